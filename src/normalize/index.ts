@@ -1,0 +1,11 @@
+export { normalize, normalizeWord, toOriginalSpan, foldRange, Scratch, type NormalizedText } from './normalize.js';
+export {
+  type NormalizeOptions,
+  type ResolvedNormalizeOptions,
+  DEFAULT_NORMALIZE_OPTIONS,
+  resolveNormalizeOptions,
+  charMapFor,
+  CharMap,
+  isArabicDiacritic,
+  isInvisible,
+} from './rules.js';

@@ -1,0 +1,150 @@
+// normalize(): the normalized string plus a map from every normalized UTF-16 index back to the original string.
+// `foldRange` is the one loop every caller uses (whole texts here, single words in the tokenizer).
+import { type CharMap, charMapFor, composeHamza, type NormalizeOptions, resolveNormalizeOptions } from './rules.js';
+
+/** The result of {@link normalize}. */
+export interface NormalizedText {
+  /** The normalized string. */
+  readonly text: string;
+  /**
+   * `offsets[i]` is the index in the ORIGINAL string of the character that produced normalized character `i`;
+   * `offsets[text.length]` is the original length. Non-decreasing; characters expanded from one original
+   * character (a lam-alef ligature) share its index.
+   */
+  readonly offsets: Int32Array;
+}
+
+/** Growable scratch buffers reused across calls (no allocation per word on the hot path). */
+export class Scratch {
+  buf = new Uint16Array(256);
+  offs = new Int32Array(256);
+
+  ensure(n: number, withOffsets: boolean): void {
+    if (n <= this.buf.length) return;
+    let size = this.buf.length;
+    while (size < n) size *= 2;
+    const b = new Uint16Array(size);
+    b.set(this.buf);
+    this.buf = b;
+    if (withOffsets) {
+      const o = new Int32Array(size);
+      o.set(this.offs);
+      this.offs = o;
+    }
+  }
+
+  /** The first `n` code units of `buf` as a string. */
+  toString(n: number): string {
+    const b = this.buf;
+    if (n <= 2048) return String.fromCharCode.apply(null, b.subarray(0, n) as unknown as number[]);
+    let s = '';
+    for (let i = 0; i < n; i += 2048) {
+      s += String.fromCharCode.apply(null, b.subarray(i, Math.min(n, i + 2048)) as unknown as number[]);
+    }
+    return s;
+  }
+}
+
+/**
+ * Folds `text[start, end)` into `scratch.buf` from index `at`, recording each output unit's original index in
+ * `scratch.offs` when `withOffsets`. Returns the new length, or `~length` (negative) when the output is
+ * identical to the input range, so callers can reuse `text.slice(start, end)`.
+ */
+export function foldRange(
+  text: string,
+  start: number,
+  end: number,
+  map: CharMap,
+  scratch: Scratch,
+  at: number,
+  withOffsets: boolean,
+): number {
+  scratch.ensure(at + (end - start) + 8, withOffsets);
+  let buf = scratch.buf;
+  let offs = scratch.offs;
+  const table = map.table;
+  let n = at;
+  let changed = false;
+  for (let i = start; i < end; i++) {
+    let c = text.charCodeAt(i);
+    const src = i;
+    // Decomposed hamza/madda (NFD): compose base + U+0653/U+0654/U+0655 first, so ي + ٔ is ئ under every option.
+    if (i + 1 < end) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0x0653 && next <= 0x0655) {
+        const composed = composeHamza(c, next);
+        if (composed >= 0) {
+          c = composed;
+          i++;
+          changed = true;
+        }
+      }
+    }
+    let v = table[c];
+    if (v === -2) v = map.lookup(c);
+    if (v >= 0) {
+      if (v !== c) changed = true;
+      buf[n] = v;
+      if (withOffsets) offs[n] = src;
+      n++;
+    } else if (v === -1) {
+      changed = true;
+    } else {
+      changed = true;
+      const s = map.multi[-3 - v];
+      scratch.ensure(n + s.length + (end - i) + 8, withOffsets);
+      buf = scratch.buf;
+      offs = scratch.offs;
+      for (let k = 0; k < s.length; k++) {
+        buf[n] = s.charCodeAt(k);
+        if (withOffsets) offs[n] = src;
+        n++;
+      }
+    }
+  }
+  return changed ? n : ~n;
+}
+
+const shared = new Scratch();
+
+/**
+ * Normalizes Arabic text so spelling variants meet, and maps every normalized index back to the original.
+ *
+ * @example
+ * normalize('الْمَكْتَبَةُ').text // 'المكتبه'
+ */
+export function normalize(text: string, options?: NormalizeOptions): NormalizedText {
+  const str = typeof text === 'string' ? text : String(text ?? '');
+  const map = charMapFor(resolveNormalizeOptions(options));
+  let n = foldRange(str, 0, str.length, map, shared, 0, true);
+  if (n < 0) n = ~n;
+  const offsets = new Int32Array(n + 1);
+  offsets.set(shared.offs.subarray(0, n));
+  offsets[n] = str.length;
+  return { text: shared.toString(n), offsets };
+}
+
+/** Normalizes one word or short string without building an offset map. */
+export function normalizeWord(word: string, options?: NormalizeOptions): string {
+  const map = charMapFor(resolveNormalizeOptions(options));
+  const n = foldRange(word, 0, word.length, map, shared, 0, false);
+  return n < 0 ? word : shared.toString(n);
+}
+
+/**
+ * Maps the normalized span `[start, end)` of `n` to the span of the original string it came from. The original
+ * span includes marks deleted after the last character (a highlighted word keeps its diacritics) and whole
+ * ligatures when only part of their expansion is selected.
+ */
+export function toOriginalSpan(n: NormalizedText, start: number, end: number): [number, number] {
+  const len = n.text.length;
+  const s = Math.max(0, Math.min(start, len));
+  const e = Math.max(s, Math.min(end, len));
+  const o = n.offsets;
+  const origStart = o[s];
+  if (e === s) return [origStart, origStart];
+  // The end is where the next normalized character starts, unless it came from the same original character.
+  let k = e;
+  while (k < len && o[k] === o[e - 1]) k++;
+  return [origStart, o[k]];
+}

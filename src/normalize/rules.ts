@@ -1,0 +1,292 @@
+// The normalization rules, one code point at a time. Each rule is an option (all on by default, except that the
+// superscript alef U+0670 is dropped by default). `resolveChar` is the single source of truth; `CharMap` caches its
+// answers in a typed array so the hot loop does one lookup per UTF-16 unit.
+
+/** Which spelling variants to fold. Every field is optional; the defaults give full Arabic search normalization. */
+export interface NormalizeOptions {
+  /**
+   * Remove diacritics: harakat U+064B–U+0652, madda/hamza marks U+0653–U+0655, U+0656–U+065F, Arabic signs
+   * U+0610–U+061A, Qur'anic annotation marks U+06D6–U+06ED and U+08CA–U+08FF (and U+0897–U+089F). Default true.
+   */
+  diacritics?: boolean;
+  /** U+0670 SUPERSCRIPT ALEF ٰ: `'drop'` (هَٰذَا → هذا, default), `'alef'` (رحمٰن → رحمان) or `'keep'`. */
+  superscriptAlef?: 'drop' | 'alef' | 'keep';
+  /** Remove U+0640 TATWEEL ـ. Default true. */
+  tatweel?: boolean;
+  /** Fold alef forms أ إ آ ٱ ٲ ٳ ٵ → U+0627 ALEF ا. Default true. */
+  alef?: boolean;
+  /** Fold hamza carriers: U+0624 ؤ → U+0648 و, U+0626 ئ → U+064A ي. Default true. */
+  hamzaCarriers?: boolean;
+  /** U+0629 TEH MARBUTA ة → U+0647 HEH ه. Default true. */
+  tehMarbuta?: boolean;
+  /** U+0649 ALEF MAQSURA ى → U+064A YEH ي. Default true. */
+  alefMaqsura?: boolean;
+  /** Persian/Urdu letter variants to their Arabic letters (ک → ك, ی ې ۍ ے → ي, ہ ە ۀ ھ → ه, ٶ ٷ → ؤ, ٸ → ئ). Default true. */
+  persian?: boolean;
+  /** Presentation forms U+FB50–U+FDFF and U+FE70–U+FEFE to base letters (ligatures become several letters). Default true. */
+  presentationForms?: boolean;
+  /** Arabic-Indic U+0660–U+0669 and extended (Persian) U+06F0–U+06F9 digits → ASCII 0–9. Default true. */
+  digits?: boolean;
+  /** Remove invisible marks: ZWSP, ZWNJ, ZWJ, LRM, RLM, ALM U+061C, bidi embeddings/isolates, word joiner, BOM, soft hyphen, CGJ. Default true. */
+  invisibles?: boolean;
+  /** Lower-case Latin, Greek and Cyrillic letters and fold their diacritics (É → e), fullwidth forms to ASCII. Default true. */
+  latin?: boolean;
+}
+
+/** Options with every field filled in. */
+export type ResolvedNormalizeOptions = Required<NormalizeOptions>;
+
+export const DEFAULT_NORMALIZE_OPTIONS: ResolvedNormalizeOptions = Object.freeze({
+  diacritics: true,
+  superscriptAlef: 'drop',
+  tatweel: true,
+  alef: true,
+  hamzaCarriers: true,
+  tehMarbuta: true,
+  alefMaqsura: true,
+  persian: true,
+  presentationForms: true,
+  digits: true,
+  invisibles: true,
+  latin: true,
+});
+
+export function resolveNormalizeOptions(options?: NormalizeOptions): ResolvedNormalizeOptions {
+  if (!options) return DEFAULT_NORMALIZE_OPTIONS;
+  const out = { ...DEFAULT_NORMALIZE_OPTIONS } as Record<string, unknown>;
+  for (const key of Object.keys(DEFAULT_NORMALIZE_OPTIONS)) {
+    const v = (options as Record<string, unknown>)[key];
+    if (v !== undefined) out[key] = v;
+  }
+  return out as unknown as ResolvedNormalizeOptions;
+}
+
+const ALEF = 0x0627; // U+0627 ALEF ا
+const WAW = 0x0648; // U+0648 WAW و
+const YEH = 0x064a; // U+064A YEH ي
+const HEH = 0x0647; // U+0647 HEH ه
+const KAF = 0x0643; // U+0643 KAF ك
+const WAW_HAMZA = 0x0624; // U+0624 WAW WITH HAMZA ABOVE ؤ
+const YEH_HAMZA = 0x0626; // U+0626 YEH WITH HAMZA ABOVE ئ
+
+/** True for the Arabic combining marks removed by the `diacritics` rule (U+0670 is handled on its own). */
+export function isArabicDiacritic(c: number): boolean {
+  return (
+    (c >= 0x0610 && c <= 0x061a) || // Arabic signs: honorifics ؐ ؑ ؒ ؓ ؔ, Qur'anic small marks ؕ–ؚ
+    (c >= 0x064b && c <= 0x065f) || // harakat: fathatan ً … sukun ْ U+0652, maddah ٓ U+0653, hamza above ٔ U+0654 / below ٕ U+0655, U+0656–U+065F
+    (c >= 0x06d6 && c <= 0x06ed) || // Qur'anic annotation: small high ligatures ۖ–ۜ, end of ayah ۝, rub el hizb ۞, small marks ۟–ۭ (incl. small waw ۥ, small yeh ۦ)
+    (c >= 0x0897 && c <= 0x089f) || // Arabic Extended-B: Qur'anic marks (Unicode 14)
+    (c >= 0x08ca && c <= 0x08ff) // Arabic Extended-A: Qur'anic annotation marks and small high letters (U+08D3–U+08FF), U+08E2 disputed end of ayah
+  );
+}
+
+/** True for invisible format characters removed by the `invisibles` rule. */
+export function isInvisible(c: number): boolean {
+  return (
+    (c >= 0x200b && c <= 0x200f) || // ZERO WIDTH SPACE, ZWNJ U+200C, ZWJ U+200D, LRM U+200E, RLM U+200F
+    c === 0x061c || // U+061C ARABIC LETTER MARK
+    c === 0xfeff || // U+FEFF BYTE ORDER MARK / zero width no-break space
+    c === 0x00ad || // U+00AD SOFT HYPHEN
+    c === 0x034f || // U+034F COMBINING GRAPHEME JOINER
+    (c >= 0x202a && c <= 0x202e) || // bidi embeddings and overrides LRE RLE PDF LRO RLO
+    (c >= 0x2060 && c <= 0x2064) || // WORD JOINER and invisible operators
+    (c >= 0x2066 && c <= 0x2069) // bidi isolates LRI RLI FSI PDI
+  );
+}
+
+function fromCode(c: number): string {
+  return String.fromCharCode(c);
+}
+
+/**
+ * One rule step for a BMP code unit: the replacement string, or null when the character is kept as it is.
+ * Replacements may themselves need further rules (a ligature expands to letters that are then folded);
+ * `resolveChar` applies rules until every output character is stable.
+ */
+function ruleFor(c: number, o: ResolvedNormalizeOptions): string | null {
+  // --- Arabic block U+0600–U+06FF and supplements ---
+  if (c >= 0x0600 && c <= 0x08ff) {
+    if (c === 0x0670) {
+      // U+0670 SUPERSCRIPT ALEF ٰ → dropped, or → U+0627 ALEF ا
+      if (o.superscriptAlef === 'drop') return '';
+      if (o.superscriptAlef === 'alef') return fromCode(ALEF);
+      return null;
+    }
+    if (o.diacritics && isArabicDiacritic(c)) return '';
+    if (c === 0x0640) return o.tatweel ? '' : null; // U+0640 TATWEEL ـ → removed
+    if (c === 0x061c) return o.invisibles ? '' : null; // U+061C ARABIC LETTER MARK → removed
+    if (o.alef) {
+      switch (c) {
+        case 0x0622: // U+0622 ALEF WITH MADDA ABOVE آ → ا
+        case 0x0623: // U+0623 ALEF WITH HAMZA ABOVE أ → ا
+        case 0x0625: // U+0625 ALEF WITH HAMZA BELOW إ → ا
+        case 0x0671: // U+0671 ALEF WASLA ٱ → ا
+        case 0x0672: // U+0672 ALEF WITH WAVY HAMZA ABOVE ٲ → ا
+        case 0x0673: // U+0673 ALEF WITH WAVY HAMZA BELOW ٳ → ا
+        case 0x0675: // U+0675 HIGH HAMZA ALEF ٵ → ا
+          return fromCode(ALEF);
+      }
+    }
+    if (o.hamzaCarriers) {
+      if (c === WAW_HAMZA) return fromCode(WAW); // U+0624 WAW WITH HAMZA ABOVE ؤ → U+0648 WAW و
+      if (c === YEH_HAMZA) return fromCode(YEH); // U+0626 YEH WITH HAMZA ABOVE ئ → U+064A YEH ي
+    }
+    if (c === 0x0629) return o.tehMarbuta ? fromCode(HEH) : null; // U+0629 TEH MARBUTA ة → U+0647 HEH ه
+    if (c === 0x0649) return o.alefMaqsura ? fromCode(YEH) : null; // U+0649 ALEF MAQSURA ى → U+064A YEH ي
+    if (o.digits) {
+      if (c >= 0x0660 && c <= 0x0669) return fromCode(0x30 + c - 0x0660); // ARABIC-INDIC DIGIT ZERO..NINE ٠–٩ → 0–9
+      if (c >= 0x06f0 && c <= 0x06f9) return fromCode(0x30 + c - 0x06f0); // EXTENDED ARABIC-INDIC (Persian/Urdu) DIGIT ۰–۹ → 0–9
+    }
+    if (o.persian) {
+      switch (c) {
+        case 0x06a9: // U+06A9 KEHEH ک (Persian kaf) → U+0643 KAF ك
+        case 0x06aa: // U+06AA SWASH KAF ڪ → ك
+          return fromCode(KAF);
+        case 0x06cc: // U+06CC FARSI YEH ی → U+064A YEH ي
+        case 0x06cd: // U+06CD YEH WITH TAIL ۍ → ي
+        case 0x06d0: // U+06D0 YEH (Pashto E) ې → ي
+        case 0x06d2: // U+06D2 YEH BARREE ے → ي
+          return fromCode(YEH);
+        case 0x06d3: // U+06D3 YEH BARREE WITH HAMZA ABOVE ۓ → U+0626 ئ
+        case 0x0678: // U+0678 HIGH HAMZA YEH ٸ → U+0626 ئ
+          return fromCode(YEH_HAMZA);
+        case 0x0676: // U+0676 HIGH HAMZA WAW ٶ → U+0624 ؤ
+        case 0x0677: // U+0677 U WITH HAMZA ABOVE ٷ → U+0624 ؤ
+          return fromCode(WAW_HAMZA);
+        case 0x06c1: // U+06C1 HEH GOAL ہ → U+0647 HEH ه
+        case 0x06c2: // U+06C2 HEH GOAL WITH HAMZA ABOVE ۂ → ه
+        case 0x06be: // U+06BE HEH DOACHASHMEE ھ → ه
+        case 0x06d5: // U+06D5 AE ە → ه
+        case 0x06c0: // U+06C0 HEH WITH YEH ABOVE ۀ → ه
+          return fromCode(HEH);
+        case 0x06c3: // U+06C3 TEH MARBUTA GOAL ۃ → U+0629 ة (then the teh marbuta rule)
+          return fromCode(0x0629);
+      }
+    }
+    return null;
+  }
+  // --- presentation forms: Arabic Presentation Forms-A U+FB50–U+FDFF, -B U+FE70–U+FEFE ---
+  if ((c >= 0xfb50 && c <= 0xfdff) || (c >= 0xfe70 && c <= 0xfefe)) {
+    if (!o.presentationForms) return null;
+    // NFKC gives the base letters (U+FEFB LAM WITH ALEF ligature ﻻ → ل ا, U+FDF2 → الله). The isolated
+    // harakat forms U+FE70–U+FE7F decompose to a SPACE + mark: the space is an artefact and is dropped. Multi-word
+    // ligatures (U+FDFA ﷺ, U+FDFB, U+FDFD) keep their spaces: the tokenizer splits them into words.
+    let s = fromCode(c).normalize('NFKC');
+    if (c >= 0xfe70 && c <= 0xfe7f) s = s.replace(/ /g, '');
+    return s === fromCode(c) ? null : s;
+  }
+  if (c === 0xfeff) return o.invisibles ? '' : null; // U+FEFF BYTE ORDER MARK → removed
+  if (o.invisibles && isInvisible(c)) return '';
+  // --- Latin, Greek, Cyrillic: lower-case, fold diacritics, fullwidth → ASCII ---
+  if (o.latin) {
+    if (c < 0x80) return c >= 0x41 && c <= 0x5a ? fromCode(c + 32) : null; // A–Z → a–z
+    if (c >= 0x0300 && c <= 0x036f) return ''; // combining diacritical marks (the Latin accents)
+    if (
+      (c >= 0x00c0 && c <= 0x024f) || // Latin-1 letters, Latin Extended-A/B
+      (c >= 0x0370 && c <= 0x04ff) || // Greek, Cyrillic
+      (c >= 0x1e00 && c <= 0x1fff) || // Latin Extended Additional, Greek Extended
+      (c >= 0xfb00 && c <= 0xfb06) || // Latin ligatures ﬀ ﬁ ﬂ …
+      (c >= 0xff01 && c <= 0xff5e) // fullwidth ASCII
+    ) {
+      const s = fromCode(c)
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase()
+        .normalize('NFC');
+      return s === fromCode(c) ? null : s;
+    }
+  }
+  return null;
+}
+
+/**
+ * The final replacement of a BMP code unit: rules applied until each output character maps to itself
+ * (so normalization is idempotent). Returns the code unit itself when nothing applies.
+ */
+export function resolveChar(c: number, o: ResolvedNormalizeOptions, depth = 0): string {
+  const r = ruleFor(c, o);
+  if (r === null) return fromCode(c);
+  if (depth > 4) return r; // no rule chain is this deep; a guard, not a path taken
+  let out = '';
+  for (let i = 0; i < r.length; i++) {
+    const d = r.charCodeAt(i);
+    out += d === c ? r[i] : resolveChar(d, o, depth + 1);
+  }
+  return out;
+}
+
+/** Pairs composed before folding: a base letter followed by U+0653 MADDA / U+0654 HAMZA ABOVE / U+0655 HAMZA BELOW. */
+export function composeHamza(base: number, mark: number): number {
+  if (mark === 0x0654) {
+    switch (base) {
+      case ALEF: return 0x0623; // ا + ٔ → U+0623 أ
+      case WAW: return WAW_HAMZA; // و + ٔ → U+0624 ؤ
+      case YEH: return YEH_HAMZA; // ي + ٔ → U+0626 ئ
+      case 0x0649: return YEH_HAMZA; // ى + ٔ → U+0626 ئ (the dotless form carries hamza)
+      case 0x06cc: return YEH_HAMZA; // ی + ٔ → U+0626 ئ
+      case 0x06d2: return 0x06d3; // ے + ٔ → U+06D3 ۓ
+      case 0x06c1: return 0x06c2; // ہ + ٔ → U+06C2 ۂ
+      case 0x06d5: return 0x06c0; // ە + ٔ → U+06C0 ۀ
+      case HEH: return 0x06c0; // ه + ٔ → U+06C0 ۀ
+    }
+    return -1;
+  }
+  if (base !== ALEF) return -1;
+  if (mark === 0x0653) return 0x0622; // ا + ٓ → U+0622 آ
+  if (mark === 0x0655) return 0x0625; // ا + ٕ → U+0625 إ
+  return -1;
+}
+
+const UNKNOWN = -2;
+const DELETE = -1;
+
+/**
+ * A lazily filled table from BMP code unit to its replacement: `>= 0` one code unit, `-1` deleted,
+ * `<= -3` an index into `multi` (ligatures). One table per distinct options object.
+ */
+export class CharMap {
+  readonly options: ResolvedNormalizeOptions;
+  readonly table: Int32Array;
+  readonly multi: string[] = [];
+
+  constructor(options: ResolvedNormalizeOptions) {
+    this.options = options;
+    this.table = new Int32Array(0x10000).fill(UNKNOWN);
+  }
+
+  /** Encoded replacement of `c` (see class doc). */
+  lookup(c: number): number {
+    const v = this.table[c];
+    return v !== UNKNOWN ? v : this.fill(c);
+  }
+
+  private fill(c: number): number {
+    const s = resolveChar(c, this.options);
+    let v: number;
+    if (s.length === 0) v = DELETE;
+    else if (s.length === 1) v = s.charCodeAt(0);
+    else {
+      this.multi.push(s);
+      v = -3 - (this.multi.length - 1);
+    }
+    this.table[c] = v;
+    return v;
+  }
+}
+
+const mapByKey = new Map<string, CharMap>();
+const mapByObject = new WeakMap<object, CharMap>();
+
+/** The shared CharMap for these options (one per distinct configuration, found by identity first). */
+export function charMapFor(options: ResolvedNormalizeOptions): CharMap {
+  let m = mapByObject.get(options);
+  if (m) return m;
+  const key = JSON.stringify(options);
+  m = mapByKey.get(key);
+  if (!m) {
+    m = new CharMap(options);
+    mapByKey.set(key, m);
+  }
+  mapByObject.set(options, m);
+  return m;
+}

@@ -1,0 +1,152 @@
+import fc from 'fast-check';
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import { normalize, normalizeWord, toOriginalSpan } from '../../src/normalize/index.js';
+import { isArabicDiacritic } from '../../src/normalize/rules.js';
+import { arabicHeavyString } from '../helpers/arbitraries.js';
+
+const n = (s: string, o?: Parameters<typeof normalize>[1]) => normalize(s, o).text;
+
+describe('normalize: rules', () => {
+  it('removes harakat, shadda, sukun and tanween', () => {
+    expect(n('مُحَمَّدٌ')).toBe('محمد');
+    expect(n('كِتَابًا')).toBe('كتابا');
+    expect(n('الْمَكْتَبَةُ')).toBe('المكتبه');
+  });
+  it('drops the superscript alef by default, or turns it into alef', () => {
+    expect(n('هَٰذَا')).toBe('هذا');
+    expect(n('رحمٰن', { superscriptAlef: 'alef' })).toBe('رحمان');
+    expect(n('رحمٰن', { superscriptAlef: 'keep' })).toBe('رحمٰن');
+  });
+  it('removes Quranic annotation marks', () => {
+    expect(n('ٱلرَّحِيمِ ۝')).toBe('الرحيم ');
+    expect(n('قَالُوٓا۟')).toBe('قالوا');
+    expect(n('\u0630\u06e5\u08f0')).toBe('\u0630');
+  });
+  it('folds alef forms to bare alef', () => {
+    expect(n('أإآٱٲٳٵ')).toBe('ااااااا');
+    expect(n('أحمد', { alef: false })).toBe('أحمد');
+  });
+  it('composes decomposed hamza sequences before folding', () => {
+    expect(n('\u0627\u0654\u062d\u0645\u062f')).toBe('احمد'); // ا + ٔ = أ
+    expect(n('\u0645\u0633\u0648\u0654\u0648\u0644', { hamzaCarriers: false })).toBe('مسؤول'); // و + ٔ = ؤ
+    expect(n('\u0645\u0633\u064a\u0654\u0648\u0644', { hamzaCarriers: false })).toBe('مسئول'); // ي + ٔ = ئ
+    expect(n('\u0627\u0653', { alef: false, diacritics: false })).toBe('آ');
+  });
+  it('folds hamza carriers, ta marbuta and alef maqsura (each an option)', () => {
+    expect(n('مسؤول مسئول')).toBe('مسوول مسيول');
+    expect(n('مدرسة')).toBe('مدرسه');
+    expect(n('مدرسة', { tehMarbuta: false })).toBe('مدرسة');
+    expect(n('على')).toBe('علي');
+    expect(n('على', { alefMaqsura: false })).toBe('على');
+    expect(n('مسؤول', { hamzaCarriers: false })).toBe('مسؤول');
+  });
+  it('removes tatweel', () => {
+    expect(n('ميـــــلاد')).toBe('ميلاد');
+    expect(n('ميـلاد', { tatweel: false })).toBe('ميـلاد');
+  });
+  it('folds Persian and Urdu letters', () => {
+    expect(n('کتاب')).toBe('كتاب');
+    expect(n('یې ۍ ے')).toBe('يي ي ي');
+    expect(n('ہ ە ۀ ھ')).toBe('ه ه ه ه');
+    expect(n('ٶ ٸ')).toBe('و ي');
+  });
+  it('maps presentation forms and ligatures to base letters', () => {
+    expect(n('\ufefb')).toBe('لا'); // ﻻ lam-alef ligature
+    expect(n('\ufe8d\ufedf\ufedc\ufe98\ufe8e\ufe8f')).toBe('الكتاب');
+    expect(n('\ufdf2')).toBe('الله');
+    expect(n('\ufe70')).toBe(''); // isolated fathatan: a mark, not a space
+  });
+  it('maps Arabic-Indic and Persian digits to ASCII', () => {
+    expect(n('٢٠٢٤ ۱۹۸۴')).toBe('2024 1984');
+    expect(n('٢٠٢٤', { digits: false })).toBe('٢٠٢٤');
+  });
+  it('removes invisible marks', () => {
+    expect(n('a\u200cb\u200dc\u200ed\u200fe\u061cf\ufeffg\u00adh')).toBe('abcdefgh');
+  });
+  it('lower-cases Latin and folds its diacritics; mixed text works', () => {
+    expect(n('Café NAÏVE Ｓearch')).toBe('cafe naive search');
+    expect(n('مكتبة Google')).toBe('مكتبه google');
+  });
+  it('leaves other scripts, emoji and lone surrogates alone', () => {
+    expect(n('日本 😀 \ud800x')).toBe('日本 😀 \ud800x');
+  });
+  it('normalizeWord agrees with normalize', () => {
+    expect(normalizeWord('الْمَكْتَبَةُ')).toBe('المكتبه');
+    expect(normalizeWord('كتاب')).toBe('كتاب');
+  });
+  it('handles every Arabic-block character of Unicode category Mn (checked against the Unicode data)', () => {
+    const require = createRequire(import.meta.url);
+    const unicode = require('unicode-properties') as { getCategory(cp: number): string };
+    const missed: string[] = [];
+    const ranges: [number, number][] = [[0x0600, 0x06ff], [0x0750, 0x077f], [0x08a0, 0x08ff]];
+    let checked = 0;
+    for (const [a, b] of ranges) {
+      for (let cp = a; cp <= b; cp++) {
+        if (unicode.getCategory(cp) !== 'Mn') continue;
+        checked++;
+        const out = n('\u0628' + String.fromCharCode(cp));
+        if (out !== '\u0628' && cp !== 0x0670) missed.push(cp.toString(16));
+        if (cp !== 0x0670 && !isArabicDiacritic(cp)) missed.push(cp.toString(16));
+      }
+    }
+    expect(checked).toBeGreaterThan(80); // 96 in the Unicode data unicode-properties ships
+    expect(missed).toEqual([]);
+  });
+  it('returns offsets to the original text', () => {
+    const r = normalize('كَتَبَ زيد');
+    expect(r.text).toBe('كتب زيد');
+    expect(Array.from(r.offsets)).toEqual([0, 2, 4, 6, 7, 8, 9, 10]);
+    expect(toOriginalSpan(r, 0, 3)).toEqual([0, 6]); // the trailing fatha stays inside
+    const lig = normalize('\ufefb إله');
+    expect(lig.text).toBe('لا اله');
+    expect(toOriginalSpan(lig, 0, 1)).toEqual([0, 1]); // half a ligature maps to the whole ligature
+    expect(toOriginalSpan(lig, 1, 2)).toEqual([0, 1]);
+  });
+  it('never throws on odd input types', () => {
+    expect(normalize(undefined as unknown as string).text).toBe('');
+    expect(normalize(42 as unknown as string).text).toBe('42');
+  });
+});
+
+describe('normalize: properties', () => {
+  const anyString = fc.oneof(fc.string({ unit: 'binary', maxLength: 60 }), arabicHeavyString(60));
+  it('is idempotent', () => {
+    fc.assert(
+      fc.property(anyString, (s) => {
+        const once = normalize(s).text;
+        expect(normalize(once).text).toBe(once);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+  it('has a monotone, in-bounds offset map ending at the original length', () => {
+    fc.assert(
+      fc.property(anyString, (s) => {
+        const r = normalize(s);
+        expect(r.offsets.length).toBe(r.text.length + 1);
+        expect(r.offsets[r.text.length]).toBe(s.length);
+        for (let i = 0; i < r.text.length; i++) {
+          expect(r.offsets[i]).toBeGreaterThanOrEqual(0);
+          expect(r.offsets[i]).toBeLessThan(s.length);
+          expect(r.offsets[i]).toBeLessThanOrEqual(r.offsets[i + 1]);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+  it('maps every normalized span to an original span whose normalization contains it', () => {
+    fc.assert(
+      fc.property(anyString, fc.nat(), fc.nat(), (s, a, b) => {
+        const r = normalize(s);
+        const len = r.text.length;
+        const start = len ? a % (len + 1) : 0;
+        const end = start + (len - start ? b % (len - start + 1) : 0);
+        const [os, oe] = toOriginalSpan(r, start, end);
+        expect(0 <= os && os <= oe && oe <= s.length).toBe(true);
+        expect(normalize(s.slice(os, oe)).text).toContain(r.text.slice(start, end));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
