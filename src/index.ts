@@ -30,3 +30,15 @@ export {
   type StopwordsSetting,
 } from './analysis/index.js';
 export { luceneNormalize, luceneStem, snowballStem, ARABIC_STOPWORDS, LUCENE_STOPWORDS } from './stem/index.js';
+export { createIndex, loadIndex, FahrasIndex, type IndexStats } from './fahras-index.js';
+export {
+  splitParagraphs,
+  type IndexOptions,
+  type IndexConfig,
+  type FahrasDocument,
+  type DocumentId,
+  type FieldsOption,
+  type ParagraphSplit,
+  type ParagraphSpan,
+} from './index-builder/index.js';
+export { toHtml, escapeHtml, type SearchOptions, type SearchResult, type Snippet, type HtmlOptions } from './query/index.js';

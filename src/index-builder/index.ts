@@ -1,0 +1,16 @@
+export {
+  IndexBuilder,
+  resolveIndexConfig,
+  type IndexOptions,
+  type IndexConfig,
+  type IndexSnapshot,
+  type FahrasDocument,
+  type DocumentId,
+  type FieldsOption,
+  type DocumentTable,
+  type ParagraphTable,
+  type FieldIndex,
+} from './builder.js';
+export { PostingsWriter, lookupTerm, lowerBound, type TermIndexData } from './postings.js';
+export { serializeSnapshot, type SerializedSizes } from './serialize.js';
+export { splitParagraphs, forEachParagraph, type ParagraphSplit, type ParagraphSpan } from './paragraphs.js';

@@ -1,0 +1,98 @@
+// Splitting a document into paragraphs: each paragraph is a span [start, end) of the ORIGINAL text, trimmed of
+// surrounding white space, so results and snippets can always point back into the document.
+
+/** How documents are split into paragraphs. */
+export type ParagraphSplit =
+  /** Every line break ends a paragraph (default; news and JSONL corpora put one paragraph per line). */
+  | 'line'
+  /** Only blank lines end a paragraph (Markdown and plain-text files with wrapped lines). */
+  | 'blank-line'
+  /** The whole document is one paragraph. */
+  | 'none';
+
+/** A paragraph's span in its document's text. */
+export interface ParagraphSpan {
+  start: number;
+  end: number;
+}
+
+function isSpace(c: number): boolean {
+  // ASCII white space, NBSP, the Unicode spaces U+2000–U+200A, line/paragraph separators, ideographic space
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x3000 || c === 0x1680 || c === 0x202f || c === 0x205f || c === 0x85;
+}
+
+function isBreak(c: number): boolean {
+  return c === 0x0a || c === 0x0d || c === 0x2029 || c === 0x2028 || c === 0x85;
+}
+
+/**
+ * Calls `visit(start, end)` for each non-empty paragraph of `text`, in order. A paragraph longer than
+ * `maxLength` UTF-16 units is cut into pieces at white space (a 50 MB document without line breaks still gives
+ * paragraphs of bounded size, so snippets and ranking stay cheap).
+ */
+export function forEachParagraph(
+  text: string,
+  split: ParagraphSplit,
+  visit: (start: number, end: number) => void,
+  maxLength = 10_000,
+): void {
+  const len = text.length;
+  const emit = (s: number, e: number) => {
+    while (s < e && isSpace(text.charCodeAt(s))) s++;
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+    while (e - s > maxLength) {
+      // cut at the last white space in the second half of the window, else at the limit (never inside a surrogate pair)
+      let cut = s + maxLength;
+      let k = cut;
+      while (k > s + (maxLength >> 1) && !isSpace(text.charCodeAt(k))) k--;
+      if (isSpace(text.charCodeAt(k))) cut = k;
+      else if ((text.charCodeAt(cut) & 0xfc00) === 0xdc00) cut--;
+      let pe = cut;
+      while (pe > s && isSpace(text.charCodeAt(pe - 1))) pe--;
+      if (pe > s) visit(s, pe);
+      s = cut;
+      while (s < e && isSpace(text.charCodeAt(s))) s++;
+    }
+    if (e > s) visit(s, e);
+  };
+  if (split === 'none') {
+    emit(0, len);
+    return;
+  }
+  let start = 0;
+  let i = 0;
+  while (i < len) {
+    const c = text.charCodeAt(i);
+    if (!isBreak(c)) {
+      i++;
+      continue;
+    }
+    if (split === 'line') {
+      emit(start, i);
+      start = i + 1;
+      i++;
+      continue;
+    }
+    // blank-line: a break followed by only spaces up to another break
+    let j = i + 1;
+    if (c === 0x0d && j < len && text.charCodeAt(j) === 0x0a) j++;
+    let k = j;
+    while (k < len && isSpace(text.charCodeAt(k)) && !isBreak(text.charCodeAt(k))) k++;
+    if (k < len && isBreak(text.charCodeAt(k))) {
+      emit(start, i);
+      while (k < len && isSpace(text.charCodeAt(k))) k++;
+      start = k;
+      i = k;
+    } else {
+      i = j;
+    }
+  }
+  emit(start, len);
+}
+
+/** The paragraphs of `text` as spans. */
+export function splitParagraphs(text: string, split: ParagraphSplit = 'line', maxLength?: number): ParagraphSpan[] {
+  const out: ParagraphSpan[] = [];
+  forEachParagraph(text, split, (start, end) => out.push({ start, end }), maxLength);
+  return out;
+}

@@ -1,0 +1,314 @@
+// The postings writer: a term dictionary plus, per term, the units (paragraphs, or documents for fields) that
+// contain it with their term frequencies and positions. New tokens are appended to a flat log of typed arrays;
+// `freeze()` folds the log into the compact per-term layout that readers use (see TermIndexData).
+
+/**
+ * One inverted index in its frozen, read-only layout. Term ids are stable (order of first appearance, or sorted
+ * order after loading); for term `t` the bytes `[docStart[t], posStart[t])` hold the units and
+ * `[posStart[t], docStart[t + 1])` the positions:
+ * - units: per unit containing the term, `varint(unit - previousUnit)` (previous starts at -1) then `varint(tf)`;
+ * - positions: per unit in the same order, `tf` varints: the first position, then deltas.
+ */
+export interface TermIndexData {
+  /** Term strings by id. */
+  terms: string[];
+  /** Term ids in ascending string order (prefix lookups by binary search). */
+  sorted: Uint32Array;
+  /** Live document frequency (units containing the term, not counting removed ones). */
+  df: Uint32Array;
+  /** Largest term frequency of the term in any unit (for score upper bounds). */
+  maxTf: Uint32Array;
+  docStart: Uint32Array;
+  posStart: Uint32Array;
+  bytes: Uint8Array;
+}
+
+/** Finds a term's id by binary search over `sorted`; -1 when absent. */
+export function lookupTerm(data: TermIndexData, term: string): number {
+  const { terms, sorted } = data;
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const t = terms[sorted[mid]];
+    if (t === term) return sorted[mid];
+    if (t < term) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** Index in `sorted` of the first term `>= prefix`. */
+export function lowerBound(data: TermIndexData, prefix: string): number {
+  const { terms, sorted } = data;
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (terms[sorted[mid]] < prefix) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export function emptyTermIndex(): TermIndexData {
+  return {
+    terms: [],
+    sorted: new Uint32Array(0),
+    df: new Uint32Array(0),
+    maxTf: new Uint32Array(0),
+    docStart: new Uint32Array(1),
+    posStart: new Uint32Array(0),
+    bytes: new Uint8Array(0),
+  };
+}
+
+function varintSize(v: number): number {
+  return v < 0x80 ? 1 : v < 0x4000 ? 2 : v < 0x200000 ? 3 : v < 0x10000000 ? 4 : 5;
+}
+
+function putVarint(b: Uint8Array, p: number, v: number): number {
+  while (v >= 0x80) {
+    b[p++] = (v & 0x7f) | 0x80;
+    v >>>= 7;
+  }
+  b[p++] = v;
+  return p;
+}
+
+function grow<T extends Uint32Array | Int32Array>(a: T, need: number): T {
+  if (need <= a.length) return a;
+  let size = Math.max(16, a.length * 2);
+  while (size < need) size *= 2;
+  const b = new (a.constructor as new (n: number) => T)(size);
+  b.set(a);
+  return b;
+}
+
+/** Accumulates postings; cheap to append to, frozen on demand. */
+export class PostingsWriter {
+  private frozen: TermIndexData;
+  private readonly ids = new Map<string, number>();
+  private readonly terms: string[];
+  /** Per term: live df, last unit seen (for df counting), last unit in the frozen bytes, max tf. */
+  private df: Uint32Array;
+  private lastSeen: Int32Array;
+  private lastFrozen: Int32Array;
+  private maxTf: Uint32Array;
+  // the log: one entry per token
+  private logTerm = new Uint32Array(1024);
+  private logUnit = new Uint32Array(1024);
+  private logPos = new Uint32Array(1024);
+  private logLength = 0;
+
+  constructor(from?: TermIndexData) {
+    const f = from ?? emptyTermIndex();
+    this.frozen = f;
+    this.terms = f.terms.slice();
+    for (let i = 0; i < this.terms.length; i++) this.ids.set(this.terms[i], i);
+    const n = this.terms.length;
+    this.df = grow(new Uint32Array(0), n);
+    this.df.set(f.df);
+    this.maxTf = grow(new Uint32Array(0), n);
+    this.maxTf.set(f.maxTf);
+    this.lastSeen = grow(new Int32Array(0), n).fill(-1);
+    this.lastFrozen = grow(new Int32Array(0), n).fill(-1);
+    // the last unit of each frozen term is found by decoding its units once
+    for (let t = 0; t < n; t++) {
+      let p = f.docStart[t];
+      const end = f.posStart[t];
+      let unit = -1;
+      while (p < end) {
+        let v = 0;
+        let shift = 0;
+        let b: number;
+        do {
+          b = f.bytes[p++];
+          v += (b & 0x7f) * 2 ** shift;
+          shift += 7;
+        } while (b >= 0x80 && p < end);
+        unit += v;
+        do b = f.bytes[p++]; while (b >= 0x80 && p < end); // tf
+      }
+      this.lastFrozen[t] = unit;
+      this.lastSeen[t] = unit;
+    }
+  }
+
+  /** Number of distinct terms. */
+  get termCount(): number {
+    return this.terms.length;
+  }
+
+  /** Records one token of `unit` at `position`. Units must be added in increasing order. */
+  add(term: string, unit: number, position: number): void {
+    let t = this.ids.get(term);
+    if (t === undefined) {
+      t = this.terms.length;
+      this.terms.push(term);
+      this.ids.set(term, t);
+      if (t >= this.df.length) {
+        this.df = grow(this.df, t + 1);
+        this.maxTf = grow(this.maxTf, t + 1);
+        const ls = this.lastSeen.length;
+        this.lastSeen = grow(this.lastSeen, t + 1);
+        this.lastSeen.fill(-1, ls);
+        const lf = this.lastFrozen.length;
+        this.lastFrozen = grow(this.lastFrozen, t + 1);
+        this.lastFrozen.fill(-1, lf);
+      }
+    }
+    if (this.lastSeen[t] !== unit) {
+      this.lastSeen[t] = unit;
+      this.df[t]++;
+    }
+    const n = this.logLength;
+    if (n === this.logTerm.length) {
+      this.logTerm = grow(this.logTerm, n + 1);
+      this.logUnit = grow(this.logUnit, n + 1);
+      this.logPos = grow(this.logPos, n + 1);
+    }
+    this.logTerm[n] = t;
+    this.logUnit[n] = unit;
+    this.logPos[n] = position;
+    this.logLength = n + 1;
+  }
+
+  /** Lowers the live df of `term` by one (its unit was removed). */
+  forget(term: string): void {
+    const t = this.ids.get(term);
+    if (t !== undefined && this.df[t] > 0) this.df[t]--;
+  }
+
+  /** Whether tokens were added since the last freeze. */
+  get dirty(): boolean {
+    return this.logLength > 0 || this.frozen.terms.length !== this.terms.length;
+  }
+
+  /** Folds the log into the frozen layout and returns it (the same object until something is added). */
+  freeze(): TermIndexData {
+    const n = this.terms.length;
+    const old = this.frozen;
+    const oldN = old.terms.length;
+    if (this.logLength === 0 && oldN === n) {
+      // only df may have changed (forget): a new view over the same postings
+      this.frozen = { ...old, df: this.df.slice(0, n) };
+      return this.frozen;
+    }
+    const L = this.logLength;
+    const logTerm = this.logTerm;
+    const logUnit = this.logUnit;
+    const logPos = this.logPos;
+    // counting sort of the log by term (stable: units and positions stay ascending within a term)
+    const start = new Uint32Array(n + 1);
+    for (let i = 0; i < L; i++) start[logTerm[i] + 1]++;
+    for (let t = 0; t < n; t++) start[t + 1] += start[t];
+    const fill = start.slice(0, n);
+    const order = new Uint32Array(L);
+    for (let i = 0; i < L; i++) order[fill[logTerm[i]]++] = i;
+    // sizes of the new unit and position bytes per term
+    const newDoc = new Uint32Array(n);
+    const newPos = new Uint32Array(n);
+    const maxTf = this.maxTf;
+    for (let t = 0; t < n; t++) {
+      let prev = this.lastFrozen[t];
+      let d = 0;
+      let ps = 0;
+      for (let j = start[t]; j < start[t + 1]; ) {
+        const unit = logUnit[order[j]];
+        let k = j;
+        let prevPos = 0;
+        while (k < start[t + 1] && logUnit[order[k]] === unit) {
+          const pos = logPos[order[k]];
+          ps += varintSize(k === j ? pos : pos - prevPos);
+          prevPos = pos;
+          k++;
+        }
+        const tf = k - j;
+        if (tf > maxTf[t]) maxTf[t] = tf;
+        d += varintSize(unit - prev) + varintSize(tf);
+        prev = unit;
+        j = k;
+      }
+      newDoc[t] = d;
+      newPos[t] = ps;
+    }
+    let total = old.bytes.length;
+    for (let t = 0; t < n; t++) total += newDoc[t] + newPos[t];
+    const bytes = new Uint8Array(total);
+    const docStart = new Uint32Array(n + 1);
+    const posStart = new Uint32Array(n);
+    let p = 0;
+    for (let t = 0; t < n; t++) {
+      docStart[t] = p;
+      if (t < oldN) {
+        bytes.set(old.bytes.subarray(old.docStart[t], old.posStart[t]), p);
+        p += old.posStart[t] - old.docStart[t];
+      }
+      // new units
+      let prev = this.lastFrozen[t];
+      for (let j = start[t]; j < start[t + 1]; ) {
+        const unit = logUnit[order[j]];
+        let k = j;
+        while (k < start[t + 1] && logUnit[order[k]] === unit) k++;
+        p = putVarint(bytes, p, unit - prev);
+        p = putVarint(bytes, p, k - j);
+        prev = unit;
+        j = k;
+      }
+      this.lastFrozen[t] = prev;
+      posStart[t] = p;
+      if (t < oldN) {
+        bytes.set(old.bytes.subarray(old.posStart[t], old.docStart[t + 1]), p);
+        p += old.docStart[t + 1] - old.posStart[t];
+      }
+      for (let j = start[t]; j < start[t + 1]; ) {
+        const unit = logUnit[order[j]];
+        let prevPos = 0;
+        let k = j;
+        while (k < start[t + 1] && logUnit[order[k]] === unit) {
+          const pos = logPos[order[k]];
+          p = putVarint(bytes, p, k === j ? pos : pos - prevPos);
+          prevPos = pos;
+          k++;
+        }
+        j = k;
+      }
+    }
+    docStart[n] = p;
+    // sorted order: merge the old order with the new terms sorted
+    const terms = this.terms;
+    let sorted: Uint32Array;
+    if (n === oldN) sorted = old.sorted;
+    else {
+      const fresh = new Uint32Array(n - oldN);
+      for (let i = 0; i < fresh.length; i++) fresh[i] = oldN + i;
+      fresh.sort((a, b) => (terms[a] < terms[b] ? -1 : terms[a] > terms[b] ? 1 : 0));
+      sorted = new Uint32Array(n);
+      let i = 0;
+      let j = 0;
+      let k = 0;
+      const os = old.sorted;
+      while (i < os.length && j < fresh.length) sorted[k++] = terms[os[i]] <= terms[fresh[j]] ? os[i++] : fresh[j++];
+      while (i < os.length) sorted[k++] = os[i++];
+      while (j < fresh.length) sorted[k++] = fresh[j++];
+    }
+    this.frozen = {
+      terms: terms.slice(),
+      sorted,
+      df: this.df.slice(0, n),
+      maxTf: this.maxTf.slice(0, n),
+      docStart,
+      posStart,
+      bytes,
+    };
+    this.logLength = 0;
+    if (this.logTerm.length > 1 << 16) {
+      // give the log's memory back after a bulk load
+      this.logTerm = new Uint32Array(1024);
+      this.logUnit = new Uint32Array(1024);
+      this.logPos = new Uint32Array(1024);
+    }
+    return this.frozen;
+  }
+}

@@ -1,0 +1,101 @@
+// The serializer: IndexSnapshot → bytes (format in DESIGN.md). Writes terms in sorted order with front coding,
+// so the reader gets term ids equal to sorted ranks.
+import { ByteWriter, crc32 } from '../codec/bytes.js';
+import { FORMAT_VERSION, HEADER_SIZE, MAGIC } from '../codec/format.js';
+import type { IndexSnapshot } from './builder.js';
+import type { TermIndexData } from './postings.js';
+
+function writeTermIndex(w: ByteWriter, t: TermIndexData): void {
+  const n = t.sorted.length;
+  w.varint(n);
+  let prev = '';
+  for (let i = 0; i < n; i++) {
+    const term = t.terms[t.sorted[i]];
+    let shared = 0;
+    const max = Math.min(prev.length, term.length);
+    while (shared < max && prev.charCodeAt(shared) === term.charCodeAt(shared)) shared++;
+    // never split a surrogate pair between the shared part and the suffix
+    if (shared > 0 && (term.charCodeAt(shared - 1) & 0xfc00) === 0xd800) shared--;
+    w.varint(shared);
+    w.string(term.slice(shared));
+    prev = term;
+  }
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    const id = t.sorted[i];
+    const docLen = t.posStart[id] - t.docStart[id];
+    const posLen = t.docStart[id + 1] - t.posStart[id];
+    w.varint(t.df[id]);
+    w.varint(t.maxTf[id]);
+    w.varint(docLen);
+    w.varint(posLen);
+    total += docLen + posLen;
+  }
+  w.varint(total);
+  w.ensure(total);
+  for (let i = 0; i < n; i++) {
+    const id = t.sorted[i];
+    w.raw(t.bytes.subarray(t.docStart[id], t.docStart[id + 1]));
+  }
+}
+
+/** Sizes of the parts of a serialized index, for reports. */
+export interface SerializedSizes {
+  total: number;
+  /** The documents' original text (stored for snippets). */
+  text: number;
+}
+
+/**
+ * Serializes a snapshot that has no removed documents (the facade compacts first).
+ * Returns the bytes and the size of the stored-text section.
+ */
+export function serializeSnapshot(s: IndexSnapshot): { bytes: Uint8Array; sizes: SerializedSizes } {
+  const w = new ByteWriter(1 << 16);
+  for (let i = 0; i < HEADER_SIZE; i++) w.byte(0);
+  w.string(JSON.stringify(s.config));
+  const docs = s.docs;
+  const nd = docs.ids.length;
+  w.varint(nd);
+  for (let d = 0; d < nd; d++) {
+    const id = docs.ids[d];
+    if (typeof id === 'number') {
+      w.byte(1);
+      w.string(String(id));
+    } else {
+      w.byte(0);
+      w.string(id);
+    }
+    const st = docs.stored[d];
+    w.string(st === undefined ? '' : JSON.stringify(st));
+  }
+  const p = s.paragraphs;
+  w.varint(p.count);
+  for (let i = 0; i < p.count; i++) {
+    w.varint(p.doc[i]);
+    w.varint(p.start[i]);
+    w.varint(p.end[i] - p.start[i]);
+    w.varint(p.length[i]);
+  }
+  writeTermIndex(w, s.text);
+  w.varint(s.fields.length);
+  for (const f of s.fields) {
+    for (let d = 0; d < nd; d++) w.varint(f.length[d]);
+    writeTermIndex(w, f.index);
+  }
+  // the text section last: its size is reported on its own
+  const textStart = w.length;
+  for (let d = 0; d < nd; d++) w.string(docs.texts[d]);
+  const textSize = w.length - textStart;
+  const bytes = w.finish();
+  const payload = bytes.length - HEADER_SIZE;
+  bytes.set(MAGIC, 0);
+  bytes[4] = FORMAT_VERSION & 0xff;
+  bytes[5] = FORMAT_VERSION >>> 8;
+  bytes[6] = 0;
+  bytes[7] = 0;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  view.setUint32(8, payload, true);
+  view.setUint32(12, crc32(bytes, HEADER_SIZE), true);
+  return { bytes, sizes: { total: bytes.length, text: textSize } };
+}

@@ -1,0 +1,172 @@
+// The reader: bytes → IndexSnapshot. Checks magic, version, length and CRC-32 before parsing, and bounds every
+// declared count and length against the bytes that are there, so damaged input gives a FahrasError with a code.
+import { resolveAnalyzerConfig } from '../analysis/index.js';
+import { ByteReader, crc32 } from '../codec/bytes.js';
+import { FORMAT_VERSION, HEADER_SIZE, MAGIC } from '../codec/format.js';
+import { FahrasError } from '../errors.js';
+import type { DocumentId, IndexConfig, IndexSnapshot } from '../index-builder/builder.js';
+import { resolveIndexConfig } from '../index-builder/builder.js';
+import type { TermIndexData } from '../index-builder/postings.js';
+
+function corrupt(msg: string): never {
+  throw new FahrasError('CORRUPT_INDEX', msg);
+}
+
+function readTermIndex(r: ByteReader): TermIndexData {
+  const n = r.bounded(r.end - r.pos, 'term count');
+  const terms = new Array<string>(n);
+  let prev = '';
+  for (let i = 0; i < n; i++) {
+    const shared = r.bounded(prev.length, 'shared prefix');
+    const term = prev.slice(0, shared) + r.string();
+    if (i > 0 && !(prev < term)) corrupt('terms are not in ascending order');
+    terms[i] = term;
+    prev = term;
+  }
+  const df = new Uint32Array(n);
+  const maxTf = new Uint32Array(n);
+  const docStart = new Uint32Array(n + 1);
+  const posStart = new Uint32Array(n);
+  let p = 0;
+  const limit = r.end - r.pos;
+  for (let i = 0; i < n; i++) {
+    df[i] = r.varint();
+    maxTf[i] = r.varint();
+    const docLen = r.bounded(limit, 'postings length');
+    const posLen = r.bounded(limit, 'positions length');
+    docStart[i] = p;
+    posStart[i] = p + docLen;
+    p += docLen + posLen;
+    if (p > limit) corrupt('postings lengths exceed the data');
+  }
+  docStart[n] = p;
+  const bytes = r.block();
+  if (bytes.length !== p) corrupt('postings block size does not match the term table');
+  const sorted = new Uint32Array(n);
+  for (let i = 0; i < n; i++) sorted[i] = i;
+  return { terms, sorted, df, maxTf, docStart, posStart, bytes };
+}
+
+/**
+ * Reads a serialized index (from `serialize()`). Throws `FahrasError` with code `BAD_MAGIC`,
+ * `UNSUPPORTED_VERSION`, `TRUNCATED`, `CHECKSUM_MISMATCH` or `CORRUPT_INDEX` when the bytes are not a valid index.
+ */
+export function readSnapshot(input: Uint8Array | ArrayBuffer): IndexSnapshot {
+  let bytes: Uint8Array;
+  if (input instanceof Uint8Array) bytes = input;
+  else if (input instanceof ArrayBuffer) bytes = new Uint8Array(input);
+  else throw new FahrasError('INVALID_ARGUMENT', 'loadIndex expects a Uint8Array or an ArrayBuffer');
+  if (bytes.length < HEADER_SIZE) {
+    for (let i = 0; i < Math.min(bytes.length, 4); i++) {
+      if (bytes[i] !== MAGIC[i]) throw new FahrasError('BAD_MAGIC', 'these bytes are not a fahras index');
+    }
+    throw new FahrasError('TRUNCATED', 'the index data is shorter than its header');
+  }
+  for (let i = 0; i < 4; i++) {
+    if (bytes[i] !== MAGIC[i]) throw new FahrasError('BAD_MAGIC', 'these bytes are not a fahras index');
+  }
+  const version = bytes[4] | (bytes[5] << 8);
+  if (version !== FORMAT_VERSION) {
+    throw new FahrasError('UNSUPPORTED_VERSION', `index format version ${version} is not supported (this build reads version ${FORMAT_VERSION})`);
+  }
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const payload = view.getUint32(8, true);
+  if (HEADER_SIZE + payload > bytes.length) throw new FahrasError('TRUNCATED', `the index data is truncated (${bytes.length} of ${HEADER_SIZE + payload} bytes)`);
+  if (HEADER_SIZE + payload < bytes.length) corrupt('the index data has trailing bytes');
+  if (crc32(bytes, HEADER_SIZE) !== view.getUint32(12, true)) {
+    throw new FahrasError('CHECKSUM_MISMATCH', 'the index data is damaged (checksum mismatch)');
+  }
+  try {
+    return parsePayload(new ByteReader(bytes, HEADER_SIZE));
+  } catch (e) {
+    if (e instanceof FahrasError) throw e;
+    throw new FahrasError('CORRUPT_INDEX', `the index data is invalid: ${(e as Error)?.message ?? String(e)}`);
+  }
+}
+
+function parsePayload(r: ByteReader): IndexSnapshot {
+  let cfg: IndexConfig;
+  try {
+    const raw = JSON.parse(r.string()) as IndexConfig;
+    const base = resolveIndexConfig({
+      paragraphs: raw.paragraphs,
+      maxParagraphLength: raw.maxParagraphLength,
+      fields: Object.fromEntries((raw.fields ?? []).map((f) => [f.name, { boost: f.boost }])),
+    });
+    cfg = { ...base, analyzer: resolveAnalyzerConfig(raw.analyzer) };
+  } catch (e) {
+    if (e instanceof FahrasError && e.code === 'TRUNCATED') throw e;
+    corrupt(`the index configuration is invalid: ${(e as Error)?.message ?? String(e)}`);
+  }
+  const nd = r.bounded(r.end - r.pos, 'document count');
+  const ids: DocumentId[] = new Array(nd);
+  const stored: (Record<string, unknown> | undefined)[] = new Array(nd);
+  const byId = new Map<DocumentId, number>();
+  for (let d = 0; d < nd; d++) {
+    const tag = r.byte();
+    const s = r.string();
+    let id: DocumentId;
+    if (tag === 1) {
+      id = Number(s);
+      if (!Number.isFinite(id)) corrupt('a numeric document id is not a number');
+    } else if (tag === 0) id = s;
+    else corrupt('unknown document id tag');
+    if (byId.has(id)) corrupt('duplicate document id');
+    ids[d] = id;
+    byId.set(id, d);
+    const js = r.string();
+    if (js !== '') {
+      const v = JSON.parse(js);
+      if (v === null || typeof v !== 'object' || Array.isArray(v)) corrupt('stored fields are not an object');
+      stored[d] = Object.assign(Object.create(null) as Record<string, unknown>, v);
+    }
+  }
+  const pc = r.bounded(r.end - r.pos, 'paragraph count');
+  const doc = new Uint32Array(pc);
+  const start = new Uint32Array(pc);
+  const end = new Uint32Array(pc);
+  const ordinal = new Uint32Array(pc);
+  const length = new Uint32Array(pc);
+  const firstPara = new Uint32Array(nd);
+  const paraCount = new Uint32Array(nd);
+  let totalLength = 0;
+  let prevDoc = -1;
+  for (let i = 0; i < pc; i++) {
+    const d = r.varint();
+    if (d >= nd || d < prevDoc) corrupt('paragraph table is out of order');
+    if (d !== prevDoc) {
+      firstPara[d] = i;
+      prevDoc = d;
+    }
+    ordinal[i] = paraCount[d]++;
+    doc[i] = d;
+    start[i] = r.varint();
+    end[i] = start[i] + r.varint();
+    length[i] = r.varint();
+    totalLength += length[i];
+  }
+  for (let d = 0; d < nd; d++) if (paraCount[d] === 0) firstPara[d] = d > 0 ? firstPara[d - 1] + paraCount[d - 1] : 0;
+  const text = readTermIndex(r);
+  const nf = r.bounded(cfg.fields.length, 'field count');
+  if (nf !== cfg.fields.length) corrupt('field count does not match the configuration');
+  const fields = cfg.fields.map((f) => {
+    const flen = new Uint32Array(nd);
+    let total = 0;
+    for (let d = 0; d < nd; d++) total += flen[d] = r.varint();
+    return { name: f.name, boost: f.boost, index: readTermIndex(r), length: flen, totalLength: total };
+  });
+  const texts = new Array<string>(nd);
+  for (let d = 0; d < nd; d++) texts[d] = r.string();
+  if (r.pos !== r.end) corrupt('unexpected bytes after the last section');
+  for (let i = 0; i < pc; i++) {
+    if (end[i] > texts[doc[i]].length) corrupt('a paragraph lies outside its document text');
+  }
+  const alive = new Uint8Array(Math.max(pc, 1)).fill(1);
+  return {
+    config: cfg,
+    text,
+    paragraphs: { count: pc, doc, start, end, ordinal, length, alive, liveCount: pc, totalLength },
+    docs: { ids, texts, stored, alive: new Uint8Array(Math.max(nd, 1)).fill(1), firstPara, paraCount, byId, liveCount: nd },
+    fields,
+  };
+}

@@ -1,0 +1,524 @@
+// The searcher: parsed query → candidate paragraphs scored with BM25 (term-at-a-time into reusable
+// accumulators), coordination, phrase and proximity evidence, document fields → top-k → snippets.
+import type { Analyzer } from '../analysis/index.js';
+import type { DocumentId, IndexSnapshot } from '../index-builder/builder.js';
+import { lookupTerm, type TermIndexData } from '../index-builder/postings.js';
+import { type Clause, type ParsedQuery, parseQuery, type QueryLimits } from './parse.js';
+import { boundedDistance, expandPrefix, forEachPositions, forEachUnit } from './postings-reader.js';
+import { makeSnippet, type Snippet } from './snippet.js';
+
+/** Options of `search`. Every field is optional. */
+export interface SearchOptions {
+  /** Results to return (default 10, at most 1,000). */
+  limit?: number;
+  /** Results to skip first, for paging (default 0). */
+  offset?: number;
+  /** `'paragraph'` (default): one result per paragraph; `'document'`: the best paragraph of each document. */
+  groupBy?: 'paragraph' | 'document';
+  /** Search-as-you-type: the last word, when not followed by a space, matches as a prefix. */
+  prefix?: boolean;
+  /** Typo tolerance on words of 5+ letters: `true` (1 edit; 2 edits from 9 letters) or a maximum distance. */
+  fuzzy?: boolean | number;
+  /** Snippet length in characters (default 160). */
+  snippetLength?: number;
+  /** BM25 parameters (defaults k1 = 1.2, b = 0.75). */
+  bm25?: { k1?: number; b?: number };
+  /** Keep only documents for which this returns true (receives the stored fields and the id). */
+  filter?: (fields: Readonly<Record<string, unknown>>, id: DocumentId) => boolean;
+  /** Most index terms one prefix or fuzzy word expands to (default 50). */
+  maxExpansions?: number;
+  /** Characters of the query considered (default 1,000). */
+  maxQueryLength?: number;
+  /** Query clauses kept (default 32). */
+  maxClauses?: number;
+}
+
+/** One search hit. */
+export interface SearchResult {
+  /** The document id given to `add`. */
+  id: DocumentId;
+  /** Ordinal of the paragraph in its document (0-based). */
+  paragraph: number;
+  /** `[start, end)` of the paragraph in the document's original text. */
+  span: [number, number];
+  /** Relevance score (higher is better; comparable within one query). */
+  score: number;
+  /** The best window of the paragraph, with highlights on the original text. */
+  snippet: Snippet;
+  /** The document's stored fields (every property given to `add` except `id` and `text`). */
+  fields: Record<string, unknown>;
+}
+
+/** Ranking constants (tuned on TyDi QA, XQuAD and the ARCD train split; see bench/eval.ts). */
+export interface RankingParams {
+  k1: number;
+  b: number;
+  /** Exponent of the coordination factor (matched clauses / clauses). */
+  coord: number;
+  /** Weight of the proximity bonus. */
+  proximity: number;
+  /** Weight of prefix completions and typo neighbours relative to the exact term. */
+  expansionWeight: number;
+}
+
+export const DEFAULT_RANKING: RankingParams = { k1: 1.2, b: 0.75, coord: 1, proximity: 0.5, expansionWeight: 0.7 };
+
+interface Alt {
+  id: number;
+  weight: number;
+}
+
+interface PreparedClause {
+  clause: Clause;
+  /** Alternatives for each word of the clause (a term clause has one word). */
+  words: Alt[][];
+  /** Upper bound of the clause's score contribution. */
+  idf: number;
+}
+
+const EMPTY: SearchResult[] = [];
+
+/** Reads one snapshot; holds reusable accumulators sized to its paragraph count. */
+export class Searcher {
+  readonly snap: IndexSnapshot;
+  readonly analyzer: Analyzer;
+  private readonly scores: Float64Array;
+  private readonly masks: Uint32Array;
+  private readonly stamp: Uint32Array;
+  private gen = 0;
+  private byLength: Map<number, number[]> | null = null;
+  private readonly ranking: RankingParams;
+
+  constructor(snap: IndexSnapshot, analyzer: Analyzer, ranking: Partial<RankingParams> = {}) {
+    this.snap = snap;
+    this.analyzer = analyzer;
+    const n = Math.max(1, snap.paragraphs.count);
+    this.scores = new Float64Array(n);
+    this.masks = new Uint32Array(n);
+    this.stamp = new Uint32Array(n);
+    this.ranking = { ...DEFAULT_RANKING, ...ranking };
+  }
+
+  /** Parses and runs a query. Never throws on the query string. */
+  search(query: unknown, options: SearchOptions = {}): SearchResult[] {
+    const opts = options ?? {};
+    const limit = clampInt(opts.limit, 10, 0, 1000);
+    const offset = clampInt(opts.offset, 0, 0, 10_000);
+    if (limit === 0) return EMPTY;
+    const limits: Partial<QueryLimits> & { prefix?: boolean } = { prefix: opts.prefix === true };
+    if (opts.maxQueryLength !== undefined) limits.maxQueryLength = clampInt(opts.maxQueryLength, 1000, 1, 100_000);
+    if (opts.maxClauses !== undefined) limits.maxClauses = clampInt(opts.maxClauses, 32, 1, 32);
+    const parsed = parseQuery(query, this.analyzer, limits);
+    return this.run(parsed, opts, limit, offset);
+  }
+
+  /** Runs an already parsed query. */
+  run(parsed: ParsedQuery, opts: SearchOptions, limit: number, offset: number): SearchResult[] {
+    const snap = this.snap;
+    const paras = snap.paragraphs;
+    if (paras.liveCount === 0) return EMPTY;
+    const text = snap.text;
+    const maxExp = clampInt(opts.maxExpansions, 50, 1, 1000);
+    const fuzzy = opts.fuzzy === true ? 1 : typeof opts.fuzzy === 'number' && opts.fuzzy > 0 ? Math.min(2, Math.floor(opts.fuzzy)) : 0;
+    const k1 = finiteOr(opts.bm25?.k1, this.ranking.k1);
+    const b = finiteOr(opts.bm25?.b, this.ranking.b);
+    const N = paras.liveCount;
+    const avgdl = paras.totalLength / N || 1;
+
+    const positive = [...parsed.must, ...parsed.should];
+    if (positive.length === 0) return EMPTY;
+    const prepared = positive.map((c) => this.prepare(text, c, maxExp, fuzzy, N));
+    const mustMask = parsed.must.length ? (2 ** parsed.must.length - 1) >>> 0 : 0;
+
+    // --- accumulate ---
+    const gen = this.nextGen();
+    const scores = this.scores;
+    const masks = this.masks;
+    const stamp = this.stamp;
+    const touched: number[] = [];
+    const alive = paras.alive;
+    const plen = paras.length;
+    const unitCount = paras.count;
+    const touch = (u: number) => {
+      if (stamp[u] !== gen) {
+        stamp[u] = gen;
+        scores[u] = 0;
+        masks[u] = 0;
+        touched.push(u);
+      }
+    };
+    for (let ci = 0; ci < prepared.length; ci++) {
+      const pc = prepared[ci];
+      const bit = 2 ** ci;
+      if (pc.clause.kind === 'term') {
+        for (const alt of pc.words[0]) {
+          const idf = bm25Idf(text.df[alt.id], N) * alt.weight;
+          forEachUnit(text, alt.id, unitCount, (u, tf) => {
+            if (!alive[u]) return;
+            touch(u);
+            const norm = k1 * (1 - b + (b * plen[u]) / avgdl);
+            scores[u] += (idf * tf * (k1 + 1)) / (tf + norm);
+            masks[u] |= bit;
+          });
+        }
+      } else {
+        this.scorePhrase(pc, bit, N, k1, b, avgdl, touch);
+      }
+    }
+    // --- document fields: a title match lifts the document's matching paragraphs (and its first one) ---
+    if (snap.fields.length) this.scoreFields(prepared, k1, b, touch, touched);
+
+    // --- exclusions ---
+    let excluded: Set<number> | null = null;
+    if (parsed.not.length) {
+      excluded = new Set();
+      for (const c of parsed.not) this.collectExcluded(this.prepare(text, c, maxExp, 0, N), excluded);
+    }
+
+    // --- candidates: required clauses, coordination, filter ---
+    const total = prepared.length;
+    const coordExp = this.ranking.coord;
+    const docs = snap.docs;
+    const filter = typeof opts.filter === 'function' ? opts.filter : null;
+    const cand: number[] = [];
+    for (const u of touched) {
+      const m = masks[u];
+      if ((m & mustMask) >>> 0 !== mustMask) continue;
+      if (excluded?.has(u)) continue;
+      if (filter) {
+        const d = paras.doc[u];
+        let ok = false;
+        try {
+          ok = filter(docs.stored[d] ?? {}, docs.ids[d]) === true;
+        } catch {
+          ok = false;
+        }
+        if (!ok) continue;
+      }
+      const matched = popcount(m);
+      scores[u] *= Math.pow(matched / total, coordExp);
+      cand.push(u);
+    }
+    if (cand.length === 0) return EMPTY;
+
+    // --- proximity rerank of the head ---
+    const want = offset + limit;
+    const head = Math.max(want * 3, 30);
+    let ranked = topK(cand, scores, head);
+    if (this.ranking.proximity > 0 && prepared.length > 1) {
+      this.proximityBonus(prepared, ranked, N);
+      ranked.sort((x, y) => scores[y] - scores[x] || x - y);
+    }
+    if (opts.groupBy === 'document') {
+      // the best paragraph per document; documents beyond the head come from the full candidate list
+      ranked = bestPerDocument(ranked.length >= cand.length ? ranked : topK(cand, scores, cand.length), scores, paras.doc, want);
+    }
+    const page = ranked.slice(offset, offset + limit);
+
+    // --- results with snippets ---
+    const matchTerms = new Set<string>();
+    for (const pc of prepared) for (const w of pc.words) for (const a of w) matchTerms.add(text.terms[a.id]);
+    const snippetLength = clampInt(opts.snippetLength, 160, 16, 100_000);
+    return page.map((u) => {
+      const d = paras.doc[u];
+      const start = paras.start[u];
+      const end = paras.end[u];
+      const ptext = docs.texts[d].slice(start, end);
+      return {
+        id: docs.ids[d],
+        paragraph: paras.ordinal[u],
+        span: [start, end] as [number, number],
+        score: scores[u],
+        snippet: makeSnippet(ptext, this.analyzer, matchTerms, snippetLength),
+        fields: { ...(docs.stored[d] ?? {}) },
+      };
+    });
+  }
+
+  private nextGen(): number {
+    this.gen = (this.gen + 1) >>> 0;
+    if (this.gen === 0) {
+      this.stamp.fill(0);
+      this.gen = 1;
+    }
+    return this.gen;
+  }
+
+  /** Finds the index terms a clause stands for: the exact term, prefix completions, typo neighbours. */
+  private prepare(data: TermIndexData, clause: Clause, maxExp: number, fuzzy: number, N: number): PreparedClause {
+    const w = this.ranking.expansionWeight;
+    const words = clause.terms.map((qt) => {
+      const alts: Alt[] = [];
+      const seen = new Set<number>();
+      const push = (id: number, weight: number) => {
+        if (id >= 0 && !seen.has(id) && data.df[id] > 0) {
+          seen.add(id);
+          alts.push({ id, weight });
+        }
+      };
+      push(lookupTerm(data, qt.term), 1);
+      if (qt.prefix) {
+        for (const id of expandPrefix(data, qt.term, maxExp)) push(id, id === lookupTerm(data, qt.term) ? 1 : w);
+        if (qt.surface !== qt.term) for (const id of expandPrefix(data, qt.surface, maxExp)) push(id, w);
+      } else if (fuzzy > 0 && clause.kind === 'term' && qt.term.length >= 5) {
+        const k = qt.term.length >= 9 ? Math.min(2, fuzzy + 1) : fuzzy;
+        for (const id of this.neighbours(data, qt.term, k, maxExp)) push(id, w);
+      }
+      return alts;
+    });
+    let idf = 0;
+    for (const alts of words) for (const a of alts) idf = Math.max(idf, bm25Idf(data.df[a.id], N));
+    return { clause, words, idf };
+  }
+
+  private neighbours(data: TermIndexData, term: string, k: number, max: number): number[] {
+    if (!this.byLength) {
+      const m = new Map<number, number[]>();
+      data.terms.forEach((t, id) => {
+        const l = t.length;
+        let a = m.get(l);
+        if (!a) m.set(l, (a = []));
+        a.push(id);
+      });
+      this.byLength = m;
+    }
+    const r0 = new Int32Array(term.length + k + 2);
+    const r1 = new Int32Array(term.length + k + 2);
+    const out: { id: number; d: number }[] = [];
+    for (let l = term.length - k; l <= term.length + k; l++) {
+      for (const id of this.byLength.get(l) ?? []) {
+        const t = data.terms[id];
+        if (t === term) continue;
+        const d = boundedDistance(term, t, k, r0, r1);
+        if (d <= k) out.push({ id, d });
+      }
+    }
+    out.sort((x, y) => x.d - y.d || data.df[y.id] - data.df[x.id]);
+    return out.slice(0, max).map((x) => x.id);
+  }
+
+  /** Phrase clauses: paragraphs where the words stand at their query offsets. */
+  private scorePhrase(pc: PreparedClause, bit: number, N: number, k1: number, b: number, avgdl: number, touch: (u: number) => void): void {
+    const text = this.snap.text;
+    const paras = this.snap.paragraphs;
+    if (pc.words.some((a) => a.length === 0)) return;
+    // candidate units: those containing every word (any alternative)
+    let cands: Set<number> | null = null;
+    for (const alts of pc.words) {
+      const s = new Set<number>();
+      for (const a of alts) {
+        forEachUnit(text, a.id, paras.count, (u) => {
+          if (paras.alive[u] && (cands === null || cands.has(u))) s.add(u);
+        });
+      }
+      cands = s;
+      if (s.size === 0) return;
+    }
+    const cset = cands as Set<number>;
+    // positions of each word in the candidates
+    const pos: Map<number, Set<number>>[] = pc.words.map((alts) => {
+      const m = new Map<number, Set<number>>();
+      for (const a of alts) {
+        forEachPositions(text, a.id, paras.count, (u) => cset.has(u), (u, ps) => {
+          let s = m.get(u);
+          if (!s) m.set(u, (s = new Set()));
+          for (const p of ps) s.add(p);
+        });
+      }
+      return m;
+    });
+    const offsets = pc.clause.terms.map((t) => t.position - pc.clause.terms[0].position);
+    let idf = 0;
+    for (const alts of pc.words) idf += bm25Idf(Math.max(...alts.map((a) => text.df[a.id])), N);
+    for (const u of cset) {
+      const first = pos[0].get(u);
+      if (!first) continue;
+      let freq = 0;
+      for (const p0 of first) {
+        let ok = true;
+        for (let i = 1; i < pos.length && ok; i++) ok = pos[i].get(u)?.has(p0 + offsets[i]) === true;
+        if (ok) freq++;
+      }
+      if (freq === 0) continue;
+      touch(u);
+      const norm = k1 * (1 - b + (b * paras.length[u]) / avgdl);
+      this.scores[u] += (idf * freq * (k1 + 1)) / (freq + norm);
+      this.masks[u] |= bit;
+    }
+  }
+
+  /** Field (e.g. title) BM25 per document, added to the document's touched paragraphs and its first one. */
+  private scoreFields(prepared: PreparedClause[], k1: number, b: number, touch: (u: number) => void, touched: number[]): void {
+    const snap = this.snap;
+    const docs = snap.docs;
+    const nd = docs.ids.length;
+    const docScore = new Map<number, { s: number; m: number }>();
+    for (const f of snap.fields) {
+      if (f.boost === 0) continue;
+      const avg = f.totalLength / Math.max(1, docs.liveCount) || 1;
+      prepared.forEach((pc, ci) => {
+        if (pc.clause.kind !== 'term') return;
+        for (const qt of pc.clause.terms) {
+          const id = lookupTerm(f.index, qt.term);
+          if (id < 0 || f.index.df[id] === 0) continue;
+          const idf = bm25Idf(f.index.df[id], docs.liveCount);
+          forEachUnit(f.index, id, nd, (d, tf) => {
+            if (!docs.alive[d]) return;
+            const norm = k1 * (1 - b + (b * f.length[d]) / avg);
+            const e = docScore.get(d) ?? { s: 0, m: 0 };
+            e.s += (f.boost * idf * tf * (k1 + 1)) / (tf + norm);
+            e.m |= 2 ** ci;
+            docScore.set(d, e);
+          });
+        }
+      });
+    }
+    if (docScore.size === 0) return;
+    const paras = snap.paragraphs;
+    const lifted = new Set<number>();
+    for (const u of touched.slice()) {
+      const e = docScore.get(paras.doc[u]);
+      if (!e) continue;
+      this.scores[u] += e.s;
+      this.masks[u] |= e.m;
+      lifted.add(paras.doc[u]);
+    }
+    for (const [d, e] of docScore) {
+      if (lifted.has(d) || docs.paraCount[d] === 0) continue;
+      const u = docs.firstPara[d];
+      if (!paras.alive[u]) continue;
+      touch(u);
+      this.scores[u] += e.s;
+      this.masks[u] |= e.m;
+    }
+  }
+
+  private collectExcluded(pc: PreparedClause, out: Set<number>): void {
+    const paras = this.snap.paragraphs;
+    if (pc.clause.kind === 'term') {
+      for (const a of pc.words[0]) forEachUnit(this.snap.text, a.id, paras.count, (u) => out.add(u));
+      return;
+    }
+    // an excluded phrase: score it into a scratch generation and collect what matched
+    const before = new Set<number>();
+    this.scorePhrase(pc, 0, 1, 1.2, 0.75, 1, (u) => before.add(u));
+    for (const u of before) out.add(u);
+  }
+
+  /** Adds a bonus for query words that stand close together in the paragraph. */
+  private proximityBonus(prepared: PreparedClause[], ranked: number[], N: number): void {
+    const text = this.snap.text;
+    const paras = this.snap.paragraphs;
+    const want = new Set(ranked);
+    // positions per clause (term clauses only) per candidate
+    const lists: Map<number, number[]>[] = [];
+    const weights: number[] = [];
+    for (const pc of prepared) {
+      if (pc.clause.kind !== 'term') continue;
+      const m = new Map<number, number[]>();
+      for (const a of pc.words[0]) {
+        forEachPositions(text, a.id, paras.count, (u) => want.has(u), (u, ps) => {
+          const cur = m.get(u);
+          m.set(u, cur ? cur.concat(ps) : ps);
+        });
+      }
+      lists.push(m);
+      weights.push(pc.idf);
+    }
+    if (lists.length < 2) return;
+    const lambda = this.ranking.proximity;
+    for (const u of ranked) {
+      let bonus = 0;
+      for (let i = 0; i < lists.length; i++) {
+        const a = lists[i].get(u);
+        if (!a) continue;
+        for (let j = i + 1; j < lists.length; j++) {
+          const c = lists[j].get(u);
+          if (!c) continue;
+          const dist = minDistance(a, c);
+          if (dist > 0 && dist <= 8) bonus += Math.min(weights[i], weights[j]) / dist;
+        }
+      }
+      this.scores[u] += lambda * bonus;
+    }
+    void N;
+  }
+}
+
+function minDistance(a: number[], b: number[]): number {
+  let best = Infinity;
+  for (const x of a) for (const y of b) {
+    const d = Math.abs(x - y);
+    if (d < best) best = d;
+  }
+  return best;
+}
+
+/** BM25 idf (the Lucene form, never negative). */
+export function bm25Idf(df: number, N: number): number {
+  return Math.log(1 + (N - df + 0.5) / (df + 0.5));
+}
+
+function popcount(x: number): number {
+  x = x - ((x >>> 1) & 0x55555555);
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+function clampInt(v: unknown, dflt: number, min: number, max: number): number {
+  if (typeof v !== 'number' || !Number.isFinite(v)) return dflt;
+  return Math.min(max, Math.max(min, Math.floor(v)));
+}
+
+function finiteOr(v: unknown, dflt: number): number {
+  return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : dflt;
+}
+
+/** The `k` best units by score (ties: lower unit first, i.e. earlier documents). */
+function topK(cand: number[], scores: Float64Array, k: number): number[] {
+  const better = (x: number, y: number) => scores[x] > scores[y] || (scores[x] === scores[y] && x < y);
+  if (cand.length <= k) return cand.slice().sort((x, y) => (better(x, y) ? -1 : 1));
+  // a min-heap of the k best
+  const heap: number[] = [];
+  const worse = (i: number, j: number) => better(heap[j], heap[i]);
+  for (const u of cand) {
+    if (heap.length < k) {
+      heap.push(u);
+      let i = heap.length - 1;
+      while (i > 0) {
+        const p = (i - 1) >> 1;
+        if (!worse(i, p)) break;
+        [heap[i], heap[p]] = [heap[p], heap[i]];
+        i = p;
+      }
+    } else if (better(u, heap[0])) {
+      heap[0] = u;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < heap.length && worse(l, m)) m = l;
+        if (r < heap.length && worse(r, m)) m = r;
+        if (m === i) break;
+        [heap[i], heap[m]] = [heap[m], heap[i]];
+        i = m;
+      }
+    }
+  }
+  return heap.sort((x, y) => (better(x, y) ? -1 : 1));
+}
+
+function bestPerDocument(ranked: number[], scores: Float64Array, docOf: Uint32Array, k: number): number[] {
+  const seen = new Set<number>();
+  const out: number[] = [];
+  for (const u of ranked) {
+    const d = docOf[u];
+    if (seen.has(d)) continue;
+    seen.add(d);
+    out.push(u);
+    if (out.length >= k) break;
+  }
+  void scores;
+  return out;
+}

@@ -1,0 +1,126 @@
+// Snippets and highlights. Highlights come from the analyzer's token offsets on the ORIGINAL paragraph text,
+// so a highlighted word keeps its diacritics inside the range; windows are cut at white space, so a combining
+// mark is never separated from its letter.
+import type { Analyzer } from '../analysis/index.js';
+
+/** A piece of a paragraph with the query's words marked. */
+export interface Snippet {
+  /** The snippet text: a window of the original paragraph, with `…` where it was cut. */
+  text: string;
+  /** `[start, end)` ranges of `text` to highlight, ascending and non-overlapping. */
+  highlights: [number, number][];
+}
+
+function isSpaceCode(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x3000;
+}
+
+const ELLIPSIS = '…';
+
+/**
+ * Builds the snippet of `text` (one paragraph) for the index terms in `terms`: the window of about `length`
+ * characters with the most query-term evidence (distinct terms first, then occurrences).
+ */
+export function makeSnippet(text: string, analyzer: Analyzer, terms: ReadonlySet<string>, length: number): Snippet {
+  const hits: { start: number; end: number; term: string }[] = [];
+  analyzer.scan(text, (term, _surface, start, end) => {
+    if (terms.has(term)) hits.push({ start, end, term });
+  });
+  const max = Math.max(16, length | 0);
+  if (text.length <= max) {
+    return { text, highlights: hits.map((h) => [h.start, h.end] as [number, number]) };
+  }
+  // the best run of hits that fits in the window
+  let bestA = 0;
+  let bestB = hits.length ? 1 : 0;
+  let bestScore = -1;
+  for (let a = 0; a < hits.length; a++) {
+    const seen = new Set<string>();
+    let count = 0;
+    let b = a;
+    while (b < hits.length && hits[b].end - hits[a].start <= max) {
+      seen.add(hits[b].term);
+      count++;
+      b++;
+    }
+    const score = seen.size * 1000 + count;
+    if (score > bestScore) {
+      bestScore = score;
+      bestA = a;
+      bestB = Math.max(b, a + 1);
+    }
+  }
+  let from = 0;
+  let to = max;
+  if (hits.length) {
+    const first = hits[bestA].start;
+    const last = Math.max(hits[bestB - 1].end, first);
+    const spare = Math.max(0, max - (last - first));
+    from = Math.max(0, first - (spare >> 2)); // a quarter of the spare room before, the rest after
+    to = Math.min(text.length, Math.max(last, from + max));
+    from = Math.max(0, Math.min(from, to - max));
+  }
+  // cut at white space (never inside a word, so marks stay with their letters)
+  if (from > 0) {
+    let k = from;
+    while (k > 0 && !isSpaceCode(text.charCodeAt(k - 1))) k--;
+    if (k > 0 && from - k > 40) {
+      k = from;
+      while (k < text.length && !isSpaceCode(text.charCodeAt(k - 1))) k++;
+    }
+    from = Math.min(k, hits.length ? hits[bestA].start : k);
+  }
+  if (to < text.length) {
+    let k = to;
+    while (k < text.length && !isSpaceCode(text.charCodeAt(k))) k++;
+    if (k - to > 40) {
+      k = to;
+      while (k > from && !isSpaceCode(text.charCodeAt(k))) k--;
+    }
+    to = Math.max(k, hits.length ? Math.min(hits[bestB - 1].end, text.length) : k);
+  }
+  while (from < to && isSpaceCode(text.charCodeAt(from))) from++;
+  while (to > from && isSpaceCode(text.charCodeAt(to - 1))) to--;
+  const pre = from > 0 ? ELLIPSIS : '';
+  const post = to < text.length ? ELLIPSIS : '';
+  const shift = pre.length - from;
+  const highlights: [number, number][] = [];
+  for (const h of hits) {
+    if (h.start >= from && h.end <= to) highlights.push([h.start + shift, h.end + shift]);
+  }
+  return { text: pre + text.slice(from, to) + post, highlights };
+}
+
+/** Options of {@link toHtml}. */
+export interface HtmlOptions {
+  /** The element that wraps each highlight (default `'mark'`). Letters, digits and hyphens only. */
+  tag?: string;
+  /** An optional class attribute for the element. */
+  className?: string;
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Escapes text for HTML element content and attribute values. */
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ESCAPES[c]);
+}
+
+/**
+ * Renders a snippet as HTML: the text escaped (`<`, `>`, `&`, quotes), each highlight wrapped in `<mark>` (or
+ * `tag`). A document's text can never inject markup.
+ */
+export function toHtml(snippet: Snippet, options: HtmlOptions = {}): string {
+  const tag = /^[A-Za-z][A-Za-z0-9-]*$/.test(options.tag ?? '') ? (options.tag as string) : 'mark';
+  const open = options.className ? `<${tag} class="${escapeHtml(options.className)}">` : `<${tag}>`;
+  const close = `</${tag}>`;
+  const text = String(snippet?.text ?? '');
+  let out = '';
+  let at = 0;
+  for (const [s, e] of snippet?.highlights ?? []) {
+    if (!(s >= at && e > s && e <= text.length)) continue;
+    out += escapeHtml(text.slice(at, s)) + open + escapeHtml(text.slice(s, e)) + close;
+    at = e;
+  }
+  return out + escapeHtml(text.slice(at));
+}
