@@ -1,0 +1,146 @@
+/**
+ * Lucene's Arabic normalizer and light stemmer (Larkey, Ballesteros & Connell), reproduced exactly.
+ *
+ * `luceneNormalize` = `ArabicNormalizer`, `luceneStem` = `ArabicStemmer` as in Apache Lucene and Lucene++ 3.0.8:
+ * the stemmer expects an already normalized word, as Lucene's `ArabicStemFilter` does after
+ * `ArabicNormalizationFilter`. Both work on UTF-16 code units; letters outside the BMP never match any rule.
+ * Checked word for word against ../shared/oracles/arabic-stemmer-oracle.tsv (test/stem/lucene.test.ts).
+ */
+
+// Letters the rules mention.
+const ALEF = 0x0627; // U+0627 ARABIC LETTER ALEF ا
+const BEH = 0x0628; // U+0628 ARABIC LETTER BEH ب
+const TEH_MARBUTA = 0x0629; // U+0629 ARABIC LETTER TEH MARBUTA ة
+const TEH = 0x062a; // U+062A ARABIC LETTER TEH ت
+const FEH = 0x0641; // U+0641 ARABIC LETTER FEH ف
+const KAF = 0x0643; // U+0643 ARABIC LETTER KAF ك
+const LAM = 0x0644; // U+0644 ARABIC LETTER LAM ل
+const NOON = 0x0646; // U+0646 ARABIC LETTER NOON ن
+const HEH = 0x0647; // U+0647 ARABIC LETTER HEH ه
+const WAW = 0x0648; // U+0648 ARABIC LETTER WAW و
+const YEH = 0x064a; // U+064A ARABIC LETTER YEH ي
+
+const ALEF_MADDA = 0x0622; // U+0622 ARABIC LETTER ALEF WITH MADDA ABOVE آ
+const ALEF_HAMZA_ABOVE = 0x0623; // U+0623 ARABIC LETTER ALEF WITH HAMZA ABOVE أ
+const ALEF_HAMZA_BELOW = 0x0625; // U+0625 ARABIC LETTER ALEF WITH HAMZA BELOW إ
+const ALEF_MAKSURA = 0x0649; // U+0649 ARABIC LETTER ALEF MAKSURA (dotless yeh) ى
+const TATWEEL = 0x0640; // U+0640 ARABIC TATWEEL ـ
+const FATHATAN = 0x064b; // U+064B ARABIC FATHATAN ً (first of the eight harakat Lucene deletes)
+const SUKUN = 0x0652; // U+0652 ARABIC SUKUN ْ (last of them: fathatan … damma, kasra, shadda, sukun)
+
+/**
+ * What the normalizer does with one code unit: -1 delete it, 0 keep it, otherwise the replacement.
+ * Only called for units in U+0622…U+0652; everything else is kept.
+ */
+function normalizeAction(c: number): number {
+  switch (c) {
+    case ALEF_MADDA: // U+0622 آ → U+0627 ALEF ا
+    case ALEF_HAMZA_ABOVE: // U+0623 أ → U+0627 ALEF ا
+    case ALEF_HAMZA_BELOW: // U+0625 إ → U+0627 ALEF ا
+      return ALEF;
+    case ALEF_MAKSURA: // U+0649 ى → U+064A YEH ي
+      return YEH;
+    case TEH_MARBUTA: // U+0629 ة → U+0647 HEH ه
+      return HEH;
+    case TATWEEL: // U+0640 ـ → deleted
+      return -1;
+    default:
+      // U+064B FATHATAN … U+0652 SUKUN (tanwin, short vowels, shadda, sukun) → deleted
+      return c >= FATHATAN && c <= SUKUN ? -1 : 0;
+  }
+}
+
+/**
+ * Lucene's `ArabicNormalizer`: آ أ إ → ا, ى → ي, ة → ه, and deletes tatweel and U+064B…U+0652.
+ * Nothing else changes (no hamza on waw/yeh folding, no Persian letters, no presentation forms).
+ */
+export function luceneNormalize(word: string): string {
+  const n = word.length;
+  let i = 0;
+  // Fast path: most words need nothing; find the first unit that does.
+  for (; i < n; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= ALEF_MADDA && c <= SUKUN && normalizeAction(c) !== 0) break;
+  }
+  if (i === n) return word;
+  let out = word.slice(0, i);
+  let runStart = i; // start of the current run of unchanged units still to copy
+  for (; i < n; i++) {
+    const c = word.charCodeAt(i);
+    if (c < ALEF_MADDA || c > SUKUN) continue;
+    const a = normalizeAction(c);
+    if (a === 0) continue;
+    if (runStart < i) out += word.slice(runStart, i);
+    if (a > 0) out += String.fromCharCode(a);
+    runStart = i + 1;
+  }
+  if (runStart < n) out += word.slice(runStart);
+  return out;
+}
+
+/**
+ * Prefixes, tried in this order; the first that matches is removed (only one). Each is a list of code units.
+ * Lucene's length rule: a one-letter prefix needs a word of at least 4 units; the others need
+ * at least 2 units left after removal.
+ */
+const PREFIXES: readonly (readonly number[])[] = [
+  [ALEF, LAM], // ال  al-  (definite article)
+  [WAW, ALEF, LAM], // وال  wal- (and the)
+  [BEH, ALEF, LAM], // بال  bil- (with/by the)
+  [KAF, ALEF, LAM], // كال  kal- (like the)
+  [FEH, ALEF, LAM], // فال  fal- (so the)
+  [LAM, LAM], // لل  lil- (for the; lam + article with its alef dropped)
+  [WAW], // و  wa- (and)
+];
+
+/**
+ * Suffixes, each tested once in this order against the end of the (shrinking) word; every one that matches
+ * while at least 2 units would remain is removed, so several can stack (ات then ي, …).
+ */
+const SUFFIXES: readonly (readonly number[])[] = [
+  [HEH, ALEF], // ها  -ha (her / its)
+  [ALEF, NOON], // ان  -an (dual)
+  [ALEF, TEH], // ات  -at (feminine sound plural)
+  [WAW, NOON], // ون  -un (masculine sound plural, nominative)
+  [YEH, NOON], // ين  -in (masculine sound plural / dual, oblique)
+  [YEH, HEH], // يه  -iyh (his, after yeh)
+  [YEH, TEH_MARBUTA], // ية  -iya (relative adjective, feminine; only seen if the word was not normalized)
+  [HEH], // ه  -h (his / normalized teh marbuta)
+  [TEH_MARBUTA], // ة  teh marbuta (only seen if the word was not normalized)
+  [YEH], // ي  -i (my / relative adjective)
+];
+
+/**
+ * Lucene's `ArabicStemmer.stem` on an already normalized word: strip the first matching prefix of
+ * ال وال بال كال فال لل و, then test each suffix of ها ان ات ون ين يه ية ه ة ي once, in that order.
+ */
+export function luceneStem(word: string): string {
+  let start = 0;
+  let end = word.length;
+
+  // Prefix: Lucene's startsWithCheckLength.
+  for (let p = 0; p < PREFIXES.length; p++) {
+    const pre = PREFIXES[p];
+    const k = pre.length;
+    if (k === 1 ? end < 4 : end < k + 2) continue; // و needs ≥ 4 units; the others leave ≥ 2
+    let j = 0;
+    while (j < k && word.charCodeAt(j) === pre[j]) j++;
+    if (j === k) {
+      start = k;
+      break;
+    }
+  }
+
+  // Suffixes: Lucene's endsWithCheckLength, against the length left after the prefix.
+  for (let s = 0; s < SUFFIXES.length; s++) {
+    const suf = SUFFIXES[s];
+    const k = suf.length;
+    if (end - start < k + 2) continue; // at least 2 units must remain
+    let j = 0;
+    const at = end - k;
+    while (j < k && word.charCodeAt(at + j) === suf[j]) j++;
+    if (j === k) end = at;
+  }
+
+  return start === 0 && end === word.length ? word : word.slice(start, end);
+}
