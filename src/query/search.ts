@@ -21,6 +21,8 @@ export interface SearchOptions {
   fuzzy?: boolean | number;
   /** Snippet length in characters (default 160). */
   snippetLength?: number;
+  /** Build snippets (default true); with `false` each result's snippet is empty and search is faster. */
+  snippets?: boolean;
   /** BM25 parameters (defaults k1 = 1.2, b = 0.75). */
   bm25?: { k1?: number; b?: number };
   /** Keep only documents for which this returns true (receives the stored fields and the id). */
@@ -31,6 +33,8 @@ export interface SearchOptions {
   maxQueryLength?: number;
   /** Query clauses kept (default 32). */
   maxClauses?: number;
+  /** Advanced: ranking constants for this query (see {@link RankingParams}). */
+  ranking?: Partial<RankingParams>;
 }
 
 /** One search hit. */
@@ -87,7 +91,9 @@ export class Searcher {
   private readonly stamp: Uint32Array;
   private gen = 0;
   private byLength: Map<number, number[]> | null = null;
-  private readonly ranking: RankingParams;
+  private readonly defaults: RankingParams;
+  /** The ranking constants of the query being run (set at the start of `run`). */
+  private ranking: RankingParams;
 
   constructor(snap: IndexSnapshot, analyzer: Analyzer, ranking: Partial<RankingParams> = {}) {
     this.snap = snap;
@@ -96,7 +102,8 @@ export class Searcher {
     this.scores = new Float64Array(n);
     this.masks = new Uint32Array(n);
     this.stamp = new Uint32Array(n);
-    this.ranking = { ...DEFAULT_RANKING, ...ranking };
+    this.defaults = { ...DEFAULT_RANKING, ...ranking };
+    this.ranking = this.defaults;
   }
 
   /** Parses and runs a query. Never throws on the query string. */
@@ -117,6 +124,7 @@ export class Searcher {
     const snap = this.snap;
     const paras = snap.paragraphs;
     if (paras.liveCount === 0) return EMPTY;
+    this.ranking = opts.ranking ? { ...this.defaults, ...opts.ranking } : this.defaults;
     const text = snap.text;
     const maxExp = clampInt(opts.maxExpansions, 50, 1, 1000);
     const fuzzy = opts.fuzzy === true ? 1 : typeof opts.fuzzy === 'number' && opts.fuzzy > 0 ? Math.min(2, Math.floor(opts.fuzzy)) : 0;
@@ -219,17 +227,18 @@ export class Searcher {
     const matchTerms = new Set<string>();
     for (const pc of prepared) for (const w of pc.words) for (const a of w) matchTerms.add(text.terms[a.id]);
     const snippetLength = clampInt(opts.snippetLength, 160, 16, 100_000);
+    const wantSnippets = opts.snippets !== false;
     return page.map((u) => {
       const d = paras.doc[u];
       const start = paras.start[u];
       const end = paras.end[u];
-      const ptext = docs.texts[d].slice(start, end);
+      const ptext = wantSnippets ? docs.texts[d].slice(start, end) : '';
       return {
         id: docs.ids[d],
         paragraph: paras.ordinal[u],
         span: [start, end] as [number, number],
         score: scores[u],
-        snippet: makeSnippet(ptext, this.analyzer, matchTerms, snippetLength),
+        snippet: wantSnippets ? makeSnippet(ptext, this.analyzer, matchTerms, snippetLength) : { text: '', highlights: [] },
         fields: { ...(docs.stored[d] ?? {}) },
       };
     });
