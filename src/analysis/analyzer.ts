@@ -5,6 +5,7 @@ import { FahrasError } from '../errors.js';
 import { type NormalizeOptions, type ResolvedNormalizeOptions, resolveNormalizeOptions } from '../normalize/index.js';
 import { ARABIC_STOPWORDS, LUCENE_STOPWORDS, luceneNormalize, luceneStem, snowballStem } from '../stem/index.js';
 import type { TokenizerMode } from './charclass.js';
+import { Interner } from './interner.js';
 import { Tokenizer } from './tokenize.js';
 import type { Token } from './tokenize.js';
 
@@ -54,6 +55,9 @@ export interface AnalyzedToken extends Token {
 /** Receives analyzed tokens without an object per token. */
 export type AnalyzedSink = (term: string, surface: string, start: number, end: number, position: number) => void;
 
+/** Receives analyzed tokens as ids: `termId` indexes `analyzer.termStrings`, `surfaceId` identifies the unstemmed word. */
+export type AnalyzedIdSink = (termId: number, surfaceId: number, start: number, end: number, position: number) => void;
+
 /** Turns text into index terms. Pure and reusable; safe to share between an index and its queries. */
 export interface Analyzer {
   readonly config: AnalyzerConfig;
@@ -63,6 +67,17 @@ export interface Analyzer {
   analyze(text: string): AnalyzedToken[];
   /** Normalizes a single word the way `scan` would (no stemming, no stopwords); `''` for no word. */
   surfaceOf(word: string): string;
+  /**
+   * Advanced, for indexers: like `scan` but hands out dense term ids (`termStrings[id]` is the term), so the
+   * hot path allocates no string per token. Ids stay valid until `maybeReset()` returns true.
+   */
+  scanIds(text: string, sink: AnalyzedIdSink): number;
+  /** The term of each term id handed out by `scanIds`. */
+  readonly termStrings: readonly string[];
+  /** The surface form (normalized, unstemmed) of each surface id handed out by `scanIds`. */
+  readonly surfaceStrings: readonly string[];
+  /** Forgets the interned words when they exceed a memory bound; returns true when ids were invalidated. */
+  maybeReset(): boolean;
 }
 
 const PRESETS: Record<AnalyzerPreset, Omit<AnalyzerConfig, 'normalize'> & { normalize: NormalizeOptions }> = {
@@ -110,15 +125,22 @@ export function resolveAnalyzerConfig(presetOrOptions: AnalyzerPreset | Analyzer
   };
 }
 
-const STEM_CACHE_LIMIT = 200_000;
+/** Interned words kept before the tables are dropped and rebuilt (bounds memory on endless streams of new words). */
+const INTERN_LIMIT = 1 << 21;
+const UNKNOWN = -2;
+const STOP = -1;
 
 class ChainAnalyzer implements Analyzer {
   readonly config: AnalyzerConfig;
   private readonly tokenizer: Tokenizer;
   private readonly stop: ReadonlySet<string>;
   private readonly stem: (w: string) => string;
-  private readonly cache = new Map<string, string>();
   private readonly lucene: boolean;
+  // word (as the tokenizer gives it) → term id, and its surface form; terms interned separately
+  private words = new Interner();
+  private wordTerm = new Int32Array(1024).fill(UNKNOWN);
+  private wordSurface: string[] = [];
+  private terms = new Interner();
 
   constructor(config: AnalyzerConfig) {
     this.config = config;
@@ -137,14 +159,59 @@ class ChainAnalyzer implements Analyzer {
     this.stem = config.stemmer === 'lucene' ? luceneStem : config.stemmer === 'snowball' ? snowballStem : (w) => w;
   }
 
-  scan(text: string, sink: AnalyzedSink): number {
-    const stop = this.stop;
-    const lucene = this.lucene;
-    return this.tokenizer.scan(text, (word, start, end, position) => {
-      if (stop.has(word)) return; // Lucene's list is matched before normalization, fahras' after
-      const surface = lucene ? luceneNormalize(word) : word;
-      sink(this.stemCached(surface), surface, start, end, position);
+  get termStrings(): readonly string[] {
+    return this.terms.strings;
+  }
+
+  get surfaceStrings(): readonly string[] {
+    return this.wordSurface;
+  }
+
+  maybeReset(): boolean {
+    if (this.words.size < INTERN_LIMIT && this.terms.size < INTERN_LIMIT) return false;
+    this.words = new Interner();
+    this.wordTerm = new Int32Array(1024).fill(UNKNOWN);
+    this.wordSurface = [];
+    this.terms = new Interner();
+    return true;
+  }
+
+  scanIds(text: string, sink: AnalyzedIdSink): number {
+    return this.tokenizer.scanRaw(text, (buf, n, start, end, position) => {
+      const w = this.words.intern(buf, n);
+      let t = w < this.wordTerm.length ? this.wordTerm[w] : UNKNOWN;
+      if (t === UNKNOWN) t = this.resolve(w);
+      if (t !== STOP) sink(t, w, start, end, position);
     });
+  }
+
+  /** Stopword check and stemming, once per distinct word. */
+  private resolve(w: number): number {
+    const word = this.words.strings[w];
+    let t = STOP;
+    let surface = word;
+    if (!this.stop.has(word)) {
+      // Lucene's list is matched before normalization (as Lucene does); fahras' list after
+      surface = this.lucene ? luceneNormalize(word) : word;
+      t = this.terms.internString(this.stem(surface));
+    }
+    if (w >= this.wordTerm.length) {
+      let size = this.wordTerm.length * 2;
+      while (size <= w) size *= 2;
+      const next = new Int32Array(size).fill(UNKNOWN);
+      next.set(this.wordTerm);
+      this.wordTerm = next;
+    }
+    this.wordTerm[w] = t;
+    this.wordSurface[w] = surface;
+    return t;
+  }
+
+  scan(text: string, sink: AnalyzedSink): number {
+    this.maybeReset();
+    const terms = this.terms.strings;
+    const surfaces = this.wordSurface;
+    return this.scanIds(text, (t, w, start, end, position) => sink(terms[t], surfaces[w], start, end, position));
   }
 
   analyze(text: string): AnalyzedToken[] {
@@ -161,16 +228,6 @@ class ChainAnalyzer implements Analyzer {
       if (out === '') out = this.lucene ? luceneNormalize(w) : w;
     });
     return out;
-  }
-
-  private stemCached(surface: string): string {
-    let t = this.cache.get(surface);
-    if (t === undefined) {
-      t = this.stem(surface);
-      if (this.cache.size >= STEM_CACHE_LIMIT) this.cache.clear();
-      this.cache.set(surface, t);
-    }
-    return t;
   }
 }
 

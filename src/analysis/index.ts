@@ -1,4 +1,5 @@
-export { tokenize, Tokenizer, type Token, type TokenizeOptions, type TokenSink } from './tokenize.js';
+export { tokenize, Tokenizer, codesToString, type Token, type TokenizeOptions, type TokenSink, type RawTokenSink } from './tokenize.js';
+export { Interner } from './interner.js';
 export { charClasses, CharClasses, SEP, WORD, MARK, JOIN, type TokenizerMode } from './charclass.js';
 export {
   createAnalyzer,
@@ -9,6 +10,7 @@ export {
   type AnalyzerPreset,
   type AnalyzedToken,
   type AnalyzedSink,
+  type AnalyzedIdSink,
   type StemmerName,
   type StopwordsSetting,
 } from './analyzer.js';

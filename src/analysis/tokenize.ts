@@ -29,12 +29,24 @@ export interface TokenizeOptions extends NormalizeOptions {
 /** Receives each token without allocating an object for it. */
 export type TokenSink = (term: string, start: number, end: number, position: number) => void;
 
-/** A reusable tokenizer for one configuration. `scan` is the allocation-light hot path. */
+/** Receives each token as the normalized code units `buf[0, n)` (valid only during the call). */
+export type RawTokenSink = (buf: Uint16Array, n: number, start: number, end: number, position: number) => void;
+
+/** The string of `buf[0, n)`. */
+export function codesToString(buf: Uint16Array, n: number): string {
+  if (n <= 1024) return String.fromCharCode.apply(null, buf.subarray(0, n) as unknown as number[]);
+  let s = '';
+  for (let k = 0; k < n; k += 1024) s += String.fromCharCode.apply(null, buf.subarray(k, Math.min(n, k + 1024)) as unknown as number[]);
+  return s;
+}
+
+/** A reusable tokenizer for one configuration. `scanRaw` is the allocation-free hot path. */
 export class Tokenizer {
   private readonly classes: CharClasses;
   private readonly map: CharMap | null;
   private readonly maxLength: number;
   private readonly scratch = new Scratch();
+  private pieceBuf = new Uint16Array(64);
 
   constructor(options: TokenizeOptions = {}) {
     this.classes = charClasses(options.mode ?? 'words');
@@ -43,8 +55,13 @@ export class Tokenizer {
     this.maxLength = typeof max === 'number' && max > 0 ? max : 255;
   }
 
-  /** Calls `sink` for every token of `text`, in order. Returns the number of tokens. */
+  /** Calls `sink` with each token's term as a string. Returns the number of tokens. */
   scan(text: string, sink: TokenSink): number {
+    return this.scanRaw(text, (buf, n, start, end, position) => sink(codesToString(buf, n), start, end, position));
+  }
+
+  /** Calls `sink` for every token of `text`, in order, with its normalized code units. Returns the number of tokens. */
+  scanRaw(text: string, sink: RawTokenSink): number {
     const classes = this.classes;
     const table = classes.table;
     const len = text.length;
@@ -92,47 +109,49 @@ export class Tokenizer {
   }
 
   /** Normalizes one word run and hands its term(s) to the sink; returns the next position. */
-  private emit(text: string, start: number, end: number, position: number, sink: TokenSink): number {
+  private emit(text: string, start: number, end: number, position: number, sink: RawTokenSink): number {
     const map = this.map;
-    if (map === null) {
-      sink(text.slice(start, end).toLowerCase(), start, end, position);
-      return position + 1;
-    }
     const scratch = this.scratch;
-    const n = foldRange(text, start, end, map, scratch, 0, false);
-    if (n < 0) {
-      sink(text.slice(start, end), start, end, position);
+    if (map === null) {
+      const s = text.slice(start, end).toLowerCase();
+      scratch.ensure(s.length, false);
+      for (let j = 0; j < s.length; j++) scratch.buf[j] = s.charCodeAt(j);
+      sink(scratch.buf, s.length, start, end, position);
       return position + 1;
     }
+    let n = foldRange(text, start, end, map, scratch, 0, false);
+    if (n < 0) n = ~n;
     if (n === 0) return position;
     if (map.multi.length > 0) {
       const buf = scratch.buf;
       for (let j = 0; j < n; j++) if (buf[j] === 0x20) return this.emitSplit(text, start, end, position, sink);
     }
-    sink(scratch.toString(n), start, end, position);
+    sink(scratch.buf, n, start, end, position);
     return position + 1;
   }
 
   /** Rare path: a multi-word ligature (U+FDFA ﷺ) expanded to several words; each maps to the ligature's span. */
-  private emitSplit(text: string, start: number, end: number, position: number, sink: TokenSink): number {
+  private emitSplit(text: string, start: number, end: number, position: number, sink: RawTokenSink): number {
     const r = foldRange(text, start, end, this.map as CharMap, this.scratch, 0, true);
     const n = r < 0 ? ~r : r;
     const buf = this.scratch.buf;
     const offs = this.scratch.offs;
-    const pieces: [string, number, number][] = [];
+    const pieces: [number, number, number, number][] = [];
     let a = 0;
     for (let j = 0; j <= n; j++) {
       if (j < n && buf[j] !== 0x20) continue;
       if (j > a) {
-        let s = '';
-        for (let q = a; q < j; q++) s += String.fromCharCode(buf[q]);
         let b = j;
         while (b < n && offs[b] === offs[j - 1]) b++;
-        pieces.push([s, offs[a], b < n ? offs[b] : end]);
+        pieces.push([a, j, offs[a], b < n ? offs[b] : end]);
       }
       a = j + 1;
     }
-    for (const [s, ps, pe] of pieces) sink(s, Math.max(start, ps), Math.min(end, pe), position++);
+    for (const [pa, pb, ps, pe] of pieces) {
+      if (this.pieceBuf.length < pb - pa) this.pieceBuf = new Uint16Array(pb - pa);
+      this.pieceBuf.set(buf.subarray(pa, pb));
+      sink(this.pieceBuf, pb - pa, Math.max(start, ps), Math.min(end, pe), position++);
+    }
     return position;
   }
 }

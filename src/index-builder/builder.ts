@@ -80,6 +80,8 @@ export interface FieldIndex {
 export interface IndexSnapshot {
   config: IndexConfig;
   text: TermIndexData;
+  /** Unstemmed (surface) forms of the paragraphs' words, without positions; null when the analyzer does not stem. */
+  surface: TermIndexData | null;
   paragraphs: ParagraphTable;
   docs: DocumentTable;
   fields: FieldIndex[];
@@ -122,6 +124,19 @@ function fieldText(v: unknown): string {
   return String(v);
 }
 
+/** `a[i] = v`, growing `a` (filled with -1) when needed; returns the array to keep. */
+function setGrowing(a: Int32Array, i: number, v: number): Int32Array {
+  if (i >= a.length) {
+    let size = a.length * 2;
+    while (size <= i) size *= 2;
+    const next = new Int32Array(size).fill(-1);
+    next.set(a);
+    a = next;
+  }
+  a[i] = v;
+  return a;
+}
+
 /** Grows a Uint8Array flag table. */
 function growFlags(a: Uint8Array, need: number): Uint8Array {
   if (need <= a.length) return a;
@@ -139,6 +154,7 @@ export class IndexBuilder {
   readonly config: IndexConfig;
   readonly analyzer: Analyzer;
   private text!: PostingsWriter;
+  private surface!: PostingsWriter | null;
   private fieldWriters!: { name: string; boost: number; writer: PostingsWriter; length: U32List; total: number }[];
   private ids!: DocumentId[];
   private texts!: string[];
@@ -157,6 +173,10 @@ export class IndexBuilder {
   private liveParas!: number;
   private totalLength!: number;
   private cached: IndexSnapshot | null = null;
+  /** Analyzer term id → text postings term id (-1 unknown); reset when the analyzer drops its tables. */
+  private termMap: Int32Array = new Int32Array(1024).fill(-1);
+  /** Analyzer surface id → surface postings term id (-1 unknown). */
+  private surfaceMap: Int32Array = new Int32Array(1024).fill(-1);
 
   constructor(config: IndexConfig, from?: IndexSnapshot) {
     this.config = config;
@@ -167,6 +187,7 @@ export class IndexBuilder {
   private reset(from?: IndexSnapshot): void {
     const c = this.config;
     this.text = new PostingsWriter(from?.text);
+    this.surface = c.analyzer.stemmer === 'none' ? null : new PostingsWriter(from?.surface ?? undefined, false);
     this.fieldWriters = c.fields.map((f, i) => {
       const fi = from?.fields[i];
       const length = new U32List();
@@ -201,6 +222,21 @@ export class IndexBuilder {
     this.liveParas = p ? p.liveCount : 0;
     this.totalLength = p ? p.totalLength : 0;
     this.cached = null;
+    // term ids of the analyzer map to ids of the writers just replaced
+    this.termMap.fill(-1);
+    this.surfaceMap.fill(-1);
+  }
+
+  private mapTerm(t: number): number {
+    const w = this.text.idFor(this.analyzer.termStrings[t]);
+    this.termMap = setGrowing(this.termMap, t, w);
+    return w;
+  }
+
+  private mapSurface(s: number): number {
+    const w = (this.surface as PostingsWriter).idFor(this.analyzer.surfaceStrings[s]);
+    this.surfaceMap = setGrowing(this.surfaceMap, s, w);
+    return w;
   }
 
   /** Number of live documents. */
@@ -242,8 +278,20 @@ export class IndexBuilder {
       (start, end) => {
         const unit = this.pDoc.length;
         let length = 0;
-        analyzer.scan(text.slice(start, end), (term, _surface, _s, _e, position) => {
-          writer.add(term, unit, position);
+        if (analyzer.maybeReset()) {
+          this.termMap.fill(-1);
+          this.surfaceMap.fill(-1);
+        }
+        const surface = this.surface;
+        analyzer.scanIds(text.slice(start, end), (t, s, _s, _e, position) => {
+          let w = t < this.termMap.length ? this.termMap[t] : -1;
+          if (w < 0) w = this.mapTerm(t);
+          writer.addId(w, unit, position);
+          if (surface !== null) {
+            let v = s < this.surfaceMap.length ? this.surfaceMap[s] : -1;
+            if (v < 0) v = this.mapSurface(s);
+            surface.addId(v, unit, position);
+          }
           length++;
         });
         this.pDoc.push(d);
@@ -282,12 +330,18 @@ export class IndexBuilder {
     const seen = new Set<string>();
     const first = this.firstPara.data[d];
     const count = this.paraCountOf.data[d];
+    const seenSurface = new Set<string>();
     for (let p = first; p < first + count; p++) {
       seen.clear();
-      this.analyzer.scan(text.slice(this.pStart.data[p], this.pEnd.data[p]), (term) => {
+      seenSurface.clear();
+      this.analyzer.scan(text.slice(this.pStart.data[p], this.pEnd.data[p]), (term, surface) => {
         if (!seen.has(term)) {
           seen.add(term);
           this.text.forget(term);
+        }
+        if (this.surface !== null && !seenSurface.has(surface)) {
+          seenSurface.add(surface);
+          this.surface.forget(surface);
         }
       });
       this.pAlive[p] = 0;
@@ -331,6 +385,7 @@ export class IndexBuilder {
     const snap: IndexSnapshot = {
       config: this.config,
       text: this.text.freeze(),
+      surface: this.surface ? this.surface.freeze() : null,
       paragraphs: {
         count: pc,
         doc: this.pDoc.data,

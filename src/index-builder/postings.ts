@@ -101,7 +101,11 @@ export class PostingsWriter {
   private logPos = new Uint32Array(1024);
   private logLength = 0;
 
-  constructor(from?: TermIndexData) {
+  /** Whether positions are kept (phrases and proximity need them; surface-form evidence does not). */
+  readonly withPositions: boolean;
+
+  constructor(from?: TermIndexData, withPositions = true) {
+    this.withPositions = withPositions;
     const f = from ?? emptyTermIndex();
     this.frozen = f;
     this.terms = f.terms.slice();
@@ -140,24 +144,33 @@ export class PostingsWriter {
     return this.terms.length;
   }
 
+  /** The id of `term`, adding it to the dictionary if new. */
+  idFor(term: string): number {
+    let t = this.ids.get(term);
+    if (t !== undefined) return t;
+    t = this.terms.length;
+    this.terms.push(term);
+    this.ids.set(term, t);
+    if (t >= this.df.length) {
+      this.df = grow(this.df, t + 1);
+      this.maxTf = grow(this.maxTf, t + 1);
+      const ls = this.lastSeen.length;
+      this.lastSeen = grow(this.lastSeen, t + 1);
+      this.lastSeen.fill(-1, ls);
+      const lf = this.lastFrozen.length;
+      this.lastFrozen = grow(this.lastFrozen, t + 1);
+      this.lastFrozen.fill(-1, lf);
+    }
+    return t;
+  }
+
   /** Records one token of `unit` at `position`. Units must be added in increasing order. */
   add(term: string, unit: number, position: number): void {
-    let t = this.ids.get(term);
-    if (t === undefined) {
-      t = this.terms.length;
-      this.terms.push(term);
-      this.ids.set(term, t);
-      if (t >= this.df.length) {
-        this.df = grow(this.df, t + 1);
-        this.maxTf = grow(this.maxTf, t + 1);
-        const ls = this.lastSeen.length;
-        this.lastSeen = grow(this.lastSeen, t + 1);
-        this.lastSeen.fill(-1, ls);
-        const lf = this.lastFrozen.length;
-        this.lastFrozen = grow(this.lastFrozen, t + 1);
-        this.lastFrozen.fill(-1, lf);
-      }
-    }
+    this.addId(this.idFor(term), unit, position);
+  }
+
+  /** Like {@link add} with a term id from {@link idFor}. */
+  addId(t: number, unit: number, position: number): void {
     if (this.lastSeen[t] !== unit) {
       this.lastSeen[t] = unit;
       this.df[t]++;
@@ -204,9 +217,15 @@ export class PostingsWriter {
     for (let i = 0; i < L; i++) start[logTerm[i] + 1]++;
     for (let t = 0; t < n; t++) start[t + 1] += start[t];
     const fill = start.slice(0, n);
-    const order = new Uint32Array(L);
-    for (let i = 0; i < L; i++) order[fill[logTerm[i]]++] = i;
+    const sUnit = new Uint32Array(L);
+    const sPos = new Uint32Array(L);
+    for (let i = 0; i < L; i++) {
+      const j = fill[logTerm[i]]++;
+      sUnit[j] = logUnit[i];
+      sPos[j] = logPos[i];
+    }
     // sizes of the new unit and position bytes per term
+    const keepPos = this.withPositions;
     const newDoc = new Uint32Array(n);
     const newPos = new Uint32Array(n);
     const maxTf = this.maxTf;
@@ -215,12 +234,12 @@ export class PostingsWriter {
       let d = 0;
       let ps = 0;
       for (let j = start[t]; j < start[t + 1]; ) {
-        const unit = logUnit[order[j]];
+        const unit = sUnit[j];
         let k = j;
         let prevPos = 0;
-        while (k < start[t + 1] && logUnit[order[k]] === unit) {
-          const pos = logPos[order[k]];
-          ps += varintSize(k === j ? pos : pos - prevPos);
+        while (k < start[t + 1] && sUnit[k] === unit) {
+          const pos = sPos[k];
+          if (keepPos) ps += varintSize(k === j ? pos : pos - prevPos);
           prevPos = pos;
           k++;
         }
@@ -248,9 +267,9 @@ export class PostingsWriter {
       // new units
       let prev = this.lastFrozen[t];
       for (let j = start[t]; j < start[t + 1]; ) {
-        const unit = logUnit[order[j]];
+        const unit = sUnit[j];
         let k = j;
-        while (k < start[t + 1] && logUnit[order[k]] === unit) k++;
+        while (k < start[t + 1] && sUnit[k] === unit) k++;
         p = putVarint(bytes, p, unit - prev);
         p = putVarint(bytes, p, k - j);
         prev = unit;
@@ -262,12 +281,12 @@ export class PostingsWriter {
         bytes.set(old.bytes.subarray(old.posStart[t], old.docStart[t + 1]), p);
         p += old.docStart[t + 1] - old.posStart[t];
       }
-      for (let j = start[t]; j < start[t + 1]; ) {
-        const unit = logUnit[order[j]];
+      for (let j = start[t]; keepPos && j < start[t + 1]; ) {
+        const unit = sUnit[j];
         let prevPos = 0;
         let k = j;
-        while (k < start[t + 1] && logUnit[order[k]] === unit) {
-          const pos = logPos[order[k]];
+        while (k < start[t + 1] && sUnit[k] === unit) {
+          const pos = sPos[k];
           p = putVarint(bytes, p, k === j ? pos : pos - prevPos);
           prevPos = pos;
           k++;

@@ -78,6 +78,8 @@ export function serializeSnapshot(s: IndexSnapshot): { bytes: Uint8Array; sizes:
     w.varint(p.length[i]);
   }
   writeTermIndex(w, s.text);
+  w.byte(s.surface ? 1 : 0);
+  if (s.surface) writeTermIndex(w, s.surface);
   w.varint(s.fields.length);
   for (const f of s.fields) {
     for (let d = 0; d < nd; d++) w.varint(f.length[d]);

@@ -63,13 +63,14 @@ export function foldRange(
   let buf = scratch.buf;
   let offs = scratch.offs;
   const table = map.table;
+  const compose = map.compose;
   let n = at;
   let changed = false;
   for (let i = start; i < end; i++) {
     let c = text.charCodeAt(i);
     const src = i;
     // Decomposed hamza/madda (NFD): compose base + U+0653/U+0654/U+0655 first, so ي + ٔ is ئ under every option.
-    if (i + 1 < end) {
+    if (compose && i + 1 < end) {
       const next = text.charCodeAt(i + 1);
       if (next >= 0x0653 && next <= 0x0655) {
         const composed = composeHamza(c, next);

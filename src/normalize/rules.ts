@@ -248,10 +248,18 @@ export class CharMap {
   readonly options: ResolvedNormalizeOptions;
   readonly table: Int32Array;
   readonly multi: string[] = [];
+  /**
+   * Whether composing base + U+0653/U+0654/U+0655 can change the output. With diacritics, alef, hamza-carrier,
+   * alef-maqsura and Persian folding all on, the composed letter folds to the same result as the base alone
+   * (ا+ٔ → أ → ا), so the hot loop skips the look-ahead.
+   */
+  readonly compose: boolean;
 
   constructor(options: ResolvedNormalizeOptions) {
     this.options = options;
     this.table = new Int32Array(0x10000).fill(UNKNOWN);
+    const o = options;
+    this.compose = !(o.diacritics && o.alef && o.hamzaCarriers && o.alefMaqsura && o.persian);
   }
 
   /** Encoded replacement of `c` (see class doc). */

@@ -147,6 +147,9 @@ function parsePayload(r: ByteReader): IndexSnapshot {
   }
   for (let d = 0; d < nd; d++) if (paraCount[d] === 0) firstPara[d] = d > 0 ? firstPara[d - 1] + paraCount[d - 1] : 0;
   const text = readTermIndex(r);
+  const hasSurface = r.byte();
+  if (hasSurface > 1) corrupt('bad surface-index flag');
+  const surface = hasSurface ? readTermIndex(r) : null;
   const nf = r.bounded(cfg.fields.length, 'field count');
   if (nf !== cfg.fields.length) corrupt('field count does not match the configuration');
   const fields = cfg.fields.map((f) => {
@@ -165,6 +168,7 @@ function parsePayload(r: ByteReader): IndexSnapshot {
   return {
     config: cfg,
     text,
+    surface,
     paragraphs: { count: pc, doc, start, end, ordinal, length, alive, liveCount: pc, totalLength },
     docs: { ids, texts, stored, alive: new Uint8Array(Math.max(nd, 1)).fill(1), firstPara, paraCount, byId, liveCount: nd },
     fields,

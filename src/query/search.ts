@@ -63,9 +63,11 @@ export interface RankingParams {
   proximity: number;
   /** Weight of prefix completions and typo neighbours relative to the exact term. */
   expansionWeight: number;
+  /** Weight of the evidence that the unstemmed (surface) form the user typed occurs in the paragraph. */
+  surface: number;
 }
 
-export const DEFAULT_RANKING: RankingParams = { k1: 1.2, b: 0.75, coord: 1, proximity: 0.5, expansionWeight: 0.7 };
+export const DEFAULT_RANKING: RankingParams = { k1: 1.2, b: 0.75, coord: 1, proximity: 0.5, expansionWeight: 0.7, surface: 0.5 };
 
 interface Alt {
   id: number;
@@ -169,6 +171,19 @@ export class Searcher {
             masks[u] |= bit;
           });
         }
+        const qt = pc.clause.terms[0];
+        const sw = this.ranking.surface;
+        if (snap.surface && sw > 0 && !qt.prefix) {
+          const sid = lookupTerm(snap.surface, qt.surface);
+          if (sid >= 0) {
+            const idf = bm25Idf(snap.surface.df[sid], N) * sw;
+            forEachUnit(snap.surface, sid, unitCount, (u, tf) => {
+              if (stamp[u] !== gen) return; // the surface implies the stem: only units already touched
+              const norm = k1 * (1 - b + (b * plen[u]) / avgdl);
+              scores[u] += (idf * tf * (k1 + 1)) / (tf + norm);
+            });
+          }
+        }
       } else {
         this.scorePhrase(pc, bit, N, k1, b, avgdl, touch);
       }
@@ -269,7 +284,7 @@ export class Searcher {
       if (qt.prefix) {
         for (const id of expandPrefix(data, qt.term, maxExp)) push(id, id === lookupTerm(data, qt.term) ? 1 : w);
         if (qt.surface !== qt.term) for (const id of expandPrefix(data, qt.surface, maxExp)) push(id, w);
-      } else if (fuzzy > 0 && clause.kind === 'term' && qt.term.length >= 5) {
+      } else if (fuzzy > 0 && clause.kind === 'term' && qt.surface.length >= 5 && qt.term.length >= 4) {
         const k = qt.term.length >= 9 ? Math.min(2, fuzzy + 1) : fuzzy;
         for (const id of this.neighbours(data, qt.term, k, maxExp)) push(id, w);
       }

@@ -129,23 +129,39 @@ function preChanges(c: number): boolean {
   );
 }
 
-/** Normalize_pre over a whole word (returns the word itself when nothing changes). */
+/**
+ * Normalize_pre over a whole word. Writes the normalized units to B[0…) and returns the normalized string
+ * (the word itself when nothing changes, which is the common case).
+ */
 function normalizePre(word: string): string {
   const n = word.length;
+  if (B.length < 2 * n) B = new Uint16Array(2 * n + 32); // a lam-alef ligature becomes two units
+  const b = B;
   let i = 0;
-  while (i < n && !preChanges(word.charCodeAt(i))) i++;
+  for (; i < n; i++) {
+    const c = word.charCodeAt(i);
+    if (preChanges(c)) break;
+    b[i] = c;
+  }
   if (i === n) return word;
   let out = word.slice(0, i);
+  let k = i; // units written to B
   let run = i; // start of the pending run of unchanged units
   for (; i < n; i++) {
     const c = word.charCodeAt(i);
-    if (!preChanges(c)) continue;
+    if (!preChanges(c)) {
+      b[k++] = c;
+      continue;
+    }
     if (run < i) out += word.slice(run, i);
     run = i + 1;
-    if (c >= DIGIT_ZERO && c <= DIGIT_NINE) out += String.fromCharCode(c - DIGIT_ZERO + 0x30); // ٠…٩ → 0…9
-    else if (c >= FORMS_FIRST && c <= FORMS_LAST) out += String.fromCharCode(FORM_LETTER[c - FORMS_FIRST]);
-    else if (c > FORMS_LAST) out += LIGATURES[c - FORMS_LAST - 1];
-    // else: harakat / tatweel, deleted
+    let to: string;
+    if (c >= DIGIT_ZERO && c <= DIGIT_NINE) to = String.fromCharCode(c - DIGIT_ZERO + 0x30); // ٠…٩ → 0…9
+    else if (c >= FORMS_FIRST && c <= FORMS_LAST) to = String.fromCharCode(FORM_LETTER[c - FORMS_FIRST]);
+    else if (c > FORMS_LAST) to = LIGATURES[c - FORMS_LAST - 1];
+    else continue; // harakat / tatweel: deleted
+    out += to;
+    for (let j = 0; j < to.length; j++) b[k++] = to.charCodeAt(j);
   }
   if (run < n) out += word.slice(run);
   return out;
@@ -162,25 +178,66 @@ interface Affix {
   readonly to: string;
 }
 
-/** Every affix letter lies in U+0620…U+064F, so an `among` is an array indexed by (letter − U+0620). */
+/** Every affix letter lies in U+0620…U+064F, so an `among` is indexed by (letter − U+0620). */
 const AMONG_BASE = 0x0620;
 const AMONG_SIZE = 0x30;
 
 /**
- * An `among`: affixes grouped by the letter tested first (the last one for a suffix), longest first, so the first
- * full match in a group is the longest match.
+ * An `among` compiled for matching: affixes grouped by the letter tested first (the last one for a suffix),
+ * chained longest first, so the first full match in a chain is the longest match.
  */
-type Among = readonly (readonly Affix[] | undefined)[];
-
-function among(affixes: readonly Affix[], backward: boolean): Among {
-  const t: (Affix[] | undefined)[] = new Array<Affix[] | undefined>(AMONG_SIZE).fill(undefined);
-  for (const a of affixes) {
-    const key = (backward ? a.units[a.units.length - 1] : a.units[0]) - AMONG_BASE;
-    if (key < 0 || key >= AMONG_SIZE) throw new Error('affix letter outside the among range');
-    (t[key] ??= []).push(a);
+class Among {
+  /** First affix (index) of each key letter's chain, or -1. */
+  readonly head = new Int16Array(AMONG_SIZE).fill(-1);
+  /** Per affix: its length, the 2nd and 3rd letters in matching order, min length, next in chain. */
+  readonly len: Uint8Array;
+  readonly u1: Uint16Array;
+  readonly u2: Uint16Array;
+  readonly min: Uint8Array;
+  readonly next: Int16Array;
+  readonly to: readonly string[];
+  constructor(affixes: readonly Affix[], backward: boolean) {
+    const n = affixes.length;
+    this.len = new Uint8Array(n);
+    this.u1 = new Uint16Array(n);
+    this.u2 = new Uint16Array(n);
+    this.min = new Uint8Array(n);
+    this.next = new Int16Array(n).fill(-1);
+    this.to = affixes.map((a) => a.to);
+    const order = affixes.map((_, i) => i).sort((x, y) => affixes[y].units.length - affixes[x].units.length);
+    const tail = new Int16Array(AMONG_SIZE).fill(-1);
+    for (const i of order) {
+      const u = backward ? [...affixes[i].units].reverse() : affixes[i].units;
+      if (u.length > 3) throw new Error('affix longer than 3 letters');
+      this.len[i] = u.length;
+      this.u1[i] = u.length > 1 ? u[1] : 0;
+      this.u2[i] = u.length > 2 ? u[2] : 0;
+      this.min[i] = affixes[i].min;
+      const key = u[0] - AMONG_BASE;
+      if (key < 0 || key >= AMONG_SIZE) throw new Error('affix letter outside the among range');
+      if (tail[key] < 0) this.head[key] = i;
+      else this.next[tail[key]] = i;
+      tail[key] = i;
+    }
   }
-  for (const list of t) list?.sort((x, y) => y.units.length - x.units.length);
-  return t;
+}
+
+/** A prefix (forward) or suffix (backward) `among`. */
+function among(affixes: readonly Affix[], backward: boolean): Among {
+  return new Among(affixes, backward);
+}
+
+/** keys[letter − U+0620] = 1 when some affix of the tables starts (prefix) or ends (suffix) with that letter. */
+function keyLetters(tables: readonly Among[]): Uint8Array {
+  const keys = new Uint8Array(AMONG_SIZE);
+  for (const t of tables) for (let k = 0; k < AMONG_SIZE; k++) if (t.head[k] >= 0) keys[k] = 1;
+  return keys;
+}
+
+/** Is c one of the key letters? */
+function isKey(keys: Uint8Array, c: number): boolean {
+  const k = c - AMONG_BASE;
+  return k >= 0 && k < AMONG_SIZE && keys[k] === 1;
 }
 
 /** Affix from a string of letters (read in logical order), a minimum word length, and a replacement. */
@@ -394,91 +451,121 @@ const SUFFIX_ALEF_MAKSURA = among(
   true,
 );
 
+/**
+ * Letters that can end a word some suffix rule changes: when the last letter is not one of them, every suffix step
+ * fails at once and the suffix stage is skipped (a shortcut with exactly the same result).
+ */
+const SUFFIX_LAST_LETTERS = keyLetters([
+  SUFFIX_NOUN_STEP1A, SUFFIX_NOUN_STEP1B, SUFFIX_NOUN_STEP2A, SUFFIX_NOUN_STEP2B, SUFFIX_NOUN_STEP2C1,
+  SUFFIX_NOUN_STEP2C2, SUFFIX_NOUN_STEP3, SUFFIX_VERB_STEP1, SUFFIX_VERB_STEP2A, SUFFIX_VERB_STEP2B,
+  SUFFIX_VERB_STEP2C, SUFFIX_ALEF_MAKSURA,
+]);
+
+/**
+ * Letters that can start a word some prefix rule changes. When the first letter is not one of them, Prefix_Step1
+ * and Prefix_Step2 fail, the cursor stays at 0, every later prefix step fails too, and the stage is skipped.
+ */
+const PREFIX_FIRST_LETTERS = keyLetters([
+  PREFIX_STEP1, PREFIX_STEP2, PREFIX_STEP3A_NOUN, PREFIX_STEP3B_NOUN, PREFIX_STEP3_VERB, PREFIX_STEP4_VERB,
+]);
+
 // ---------------------------------------------------------------------------------------------------------------
-// Working state. The current word is W[LO, HI); cursors are offsets from LO. Module-level so one stem call
+// Working state. The current word is W[LO, HI), and B[LO, HI) holds the same UTF-16 units (rules read B, a typed
+// array, and strings are only sliced out at the end); cursors are offsets from LO. Module-level so a stem call
 // allocates only the strings it must build (the stemmer is not re-entrant and needs not be).
 
 let W = '';
 let LO = 0;
 let HI = 0;
+let B = new Uint16Array(64);
 
 /** Replace units [a, b) of the current word (offsets from LO) by `to`; returns the new cursor a + to.length. */
 function replace(a: number, b: number, to: string): number {
   const n = HI - LO;
   if (to.length === 0 && a === 0) LO += b;
   else if (to.length === 0 && b === n) HI = LO + a;
-  else if (to.length === 1 && b - a === 2 && a === 0 && to.charCodeAt(0) === W.charCodeAt(LO + 1)) LO += 1;
+  else if (to.length === 1 && b - a === 2 && a === 0 && to.charCodeAt(0) === B[LO + 1]) LO += 1;
   else {
+    // A change inside the word (rare): rebuild the string and its copy in B.
     W = W.slice(LO, LO + a) + to + W.slice(LO + b, HI);
     LO = 0;
     HI = W.length;
+    for (let i = 0; i < HI; i++) B[i] = W.charCodeAt(i);
   }
   return a + to.length;
 }
 
-/** Forward `among` at cursor c: the longest affix starting at c, or undefined. */
-function matchForward(table: Among, c: number): Affix | undefined {
+/** Forward `among` at cursor c: the index of the longest affix starting at c, or -1. */
+function matchForward(t: Among, c: number): number {
   const n = HI - LO;
-  if (c >= n) return undefined;
-  const key = W.charCodeAt(LO + c) - AMONG_BASE;
-  if (key < 0 || key >= AMONG_SIZE) return undefined;
-  const list = table[key];
-  if (list === undefined) return undefined;
-  for (let k = 0; k < list.length; k++) {
-    const u = list[k].units;
-    const len = u.length;
+  if (c >= n) return -1;
+  const p = LO + c;
+  const key = B[p] - AMONG_BASE;
+  if (key < 0 || key >= AMONG_SIZE) return -1;
+  for (let i = t.head[key]; i >= 0; i = t.next[i]) {
+    const len = t.len[i];
     if (c + len > n) continue;
-    let j = 1;
-    while (j < len && W.charCodeAt(LO + c + j) === u[j]) j++;
-    if (j === len) return list[k];
+    if (len === 1 || (B[p + 1] === t.u1[i] && (len === 2 || B[p + 2] === t.u2[i]))) return i;
   }
-  return undefined;
+  return -1;
 }
 
-/** Backward `among` ending at cursor c: the longest affix ending at c, or undefined. */
-function matchBackward(table: Among, c: number): Affix | undefined {
-  if (c <= 0) return undefined;
-  const key = W.charCodeAt(LO + c - 1) - AMONG_BASE;
-  if (key < 0 || key >= AMONG_SIZE) return undefined;
-  const list = table[key];
-  if (list === undefined) return undefined;
-  for (let k = 0; k < list.length; k++) {
-    const u = list[k].units;
-    const len = u.length;
-    if (len > c) continue;
-    let j = 1;
-    while (j < len && W.charCodeAt(LO + c - 1 - j) === u[len - 1 - j]) j++;
-    if (j === len) return list[k];
+/** Forward `among` at the start of a string that is not the working word (Checks1 reads the raw word). */
+function matchStart(t: Among, word: string): number {
+  const n = word.length;
+  if (n === 0) return -1;
+  const key = word.charCodeAt(0) - AMONG_BASE;
+  if (key < 0 || key >= AMONG_SIZE) return -1;
+  for (let i = t.head[key]; i >= 0; i = t.next[i]) {
+    const len = t.len[i];
+    if (len > n) continue;
+    if (len === 1 || (word.charCodeAt(1) === t.u1[i] && (len === 2 || word.charCodeAt(2) === t.u2[i]))) return i;
   }
-  return undefined;
+  return -1;
+}
+
+/** Backward `among` ending at cursor c: the index of the longest affix ending at c, or -1. */
+function matchBackward(t: Among, c: number): number {
+  if (c <= 0) return -1;
+  const p = LO + c - 1; // last unit before the cursor
+  const key = B[p] - AMONG_BASE;
+  if (key < 0 || key >= AMONG_SIZE) return -1;
+  for (let i = t.head[key]; i >= 0; i = t.next[i]) {
+    const len = t.len[i];
+    if (len > c) continue;
+    if (len === 1 || (B[p - 1] === t.u1[i] && (len === 2 || B[p - 2] === t.u2[i]))) return i;
+  }
+  return -1;
 }
 
 /**
  * One backward step at cursor c: `[substring] among (...)` followed by the matched rule's length test and
  * replacement. Returns whether the step succeeded.
  */
-function suffixAt(table: Among, c: number): boolean {
-  const a = matchBackward(table, c);
-  if (a === undefined || HI - LO < a.min) return false;
-  replace(c - a.units.length, c, a.to);
+function suffixAt(t: Among, c: number): boolean {
+  const i = matchBackward(t, c);
+  if (i < 0 || HI - LO < t.min[i]) return false;
+  const to = t.to[i];
+  if (to.length === 0 && LO + c === HI) HI -= t.len[i];
+  else replace(c - t.len[i], c, to);
   return true;
 }
 
 /** A backward step at the end of the word (where the cursor sits after every suffix deletion). */
-function suffix(table: Among): boolean {
-  return suffixAt(table, HI - LO);
+function suffix(t: Among): boolean {
+  return suffixAt(t, HI - LO);
 }
 
 /** One forward step at cursor c; returns the cursor after it, or -1 when the step fails. */
-function prefixAt(table: Among, c: number): number {
-  const a = matchForward(table, c);
-  if (a === undefined || HI - LO < a.min) return -1;
-  return replace(c, c + a.units.length, a.to);
+function prefixAt(t: Among, c: number): number {
+  const i = matchForward(t, c);
+  if (i < 0 || HI - LO < t.min[i]) return -1;
+  return replace(c, c + t.len[i], t.to[i]);
 }
 
 /** Does the current word have `first` `second` at offset c? */
 function pairAt(c: number, first: number, second: number): boolean {
-  return c + 2 <= HI - LO && W.charCodeAt(LO + c) === first && W.charCodeAt(LO + c + 1) === second;
+  return c + 2 <= HI - LO && B[LO + c] === first && B[LO + c + 1] === second;
 }
 
 /**
@@ -515,12 +602,12 @@ function verbSuffixes(): boolean {
 function normalizePost(): string {
   const n = HI - LO;
   let i = 0;
-  while (i < n && !isHamzaCarrier(W.charCodeAt(LO + i))) i++;
+  while (i < n && !isHamzaCarrier(B[LO + i])) i++;
   if (i === n) return LO === 0 && HI === W.length ? W : W.slice(LO, HI);
   let out = W.slice(LO, LO + i);
   let run = i;
   for (; i < n; i++) {
-    const c = W.charCodeAt(LO + i);
+    const c = B[LO + i];
     if (!isHamzaCarrier(c)) continue;
     if (run < i) out += W.slice(LO + run, LO + i);
     run = i + 1;
@@ -538,33 +625,8 @@ function isHamzaCarrier(c: number): boolean {
   return c >= ALEF_MADDA && c <= YEH_HAMZA;
 }
 
-/** Stem one word with the Snowball Arabic stemmer (the word may carry harakat, tatweel, presentation forms). */
-export function snowballStem(word: string): string {
-  // 1. Checks1 on the raw word.
-  W = word;
-  LO = 0;
-  HI = word.length;
-  let isVerb = true;
-  let isDefined = false;
-  const article = matchForward(CHECKS1, 0); // a test only: Checks1 does not change the word
-  if (article !== undefined && word.length >= article.min) {
-    isVerb = false;
-    isDefined = true;
-  }
-
-  // 2. Normalize_pre.
-  W = normalizePre(word);
-  LO = 0;
-  HI = W.length;
-
-  // 3. Suffixes (backwards from the end).
-  if (!(isVerb && verbSuffixes())) {
-    // is_noun is always set at this point.
-    const back = nounSuffixes(isDefined);
-    if (!suffixAt(SUFFIX_NOUN_STEP3, HI - LO - back)) suffix(SUFFIX_ALEF_MAKSURA);
-  }
-
-  // 4. Prefixes (forwards from a moving cursor).
+/** The prefix stage: each step runs at the cursor the previous one left. */
+function prefixes(isVerb: boolean): void {
   let c = 0;
   const c1 = prefixAt(PREFIX_STEP1, c); // try Prefix_Step1
   if (c1 >= 0) c = c1;
@@ -581,6 +643,33 @@ export function snowballStem(word: string): string {
       prefixAt(PREFIX_STEP4_VERB, c);
     }
   }
+}
+
+/** Stem one word with the Snowball Arabic stemmer (the word may carry harakat, tatweel, presentation forms). */
+export function snowballStem(word: string): string {
+  // 1. Checks1 on the raw word (before Normalize_pre): a test only, the word is not changed.
+  let isVerb = true;
+  let isDefined = false;
+  const article = matchStart(CHECKS1, word);
+  if (article >= 0 && word.length >= CHECKS1.min[article]) {
+    isVerb = false;
+    isDefined = true;
+  }
+
+  // 2. Normalize_pre.
+  W = normalizePre(word);
+  LO = 0;
+  HI = W.length;
+
+  // 3. Suffixes (backwards from the end).
+  if (HI > LO && isKey(SUFFIX_LAST_LETTERS, B[HI - 1]) && !(isVerb && verbSuffixes())) {
+    // is_noun is always set at this point.
+    const back = nounSuffixes(isDefined);
+    if (!suffixAt(SUFFIX_NOUN_STEP3, HI - LO - back)) suffix(SUFFIX_ALEF_MAKSURA);
+  }
+
+  // 4. Prefixes (forwards from a moving cursor).
+  if (HI > LO && isKey(PREFIX_FIRST_LETTERS, B[LO])) prefixes(isVerb);
 
   // 5. Normalize_post.
   return normalizePost();
