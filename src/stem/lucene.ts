@@ -110,6 +110,24 @@ const SUFFIXES: readonly (readonly number[])[] = [
   [YEH], // ي  -i (my / relative adjective)
 ];
 
+/** Every affix letter lies in U+0620…U+064F; flags over that block, indexed by (letter − U+0620). */
+const LETTER_BASE = 0x0620;
+function letterFlags(letters: readonly number[]): Uint8Array {
+  const f = new Uint8Array(0x30);
+  for (const c of letters) f[c - LETTER_BASE] = 1;
+  return f;
+}
+function flagged(flags: Uint8Array, c: number): boolean {
+  const i = c - LETTER_BASE;
+  return i >= 0 && i < 0x30 && flags[i] === 1;
+}
+
+/** First letters of the prefixes: a word starting with anything else keeps its start. */
+const PREFIX_FIRST_LETTERS = letterFlags(PREFIXES.map((p) => p[0]));
+
+/** Last letters of the suffixes: once the word ends with anything else, no further suffix can match. */
+const SUFFIX_LAST_LETTERS = letterFlags(SUFFIXES.map((s) => s[s.length - 1]));
+
 /**
  * Lucene's `ArabicStemmer.stem` on an already normalized word: strip the first matching prefix of
  * ال وال بال كال فال لل و, then test each suffix of ها ان ات ون ين يه ية ه ة ي once, in that order.
@@ -119,27 +137,30 @@ export function luceneStem(word: string): string {
   let end = word.length;
 
   // Prefix: Lucene's startsWithCheckLength.
-  for (let p = 0; p < PREFIXES.length; p++) {
-    const pre = PREFIXES[p];
-    const k = pre.length;
-    if (k === 1 ? end < 4 : end < k + 2) continue; // و needs ≥ 4 units; the others leave ≥ 2
-    let j = 0;
-    while (j < k && word.charCodeAt(j) === pre[j]) j++;
-    if (j === k) {
-      start = k;
-      break;
+  if (end >= 3 && flagged(PREFIX_FIRST_LETTERS, word.charCodeAt(0))) {
+    for (let p = 0; p < PREFIXES.length; p++) {
+      const pre = PREFIXES[p];
+      const k = pre.length;
+      if (k === 1 ? end < 4 : end < k + 2) continue; // و needs ≥ 4 units; the others leave ≥ 2
+      let j = 0;
+      while (j < k && word.charCodeAt(j) === pre[j]) j++;
+      if (j === k) {
+        start = k;
+        break;
+      }
     }
   }
 
-  // Suffixes: Lucene's endsWithCheckLength, against the length left after the prefix.
-  for (let s = 0; s < SUFFIXES.length; s++) {
+  // Suffixes: Lucene's endsWithCheckLength, against the length left after the prefix. Compared from the last
+  // letter back; once the last letter ends no suffix, none of the remaining ones can match.
+  for (let s = 0; s < SUFFIXES.length && end - start >= 3; s++) {
+    if (!flagged(SUFFIX_LAST_LETTERS, word.charCodeAt(end - 1))) break;
     const suf = SUFFIXES[s];
     const k = suf.length;
     if (end - start < k + 2) continue; // at least 2 units must remain
-    let j = 0;
-    const at = end - k;
-    while (j < k && word.charCodeAt(at + j) === suf[j]) j++;
-    if (j === k) end = at;
+    let j = k - 1;
+    while (j >= 0 && word.charCodeAt(end - k + j) === suf[j]) j--;
+    if (j < 0) end -= k;
   }
 
   return start === 0 && end === word.length ? word : word.slice(start, end);
