@@ -41,12 +41,14 @@ const VARIANTS: Variant[] = [
   { name: 'exact', analyzer: 'exact' },
   { name: 'lucene', analyzer: 'lucene' },
   { name: 'snowball', analyzer: { stemmer: 'snowball' } },
-  { name: 'default, no stopwords', analyzer: { stopwords: 'none' } },
+  { name: 'no stopwords', analyzer: { stopwords: 'none' } },
   { name: 'superscript alef→ا', analyzer: { normalize: { superscriptAlef: 'alef' } } },
-  { name: 'no coord', search: { ranking: { coord: 0 } } },
-  { name: 'coord 2', search: { ranking: { coord: 2 } } },
+  { name: 'no hamza-carrier folding', analyzer: { normalize: { hamzaCarriers: false } } },
+  { name: 'no coordination', search: { ranking: { coord: 0 } } },
+  { name: 'coordination 1', search: { ranking: { coord: 1 } } },
   { name: 'no proximity', search: { ranking: { proximity: 0 } } },
-  { name: 'k1 0.9 b 0.4', search: { ranking: { k1: 0.9, b: 0.4 } } },
+  { name: 'no surface evidence', search: { ranking: { surface: 0 } } },
+  { name: 'BM25 k1 1.2 b 0.75', search: { ranking: { k1: 1.2, b: 0.75 } } },
 ];
 
 async function main(): Promise<void> {
@@ -58,7 +60,8 @@ async function main(): Promise<void> {
     console.log('no evaluation sets found (../shared/eval is absent); pass folders on the command line');
     return;
   }
-  const variants = compare ? VARIANTS : VARIANTS.slice(0, 1);
+  const only = args.find((a) => a.startsWith('--only='))?.slice(7);
+  const variants = compare ? VARIANTS.filter((v) => !only || v.name.includes(only)) : VARIANTS.slice(0, 1);
   const rows: (string | number)[][] = [];
   const out: Record<string, Record<string, RunScores>> = {};
   for (const v of variants) {
