@@ -1,13 +1,14 @@
 // The postings writer: a term dictionary plus, per term, the units (paragraphs, or documents for fields) that
 // contain it with their term frequencies and positions. New tokens are appended to a flat log of typed arrays;
-// `freeze()` folds the log into the compact per-term layout that readers use (see TermIndexData).
+// `freeze()` folds the log into the compact per-term layout that readers use (see TermIndexData and
+// src/codec/postings.ts for the byte encoding).
+import { forEachUnit, putUnitEntry, putVarint, unitEntrySize, varintSize } from '../codec/postings.js';
 
 /**
  * One inverted index in its frozen, read-only layout. Term ids are stable (order of first appearance, or sorted
  * order after loading); for term `t` the bytes `[docStart[t], posStart[t])` hold the units and
  * `[posStart[t], docStart[t + 1])` the positions:
- * - units: per unit containing the term, `varint(unit - previousUnit)` (previous starts at -1) then `varint(tf)`;
- * - positions: per unit in the same order, `tf` varints: the first position, then deltas.
+ * units with their term frequencies, then (when kept) positions, encoded as src/codec/postings.ts describes.
  */
 export interface TermIndexData {
   /** Term strings by id. */
@@ -63,19 +64,6 @@ export function emptyTermIndex(): TermIndexData {
   };
 }
 
-function varintSize(v: number): number {
-  return v < 0x80 ? 1 : v < 0x4000 ? 2 : v < 0x200000 ? 3 : v < 0x10000000 ? 4 : 5;
-}
-
-function putVarint(b: Uint8Array, p: number, v: number): number {
-  while (v >= 0x80) {
-    b[p++] = (v & 0x7f) | 0x80;
-    v >>>= 7;
-  }
-  b[p++] = v;
-  return p;
-}
-
 function grow<T extends Uint32Array | Int32Array>(a: T, need: number): T {
   if (need <= a.length) return a;
   let size = Math.max(16, a.length * 2);
@@ -119,23 +107,9 @@ export class PostingsWriter {
     this.lastFrozen = grow(new Int32Array(0), n).fill(-1);
     // the last unit of each frozen term is found by decoding its units once
     for (let t = 0; t < n; t++) {
-      let p = f.docStart[t];
-      const end = f.posStart[t];
-      let unit = -1;
-      while (p < end) {
-        let v = 0;
-        let shift = 0;
-        let b: number;
-        do {
-          b = f.bytes[p++];
-          v += (b & 0x7f) * 2 ** shift;
-          shift += 7;
-        } while (b >= 0x80 && p < end);
-        unit += v;
-        do b = f.bytes[p++]; while (b >= 0x80 && p < end); // tf
-      }
-      this.lastFrozen[t] = unit;
-      this.lastSeen[t] = unit;
+      const last = forEachUnit(f, t, 0x7fffffff, null);
+      this.lastFrozen[t] = last;
+      this.lastSeen[t] = last;
     }
   }
 
@@ -245,7 +219,7 @@ export class PostingsWriter {
         }
         const tf = k - j;
         if (tf > maxTf[t]) maxTf[t] = tf;
-        d += varintSize(unit - prev) + varintSize(tf);
+        d += unitEntrySize(unit - prev, tf);
         prev = unit;
         j = k;
       }
@@ -270,8 +244,7 @@ export class PostingsWriter {
         const unit = sUnit[j];
         let k = j;
         while (k < start[t + 1] && sUnit[k] === unit) k++;
-        p = putVarint(bytes, p, unit - prev);
-        p = putVarint(bytes, p, k - j);
+        p = putUnitEntry(bytes, p, unit - prev, k - j);
         prev = unit;
         j = k;
       }

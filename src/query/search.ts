@@ -4,7 +4,8 @@ import type { Analyzer } from '../analysis/index.js';
 import type { DocumentId, IndexSnapshot } from '../index-builder/builder.js';
 import { lookupTerm, type TermIndexData } from '../index-builder/postings.js';
 import { type Clause, type ParsedQuery, parseQuery, type QueryLimits } from './parse.js';
-import { boundedDistance, expandPrefix, forEachPositions, forEachUnit } from './postings-reader.js';
+import { forEachPositions, forEachUnit } from '../codec/postings.js';
+import { boundedDistance, expandPrefix } from './postings-reader.js';
 import { makeSnippet, type Snippet } from './snippet.js';
 
 /** Options of `search`. Every field is optional. */

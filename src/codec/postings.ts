@@ -1,0 +1,128 @@
+// The encoding of one term's postings, shared by the writer (which appends to it) and the reader.
+//
+// Units region: per unit containing the term, ascending: `varint((unit - previous) * 2 + (tf === 1 ? 1 : 0))`,
+// then `varint(tf)` only when tf > 1 (most terms occur once in a paragraph, so that byte is usually saved).
+// `previous` starts at -1, so every delta is >= 1.
+// Positions region (optional): per unit in the same order, tf varints: the first position, then deltas.
+
+/** Writes `v` as an unsigned LEB128 varint at `b[p]`; returns the next offset. */
+export function putVarint(b: Uint8Array, p: number, v: number): number {
+  while (v >= 0x80) {
+    b[p++] = (v & 0x7f) | 0x80;
+    v = Math.floor(v / 128);
+  }
+  b[p++] = v;
+  return p;
+}
+
+/** Bytes `putVarint` writes for `v`. */
+export function varintSize(v: number): number {
+  return v < 0x80 ? 1 : v < 0x4000 ? 2 : v < 0x200000 ? 3 : v < 0x10000000 ? 4 : 5;
+}
+
+/** Bytes of one unit entry. */
+export function unitEntrySize(delta: number, tf: number): number {
+  return tf === 1 ? varintSize(delta * 2 + 1) : varintSize(delta * 2) + varintSize(tf);
+}
+
+/** Writes one unit entry at `b[p]`; returns the next offset. */
+export function putUnitEntry(b: Uint8Array, p: number, delta: number, tf: number): number {
+  if (tf === 1) return putVarint(b, p, delta * 2 + 1);
+  return putVarint(b, putVarint(b, p, delta * 2), tf);
+}
+
+/** A cursor over a byte range; `pos` advances as values are read. Reads past `end` yield 0 and stop. */
+export class VarintCursor {
+  b: Uint8Array = new Uint8Array(0);
+  pos = 0;
+  end = 0;
+
+  reset(b: Uint8Array, pos: number, end: number): this {
+    this.b = b;
+    this.pos = pos;
+    this.end = end;
+    return this;
+  }
+
+  next(): number {
+    const b = this.b;
+    let p = this.pos;
+    if (p >= this.end) return 0;
+    let v = b[p++];
+    if (v >= 0x80) {
+      let r = v & 0x7f;
+      let mul = 128;
+      do {
+        v = p < this.end ? b[p++] : 0;
+        r += (v & 0x7f) * mul;
+        mul *= 128;
+      } while (v >= 0x80 && mul < 2 ** 42);
+      v = r;
+    }
+    this.pos = p;
+    return v;
+  }
+}
+
+/** The byte ranges of one term: units `[docStart[t], posStart[t])`, positions `[posStart[t], docStart[t + 1])`. */
+export interface PostingsRanges {
+  docStart: Uint32Array;
+  posStart: Uint32Array;
+  bytes: Uint8Array;
+}
+
+const unitsCursor = new VarintCursor();
+const posCursor = new VarintCursor();
+
+/**
+ * Calls `visit(unit, tf)` for each unit of term `t`, ascending. Stops at damaged data (a unit at or beyond
+ * `unitCount`, or a zero delta), so crafted bytes can never index outside the tables. Returns the last unit (-1 if none).
+ */
+export function forEachUnit(data: PostingsRanges, t: number, unitCount: number, visit: ((unit: number, tf: number) => void) | null): number {
+  const c = unitsCursor.reset(data.bytes, data.docStart[t], data.posStart[t]);
+  let unit = -1;
+  while (c.pos < c.end) {
+    const v = c.next();
+    const delta = Math.floor(v / 2);
+    const tf = v & 1 ? 1 : c.next();
+    if (delta === 0 || unit + delta >= unitCount) break;
+    unit += delta;
+    if (visit !== null) visit(unit, tf);
+  }
+  return unit;
+}
+
+/**
+ * Calls `visit(unit, positions)` for the units of term `t` for which `want(unit)` is true; positions of the
+ * other units are skipped without being materialized.
+ */
+export function forEachPositions(
+  data: PostingsRanges,
+  t: number,
+  unitCount: number,
+  want: (unit: number) => boolean,
+  visit: (unit: number, positions: number[]) => void,
+): void {
+  const c = new VarintCursor().reset(data.bytes, data.docStart[t], data.posStart[t]);
+  const q = posCursor.reset(data.bytes, data.posStart[t], data.docStart[t + 1]);
+  let unit = -1;
+  while (c.pos < c.end) {
+    const v = c.next();
+    const delta = Math.floor(v / 2);
+    const tf = v & 1 ? 1 : c.next();
+    if (delta === 0 || unit + delta >= unitCount) return;
+    unit += delta;
+    if (want(unit)) {
+      const positions: number[] = [];
+      let pos = 0;
+      for (let i = 0; i < tf && q.pos < q.end; i++) {
+        const d = q.next();
+        pos = i === 0 ? d : pos + d;
+        positions.push(pos);
+      }
+      visit(unit, positions);
+    } else {
+      for (let i = 0; i < tf && q.pos < q.end; i++) q.next();
+    }
+  }
+}
