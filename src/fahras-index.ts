@@ -18,7 +18,7 @@ export interface IndexStats {
   documents: number;
   paragraphs: number;
   terms: number;
-  /** Bytes of postings (units, frequencies and positions) in memory. */
+  /** Bytes of postings (units, frequencies, positions, surface forms) in memory. */
   postingsBytes: number;
 }
 
@@ -97,7 +97,7 @@ export class FahrasIndex {
       documents: s.docs.liveCount,
       paragraphs: s.paragraphs.liveCount,
       terms: s.text.terms.length,
-      postingsBytes: s.text.bytes.length,
+      postingsBytes: s.text.bytes.length + s.text.posBytes.length + (s.surface ? s.surface.bytes.length : 0),
     };
   }
 

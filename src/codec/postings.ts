@@ -64,11 +64,12 @@ export class VarintCursor {
   }
 }
 
-/** The byte ranges of one term: units `[docStart[t], posStart[t])`, positions `[posStart[t], docStart[t + 1])`. */
+/** Where each term's bytes are: units `bytes[docStart[t], docStart[t + 1])`, positions `posBytes[posStart[t], posStart[t + 1])`. */
 export interface PostingsRanges {
   docStart: Uint32Array;
-  posStart: Uint32Array;
   bytes: Uint8Array;
+  posStart: Uint32Array;
+  posBytes: Uint8Array;
 }
 
 const unitsCursor = new VarintCursor();
@@ -79,7 +80,7 @@ const posCursor = new VarintCursor();
  * `unitCount`, or a zero delta), so crafted bytes can never index outside the tables. Returns the last unit (-1 if none).
  */
 export function forEachUnit(data: PostingsRanges, t: number, unitCount: number, visit: ((unit: number, tf: number) => void) | null): number {
-  const c = unitsCursor.reset(data.bytes, data.docStart[t], data.posStart[t]);
+  const c = unitsCursor.reset(data.bytes, data.docStart[t], data.docStart[t + 1]);
   let unit = -1;
   while (c.pos < c.end) {
     const v = c.next();
@@ -103,8 +104,8 @@ export function forEachPositions(
   want: (unit: number) => boolean,
   visit: (unit: number, positions: number[]) => void,
 ): void {
-  const c = new VarintCursor().reset(data.bytes, data.docStart[t], data.posStart[t]);
-  const q = posCursor.reset(data.bytes, data.posStart[t], data.docStart[t + 1]);
+  const c = new VarintCursor().reset(data.bytes, data.docStart[t], data.docStart[t + 1]);
+  const q = posCursor.reset(data.posBytes, data.posStart[t], data.posStart[t + 1]);
   let unit = -1;
   while (c.pos < c.end) {
     const v = c.next();

@@ -2,13 +2,13 @@
 // contain it with their term frequencies and positions. New tokens are appended to a flat log of typed arrays;
 // `freeze()` folds the log into the compact per-term layout that readers use (see TermIndexData and
 // src/codec/postings.ts for the byte encoding).
-import { forEachUnit, putUnitEntry, putVarint, unitEntrySize, varintSize } from '../codec/postings.js';
+import { forEachUnit, putUnitEntry, putVarint } from '../codec/postings.js';
 
 /**
  * One inverted index in its frozen, read-only layout. Term ids are stable (order of first appearance, or sorted
- * order after loading); for term `t` the bytes `[docStart[t], posStart[t])` hold the units and
- * `[posStart[t], docStart[t + 1])` the positions:
- * units with their term frequencies, then (when kept) positions, encoded as src/codec/postings.ts describes.
+ * order after loading). For term `t`, `bytes[docStart[t], docStart[t + 1])` holds its units with their term
+ * frequencies and `posBytes[posStart[t], posStart[t + 1])` its positions (empty when positions are not kept),
+ * encoded as src/codec/postings.ts describes.
  */
 export interface TermIndexData {
   /** Term strings by id. */
@@ -20,8 +20,9 @@ export interface TermIndexData {
   /** Largest term frequency of the term in any unit (for score upper bounds). */
   maxTf: Uint32Array;
   docStart: Uint32Array;
-  posStart: Uint32Array;
   bytes: Uint8Array;
+  posStart: Uint32Array;
+  posBytes: Uint8Array;
 }
 
 /** Finds a term's id by binary search over `sorted`; -1 when absent. */
@@ -59,8 +60,9 @@ export function emptyTermIndex(): TermIndexData {
     df: new Uint32Array(0),
     maxTf: new Uint32Array(0),
     docStart: new Uint32Array(1),
-    posStart: new Uint32Array(0),
     bytes: new Uint8Array(0),
+    posStart: new Uint32Array(1),
+    posBytes: new Uint8Array(0),
   };
 }
 
@@ -172,7 +174,7 @@ export class PostingsWriter {
     return this.logLength > 0 || this.frozen.terms.length !== this.terms.length;
   }
 
-  /** Folds the log into the frozen layout and returns it (the same object until something is added). */
+  /** Folds the log into the frozen layout and returns it (a new view; postings are copied only when tokens were added). */
   freeze(): TermIndexData {
     const n = this.terms.length;
     const old = this.frozen;
@@ -186,88 +188,78 @@ export class PostingsWriter {
     const logTerm = this.logTerm;
     const logUnit = this.logUnit;
     const logPos = this.logPos;
+    const keepPos = this.withPositions;
     // counting sort of the log by term (stable: units and positions stay ascending within a term)
     const start = new Uint32Array(n + 1);
     for (let i = 0; i < L; i++) start[logTerm[i] + 1]++;
     for (let t = 0; t < n; t++) start[t + 1] += start[t];
     const fill = start.slice(0, n);
     const sUnit = new Uint32Array(L);
-    const sPos = new Uint32Array(L);
+    const sPos = keepPos ? new Uint32Array(L) : sUnit;
     for (let i = 0; i < L; i++) {
       const j = fill[logTerm[i]]++;
       sUnit[j] = logUnit[i];
-      sPos[j] = logPos[i];
+      if (keepPos) sPos[j] = logPos[i];
     }
-    // sizes of the new unit and position bytes per term
-    const keepPos = this.withPositions;
-    const newDoc = new Uint32Array(n);
-    const newPos = new Uint32Array(n);
-    const maxTf = this.maxTf;
-    for (let t = 0; t < n; t++) {
-      let prev = this.lastFrozen[t];
-      let d = 0;
-      let ps = 0;
-      for (let j = start[t]; j < start[t + 1]; ) {
-        const unit = sUnit[j];
-        let k = j;
-        let prevPos = 0;
-        while (k < start[t + 1] && sUnit[k] === unit) {
-          const pos = sPos[k];
-          if (keepPos) ps += varintSize(k === j ? pos : pos - prevPos);
-          prevPos = pos;
-          k++;
-        }
-        const tf = k - j;
-        if (tf > maxTf[t]) maxTf[t] = tf;
-        d += unitEntrySize(unit - prev, tf);
-        prev = unit;
-        j = k;
-      }
-      newDoc[t] = d;
-      newPos[t] = ps;
-    }
-    let total = old.bytes.length;
-    for (let t = 0; t < n; t++) total += newDoc[t] + newPos[t];
-    const bytes = new Uint8Array(total);
+    // one pass: old bytes of each term, then its new entries
+    let bytes: Uint8Array = new Uint8Array(old.bytes.length + 2 * L + 16);
+    let posBytes: Uint8Array = new Uint8Array(keepPos ? old.posBytes.length + L + (L >> 1) + 16 : 0);
     const docStart = new Uint32Array(n + 1);
-    const posStart = new Uint32Array(n);
+    const posStart = new Uint32Array(n + 1);
+    const maxTf = this.maxTf;
     let p = 0;
+    let q = 0;
     for (let t = 0; t < n; t++) {
       docStart[t] = p;
-      if (t < oldN) {
-        bytes.set(old.bytes.subarray(old.docStart[t], old.posStart[t]), p);
-        p += old.posStart[t] - old.docStart[t];
+      posStart[t] = q;
+      const a = start[t];
+      const b = start[t + 1];
+      // room for this term: its old bytes plus the worst case of its new entries (10 bytes a unit, 5 a position)
+      const oldDoc = t < oldN ? old.docStart[t + 1] - old.docStart[t] : 0;
+      if (p + oldDoc + 10 * (b - a) > bytes.length) bytes = growBytes(bytes, p + oldDoc + 10 * (b - a));
+      if (keepPos) {
+        const oldPos = t < oldN ? old.posStart[t + 1] - old.posStart[t] : 0;
+        if (q + oldPos + 5 * (b - a) > posBytes.length) posBytes = growBytes(posBytes, q + oldPos + 5 * (b - a));
       }
-      // new units
+      if (t < oldN) {
+        const os = old.docStart[t];
+        const oe = old.docStart[t + 1];
+        if (oe > os) {
+          bytes.set(old.bytes.subarray(os, oe), p);
+          p += oe - os;
+        }
+        if (keepPos) {
+          const ps = old.posStart[t];
+          const pe = old.posStart[t + 1];
+          if (pe > ps) {
+            posBytes.set(old.posBytes.subarray(ps, pe), q);
+            q += pe - ps;
+          }
+        }
+      }
       let prev = this.lastFrozen[t];
-      for (let j = start[t]; j < start[t + 1]; ) {
+      for (let j = a; j < b; ) {
         const unit = sUnit[j];
-        let k = j;
-        while (k < start[t + 1] && sUnit[k] === unit) k++;
-        p = putUnitEntry(bytes, p, unit - prev, k - j);
+        let k = j + 1;
+        while (k < b && sUnit[k] === unit) k++;
+        const tf = k - j;
+        if (tf > maxTf[t]) maxTf[t] = tf;
+        p = putUnitEntry(bytes, p, unit - prev, tf);
+        if (keepPos) {
+          let prevPos = 0;
+          for (let m = j; m < k; m++) {
+            const pos = sPos[m];
+            q = putVarint(posBytes, q, m === j ? pos : pos - prevPos);
+            prevPos = pos;
+          }
+        }
         prev = unit;
         j = k;
       }
       this.lastFrozen[t] = prev;
-      posStart[t] = p;
-      if (t < oldN) {
-        bytes.set(old.bytes.subarray(old.posStart[t], old.docStart[t + 1]), p);
-        p += old.docStart[t + 1] - old.posStart[t];
-      }
-      for (let j = start[t]; keepPos && j < start[t + 1]; ) {
-        const unit = sUnit[j];
-        let prevPos = 0;
-        let k = j;
-        while (k < start[t + 1] && sUnit[k] === unit) {
-          const pos = sPos[k];
-          p = putVarint(bytes, p, k === j ? pos : pos - prevPos);
-          prevPos = pos;
-          k++;
-        }
-        j = k;
-      }
     }
     docStart[n] = p;
+    posStart[n] = q;
     // sorted order: merge the old order with the new terms sorted
     const terms = this.terms;
     let sorted: Uint32Array;
@@ -275,7 +267,7 @@ export class PostingsWriter {
     else {
       const fresh = new Uint32Array(n - oldN);
       for (let i = 0; i < fresh.length; i++) fresh[i] = oldN + i;
-      fresh.sort((a, b) => (terms[a] < terms[b] ? -1 : terms[a] > terms[b] ? 1 : 0));
+      fresh.sort((x, y) => (terms[x] < terms[y] ? -1 : terms[x] > terms[y] ? 1 : 0));
       sorted = new Uint32Array(n);
       let i = 0;
       let j = 0;
@@ -291,8 +283,9 @@ export class PostingsWriter {
       df: this.df.slice(0, n),
       maxTf: this.maxTf.slice(0, n),
       docStart,
+      bytes: bytes.length - p > 4096 ? bytes.slice(0, p) : bytes.subarray(0, p),
       posStart,
-      bytes,
+      posBytes: posBytes.length - q > 4096 ? posBytes.slice(0, q) : posBytes.subarray(0, q),
     };
     this.logLength = 0;
     if (this.logTerm.length > 1 << 16) {
@@ -303,4 +296,12 @@ export class PostingsWriter {
     }
     return this.frozen;
   }
+}
+
+function growBytes(b: Uint8Array, need: number): Uint8Array {
+  let size = Math.max(1024, b.length * 2);
+  while (size < need) size *= 2;
+  const out = new Uint8Array(size);
+  out.set(b);
+  return out;
 }

@@ -20,22 +20,30 @@ function writeTermIndex(w: ByteWriter, t: TermIndexData): void {
     w.string(term.slice(shared));
     prev = term;
   }
-  let total = 0;
+  let units = 0;
+  let positions = 0;
   for (let i = 0; i < n; i++) {
     const id = t.sorted[i];
-    const docLen = t.posStart[id] - t.docStart[id];
-    const posLen = t.docStart[id + 1] - t.posStart[id];
+    const docLen = t.docStart[id + 1] - t.docStart[id];
+    const posLen = t.posStart[id + 1] - t.posStart[id];
     w.varint(t.df[id]);
     w.varint(t.maxTf[id]);
     w.varint(docLen);
     w.varint(posLen);
-    total += docLen + posLen;
+    units += docLen;
+    positions += posLen;
   }
-  w.varint(total);
-  w.ensure(total);
+  w.varint(units);
+  w.ensure(units);
   for (let i = 0; i < n; i++) {
     const id = t.sorted[i];
     w.raw(t.bytes.subarray(t.docStart[id], t.docStart[id + 1]));
+  }
+  w.varint(positions);
+  w.ensure(positions);
+  for (let i = 0; i < n; i++) {
+    const id = t.sorted[i];
+    w.raw(t.posBytes.subarray(t.posStart[id], t.posStart[id + 1]));
   }
 }
 

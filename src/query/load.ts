@@ -26,25 +26,28 @@ function readTermIndex(r: ByteReader): TermIndexData {
   const df = new Uint32Array(n);
   const maxTf = new Uint32Array(n);
   const docStart = new Uint32Array(n + 1);
-  const posStart = new Uint32Array(n);
+  const posStart = new Uint32Array(n + 1);
   let p = 0;
+  let q = 0;
   const limit = r.end - r.pos;
   for (let i = 0; i < n; i++) {
     df[i] = r.varint();
     maxTf[i] = r.varint();
-    const docLen = r.bounded(limit, 'postings length');
-    const posLen = r.bounded(limit, 'positions length');
     docStart[i] = p;
-    posStart[i] = p + docLen;
-    p += docLen + posLen;
-    if (p > limit) corrupt('postings lengths exceed the data');
+    posStart[i] = q;
+    p += r.bounded(limit, 'postings length');
+    q += r.bounded(limit, 'positions length');
+    if (p + q > limit) corrupt('postings lengths exceed the data');
   }
   docStart[n] = p;
+  posStart[n] = q;
   const bytes = r.block();
   if (bytes.length !== p) corrupt('postings block size does not match the term table');
+  const posBytes = r.block();
+  if (posBytes.length !== q) corrupt('positions block size does not match the term table');
   const sorted = new Uint32Array(n);
   for (let i = 0; i < n; i++) sorted[i] = i;
-  return { terms, sorted, df, maxTf, docStart, posStart, bytes };
+  return { terms, sorted, df, maxTf, docStart, bytes, posStart, posBytes };
 }
 
 /**
