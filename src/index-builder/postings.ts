@@ -155,11 +155,11 @@ export class PostingsWriter {
     if (n === this.logTerm.length) {
       this.logTerm = grow(this.logTerm, n + 1);
       this.logUnit = grow(this.logUnit, n + 1);
-      this.logPos = grow(this.logPos, n + 1);
+      if (this.withPositions) this.logPos = grow(this.logPos, n + 1);
     }
     this.logTerm[n] = t;
     this.logUnit[n] = unit;
-    this.logPos[n] = position;
+    if (this.withPositions) this.logPos[n] = position;
     this.logLength = n + 1;
   }
 
