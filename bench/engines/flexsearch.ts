@@ -112,7 +112,11 @@ async function loadFahrasEncoder(): Promise<{ from: string; make: () => EncoderL
     try {
       mod = (await import(/* @vite-ignore */ spec)) as Record<string, unknown>;
     } catch (err) {
-      reasons.push(`${spec}: ${(err as Error).message.split('\n')[0]}`);
+      const code = (err as { code?: string }).code;
+      // A missing module is the expected "not written yet"; anything else (a syntax or runtime error) is reported.
+      if (code !== 'ERR_MODULE_NOT_FOUND' && code !== 'ERR_PACKAGE_PATH_NOT_EXPORTED') {
+        reasons.push(`${spec.replace('../../', '')}: ${(err as Error).message.split('\n')[0]}`);
+      }
       continue;
     }
     for (const name of ADAPTER_EXPORTS) {
@@ -129,9 +133,13 @@ async function loadFahrasEncoder(): Promise<{ from: string; make: () => EncoderL
       }
       if (typeof v === 'object') return { from: `${spec} ${name}`, make: () => v as EncoderLike };
     }
-    reasons.push(`${spec}: no encoder export (${ADAPTER_EXPORTS.join(', ')})`);
+    reasons.push(`${spec.replace('../../', '')}: no encoder export (${ADAPTER_EXPORTS.join(', ')})`);
   }
-  throw new EngineUnavailable(`fahras/flexsearch adapter not found (${reasons.join('; ')})`);
+  throw new EngineUnavailable(
+    reasons.length > 0
+      ? `fahras/flexsearch adapter unusable: ${reasons.join('; ')}`
+      : 'no fahras/flexsearch adapter yet (looked for src/flexsearch.ts, src/adapters/flexsearch.ts, fahras/flexsearch)',
+  );
 }
 
 export const flexsearchFahras: EngineFactory = {

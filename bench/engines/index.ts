@@ -4,7 +4,14 @@ import { flexsearchDefault, flexsearchFahras } from './flexsearch.js';
 import { lunrEngine } from './lunr.js';
 import { minisearch, minisearchDefault } from './minisearch.js';
 import { orama } from './orama.js';
+import { REPO_ROOT } from '../lib/data.js';
 import type { Engine, EngineFactory } from './types.js';
+
+/** First line of an error's message, with this checkout's absolute path removed (reasons end up in RESULTS.md). */
+export function reasonOf(err: unknown): string {
+  const msg = (err instanceof Error ? err.message : String(err)).split('\n')[0];
+  return msg.split(`${REPO_ROOT}/`).join('').split(REPO_ROOT).join('.');
+}
 
 export const FACTORIES: readonly EngineFactory[] = [
   fahras,
@@ -49,7 +56,7 @@ export async function createEngines(
     try {
       engines.push(await factoryByName(name).create());
     } catch (err) {
-      const reason = (err as Error).message.split('\n')[0];
+      const reason = reasonOf(err);
       unavailable.push({ name, reason });
       log(`${name}: not available (${reason})`);
     }

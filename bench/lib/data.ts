@@ -9,10 +9,11 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { createGunzip } from 'node:zlib';
 
-export interface Doc {
+// A type alias (not an interface) so that Doc[] is assignable to document types with an index signature.
+export type Doc = {
   id: string;
   text: string;
-}
+};
 
 export interface Query {
   qid: string;
