@@ -5,6 +5,20 @@
  * This module is the public facade; it imports no Node built-in so it bundles for browsers.
  * @packageDocumentation
  */
+import type { Analyzer } from './analysis/index.js';
+import { FahrasError } from './errors.js';
+import {
+  type DocumentId,
+  type FahrasDocument,
+  IndexBuilder,
+  type IndexConfig,
+  type IndexOptions,
+  type IndexSnapshot,
+  resolveIndexConfig,
+  serializeSnapshot,
+} from './index-builder/index.js';
+import { readSnapshot, Searcher, type SearchOptions, type SearchResult } from './query/index.js';
+
 export { FahrasError, type FahrasErrorCode } from './errors.js';
 export {
   normalize,
@@ -30,7 +44,6 @@ export {
   type StopwordsSetting,
 } from './analysis/index.js';
 export { luceneNormalize, luceneStem, snowballStem, ARABIC_STOPWORDS, LUCENE_STOPWORDS } from './stem/index.js';
-export { createIndex, loadIndex, FahrasIndex, type IndexStats } from './fahras-index.js';
 export {
   splitParagraphs,
   type IndexOptions,
@@ -42,3 +55,140 @@ export {
   type ParagraphSpan,
 } from './index-builder/index.js';
 export { toHtml, escapeHtml, type SearchOptions, type SearchResult, type Snippet, type HtmlOptions } from './query/index.js';
+
+// ---- the index object: ties the builder (writer) and the searcher (reader) together ----
+
+/** Counts describing an index. */
+export interface IndexStats {
+  documents: number;
+  paragraphs: number;
+  terms: number;
+  /** Bytes of postings (units, frequencies, positions, surface forms) in memory. */
+  postingsBytes: number;
+}
+
+/** A searchable Arabic index. Create one with {@link createIndex} or {@link loadIndex}. */
+export class FahrasIndex {
+  private builder: IndexBuilder;
+  private searcher: Searcher | null = null;
+  private searcherFor: IndexSnapshot | null = null;
+
+  /** @internal use createIndex() or loadIndex() */
+  constructor(config: IndexConfig, from?: IndexSnapshot) {
+    this.builder = new IndexBuilder(config, from);
+  }
+
+  /** The resolved configuration (analyzer, paragraph splitting, fields). */
+  get config(): IndexConfig {
+    return this.builder.config;
+  }
+
+  /** The analyzer shared by indexing and queries. */
+  get analyzer(): Analyzer {
+    return this.builder.analyzer;
+  }
+
+  /** Number of documents. */
+  get documentCount(): number {
+    return this.builder.documentCount;
+  }
+
+  /** Whether a document with this id is indexed. */
+  has(id: DocumentId): boolean {
+    return this.builder.has(id);
+  }
+
+  /**
+   * Adds a document `{ id, text, ...fields }`. Its text is split into paragraphs; fields named in the `fields`
+   * option are indexed, and every property other than `id` and `text` is stored and returned with results.
+   * @throws FahrasError `DUPLICATE_ID` when the id is already indexed, `INVALID_ARGUMENT` for a malformed document.
+   */
+  add(doc: FahrasDocument): void {
+    this.builder.add(doc);
+  }
+
+  /** Adds many documents (see {@link add}). */
+  addAll(docs: Iterable<FahrasDocument>): void {
+    if (docs === null || typeof (docs as Iterable<FahrasDocument>)?.[Symbol.iterator] !== 'function') {
+      throw new FahrasError('INVALID_ARGUMENT', 'addAll expects an iterable of documents');
+    }
+    for (const d of docs) this.builder.add(d);
+  }
+
+  /** Removes a document; returns false when no document has this id. */
+  remove(id: DocumentId): boolean {
+    return this.builder.remove(id);
+  }
+
+  /** Replaces the document with the same id, or adds it when there is none. */
+  update(doc: FahrasDocument): void {
+    if (doc === null || typeof doc !== 'object') throw new FahrasError('INVALID_ARGUMENT', 'a document must be an object');
+    this.builder.remove(doc.id);
+    this.builder.add(doc);
+  }
+
+  /**
+   * Ranked search. Any string is a valid query (it never throws on the query): plain words rank by BM25 with
+   * documents matching more words first; `"exact phrase"`, `-excluded`, `+required`, `a AND b`, `prefix*`.
+   */
+  search(query: string, options?: SearchOptions): SearchResult[] {
+    return this.currentSearcher().search(query, options);
+  }
+
+  /** Counts describing the index. */
+  stats(): IndexStats {
+    const s = this.builder.snapshot();
+    return {
+      documents: s.docs.liveCount,
+      paragraphs: s.paragraphs.liveCount,
+      terms: s.text.terms.length,
+      postingsBytes: s.text.bytes.length + s.text.posBytes.length + (s.surface ? s.surface.bytes.length : 0),
+    };
+  }
+
+  /** The index as bytes in the versioned fahras format (see DESIGN.md); load them with {@link loadIndex}. */
+  serialize(): Uint8Array {
+    return this.serializeWithSizes().bytes;
+  }
+
+  /** Like {@link serialize}, also telling how many bytes are the stored document text. */
+  serializeWithSizes(): { bytes: Uint8Array; textBytes: number } {
+    let s = this.builder.snapshot();
+    if (s.docs.liveCount !== s.docs.ids.length) {
+      this.builder.compact();
+      s = this.builder.snapshot();
+    }
+    const { bytes, sizes } = serializeSnapshot(s);
+    return { bytes, textBytes: sizes.text };
+  }
+
+  private currentSearcher(): Searcher {
+    const snap = this.builder.snapshot();
+    if (this.searcher === null || this.searcherFor !== snap) {
+      this.searcher = new Searcher(snap, this.builder.analyzer);
+      this.searcherFor = snap;
+    }
+    return this.searcher;
+  }
+}
+
+/**
+ * Creates an empty index.
+ *
+ * @example
+ * const index = createIndex({ fields: { title: { boost: 2 } } });
+ * index.add({ id: 1, title: 'المكتبات', text: 'افتتحت المكتبة الوطنية أبوابها…' });
+ * index.search('مكتبة');
+ */
+export function createIndex(options?: IndexOptions): FahrasIndex {
+  return new FahrasIndex(resolveIndexConfig(options));
+}
+
+/**
+ * Loads an index from bytes made by `serialize()`. It can be searched and changed like a new one.
+ * @throws FahrasError `BAD_MAGIC`, `UNSUPPORTED_VERSION`, `TRUNCATED`, `CHECKSUM_MISMATCH` or `CORRUPT_INDEX`.
+ */
+export function loadIndex(bytes: Uint8Array | ArrayBuffer): FahrasIndex {
+  const snap = readSnapshot(bytes);
+  return new FahrasIndex(snap.config, snap);
+}

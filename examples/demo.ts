@@ -1,0 +1,48 @@
+// npm run demo — indexes the built-in sample corpus (corpus/seeds: Arabic news articles) and runs a few
+// queries written with other spellings than the text (no hamza, ه for ة, prefixes, phrases), printing ranked
+// snippets whose highlights sit on the original text.
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createIndex, loadIndex, type Snippet } from '../src/index.js';
+
+const seeds = join(dirname(fileURLToPath(import.meta.url)), '..', 'corpus', 'seeds');
+const color = process.stdout.isTTY && !process.env.NO_COLOR;
+const mark = (s: string) => (color ? `\x1b[1;33m${s}\x1b[0m` : `[${s}]`);
+
+function render(snippet: Snippet): string {
+  let out = '';
+  let at = 0;
+  for (const [s, e] of snippet.highlights) {
+    out += snippet.text.slice(at, s) + mark(snippet.text.slice(s, e));
+    at = e;
+  }
+  return out + snippet.text.slice(at);
+}
+
+const t0 = performance.now();
+const index = createIndex();
+for (const file of readdirSync(seeds).filter((f) => f.endsWith('.txt')).sort()) {
+  index.add({ id: file, text: readFileSync(join(seeds, file), 'utf8') });
+}
+const { documents, paragraphs, terms } = index.stats();
+const bytes = index.serialize();
+console.log(`Indexed ${documents} articles, ${paragraphs} paragraphs, ${terms} terms in ${(performance.now() - t0).toFixed(0)} ms; serialized ${bytes.length} bytes.`);
+
+// Search a copy loaded from the bytes, as a browser app would.
+const loaded = loadIndex(bytes);
+const queries: [string, string][] = [
+  ['مقاتلين ايرانيين في سوريا', 'no hamza on إيرانيين'],
+  ['الغاره الروسيه', 'ه for ة: الغارة الروسية'],
+  ['"جسر الشغور"', 'an exact phrase'],
+  ['ادلب -درعا', 'exclusion'],
+  ['المعارض', 'search as you type: the last word is a prefix'],
+];
+for (const [q, why] of queries) {
+  const results = loaded.search(q, { limit: 3, prefix: why.startsWith('search as you type') });
+  console.log(`\n🔎 ${q}   (${why}) — ${results.length} result${results.length === 1 ? '' : 's'}`);
+  results.forEach((r, i) => {
+    console.log(`  ${i + 1}. ${r.id} ¶${r.paragraph}  score ${r.score.toFixed(2)}`);
+    console.log(`     ${render(r.snippet)}`);
+  });
+}
