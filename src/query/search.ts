@@ -97,7 +97,13 @@ export class Searcher {
   private readonly scores: Float64Array;
   private readonly masks: Uint32Array;
   private readonly stamp: Uint32Array;
+  private readonly touched: Int32Array;
+  private nTouched = 0;
   private gen = 0;
+  private norms: Float64Array | null = null;
+  private normsKey = '';
+  /** Queries where MaxScore pruning switched to update-only mode (for benchmarks). */
+  pruned = 0;
   private byLength: Map<number, number[]> | null = null;
   private readonly defaults: RankingParams;
   /** The ranking constants of the query being run (set at the start of `run`). */
@@ -110,6 +116,7 @@ export class Searcher {
     this.scores = new Float64Array(n);
     this.masks = new Uint32Array(n);
     this.stamp = new Uint32Array(n);
+    this.touched = new Int32Array(n);
     this.defaults = { ...DEFAULT_RANKING, ...ranking };
     this.ranking = this.defaults;
   }
@@ -146,56 +153,125 @@ export class Searcher {
     const prepared = positive.map((c) => this.prepare(text, c, maxExp, fuzzy, N));
     const mustMask = parsed.must.length ? (2 ** parsed.must.length - 1) >>> 0 : 0;
 
-    // --- accumulate ---
+    // --- accumulate: term at a time, highest upper bound first ---
     const gen = this.nextGen();
     const scores = this.scores;
     const masks = this.masks;
     const stamp = this.stamp;
-    const touched: number[] = [];
+    const touched = this.touched;
+    this.nTouched = 0;
     const alive = paras.alive;
-    const plen = paras.length;
     const unitCount = paras.count;
+    const norms = this.normsFor(k1, b, avgdl);
     const touch = (u: number) => {
       if (stamp[u] !== gen) {
         stamp[u] = gen;
         scores[u] = 0;
         masks[u] = 0;
-        touched.push(u);
+        touched[this.nTouched++] = u;
       }
     };
-    for (let ci = 0; ci < prepared.length; ci++) {
+    const sw = this.ranking.surface;
+    const surfaceIds = prepared.map((pc) => {
+      const qt = pc.clause.terms[0];
+      return snap.surface && sw > 0 && pc.clause.kind === 'term' && !qt.prefix ? lookupTerm(snap.surface, qt.surface) : -1;
+    });
+    // upper bound of each clause's contribution (tf → ∞): for MaxScore-style pruning
+    const ub = prepared.map((pc, ci) => {
+      let u = 0;
+      for (const alts of pc.words) for (const a of alts) u += bm25Idf(text.df[a.id], N) * a.weight * (k1 + 1);
+      const sid = surfaceIds[ci];
+      if (sid >= 0 && snap.surface) u += bm25Idf(snap.surface.df[sid], N) * sw * (k1 + 1);
+      return u;
+    });
+    const order = prepared.map((_, i) => i).sort((x, y) => ub[y] - ub[x]);
+    const total = prepared.length;
+    const coordExp = this.ranking.coord;
+    const coord = new Float64Array(total + 1);
+    for (let m = 0; m <= total; m++) coord[m] = Math.pow(m / total, coordExp);
+    // pruning applies to plain ranked OR: no required clauses, no phrases, no fields, no exclusions
+    const prunable = mustMask === 0 && parsed.not.length === 0 && snap.fields.length === 0 && prepared.every((pc) => pc.clause.kind === 'term');
+    const want = offset + limit;
+    const head = Math.max(want * 3, 30);
+    let remaining = 0;
+    for (const x of ub) remaining += x;
+    let updateOnly = false;
+    let maxPartial = 0;
+    for (let oi = 0; oi < order.length; oi++) {
+      const ci = order[oi];
       const pc = prepared[ci];
       const bit = 2 ** ci;
+      remaining -= ub[ci];
       if (pc.clause.kind === 'term') {
         for (const alt of pc.words[0]) {
-          const idf = bm25Idf(text.df[alt.id], N) * alt.weight;
-          forEachUnit(text, alt.id, unitCount, (u, tf) => {
-            if (!alive[u]) return;
-            touch(u);
-            const norm = k1 * (1 - b + (b * plen[u]) / avgdl);
-            scores[u] += (idf * tf * (k1 + 1)) / (tf + norm);
+          const w = bm25Idf(text.df[alt.id], N) * alt.weight * (k1 + 1);
+          // inline decode of the units (src/codec/postings.ts encoding), no callback per posting
+          const bytes = text.bytes;
+          let p = text.docStart[alt.id];
+          const end = text.docStart[alt.id + 1];
+          let u = -1;
+          while (p < end) {
+            let v = bytes[p++];
+            if (v >= 0x80) {
+              let r = v & 0x7f;
+              let mul = 128;
+              do {
+                v = bytes[p++];
+                r += (v & 0x7f) * mul;
+                mul *= 128;
+              } while (v >= 0x80 && p < end);
+              v = r;
+            }
+            let tf = 1;
+            if ((v & 1) === 0) {
+              tf = bytes[p++];
+              if (tf >= 0x80) {
+                let r = tf & 0x7f;
+                let mul = 128;
+                do {
+                  tf = bytes[p++];
+                  r += (tf & 0x7f) * mul;
+                  mul *= 128;
+                } while (tf >= 0x80 && p < end);
+                tf = r;
+              }
+            }
+            const delta = (v - (v & 1)) / 2;
+            if (delta === 0 || u + delta >= unitCount) break; // damaged data
+            u += delta;
+            if (stamp[u] !== gen) {
+              if (updateOnly || !alive[u]) continue;
+              stamp[u] = gen;
+              scores[u] = 0;
+              masks[u] = 0;
+              touched[this.nTouched++] = u;
+            }
+            const sc = (scores[u] += (w * tf) / (tf + norms[u]));
             masks[u] |= bit;
-          });
-        }
-        const qt = pc.clause.terms[0];
-        const sw = this.ranking.surface;
-        if (snap.surface && sw > 0 && !qt.prefix) {
-          const sid = lookupTerm(snap.surface, qt.surface);
-          if (sid >= 0) {
-            const idf = bm25Idf(snap.surface.df[sid], N) * sw;
-            forEachUnit(snap.surface, sid, unitCount, (u, tf) => {
-              if (stamp[u] !== gen) return; // the surface implies the stem: only units already touched
-              const norm = k1 * (1 - b + (b * plen[u]) / avgdl);
-              scores[u] += (idf * tf * (k1 + 1)) / (tf + norm);
-            });
+            if (sc > maxPartial) maxPartial = sc;
           }
+        }
+        const sid = surfaceIds[ci];
+        if (sid >= 0 && snap.surface) {
+          const w = bm25Idf(snap.surface.df[sid], N) * sw * (k1 + 1);
+          forEachUnit(snap.surface, sid, unitCount, (u, tf) => {
+            if (stamp[u] !== gen) return; // the surface implies the stem: only units already touched
+            scores[u] += (w * tf) / (tf + norms[u]);
+          });
         }
       } else {
         this.scorePhrase(pc, bit, N, k1, b, avgdl, touch);
       }
+      // MaxScore: once no unseen paragraph can reach the head's threshold, later clauses only update candidates
+      if (prunable && !updateOnly && oi < order.length - 1 && this.nTouched >= head && remaining < maxPartial) {
+        if (remaining < this.threshold(head, coord)) {
+          updateOnly = true;
+          this.pruned++;
+        }
+      }
     }
     // --- document fields: a title match lifts the document's matching paragraphs (and its first one) ---
-    if (snap.fields.length) this.scoreFields(prepared, k1, b, touch, touched);
+    if (snap.fields.length) this.scoreFields(prepared, k1, b, touch);
 
     // --- exclusions ---
     let excluded: Set<number> | null = null;
@@ -205,12 +281,11 @@ export class Searcher {
     }
 
     // --- candidates: required clauses, coordination, filter ---
-    const total = prepared.length;
-    const coordExp = this.ranking.coord;
     const docs = snap.docs;
     const filter = typeof opts.filter === 'function' ? opts.filter : null;
     const cand: number[] = [];
-    for (const u of touched) {
+    for (let i = 0; i < this.nTouched; i++) {
+      const u = touched[i];
       const m = masks[u];
       if ((m & mustMask) >>> 0 !== mustMask) continue;
       if (excluded?.has(u)) continue;
@@ -224,15 +299,12 @@ export class Searcher {
         }
         if (!ok) continue;
       }
-      const matched = popcount(m);
-      scores[u] *= Math.pow(matched / total, coordExp);
+      scores[u] *= coord[popcount(m)];
       cand.push(u);
     }
     if (cand.length === 0) return EMPTY;
 
     // --- proximity rerank of the head ---
-    const want = offset + limit;
-    const head = Math.max(want * 3, 30);
     let ranked = topK(cand, scores, head);
     if (this.ranking.proximity > 0 && prepared.length > 1) {
       this.proximityBonus(prepared, ranked, N);
@@ -263,6 +335,56 @@ export class Searcher {
         fields: { ...(docs.stored[d] ?? {}) },
       };
     });
+  }
+
+  /** BM25 length normalization `tf + k1·(1 − b + b·len/avgdl)`'s constant part per paragraph, cached per (k1, b). */
+  private normsFor(k1: number, b: number, avgdl: number): Float64Array {
+    const key = `${k1}/${b}/${avgdl}`;
+    if (this.norms && this.normsKey === key) return this.norms;
+    const plen = this.snap.paragraphs.length;
+    const n = this.snap.paragraphs.count;
+    const out = new Float64Array(Math.max(1, n));
+    for (let u = 0; u < n; u++) out[u] = k1 * (1 - b + (b * plen[u]) / avgdl);
+    this.norms = out;
+    this.normsKey = key;
+    return out;
+  }
+
+  /** The `k`-th best lower bound of a final score among the touched paragraphs (partial score × coordination so far). */
+  private threshold(k: number, coord: Float64Array): number {
+    const heap = new Float64Array(k);
+    let size = 0;
+    for (let i = 0; i < this.nTouched; i++) {
+      const u = this.touched[i];
+      const lb = this.scores[u] * coord[popcount(this.masks[u])];
+      if (size < k) {
+        let j = size++;
+        heap[j] = lb;
+        while (j > 0 && heap[(j - 1) >> 1] > heap[j]) {
+          const p = (j - 1) >> 1;
+          const t = heap[p];
+          heap[p] = heap[j];
+          heap[j] = t;
+          j = p;
+        }
+      } else if (lb > heap[0]) {
+        heap[0] = lb;
+        let j = 0;
+        for (;;) {
+          const l = 2 * j + 1;
+          const r = l + 1;
+          let m = j;
+          if (l < k && heap[l] < heap[m]) m = l;
+          if (r < k && heap[r] < heap[m]) m = r;
+          if (m === j) break;
+          const t = heap[m];
+          heap[m] = heap[j];
+          heap[j] = t;
+          j = m;
+        }
+      }
+    }
+    return size < k ? 0 : heap[0];
   }
 
   private nextGen(): number {
@@ -378,7 +500,7 @@ export class Searcher {
   }
 
   /** Field (e.g. title) BM25 per document, added to the document's touched paragraphs and its first one. */
-  private scoreFields(prepared: PreparedClause[], k1: number, b: number, touch: (u: number) => void, touched: number[]): void {
+  private scoreFields(prepared: PreparedClause[], k1: number, b: number, touch: (u: number) => void): void {
     const snap = this.snap;
     const docs = snap.docs;
     const nd = docs.ids.length;
@@ -406,7 +528,8 @@ export class Searcher {
     if (docScore.size === 0) return;
     const paras = snap.paragraphs;
     const lifted = new Set<number>();
-    for (const u of touched.slice()) {
+    const touchedNow = Array.from(this.touched.subarray(0, this.nTouched));
+    for (const u of touchedNow) {
       const e = docScore.get(paras.doc[u]);
       if (!e) continue;
       this.scores[u] += e.s;
