@@ -177,8 +177,8 @@ class ChainAnalyzer implements Analyzer {
   }
 
   scanIds(text: string, sink: AnalyzedIdSink): number {
-    return this.tokenizer.scanRaw(text, (buf, n, start, end, position) => {
-      const w = this.words.intern(buf, n);
+    return this.tokenizer.scanRaw(text, (buf, n, start, end, position, hash) => {
+      const w = this.words.intern(buf, n, hash);
       let t = w < this.wordTerm.length ? this.wordTerm[w] : UNKNOWN;
       if (t === UNKNOWN) t = this.resolve(w);
       if (t !== STOP) sink(t, w, start, end, position);

@@ -5,12 +5,7 @@
 // Layout for cache locality: each slot holds [hash, id] side by side, and the words' code units live in one
 // flat pool, so a lookup touches the slot and the pool, not a JS string object.
 
-/** FNV-1a over `buf[0, n)`. */
-function hashCodes(buf: Uint16Array, n: number): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < n; i++) h = Math.imul(h ^ buf[i], 0x01000193);
-  return h >>> 0;
-}
+import { hashCodes } from './tokenize.js';
 
 /** Dense ids for strings, looked up from code units or from strings. */
 export class Interner {
@@ -28,9 +23,9 @@ export class Interner {
     return this.strings.length;
   }
 
-  /** The id of the word in `buf[0, n)`, adding it if new. */
-  intern(buf: Uint16Array, n: number): number {
-    const h = hashCodes(buf, n) | 0;
+  /** The id of the word in `buf[0, n)`, adding it if new; `hash` = `hashCodes(buf, n)` when the caller has it. */
+  intern(buf: Uint16Array, n: number, hash: number = hashCodes(buf, n)): number {
+    const h = hash | 0;
     const slots = this.slots;
     const mask = this.mask;
     const pool = this.pool;

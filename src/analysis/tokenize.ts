@@ -1,7 +1,7 @@
 // The tokenizer: finds word runs in the ORIGINAL text and normalizes each run into a term. Token offsets are
 // always offsets of the original string; normalization never moves them.
 import { charMapFor, foldRange, type NormalizeOptions, resolveNormalizeOptions, Scratch } from '../normalize/index.js';
-import type { CharMap } from '../normalize/rules.js';
+import { type CharMap, composeHamza } from '../normalize/rules.js';
 import { type CharClasses, charClasses, JOIN, SEP, type TokenizerMode } from './charclass.js';
 
 /** A word of the text: its normalized term and where it stands in the original string. */
@@ -29,8 +29,18 @@ export interface TokenizeOptions extends NormalizeOptions {
 /** Receives each token without allocating an object for it. */
 export type TokenSink = (term: string, start: number, end: number, position: number) => void;
 
-/** Receives each token as the normalized code units `buf[0, n)` (valid only during the call). */
-export type RawTokenSink = (buf: Uint16Array, n: number, start: number, end: number, position: number) => void;
+/**
+ * Receives each token as the normalized code units `buf[0, n)` (valid only during the call) and their FNV-1a
+ * hash (see `hashCodes`), computed while folding.
+ */
+export type RawTokenSink = (buf: Uint16Array, n: number, start: number, end: number, position: number, hash: number) => void;
+
+/** FNV-1a (32-bit) over `buf[0, n)`: the hash `scanRaw` hands to its sink. */
+export function hashCodes(buf: Uint16Array, n: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < n; i++) h = Math.imul(h ^ buf[i], 0x01000193);
+  return h >>> 0;
+}
 
 /** The string of `buf[0, n)`. */
 export function codesToString(buf: Uint16Array, n: number): string {
@@ -62,13 +72,19 @@ export class Tokenizer {
 
   /** Calls `sink` for every token of `text`, in order, with its normalized code units. Returns the number of tokens. */
   scanRaw(text: string, sink: RawTokenSink): number {
+    if (this.map === null) return this.scanLetters(text, sink);
+    // One pass: classify each character and fold it into the scratch buffer as the word grows.
     const classes = this.classes;
     const table = classes.table;
+    const map = this.map;
+    const mtable = map.table;
+    const compose = map.compose;
+    const scratch = this.scratch;
     const len = text.length;
+    let buf = scratch.buf;
     let position = 0;
     let i = 0;
     while (i < len) {
-      // Skip separators.
       let c = text.charCodeAt(i);
       let k = table[c] || classes.of(c);
       let w = 1;
@@ -83,7 +99,110 @@ export class Tokenizer {
         i += w;
         continue;
       }
-      // A word starts here: extend over word characters, marks and joiners; the end is after the last non-joiner.
+      // A word: extend over word characters, marks and joiners, folding as we go. The word ends after its last
+      // non-joiner; what was folded after that point is dropped (nEnd/hEnd).
+      const start = i;
+      let end = i;
+      let n = 0;
+      let h = 0x811c9dc5;
+      let nEnd = 0;
+      let hEnd = h;
+      let split = false;
+      for (;;) {
+        if (n + 24 > buf.length) {
+          scratch.ensure(n + 64, false);
+          buf = scratch.buf;
+        }
+        if (w === 2) {
+          // astral characters are kept as they are
+          buf[n++] = c;
+          h = Math.imul(h ^ c, 0x01000193);
+          const d = text.charCodeAt(i + 1);
+          buf[n++] = d;
+          h = Math.imul(h ^ d, 0x01000193);
+        } else {
+          if (compose && i + 1 < len) {
+            const next = text.charCodeAt(i + 1);
+            if (next >= 0x0653 && next <= 0x0655) {
+              const composed = composeHamza(c, next);
+              if (composed >= 0) {
+                c = composed;
+                i++;
+              }
+            }
+          }
+          let v = mtable[c];
+          if (v === -2) v = map.lookup(c);
+          if (v >= 0) {
+            buf[n++] = v;
+            h = Math.imul(h ^ v, 0x01000193);
+          } else if (v !== -1) {
+            const m = map.multi[-3 - v];
+            if (n + m.length + 8 > buf.length) {
+              scratch.ensure(n + m.length + 64, false);
+              buf = scratch.buf;
+            }
+            for (let q = 0; q < m.length; q++) {
+              const x = m.charCodeAt(q);
+              if (x === 0x20) split = true;
+              buf[n++] = x;
+              h = Math.imul(h ^ x, 0x01000193);
+            }
+          }
+        }
+        i += w;
+        if (k !== JOIN) {
+          end = i;
+          nEnd = n;
+          hEnd = h;
+        }
+        if (i >= len) break;
+        c = text.charCodeAt(i);
+        k = table[c] || classes.of(c);
+        w = 1;
+        if (c >= 0xd800 && c <= 0xdbff && i + 1 < len) {
+          const d = text.charCodeAt(i + 1);
+          if (d >= 0xdc00 && d <= 0xdfff) {
+            k = classes.ofCodePoint(((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000);
+            w = 2;
+          }
+        }
+        if (k === SEP) break;
+      }
+      if (end - start > this.maxLength || nEnd === 0) continue;
+      if (split) {
+        position = this.emitSplit(text, start, end, position, sink);
+        buf = scratch.buf;
+        continue;
+      }
+      sink(buf, nEnd, start, end, position++, hEnd >>> 0);
+    }
+    return position;
+  }
+
+  /** Lucene's letter tokenizer: runs of letters and non-spacing marks, lower-cased, nothing else folded. */
+  private scanLetters(text: string, sink: RawTokenSink): number {
+    const classes = this.classes;
+    const table = classes.table;
+    const scratch = this.scratch;
+    const len = text.length;
+    let position = 0;
+    let i = 0;
+    while (i < len) {
+      let c = text.charCodeAt(i);
+      let k = table[c] || classes.of(c);
+      let w = 1;
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < len) {
+        const d = text.charCodeAt(i + 1);
+        if (d >= 0xdc00 && d <= 0xdfff) {
+          k = classes.ofCodePoint(((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000);
+          w = 2;
+        }
+      }
+      if (k === SEP || k === JOIN) {
+        i += w;
+        continue;
+      }
       const start = i;
       let end = i + w;
       i += w;
@@ -103,31 +222,12 @@ export class Tokenizer {
         if (k !== JOIN) end = i;
       }
       if (end - start > this.maxLength) continue;
-      position = this.emit(text, start, end, position, sink);
+      const word = text.slice(start, end).toLowerCase();
+      scratch.ensure(word.length, false);
+      for (let j = 0; j < word.length; j++) scratch.buf[j] = word.charCodeAt(j);
+      sink(scratch.buf, word.length, start, end, position++, hashCodes(scratch.buf, word.length));
     }
     return position;
-  }
-
-  /** Normalizes one word run and hands its term(s) to the sink; returns the next position. */
-  private emit(text: string, start: number, end: number, position: number, sink: RawTokenSink): number {
-    const map = this.map;
-    const scratch = this.scratch;
-    if (map === null) {
-      const s = text.slice(start, end).toLowerCase();
-      scratch.ensure(s.length, false);
-      for (let j = 0; j < s.length; j++) scratch.buf[j] = s.charCodeAt(j);
-      sink(scratch.buf, s.length, start, end, position);
-      return position + 1;
-    }
-    let n = foldRange(text, start, end, map, scratch, 0, false);
-    if (n < 0) n = ~n;
-    if (n === 0) return position;
-    if (map.multi.length > 0) {
-      const buf = scratch.buf;
-      for (let j = 0; j < n; j++) if (buf[j] === 0x20) return this.emitSplit(text, start, end, position, sink);
-    }
-    sink(scratch.buf, n, start, end, position);
-    return position + 1;
   }
 
   /** Rare path: a multi-word ligature (U+FDFA ﷺ) expanded to several words; each maps to the ligature's span. */
@@ -150,7 +250,7 @@ export class Tokenizer {
     for (const [pa, pb, ps, pe] of pieces) {
       if (this.pieceBuf.length < pb - pa) this.pieceBuf = new Uint16Array(pb - pa);
       this.pieceBuf.set(buf.subarray(pa, pb));
-      sink(this.pieceBuf, pb - pa, Math.max(start, ps), Math.min(end, pe), position++);
+      sink(this.pieceBuf, pb - pa, Math.max(start, ps), Math.min(end, pe), position++, hashCodes(this.pieceBuf, pb - pa));
     }
     return position;
   }
