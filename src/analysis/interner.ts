@@ -5,7 +5,7 @@
 // Layout for cache locality: each slot holds [hash, id] side by side, and the words' code units live in one
 // flat pool, so a lookup touches the slot and the pool, not a JS string object.
 
-import { hashCodes } from './tokenize.js';
+import { codesToString, hashCodes } from './tokenize.js';
 
 /** Dense ids for strings, looked up from code units or from strings. */
 export class Interner {
@@ -58,12 +58,7 @@ export class Interner {
 
   private insert(buf: Uint16Array, n: number, h: number, slot: number): number {
     const id = this.strings.length;
-    let s: string;
-    if (n <= 1024) s = String.fromCharCode.apply(null, buf.subarray(0, n) as unknown as number[]);
-    else {
-      s = '';
-      for (let k = 0; k < n; k += 1024) s += String.fromCharCode.apply(null, buf.subarray(k, Math.min(n, k + 1024)) as unknown as number[]);
-    }
+    const s = codesToString(buf, n);
     this.strings.push(s);
     if (id + 2 > this.start.length) {
       const ns = new Uint32Array(this.start.length * 2);
