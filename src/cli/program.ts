@@ -1,0 +1,281 @@
+// The `fahras` command line: `fahras index` builds an index file from text, markdown and JSON-lines inputs;
+// `fahras search` queries one. Node only (never imported by the library entry points).
+import { constants as fsConstants, promises as fs } from 'node:fs';
+import { dirname } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { SingleBar } from 'cli-progress';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { createIndex, FahrasError, type FieldsOption, type ParagraphSplit } from '../index.js';
+import { loadIndex, type SearchOptions } from '../search.js';
+import { CliError, EXIT_FAILURE, EXIT_USAGE, fileError, indexError } from './errors.js';
+import { colorEnabled, renderResults } from './render.js';
+import { collectSources, readSource } from './sources.js';
+
+/** Where the command line writes, and its environment (tests and embedders pass their own). */
+export interface CliIO {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  env: NodeJS.ProcessEnv;
+}
+
+const VERSION = '0.1.0';
+
+/** Runs below this many milliseconds show no progress bar. */
+const PROGRESS_AFTER_MS = 400;
+
+function positiveInt(name: string, max: number): (v: string) => number {
+  return (v) => {
+    const n = Number(v);
+    if (!/^\d+$/.test(v.trim()) || !Number.isSafeInteger(n) || n < 1 || n > max) {
+      throw new InvalidArgumentError(`${name} must be a whole number from 1 to ${max}`);
+    }
+    return n;
+  };
+}
+
+/** `title:2,author` → `{ title: { boost: 2 }, author: {} }`. */
+function parseFields(v: string): FieldsOption {
+  const out: Record<string, { boost?: number }> = {};
+  for (const part of v.split(',')) {
+    const item = part.trim();
+    if (item === '') continue;
+    const m = /^([^:\s]+)(?::([0-9]*\.?[0-9]+))?$/.exec(item);
+    if (!m) throw new InvalidArgumentError(`'${item}' is not a field name with an optional boost (e.g. title:2)`);
+    out[m[1]] = m[2] === undefined ? {} : { boost: Number(m[2]) };
+  }
+  return out;
+}
+
+const fmt = (n: number): string => n.toLocaleString('en-US');
+
+function formatBytes(n: number): string {
+  if (n < 10_000) return `${fmt(n)} bytes`;
+  if (n < 10_000_000) return `${(n / 1000).toFixed(1)} kB (${fmt(n)} bytes)`;
+  return `${(n / 1e6).toFixed(1)} MB (${fmt(n)} bytes)`;
+}
+
+interface IndexCommandOptions {
+  output: string;
+  paragraphs: ParagraphSplit;
+  preset: 'default' | 'lucene' | 'exact';
+  fields?: FieldsOption;
+  idField: string;
+  textField: string;
+  quiet?: boolean;
+  json?: boolean;
+}
+
+async function indexCommand(inputs: string[], opts: IndexCommandOptions, io: CliIO): Promise<void> {
+  const t0 = performance.now();
+  const out = opts.output;
+  // Fail before the work, not after it, when the output cannot be written.
+  try {
+    const st = await fs.stat(out).catch(() => null);
+    if (st?.isDirectory()) throw Object.assign(new Error(), { code: 'EISDIR' });
+    await fs.access(dirname(out) || '.', fsConstants.W_OK);
+  } catch (err) {
+    throw fileError(err, (err as NodeJS.ErrnoException).code === 'EISDIR' ? out : dirname(out) || '.', 'write');
+  }
+  const sources = await collectSources(inputs);
+  const total = sources.reduce((a, s) => a + s.size, 0);
+  let index;
+  try {
+    index = createIndex({ paragraphs: opts.paragraphs, analyzer: opts.preset, fields: opts.fields });
+  } catch (err) {
+    if (err instanceof FahrasError) throw new CliError(err.message, EXIT_USAGE);
+    throw err;
+  }
+
+  let read = 0;
+  let docs = 0;
+  let bar: SingleBar | null = null;
+  const wantBar = !opts.quiet && io.stderr.isTTY === true;
+  const tick = (): void => {
+    if (!wantBar) return;
+    if (bar === null) {
+      if (performance.now() - t0 < PROGRESS_AFTER_MS) return;
+      bar = new SingleBar({
+        stream: io.stderr,
+        format: 'indexing [{bar}] {percentage}% | {docs} documents | {mb}/{total_mb} MB | ETA {eta_formatted}',
+        hideCursor: true,
+        clearOnComplete: true,
+        barsize: 30,
+        etaBuffer: 200,
+        fps: 8,
+      });
+      bar.start(Math.max(total, 1), 0, { docs: fmt(docs), mb: '0', total_mb: (total / 1e6).toFixed(1) });
+    }
+    bar.update(read, { docs: fmt(docs), mb: (read / 1e6).toFixed(1) });
+  };
+
+  try {
+    for (const src of sources) {
+      await readSource(
+        src,
+        { id: opts.idField, text: opts.textField },
+        (doc, where) => {
+          try {
+            index.add(doc);
+          } catch (err) {
+            if (err instanceof FahrasError) throw new CliError(`${where}: ${err.message}`);
+            throw err;
+          }
+          if ((++docs & 255) === 0) tick();
+        },
+        (n) => {
+          read += n;
+        },
+      );
+      tick();
+    }
+  } finally {
+    (bar as SingleBar | null)?.stop();
+  }
+
+  const { bytes, textBytes } = index.serializeWithSizes();
+  const tmp = `${out}.${process.pid}.tmp`;
+  try {
+    await fs.writeFile(tmp, bytes);
+    await fs.rename(tmp, out);
+  } catch (err) {
+    await fs.rm(tmp, { force: true });
+    throw fileError(err, out, 'write');
+  }
+  const stats = index.stats();
+  const seconds = (performance.now() - t0) / 1000;
+  if (opts.json) {
+    const summary = {
+      output: out,
+      documents: stats.documents,
+      paragraphs: stats.paragraphs,
+      terms: stats.terms,
+      bytes: bytes.length,
+      textBytes,
+      inputBytes: total,
+      seconds: Number(seconds.toFixed(3)),
+    };
+    io.stdout.write(`${JSON.stringify(summary)}\n`);
+  } else if (!opts.quiet) {
+    io.stdout.write(
+      `indexed ${fmt(stats.documents)} documents, ${fmt(stats.paragraphs)} paragraphs, ${fmt(stats.terms)} terms ` +
+        `from ${sources.length} file${sources.length === 1 ? '' : 's'} in ${seconds.toFixed(2)} s\n` +
+        `wrote ${out}: ${formatBytes(bytes.length)}, of which stored text ${formatBytes(textBytes)}\n`,
+    );
+  }
+}
+
+interface SearchCommandOptions {
+  limit: number;
+  json?: boolean;
+  prefix?: boolean;
+  fuzzy?: boolean;
+  group?: boolean;
+  snippetLength?: number;
+}
+
+async function searchCommand(file: string, words: string[], opts: SearchCommandOptions, io: CliIO): Promise<void> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await fs.readFile(file);
+  } catch (err) {
+    throw fileError(err, file);
+  }
+  let index;
+  try {
+    index = loadIndex(bytes);
+  } catch (err) {
+    throw indexError(err, file);
+  }
+  const query = words.join(' ');
+  const options: SearchOptions = {
+    limit: opts.limit,
+    prefix: opts.prefix === true,
+    fuzzy: opts.fuzzy === true,
+    groupBy: opts.group ? 'document' : 'paragraph',
+  };
+  if (opts.snippetLength !== undefined) options.snippetLength = opts.snippetLength;
+  const results = index.search(query, options);
+  if (opts.json) {
+    io.stdout.write(`${JSON.stringify({ query, results }, null, 2)}\n`);
+    return;
+  }
+  if (results.length === 0) {
+    io.stdout.write(`no results for ${query.trim() === '' ? 'an empty query' : `“${query}”`}\n`);
+    return;
+  }
+  io.stdout.write(`${renderResults(results, colorEnabled(io.stdout, io.env))}\n`);
+}
+
+/** Builds the commander program (exits are turned into exceptions; output goes to `io`). */
+export function buildProgram(io: CliIO): Command {
+  const program = new Command();
+  program
+    .name('fahras')
+    .description('Arabic full-text search: build an index file from text, then search it.')
+    .version(VERSION, '-V, --version')
+    .exitOverride()
+    .showSuggestionAfterError(true)
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      outputError: (s, write) => write(`fahras: ${s.replace(/^error: /, '').trimEnd()}\n`),
+    });
+
+  program
+    .command('index')
+    .description('index text files, markdown, directories or JSON lines ({"id","text",...} per line, .gz too)')
+    .argument('<inputs...>', 'files or directories (.txt, .md, .jsonl, .ndjson, .jsonl.gz)')
+    .requiredOption('-o, --output <file>', 'the index file to write (e.g. articles.fahras)')
+    .addOption(new Option('--paragraphs <split>', 'how texts split into paragraphs').choices(['line', 'blank-line', 'none']).default('line'))
+    .addOption(new Option('--preset <name>', 'analyzer preset').choices(['default', 'lucene', 'exact']).default('default'))
+    .option('--fields <list>', 'extra JSON-lines properties to index, with optional boosts: title:2,author', parseFields)
+    .option('--id-field <name>', 'JSON-lines property holding the document id', 'id')
+    .option('--text-field <name>', 'JSON-lines property holding the text', 'text')
+    .option('-q, --quiet', 'no progress bar and no summary')
+    .option('--json', 'print the summary as JSON')
+    .action((inputs: string[], opts: IndexCommandOptions) => indexCommand(inputs, opts, io));
+
+  program
+    .command('search')
+    .description('search an index file; prints ranked paragraphs with highlighted snippets')
+    .argument('<index>', 'the index file (made by fahras index)')
+    .argument('<query...>', 'the query (several words may be given unquoted)')
+    .option('-n, --limit <n>', 'results to show', positiveInt('--limit', 1000), 10)
+    .option('--json', 'print the results as JSON')
+    .option('--prefix', 'the last word also matches as a prefix (search as you type)')
+    .option('--fuzzy', 'tolerate a typo in longer words')
+    .option('--group', 'one result per document (its best paragraph)')
+    .option('--snippet-length <n>', 'snippet length in characters', positiveInt('--snippet-length', 10_000))
+    .action((file: string, words: string[], opts: SearchCommandOptions) => searchCommand(file, words, opts, io));
+
+  return program;
+}
+
+/**
+ * Runs the command line with `argv` (the arguments after the program name) and returns the exit code.
+ * Failures print one line `fahras: …` on stderr; a stack trace only with FAHRAS_DEBUG=1.
+ */
+export async function run(argv: readonly string[], io: CliIO): Promise<number> {
+  const program = buildProgram(io);
+  if (argv.length === 0) {
+    program.outputHelp({ error: true });
+    return EXIT_USAGE;
+  }
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return 0;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // help and version end with exit code 0; commander already printed its one-line message otherwise.
+      return err.exitCode === 0 ? 0 : EXIT_USAGE;
+    }
+    if (err instanceof CliError) {
+      io.stderr.write(`fahras: ${err.message}\n`);
+      return err.exitCode;
+    }
+    const message = err instanceof Error ? err.message : String(err);
+    io.stderr.write(`fahras: unexpected error: ${message.split('\n')[0]}${io.env.FAHRAS_DEBUG ? '' : ' (FAHRAS_DEBUG=1 shows details)'}\n`);
+    if (io.env.FAHRAS_DEBUG && err instanceof Error && err.stack) io.stderr.write(`${err.stack}\n`);
+    return EXIT_FAILURE;
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * `fahras/search` — the search-only entry for browsers: load a prebuilt index, search it, render snippets.
+ *
+ * It leaves out everything that only building an index needs (the index builder, the postings writer, the
+ * serializer), so a page that fetches a `.fahras` file made ahead of time (by `fahras index` or
+ * `index.serialize()`) ships less code. Results are exactly those of `loadIndex(bytes).search(...)` from the main
+ * entry: both run the same reader, analyzer and searcher.
+ *
+ * @example
+ * import { loadIndex, toHtml } from 'fahras/search';
+ * const index = loadIndex(new Uint8Array(await (await fetch('articles.fahras')).arrayBuffer()));
+ * for (const r of index.search('مكتبه', { prefix: true })) list.innerHTML += `<li>${toHtml(r.snippet)}</li>`;
+ * @packageDocumentation
+ */
+import { type Analyzer, createAnalyzer } from './analysis/index.js';
+import type { DocumentId, IndexConfig, IndexSnapshot } from './index-builder/builder.js';
+import { readSnapshot, Searcher, type SearchOptions, type SearchResult } from './query/index.js';
+
+export { FahrasError, type FahrasErrorCode } from './errors.js';
+export { toHtml, escapeHtml, type SearchOptions, type SearchResult, type Snippet, type HtmlOptions } from './query/index.js';
+export type { DocumentId, IndexConfig } from './index-builder/builder.js';
+
+/** Counts describing a loaded index (the same shape as `FahrasIndex.stats()`). */
+export interface SearchIndexStats {
+  documents: number;
+  paragraphs: number;
+  terms: number;
+  /** Bytes of postings (units, frequencies, positions, surface forms) in memory. */
+  postingsBytes: number;
+}
+
+/** A read-only index loaded from bytes. Create one with {@link loadIndex}. */
+export class SearchIndex {
+  private readonly snap: IndexSnapshot;
+  private readonly searcher: Searcher;
+
+  /** @internal use loadIndex() */
+  constructor(snap: IndexSnapshot) {
+    this.snap = snap;
+    this.searcher = new Searcher(snap, createAnalyzer(snap.config.analyzer));
+  }
+
+  /** The configuration the index was built with (analyzer, paragraph splitting, fields). */
+  get config(): IndexConfig {
+    return this.snap.config;
+  }
+
+  /** The analyzer queries go through (the one the index was built with). */
+  get analyzer(): Analyzer {
+    return this.searcher.analyzer;
+  }
+
+  /** Number of documents. */
+  get documentCount(): number {
+    return this.snap.docs.liveCount;
+  }
+
+  /** Whether a document with this id is in the index. */
+  has(id: DocumentId): boolean {
+    const d = this.snap.docs.byId.get(id);
+    return d !== undefined && this.snap.docs.alive[d] === 1;
+  }
+
+  /**
+   * Ranked search, as `FahrasIndex.search`: plain words rank by BM25, `"exact phrase"`, `-excluded`, `+required`,
+   * `a AND b`, `prefix*`; `{ prefix: true }` for search-as-you-type. Any string is a valid query (never throws).
+   */
+  search(query: string, options?: SearchOptions): SearchResult[] {
+    return this.searcher.search(query, options);
+  }
+
+  /** Counts describing the index. */
+  stats(): SearchIndexStats {
+    const s = this.snap;
+    return {
+      documents: s.docs.liveCount,
+      paragraphs: s.paragraphs.liveCount,
+      terms: s.text.terms.length,
+      postingsBytes: s.text.bytes.length + s.text.posBytes.length + (s.surface ? s.surface.bytes.length : 0),
+    };
+  }
+}
+
+/**
+ * Loads an index from bytes made by `serialize()` (or the `fahras index` command) for searching.
+ * @throws FahrasError `BAD_MAGIC`, `UNSUPPORTED_VERSION`, `TRUNCATED`, `CHECKSUM_MISMATCH` or `CORRUPT_INDEX`.
+ */
+export function loadIndex(bytes: Uint8Array | ArrayBuffer): SearchIndex {
+  return new SearchIndex(readSnapshot(bytes));
+}
