@@ -133,13 +133,18 @@ export function parseQuery(
       }
       if (it.text === 'OR' && k > 0 && k < items.length - 1) continue; // OR is the default
     }
-    const tokens = analyzer.analyze(it.text);
+    const asPrefix = it.star || (options.prefix === true && it.last && !it.quoted && it.sign !== '-');
+    let tokens = analyzer.analyze(it.text);
+    if (tokens.length === 0 && asPrefix) {
+      // a word being typed that is (so far) a stopword, e.g. من on the way to منظمة: keep it as a prefix
+      const surface = analyzer.surfaceOf(it.text);
+      if (surface) tokens = [{ term: surface, surface, start: 0, end: it.text.length, position: 0 }];
+    }
     if (tokens.length === 0) {
       requireNext = false;
       continue;
     }
     const base = position - tokens[0].position;
-    const asPrefix = it.star || (options.prefix === true && it.last && !it.quoted && it.sign !== '-');
     const mk = (t: (typeof tokens)[number], prefix: boolean): QueryTerm => ({
       term: t.term,
       surface: t.surface,

@@ -1,0 +1,122 @@
+// Damaged, truncated, foreign and crafted index bytes: always a FahrasError with a code, never a crash, a hang
+// or a giant allocation; an index that still loads answers queries with its own documents only.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { crc32 } from '../../src/codec/bytes.js';
+import { createIndex, FahrasError, loadIndex } from '../../src/index.js';
+import { report, runs } from '../helpers/runs.js';
+import { seedDocuments } from '../helpers/seeds.js';
+
+function build(): Uint8Array {
+  const idx = createIndex({ fields: { title: { boost: 2 } } });
+  idx.addAll(seedDocuments().map((d, i) => ({ ...d, title: `عنوان ${i}`, meta: { n: i } })));
+  return idx.serialize();
+}
+
+const BYTES = build();
+const QUERIES = ['سوريا', 'الغارات الروسية', '"جسر الشغور"', 'عنوان', 'ادلب -درعا', 'المعارض*'];
+
+/** Loads and searches; returns the error code, or 'ok' when the bytes load and every search behaves. */
+function probe(bytes: Uint8Array): string {
+  let index;
+  try {
+    index = loadIndex(bytes);
+  } catch (e) {
+    if (e instanceof FahrasError) return e.code;
+    throw e;
+  }
+  for (const q of QUERIES) {
+    for (const r of index.search(q, { limit: 20 })) {
+      // crafted bytes may rename a document, but a result is always one of the loaded index's documents
+      if (!index.has(r.id)) throw new Error(`a result outside the index: ${String(r.id)}`);
+      if (!(r.snippet.highlights.every(([s, e]) => 0 <= s && s < e && e <= r.snippet.text.length))) throw new Error('bad highlight');
+    }
+  }
+  return 'ok';
+}
+
+/** Recomputes the header's CRC so damage reaches the parser instead of stopping at the checksum. */
+function withValidCrc(b: Uint8Array): Uint8Array {
+  if (b.length >= 16) new DataView(b.buffer, b.byteOffset, b.byteLength).setUint32(12, crc32(b, 16), true);
+  return b;
+}
+
+function tally(codes: string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const c of codes) out[c] = (out[c] ?? 0) + 1;
+  return out;
+}
+
+describe('loadIndex on damaged bytes', () => {
+  it('the undamaged bytes load', () => {
+    expect(probe(BYTES)).toBe('ok');
+  });
+
+  it('every truncation is TRUNCATED (or BAD_MAGIC inside the magic)', () => {
+    const codes: string[] = [];
+    const step = Math.max(1, Math.floor(BYTES.length / runs(400)));
+    for (let n = 0; n < BYTES.length; n += step) codes.push(probe(BYTES.subarray(0, n)));
+    report('truncations', codes.length, JSON.stringify(tally(codes)));
+    expect(codes.every((c) => c === 'TRUNCATED' || c === 'BAD_MAGIC')).toBe(true);
+  });
+
+  it('random bit flips give a FahrasError (checksum, header fields) or still-valid behaviour', () => {
+    const codes: string[] = [];
+    fc.assert(
+      fc.property(fc.array(fc.nat(BYTES.length * 8 - 1), { minLength: 1, maxLength: 8 }), (bits) => {
+        const b = BYTES.slice();
+        for (const bit of bits) b[bit >> 3] ^= 1 << (bit & 7);
+        const code = probe(b);
+        codes.push(code);
+        expect(code).not.toBe('ok'); // CRC-32 catches every flip of up to 8 bits in the payload; header flips fail otherwise
+      }),
+      { numRuns: runs(500) },
+    );
+    report('bit flips', codes.length, JSON.stringify(tally(codes)));
+  });
+
+  it('crafted damage behind a valid checksum never crashes and never returns foreign results', () => {
+    const codes: string[] = [];
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(BYTES.length - 17), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 6 }),
+        (edits) => {
+          const b = BYTES.slice();
+          for (const [pos, v] of edits) b[16 + pos] = v;
+          codes.push(probe(withValidCrc(b)));
+        },
+      ),
+      { numRuns: runs(400) },
+    );
+    report('crafted edits (valid CRC)', codes.length, JSON.stringify(tally(codes)));
+    expect(codes.length).toBe(runs(400));
+  });
+
+  it('huge declared counts and lengths are rejected before anything is allocated', () => {
+    const codes: string[] = [];
+    // overwrite a run of bytes with a 5-byte varint near 2^32 at many offsets inside the payload
+    for (let k = 0; k < runs(300); k++) {
+      const at = 16 + Math.floor(((k * 7919) % (BYTES.length - 24)));
+      const b = BYTES.slice();
+      b.set([0xff, 0xff, 0xff, 0xff, 0x0f], at);
+      codes.push(probe(withValidCrc(b)));
+    }
+    report('huge varints (valid CRC)', codes.length, JSON.stringify(tally(codes)));
+    expect(codes.length).toBe(runs(300));
+  });
+
+  it('wrong magic, future version, wrong length and non-bytes have their codes', () => {
+    const b = BYTES.slice();
+    b[0] = 0x58;
+    expect(probe(b)).toBe('BAD_MAGIC');
+    const v = BYTES.slice();
+    v[4] = 2;
+    expect(probe(v)).toBe('UNSUPPORTED_VERSION');
+    const extra = new Uint8Array(BYTES.length + 3);
+    extra.set(BYTES);
+    expect(probe(extra)).toBe('CORRUPT_INDEX');
+    expect(probe(new Uint8Array(0))).toBe('TRUNCATED');
+    expect(() => loadIndex('nope' as unknown as Uint8Array)).toThrow(FahrasError);
+    expect(probe(BYTES.buffer.slice(BYTES.byteOffset, BYTES.byteOffset + BYTES.byteLength) as unknown as Uint8Array)).toBe('ok');
+  });
+});

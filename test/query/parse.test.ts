@@ -1,0 +1,93 @@
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createAnalyzer, createIndex, type FahrasIndex } from '../../src/index.js';
+import { parseQuery } from '../../src/query/parse.js';
+import { arabicHeavyString } from '../helpers/arbitraries.js';
+import { report, runs } from '../helpers/runs.js';
+import { seedDocuments } from '../helpers/seeds.js';
+
+const analyzer = createAnalyzer();
+const syntax = fc.constantFrom('"', '-', '+', '*', 'OR', 'AND', ' ', '«', '»', '“', '”', '\u200f', '\u200e', '\u202e', '\u2066');
+const queryArb = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 60 }),
+  arabicHeavyString(40),
+  fc.array(fc.oneof(syntax, arabicHeavyString(6)), { maxLength: 30 }).map((a) => a.join('')),
+);
+
+describe('parseQuery', () => {
+  it('reads words, phrases, exclusions, required words, AND/OR and prefixes', () => {
+    const q = parseQuery('"جسر الشغور" -درعا +سوريا ادلب* روسيا AND ايران OR تركيا', analyzer);
+    expect(q.must.map((c) => c.terms.map((t) => t.surface).join(' '))).toEqual(['جسر الشغور', 'سوريا', 'روسيا', 'ايران']);
+    expect(q.not.map((c) => c.terms[0].surface)).toEqual(['درعا']);
+    expect(q.should.map((c) => c.terms[0].surface)).toEqual(['ادلب', 'تركيا']);
+    expect(q.should[0].terms[0].prefix).toBe(true);
+  });
+  it('keeps stopword gaps inside phrases', () => {
+    const q = parseQuery('"مدينة في جدة"', analyzer);
+    const [phrase] = q.must;
+    expect(phrase.terms.map((t) => t.position - phrase.terms[0].position)).toEqual([0, 2]);
+  });
+  it('degrades unbalanced quotes and lone operators to words', () => {
+    expect(parseQuery('"جسر الشغور', analyzer).must).toHaveLength(1);
+    expect(parseQuery('AND', analyzer).should.map((c) => c.terms[0].term)).toEqual(['and']);
+    expect(parseQuery('- + * OR', analyzer).should.length).toBeLessThanOrEqual(1);
+  });
+  it('caps the query length and the clause count', () => {
+    const long = parseQuery('كلمة '.repeat(10_000), analyzer);
+    expect(long.truncated).toBe(true);
+    expect(long.should.length + long.must.length + long.not.length).toBeLessThanOrEqual(32);
+    const custom = parseQuery('أ ب ت ث ج ح خ', analyzer, { maxClauses: 2 });
+    expect(custom.should.length).toBe(2);
+  });
+  it('never throws on any string (property)', () => {
+    fc.assert(
+      fc.property(queryArb, fc.boolean(), (q, prefix) => {
+        const p = parseQuery(q, analyzer, { prefix });
+        expect(p.should.length + p.must.length + p.not.length).toBeLessThanOrEqual(32);
+      }),
+      { numRuns: runs(3000) },
+    );
+    report('parseQuery random strings', runs(3000));
+  });
+});
+
+describe('search on random queries', () => {
+  let index: FahrasIndex;
+  const docs = seedDocuments();
+  beforeAll(() => {
+    index = createIndex({ fields: ['title'] });
+    index.addAll(docs.map((d, i) => ({ ...d, title: `عنوان ${i}` })));
+  });
+  it('never throws, returns at most `limit` results from the index, highlights inside snippets (property)', () => {
+    const ids = new Set(docs.map((d) => d.id));
+    fc.assert(
+      fc.property(
+        queryArb,
+        fc.record({
+          limit: fc.oneof(fc.integer({ min: -5, max: 50 }), fc.constant(Number.NaN)),
+          prefix: fc.boolean(),
+          fuzzy: fc.boolean(),
+          groupBy: fc.constantFrom('paragraph', 'document', 'x'),
+          snippetLength: fc.integer({ min: -10, max: 400 }),
+        }),
+        (q, o) => {
+          const r = index.search(q, o as never);
+          expect(r.length).toBeLessThanOrEqual(Number.isFinite(o.limit) ? Math.max(0, o.limit) : 10);
+          for (const x of r) {
+            expect(ids.has(String(x.id))).toBe(true);
+            expect(Number.isFinite(x.score)).toBe(true);
+            for (const [s, e] of x.snippet.highlights) expect(0 <= s && s < e && e <= x.snippet.text.length).toBe(true);
+          }
+        },
+      ),
+      { numRuns: runs(1500) },
+    );
+    report('search random queries', runs(1500));
+  });
+  it('bounds expansion: a one-letter prefix on the index answers with at most the limit', () => {
+    const r = index.search('ا*', { limit: 5 });
+    expect(r.length).toBe(5);
+    const single = index.search('ب', { prefix: true, maxExpansions: 3 });
+    expect(single.length).toBeGreaterThan(0);
+  });
+});
