@@ -1,0 +1,48 @@
+// fahras/search (src/search.ts): the search-only loader gives exactly the results of the full loadIndex.
+import { describe, expect, it } from 'vitest';
+import { createIndex, FahrasError, loadIndex as loadFull } from '../src/index.js';
+import { loadIndex, SearchIndex, toHtml } from '../src/search.js';
+import { seedDocuments } from './helpers/seeds.js';
+
+describe('fahras/search', () => {
+  const built = createIndex({ fields: { title: { boost: 2 } } });
+  for (const d of seedDocuments()) built.add({ ...d, title: d.text.slice(0, 40) });
+  const bytes = built.serialize();
+  const full = loadFull(bytes);
+  const lite = loadIndex(bytes);
+
+  it('returns the same ranked results as the full loadIndex', () => {
+    const queries = ['مقاتلين ايرانيين', 'الغاره الروسيه', '"جسر الشغور"', 'ادلب -درعا', 'المعارض', 'سوريا روسيا'];
+    for (const q of queries) {
+      for (const options of [{}, { prefix: true }, { fuzzy: true, limit: 3 }, { groupBy: 'document' as const }]) {
+        const a = lite.search(q, options);
+        expect(a, q).toEqual(full.search(q, options));
+        if (q === queries[0]) expect(a.length).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('describes the index like the full one', () => {
+    expect(lite).toBeInstanceOf(SearchIndex);
+    expect(lite.stats()).toEqual(full.stats());
+    expect(lite.documentCount).toBe(5);
+    expect(lite.config).toEqual(full.config);
+    expect(lite.has('000_80ba48aa351a0c6d')).toBe(true);
+    expect(lite.has('nope')).toBe(false);
+    expect(lite.analyzer.analyze('والمكتبات').map((t) => t.term)).toEqual(['مكتب']);
+  });
+
+  it('renders snippets with toHtml and rejects damaged bytes with a FahrasError code', () => {
+    const [r] = lite.search('مقاتلين ايرانيين');
+    expect(toHtml(r.snippet)).toContain('<mark>إيرانيين</mark>');
+    const bad = Uint8Array.from(bytes);
+    bad[bad.length - 5] ^= 1;
+    expect(() => loadIndex(bad)).toThrow(FahrasError);
+    try {
+      loadIndex(bad);
+    } catch (e) {
+      expect((e as FahrasError).code).toBe('CHECKSUM_MISMATCH');
+    }
+    expect(() => loadIndex(new Uint8Array([1, 2, 3]))).toThrow(expect.objectContaining({ code: 'BAD_MAGIC' }));
+  });
+});
