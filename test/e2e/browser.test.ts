@@ -1,0 +1,143 @@
+// End to end: the offline search page (examples/browser) in a real headless Chromium (Debian's /usr/bin/chromium,
+// driven by playwright-core). The page is served from 127.0.0.1; the query is typed key by key with other
+// spellings than the text (no hamza on ألمانيا, ه for ة in مؤسسة حكومية, no shadda in يخطّطون), and the first
+// result must be the paragraph that has them, its <mark>s around the original words, marks included.
+// Saves a screenshot to test-output/browser-search.png. Skips when Chromium is not installed.
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, sep } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildExample, EXAMPLE_DIR } from '../../examples/browser/build.js';
+import { REPO_ROOT } from '../helpers/shared.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const HAVE_CHROMIUM = existsSync(CHROMIUM);
+if (!HAVE_CHROMIUM) console.warn(`test/e2e/browser.test.ts: skipped, ${CHROMIUM} is absent (apt-get install chromium)`);
+
+const SCREENSHOT = join(REPO_ROOT, 'test-output', 'browser-search.png');
+const QUERY = 'يخططون لفتح ممثليات في المانيا مؤسسه حكوميه';
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.fahras': 'application/octet-stream',
+  '.svg': 'image/svg+xml',
+};
+
+/** A static file server for examples/browser on 127.0.0.1 (random port); records every path asked for. */
+function serve(root: string, requested: string[]): Promise<{ server: Server; origin: string }> {
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    requested.push(path);
+    const file = normalize(join(root, path === '/' ? 'index.html' : path));
+    if (!file.startsWith(root + sep) || !existsSync(file) || !TYPES[extname(file)]) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)], 'cache-control': 'no-store' }).end(readFileSync(file));
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({ server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })));
+}
+
+describe.skipIf(!HAVE_CHROMIUM)('browser example (headless Chromium)', () => {
+  let browser: Browser;
+  let server: Server;
+  let origin: string;
+  let page: Page;
+  const requested: string[] = [];
+  const offsite: string[] = [];
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    buildExample();
+    ({ server, origin } = await serve(EXAMPLE_DIR, requested));
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-quic', '--disable-sync'],
+    });
+    page = await browser.newPage({ viewport: { width: 900, height: 1000 }, locale: 'ar' });
+    page.on('request', (r) => {
+      if (!r.url().startsWith(`${origin}/`)) offsite.push(r.url());
+    });
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(m.text());
+    });
+    page.on('pageerror', (e) => problems.push(e.message));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((ok) => (server ? server.close(ok) : ok(undefined)));
+  });
+
+  it('loads the prebuilt index with fetch, right to left, ready for typing', async () => {
+    await page.goto(`${origin}/`);
+    await page.locator('html[data-state="ready"]').waitFor({ timeout: 30_000 });
+    expect(await page.getAttribute('html', 'dir')).toBe('rtl');
+    expect(await page.getAttribute('html', 'lang')).toBe('ar');
+    // accessible names and roles
+    await expect(page.getByRole('search').count()).resolves.toBe(1);
+    await expect(page.getByLabel('كلمات البحث').count()).resolves.toBe(1);
+    expect(await page.getAttribute('#status', 'aria-live')).toBe('polite');
+    expect(await page.textContent('#status')).toContain('الفهرس جاهز');
+    // the search box has the focus
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('q');
+    expect(requested).toContain('/seeds.fahras');
+  });
+
+  it('finds the paragraph as the user types another spelling, highlighting the original words', async () => {
+    await page.locator('#q').pressSequentially(QUERY, { delay: 5 });
+    const first = page.locator('#results li').first();
+    await expect.poll(() => first.getAttribute('data-id')).toBe('001_879cb52311c03942.txt');
+    expect(await first.getAttribute('data-paragraph')).toBe('7'); // the 8th line of the article
+    const marks = await first.locator('mark').allTextContents();
+    expect(marks).toContain('يخطّطون'); // typed يخططون: the mark keeps both shaddas
+    expect(marks).toContain('ألمانيا'); // typed المانيا
+    expect(marks).toContain('مؤسسة'); // typed مؤسسه
+    expect(marks).toContain('حكومية'); // typed حكوميه
+    const html = await first.locator('p.snippet').innerHTML();
+    expect(html).toContain('<mark>يخطّطون</mark>');
+    expect(await page.textContent('#status')).toMatch(/نتيجة|نتائج/);
+    expect(new URL(page.url()).searchParams.get('q')).toBe(QUERY);
+
+    mkdirSync(join(REPO_ROOT, 'test-output'), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT, fullPage: false });
+    expect(existsSync(SCREENSHOT)).toBe(true);
+  });
+
+  it('matches the last word as a prefix while it is being typed', async () => {
+    await page.locator('#q').fill('');
+    await page.locator('#q').pressSequentially('ممثلي', { delay: 5 });
+    await expect.poll(() => page.locator('#results li').count()).toBeGreaterThan(0);
+    const marks = await page.locator('#results mark').allTextContents();
+    expect(marks.some((m) => m.includes('ممثلي'))).toBe(true);
+  });
+
+  it('is keyboard friendly: Enter and arrows move through results, Escape returns to the box', async () => {
+    await page.locator('#q').fill(QUERY);
+    await page.locator('#q').press('Enter');
+    const focused = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset?.rank ?? document.activeElement?.id);
+    await expect.poll(focused).toBe('1');
+    await page.keyboard.press('ArrowDown');
+    expect(await focused()).toBe('2');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    expect(await focused()).toBe('q');
+    await page.keyboard.press('ArrowDown');
+    expect(await focused()).toBe('1');
+    await page.keyboard.press('Escape');
+    expect(await focused()).toBe('q');
+  });
+
+  it('asked nothing of the network beyond its own files, and logged no error', () => {
+    expect(offsite).toEqual([]);
+    expect(problems).toEqual([]);
+    expect(requested).not.toContain('/favicon.ico');
+    expect(requested).toEqual(
+      expect.arrayContaining(['/', '/app.js', '/fahras-search.global.js', '/seeds.fahras', '/style.css']),
+    );
+  });
+});
