@@ -120,26 +120,24 @@ function markdownTitle(text: string): string | undefined {
  */
 export async function readSource(src: Source, fields: RecordFields, sink: DocumentSink, onBytes: (n: number) => void): Promise<void> {
   const raw = createReadStream(src.absolute);
-  raw.on('data', (chunk) => onBytes(chunk.length));
-  const opened = new Promise<void>((ok, fail) => {
-    raw.once('open', () => ok());
-    raw.once('error', fail);
-  });
-  try {
-    await opened;
-  } catch (err) {
-    throw fileError(err, src.path);
-  }
-  let failure: unknown = null;
+  let failure: CliError | null = null;
   const gunzip = src.gzip ? createGunzip() : null;
-  const stream = gunzip ? raw.pipe(gunzip) : raw;
-  stream.setEncoding('utf8');
+  // Everything is wired before the first await, so no chunk flows before its consumer is attached. A file error
+  // ends the gunzip stream too (so the reader below never waits for data that will not come).
   raw.on('error', (e) => {
-    failure = fileError(e, src.path);
+    failure ??= fileError(e, src.path);
+    gunzip?.destroy(e);
   });
   gunzip?.on('error', (e) => {
-    failure = readError(e, src);
+    failure ??= readError(e, src);
   });
+  let counted = 0;
+  raw.on('data', () => {
+    onBytes(raw.bytesRead - counted); // bytes on disk, whatever the decoding
+    counted = raw.bytesRead;
+  });
+  const stream = gunzip ? raw.pipe(gunzip) : raw;
+  stream.setEncoding('utf8');
 
   try {
     if (src.kind !== 'jsonl') {
