@@ -188,9 +188,10 @@ function ruleFor(c: number, o: ResolvedNormalizeOptions): string | null {
       (c >= 0xfb00 && c <= 0xfb06) || // Latin ligatures ﬀ ﬁ ﬂ …
       (c >= 0xff01 && c <= 0xff5e) // fullwidth ASCII
     ) {
+      // spacing compatibility characters (U+037A ͺ, U+1FBD ᾽) decompose to a SPACE + mark: the space is dropped
       const s = fromCode(c)
         .normalize('NFKD')
-        .replace(/[\u0300-\u036f]/g, '')
+        .replace(/[\u0300-\u036f ]/g, '')
         .toLowerCase()
         .normalize('NFC');
       return s === fromCode(c) ? null : s;

@@ -11,7 +11,8 @@ const docArb = fc.record({
   text: fc.array(fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 8 }).map((w) => w.join(' ')), { minLength: 1, maxLength: 3 }).map((ps) => ps.join('\n')),
   title: fc.constantFrom('عنوان', 'المكتبة', 'سوريا', ''),
 });
-type Op = { op: 'add' | 'update'; doc: { id: number; text: string; title: string } } | { op: 'remove'; id: number } | { op: 'search'; q: string };
+type Doc = { id: number; text: string; title: string };
+type Op = { op: 'add'; doc: Doc } | { op: 'update'; doc: Doc } | { op: 'remove'; id: number } | { op: 'search'; q: string };
 const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 4, arbitrary: docArb.map((doc) => ({ op: 'add' as const, doc })) },
   { weight: 2, arbitrary: docArb.map((doc) => ({ op: 'update' as const, doc })) },
