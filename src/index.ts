@@ -18,6 +18,8 @@ import {
   serializeSnapshot,
 } from './index-builder/index.js';
 import { readSnapshot, Searcher, type SearchOptions, type SearchResult } from './query/index.js';
+import { type AnalyzerConfig, type AnalyzerOptions, type AnalyzerPreset, createAnalyzer as createAnalyzerCore } from './analysis/index.js';
+import { registerAllComponents } from './analysis/register-all.js';
 
 export { FahrasError, type FahrasErrorCode } from './errors.js';
 export {
@@ -31,7 +33,6 @@ export {
 export {
   tokenize,
   Tokenizer,
-  createAnalyzer,
   type Token,
   type TokenizeOptions,
   type TokenizerMode,
@@ -44,6 +45,7 @@ export {
   type StopwordsSetting,
 } from './analysis/index.js';
 export { luceneNormalize, luceneStem, snowballStem, ARABIC_STOPWORDS, LUCENE_STOPWORDS } from './stem/index.js';
+export { registerStemmer, registerStopwords } from './analysis/components.js';
 export {
   splitParagraphs,
   type IndexOptions,
@@ -55,6 +57,18 @@ export {
   type ParagraphSpan,
 } from './index-builder/index.js';
 export { toHtml, escapeHtml, type SearchOptions, type SearchResult, type Snippet, type HtmlOptions } from './query/index.js';
+
+/**
+ * Builds an analyzer from a preset name (`'default'`, `'lucene'`, `'exact'`) or options; every stemmer and
+ * stopword list fahras ships is available.
+ *
+ * @example
+ * createAnalyzer().analyze('والمكتبات').map((t) => t.term) // ['مكتب']
+ */
+export function createAnalyzer(presetOrOptions?: AnalyzerPreset | AnalyzerOptions | AnalyzerConfig): Analyzer {
+  registerAllComponents();
+  return createAnalyzerCore(presetOrOptions);
+}
 
 // ---- the index object: ties the builder (writer) and the searcher (reader) together ----
 
@@ -181,6 +195,7 @@ export class FahrasIndex {
  * index.search('مكتبة');
  */
 export function createIndex(options?: IndexOptions): FahrasIndex {
+  registerAllComponents();
   return new FahrasIndex(resolveIndexConfig(options));
 }
 
@@ -189,6 +204,7 @@ export function createIndex(options?: IndexOptions): FahrasIndex {
  * @throws FahrasError `BAD_MAGIC`, `UNSUPPORTED_VERSION`, `TRUNCATED`, `CHECKSUM_MISMATCH` or `CORRUPT_INDEX`.
  */
 export function loadIndex(bytes: Uint8Array | ArrayBuffer): FahrasIndex {
+  registerAllComponents();
   const snap = readSnapshot(bytes);
   return new FahrasIndex(snap.config, snap);
 }

@@ -17,7 +17,8 @@
  * @packageDocumentation
  */
 import { Encoder, type EncoderOptions } from 'flexsearch';
-import { type AnalyzerConfig, type AnalyzerOptions, type AnalyzerPreset, createAnalyzer } from '../analysis/index.js';
+import type { AnalyzerConfig, AnalyzerOptions, AnalyzerPreset } from '../analysis/index.js';
+import { createAnalyzer } from '../index.js';
 
 /** Options of {@link flexsearchEncoderOptions} / {@link createFlexSearchEncoder}. */
 export interface FlexSearchEncoderOptions {

@@ -3,7 +3,7 @@
 // and the config is saved with the index.
 import { FahrasError } from '../errors.js';
 import { type NormalizeOptions, type ResolvedNormalizeOptions, resolveNormalizeOptions } from '../normalize/index.js';
-import { ARABIC_STOPWORDS, LUCENE_STOPWORDS, luceneNormalize, luceneStem, snowballStem } from '../stem/index.js';
+import { luceneNormalizerFor, stemmerFor, stopwordsFor } from './components.js';
 import type { TokenizerMode } from './charclass.js';
 import { Interner } from './interner.js';
 import { Tokenizer } from './tokenize.js';
@@ -136,6 +136,7 @@ class ChainAnalyzer implements Analyzer {
   private readonly stop: ReadonlySet<string>;
   private readonly stem: (w: string) => string;
   private readonly lucene: boolean;
+  private readonly luceneNormalize: (w: string) => string;
   // word (as the tokenizer gives it) → term id, and its surface form; terms interned separately
   private words = new Interner();
   private wordTerm = new Int32Array(1024).fill(UNKNOWN);
@@ -151,12 +152,11 @@ class ChainAnalyzer implements Analyzer {
       normalize: !this.lucene,
       maxTokenLength: config.maxTokenLength,
     });
+    this.luceneNormalize = this.lucene ? luceneNormalizerFor() : (w) => w;
     const sw = config.stopwords;
-    if (sw === 'arabic') this.stop = ARABIC_STOPWORDS;
-    else if (sw === 'lucene') this.stop = LUCENE_STOPWORDS;
-    else if (sw === 'none') this.stop = new Set();
+    if (typeof sw === 'string') this.stop = stopwordsFor(sw);
     else this.stop = new Set(this.lucene ? sw.map((w) => w.toLowerCase()) : sw.map((w) => this.surfaceOf(w)));
-    this.stem = config.stemmer === 'lucene' ? luceneStem : config.stemmer === 'snowball' ? snowballStem : (w) => w;
+    this.stem = stemmerFor(config.stemmer);
   }
 
   get termStrings(): readonly string[] {
@@ -192,7 +192,7 @@ class ChainAnalyzer implements Analyzer {
     let surface = word;
     if (!this.stop.has(word)) {
       // Lucene's list is matched before normalization (as Lucene does); fahras' list after
-      surface = this.lucene ? luceneNormalize(word) : word;
+      surface = this.luceneNormalize(word);
       t = this.terms.internString(this.stem(surface));
     }
     if (w >= this.wordTerm.length) {
@@ -225,7 +225,7 @@ class ChainAnalyzer implements Analyzer {
   surfaceOf(word: string): string {
     let out = '';
     this.tokenizer.scan(String(word), (w) => {
-      if (out === '') out = this.lucene ? luceneNormalize(w) : w;
+      if (out === '') out = this.luceneNormalize(w);
     });
     return out;
   }

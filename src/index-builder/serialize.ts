@@ -1,5 +1,6 @@
 // The serializer: IndexSnapshot → bytes (format in DESIGN.md). Writes terms in sorted order with front coding,
 // so the reader gets term ids equal to sorted ranks.
+import { stopwordsFor } from '../analysis/components.js';
 import { ByteWriter, crc32 } from '../codec/bytes.js';
 import { FORMAT_VERSION, HEADER_SIZE, MAGIC } from '../codec/format.js';
 import type { IndexSnapshot } from './builder.js';
@@ -61,7 +62,10 @@ export interface SerializedSizes {
 export function serializeSnapshot(s: IndexSnapshot): { bytes: Uint8Array; sizes: SerializedSizes } {
   const w = new ByteWriter(1 << 16);
   for (let i = 0; i < HEADER_SIZE; i++) w.byte(0);
-  w.string(JSON.stringify(s.config));
+  // the stopword list travels inside the index, so a reader needs no list of its own
+  const analyzer = s.config.analyzer;
+  const stopwords = typeof analyzer.stopwords === 'string' ? [...stopwordsFor(analyzer.stopwords)] : analyzer.stopwords;
+  w.string(JSON.stringify({ ...s.config, analyzer: { ...analyzer, stopwords } }));
   const docs = s.docs;
   const nd = docs.ids.length;
   w.varint(nd);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createAnalyzer } from '../../src/analysis/index.js';
+import { createAnalyzer } from '../../src/index.js';
 import { makeSnippet, toHtml } from '../../src/query/snippet.js';
 
 const analyzer = createAnalyzer();

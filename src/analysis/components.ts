@@ -1,0 +1,46 @@
+// Pluggable analysis components. The core knows only what analyzing with the default preset's stemmer needs
+// (Lucene's light stemmer); the full entry (src/index.ts) registers the Snowball stemmer, the stopword lists and
+// Lucene's normalizer, so a search-only browser bundle (src/search.ts) leaves them out. Serialized indexes carry
+// their stopword list, so loading never needs a registered list.
+import { FahrasError } from '../errors.js';
+import { luceneStem } from '../stem/lucene.js';
+
+type WordFn = (word: string) => string;
+
+const stemmers = new Map<string, WordFn>([
+  ['lucene', luceneStem],
+  ['none', (w) => w],
+]);
+const stopwordLists = new Map<string, ReadonlySet<string>>([['none', new Set<string>()]]);
+let luceneNormalizer: WordFn | null = null;
+
+/** Makes a stemmer available to analyzers under `name`. */
+export function registerStemmer(name: string, stem: WordFn): void {
+  stemmers.set(name, stem);
+}
+
+/** Makes a stopword list available to analyzers under `name`. */
+export function registerStopwords(name: string, words: ReadonlySet<string>): void {
+  stopwordLists.set(name, words);
+}
+
+/** Makes Lucene's ArabicNormalizer available (the `lucene` preset needs it). */
+export function registerLuceneNormalizer(normalize: WordFn): void {
+  luceneNormalizer = normalize;
+}
+
+function missing(what: string): never {
+  throw new FahrasError('INVALID_ARGUMENT', `${what} is not in this build (import it from the main 'fahras' entry)`);
+}
+
+export function stemmerFor(name: string): WordFn {
+  return stemmers.get(name) ?? missing(`stemmer '${name}'`);
+}
+
+export function stopwordsFor(name: string): ReadonlySet<string> {
+  return stopwordLists.get(name) ?? missing(`stopword list '${name}'`);
+}
+
+export function luceneNormalizerFor(): WordFn {
+  return luceneNormalizer ?? missing(`Lucene's normalizer`);
+}
