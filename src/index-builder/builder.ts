@@ -25,7 +25,7 @@ export interface IndexOptions {
   analyzer?: AnalyzerPreset | AnalyzerOptions;
   /** How documents are split into paragraphs (default `'line'`). */
   paragraphs?: ParagraphSplit;
-  /** Paragraphs longer than this (UTF-16 units) are cut at white space (default 10,000). */
+  /** Paragraphs longer than this (UTF-16 units) are cut at white space (default 4,000). */
   maxParagraphLength?: number;
   /** Extra text fields to index, e.g. `{ title: { boost: 2 } }`. Their matches lift every paragraph of the document. */
   fields?: FieldsOption;
@@ -94,7 +94,7 @@ export function resolveIndexConfig(options: IndexOptions = {}): IndexConfig {
   if (paragraphs !== 'line' && paragraphs !== 'blank-line' && paragraphs !== 'none') {
     throw new FahrasError('INVALID_ARGUMENT', `paragraphs must be 'line', 'blank-line' or 'none'`);
   }
-  const maxParagraphLength = options.maxParagraphLength ?? 10_000;
+  const maxParagraphLength = options.maxParagraphLength ?? 4000;
   if (!(Number.isInteger(maxParagraphLength) && maxParagraphLength >= 16)) {
     throw new FahrasError('INVALID_ARGUMENT', 'maxParagraphLength must be an integer >= 16');
   }

@@ -34,7 +34,7 @@ export function forEachParagraph(
   text: string,
   split: ParagraphSplit,
   visit: (start: number, end: number) => void,
-  maxLength = 10_000,
+  maxLength = 4000,
 ): void {
   const len = text.length;
   const emit = (s: number, e: number) => {
