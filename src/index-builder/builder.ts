@@ -1,7 +1,7 @@
 // The index writer: documents → paragraphs → analyzed tokens → postings. It owns all mutable state and hands
 // readers an immutable IndexSnapshot (see snapshot()). It never imports the query side.
 import { type Analyzer, type AnalyzerConfig, type AnalyzerOptions, type AnalyzerPreset, createAnalyzer, resolveAnalyzerConfig } from '../analysis/index.js';
-import { U32List } from '../codec/bytes.js';
+import { ByteWriter, U32List } from '../codec/bytes.js';
 import { FahrasError } from '../errors.js';
 import { forEachParagraph, type ParagraphSplit } from './paragraphs.js';
 import { PostingsWriter, type TermIndexData } from './postings.js';
@@ -76,12 +76,28 @@ export interface FieldIndex {
   totalLength: number;
 }
 
+/**
+ * In-memory term vectors (not serialized): per paragraph, its tokens as varint triples (text term id, start − the
+ * previous token's start, end − start), so snippets need no re-analysis. `off[u]`/`end[u]` delimit paragraph
+ * `u`'s bytes; paragraphs without a vector (read from serialized bytes) have `off[u] === NO_VECTOR`.
+ */
+export interface TermVectors {
+  off: Uint32Array;
+  end: Uint32Array;
+  bytes: Uint8Array;
+}
+
+/** Marks a paragraph without a term vector. */
+export const NO_VECTOR = 0xffffffff;
+
 /** Everything a reader needs, frozen. Produced by the builder and by loading serialized bytes. */
 export interface IndexSnapshot {
   config: IndexConfig;
   text: TermIndexData;
   /** Unstemmed (surface) forms of the paragraphs' words, without positions; null when the analyzer does not stem. */
   surface: TermIndexData | null;
+  /** Term vectors of the paragraphs built in this process (null after loading until paragraphs are added). */
+  vectors: TermVectors | null;
   paragraphs: ParagraphTable;
   docs: DocumentTable;
   fields: FieldIndex[];
@@ -170,6 +186,9 @@ export class IndexBuilder {
   private pOrdinal!: U32List;
   private pLength!: U32List;
   private pAlive!: Uint8Array;
+  private tv!: ByteWriter;
+  private tvOff!: U32List;
+  private tvEnd!: U32List;
   private liveParas!: number;
   private totalLength!: number;
   private cached: IndexSnapshot | null = null;
@@ -221,6 +240,24 @@ export class IndexBuilder {
     this.pAlive = p ? p.alive.slice() : new Uint8Array(64);
     this.liveParas = p ? p.liveCount : 0;
     this.totalLength = p ? p.totalLength : 0;
+    this.tv = new ByteWriter(1 << 16);
+    this.tvOff = new U32List(p ? p.count + 64 : 64);
+    this.tvEnd = new U32List(p ? p.count + 64 : 64);
+    for (let i = 0; i < (p ? p.count : 0); i++) {
+      const has = from?.vectors && from.vectors.off[i] !== NO_VECTOR;
+      this.tvOff.push(has ? 0 : NO_VECTOR);
+      this.tvEnd.push(has ? 0 : NO_VECTOR);
+    }
+    if (from?.vectors) {
+      // keep the vectors of the paragraphs that have them
+      const v = from.vectors;
+      for (let i = 0; i < (p as ParagraphTable).count; i++) {
+        if (v.off[i] === NO_VECTOR) continue;
+        this.tvOff.data[i] = this.tv.length;
+        this.tv.raw(v.bytes.subarray(v.off[i], v.end[i]));
+        this.tvEnd.data[i] = this.tv.length;
+      }
+    }
     this.cached = null;
     // term ids of the analyzer map to ids of the writers just replaced
     this.termMap.fill(-1);
@@ -283,10 +320,17 @@ export class IndexBuilder {
           this.surfaceMap.fill(-1);
         }
         const surface = this.surface;
-        analyzer.scanIds(text.slice(start, end), (t, s, _s, _e, position) => {
+        const tv = this.tv;
+        this.tvOff.push(tv.length);
+        let prevStart = 0;
+        analyzer.scanIds(text.slice(start, end), (t, s, ts, te, position) => {
           let w = t < this.termMap.length ? this.termMap[t] : -1;
           if (w < 0) w = this.mapTerm(t);
           writer.addId(w, unit, position);
+          tv.varint(w);
+          tv.varint(ts - prevStart);
+          tv.varint(te - ts);
+          prevStart = ts;
           if (surface !== null) {
             let v = s < this.surfaceMap.length ? this.surfaceMap[s] : -1;
             if (v < 0) v = this.mapSurface(s);
@@ -294,6 +338,7 @@ export class IndexBuilder {
           }
           length++;
         });
+        this.tvEnd.push(tv.length);
         this.pDoc.push(d);
         this.pStart.push(start);
         this.pEnd.push(end);
@@ -386,6 +431,7 @@ export class IndexBuilder {
       config: this.config,
       text: this.text.freeze(),
       surface: this.surface ? this.surface.freeze() : null,
+      vectors: { off: this.tvOff.data, end: this.tvEnd.data, bytes: this.tv.bytes },
       paragraphs: {
         count: pc,
         doc: this.pDoc.data,

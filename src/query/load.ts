@@ -172,6 +172,7 @@ function parsePayload(r: ByteReader): IndexSnapshot {
     config: cfg,
     text,
     surface,
+    vectors: null,
     paragraphs: { count: pc, doc, start, end, ordinal, length, alive, liveCount: pc, totalLength },
     docs: { ids, texts, stored, alive: new Uint8Array(Math.max(nd, 1)).fill(1), firstPara, paraCount, byId, liveCount: nd },
     fields,

@@ -1,12 +1,12 @@
 // The searcher: parsed query → candidate paragraphs scored with BM25 (term-at-a-time into reusable
 // accumulators), coordination, phrase and proximity evidence, document fields → top-k → snippets.
 import type { Analyzer } from '../analysis/index.js';
-import type { DocumentId, IndexSnapshot } from '../index-builder/builder.js';
+import { type DocumentId, type IndexSnapshot, NO_VECTOR } from '../index-builder/builder.js';
 import { lookupTerm, type TermIndexData } from '../index-builder/postings.js';
 import { type Clause, type ParsedQuery, parseQuery, type QueryLimits } from './parse.js';
-import { forEachPositions, forEachUnit } from '../codec/postings.js';
+import { forEachPositions, forEachUnit, VarintCursor } from '../codec/postings.js';
 import { boundedDistance, expandPrefix } from './postings-reader.js';
-import { makeSnippet, type Snippet } from './snippet.js';
+import { type Hit, makeSnippet, type Snippet, snippetFromHits } from './snippet.js';
 
 /** Options of `search`. Every field is optional. */
 export interface SearchOptions {
@@ -89,6 +89,7 @@ interface PreparedClause {
 }
 
 const EMPTY: SearchResult[] = [];
+const vectorCursor = new VarintCursor();
 
 /** Reads one snapshot; holds reusable accumulators sized to its paragraph count. */
 export class Searcher {
@@ -317,8 +318,9 @@ export class Searcher {
     const page = ranked.slice(offset, offset + limit);
 
     // --- results with snippets ---
-    const matchTerms = new Set<string>();
-    for (const pc of prepared) for (const w of pc.words) for (const a of w) matchTerms.add(text.terms[a.id]);
+    const matchIds = new Set<number>();
+    for (const pc of prepared) for (const w of pc.words) for (const a of w) matchIds.add(a.id);
+    let matchTerms: Set<string> | null = null;
     const snippetLength = clampInt(opts.snippetLength, 160, 16, 100_000);
     const wantSnippets = opts.snippets !== false;
     return page.map((u) => {
@@ -331,7 +333,11 @@ export class Searcher {
         paragraph: paras.ordinal[u],
         span: [start, end] as [number, number],
         score: scores[u],
-        snippet: wantSnippets ? makeSnippet(ptext, this.analyzer, matchTerms, snippetLength) : { text: '', highlights: [] },
+        snippet: !wantSnippets
+          ? { text: '', highlights: [] }
+          : this.hasVector(u)
+            ? snippetFromHits(ptext, this.vectorHits(u, matchIds), snippetLength)
+            : makeSnippet(ptext, this.analyzer, (matchTerms ??= new Set([...matchIds].map((id) => text.terms[id]))), snippetLength),
         fields: { ...(docs.stored[d] ?? {}) },
       };
     });
@@ -385,6 +391,26 @@ export class Searcher {
       }
     }
     return size < k ? 0 : heap[0];
+  }
+
+  private hasVector(u: number): boolean {
+    const v = this.snap.vectors;
+    return v !== null && u < v.off.length && v.off[u] !== NO_VECTOR && v.end[u] <= v.bytes.length;
+  }
+
+  /** The matched words of paragraph `u`, read from its term vector (no re-analysis). */
+  private vectorHits(u: number, ids: ReadonlySet<number>): Hit[] {
+    const v = this.snap.vectors as NonNullable<IndexSnapshot['vectors']>;
+    const c = vectorCursor.reset(v.bytes, v.off[u], v.end[u]);
+    const hits: Hit[] = [];
+    let start = 0;
+    while (c.pos < c.end) {
+      const t = c.next();
+      start += c.next();
+      const len = c.next();
+      if (ids.has(t)) hits.push({ start, end: start + len, key: t });
+    }
+    return hits;
   }
 
   private nextGen(): number {

@@ -17,15 +17,27 @@ function isSpaceCode(c: number): boolean {
 
 const ELLIPSIS = '…';
 
+/** A matched word of a paragraph: its span and the term it matched (for counting distinct terms). */
+export interface Hit {
+  start: number;
+  end: number;
+  key: number | string;
+}
+
 /**
  * Builds the snippet of `text` (one paragraph) for the index terms in `terms`: the window of about `length`
  * characters with the most query-term evidence (distinct terms first, then occurrences).
  */
 export function makeSnippet(text: string, analyzer: Analyzer, terms: ReadonlySet<string>, length: number): Snippet {
-  const hits: { start: number; end: number; term: string }[] = [];
+  const hits: Hit[] = [];
   analyzer.scan(text, (term, _surface, start, end) => {
-    if (terms.has(term)) hits.push({ start, end, term });
+    if (terms.has(term)) hits.push({ start, end, key: term });
   });
+  return snippetFromHits(text, hits, length);
+}
+
+/** The snippet of `text` around `hits` (ascending, from the analyzer's token offsets). */
+export function snippetFromHits(text: string, hits: Hit[], length: number): Snippet {
   const max = Math.max(16, length | 0);
   if (text.length <= max) {
     return { text, highlights: hits.map((h) => [h.start, h.end] as [number, number]) };
@@ -34,12 +46,13 @@ export function makeSnippet(text: string, analyzer: Analyzer, terms: ReadonlySet
   let bestA = 0;
   let bestB = hits.length ? 1 : 0;
   let bestScore = -1;
+  const seen = new Set<number | string>();
   for (let a = 0; a < hits.length; a++) {
-    const seen = new Set<string>();
+    seen.clear();
     let count = 0;
     let b = a;
     while (b < hits.length && hits[b].end - hits[a].start <= max) {
-      seen.add(hits[b].term);
+      seen.add(hits[b].key);
       count++;
       b++;
     }
