@@ -24,7 +24,7 @@ export class Interner {
   }
 
   /** The id of the word in `buf[0, n)`, adding it if new; `hash` = `hashCodes(buf, n)` when the caller has it. */
-  intern(buf: Uint16Array, n: number, hash: number = hashCodes(buf, n)): number {
+  intern(buf: Uint16Array, n: number, hash: number = hashCodes(buf, n), str?: string): number {
     const h = hash | 0;
     const slots = this.slots;
     const mask = this.mask;
@@ -44,7 +44,24 @@ export class Interner {
       }
       i = (i + 1) & mask;
     }
-    return this.insert(buf, n, h, i);
+    return this.insert(buf, n, h, i, str);
+  }
+
+  /** The id of `s`, or -1 when it was never interned. */
+  find(s: string): number {
+    const n = s.length;
+    if (this.scratch.length < n) this.scratch = new Uint16Array(n * 2);
+    const b = this.scratch;
+    for (let i = 0; i < n; i++) b[i] = s.charCodeAt(i);
+    const h = hashCodes(b, n) | 0;
+    const mask = this.mask;
+    let i = h & mask;
+    for (;;) {
+      const id1 = this.slots[2 * i + 1];
+      if (id1 === 0) return -1;
+      if (this.slots[2 * i] === h && this.strings[id1 - 1] === s) return id1 - 1;
+      i = (i + 1) & mask;
+    }
   }
 
   /** The id of `s`, adding it if new. */
@@ -53,12 +70,12 @@ export class Interner {
     if (this.scratch.length < n) this.scratch = new Uint16Array(n * 2);
     const b = this.scratch;
     for (let i = 0; i < n; i++) b[i] = s.charCodeAt(i);
-    return this.intern(b, n);
+    return this.intern(b, n, hashCodes(b, n), s);
   }
 
-  private insert(buf: Uint16Array, n: number, h: number, slot: number): number {
+  private insert(buf: Uint16Array, n: number, h: number, slot: number, str?: string): number {
     const id = this.strings.length;
-    const s = codesToString(buf, n);
+    const s = str ?? codesToString(buf, n);
     this.strings.push(s);
     if (id + 2 > this.start.length) {
       const ns = new Uint32Array(this.start.length * 2);

@@ -192,6 +192,11 @@ export class IndexBuilder {
   private liveParas!: number;
   private totalLength!: number;
   private cached: IndexSnapshot | null = null;
+  /**
+   * True while every analyzer id not yet in termMap/surfaceMap is a word the writers have never seen (they
+   * started empty and the analyzer has not dropped its tables since): new terms are appended without a lookup.
+   */
+  private direct = true;
   /** Analyzer term id → text postings term id (-1 unknown); reset when the analyzer drops its tables. */
   private termMap: Int32Array = new Int32Array(1024).fill(-1);
   /** Analyzer surface id → surface postings term id (-1 unknown). */
@@ -262,16 +267,20 @@ export class IndexBuilder {
     // term ids of the analyzer map to ids of the writers just replaced
     this.termMap.fill(-1);
     this.surfaceMap.fill(-1);
+    this.direct = !from || from.text.terms.length === 0;
   }
 
   private mapTerm(t: number): number {
-    const w = this.text.idFor(this.analyzer.termStrings[t]);
+    const term = this.analyzer.termStrings[t];
+    const w = this.direct ? this.text.appendTerm(term) : this.text.idFor(term);
     this.termMap = setGrowing(this.termMap, t, w);
     return w;
   }
 
   private mapSurface(s: number): number {
-    const w = (this.surface as PostingsWriter).idFor(this.analyzer.surfaceStrings[s]);
+    const surface = this.analyzer.surfaceStrings[s];
+    const writer = this.surface as PostingsWriter;
+    const w = this.direct ? writer.appendTerm(surface) : writer.idFor(surface);
     this.surfaceMap = setGrowing(this.surfaceMap, s, w);
     return w;
   }
@@ -318,6 +327,7 @@ export class IndexBuilder {
         if (analyzer.maybeReset()) {
           this.termMap.fill(-1);
           this.surfaceMap.fill(-1);
+          this.direct = false; // new analyzer ids may name terms the writers already have
         }
         const surface = this.surface;
         const tv = this.tv;
@@ -423,6 +433,13 @@ export class IndexBuilder {
     for (const doc of live) this.add(doc);
   }
 
+  /** The vector bytes, with the writer's spare capacity given back when it is large (after a bulk load). */
+  private trimmedVectors(): Uint8Array {
+    const tv = this.tv;
+    if (tv.bytes.length > tv.length * 1.25 + 65536) tv.bytes = tv.bytes.slice(0, Math.ceil(tv.length * 1.05) + 1024);
+    return tv.bytes;
+  }
+
   /** The current state for readers; cached until the next change. */
   snapshot(): IndexSnapshot {
     if (this.cached) return this.cached;
@@ -431,7 +448,7 @@ export class IndexBuilder {
       config: this.config,
       text: this.text.freeze(),
       surface: this.surface ? this.surface.freeze() : null,
-      vectors: { off: this.tvOff.data, end: this.tvEnd.data, bytes: this.tv.bytes },
+      vectors: { off: this.tvOff.data, end: this.tvEnd.data, bytes: this.trimmedVectors() },
       paragraphs: {
         count: pc,
         doc: this.pDoc.data,

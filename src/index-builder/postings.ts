@@ -2,6 +2,7 @@
 // contain it with their term frequencies and positions. New tokens are appended to a flat log of typed arrays;
 // `freeze()` folds the log into the compact per-term layout that readers use (see TermIndexData and
 // src/codec/postings.ts for the byte encoding).
+import { Interner } from '../analysis/interner.js';
 import { forEachUnit, putUnitEntry, putVarint } from '../codec/postings.js';
 
 /**
@@ -17,8 +18,6 @@ export interface TermIndexData {
   sorted: Uint32Array;
   /** Live document frequency (units containing the term, not counting removed ones). */
   df: Uint32Array;
-  /** Largest term frequency of the term in any unit (for score upper bounds). */
-  maxTf: Uint32Array;
   docStart: Uint32Array;
   bytes: Uint8Array;
   posStart: Uint32Array;
@@ -58,7 +57,6 @@ export function emptyTermIndex(): TermIndexData {
     terms: [],
     sorted: new Uint32Array(0),
     df: new Uint32Array(0),
-    maxTf: new Uint32Array(0),
     docStart: new Uint32Array(1),
     bytes: new Uint8Array(0),
     posStart: new Uint32Array(1),
@@ -78,13 +76,14 @@ function grow<T extends Uint32Array | Int32Array>(a: T, need: number): T {
 /** Accumulates postings; cheap to append to, frozen on demand. */
 export class PostingsWriter {
   private frozen: TermIndexData;
-  private readonly ids = new Map<string, number>();
+  /** Term strings by id. */
   private readonly terms: string[];
+  /** term → id, built only when a lookup by string is needed (see {@link idFor}); null until then. */
+  private lookup: Interner | null = null;
   /** Per term: live df, last unit seen (for df counting), last unit in the frozen bytes, max tf. */
-  private df: Uint32Array;
-  private lastSeen: Int32Array;
+  /** Live df of the frozen units plus the log's, minus forgotten units (may dip below 0 until the next freeze). */
+  private df: Int32Array;
   private lastFrozen: Int32Array;
-  private maxTf: Uint32Array;
   // the log: one entry per token
   private logTerm = new Uint32Array(1024);
   private logUnit = new Uint32Array(1024);
@@ -99,19 +98,14 @@ export class PostingsWriter {
     const f = from ?? emptyTermIndex();
     this.frozen = f;
     this.terms = f.terms.slice();
-    for (let i = 0; i < this.terms.length; i++) this.ids.set(this.terms[i], i);
     const n = this.terms.length;
-    this.df = grow(new Uint32Array(0), n);
+    this.df = grow(new Int32Array(0), n);
     this.df.set(f.df);
-    this.maxTf = grow(new Uint32Array(0), n);
-    this.maxTf.set(f.maxTf);
-    this.lastSeen = grow(new Int32Array(0), n).fill(-1);
     this.lastFrozen = grow(new Int32Array(0), n).fill(-1);
     // the last unit of each frozen term is found by decoding its units once
     for (let t = 0; t < n; t++) {
       const last = forEachUnit(f, t, 0x7fffffff, null);
       this.lastFrozen[t] = last;
-      this.lastSeen[t] = last;
     }
   }
 
@@ -122,22 +116,34 @@ export class PostingsWriter {
 
   /** The id of `term`, adding it to the dictionary if new. */
   idFor(term: string): number {
-    let t = this.ids.get(term);
-    if (t !== undefined) return t;
-    t = this.terms.length;
+    const t = this.ensureLookup().find(term);
+    return t >= 0 ? t : this.appendTerm(term);
+  }
+
+  /**
+   * Adds a term the caller knows is new (the builder maps each analyzer term once, so into a writer that started
+   * empty it can append without a lookup). Returns its id.
+   */
+  appendTerm(term: string): number {
+    const t = this.terms.length;
     this.terms.push(term);
-    this.ids.set(term, t);
+    if (this.lookup !== null) this.lookup.internString(term);
     if (t >= this.df.length) {
       this.df = grow(this.df, t + 1);
-      this.maxTf = grow(this.maxTf, t + 1);
-      const ls = this.lastSeen.length;
-      this.lastSeen = grow(this.lastSeen, t + 1);
-      this.lastSeen.fill(-1, ls);
       const lf = this.lastFrozen.length;
       this.lastFrozen = grow(this.lastFrozen, t + 1);
       this.lastFrozen.fill(-1, lf);
     }
     return t;
+  }
+
+  private ensureLookup(): Interner {
+    if (this.lookup === null) {
+      const l = new Interner();
+      for (const term of this.terms) l.internString(term);
+      this.lookup = l;
+    }
+    return this.lookup;
   }
 
   /** Records one token of `unit` at `position`. Units must be added in increasing order. */
@@ -147,10 +153,6 @@ export class PostingsWriter {
 
   /** Like {@link add} with a term id from {@link idFor}. */
   addId(t: number, unit: number, position: number): void {
-    if (this.lastSeen[t] !== unit) {
-      this.lastSeen[t] = unit;
-      this.df[t]++;
-    }
     const n = this.logLength;
     if (n === this.logTerm.length) {
       this.logTerm = grow(this.logTerm, n + 1);
@@ -165,8 +167,8 @@ export class PostingsWriter {
 
   /** Lowers the live df of `term` by one (its unit was removed). */
   forget(term: string): void {
-    const t = this.ids.get(term);
-    if (t !== undefined && this.df[t] > 0) this.df[t]--;
+    const t = this.ensureLookup().find(term);
+    if (t >= 0) this.df[t]--;
   }
 
   /** Whether tokens were added since the last freeze. */
@@ -181,7 +183,7 @@ export class PostingsWriter {
     const oldN = old.terms.length;
     if (this.logLength === 0 && oldN === n) {
       // only df may have changed (forget): a new view over the same postings
-      this.frozen = { ...old, df: this.df.slice(0, n) };
+      this.frozen = { ...old, df: liveDf(this.df, n) };
       return this.frozen;
     }
     const L = this.logLength;
@@ -206,7 +208,7 @@ export class PostingsWriter {
     let posBytes: Uint8Array = new Uint8Array(keepPos ? old.posBytes.length + L + (L >> 1) + 16 : 0);
     const docStart = new Uint32Array(n + 1);
     const posStart = new Uint32Array(n + 1);
-    const maxTf = this.maxTf;
+    const df = this.df;
     let p = 0;
     let q = 0;
     for (let t = 0; t < n; t++) {
@@ -243,7 +245,7 @@ export class PostingsWriter {
         let k = j + 1;
         while (k < b && sUnit[k] === unit) k++;
         const tf = k - j;
-        if (tf > maxTf[t]) maxTf[t] = tf;
+        df[t]++; // one more unit contains the term
         p = putUnitEntry(bytes, p, unit - prev, tf);
         if (keepPos) {
           let prevPos = 0;
@@ -280,8 +282,7 @@ export class PostingsWriter {
     this.frozen = {
       terms: terms.slice(),
       sorted,
-      df: this.df.slice(0, n),
-      maxTf: this.maxTf.slice(0, n),
+      df: liveDf(this.df, n),
       docStart,
       bytes: bytes.length - p > 4096 ? bytes.slice(0, p) : bytes.subarray(0, p),
       posStart,
@@ -296,6 +297,13 @@ export class PostingsWriter {
     }
     return this.frozen;
   }
+}
+
+/** The first `n` document frequencies as the frozen Uint32Array (never below 0). */
+function liveDf(df: Int32Array, n: number): Uint32Array {
+  const out = new Uint32Array(n);
+  for (let t = 0; t < n; t++) out[t] = df[t] > 0 ? df[t] : 0;
+  return out;
 }
 
 function growBytes(b: Uint8Array, need: number): Uint8Array {

@@ -28,7 +28,6 @@ function writeTermIndex(w: ByteWriter, t: TermIndexData): void {
     const docLen = t.docStart[id + 1] - t.docStart[id];
     const posLen = t.posStart[id + 1] - t.posStart[id];
     w.varint(t.df[id]);
-    w.varint(t.maxTf[id]);
     w.varint(docLen);
     w.varint(posLen);
     units += docLen;

@@ -24,7 +24,6 @@ function readTermIndex(r: ByteReader): TermIndexData {
     prev = term;
   }
   const df = new Uint32Array(n);
-  const maxTf = new Uint32Array(n);
   const docStart = new Uint32Array(n + 1);
   const posStart = new Uint32Array(n + 1);
   let p = 0;
@@ -32,7 +31,6 @@ function readTermIndex(r: ByteReader): TermIndexData {
   const limit = r.end - r.pos;
   for (let i = 0; i < n; i++) {
     df[i] = r.varint();
-    maxTf[i] = r.varint();
     docStart[i] = p;
     posStart[i] = q;
     p += r.bounded(limit, 'postings length');
@@ -47,7 +45,7 @@ function readTermIndex(r: ByteReader): TermIndexData {
   if (posBytes.length !== q) corrupt('positions block size does not match the term table');
   const sorted = new Uint32Array(n);
   for (let i = 0; i < n; i++) sorted[i] = i;
-  return { terms, sorted, df, maxTf, docStart, bytes, posStart, posBytes };
+  return { terms, sorted, df, docStart, bytes, posStart, posBytes };
 }
 
 /**
