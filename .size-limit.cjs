@@ -5,8 +5,8 @@
 // bundles are over it today (about 17.3 kB): the limits are the current ceiling, so the check stops growth while
 // the reductions listed in DESIGN.md ("Adapters and CLI") land; set SEARCH_LIMIT to BUDGET when they have.
 const BUDGET = '10 kB';
-const SEARCH_LIMIT = '17.8 kB';
-const FULL_LIMIT = '23 kB';
+const SEARCH_LIMIT = '14.5 kB';
+const FULL_LIMIT = '25 kB';
 
 module.exports = [
   {
