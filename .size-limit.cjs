@@ -2,7 +2,7 @@
 // Sizes are min+gzip as a browser app gets them, measured on the built files in dist/ (run `npm run build` first).
 //
 // The issue's budget for analysis + index loading + search + snippets is 10 kB (BUDGET below). The search-only
-// bundles are over it today (about 17.3 kB): the limits are the current ceiling, so the check stops growth while
+// bundles are over it today (about 13.9 kB): the limits are the current ceiling, so the check stops growth while
 // the reductions listed in DESIGN.md ("Adapters and CLI") land; set SEARCH_LIMIT to BUDGET when they have.
 const BUDGET = '10 kB';
 const SEARCH_LIMIT = '14.5 kB';
