@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer, FahrasError } from '../../src/index.js';
 import { arabicHeavyString } from '../helpers/arbitraries.js';
+import { runs } from '../helpers/runs.js';
 import { sharedPath } from '../helpers/shared.js';
 
 const terms = (preset: Parameters<typeof createAnalyzer>[0], s: string) => createAnalyzer(preset).analyze(s).map((t) => t.term);
@@ -41,7 +42,7 @@ describe('createAnalyzer presets', () => {
           }
         }
       }),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
   });
 });

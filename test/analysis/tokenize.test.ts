@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { tokenize } from '../../src/analysis/tokenize.js';
 import { normalize } from '../../src/normalize/index.js';
 import { arabicHeavyString } from '../helpers/arbitraries.js';
+import { runs } from '../helpers/runs.js';
 
 const terms = (s: string) => tokenize(s).map((t) => t.term);
 
@@ -66,7 +67,7 @@ describe('tokenize: properties', () => {
           prevEnd = t.end;
         });
       }),
-      { numRuns: 3000 },
+      { numRuns: runs(3000) },
     );
   });
   it('normalize(original.slice(start, end)) equals each token term', () => {
@@ -79,7 +80,7 @@ describe('tokenize: properties', () => {
           else expect(n).toBe(t.term);
         }
       }),
-      { numRuns: 3000 },
+      { numRuns: runs(3000) },
     );
   });
 });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { normalize, normalizeWord, toOriginalSpan } from '../../src/normalize/index.js';
 import { isArabicDiacritic } from '../../src/normalize/rules.js';
 import { arabicHeavyString } from '../helpers/arbitraries.js';
+import { runs } from '../helpers/runs.js';
 
 const n = (s: string, o?: Parameters<typeof normalize>[1]) => normalize(s, o).text;
 
@@ -117,7 +118,7 @@ describe('normalize: properties', () => {
         const once = normalize(s).text;
         expect(normalize(once).text).toBe(once);
       }),
-      { numRuns: 3000 },
+      { numRuns: runs(3000) },
     );
   });
   it('has a monotone, in-bounds offset map ending at the original length', () => {
@@ -132,7 +133,7 @@ describe('normalize: properties', () => {
           expect(r.offsets[i]).toBeLessThanOrEqual(r.offsets[i + 1]);
         }
       }),
-      { numRuns: 3000 },
+      { numRuns: runs(3000) },
     );
   });
   it('maps every normalized span to an original span whose normalization contains it', () => {
@@ -146,7 +147,7 @@ describe('normalize: properties', () => {
         expect(0 <= os && os <= oe && oe <= s.length).toBe(true);
         expect(normalize(s.slice(os, oe)).text).toContain(r.text.slice(start, end));
       }),
-      { numRuns: 2000 },
+      { numRuns: runs(2000) },
     );
   });
 });
