@@ -313,6 +313,18 @@ function speedSection(speed: SpeedReport[]): string {
         `\nAfter serialize → load, these engines returned a different top 10 for some of the checked queries: ${bad.map((r) => `${r.engine} ${r.roundtripSame}/${r.roundtripChecked} same`).join(', ')}.`,
       );
     }
+    const partial = rs.filter((r) => r.queriesTimed !== undefined && r.queriesTimed < r.queries);
+    if (partial.length > 0) {
+      out.push(
+        `\nLatency time budget reached (the first queries of the same list were timed): ${partial.map((r) => `${r.engine} ${r.queriesTimed}/${r.queries}`).join(', ')}.`,
+      );
+    }
+    const older = rs.filter((r) => r.date && r.date.slice(0, 10) !== s.date.slice(0, 10));
+    if (older.length > 0) out.push(`\nMeasured on another day: ${older.map((r) => `${r.engine} (${r.date!.slice(0, 10)})`).join(', ')}.`);
+    const noExport = rs.filter((r) => r.serializeError);
+    if (noExport.length > 0) {
+      out.push(`\nSerialize/load failed: ${noExport.map((r) => `${r.engine} (${r.serializeError})`).join('; ')}.`);
+    }
     const failed = s.results.filter((r) => r.error);
     if (failed.length > 0) out.push(`\nFailed: ${failed.map((r) => `${r.engine} (${r.error!.split('\n')[0]})`).join('; ')}.`);
     out.push('');

@@ -33,7 +33,7 @@ export async function runAll(argv = process.argv.slice(2)): Promise<void> {
   });
   for (const mb of sizes) {
     await step(`speed ${mb} MB`, async () => {
-      const report = await runSpeed(mb, { engines });
+      const report = await runSpeed(mb, { engines, progress: mb > 20 });
       console.log('\n' + speedTable(report));
       console.log(`wrote ${writeJson(`speed-${mb}.json`, report)}`);
     });

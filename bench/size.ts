@@ -10,7 +10,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
 import { REPO_ROOT } from './lib/data.js';
 import { formatTable, isMain, writeJson } from './lib/util.js';
 
@@ -93,7 +92,13 @@ export function entrySpecs(): EntrySpec[] {
   return specs;
 }
 
+/** esbuild is imported when used (it is a dependency of the build tooling, not of the benchmark itself). */
+async function esbuild(): Promise<typeof import('esbuild')> {
+  return import('esbuild');
+}
+
 export async function bundleSize(code: string): Promise<{ minBytes: number; gzipBytes: number }> {
+  const { build } = await esbuild();
   const result = await build({
     stdin: { contents: code, resolveDir: REPO_ROOT, loader: 'ts', sourcefile: 'entry.ts' },
     bundle: true,
@@ -121,7 +126,7 @@ export async function runSize(log: (l: string) => void = (l) => console.log(l)):
       entries.push({ ...base, error: msg });
     }
   }
-  const esbuildVersion = ((await import('esbuild')) as { version: string }).version;
+  const esbuildVersion = (await esbuild()).version;
   return { kind: 'size', date: new Date().toISOString(), esbuild: esbuildVersion, entries };
 }
 

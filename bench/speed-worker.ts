@@ -8,7 +8,8 @@
 //    indexes are counted too);
 // 3. serialize with the engine's own export (bytes = UTF-8 length of a string export); load it N times into a fresh
 //    engine (median); check that the loaded index returns the same top 10 for the first 20 queries;
-// 4. latency: 30 warm-up queries, then every query timed alone (top 10), p50 / p95 / mean.
+// 4. latency: 30 warm-up queries, then every query timed alone (top 10), p50 / p95 / mean. A slow engine on a big
+//    slice stops after --latency-budget seconds (default 300, at least 100 queries timed; reported as queriesTimed).
 // Prints one line "@@RESULT {json}" on stdout.
 import { performance } from 'node:perf_hooks';
 import { readCorpusSlice } from './lib/data.js';
@@ -19,6 +20,8 @@ import { byteSize, isPromise, type Engine } from './engines/types.js';
 
 export interface SpeedResult {
   engine: string;
+  /** When the parent collected this result (set by bench/speed.ts). */
+  date?: string;
   setup?: string;
   pkg?: string;
   mb: number;
@@ -39,10 +42,14 @@ export interface SpeedResult {
   externalGrowthBytes?: number;
   serializeMs?: number;
   serializedBytes?: number;
+  /** Why serialize/load failed, when it did (the other figures are still measured). */
+  serializeError?: string;
   loadMs?: number;
   /** Queries (of the first 20) whose top 10 after load equals the top 10 before. */
   roundtripSame?: number;
   roundtripChecked?: number;
+  /** Queries timed: all of them unless the engine ran out of the latency time budget. */
+  queriesTimed?: number;
   p50Ms?: number;
   p95Ms?: number;
   meanMs?: number;
@@ -52,6 +59,12 @@ export interface SpeedResult {
 
 const WARMUP = 30;
 const ROUNDTRIP_CHECKS = 20;
+/** Warm-up and the round-trip check stop early after this long (slow engines on the whole corpus). */
+const WARMUP_BUDGET_MS = 60_000;
+/** The timed pass stops after this long, once at least MIN_TIMED queries are timed (never binds at 5 or 20 MB). */
+const DEFAULT_LATENCY_BUDGET_S = 300;
+const MIN_TIMED = 100;
+let latencyBudgetMs = DEFAULT_LATENCY_BUDGET_S * 1000;
 
 type GcFn = () => void;
 const gc: GcFn | undefined = (globalThis as { gc?: GcFn }).gc;
@@ -78,6 +91,7 @@ async function measure(engineName: string, mb: number, runs: number, nQueries: n
     const now = performance.now();
     phaseMs[name] = Math.round(now - phaseStart);
     phaseStart = now;
+    process.stderr.write(`[${engineName} ${mb} MB] ${name} done in ${(phaseMs[name] / 1000).toFixed(1)} s\n`);
   };
   const slice = await readCorpusSlice(mb);
   const docs = slice.docs;
@@ -129,39 +143,54 @@ async function measure(engineName: string, mb: number, runs: number, nQueries: n
   result.throughputMBs = slice.bytes / 1e6 / (result.buildMs / 1000);
   phase('build');
 
-  // Serialize / load.
+  // Serialize / load. A failure here (e.g. an export larger than V8's maximum string length) is recorded and the
+  // latency measurement still runs.
   let loaded: Engine | undefined;
   if (engine.serialize && engine.load) {
-    collect();
-    t0 = performance.now();
-    let bytes: Uint8Array | string | undefined = await settle(engine.serialize());
-    result.serializeMs = performance.now() - t0;
-    result.serializedBytes = byteSize(bytes);
-    const loadTimes: number[] = [];
-    for (let r = 0; r < runs; r++) {
-      loaded = undefined;
-      const fresh = await factory.create();
+    try {
       collect();
       t0 = performance.now();
-      await settle(fresh.load!(bytes));
-      loadTimes.push(performance.now() - t0);
-      loaded = fresh;
+      let bytes: Uint8Array | string | undefined = await settle(engine.serialize());
+      result.serializeMs = performance.now() - t0;
+      result.serializedBytes = byteSize(bytes);
+      const loadTimes: number[] = [];
+      for (let r = 0; r < runs; r++) {
+        loaded = undefined;
+        const fresh = await factory.create();
+        collect();
+        t0 = performance.now();
+        await settle(fresh.load!(bytes));
+        loadTimes.push(performance.now() - t0);
+        loaded = fresh;
+      }
+      bytes = undefined;
+      result.loadMs = median(loadTimes);
+    } catch (err) {
+      loaded = undefined;
+      result.serializeError = reasonOf(err);
     }
-    bytes = undefined;
-    result.loadMs = median(loadTimes);
     phase('serialize+load');
   }
 
-  // Latency (on the built index).
+  // Latency (on the built index). Every engine gets the same list in the same order; an engine too slow to run all
+  // of it within the time budget is timed on the first queries that fit (at least MIN_TIMED), and says so.
   const warm = queries.slice(0, WARMUP);
-  for (const q of warm) await settle(engine.search(q, 10));
+  let budgetStart = performance.now();
+  for (const q of warm) {
+    await settle(engine.search(q, 10));
+    if (performance.now() - budgetStart > WARMUP_BUDGET_MS) break;
+  }
   const lat: number[] = [];
+  budgetStart = performance.now();
   for (const q of queries) {
     const s = performance.now();
     const r = engine.search(q, 10);
     if (isPromise(r)) await r;
-    lat.push(performance.now() - s);
+    const end = performance.now();
+    lat.push(end - s);
+    if (lat.length >= MIN_TIMED && end - budgetStart > latencyBudgetMs) break;
   }
+  result.queriesTimed = lat.length;
   result.p50Ms = percentile(lat, 50);
   result.p95Ms = percentile(lat, 95);
   result.meanMs = lat.reduce((a, b) => a + b, 0) / lat.length;
@@ -169,23 +198,29 @@ async function measure(engineName: string, mb: number, runs: number, nQueries: n
 
   if (loaded) {
     let same = 0;
+    let checked = 0;
+    budgetStart = performance.now();
     for (const q of warm.slice(0, ROUNDTRIP_CHECKS)) {
       const a = await settle(engine.search(q, 10));
       const b = await settle(loaded.search(q, 10));
+      checked++;
       if (a.length === b.length && a.every((id, i) => id === b[i])) same++;
+      if (performance.now() - budgetStart > WARMUP_BUDGET_MS) break;
     }
     result.roundtripSame = same;
-    result.roundtripChecked = Math.min(warm.length, ROUNDTRIP_CHECKS);
+    result.roundtripChecked = checked;
     phase('roundtrip');
   }
   return result;
 }
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2), ['runs', 'queries']);
+  const args = parseArgs(process.argv.slice(2), ['runs', 'queries', 'latency-budget']);
+  const budgetFlag = args.flags.get('latency-budget');
+  if (typeof budgetFlag === 'string') latencyBudgetMs = Number(budgetFlag) * 1000;
   const [engineName, mbArg] = args.positional;
   if (!engineName || !mbArg) {
-    console.error('usage: node --expose-gc --import tsx bench/speed-worker.ts ENGINE MB [--runs N] [--queries 500]');
+    console.error('usage: node --expose-gc --import tsx bench/speed-worker.ts ENGINE MB [--runs N] [--queries 500] [--latency-budget S]');
     process.exit(2);
   }
   const mb = Number(mbArg);

@@ -5,14 +5,17 @@
 //   npx tsx bench/speed.ts                 # 5 and 20 MB
 //   npx tsx bench/speed.ts 5 20 102        # any slice sizes (MB of UTF-8 text; 102 = the whole corpus, 96 MB of text)
 //   npx tsx bench/speed.ts 5 --engines lunr,orama --runs 3
+//   npx tsx bench/speed.ts 102 --engines orama --merge   # re-run some engines, keep the others' last results
+//   --progress streams each worker's phase lines to stderr.
 //
 // Builds (and loads) are repeated 3 times up to 5 MB (median reported), done once on larger slices (--runs N to change).
 // Writes bench/out/speed-<mb>.json per slice.
 import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ENGINE_NAMES } from './engines/index.js';
 import { REPO_ROOT } from './lib/data.js';
-import { formatTable, isMain, listFlag, mbOf, parseArgs, writeJson } from './lib/util.js';
+import { formatTable, isMain, listFlag, mbOf, OUT_DIR, parseArgs, writeJson } from './lib/util.js';
 import type { SpeedResult } from './speed-worker.js';
 
 export interface SpeedReport {
@@ -30,7 +33,14 @@ export function defaultRuns(mb: number): number {
 const WORKER = join(REPO_ROOT, 'bench', 'speed-worker.ts');
 
 /** Runs one worker process; resolves with its result (errors become a result with `error`). */
-export function runWorker(engine: string, mb: number, runs: number, timeoutMs = 30 * 60_000): Promise<SpeedResult> {
+export function runWorker(
+  engine: string,
+  mb: number,
+  runs: number,
+  opts: { timeoutMs?: number; progress?: boolean } = {},
+): Promise<SpeedResult> {
+  const timeoutMs = opts.timeoutMs ?? 90 * 60_000;
+  const progress = opts.progress ?? false;
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,
@@ -40,13 +50,16 @@ export function runWorker(engine: string, mb: number, runs: number, timeoutMs = 
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.stderr.on('data', (d: Buffer) => {
+      err += d.toString();
+      if (progress) process.stderr.write(d);
+    });
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       const line = out.split('\n').find((l) => l.startsWith('@@RESULT '));
       if (line) {
-        resolve(JSON.parse(line.slice('@@RESULT '.length)) as SpeedResult);
+        resolve({ ...(JSON.parse(line.slice('@@RESULT '.length)) as SpeedResult), date: new Date().toISOString() });
         return;
       }
       const why = signal ? `killed by ${signal}` : `exit code ${code}`;
@@ -70,7 +83,7 @@ const mbs = (x: number | undefined, d = 1): string => (x === undefined ? '—' :
 export function speedTable(report: SpeedReport): string {
   const ok = report.results.filter((r) => !r.unavailable && !r.error);
   return formatTable(
-    ['engine', 'docs', 'build ms', 'MB/s', 'heap +MB', 'index MB', 'load ms', 'p50 ms', 'p95 ms', 'same after load'],
+    ['engine', 'docs', 'build ms', 'MB/s', 'heap +MB', 'index MB', 'load ms', 'p50 ms', 'p95 ms', 'timed', 'same after load'],
     ok.map((r) => [
       r.engine,
       r.docs,
@@ -81,6 +94,7 @@ export function speedTable(report: SpeedReport): string {
       ms(r.loadMs),
       ms(r.p50Ms, 3),
       ms(r.p95Ms, 3),
+      String(r.queriesTimed ?? r.queries),
       r.roundtripChecked ? `${r.roundtripSame}/${r.roundtripChecked}` : '—',
     ]),
   );
@@ -88,14 +102,23 @@ export function speedTable(report: SpeedReport): string {
 
 export async function runSpeed(
   mb: number,
-  opts: { engines?: string[]; runs?: number; log?: (l: string) => void } = {},
+  opts: { engines?: string[]; runs?: number; merge?: boolean; progress?: boolean; log?: (l: string) => void } = {},
 ): Promise<SpeedReport> {
   const log = opts.log ?? ((l: string) => console.log(l));
   const runs = opts.runs ?? defaultRuns(mb);
   const results: SpeedResult[] = [];
-  for (const engine of opts.engines ?? ENGINE_NAMES) {
+  const engines = opts.engines ?? ENGINE_NAMES;
+  if (opts.merge) {
+    // Keep the other engines' results from the last run at this size (each result carries its own date).
+    const path = join(OUT_DIR, `speed-${mb}.json`);
+    if (existsSync(path)) {
+      const old = JSON.parse(readFileSync(path, 'utf8')) as SpeedReport;
+      results.push(...old.results.filter((r) => !engines.includes(r.engine)));
+    }
+  }
+  for (const engine of engines) {
     const t0 = Date.now();
-    const r = await runWorker(engine, mb, runs);
+    const r = await runWorker(engine, mb, runs, { progress: opts.progress });
     results.push(r);
     if (r.unavailable) log(`${engine}: not available (${r.unavailable})`);
     else if (r.error) log(`${engine} @ ${mb} MB: failed (${r.error.split('\n')[0]})`);
@@ -103,11 +126,15 @@ export async function runSpeed(
   }
   const fps = new Set(results.filter((r) => r.queriesFingerprint).map((r) => r.queriesFingerprint));
   if (fps.size > 1) throw new Error(`engines got different query lists (${[...fps].join(', ')})`);
+  const order = [...ENGINE_NAMES];
+  results.sort((a, b) => order.indexOf(a.engine) - order.indexOf(b.engine));
   return { kind: 'speed', date: new Date().toISOString(), mb, runs, results };
 }
 
 export async function main(argv = process.argv.slice(2)): Promise<SpeedReport[]> {
   const args = parseArgs(argv, ['engines', 'runs']);
+  const merge = args.flags.has('merge');
+  const progress = args.flags.has('progress');
   const sizes = args.positional.length > 0 ? args.positional.map(Number) : [5, 20];
   if (sizes.some((x) => !(x > 0))) throw new Error(`slice sizes must be positive numbers of MB: ${args.positional.join(' ')}`);
   const runsFlag = args.flags.get('runs');
@@ -116,6 +143,8 @@ export async function main(argv = process.argv.slice(2)): Promise<SpeedReport[]>
     const report = await runSpeed(mb, {
       engines: listFlag(args.flags.get('engines')),
       runs: typeof runsFlag === 'string' ? Number(runsFlag) : undefined,
+      merge,
+      progress,
     });
     const first = report.results.find((r) => r.docs > 0);
     console.log(

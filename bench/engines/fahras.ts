@@ -44,7 +44,8 @@ async function importFahras(): Promise<FahrasModule> {
 class FahrasEngine implements Engine {
   readonly name = 'fahras';
   readonly pkg = 'fahras';
-  readonly setup = 'createIndex() default preset; addAll(docs); search(q, { limit: k }), paragraph hits de-duplicated per document';
+  readonly setup =
+    'createIndex() default preset; addAll(docs); search(q, { limit: k }) with its defaults (snippets built for every hit), paragraph hits de-duplicated per document';
   private index: FahrasIndex;
 
   constructor(private readonly mod: FahrasModule) {
