@@ -29,6 +29,10 @@ export class ByteWriter {
 
   /** Unsigned LEB128, for integers up to 2^53. */
   varint(v: number): void {
+    if (v < 0x80 && this.length < this.bytes.length) {
+      this.bytes[this.length++] = v; // the common one-byte case
+      return;
+    }
     this.ensure(8);
     const b = this.bytes;
     let n = this.length;
