@@ -54,6 +54,19 @@ export class CharClasses {
     return k;
   }
 
+  /**
+   * Class of the character starting at `text[i]` (a surrogate pair is one character), with its width in UTF-16
+   * units above bit 4: `class | width << 4`.
+   */
+  at(text: string, i: number, len: number): number {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < len) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) return this.ofCodePoint(((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000) | 32;
+    }
+    return (this.table[c] || this.of(c)) | 16;
+  }
+
   /** Class of an astral code point (U+10000 and above). */
   ofCodePoint(cp: number): number {
     let k = this.astral.get(cp);

@@ -1,7 +1,7 @@
 // The tokenizer: finds word runs in the ORIGINAL text and normalizes each run into a term. Token offsets are
 // always offsets of the original string; normalization never moves them.
 import { charMapFor, foldRange, type NormalizeOptions, resolveNormalizeOptions, Scratch } from '../normalize/index.js';
-import { type CharMap, composeHamza } from '../normalize/rules.js';
+import { type CharMap, composeNext } from '../normalize/rules.js';
 import { type CharClasses, charClasses, JOIN, SEP, type TokenizerMode } from './charclass.js';
 
 /** A word of the text: its normalized term and where it stands in the original string. */
@@ -87,7 +87,6 @@ export class Tokenizer {
     if (this.map === null) return this.scanLetters(text, sink);
     // One pass: classify each character and fold it into the scratch buffer as the word grows.
     const classes = this.classes;
-    const table = classes.table;
     const map = this.map;
     const mtable = map.table;
     const compose = map.compose;
@@ -97,16 +96,9 @@ export class Tokenizer {
     let position = 0;
     let i = 0;
     while (i < len) {
-      let c = text.charCodeAt(i);
-      let k = table[c] || classes.of(c);
-      let w = 1;
-      if (c >= 0xd800 && c <= 0xdbff && i + 1 < len) {
-        const d = text.charCodeAt(i + 1);
-        if (d >= 0xdc00 && d <= 0xdfff) {
-          k = classes.ofCodePoint(((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000);
-          w = 2;
-        }
-      }
+      let kw = classes.at(text, i, len);
+      let k = kw & 15;
+      let w = kw >> 4;
       if (k === SEP || k === JOIN) {
         i += w;
         continue;
@@ -121,6 +113,7 @@ export class Tokenizer {
       let hEnd = h;
       let split = false;
       for (;;) {
+        let c = text.charCodeAt(i);
         if (n + 24 > buf.length) {
           scratch.ensure(n + 64, false);
           buf = scratch.buf;
@@ -133,14 +126,11 @@ export class Tokenizer {
           buf[n++] = d;
           h = Math.imul(h ^ d, 0x01000193);
         } else {
-          if (compose && i + 1 < len) {
-            const next = text.charCodeAt(i + 1);
-            if (next >= 0x0653 && next <= 0x0655) {
-              const composed = composeHamza(c, next);
-              if (composed >= 0) {
-                c = composed;
-                i++;
-              }
+          if (compose) {
+            const composed = composeNext(text, i, len, c);
+            if (composed >= 0) {
+              c = composed;
+              i++;
             }
           }
           let v = mtable[c];
@@ -169,16 +159,9 @@ export class Tokenizer {
           hEnd = h;
         }
         if (i >= len) break;
-        c = text.charCodeAt(i);
-        k = table[c] || classes.of(c);
-        w = 1;
-        if (c >= 0xd800 && c <= 0xdbff && i + 1 < len) {
-          const d = text.charCodeAt(i + 1);
-          if (d >= 0xdc00 && d <= 0xdfff) {
-            k = classes.ofCodePoint(((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000);
-            w = 2;
-          }
-        }
+        kw = classes.at(text, i, len);
+        k = kw & 15;
+        w = kw >> 4;
         if (k === SEP) break;
       }
       if (end - start > this.maxLength || nEnd === 0) continue;
@@ -195,22 +178,14 @@ export class Tokenizer {
   /** Lucene's letter tokenizer: runs of letters and non-spacing marks, lower-cased, nothing else folded. */
   private scanLetters(text: string, sink: RawTokenSink): number {
     const classes = this.classes;
-    const table = classes.table;
     const scratch = this.scratch;
     const len = text.length;
     let position = 0;
     let i = 0;
     while (i < len) {
-      let c = text.charCodeAt(i);
-      let k = table[c] || classes.of(c);
-      let w = 1;
-      if (c >= 0xd800 && c <= 0xdbff && i + 1 < len) {
-        const d = text.charCodeAt(i + 1);
-        if (d >= 0xdc00 && d <= 0xdfff) {
-          k = classes.ofCodePoint(((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000);
-          w = 2;
-        }
-      }
+      let kw = classes.at(text, i, len);
+      let k = kw & 15;
+      let w = kw >> 4;
       if (k === SEP || k === JOIN) {
         i += w;
         continue;
@@ -219,16 +194,9 @@ export class Tokenizer {
       let end = i + w;
       i += w;
       while (i < len) {
-        c = text.charCodeAt(i);
-        k = table[c] || classes.of(c);
-        w = 1;
-        if (c >= 0xd800 && c <= 0xdbff && i + 1 < len) {
-          const d = text.charCodeAt(i + 1);
-          if (d >= 0xdc00 && d <= 0xdfff) {
-            k = classes.ofCodePoint(((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000);
-            w = 2;
-          }
-        }
+        kw = classes.at(text, i, len);
+        k = kw & 15;
+        w = kw >> 4;
         if (k === SEP) break;
         i += w;
         if (k !== JOIN) end = i;

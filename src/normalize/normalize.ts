@@ -1,6 +1,6 @@
 // normalize(): the normalized string plus a map from every normalized UTF-16 index back to the original string.
 // `foldRange` is the one loop every caller uses (whole texts here, single words in the tokenizer).
-import { type CharMap, charMapFor, composeHamza, type NormalizeOptions, resolveNormalizeOptions } from './rules.js';
+import { type CharMap, charMapFor, composeNext, type NormalizeOptions, resolveNormalizeOptions } from './rules.js';
 
 /** The result of {@link normalize}. */
 export interface NormalizedText {
@@ -70,15 +70,12 @@ export function foldRange(
     let c = text.charCodeAt(i);
     const src = i;
     // Decomposed hamza/madda (NFD): compose base + U+0653/U+0654/U+0655 first, so ي + ٔ is ئ under every option.
-    if (compose && i + 1 < end) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0x0653 && next <= 0x0655) {
-        const composed = composeHamza(c, next);
-        if (composed >= 0) {
-          c = composed;
-          i++;
-          changed = true;
-        }
+    if (compose) {
+      const composed = composeNext(text, i, end, c);
+      if (composed >= 0) {
+        c = composed;
+        i++;
+        changed = true;
       }
     }
     let v = table[c];

@@ -238,6 +238,16 @@ export function composeHamza(base: number, mark: number): number {
   return -1;
 }
 
+/**
+ * The letter `c` at `text[i]` composed with a following U+0653/U+0654/U+0655 (before `end`), or -1 when the next
+ * character does not compose with it.
+ */
+export function composeNext(text: string, i: number, end: number, c: number): number {
+  if (i + 1 >= end) return -1;
+  const next = text.charCodeAt(i + 1);
+  return next >= 0x0653 && next <= 0x0655 ? composeHamza(c, next) : -1;
+}
+
 const UNKNOWN = -2;
 const DELETE = -1;
 

@@ -90,6 +90,7 @@ interface PreparedClause {
 
 const EMPTY: SearchResult[] = [];
 const vectorCursor = new VarintCursor();
+const unitCursor = new VarintCursor();
 
 /** Reads one snapshot; holds reusable accumulators sized to its paragraph count. */
 export class Searcher {
@@ -206,37 +207,12 @@ export class Searcher {
       if (pc.clause.kind === 'term') {
         for (const alt of pc.words[0]) {
           const w = bm25Idf(text.df[alt.id], N) * alt.weight * (k1 + 1);
-          // inline decode of the units (src/codec/postings.ts encoding), no callback per posting
-          const bytes = text.bytes;
-          let p = text.docStart[alt.id];
-          const end = text.docStart[alt.id + 1];
+          // the units decoded in place (src/codec/postings.ts encoding): no callback per posting
+          const cur = unitCursor.reset(text.bytes, text.docStart[alt.id], text.docStart[alt.id + 1]);
           let u = -1;
-          while (p < end) {
-            let v = bytes[p++];
-            if (v >= 0x80) {
-              let r = v & 0x7f;
-              let mul = 128;
-              do {
-                v = bytes[p++];
-                r += (v & 0x7f) * mul;
-                mul *= 128;
-              } while (v >= 0x80 && p < end);
-              v = r;
-            }
-            let tf = 1;
-            if ((v & 1) === 0) {
-              tf = bytes[p++];
-              if (tf >= 0x80) {
-                let r = tf & 0x7f;
-                let mul = 128;
-                do {
-                  tf = bytes[p++];
-                  r += (tf & 0x7f) * mul;
-                  mul *= 128;
-                } while (tf >= 0x80 && p < end);
-                tf = r;
-              }
-            }
+          while (cur.pos < cur.end) {
+            const v = cur.next();
+            const tf = v & 1 ? 1 : cur.next();
             const delta = (v - (v & 1)) / 2;
             if (delta === 0 || u + delta >= unitCount) break; // damaged data
             u += delta;
