@@ -169,10 +169,10 @@ function ruleFor(c: number, o: ResolvedNormalizeOptions): string | null {
   if ((c >= 0xfb50 && c <= 0xfdff) || (c >= 0xfe70 && c <= 0xfefe)) {
     if (!o.presentationForms) return null;
     // NFKC gives the base letters (U+FEFB LAM WITH ALEF ligature ﻻ → ل ا, U+FDF2 → الله). The isolated
-    // harakat forms U+FE70–U+FE7F decompose to a SPACE + mark: the space is an artefact and is dropped. Multi-word
-    // ligatures (U+FDFA ﷺ, U+FDFB, U+FDFD) keep their spaces: the tokenizer splits them into words.
-    let s = fromCode(c).normalize('NFKC');
-    if (c >= 0xfe70 && c <= 0xfe7f) s = s.replace(/ /g, '');
+    // harakat forms (U+FE70–U+FE7F, and the shadda ligatures U+FC5E–U+FC63 such as ﱞ) decompose to a SPACE + marks:
+    // that leading space is an artefact and is dropped. Multi-word ligatures (U+FDFA ﷺ, U+FDFB, U+FDFD) keep
+    // their inner spaces: the tokenizer splits them into words.
+    const s = fromCode(c).normalize('NFKC').replace(/^ +/, '');
     return s === fromCode(c) ? null : s;
   }
   if (c === 0xfeff) return o.invisibles ? '' : null; // U+FEFF BYTE ORDER MARK → removed

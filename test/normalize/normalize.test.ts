@@ -110,6 +110,20 @@ describe('normalize: rules', () => {
   });
 });
 
+describe('normalize: every BMP code point', () => {
+  it('is idempotent on each code unit and makes no space out of a non-space (but multi-word ligatures)', () => {
+    const bad: string[] = [];
+    const wordLigatures = new Set([0xfdfa, 0xfdfb, 0xfdfd]); // ﷺ ﷻ ﷽ expand to several words
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      const once = normalize(ch).text;
+      if (normalize(once).text !== once) bad.push(`U+${c.toString(16)} not idempotent`);
+      if (!/\s/u.test(ch) && !wordLigatures.has(c) && once.includes(' ')) bad.push(`U+${c.toString(16)} → space`);
+    }
+    expect(bad).toEqual([]);
+  });
+});
+
 describe('normalize: properties', () => {
   const anyString = fc.oneof(fc.string({ unit: 'binary', maxLength: 60 }), arabicHeavyString(60));
   it('is idempotent', () => {
