@@ -3,38 +3,38 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer, FahrasError } from '../../src/index.js';
 import { arabicHeavyString } from '../helpers/arbitraries.js';
-import { runs } from '../helpers/runs.js';
+import { assertProperty, runs } from '../helpers/runs.js';
 import { sharedPath } from '../helpers/shared.js';
 
 const terms = (preset: Parameters<typeof createAnalyzer>[0], s: string) => createAnalyzer(preset).analyze(s).map((t) => t.term);
 
 describe('createAnalyzer presets', () => {
-  it('default: والمكتبات and مكتبة meet', () => {
+  it('default: والمكتبات and مكتبة meet', async () => {
     expect(terms('default', 'والمكتبات')).toEqual(terms('default', 'مكتبة'));
     expect(terms('default', 'الْمَكْتَبَةُ')).toEqual(terms('default', 'المكتبة'));
   });
-  it('default drops stopwords but keeps their positions', () => {
+  it('default drops stopwords but keeps their positions', async () => {
     const toks = createAnalyzer().analyze('ذهب الولد إلى المدرسة');
     expect(toks.map((t) => t.position)).toEqual([0, 1, 3]);
   });
-  it('exact: normalization only', () => {
+  it('exact: normalization only', async () => {
     expect(terms('exact', 'والمكتبات إلى')).toEqual(['والمكتبات', 'الي']);
   });
-  it('options override a preset; bad options throw FahrasError(INVALID_ARGUMENT)', () => {
+  it('options override a preset; bad options throw FahrasError(INVALID_ARGUMENT)', async () => {
     expect(terms({ preset: 'default', stemmer: 'none' }, 'المكتبات')).toEqual(['المكتبات']);
     expect(terms({ stopwords: ['كتاب'] }, 'كتاب مفيد')).toEqual([terms('default', 'مفيد')[0]]);
     for (const bad of [{ preset: 'nope' }, { stemmer: 'x' }, { tokenizer: 'x' }, { stopwords: 'x' }, { maxTokenLength: 0 }]) {
       expect(() => createAnalyzer(bad as never)).toThrow(FahrasError);
     }
   });
-  it('surface is the normalized word before stemming', () => {
+  it('surface is the normalized word before stemming', async () => {
     const [t] = createAnalyzer().analyze('والمكتبات');
     expect(t.surface).toBe('والمكتبات');
     expect(t.term).not.toBe(t.surface);
   });
-  it('never throws on any string and keeps offsets in bounds (property)', () => {
+  it('never throws on any string and keeps offsets in bounds (property)', async () => {
     const analyzers = [createAnalyzer('default'), createAnalyzer('lucene'), createAnalyzer('exact'), createAnalyzer({ stemmer: 'snowball' })];
-    fc.assert(
+    await assertProperty(
       fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 80 }), arabicHeavyString(80)), (s) => {
         for (const a of analyzers) {
           for (const t of a.analyze(s)) {
@@ -42,7 +42,7 @@ describe('createAnalyzer presets', () => {
           }
         }
       }),
-      { numRuns: runs(1000) },
+      runs(1000),
     );
   });
 });
@@ -50,7 +50,7 @@ describe('createAnalyzer presets', () => {
 const seedsOracle = sharedPath('oracles/lucene-analyzer-seeds.jsonl');
 
 describe('lucene preset = Lucene ArabicAnalyzer (Lucene++ 3.0.8) on the seed paragraphs', () => {
-  it.skipIf(!seedsOracle)('gives the same tokens, terms and offsets on every paragraph', () => {
+  it.skipIf(!seedsOracle)('gives the same tokens, terms and offsets on every paragraph', async () => {
     const lines = readFileSync(seedsOracle as string, 'utf8').split('\n').filter(Boolean);
     const analyzer = createAnalyzer('lucene');
     let tokens = 0;

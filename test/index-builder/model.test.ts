@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createIndex, type FahrasDocument } from '../../src/index.js';
-import { report, runs } from '../helpers/runs.js';
+import { assertProperty, report, runs } from '../helpers/runs.js';
 
 const WORDS = ['المكتبة', 'مكتبات', 'الكتاب', 'كتب', 'مدرسة', 'المدارس', 'سوريا', 'روسيا', 'الغارات', 'غارة', 'جدة', 'مطر', 'قَرَأْتُ', 'في', 'من', 'على'];
 const docArb = fc.record({
@@ -24,9 +24,9 @@ const view = (idx: ReturnType<typeof createIndex>, q: string) =>
   idx.search(q, { limit: 50 }).map((r) => `${r.id}#${r.paragraph}:${r.score.toFixed(9)}`);
 
 describe('index against a reference model', () => {
-  it('add/remove/update/search sequences give the results of a fresh build (property)', () => {
+  it('add/remove/update/search sequences give the results of a fresh build (property)', async () => {
     let searches = 0;
-    fc.assert(
+    await assertProperty(
       fc.property(fc.array(opArb, { minLength: 1, maxLength: 40 }), (ops) => {
         const idx = createIndex({ fields: { title: { boost: 1.5 } } });
         let model: FahrasDocument[] = [];
@@ -53,12 +53,12 @@ describe('index against a reference model', () => {
         }
         expect(idx.documentCount).toBe(model.length);
       }),
-      { numRuns: runs(150) },
+      runs(150),
     );
     report('model-based sequences', runs(150), `(${searches} searches compared)`);
   });
 
-  it('gives memory back after most documents are removed', () => {
+  it('gives memory back after most documents are removed', async () => {
     const idx = createIndex();
     for (let i = 0; i < 2000; i++) idx.add({ id: i, text: `وثيقة رقم ${i} عن الموضوع ${i % 7} كلمة${i}` });
     const before = idx.stats();

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { crc32 } from '../../src/codec/bytes.js';
 import { createIndex, FahrasError, loadIndex } from '../../src/index.js';
-import { report, runs } from '../helpers/runs.js';
+import { assertProperty, breathe, report, runs } from '../helpers/runs.js';
 import { seedDocuments } from '../helpers/seeds.js';
 
 function build(): Uint8Array {
@@ -48,21 +48,24 @@ function tally(codes: string[]): Record<string, number> {
 }
 
 describe('loadIndex on damaged bytes', () => {
-  it('the undamaged bytes load', () => {
+  it('the undamaged bytes load', async () => {
     expect(probe(BYTES)).toBe('ok');
   });
 
-  it('every truncation is TRUNCATED (or BAD_MAGIC inside the magic)', () => {
+  it('every truncation is TRUNCATED (or BAD_MAGIC inside the magic)', async () => {
     const codes: string[] = [];
     const step = Math.max(1, Math.floor(BYTES.length / runs(400)));
-    for (let n = 0; n < BYTES.length; n += step) codes.push(probe(BYTES.subarray(0, n)));
+    for (let n = 0; n < BYTES.length; n += step) {
+      codes.push(probe(BYTES.subarray(0, n)));
+      if (codes.length % 500 === 0) await breathe();
+    }
     report('truncations', codes.length, JSON.stringify(tally(codes)));
     expect(codes.every((c) => c === 'TRUNCATED' || c === 'BAD_MAGIC')).toBe(true);
   });
 
-  it('random bit flips give a FahrasError (checksum, header fields) or still-valid behaviour', () => {
+  it('random bit flips give a FahrasError (checksum, header fields) or still-valid behaviour', async () => {
     const codes: string[] = [];
-    fc.assert(
+    await assertProperty(
       fc.property(fc.uniqueArray(fc.nat(BYTES.length * 8 - 1), { minLength: 1, maxLength: 8 }), (bits) => {
         const b = BYTES.slice();
         for (const bit of bits) b[bit >> 3] ^= 1 << (bit & 7);
@@ -70,14 +73,14 @@ describe('loadIndex on damaged bytes', () => {
         codes.push(code);
         expect(code).not.toBe('ok'); // CRC-32 catches every flip of up to 8 bits in the payload; header flips fail otherwise
       }),
-      { numRuns: runs(500) },
+      runs(500),
     );
     report('bit flips', codes.length, JSON.stringify(tally(codes)));
   });
 
-  it('crafted damage behind a valid checksum never crashes and never returns foreign results', () => {
+  it('crafted damage behind a valid checksum never crashes and never returns foreign results', async () => {
     const codes: string[] = [];
-    fc.assert(
+    await assertProperty(
       fc.property(
         fc.array(fc.tuple(fc.nat(BYTES.length - 17), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 6 }),
         (edits) => {
@@ -86,13 +89,13 @@ describe('loadIndex on damaged bytes', () => {
           codes.push(probe(withValidCrc(b)));
         },
       ),
-      { numRuns: runs(400) },
+      runs(400),
     );
     report('crafted edits (valid CRC)', codes.length, JSON.stringify(tally(codes)));
     expect(codes.length).toBe(runs(400));
   });
 
-  it('huge declared counts and lengths are rejected before anything is allocated', () => {
+  it('huge declared counts and lengths are rejected before anything is allocated', async () => {
     const codes: string[] = [];
     // overwrite a run of bytes with a 5-byte varint near 2^32 at many offsets inside the payload
     for (let k = 0; k < runs(300); k++) {
@@ -100,12 +103,13 @@ describe('loadIndex on damaged bytes', () => {
       const b = BYTES.slice();
       b.set([0xff, 0xff, 0xff, 0xff, 0x0f], at);
       codes.push(probe(withValidCrc(b)));
+      if (k % 200 === 0) await breathe();
     }
     report('huge varints (valid CRC)', codes.length, JSON.stringify(tally(codes)));
     expect(codes.length).toBe(runs(300));
   });
 
-  it('wrong magic, future version, wrong length and non-bytes have their codes', () => {
+  it('wrong magic, future version, wrong length and non-bytes have their codes', async () => {
     const b = BYTES.slice();
     b[0] = 0x58;
     expect(probe(b)).toBe('BAD_MAGIC');

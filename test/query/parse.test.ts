@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createAnalyzer, createIndex, type FahrasIndex } from '../../src/index.js';
 import { parseQuery } from '../../src/query/parse.js';
 import { arabicHeavyString } from '../helpers/arbitraries.js';
-import { report, runs } from '../helpers/runs.js';
+import { assertProperty, report, runs } from '../helpers/runs.js';
 import { seedDocuments } from '../helpers/seeds.js';
 
 const analyzer = createAnalyzer();
@@ -15,37 +15,37 @@ const queryArb = fc.oneof(
 );
 
 describe('parseQuery', () => {
-  it('reads words, phrases, exclusions, required words, AND/OR and prefixes', () => {
+  it('reads words, phrases, exclusions, required words, AND/OR and prefixes', async () => {
     const q = parseQuery('"جسر الشغور" -درعا +سوريا ادلب* روسيا AND ايران OR تركيا', analyzer);
     expect(q.must.map((c) => c.terms.map((t) => t.surface).join(' '))).toEqual(['جسر الشغور', 'سوريا', 'روسيا', 'ايران']);
     expect(q.not.map((c) => c.terms[0].surface)).toEqual(['درعا']);
     expect(q.should.map((c) => c.terms[0].surface)).toEqual(['ادلب', 'تركيا']);
     expect(q.should[0].terms[0].prefix).toBe(true);
   });
-  it('keeps stopword gaps inside phrases', () => {
+  it('keeps stopword gaps inside phrases', async () => {
     const q = parseQuery('"مدينة في جدة"', analyzer);
     const [phrase] = q.must;
     expect(phrase.terms.map((t) => t.position - phrase.terms[0].position)).toEqual([0, 2]);
   });
-  it('degrades unbalanced quotes and lone operators to words', () => {
+  it('degrades unbalanced quotes and lone operators to words', async () => {
     expect(parseQuery('"جسر الشغور', analyzer).must).toHaveLength(1);
     expect(parseQuery('AND', analyzer).should.map((c) => c.terms[0].term)).toEqual(['and']);
     expect(parseQuery('- + * OR', analyzer).should.length).toBeLessThanOrEqual(1);
   });
-  it('caps the query length and the clause count', () => {
+  it('caps the query length and the clause count', async () => {
     const long = parseQuery('كلمة '.repeat(10_000), analyzer);
     expect(long.truncated).toBe(true);
     expect(long.should.length + long.must.length + long.not.length).toBeLessThanOrEqual(32);
     const custom = parseQuery('أ ب ت ث ج ح خ', analyzer, { maxClauses: 2 });
     expect(custom.should.length).toBe(2);
   });
-  it('never throws on any string (property)', () => {
-    fc.assert(
+  it('never throws on any string (property)', async () => {
+    await assertProperty(
       fc.property(queryArb, fc.boolean(), (q, prefix) => {
         const p = parseQuery(q, analyzer, { prefix });
         expect(p.should.length + p.must.length + p.not.length).toBeLessThanOrEqual(32);
       }),
-      { numRuns: runs(3000) },
+      runs(3000),
     );
     report('parseQuery random strings', runs(3000));
   });
@@ -58,9 +58,9 @@ describe('search on random queries', () => {
     index = createIndex({ fields: ['title'] });
     index.addAll(docs.map((d, i) => ({ ...d, title: `عنوان ${i}` })));
   });
-  it('never throws, returns at most `limit` results from the index, highlights inside snippets (property)', () => {
+  it('never throws, returns at most `limit` results from the index, highlights inside snippets (property)', async () => {
     const ids = new Set(docs.map((d) => d.id));
-    fc.assert(
+    await assertProperty(
       fc.property(
         queryArb,
         fc.record({
@@ -80,11 +80,11 @@ describe('search on random queries', () => {
           }
         },
       ),
-      { numRuns: runs(1500) },
+      runs(1500),
     );
     report('search random queries', runs(1500));
   });
-  it('bounds expansion: a one-letter prefix on the index answers with at most the limit', () => {
+  it('bounds expansion: a one-letter prefix on the index answers with at most the limit', async () => {
     const r = index.search('ا*', { limit: 5 });
     expect(r.length).toBe(5);
     const single = index.search('ب', { prefix: true, maxExpansions: 3 });
