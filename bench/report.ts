@@ -12,7 +12,7 @@ import * as vega from 'vega';
 import * as vl from 'vega-lite';
 import { REPO_ROOT } from './lib/data.js';
 import { BENCH_DIR, isMain, OUT_DIR } from './lib/util.js';
-import { ENGINE_NAMES, REFERENCE_NAMES } from './engines/index.js';
+import { ENGINE_NAMES, FACTORIES, REFERENCE_NAMES } from './engines/index.js';
 import type { QualityReport, QualityRow } from './quality.js';
 import type { SizeReport } from './size.js';
 import type { SpeedReport } from './speed.js';
@@ -274,7 +274,7 @@ function qualitySection(q: QualityReport): string {
 function speedSection(speed: SpeedReport[]): string {
   const out: string[] = ['## Speed, memory, index size\n'];
   out.push(
-    'SaudiNewsNet paragraphs, first N MB of UTF-8 text, each engine in its own Node process (`--expose-gc`). Build: median of the runs shown; heap: growth of heapUsed + external after build (gc before and after, so ArrayBuffers count); index: the engine\'s own serialized export; load: time to load that export; latency: 500 queries of 3–6 consecutive words from random paragraphs (seeded, the same for every engine), top 10, after 30 warm-up queries. Ratios in parentheses: engine ÷ fahras (for times and sizes, above 1 = slower / larger than fahras).\n',
+    'SaudiNewsNet paragraphs, first N MB of UTF-8 text, each engine in its own Node process (`--expose-gc`). Build: median of the runs shown; heap: growth of heapUsed + external after build (gc before and after, so ArrayBuffers count); index: the engine\'s own serialized export ("text in index": the index keeps the documents\' text — fahras for snippets, Orama as its document store — and heap and index sizes include it); load: time to load that export; latency: 500 queries of 3–6 consecutive words from random paragraphs (seeded, the same for every engine), top 10, after 30 warm-up queries (fahras builds a highlighted snippet for each hit, the peers return ids only). Ratios in parentheses: engine ÷ fahras (for times and sizes, above 1 = slower / larger than fahras).\n',
   );
   for (const s of speed) {
     const rs = s.results.filter((r) => !r.unavailable && !r.error);
@@ -286,7 +286,7 @@ function speedSection(speed: SpeedReport[]): string {
     );
     out.push(
       mdTable(
-        ['engine', 'build s', 'MB/s', 'heap +MB', 'index MB', 'load ms', 'p50 ms', 'p95 ms'],
+        ['engine', 'build s', 'MB/s', 'heap +MB', 'index MB', 'text in index', 'load ms', 'p50 ms', 'p95 ms'],
         orderEngines(rs.map((r) => r.engine)).map((name) => {
           const r = rs.find((x) => x.engine === name)!;
           const own = name === 'fahras';
@@ -300,6 +300,7 @@ function speedSection(speed: SpeedReport[]): string {
             own ? `**${fixed(r.throughputMBs, 2)}**` : fixed(r.throughputMBs, 2),
             c(r.heapGrowthBytes, fa?.heapGrowthBytes, 1, 1e6),
             c(r.serializedBytes, fa?.serializedBytes, 1, 1e6),
+            FACTORIES.find((f) => f.name === name)?.storesText ? 'yes' : 'no',
             c(r.loadMs, fa?.loadMs, 0),
             c(r.p50Ms, fa?.p50Ms, 3),
             c(r.p95Ms, fa?.p95Ms, 3),

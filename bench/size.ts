@@ -40,6 +40,8 @@ interface EntrySpec {
 }
 
 const FAHRAS_SRC = join(REPO_ROOT, 'src', 'index.ts');
+/** Where the fahras/flexsearch adapter source may be (the same places bench/engines/flexsearch.ts looks). */
+const ADAPTER_SRC = ['flexsearch.ts', 'adapters/flexsearch.ts'].map((p) => join(REPO_ROOT, 'src', p));
 
 export function entrySpecs(): EntrySpec[] {
   const specs: EntrySpec[] = [];
@@ -51,13 +53,22 @@ export function entrySpecs(): EntrySpec[] {
       code: `import { createIndex, loadIndex } from ${JSON.stringify(FAHRAS_SRC)}; console.log(createIndex, loadIndex);`,
     });
   }
-  specs.push(
-    {
-      engine: 'flexsearch',
-      label: 'flexsearch (Index)',
+  specs.push({
+    engine: 'flexsearch',
+    label: 'flexsearch (Index)',
+    asBenchmarked: true,
+    code: `import { Index } from 'flexsearch'; console.log(Index);`,
+  });
+  const adapter = ADAPTER_SRC.find((p) => existsSync(p));
+  if (adapter) {
+    specs.push({
+      engine: 'flexsearch+fahras',
+      label: 'flexsearch (Index) + fahras/flexsearch encoder',
       asBenchmarked: true,
-      code: `import { Index } from 'flexsearch'; console.log(Index);`,
-    },
+      code: `import { Index } from 'flexsearch'; import { createFlexSearchEncoder } from ${JSON.stringify(adapter)}; console.log(Index, createFlexSearchEncoder);`,
+    });
+  }
+  specs.push(
     {
       engine: 'minisearch',
       label: 'minisearch (MiniSearch)',

@@ -85,6 +85,7 @@ class FahrasEngine implements Engine {
 
 export const fahras: EngineFactory = {
   name: 'fahras',
+  storesText: true,
   async create() {
     const mod = await importFahras();
     let engine: FahrasEngine;

@@ -58,6 +58,7 @@ class OramaEngine implements Engine {
 
 export const orama: EngineFactory = {
   name: 'orama',
+  storesText: true,
   async create() {
     return new OramaEngine();
   },

@@ -29,6 +29,11 @@ export interface Engine {
 /** How the harness gets an engine: `create` throws (or rejects) with a reason when the engine can't be used here. */
 export interface EngineFactory {
   readonly name: string;
+  /**
+   * true when the engine keeps the documents' text inside its index (in memory and in its export): fahras (for
+   * snippets) and Orama (its documents store). Reported beside heap and index sizes, which include that text.
+   */
+  readonly storesText?: boolean;
   create(): Promise<Engine>;
 }
 
