@@ -121,12 +121,16 @@ export class FahrasIndex {
     this.builder.add(doc);
   }
 
-  /** Adds many documents (see {@link add}). */
+  /**
+   * Adds many documents (see {@link add}), then folds the new postings into their compact form so the index is
+   * ready to search and the indexing buffers' memory is given back.
+   */
   addAll(docs: Iterable<FahrasDocument>): void {
     if (docs === null || typeof (docs as Iterable<FahrasDocument>)?.[Symbol.iterator] !== 'function') {
       throw new FahrasError('INVALID_ARGUMENT', 'addAll expects an iterable of documents');
     }
     for (const d of docs) this.builder.add(d);
+    this.builder.snapshot();
   }
 
   /** Removes a document; returns false when no document has this id. */
