@@ -6,7 +6,7 @@ import { lookupTerm, type TermIndexData } from '../index-builder/postings.js';
 import { type Clause, type ParsedQuery, parseQuery, type QueryLimits } from './parse.js';
 import { forEachPositions, forEachUnit, VarintCursor } from '../codec/postings.js';
 import { boundedDistance, expandPrefix } from './postings-reader.js';
-import { type Hit, makeSnippet, type Snippet, snippetFromHits } from './snippet.js';
+import { type Hit, type Snippet, snippetFromHits } from './snippet.js';
 
 /** Options of `search`. Every field is optional. */
 export interface SearchOptions {
@@ -104,6 +104,8 @@ export class Searcher {
   private gen = 0;
   private norms: Float64Array | null = null;
   private normsKey = '';
+  /** Analyzer term id → index term id (-1 not in the index, -2 not looked up yet), for snippets without vectors. */
+  private termIdOf = new Int32Array(1024).fill(-2);
   /** Queries where MaxScore pruning switched to update-only mode (for benchmarks). */
   pruned = 0;
   private byLength: Map<number, number[]> | null = null;
@@ -296,7 +298,6 @@ export class Searcher {
     // --- results with snippets ---
     const matchIds = new Set<number>();
     for (const pc of prepared) for (const w of pc.words) for (const a of w) matchIds.add(a.id);
-    let matchTerms: Set<string> | null = null;
     const snippetLength = clampInt(opts.snippetLength, 160, 16, 100_000);
     const wantSnippets = opts.snippets !== false;
     return page.map((u) => {
@@ -311,9 +312,7 @@ export class Searcher {
         score: scores[u],
         snippet: !wantSnippets
           ? { text: '', highlights: [] }
-          : this.hasVector(u)
-            ? snippetFromHits(ptext, this.vectorHits(u, matchIds), snippetLength)
-            : makeSnippet(ptext, this.analyzer, (matchTerms ??= new Set([...matchIds].map((id) => text.terms[id]))), snippetLength),
+          : snippetFromHits(ptext, this.hasVector(u) ? this.vectorHits(u, matchIds) : this.analyzedHits(ptext, matchIds), snippetLength),
         fields: { ...(docs.stored[d] ?? {}) },
       };
     });
@@ -372,6 +371,31 @@ export class Searcher {
   private hasVector(u: number): boolean {
     const v = this.snap.vectors;
     return v !== null && u < v.off.length && v.off[u] !== NO_VECTOR && v.end[u] <= v.bytes.length;
+  }
+
+  /**
+   * The matched words of a paragraph without a term vector (an index loaded from bytes): the paragraph is
+   * analyzed again, and analyzer term ids are mapped to index term ids once per distinct word (cached).
+   */
+  private analyzedHits(ptext: string, ids: ReadonlySet<number>): Hit[] {
+    const analyzer = this.analyzer;
+    if (analyzer.maybeReset()) this.termIdOf = new Int32Array(1024).fill(-2);
+    const hits: Hit[] = [];
+    const data = this.snap.text;
+    analyzer.scanIds(ptext, (t, _w, start, end) => {
+      let id = t < this.termIdOf.length ? this.termIdOf[t] : -2;
+      if (id === -2) {
+        id = lookupTerm(data, analyzer.termStrings[t]);
+        if (t >= this.termIdOf.length) {
+          const next = new Int32Array(Math.max(t + 1, this.termIdOf.length * 2)).fill(-2);
+          next.set(this.termIdOf);
+          this.termIdOf = next;
+        }
+        this.termIdOf[t] = id;
+      }
+      if (id >= 0 && ids.has(id)) hits.push({ start, end, key: id });
+    });
+    return hits;
   }
 
   /** The matched words of paragraph `u`, read from its term vector (no re-analysis). */
