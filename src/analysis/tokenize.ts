@@ -95,14 +95,10 @@ export class Tokenizer {
     let buf = scratch.buf;
     let position = 0;
     let i = 0;
-    while (i < len) {
+    while ((i = classes.nextWordStart(text, i, len)) < len) {
       let kw = classes.at(text, i, len);
       let k = kw & 15;
       let w = kw >> 4;
-      if (k === SEP || k === JOIN) {
-        i += w;
-        continue;
-      }
       // A word: extend over word characters, marks and joiners, folding as we go. The word ends after its last
       // non-joiner; what was folded after that point is dropped (nEnd/hEnd).
       const start = i;
@@ -182,14 +178,10 @@ export class Tokenizer {
     const len = text.length;
     let position = 0;
     let i = 0;
-    while (i < len) {
+    while ((i = classes.nextWordStart(text, i, len)) < len) {
       let kw = classes.at(text, i, len);
       let k = kw & 15;
       let w = kw >> 4;
-      if (k === SEP || k === JOIN) {
-        i += w;
-        continue;
-      }
       const start = i;
       let end = i + w;
       i += w;
