@@ -50,18 +50,8 @@ export function byteSize(data: Uint8Array | string): number {
   return typeof data === 'string' ? Buffer.byteLength(data, 'utf8') : data.byteLength;
 }
 
-/** Removes repeated ids (keeping the first) and cuts at k. */
-export function uniqueTop(ids: Iterable<string>, k: number): string[] {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const id of ids) {
-    if (out.length >= k) break;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    out.push(id);
-  }
-  return out;
-}
+/** Removes repeated ids (keeping the first) and cuts at k: the metrics' own `topK`. */
+export { topK as uniqueTop } from '../lib/metrics.js';
 
 export function isPromise<T>(v: MaybePromise<T>): v is Promise<T> {
   return typeof (v as { then?: unknown } | null)?.then === 'function';

@@ -15,7 +15,7 @@ export type Qrels = ReadonlyMap<string, number>;
 export type Gains = 'graded' | 'binary';
 
 /** Ranked ids with repeats removed (first occurrence kept), cut at depth k. */
-export function topK(ranked: readonly string[], k: number): string[] {
+export function topK(ranked: Iterable<string>, k: number): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const id of ranked) {

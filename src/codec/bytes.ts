@@ -143,34 +143,6 @@ export class ByteReader {
   }
 }
 
-/** Decodes one unsigned LEB128 varint at `pos` of `b`; the caller keeps `pos` in a state array (hot loop helper). */
-export function readVarint(b: Uint8Array, state: { pos: number }): number {
-  let p = state.pos;
-  let v = b[p++];
-  if (v < 0x80) {
-    state.pos = p;
-    return v;
-  }
-  let result = v & 0x7f;
-  let shift = 7;
-  do {
-    v = b[p++];
-    result |= (v & 0x7f) << shift;
-    shift += 7;
-  } while (v >= 0x80 && shift < 28);
-  if (v >= 0x80) {
-    // values of 2^28 and above (rare): continue with multiplication to avoid 32-bit overflow
-    let mul = 2 ** 28;
-    while (v >= 0x80) {
-      v = b[p++];
-      result += (v & 0x7f) * mul;
-      mul *= 128;
-    }
-  }
-  state.pos = p;
-  return result;
-}
-
 const encoder = /* @__PURE__ */ new TextEncoder();
 const decoder = /* @__PURE__ */ new TextDecoder('utf-8', { fatal: false });
 

@@ -109,11 +109,6 @@ export class PostingsWriter {
     }
   }
 
-  /** Number of distinct terms. */
-  get termCount(): number {
-    return this.terms.length;
-  }
-
   /** The id of `term`, adding it to the dictionary if new. */
   idFor(term: string): number {
     const t = this.ensureLookup().find(term);
@@ -169,11 +164,6 @@ export class PostingsWriter {
   forget(term: string): void {
     const t = this.ensureLookup().find(term);
     if (t >= 0) this.df[t]--;
-  }
-
-  /** Whether tokens were added since the last freeze. */
-  get dirty(): boolean {
-    return this.logLength > 0 || this.frozen.terms.length !== this.terms.length;
   }
 
   /** Folds the log into the frozen layout and returns it (a new view; postings are copied only when tokens were added). */

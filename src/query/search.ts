@@ -286,12 +286,12 @@ export class Searcher {
     // --- proximity rerank of the head ---
     let ranked = topK(cand, scores, head);
     if (this.ranking.proximity > 0 && prepared.length > 1) {
-      this.proximityBonus(prepared, ranked, N);
+      this.proximityBonus(prepared, ranked);
       ranked.sort((x, y) => scores[y] - scores[x] || x - y);
     }
     if (opts.groupBy === 'document') {
       // the best paragraph per document; documents beyond the head come from the full candidate list
-      ranked = bestPerDocument(ranked.length >= cand.length ? ranked : topK(cand, scores, cand.length), scores, paras.doc, want);
+      ranked = bestPerDocument(ranked.length >= cand.length ? ranked : topK(cand, scores, cand.length), paras.doc, want);
     }
     const page = ranked.slice(offset, offset + limit);
 
@@ -434,9 +434,10 @@ export class Searcher {
           alts.push({ id, weight });
         }
       };
-      push(lookupTerm(data, qt.term), 1);
+      const exact = lookupTerm(data, qt.term);
+      push(exact, 1);
       if (qt.prefix) {
-        for (const id of expandPrefix(data, qt.term, maxExp)) push(id, id === lookupTerm(data, qt.term) ? 1 : w);
+        for (const id of expandPrefix(data, qt.term, maxExp)) push(id, id === exact ? 1 : w);
         if (qt.surface !== qt.term) for (const id of expandPrefix(data, qt.surface, maxExp)) push(id, w);
       } else if (fuzzy > 0 && clause.kind === 'term' && qt.surface.length >= 5 && qt.term.length >= 4) {
         const k = qt.term.length >= 9 ? Math.min(2, fuzzy + 1) : fuzzy;
@@ -585,7 +586,7 @@ export class Searcher {
   }
 
   /** Adds a bonus for query words that stand close together in the paragraph. */
-  private proximityBonus(prepared: PreparedClause[], ranked: number[], N: number): void {
+  private proximityBonus(prepared: PreparedClause[], ranked: number[]): void {
     const text = this.snap.text;
     const paras = this.snap.paragraphs;
     const want = new Set(ranked);
@@ -620,7 +621,6 @@ export class Searcher {
       }
       this.scores[u] += lambda * bonus;
     }
-    void N;
   }
 }
 
@@ -688,7 +688,7 @@ function topK(cand: number[], scores: Float64Array, k: number): number[] {
   return heap.sort((x, y) => (better(x, y) ? -1 : 1));
 }
 
-function bestPerDocument(ranked: number[], scores: Float64Array, docOf: Uint32Array, k: number): number[] {
+function bestPerDocument(ranked: number[], docOf: Uint32Array, k: number): number[] {
   const seen = new Set<number>();
   const out: number[] = [];
   for (const u of ranked) {
@@ -698,6 +698,5 @@ function bestPerDocument(ranked: number[], scores: Float64Array, docOf: Uint32Ar
     out.push(u);
     if (out.length >= k) break;
   }
-  void scores;
   return out;
 }
