@@ -72,25 +72,49 @@ export interface PostingsRanges {
   posBytes: Uint8Array;
 }
 
-const unitsCursor = new VarintCursor();
+/**
+ * Walks one term's unit entries in ascending order: `next()` moves to the next unit and sets `unit` and `tf`.
+ * It ends at damaged data (a zero delta, or a unit at or beyond `unitCount`), so crafted bytes can never index
+ * outside the tables. The one decoder of unit entries: the callbacks below and the searcher's loop use it.
+ */
+export class UnitCursor {
+  unit = -1;
+  tf = 0;
+  private readonly c = new VarintCursor();
+  private unitCount = 0;
+
+  reset(data: PostingsRanges, t: number, unitCount: number): this {
+    this.c.reset(data.bytes, data.docStart[t], data.docStart[t + 1]);
+    this.unit = -1;
+    this.tf = 0;
+    this.unitCount = unitCount;
+    return this;
+  }
+
+  next(): boolean {
+    const c = this.c;
+    if (c.pos >= c.end) return false;
+    const v = c.next();
+    const tf = v & 1 ? 1 : c.next();
+    const delta = (v - (v & 1)) / 2;
+    if (delta === 0 || this.unit + delta >= this.unitCount) {
+      c.pos = c.end; // damaged data: stop rather than misread
+      return false;
+    }
+    this.unit += delta;
+    this.tf = tf;
+    return true;
+  }
+}
+
+const unitsCursor = new UnitCursor();
 const posCursor = new VarintCursor();
 
-/**
- * Calls `visit(unit, tf)` for each unit of term `t`, ascending. Stops at damaged data (a unit at or beyond
- * `unitCount`, or a zero delta), so crafted bytes can never index outside the tables. Returns the last unit (-1 if none).
- */
+/** Calls `visit(unit, tf)` for each unit of term `t`, ascending (see {@link UnitCursor}). Returns the last unit (-1 if none). */
 export function forEachUnit(data: PostingsRanges, t: number, unitCount: number, visit: ((unit: number, tf: number) => void) | null): number {
-  const c = unitsCursor.reset(data.bytes, data.docStart[t], data.docStart[t + 1]);
-  let unit = -1;
-  while (c.pos < c.end) {
-    const v = c.next();
-    const delta = Math.floor(v / 2);
-    const tf = v & 1 ? 1 : c.next();
-    if (delta === 0 || unit + delta >= unitCount) break;
-    unit += delta;
-    if (visit !== null) visit(unit, tf);
-  }
-  return unit;
+  const u = unitsCursor.reset(data, t, unitCount);
+  while (u.next()) if (visit !== null) visit(u.unit, u.tf);
+  return u.unit;
 }
 
 /**
@@ -104,16 +128,11 @@ export function forEachPositions(
   want: (unit: number) => boolean,
   visit: (unit: number, positions: number[]) => void,
 ): void {
-  const c = new VarintCursor().reset(data.bytes, data.docStart[t], data.docStart[t + 1]);
+  const u = new UnitCursor().reset(data, t, unitCount);
   const q = posCursor.reset(data.posBytes, data.posStart[t], data.posStart[t + 1]);
-  let unit = -1;
-  while (c.pos < c.end) {
-    const v = c.next();
-    const delta = Math.floor(v / 2);
-    const tf = v & 1 ? 1 : c.next();
-    if (delta === 0 || unit + delta >= unitCount) return;
-    unit += delta;
-    if (want(unit)) {
+  while (u.next()) {
+    const tf = u.tf;
+    if (want(u.unit)) {
       const positions: number[] = [];
       let pos = 0;
       for (let i = 0; i < tf && q.pos < q.end; i++) {
@@ -121,7 +140,7 @@ export function forEachPositions(
         pos = i === 0 ? d : pos + d;
         positions.push(pos);
       }
-      visit(unit, positions);
+      visit(u.unit, positions);
     } else {
       for (let i = 0; i < tf && q.pos < q.end; i++) q.next();
     }

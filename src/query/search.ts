@@ -4,7 +4,7 @@ import type { Analyzer } from '../analysis/index.js';
 import { type DocumentId, type IndexSnapshot, NO_VECTOR } from '../index-builder/builder.js';
 import { lookupTerm, type TermIndexData } from '../index-builder/postings.js';
 import { type Clause, type ParsedQuery, parseQuery, type QueryLimits } from './parse.js';
-import { forEachPositions, forEachUnit, VarintCursor } from '../codec/postings.js';
+import { forEachPositions, forEachUnit, UnitCursor, VarintCursor } from '../codec/postings.js';
 import { boundedDistance, expandPrefix } from './postings-reader.js';
 import { type Hit, type Snippet, snippetFromHits } from './snippet.js';
 
@@ -90,7 +90,7 @@ interface PreparedClause {
 
 const EMPTY: SearchResult[] = [];
 const vectorCursor = new VarintCursor();
-const unitCursor = new VarintCursor();
+const unitCursor = new UnitCursor();
 
 /** Reads one snapshot; holds reusable accumulators sized to its paragraph count. */
 export class Searcher {
@@ -209,15 +209,11 @@ export class Searcher {
       if (pc.clause.kind === 'term') {
         for (const alt of pc.words[0]) {
           const w = bm25Idf(text.df[alt.id], N) * alt.weight * (k1 + 1);
-          // the units decoded in place (src/codec/postings.ts encoding): no callback per posting
-          const cur = unitCursor.reset(text.bytes, text.docStart[alt.id], text.docStart[alt.id + 1]);
-          let u = -1;
-          while (cur.pos < cur.end) {
-            const v = cur.next();
-            const tf = v & 1 ? 1 : cur.next();
-            const delta = (v - (v & 1)) / 2;
-            if (delta === 0 || u + delta >= unitCount) break; // damaged data
-            u += delta;
+          // the units read in place through the codec's cursor: no callback per posting
+          const cur = unitCursor.reset(text, alt.id, unitCount);
+          while (cur.next()) {
+            const u = cur.unit;
+            const tf = cur.tf;
             if (stamp[u] !== gen) {
               if (updateOnly || !alive[u]) continue;
               stamp[u] = gen;
