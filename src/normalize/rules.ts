@@ -1,6 +1,7 @@
 // The normalization rules, one code point at a time. Each rule is an option (all on by default, except that the
 // superscript alef U+0670 is dropped by default). `resolveChar` is the single source of truth; `CharMap` caches its
 // answers in a typed array so the hot loop does one lookup per UTF-16 unit.
+import { WAW_HAMZA, YEH_HAMZA, ALEF, KAF, HEH, WAW, YEH } from './letters.js';
 
 /** Which spelling variants to fold. Every field is optional; the defaults give full Arabic search normalization. */
 export interface NormalizeOptions {
@@ -61,13 +62,6 @@ export function resolveNormalizeOptions(options?: NormalizeOptions): ResolvedNor
   return out as unknown as ResolvedNormalizeOptions;
 }
 
-const ALEF = 0x0627; // U+0627 ALEF ا
-const WAW = 0x0648; // U+0648 WAW و
-const YEH = 0x064a; // U+064A YEH ي
-const HEH = 0x0647; // U+0647 HEH ه
-const KAF = 0x0643; // U+0643 KAF ك
-const WAW_HAMZA = 0x0624; // U+0624 WAW WITH HAMZA ABOVE ؤ
-const YEH_HAMZA = 0x0626; // U+0626 YEH WITH HAMZA ABOVE ئ
 
 /** True for the Arabic combining marks removed by the `diacritics` rule (U+0670 is handled on its own). */
 export function isArabicDiacritic(c: number): boolean {

@@ -6,27 +6,7 @@
  * `ArabicNormalizationFilter`. Both work on UTF-16 code units; letters outside the BMP never match any rule.
  * Checked word for word against ../shared/oracles/arabic-stemmer-oracle.tsv (test/stem/lucene.test.ts).
  */
-
-// Letters the rules mention.
-const ALEF = 0x0627; // U+0627 ARABIC LETTER ALEF ا
-const BEH = 0x0628; // U+0628 ARABIC LETTER BEH ب
-const TEH_MARBUTA = 0x0629; // U+0629 ARABIC LETTER TEH MARBUTA ة
-const TEH = 0x062a; // U+062A ARABIC LETTER TEH ت
-const FEH = 0x0641; // U+0641 ARABIC LETTER FEH ف
-const KAF = 0x0643; // U+0643 ARABIC LETTER KAF ك
-const LAM = 0x0644; // U+0644 ARABIC LETTER LAM ل
-const NOON = 0x0646; // U+0646 ARABIC LETTER NOON ن
-const HEH = 0x0647; // U+0647 ARABIC LETTER HEH ه
-const WAW = 0x0648; // U+0648 ARABIC LETTER WAW و
-const YEH = 0x064a; // U+064A ARABIC LETTER YEH ي
-
-const ALEF_MADDA = 0x0622; // U+0622 ARABIC LETTER ALEF WITH MADDA ABOVE آ
-const ALEF_HAMZA_ABOVE = 0x0623; // U+0623 ARABIC LETTER ALEF WITH HAMZA ABOVE أ
-const ALEF_HAMZA_BELOW = 0x0625; // U+0625 ARABIC LETTER ALEF WITH HAMZA BELOW إ
-const ALEF_MAKSURA = 0x0649; // U+0649 ARABIC LETTER ALEF MAKSURA (dotless yeh) ى
-const TATWEEL = 0x0640; // U+0640 ARABIC TATWEEL ـ
-const FATHATAN = 0x064b; // U+064B ARABIC FATHATAN ً (first of the eight harakat Lucene deletes)
-const SUKUN = 0x0652; // U+0652 ARABIC SUKUN ْ (last of them: fathatan … damma, kasra, shadda, sukun)
+import { ALEF_MADDA, ALEF_HAMZA_ABOVE, ALEF_HAMZA_BELOW, ALEF, BEH, TEH_MARBUTA, TEH, TATWEEL, FEH, KAF, LAM, NOON, HEH, WAW, ALEF_MAKSURA, YEH, FATHATAN, SUKUN } from '../normalize/letters.js'; // letters the rules mention
 
 /**
  * What the normalizer does with one code unit: -1 delete it, 0 keep it, otherwise the replacement.

@@ -22,32 +22,9 @@
  *     Suffix_Noun_Step3 then looks for its yeh ي one letter before the end.
  *   - Prefix steps run at the cursor left by the previous one (after أأ → أ it is 1, not 0).
  */
+import { HAMZA, ALEF_MADDA, ALEF_HAMZA_ABOVE, WAW_HAMZA, ALEF_HAMZA_BELOW, YEH_HAMZA, ALEF, BEH, TEH_MARBUTA, TEH, SEEN, TATWEEL, FEH, KAF, LAM, MEEM, NOON, HEH, WAW, ALEF_MAKSURA, YEH, FATHATAN, SUKUN } from '../normalize/letters.js';
 
-// Letters named by the rules (Unicode code points).
-const HAMZA = 0x0621; // U+0621 ARABIC LETTER HAMZA ء
-const ALEF_MADDA = 0x0622; // U+0622 ARABIC LETTER ALEF WITH MADDA ABOVE آ
-const ALEF_HAMZA_ABOVE = 0x0623; // U+0623 ARABIC LETTER ALEF WITH HAMZA ABOVE أ
-const WAW_HAMZA = 0x0624; // U+0624 ARABIC LETTER WAW WITH HAMZA ABOVE ؤ
-const ALEF_HAMZA_BELOW = 0x0625; // U+0625 ARABIC LETTER ALEF WITH HAMZA BELOW إ
-const YEH_HAMZA = 0x0626; // U+0626 ARABIC LETTER YEH WITH HAMZA ABOVE ئ
-const ALEF = 0x0627; // U+0627 ARABIC LETTER ALEF ا
-const BEH = 0x0628; // U+0628 ARABIC LETTER BEH ب
-const TEH_MARBUTA = 0x0629; // U+0629 ARABIC LETTER TEH MARBUTA ة
-const TEH = 0x062a; // U+062A ARABIC LETTER TEH ت
-const SEEN = 0x0633; // U+0633 ARABIC LETTER SEEN س
-const FEH = 0x0641; // U+0641 ARABIC LETTER FEH ف
-const KAF = 0x0643; // U+0643 ARABIC LETTER KAF ك
-const LAM = 0x0644; // U+0644 ARABIC LETTER LAM ل
-const MEEM = 0x0645; // U+0645 ARABIC LETTER MEEM م
-const NOON = 0x0646; // U+0646 ARABIC LETTER NOON ن
-const HEH = 0x0647; // U+0647 ARABIC LETTER HEH ه
-const WAW = 0x0648; // U+0648 ARABIC LETTER WAW و
-const ALEF_MAKSURA = 0x0649; // U+0649 ARABIC LETTER ALEF MAKSURA ى
-const YEH = 0x064a; // U+064A ARABIC LETTER YEH ي
-
-const FATHATAN = 0x064b; // U+064B ARABIC FATHATAN ً (first of the harakat Normalize_pre deletes)
-const SUKUN = 0x0652; // U+0652 ARABIC SUKUN ْ (last of them: ً ٌ ٍ َ ُ ِ ّ ْ)
-const TATWEEL = 0x0640; // U+0640 ARABIC TATWEEL (kashida) ـ
+// Other code points the rules name.
 const DIGIT_ZERO = 0x0660; // U+0660 ARABIC-INDIC DIGIT ZERO ٠ (… U+0669 ٩ → ASCII '0'…'9')
 const DIGIT_NINE = 0x0669;
 const FORMS_FIRST = 0xfe80; // U+FE80 ARABIC LETTER HAMZA ISOLATED FORM ﺀ: first presentation form mapped
