@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { luceneNormalize, luceneStem } from '../../src/stem/index.js';
-import {
-  compareColumn,
-  FULL_ORACLE_PATH,
-  readOracle,
-  report,
-  SAMPLE_PATH,
-  wordsPerSecond,
-  type OracleRow,
-} from './oracle-rows.js';
+import { compareColumn, describeOracle, type OracleRow, report } from './oracle-rows.js';
 
 /** Strings made mostly of the letters, marks and affixes the Lucene rules look at. */
 const arabicHeavy = fc
@@ -116,30 +108,4 @@ function checkLucene(rows: readonly OracleRow[]): void {
   expect(report('lucene_stem', stem), 'luceneStem(lucene_norm) vs lucene_stem').toBe('');
 }
 
-describe('Lucene oracle', () => {
-  it('agrees on every row of the committed sample (test/fixtures/oracle-sample.tsv)', () => {
-    const rows = readOracle(SAMPLE_PATH);
-    expect(rows.length).toBeGreaterThanOrEqual(2500);
-    checkLucene(rows);
-  });
-
-  it.skipIf(FULL_ORACLE_PATH === undefined)('agrees on all 279,912 rows of ../shared/oracles/arabic-stemmer-oracle.tsv', () => {
-    const rows = readOracle(FULL_ORACLE_PATH!);
-    expect(rows.length).toBe(279_912);
-    checkLucene(rows);
-  });
-
-  it.skipIf(FULL_ORACLE_PATH === undefined)('stems all oracle words fast (reports words/s)', () => {
-    const rows = readOracle(FULL_ORACLE_PATH!);
-    const words = rows.map((r) => r.word);
-    const norms = rows.map((r) => r.luceneNorm);
-    const normRate = wordsPerSecond(words, luceneNormalize);
-    const stemRate = wordsPerSecond(norms, luceneStem);
-    console.info(
-      `[lucene speed] ${rows.length} words: luceneNormalize ${(normRate / 1e6).toFixed(2)}M words/s, luceneStem ${(stemRate / 1e6).toFixed(2)}M words/s`,
-    );
-    // A floor far below the measured speed: catches only a pathological slowdown, not machine noise.
-    expect(normRate).toBeGreaterThan(200_000);
-    expect(stemRate).toBeGreaterThan(200_000);
-  });
-});
+describeOracle('Lucene', checkLucene);

@@ -1,6 +1,7 @@
 // Reading the stemmer oracle (../shared/oracles/arabic-stemmer-oracle.tsv or the committed sample
 // test/fixtures/oracle-sample.tsv) and comparing one column against our implementation.
 import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import { REPO_ROOT, sharedPath } from '../helpers/shared.js';
 
@@ -80,16 +81,21 @@ export function report(column: string, res: ColumnResult): string {
   );
 }
 
-/** Best of 3 timed passes (after one warm-up pass) of `f` over `words`, in words per second. */
-export function wordsPerSecond(words: readonly string[], f: (w: string) => string): number {
-  let sink = 0;
-  for (const w of words) sink += f(w).length;
-  let best = Infinity;
-  for (let pass = 0; pass < 3; pass++) {
-    const t0 = performance.now();
-    for (const w of words) sink += f(w).length;
-    best = Math.min(best, performance.now() - t0);
-  }
-  if (sink < 0) throw new Error('unreachable');
-  return (words.length / best) * 1000;
+/**
+ * The oracle tests of one stemmer: every row of the committed sample (always runs) and every row of the full
+ * file in ../shared (skipped with a message when it is absent).
+ */
+export function describeOracle(name: string, check: (rows: readonly OracleRow[]) => void): void {
+  describe(`${name} oracle`, () => {
+    it('agrees on every row of the committed sample (test/fixtures/oracle-sample.tsv)', () => {
+      const rows = readOracle(SAMPLE_PATH);
+      expect(rows.length).toBeGreaterThanOrEqual(2500);
+      check(rows);
+    });
+    it.skipIf(FULL_ORACLE_PATH === undefined)('agrees on all 279,912 rows of ../shared/oracles/arabic-stemmer-oracle.tsv', () => {
+      const rows = readOracle(FULL_ORACLE_PATH as string);
+      expect(rows.length).toBe(279_912);
+      check(rows);
+    });
+  });
 }

@@ -2,15 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { stemmer as oramaArabicStemmer } from '@orama/stemmers/arabic';
 import { snowballStem } from '../../src/stem/index.js';
-import {
-  compareColumn,
-  FULL_ORACLE_PATH,
-  readOracle,
-  report,
-  SAMPLE_PATH,
-  wordsPerSecond,
-  type OracleRow,
-} from './oracle-rows.js';
+import { compareColumn, describeOracle, type OracleRow, report } from './oracle-rows.js';
 
 /** Strings built from the letters, affixes, marks and special forms the Snowball rules look at. */
 const arabicHeavy = fc
@@ -95,24 +87,4 @@ function checkSnowball(rows: readonly OracleRow[]): void {
   expect(report('snowball', res), 'snowballStem(word) vs snowball').toBe('');
 }
 
-describe('Snowball oracle', () => {
-  it('agrees on every row of the committed sample (test/fixtures/oracle-sample.tsv)', () => {
-    const rows = readOracle(SAMPLE_PATH);
-    expect(rows.length).toBeGreaterThanOrEqual(2500);
-    checkSnowball(rows);
-  });
-
-  it.skipIf(FULL_ORACLE_PATH === undefined)('agrees on all 279,912 rows of ../shared/oracles/arabic-stemmer-oracle.tsv', () => {
-    const rows = readOracle(FULL_ORACLE_PATH!);
-    expect(rows.length).toBe(279_912);
-    checkSnowball(rows);
-  });
-
-  it.skipIf(FULL_ORACLE_PATH === undefined)('stems all oracle words fast (reports words/s)', () => {
-    const words = readOracle(FULL_ORACLE_PATH!).map((r) => r.word);
-    const rate = wordsPerSecond(words, snowballStem);
-    console.info(`[snowball speed] ${words.length} words: snowballStem ${(rate / 1e6).toFixed(2)}M words/s`);
-    // A floor far below the measured speed: catches only a pathological slowdown, not machine noise.
-    expect(rate).toBeGreaterThan(100_000);
-  });
-});
+describeOracle('Snowball', checkSnowball);
