@@ -5,6 +5,8 @@ import { type DocumentId, type IndexSnapshot, NO_VECTOR } from '../index-builder
 import { lookupTerm, type TermIndexData } from '../index-builder/postings.js';
 import { type Clause, type ParsedQuery, parseQuery, type QueryLimits } from './parse.js';
 import { forEachPositions, forEachUnit, UnitCursor, VarintCursor } from '../codec/postings.js';
+import { skipsFor } from '../codec/skips.js';
+import { type MaxScoreClause, maxScoreTopK, popcount, type PruningStats } from './maxscore.js';
 import { boundedDistance, expandPrefix } from './postings-reader.js';
 import { type Hit, type Snippet, snippetFromHits } from './snippet.js';
 
@@ -106,8 +108,10 @@ export class Searcher {
   private normsKey = '';
   /** Analyzer term id → index term id (-1 not in the index, -2 not looked up yet), for snippets without vectors. */
   private termIdOf = new Int32Array(1024).fill(-2);
-  /** Queries where MaxScore pruning switched to update-only mode (for benchmarks). */
-  pruned = 0;
+  /** Score every posting of every query (for tests and benchmarks: the reference the pruned top-k must equal). */
+  exhaustive = false;
+  /** What MaxScore pruning read and skipped, over this searcher's queries (for benchmarks). */
+  readonly pruning: PruningStats = { queries: 0, candidates: 0, scored: 0, postings: 0 };
   private byLength: Map<number, number[]> | null = null;
   private readonly defaults: RankingParams;
   /** The ranking constants of the query being run (set at the start of `run`). */
@@ -193,55 +197,72 @@ export class Searcher {
     const coordExp = this.ranking.coord;
     const coord = new Float64Array(total + 1);
     for (let m = 0; m <= total; m++) coord[m] = Math.pow(m / total, coordExp);
-    // pruning applies to plain ranked OR: no required clauses, no phrases, no fields, no exclusions
-    const prunable = mustMask === 0 && parsed.not.length === 0 && snap.fields.length === 0 && prepared.every((pc) => pc.clause.kind === 'term');
     const want = offset + limit;
     const head = Math.max(want * 3, 30);
-    let remaining = 0;
-    for (const x of ub) remaining += x;
-    let updateOnly = false;
-    let maxPartial = 0;
-    for (let oi = 0; oi < order.length; oi++) {
-      const ci = order[oi];
-      const pc = prepared[ci];
-      const bit = 2 ** ci;
-      remaining -= ub[ci];
-      if (pc.clause.kind === 'term') {
-        for (const alt of pc.words[0]) {
-          const w = bm25Idf(text.df[alt.id], N) * alt.weight * (k1 + 1);
-          // the units read in place through the codec's cursor: no callback per posting
-          const cur = unitCursor.reset(text, alt.id, unitCount);
-          while (cur.next()) {
-            const u = cur.unit;
-            const tf = cur.tf;
-            if (stamp[u] !== gen) {
-              if (updateOnly || !alive[u]) continue;
-              stamp[u] = gen;
-              scores[u] = 0;
-              masks[u] = 0;
-              touched[this.nTouched++] = u;
-            }
-            const sc = (scores[u] += (w * tf) / (tf + norms[u]));
-            masks[u] |= bit;
-            if (sc > maxPartial) maxPartial = sc;
-          }
-        }
-        const sid = surfaceIds[ci];
-        if (sid >= 0 && snap.surface) {
-          const w = bm25Idf(snap.surface.df[sid], N) * sw * (k1 + 1);
-          forEachUnit(snap.surface, sid, unitCount, (u, tf) => {
-            if (stamp[u] !== gen) return; // the surface implies the stem: only units already touched
-            scores[u] += (w * tf) / (tf + norms[u]);
-          });
-        }
-      } else {
-        this.scorePhrase(pc, bit, N, k1, b, avgdl, touch);
+    // plain ranked OR (no required, excluded or phrase clauses, no fields, no filter, one result per paragraph):
+    // only the `head` best can be returned, so MaxScore may skip what cannot reach them. Its bounds hold while
+    // every contribution lies in [0, its weight] and coordination never falls as clauses match: b <= 1, weights and
+    // the coordination exponent >= 0.
+    const clauses: MaxScoreClause[] = order.map((ci) => {
+      const sid = surfaceIds[ci];
+      return {
+        alts: prepared[ci].words[0].map((a) => ({ data: text, id: a.id, w: bm25Idf(text.df[a.id], N) * a.weight * (k1 + 1) })),
+        surface: sid >= 0 && snap.surface ? { data: snap.surface, id: sid, w: bm25Idf(snap.surface.df[sid], N) * sw * (k1 + 1) } : null,
+        ub: ub[ci],
+        bit: 2 ** ci,
+      };
+    });
+    if (
+      !this.exhaustive &&
+      mustMask === 0 &&
+      parsed.not.length === 0 &&
+      snap.fields.length === 0 &&
+      !opts.filter &&
+      opts.groupBy !== 'document' &&
+      b <= 1 &&
+      coordExp >= 0 &&
+      prepared.every((pc) => pc.clause.kind === 'term') &&
+      clauses.every((c) => c.alts.every((a) => a.w >= 0) && !(c.surface && c.surface.w < 0))
+    ) {
+      for (const u of maxScoreTopK(clauses, coord, norms, alive, unitCount, head, scores, masks, this.pruning)) {
+        stamp[u] = gen;
+        touched[this.nTouched++] = u;
       }
-      // MaxScore: once no unseen paragraph can reach the head's threshold, later clauses only update candidates
-      if (prunable && !updateOnly && oi < order.length - 1 && this.nTouched >= head && remaining < maxPartial) {
-        if (remaining < this.threshold(head, coord)) {
-          updateOnly = true;
-          this.pruned++;
+    } else {
+      for (const ci of order) {
+        const pc = prepared[ci];
+        const bit = 2 ** ci;
+        if (pc.clause.kind === 'term') {
+          for (const alt of pc.words[0]) {
+            const w = bm25Idf(text.df[alt.id], N) * alt.weight * (k1 + 1);
+            // the units read in place through the codec's cursor: no callback per posting
+            const cur = unitCursor.reset(text, alt.id, unitCount);
+            while (cur.next()) {
+              const u = cur.unit;
+              const tf = cur.tf;
+              if (stamp[u] !== gen) {
+                if (!alive[u]) continue;
+                stamp[u] = gen;
+                scores[u] = 0;
+                masks[u] = 0;
+                touched[this.nTouched++] = u;
+              }
+              scores[u] += (w * tf) / (tf + norms[u]);
+              masks[u] |= bit;
+            }
+          }
+          const sid = surfaceIds[ci];
+          if (sid >= 0 && snap.surface) {
+            const w = bm25Idf(snap.surface.df[sid], N) * sw * (k1 + 1);
+            const cur = unitCursor.reset(snap.surface, sid, unitCount);
+            while (cur.next()) {
+              const u = cur.unit;
+              // the surface implies the stem: only units already touched
+              if (stamp[u] === gen) scores[u] += (w * cur.tf) / (cur.tf + norms[u]);
+            }
+          }
+        } else {
+          this.scorePhrase(pc, bit, N, k1, b, avgdl, touch);
         }
       }
     }
@@ -325,43 +346,6 @@ export class Searcher {
     this.norms = out;
     this.normsKey = key;
     return out;
-  }
-
-  /** The `k`-th best lower bound of a final score among the touched paragraphs (partial score × coordination so far). */
-  private threshold(k: number, coord: Float64Array): number {
-    const heap = new Float64Array(k);
-    let size = 0;
-    for (let i = 0; i < this.nTouched; i++) {
-      const u = this.touched[i];
-      const lb = this.scores[u] * coord[popcount(this.masks[u])];
-      if (size < k) {
-        let j = size++;
-        heap[j] = lb;
-        while (j > 0 && heap[(j - 1) >> 1] > heap[j]) {
-          const p = (j - 1) >> 1;
-          const t = heap[p];
-          heap[p] = heap[j];
-          heap[j] = t;
-          j = p;
-        }
-      } else if (lb > heap[0]) {
-        heap[0] = lb;
-        let j = 0;
-        for (;;) {
-          const l = 2 * j + 1;
-          const r = l + 1;
-          let m = j;
-          if (l < k && heap[l] < heap[m]) m = l;
-          if (r < k && heap[r] < heap[m]) m = r;
-          if (m === j) break;
-          const t = heap[m];
-          heap[m] = heap[j];
-          heap[j] = t;
-          j = m;
-        }
-      }
-    }
-    return size < k ? 0 : heap[0];
   }
 
   private hasVector(u: number): boolean {
@@ -490,11 +474,12 @@ export class Searcher {
       if (s.size === 0) return;
     }
     const cset = cands as Set<number>;
+    const units = Int32Array.from(cset).sort();
     // positions of each word in the candidates
     const pos: Map<number, Set<number>>[] = pc.words.map((alts) => {
       const m = new Map<number, Set<number>>();
       for (const a of alts) {
-        forEachPositions(text, a.id, paras.count, (u) => cset.has(u), (u, ps) => {
+        forEachPositions(text, a.id, paras.count, skipsFor(text, a.id, paras.count, text.df[a.id]), units, (u, ps) => {
           let s = m.get(u);
           if (!s) m.set(u, (s = new Set()));
           for (const p of ps) s.add(p);
@@ -585,7 +570,7 @@ export class Searcher {
   private proximityBonus(prepared: PreparedClause[], ranked: number[]): void {
     const text = this.snap.text;
     const paras = this.snap.paragraphs;
-    const want = new Set(ranked);
+    const want = Int32Array.from(ranked).sort();
     // positions per clause (term clauses only) per candidate
     const lists: Map<number, number[]>[] = [];
     const weights: number[] = [];
@@ -593,7 +578,7 @@ export class Searcher {
       if (pc.clause.kind !== 'term') continue;
       const m = new Map<number, number[]>();
       for (const a of pc.words[0]) {
-        forEachPositions(text, a.id, paras.count, (u) => want.has(u), (u, ps) => {
+        forEachPositions(text, a.id, paras.count, skipsFor(text, a.id, paras.count, text.df[a.id]), want, (u, ps) => {
           const cur = m.get(u);
           m.set(u, cur ? cur.concat(ps) : ps);
         });
@@ -632,12 +617,6 @@ function minDistance(a: number[], b: number[]): number {
 /** BM25 idf (the Lucene form, never negative). */
 export function bm25Idf(df: number, N: number): number {
   return Math.log(1 + (N - df + 0.5) / (df + 0.5));
-}
-
-function popcount(x: number): number {
-  x = x - ((x >>> 1) & 0x55555555);
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
 function clampInt(v: unknown, dflt: number, min: number, max: number): number {
