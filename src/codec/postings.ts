@@ -83,7 +83,7 @@ export const DBG = { seeks: 0, jumps: 0, decoded: 0, bsearch: 0 };
 export class UnitCursor {
   unit = -1;
   tf = 0;
-  /** The block `jump` last moved to (meaningful after it returned true). */
+  /** The block `jump` last moved to (0 before any): the cursor is at or past its start. */
   block = 0;
   private readonly c = new VarintCursor();
   private unitCount = 0;
@@ -95,6 +95,7 @@ export class UnitCursor {
     this.tf = 0;
     this.unitCount = unitCount;
     this.skips = skips;
+    this.block = 0;
     return this;
   }
 
@@ -126,8 +127,15 @@ export class UnitCursor {
     const s = this.skips;
     if (s === null) return false;
     const last = s.last;
-    let lo = 0;
-    let hi = last.length;
+    let lo = this.block;
+    if (last[lo] >= target) return false; // in the current block
+    // gallop from the current block, then binary search: the first block whose last unit is >= target
+    let step = 1;
+    while (lo + step < last.length && last[lo + step] < target) {
+      lo += step;
+      step *= 2;
+    }
+    let hi = Math.min(lo + step, last.length);
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       if (last[mid] < target) lo = mid + 1;
@@ -137,7 +145,7 @@ export class UnitCursor {
       this.c.pos = this.c.end; // no unit >= target
       return false;
     }
-    if (lo === 0 || last[lo - 1] <= this.unit) return false;
+    if (last[lo - 1] <= this.unit) return false;
     this.c.pos = s.off[lo];
     this.unit = last[lo - 1];
     this.block = lo;
