@@ -1,9 +1,10 @@
-// Top-k of a plain ranked OR query, document at a time with MaxScore (Turtle & Flood): the clauses whose upper
-// bounds add up to less than the k-th best score so far are "non-essential": no unit is taken from their postings,
-// they are only probed at the candidates of the others, through block tables (src/codec/skips.ts), and a candidate
-// stops being scored as soon as its score plus the bounds of the clauses left cannot beat the k-th best. The sums
-// are taken clause by clause in the same order as the term-at-a-time scorer, so the k best units get the very same
-// floating-point scores.
+// Top-k of a plain ranked OR query with MaxScore (Turtle & Flood). Clauses are taken in scoring order (highest
+// bound first), term at a time into the accumulators, while a unit seen in none of them could still reach the
+// k best. The k best lower bound comes from completing the best partial candidates (probing the clauses left at
+// them). Once the bounds of the clauses left add up to less, those clauses are "non-essential": no new unit is
+// taken from them; the candidates are probed in their postings, in unit order through block tables
+// (src/codec/skips.ts), and a candidate is dropped as soon as its sum plus the bounds left cannot reach the k-th
+// best. Sums are taken clause by clause in the exhaustive scorer's order, so the k best get bit-identical scores.
 import { UnitCursor } from '../codec/postings.js';
 import { skipsFor } from '../codec/skips.js';
 import type { TermIndexData } from '../index-builder/postings.js';
@@ -30,123 +31,203 @@ export interface MaxScoreClause {
 /** What pruning saved, summed over queries (for benchmarks). */
 export interface PruningStats {
   queries: number;
-  /** Units taken from the essential clauses' postings. */
-  candidates: number;
-  /** Candidates scored to the end. */
-  scored: number;
   /** Postings of all the query's terms (what an exhaustive scorer reads). */
   postings: number;
+  /** Postings of the essential clauses (read whole). */
+  essential: number;
+  /** Candidates probed in the other clauses' postings. */
+  probed: number;
 }
 
-const END = 0x7fffffff;
+/** The searcher's accumulators: per unit the clause sum and matched-clause bits, valid where `stamp[u] === gen`. */
+export interface Accumulators {
+  scores: Float64Array;
+  masks: Uint32Array;
+  stamp: Uint32Array;
+  gen: number;
+  /** The units with a valid entry, `n` of them. */
+  touched: Int32Array;
+  n: number;
+}
+
 /** Slack for floating-point rounding when a bound is compared with an actual score. */
 const EPS = 1e-9;
 
+const cursor = new UnitCursor();
+
 /**
- * Scores the units of `clauses` (in scoring order) and returns the `k` best by `sum × coord[matched clauses]`
- * (ties: lower unit first), unordered; `raw[u]` and `mask[u]` are set for them. `norms[u]` is BM25's length
- * normalization of unit `u`; removed units (`alive[u] === 0`) are skipped.
+ * Scores `clauses` (in scoring order) into `acc` so that its `k` best units by `sum × coord[matched clauses]`
+ * (ties: lower unit first) are those of an exhaustive scorer, with the same sums and masks; units that cannot be
+ * among them may be left out or left with partial sums. `norms[u]` is BM25's length normalization of unit `u`;
+ * removed units (`alive[u] === 0`) are skipped.
  */
-export function maxScoreTopK(
+export function maxScore(
   clauses: MaxScoreClause[],
   coord: Float64Array,
   norms: Float64Array,
   alive: Uint8Array,
   unitCount: number,
   k: number,
-  raw: Float64Array,
-  mask: Uint32Array,
+  acc: Accumulators,
   stats: PruningStats,
-): number[] {
+): void {
   const n = clauses.length;
-  const first = new Int32Array(n + 1); // clause i's term cursors: [first[i], first[i + 1])
+  const { scores, masks, stamp, gen, touched } = acc;
   const rem = new Float64Array(n + 1); // sum of the bounds of clauses i..n-1
+  for (let i = n - 1; i >= 0; i--) rem[i] = rem[i + 1] + clauses[i].ub;
+  stats.queries++;
+  for (const c of clauses) for (const t of c.surface ? [...c.alts, c.surface] : c.alts) stats.postings += t.data.df[t.id];
+  let theta = -Infinity;
+  let e = 0;
+  // essential clauses, term at a time
+  while (e < n) {
+    const c = clauses[e++];
+    const bit = c.bit;
+    for (const a of c.alts) {
+      stats.essential += a.data.df[a.id];
+      const w = a.w;
+      const cur = cursor.reset(a.data, a.id, unitCount);
+      while (cur.next()) {
+        const u = cur.unit;
+        const tf = cur.tf;
+        if (stamp[u] !== gen) {
+          if (!alive[u]) continue;
+          stamp[u] = gen;
+          scores[u] = 0;
+          masks[u] = 0;
+          touched[acc.n++] = u;
+        }
+        scores[u] += (w * tf) / (tf + norms[u]);
+        masks[u] |= bit;
+      }
+    }
+    const sf = c.surface;
+    if (sf !== null) {
+      stats.essential += sf.data.df[sf.id];
+      const w = sf.w;
+      const cur = cursor.reset(sf.data, sf.id, unitCount);
+      while (cur.next()) {
+        const u = cur.unit;
+        // the surface implies the stem: only units already touched
+        if (stamp[u] === gen) scores[u] += (w * cur.tf) / (cur.tf + norms[u]);
+      }
+    }
+    if (e === n || acc.n < k) continue;
+    // a lower bound of the k-th best final score: complete the k best partial sums
+    const best = kBest(acc, coord, k);
+    const done = new Float64Array(k);
+    complete(clauses, e, best, coord, norms, unitCount, acc, -Infinity, done);
+    theta = Math.max(theta, kth(done, k));
+    // units not seen so far match only clauses e..n-1
+    if (rem[e] * coord[n - e] * (1 + EPS) < theta) break;
+  }
+  if (e === n) return;
+  // non-essential clauses: probe the candidates that can still reach theta, in unit order
+  let m = 0;
+  for (let i = 0; i < acc.n; i++) {
+    const u = touched[i];
+    if ((scores[u] + rem[e]) * coord[Math.min(n, popcount(masks[u]) + n - e)] * (1 + EPS) >= theta) touched[m++] = u;
+  }
+  acc.n = m;
+  const cand = touched.subarray(0, m).sort();
+  stats.probed += m;
+  complete(clauses, e, cand, coord, norms, unitCount, acc, theta, null);
+  m = 0;
+  for (let i = 0; i < acc.n; i++) if (stamp[touched[i]] === gen) touched[m++] = touched[i];
+  acc.n = m;
+}
+
+/**
+ * Adds clauses `from`..n-1 to the sums of `units` (ascending), probing their postings. With `out`, the sums are
+ * left alone and `out[i]` receives unit i's final score; without it, the sums are updated, and a unit whose bound
+ * falls below `theta` is dropped (its stamp cleared; it stays out of the k best).
+ */
+function complete(
+  clauses: MaxScoreClause[],
+  from: number,
+  units: Int32Array,
+  coord: Float64Array,
+  norms: Float64Array,
+  unitCount: number,
+  acc: Accumulators,
+  theta: number,
+  out: Float64Array | null,
+): void {
+  const n = clauses.length;
   const curs: UnitCursor[] = [];
   const ws: number[] = [];
-  const surf: (UnitCursor | null)[] = [];
-  const cursor = (t: WeightedTerm) => {
-    stats.postings += t.data.df[t.id];
-    return new UnitCursor().reset(t.data, t.id, unitCount, skipsFor(t.data, t.id, unitCount, t.data.df[t.id]));
-  };
-  for (let i = 0; i < n; i++) {
+  const bits: number[] = [];
+  const surface: boolean[] = [];
+  const firstOf = new Int32Array(n + 1);
+  const rem = new Float64Array(n + 1);
+  for (let i = n - 1; i >= from; i--) rem[i] = rem[i + 1] + clauses[i].ub;
+  for (let i = from; i < n; i++) {
     const c = clauses[i];
-    for (const a of c.alts) {
-      curs.push(cursor(a));
-      ws.push(a.w);
+    for (const t of c.surface ? [...c.alts, c.surface] : c.alts) {
+      curs.push(new UnitCursor().reset(t.data, t.id, unitCount, skipsFor(t.data, t.id, unitCount, t.data.df[t.id])));
+      ws.push(t.w);
+      bits.push(t === c.surface ? 0 : c.bit);
+      surface.push(t === c.surface);
     }
-    first[i + 1] = curs.length;
-    surf.push(c.surface && cursor(c.surface));
+    firstOf[i + 1] = curs.length;
   }
-  for (let i = n - 1; i >= 0; i--) rem[i] = rem[i + 1] + clauses[i].ub;
-  const at = new Int32Array(curs.length);
-  for (let j = 0; j < curs.length; j++) at[j] = curs[j].next() ? curs[j].unit : END;
-  // a min-heap of the k best (root: lowest score; among equal scores the highest unit, the one seen last)
-  const hu = new Int32Array(k);
-  const hs = new Float64Array(k);
-  let size = 0;
-  let theta = -Infinity;
-  let e = n; // clauses [0, e) are essential
-  stats.queries++;
-  for (;;) {
-    let u = END;
-    for (let j = first[e] - 1; j >= 0; j--) if (at[j] < u) u = at[j];
-    if (u === END) break;
-    stats.candidates++;
-    if (alive[u]) {
-      const norm = norms[u];
-      let s = 0;
-      let m = 0;
-      let i = 0;
-      for (; i < n; i++) {
-        if (i >= e && (s + rem[i]) * coord[popcount(m) + n - i] * (1 + EPS) <= theta) break;
-        const bit = clauses[i].bit;
-        for (let j = first[i]; j < first[i + 1]; j++) {
-          if (at[j] < u) at[j] = curs[j].seek(u) ? curs[j].unit : END;
-          if (at[j] === u) {
-            const tf = curs[j].tf;
-            s += (ws[j] * tf) / (tf + norm);
-            m |= bit;
-          }
-        }
-        const sc = surf[i];
-        if (sc !== null && m !== 0 && sc.seek(u) && sc.unit === u) {
-          const tf = sc.tf;
-          s += ((clauses[i].surface as WeightedTerm).w * tf) / (tf + norm);
-        }
-      }
-      if (i === n) {
-        stats.scored++;
-        const f = s * coord[popcount(m)];
-        if (size < k || f > theta) {
-          raw[u] = s;
-          mask[u] = m;
-          // u is the highest unit seen so far: among equal scores it ranks last
-          let j = 0;
-          if (size < k) {
-            for (j = size++; j > 0 && f <= hs[(j - 1) >> 1]; j = (j - 1) >> 1) {
-              hu[j] = hu[(j - 1) >> 1];
-              hs[j] = hs[(j - 1) >> 1];
-            }
-          } else {
-            for (let c = 1; c < k; j = c, c = 2 * c + 1) {
-              if (c + 1 < k && (hs[c + 1] < hs[c] || (hs[c + 1] === hs[c] && hu[c + 1] > hu[c]))) c++;
-              if (f <= hs[c]) break;
-              hu[j] = hu[c];
-              hs[j] = hs[c];
-            }
-          }
-          hu[j] = u;
-          hs[j] = f;
-          if (size === k) {
-            theta = hs[0];
-            while (e > 0 && rem[e - 1] * coord[n - e + 1] * (1 + EPS) <= theta) e--;
-          }
+  const { scores, masks, stamp } = acc;
+  for (let x = 0; x < units.length; x++) {
+    const u = units[x];
+    const norm = norms[u];
+    let s = scores[u];
+    let m = masks[u];
+    let i = from;
+    for (; i < n; i++) {
+      if (out === null && (s + rem[i]) * coord[Math.min(n, popcount(m) + n - i)] * (1 + EPS) < theta) break;
+      for (let j = firstOf[i]; j < firstOf[i + 1]; j++) {
+        if (surface[j] && m === 0) continue;
+        const c = curs[j];
+        if (c.seek(u) && c.unit === u) {
+          s += (ws[j] * c.tf) / (c.tf + norm);
+          m |= bits[j];
         }
       }
     }
-    for (let j = curs.length - 1; j >= 0; j--) if (at[j] === u) at[j] = curs[j].next() ? curs[j].unit : END;
+    if (out !== null) out[x] = s * coord[popcount(m)];
+    else if (i < n) stamp[u] = 0;
+    else {
+      scores[u] = s;
+      masks[u] = m;
+    }
   }
-  return Array.from(hu.subarray(0, size));
+}
+
+/** The `k` touched units with the best partial sums (ascending unit order). */
+function kBest(acc: Accumulators, coord: Float64Array, k: number): Int32Array {
+  const lb = new Float64Array(acc.n);
+  for (let i = 0; i < acc.n; i++) {
+    const u = acc.touched[i];
+    lb[i] = acc.scores[u] * coord[popcount(acc.masks[u])];
+  }
+  const cut = kth(lb, k);
+  const out = new Int32Array(k);
+  let m = 0;
+  for (let i = 0; i < acc.n && m < k; i++) if (lb[i] >= cut) out[m++] = acc.touched[i];
+  return out.sort();
+}
+
+/** The `k`-th largest of `xs` (-Infinity when there are fewer), by a min-heap of the `k` largest. */
+function kth(xs: Float64Array, k: number): number {
+  if (xs.length < k) return -Infinity;
+  const heap = xs.slice(0, k).sort();
+  for (let i = k; i < xs.length; i++) {
+    const v = xs[i];
+    if (v <= heap[0]) continue;
+    let j = 0;
+    for (let c = 1; c < k; j = c, c = 2 * c + 1) {
+      if (c + 1 < k && heap[c + 1] < heap[c]) c++;
+      if (v <= heap[c]) break;
+      heap[j] = heap[c];
+    }
+    heap[j] = v;
+  }
+  return heap[0];
 }
 
 /** Number of set bits of a 32-bit mask. */

@@ -6,7 +6,7 @@ import { lookupTerm, type TermIndexData } from '../index-builder/postings.js';
 import { type Clause, type ParsedQuery, parseQuery, type QueryLimits } from './parse.js';
 import { forEachPositions, forEachUnit, UnitCursor, VarintCursor } from '../codec/postings.js';
 import { skipsFor } from '../codec/skips.js';
-import { type MaxScoreClause, maxScoreTopK, popcount, type PruningStats } from './maxscore.js';
+import { maxScore, type MaxScoreClause, popcount, type PruningStats } from './maxscore.js';
 import { boundedDistance, expandPrefix } from './postings-reader.js';
 import { type Hit, type Snippet, snippetFromHits } from './snippet.js';
 
@@ -111,7 +111,7 @@ export class Searcher {
   /** Score every posting of every query (for tests and benchmarks: the reference the pruned top-k must equal). */
   exhaustive = false;
   /** What MaxScore pruning read and skipped, over this searcher's queries (for benchmarks). */
-  readonly pruning: PruningStats = { queries: 0, candidates: 0, scored: 0, postings: 0 };
+  readonly pruning: PruningStats = { queries: 0, postings: 0, essential: 0, probed: 0 };
   private byLength: Map<number, number[]> | null = null;
   private readonly defaults: RankingParams;
   /** The ranking constants of the query being run (set at the start of `run`). */
@@ -224,10 +224,9 @@ export class Searcher {
       prepared.every((pc) => pc.clause.kind === 'term') &&
       clauses.every((c) => c.alts.every((a) => a.w >= 0) && !(c.surface && c.surface.w < 0))
     ) {
-      for (const u of maxScoreTopK(clauses, coord, norms, alive, unitCount, head, scores, masks, this.pruning)) {
-        stamp[u] = gen;
-        touched[this.nTouched++] = u;
-      }
+      const acc = { scores, masks, stamp, gen, touched, n: 0 };
+      maxScore(clauses, coord, norms, alive, unitCount, head, acc, this.pruning);
+      this.nTouched = acc.n;
     } else {
       for (const ci of order) {
         const pc = prepared[ci];
