@@ -129,13 +129,8 @@ export class UnitCursor {
     const last = s.last;
     let lo = this.block;
     if (last[lo] >= target) return false; // in the current block
-    // gallop from the current block, then binary search: the first block whose last unit is >= target
-    let step = 1;
-    while (lo + step < last.length && last[lo + step] < target) {
-      lo += step;
-      step *= 2;
-    }
-    let hi = Math.min(lo + step, last.length);
+    // the first block whose last unit is >= target
+    let hi = last.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       if (last[mid] < target) lo = mid + 1;

@@ -31,7 +31,7 @@ export interface MaxScoreClause {
 /** What pruning saved, summed over queries (for benchmarks). */
 export interface PruningStats {
   queries: number;
-  /** Postings of all the query's terms (what an exhaustive scorer reads). */
+  /** Postings of the query terms (an exhaustive scorer reads them all). */
   postings: number;
   /** Postings of the essential clauses (read whole). */
   essential: number;
@@ -76,42 +76,12 @@ export function maxScore(
   const rem = new Float64Array(n + 1); // sum of the bounds of clauses i..n-1
   for (let i = n - 1; i >= 0; i--) rem[i] = rem[i + 1] + clauses[i].ub;
   stats.queries++;
-  for (const c of clauses) for (const t of c.surface ? [...c.alts, c.surface] : c.alts) stats.postings += t.data.df[t.id];
   let theta = -Infinity;
   let e = 0;
   // essential clauses, term at a time
+  for (const c of clauses) for (const t of [...c.alts, c.surface]) stats.postings += t ? t.data.df[t.id] : 0;
   while (e < n) {
-    const c = clauses[e++];
-    const bit = c.bit;
-    for (const a of c.alts) {
-      stats.essential += a.data.df[a.id];
-      const w = a.w;
-      const cur = cursor.reset(a.data, a.id, unitCount);
-      while (cur.next()) {
-        const u = cur.unit;
-        const tf = cur.tf;
-        if (stamp[u] !== gen) {
-          if (!alive[u]) continue;
-          stamp[u] = gen;
-          scores[u] = 0;
-          masks[u] = 0;
-          touched[acc.n++] = u;
-        }
-        scores[u] += (w * tf) / (tf + norms[u]);
-        masks[u] |= bit;
-      }
-    }
-    const sf = c.surface;
-    if (sf !== null) {
-      stats.essential += sf.data.df[sf.id];
-      const w = sf.w;
-      const cur = cursor.reset(sf.data, sf.id, unitCount);
-      while (cur.next()) {
-        const u = cur.unit;
-        // the surface implies the stem: only units already touched
-        if (stamp[u] === gen) scores[u] += (w * cur.tf) / (cur.tf + norms[u]);
-      }
-    }
+    stats.essential += addClause(clauses[e++], acc, norms, alive, unitCount);
     if (e === n || acc.n < k) continue;
     // a lower bound of the k-th best final score: complete the k best partial sums
     const best = kBest(acc, coord, k);
@@ -135,6 +105,38 @@ export function maxScore(
   m = 0;
   for (let i = 0; i < acc.n; i++) if (stamp[touched[i]] === gen) touched[m++] = touched[i];
   acc.n = m;
+}
+
+/**
+ * Adds one clause to the accumulators, term at a time: every unit of its terms (new ones are touched), then the
+ * surface form's at the units already touched. Returns the postings read.
+ */
+export function addClause(c: MaxScoreClause, acc: Accumulators, norms: Float64Array, alive: Uint8Array, unitCount: number): number {
+  const { scores, masks, stamp, gen, touched } = acc;
+  const bit = c.bit;
+  let read = 0;
+  for (const t of c.surface ? [...c.alts, c.surface] : c.alts) {
+    const w = t.w;
+    const surface = t === c.surface;
+    read += t.data.df[t.id];
+    // the units read in place through the codec's cursor: no callback per posting
+    const cur = cursor.reset(t.data, t.id, unitCount);
+    while (cur.next()) {
+      const u = cur.unit;
+      const tf = cur.tf;
+      if (stamp[u] !== gen) {
+        // the surface implies the stem: it only adds to units already touched
+        if (surface || !alive[u]) continue;
+        stamp[u] = gen;
+        scores[u] = 0;
+        masks[u] = 0;
+        touched[acc.n++] = u;
+      }
+      scores[u] += (w * tf) / (tf + norms[u]);
+      if (!surface) masks[u] |= bit;
+    }
+  }
+  return read;
 }
 
 /**

@@ -4,9 +4,9 @@ import type { Analyzer } from '../analysis/index.js';
 import { type DocumentId, type IndexSnapshot, NO_VECTOR } from '../index-builder/builder.js';
 import { lookupTerm, type TermIndexData } from '../index-builder/postings.js';
 import { type Clause, type ParsedQuery, parseQuery, type QueryLimits } from './parse.js';
-import { forEachPositions, forEachUnit, UnitCursor, VarintCursor } from '../codec/postings.js';
+import { forEachPositions, forEachUnit, VarintCursor } from '../codec/postings.js';
 import { skipsFor } from '../codec/skips.js';
-import { maxScore, type MaxScoreClause, popcount, type PruningStats } from './maxscore.js';
+import { addClause, maxScore, type MaxScoreClause, popcount, type PruningStats } from './maxscore.js';
 import { boundedDistance, expandPrefix } from './postings-reader.js';
 import { type Hit, type Snippet, snippetFromHits } from './snippet.js';
 
@@ -92,7 +92,6 @@ interface PreparedClause {
 
 const EMPTY: SearchResult[] = [];
 const vectorCursor = new VarintCursor();
-const unitCursor = new UnitCursor();
 
 /** Reads one snapshot; holds reusable accumulators sized to its paragraph count. */
 export class Searcher {
@@ -203,6 +202,7 @@ export class Searcher {
     // only the `head` best can be returned, so MaxScore may skip what cannot reach them. Its bounds hold while
     // every contribution lies in [0, its weight] and coordination never falls as clauses match: b <= 1, weights and
     // the coordination exponent >= 0.
+    const acc = { scores, masks, stamp, gen, touched, n: 0 };
     const clauses: MaxScoreClause[] = order.map((ci) => {
       const sid = surfaceIds[ci];
       return {
@@ -221,50 +221,21 @@ export class Searcher {
       opts.groupBy !== 'document' &&
       b <= 1 &&
       coordExp >= 0 &&
-      prepared.every((pc) => pc.clause.kind === 'term') &&
-      clauses.every((c) => c.alts.every((a) => a.w >= 0) && !(c.surface && c.surface.w < 0))
+      this.ranking.expansionWeight >= 0 &&
+      sw >= 0 &&
+      prepared.every((pc) => pc.clause.kind === 'term')
     ) {
-      const acc = { scores, masks, stamp, gen, touched, n: 0 };
       maxScore(clauses, coord, norms, alive, unitCount, head, acc, this.pruning);
-      this.nTouched = acc.n;
     } else {
-      for (const ci of order) {
+      order.forEach((ci, oi) => {
         const pc = prepared[ci];
-        const bit = 2 ** ci;
-        if (pc.clause.kind === 'term') {
-          for (const alt of pc.words[0]) {
-            const w = bm25Idf(text.df[alt.id], N) * alt.weight * (k1 + 1);
-            // the units read in place through the codec's cursor: no callback per posting
-            const cur = unitCursor.reset(text, alt.id, unitCount);
-            while (cur.next()) {
-              const u = cur.unit;
-              const tf = cur.tf;
-              if (stamp[u] !== gen) {
-                if (!alive[u]) continue;
-                stamp[u] = gen;
-                scores[u] = 0;
-                masks[u] = 0;
-                touched[this.nTouched++] = u;
-              }
-              scores[u] += (w * tf) / (tf + norms[u]);
-              masks[u] |= bit;
-            }
-          }
-          const sid = surfaceIds[ci];
-          if (sid >= 0 && snap.surface) {
-            const w = bm25Idf(snap.surface.df[sid], N) * sw * (k1 + 1);
-            const cur = unitCursor.reset(snap.surface, sid, unitCount);
-            while (cur.next()) {
-              const u = cur.unit;
-              // the surface implies the stem: only units already touched
-              if (stamp[u] === gen) scores[u] += (w * cur.tf) / (cur.tf + norms[u]);
-            }
-          }
-        } else {
-          this.scorePhrase(pc, bit, N, k1, b, avgdl, touch);
-        }
-      }
+        acc.n = this.nTouched;
+        if (pc.clause.kind === 'term') addClause(clauses[oi], acc, norms, alive, unitCount);
+        else this.scorePhrase(pc, 2 ** ci, N, k1, b, avgdl, touch);
+        if (acc.n > this.nTouched) this.nTouched = acc.n;
+      });
     }
+    this.nTouched = Math.max(this.nTouched, acc.n);
     // --- document fields: a title match lifts the document's matching paragraphs (and its first one) ---
     if (snap.fields.length) this.scoreFields(prepared, k1, b, touch);
 
