@@ -77,9 +77,8 @@ export interface PostingsRanges {
  * Walks one term's unit entries in ascending order: `next()` moves to the next unit and sets `unit` and `tf`.
  * It ends at damaged data (a zero delta, or a unit at or beyond `unitCount`), so crafted bytes can never index
  * outside the tables. The one decoder of unit entries: the callbacks below and the searcher's loops use it.
- * With a block table (src/codec/skips.ts), `seek` jumps over whole blocks instead of decoding them.
+ * With a block table (src/codec/skips.ts), `jump` skips whole blocks instead of decoding them.
  */
-export const DBG = { seeks: 0, jumps: 0, decoded: 0, bsearch: 0 };
 export class UnitCursor {
   unit = -1;
   tf = 0;
@@ -145,15 +144,6 @@ export class UnitCursor {
     this.unit = last[lo - 1];
     this.block = lo;
     return true;
-  }
-
-  /** Moves to the first unit >= `target` (never backwards); false when the term has none. */
-  seek(target: number): boolean {
-    if (this.unit >= target) return true;
-    DBG.seeks++;
-    if (this.jump(target)) DBG.jumps++;
-    while (this.next()) { DBG.decoded++; if (this.unit >= target) return true; }
-    return false;
   }
 }
 

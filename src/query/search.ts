@@ -4,9 +4,8 @@ import type { Analyzer } from '../analysis/index.js';
 import { type DocumentId, type IndexSnapshot, NO_VECTOR } from '../index-builder/builder.js';
 import { lookupTerm, type TermIndexData } from '../index-builder/postings.js';
 import { type Clause, type ParsedQuery, parseQuery, type QueryLimits } from './parse.js';
-import { forEachPositions, forEachUnit, VarintCursor } from '../codec/postings.js';
+import { forEachPositions, forEachUnit, UnitCursor, VarintCursor } from '../codec/postings.js';
 import { skipsFor } from '../codec/skips.js';
-import { addClause, maxScore, type MaxScoreClause, popcount, type PruningStats } from './maxscore.js';
 import { boundedDistance, expandPrefix } from './postings-reader.js';
 import { type Hit, type Snippet, snippetFromHits } from './snippet.js';
 
@@ -92,6 +91,7 @@ interface PreparedClause {
 
 const EMPTY: SearchResult[] = [];
 const vectorCursor = new VarintCursor();
+const unitCursor = new UnitCursor();
 
 /** Reads one snapshot; holds reusable accumulators sized to its paragraph count. */
 export class Searcher {
@@ -107,10 +107,10 @@ export class Searcher {
   private normsKey = '';
   /** Analyzer term id → index term id (-1 not in the index, -2 not looked up yet), for snippets without vectors. */
   private termIdOf = new Int32Array(1024).fill(-2);
-  /** Score every posting of every query (for tests and benchmarks: the reference the pruned top-k must equal). */
+  /** Score every posting of every query, no pruning (for tests and benchmarks: the reference the pruned head must equal). */
   exhaustive = false;
-  /** What MaxScore pruning read and skipped, over this searcher's queries (for benchmarks). */
-  readonly pruning: PruningStats = { queries: 0, postings: 0, essential: 0, probed: 0 };
+  /** Queries where pruning switched to update-only mode (for tests and benchmarks). */
+  pruned = 0;
   private byLength: Map<number, number[]> | null = null;
   private readonly defaults: RankingParams;
   /** The ranking constants of the query being run (set at the start of `run`). */
@@ -198,21 +198,12 @@ export class Searcher {
     for (let m = 0; m <= total; m++) coord[m] = Math.pow(m / total, coordExp);
     const want = offset + limit;
     const head = Math.max(want * 3, 30);
-    // plain ranked OR (no required, excluded or phrase clauses, no fields, no filter, one result per paragraph):
-    // only the `head` best can be returned, so MaxScore may skip what cannot reach them. Its bounds hold while
-    // every contribution lies in [0, its weight] and coordination never falls as clauses match: b <= 1, weights and
-    // the coordination exponent >= 0.
-    const acc = { scores, masks, stamp, gen, touched, n: 0 };
-    const clauses: MaxScoreClause[] = order.map((ci) => {
-      const sid = surfaceIds[ci];
-      return {
-        alts: prepared[ci].words[0].map((a) => ({ data: text, id: a.id, w: bm25Idf(text.df[a.id], N) * a.weight * (k1 + 1) })),
-        surface: sid >= 0 && snap.surface ? { data: snap.surface, id: sid, w: bm25Idf(snap.surface.df[sid], N) * sw * (k1 + 1) } : null,
-        ub: ub[ci],
-        bit: 2 ** ci,
-      };
-    });
-    if (
+    // Pruning (MaxScore's update-only switch) for plain ranked OR: once the bounds of the clauses left fall below the
+    // head's k-th best lower bound, no unseen paragraph can reach the head, so later clauses only add to the units
+    // already touched (same sums, same order: the head is that of an exhaustive scorer). The bounds hold while every
+    // contribution lies in [0, its weight] and coordination is at most 1: b <= 1, weights and exponent >= 0; and the
+    // head must be what is returned (no required, excluded or phrase clauses, fields, filter or grouping).
+    const prunable =
       !this.exhaustive &&
       mustMask === 0 &&
       parsed.not.length === 0 &&
@@ -220,22 +211,55 @@ export class Searcher {
       !opts.filter &&
       opts.groupBy !== 'document' &&
       b <= 1 &&
+      k1 >= 0 &&
       coordExp >= 0 &&
       this.ranking.expansionWeight >= 0 &&
       sw >= 0 &&
-      prepared.every((pc) => pc.clause.kind === 'term')
-    ) {
-      maxScore(clauses, coord, norms, alive, unitCount, head, acc, this.pruning);
-    } else {
-      order.forEach((ci, oi) => {
-        const pc = prepared[ci];
-        acc.n = this.nTouched;
-        if (pc.clause.kind === 'term') addClause(clauses[oi], acc, norms, alive, unitCount);
-        else this.scorePhrase(pc, 2 ** ci, N, k1, b, avgdl, touch);
-        if (acc.n > this.nTouched) this.nTouched = acc.n;
-      });
+      prepared.every((pc) => pc.clause.kind === 'term');
+    let remaining = 0;
+    for (const x of ub) remaining += x;
+    let updateOnly = false;
+    let maxPartial = 0;
+    for (let oi = 0; oi < order.length; oi++) {
+      const ci = order[oi];
+      const pc = prepared[ci];
+      const bit = 2 ** ci;
+      remaining -= ub[ci];
+      if (pc.clause.kind === 'term') {
+        const sid = surfaceIds[ci];
+        const terms = pc.words[0].map((a) => [text, a.id, bm25Idf(text.df[a.id], N) * a.weight * (k1 + 1)] as const);
+        if (sid >= 0 && snap.surface) terms.push([snap.surface, sid, bm25Idf(snap.surface.df[sid], N) * sw * (k1 + 1)]);
+        terms.forEach(([data, id, w], ti) => {
+          // the surface form (last) implies the stem: it only adds to units already touched
+          const surface = ti === pc.words[0].length;
+          // the units read in place through the codec's cursor: no callback per posting
+          const cur = unitCursor.reset(data, id, unitCount);
+          while (cur.next()) {
+            const u = cur.unit;
+            const tf = cur.tf;
+            if (stamp[u] !== gen) {
+              if (surface || updateOnly || !alive[u]) continue;
+              stamp[u] = gen;
+              scores[u] = 0;
+              masks[u] = 0;
+              touched[this.nTouched++] = u;
+            }
+            const sc = (scores[u] += (w * tf) / (tf + norms[u]));
+            if (!surface) masks[u] |= bit;
+            if (sc > maxPartial) maxPartial = sc;
+          }
+        });
+      } else {
+        this.scorePhrase(pc, bit, N, k1, b, avgdl, touch);
+      }
+      // (1 + 1e-9): slack for rounding between the bounds and the sums
+      if (prunable && !updateOnly && oi < order.length - 1 && this.nTouched >= head && remaining * (1 + 1e-9) < maxPartial) {
+        if (remaining * (1 + 1e-9) < this.threshold(head, coord)) {
+          updateOnly = true;
+          this.pruned++;
+        }
+      }
     }
-    this.nTouched = Math.max(this.nTouched, acc.n);
     // --- document fields: a title match lifts the document's matching paragraphs (and its first one) ---
     if (snap.fields.length) this.scoreFields(prepared, k1, b, touch);
 
@@ -316,6 +340,43 @@ export class Searcher {
     this.norms = out;
     this.normsKey = key;
     return out;
+  }
+
+  /** The `k`-th best lower bound of a final score among the touched paragraphs (partial score × coordination so far). */
+  private threshold(k: number, coord: Float64Array): number {
+    const heap = new Float64Array(k);
+    let size = 0;
+    for (let i = 0; i < this.nTouched; i++) {
+      const u = this.touched[i];
+      const lb = this.scores[u] * coord[popcount(this.masks[u])];
+      if (size < k) {
+        let j = size++;
+        heap[j] = lb;
+        while (j > 0 && heap[(j - 1) >> 1] > heap[j]) {
+          const p = (j - 1) >> 1;
+          const t = heap[p];
+          heap[p] = heap[j];
+          heap[j] = t;
+          j = p;
+        }
+      } else if (lb > heap[0]) {
+        heap[0] = lb;
+        let j = 0;
+        for (;;) {
+          const l = 2 * j + 1;
+          const r = l + 1;
+          let m = j;
+          if (l < k && heap[l] < heap[m]) m = l;
+          if (r < k && heap[r] < heap[m]) m = r;
+          if (m === j) break;
+          const t = heap[m];
+          heap[m] = heap[j];
+          heap[j] = t;
+          j = m;
+        }
+      }
+    }
+    return size < k ? 0 : heap[0];
   }
 
   private hasVector(u: number): boolean {
@@ -587,6 +648,12 @@ function minDistance(a: number[], b: number[]): number {
 /** BM25 idf (the Lucene form, never negative). */
 export function bm25Idf(df: number, N: number): number {
   return Math.log(1 + (N - df + 0.5) / (df + 0.5));
+}
+
+function popcount(x: number): number {
+  x = x - ((x >>> 1) & 0x55555555);
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
 function clampInt(v: unknown, dflt: number, min: number, max: number): number {

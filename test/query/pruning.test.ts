@@ -76,7 +76,7 @@ describe('MaxScore pruning', () => {
   it('returns the exhaustive top-k on random corpora, built, loaded and with removed documents (property)', async () => {
     registerAllComponents();
     const config = resolveIndexConfig();
-    const totals = { queries: 0, essential: 0, postings: 0 };
+    const totals = { queries: 0, pruned: 0 };
     let cases = 0;
     await assertProperty(
       fc.property(
@@ -103,18 +103,16 @@ describe('MaxScore pruning', () => {
               const options: SearchOptions = q.options;
               same(pruned.search(text, options), full.search(text, options));
             }
-            totals.queries += pruned.pruning.queries;
-            totals.essential += pruned.pruning.essential;
-            totals.postings += pruned.pruning.postings;
+            totals.queries += queries.length;
+            totals.pruned += pruned.pruned;
           }
           cases++;
         },
       ),
       runs(40),
     );
-    report('pruned = exhaustive', cases, `(${totals.queries} pruned queries read ${totals.essential} of ${totals.postings} postings whole)`);
-    // the property is not vacuous: pruning ran and skipped postings
-    expect(totals.queries).toBeGreaterThan(0);
-    expect(totals.essential).toBeLessThan(totals.postings);
+    report('pruned = exhaustive', cases, `(${totals.pruned} of ${totals.queries} queries switched to update-only)`);
+    // the property is not vacuous: pruning ran
+    expect(totals.pruned).toBeGreaterThan(0);
   }, 120_000);
 });
