@@ -9,9 +9,10 @@ import { Interner } from './interner.js';
 import { Tokenizer } from './tokenize.js';
 import type { Token } from './tokenize.js';
 
-/** Stemmers fahras ships: Lucene's ArabicStemmer (light: article, conjunction and suffixes), Snowball's Arabic
- * stemmer (heavier), or none. */
-export type StemmerName = 'lucene' | 'snowball' | 'none';
+/** Stemmers fahras ships: its own light stemmer (the default: Lucene's plus the verb ending وا and the accusative
+ * alef of يا), Lucene's ArabicStemmer (light: article, conjunction and suffixes), Snowball's Arabic stemmer
+ * (heavier), or none. */
+export type StemmerName = 'fahras' | 'lucene' | 'snowball' | 'none';
 
 /** A stopword list: fahras' Arabic list, Lucene's list (applied before normalization, as Lucene does), none, or your own words. */
 export type StopwordsSetting = 'arabic' | 'lucene' | 'none' | readonly string[];
@@ -81,7 +82,7 @@ export interface Analyzer {
 }
 
 const PRESETS: Record<AnalyzerPreset, Omit<AnalyzerConfig, 'normalize'> & { normalize: NormalizeOptions }> = {
-  default: { preset: 'default', normalizer: 'fahras', normalize: {}, tokenizer: 'words', stemmer: 'lucene', stopwords: 'arabic', maxTokenLength: 255 },
+  default: { preset: 'default', normalizer: 'fahras', normalize: {}, tokenizer: 'words', stemmer: 'fahras', stopwords: 'arabic', maxTokenLength: 255 },
   // Lucene's ArabicAnalyzer: ArabicLetterTokenizer → LowerCaseFilter → StopFilter → ArabicNormalizationFilter → ArabicStemFilter.
   lucene: { preset: 'lucene', normalizer: 'lucene', normalize: {}, tokenizer: 'letters', stemmer: 'lucene', stopwords: 'lucene', maxTokenLength: 255 },
   exact: { preset: 'exact', normalizer: 'fahras', normalize: {}, tokenizer: 'words', stemmer: 'none', stopwords: 'none', maxTokenLength: 255 },
@@ -98,7 +99,7 @@ export function resolveAnalyzerConfig(presetOrOptions: AnalyzerPreset | Analyzer
   if (!isPreset(presetName)) throw new FahrasError('INVALID_ARGUMENT', `unknown analyzer preset: ${String(presetName)}`);
   const base = PRESETS[presetName];
   const stemmer = opts.stemmer ?? base.stemmer;
-  if (stemmer !== 'lucene' && stemmer !== 'snowball' && stemmer !== 'none') {
+  if (stemmer !== 'fahras' && stemmer !== 'lucene' && stemmer !== 'snowball' && stemmer !== 'none') {
     throw new FahrasError('INVALID_ARGUMENT', `unknown stemmer: ${String(stemmer)}`);
   }
   const tokenizer = opts.tokenizer ?? base.tokenizer;
