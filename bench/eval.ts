@@ -40,6 +40,7 @@ const VARIANTS: Variant[] = [
   { name: 'default' },
   { name: 'exact', analyzer: 'exact' },
   { name: 'lucene', analyzer: 'lucene' },
+  { name: 'lucene stemmer', analyzer: { stemmer: 'lucene' } },
   { name: 'snowball', analyzer: { stemmer: 'snowball' } },
   { name: 'no stopwords', analyzer: { stopwords: 'none' } },
   { name: 'superscript alef→ا', analyzer: { normalize: { superscriptAlef: 'alef' } } },

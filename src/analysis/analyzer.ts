@@ -9,9 +9,10 @@ import { Interner } from './interner.js';
 import { Tokenizer } from './tokenize.js';
 import type { Token } from './tokenize.js';
 
-/** Stemmers fahras ships: Lucene's ArabicStemmer (light: article, conjunction and suffixes), Snowball's Arabic
- * stemmer (heavier), or none. */
-export type StemmerName = 'lucene' | 'snowball' | 'none';
+/** Stemmers fahras ships: its own light stemmer (the default: Lucene's plus the verb ending وا and the accusative
+ * alef of يا), Lucene's ArabicStemmer (light: article, conjunction and suffixes), Snowball's Arabic stemmer
+ * (heavier), or none. */
+export type StemmerName = 'fahras' | 'lucene' | 'snowball' | 'none';
 
 /** A stopword list: fahras' Arabic list, Lucene's list (applied before normalization, as Lucene does), none, or your own words. */
 export type StopwordsSetting = 'arabic' | 'lucene' | 'none' | readonly string[];
@@ -81,34 +82,41 @@ export interface Analyzer {
 }
 
 const PRESETS: Record<AnalyzerPreset, Omit<AnalyzerConfig, 'normalize'> & { normalize: NormalizeOptions }> = {
-  default: { preset: 'default', normalizer: 'fahras', normalize: {}, tokenizer: 'words', stemmer: 'lucene', stopwords: 'arabic', maxTokenLength: 255 },
+  default: { preset: 'default', normalizer: 'fahras', normalize: {}, tokenizer: 'words', stemmer: 'fahras', stopwords: 'arabic', maxTokenLength: 255 },
   // Lucene's ArabicAnalyzer: ArabicLetterTokenizer → LowerCaseFilter → StopFilter → ArabicNormalizationFilter → ArabicStemFilter.
   lucene: { preset: 'lucene', normalizer: 'lucene', normalize: {}, tokenizer: 'letters', stemmer: 'lucene', stopwords: 'lucene', maxTokenLength: 255 },
   exact: { preset: 'exact', normalizer: 'fahras', normalize: {}, tokenizer: 'words', stemmer: 'none', stopwords: 'none', maxTokenLength: 255 },
 };
 
-function isPreset(x: unknown): x is AnalyzerPreset {
-  return x === 'default' || x === 'lucene' || x === 'exact';
+/** The values each named analyzer setting accepts: one list each, for option resolution and the stored-config check. */
+export const ANALYZER_PRESETS: readonly AnalyzerPreset[] = ['default', 'lucene', 'exact'];
+export const STEMMERS: readonly StemmerName[] = ['fahras', 'lucene', 'snowball', 'none'];
+export const STOPWORD_LISTS: readonly ('arabic' | 'lucene' | 'none')[] = ['arabic', 'lucene', 'none'];
+export const TOKENIZER_MODES: readonly TokenizerMode[] = ['words', 'letters'];
+
+/** Whether `x` is one of `list` (a type guard for the lists above). */
+export function oneOf<T>(list: readonly T[], x: unknown): x is T {
+  return list.includes(x as T);
 }
 
 /** Resolves a preset name or options into a full configuration. Throws `FahrasError('INVALID_ARGUMENT')` on bad input. */
 export function resolveAnalyzerConfig(presetOrOptions: AnalyzerPreset | AnalyzerOptions | AnalyzerConfig = 'default'): AnalyzerConfig {
   const opts: AnalyzerOptions = typeof presetOrOptions === 'string' ? { preset: presetOrOptions } : presetOrOptions ?? {};
   const presetName = opts.preset ?? 'default';
-  if (!isPreset(presetName)) throw new FahrasError('INVALID_ARGUMENT', `unknown analyzer preset: ${String(presetName)}`);
+  if (!oneOf(ANALYZER_PRESETS, presetName)) throw new FahrasError('INVALID_ARGUMENT', `unknown analyzer preset: ${String(presetName)}`);
   const base = PRESETS[presetName];
   const stemmer = opts.stemmer ?? base.stemmer;
-  if (stemmer !== 'lucene' && stemmer !== 'snowball' && stemmer !== 'none') {
+  if (!oneOf(STEMMERS, stemmer)) {
     throw new FahrasError('INVALID_ARGUMENT', `unknown stemmer: ${String(stemmer)}`);
   }
   const tokenizer = opts.tokenizer ?? base.tokenizer;
-  if (tokenizer !== 'words' && tokenizer !== 'letters') {
+  if (!oneOf(TOKENIZER_MODES, tokenizer)) {
     throw new FahrasError('INVALID_ARGUMENT', `unknown tokenizer mode: ${String(tokenizer)}`);
   }
   const sw = opts.stopwords ?? base.stopwords;
   let stopwords: AnalyzerConfig['stopwords'];
   if (Array.isArray(sw)) stopwords = sw.map(String);
-  else if (sw === 'arabic' || sw === 'lucene' || sw === 'none') stopwords = sw;
+  else if (oneOf(STOPWORD_LISTS, sw)) stopwords = sw;
   else throw new FahrasError('INVALID_ARGUMENT', `unknown stopwords setting: ${String(sw)}`);
   const maxTokenLength = opts.maxTokenLength ?? base.maxTokenLength;
   if (!(Number.isInteger(maxTokenLength) && maxTokenLength > 0)) {
@@ -238,5 +246,14 @@ class ChainAnalyzer implements Analyzer {
  * createAnalyzer().analyze('والمكتبات').map((t) => t.term) // ['مكتب']
  */
 export function createAnalyzer(presetOrOptions?: AnalyzerPreset | AnalyzerOptions | AnalyzerConfig): Analyzer {
-  return new ChainAnalyzer(resolveAnalyzerConfig(presetOrOptions));
+  return analyzerFor(resolveAnalyzerConfig(presetOrOptions));
+}
+
+/**
+ * The analyzer of a complete configuration that has been checked already (resolved by
+ * {@link resolveAnalyzerConfig}, or read from an index file by `checkStoredConfig`): no option resolution, so the
+ * search-only bundle leaves the presets and their validation out.
+ */
+export function analyzerFor(config: AnalyzerConfig): Analyzer {
+  return new ChainAnalyzer(config);
 }

@@ -1,13 +1,15 @@
-// Pluggable analysis components. The core knows only what analyzing with the default preset's stemmer needs
-// (Lucene's light stemmer); the full entry (src/index.ts) registers the Snowball stemmer, the stopword lists and
-// Lucene's normalizer, so a search-only browser bundle (src/search.ts) leaves them out. Serialized indexes carry
+// Pluggable analysis components. The core knows only the light stemmers (fahras' own, the default, and Lucene's,
+// which it extends); the full entry (src/index.ts) registers the Snowball stemmer, the stopword lists and Lucene's
+// normalizer, so a search-only browser bundle (src/search.ts) leaves them out. Serialized indexes carry
 // their stopword list, so loading never needs a registered list.
 import { FahrasError } from '../errors.js';
+import { lightStem } from '../stem/light.js';
 import { luceneStem } from '../stem/lucene.js';
 
 type WordFn = (word: string) => string;
 
 const stemmers = new Map<string, WordFn>([
+  ['fahras', lightStem],
   ['lucene', luceneStem],
   ['none', (w) => w],
 ]);

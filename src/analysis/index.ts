@@ -3,7 +3,13 @@ export { Interner } from './interner.js';
 export { charClasses, CharClasses, SEP, WORD, MARK, JOIN, type TokenizerMode } from './charclass.js';
 export {
   createAnalyzer,
+  analyzerFor,
   resolveAnalyzerConfig,
+  oneOf,
+  ANALYZER_PRESETS,
+  STEMMERS,
+  STOPWORD_LISTS,
+  TOKENIZER_MODES,
   type Analyzer,
   type AnalyzerOptions,
   type AnalyzerConfig,

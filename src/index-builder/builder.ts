@@ -1,9 +1,9 @@
 // The index writer: documents → paragraphs → analyzed tokens → postings. It owns all mutable state and hands
 // readers an immutable IndexSnapshot (see snapshot()). It never imports the query side.
-import { type Analyzer, type AnalyzerConfig, type AnalyzerOptions, type AnalyzerPreset, createAnalyzer, resolveAnalyzerConfig } from '../analysis/index.js';
+import { type Analyzer, type AnalyzerConfig, type AnalyzerOptions, type AnalyzerPreset, createAnalyzer, oneOf, resolveAnalyzerConfig } from '../analysis/index.js';
 import { ByteWriter, U32List } from '../codec/bytes.js';
 import { FahrasError } from '../errors.js';
-import { forEachParagraph, type ParagraphSplit } from './paragraphs.js';
+import { forEachParagraph, PARAGRAPH_SPLITS, type ParagraphSplit } from './paragraphs.js';
 import { PostingsWriter, type TermIndexData } from './postings.js';
 
 /** A document id: a string or a number, returned as given. */
@@ -107,7 +107,7 @@ export interface IndexSnapshot {
 export function resolveIndexConfig(options: IndexOptions = {}): IndexConfig {
   if (options === null || typeof options !== 'object') throw new FahrasError('INVALID_ARGUMENT', 'index options must be an object');
   const paragraphs = options.paragraphs ?? 'line';
-  if (paragraphs !== 'line' && paragraphs !== 'blank-line' && paragraphs !== 'none') {
+  if (!oneOf(PARAGRAPH_SPLITS, paragraphs)) {
     throw new FahrasError('INVALID_ARGUMENT', `paragraphs must be 'line', 'blank-line' or 'none'`);
   }
   const maxParagraphLength = options.maxParagraphLength ?? 4000;

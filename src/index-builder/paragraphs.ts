@@ -10,6 +10,9 @@ export type ParagraphSplit =
   /** The whole document is one paragraph. */
   | 'none';
 
+/** Every {@link ParagraphSplit} (option resolution and the stored-config check accept these). */
+export const PARAGRAPH_SPLITS: readonly ParagraphSplit[] = ['line', 'blank-line', 'none'];
+
 /** A paragraph's span in its document's text. */
 export interface ParagraphSpan {
   start: number;

@@ -1,7 +1,7 @@
 // The normalization rules, one code point at a time. Each rule is an option (all on by default, except that the
 // superscript alef U+0670 is dropped by default). `resolveChar` is the single source of truth; `CharMap` caches its
 // answers in a typed array so the hot loop does one lookup per UTF-16 unit.
-import { WAW_HAMZA, YEH_HAMZA, ALEF, KAF, HEH, WAW, YEH } from './letters.js';
+import { ALEF, ALEF_HAMZA_ABOVE, ALEF_HAMZA_BELOW, ALEF_MADDA, ALEF_MAKSURA, HEH, KAF, TATWEEL, TEH_MARBUTA, WAW, WAW_HAMZA, YEH, YEH_HAMZA } from './letters.js';
 
 /** Which spelling variants to fold. Every field is optional; the defaults give full Arabic search normalization. */
 export interface NormalizeOptions {
@@ -92,6 +92,42 @@ function fromCode(c: number): string {
   return String.fromCharCode(c);
 }
 
+/** The options that fold single letters (one rule table entry each, see {@link LETTER_RULES}). */
+type LetterOption = 'tatweel' | 'alef' | 'hamzaCarriers' | 'tehMarbuta' | 'alefMaqsura' | 'persian';
+
+/**
+ * Single-letter rules: `[option, replacement (-1 deletes), code points…]`. The code points of different entries
+ * never overlap, so the table order does not matter.
+ */
+const LETTER_RULES: readonly [LetterOption, number, ...number[]][] = [
+  // U+0640 TATWEEL ـ → removed
+  ['tatweel', -1, TATWEEL],
+  // → U+0627 ALEF ا: U+0622 ALEF WITH MADDA ABOVE آ, U+0623 ALEF WITH HAMZA ABOVE أ, U+0625 ALEF WITH HAMZA BELOW إ,
+  // U+0671 ALEF WASLA ٱ, U+0672 ALEF WITH WAVY HAMZA ABOVE ٲ, U+0673 ALEF WITH WAVY HAMZA BELOW ٳ, U+0675 HIGH HAMZA ALEF ٵ
+  ['alef', ALEF, ALEF_MADDA, ALEF_HAMZA_ABOVE, ALEF_HAMZA_BELOW, 0x0671, 0x0672, 0x0673, 0x0675],
+  // U+0624 WAW WITH HAMZA ABOVE ؤ → U+0648 WAW و
+  ['hamzaCarriers', WAW, WAW_HAMZA],
+  // U+0626 YEH WITH HAMZA ABOVE ئ → U+064A YEH ي
+  ['hamzaCarriers', YEH, YEH_HAMZA],
+  // U+0629 TEH MARBUTA ة → U+0647 HEH ه
+  ['tehMarbuta', HEH, TEH_MARBUTA],
+  // U+0649 ALEF MAQSURA ى → U+064A YEH ي
+  ['alefMaqsura', YEH, ALEF_MAKSURA],
+  // → U+0643 KAF ك: U+06A9 KEHEH ک (Persian kaf), U+06AA SWASH KAF ڪ
+  ['persian', KAF, 0x06a9, 0x06aa],
+  // → U+064A YEH ي: U+06CC FARSI YEH ی, U+06CD YEH WITH TAIL ۍ, U+06D0 YEH (Pashto E) ې, U+06D2 YEH BARREE ے
+  ['persian', YEH, 0x06cc, 0x06cd, 0x06d0, 0x06d2],
+  // → U+0626 YEH WITH HAMZA ABOVE ئ: U+06D3 YEH BARREE WITH HAMZA ABOVE ۓ, U+0678 HIGH HAMZA YEH ٸ
+  ['persian', YEH_HAMZA, 0x06d3, 0x0678],
+  // → U+0624 WAW WITH HAMZA ABOVE ؤ: U+0676 HIGH HAMZA WAW ٶ, U+0677 U WITH HAMZA ABOVE ٷ
+  ['persian', WAW_HAMZA, 0x0676, 0x0677],
+  // → U+0647 HEH ه: U+06C1 HEH GOAL ہ, U+06C2 HEH GOAL WITH HAMZA ABOVE ۂ, U+06BE HEH DOACHASHMEE ھ, U+06D5 AE ە,
+  // U+06C0 HEH WITH YEH ABOVE ۀ
+  ['persian', HEH, 0x06c1, 0x06c2, 0x06be, 0x06d5, 0x06c0],
+  // U+06C3 TEH MARBUTA GOAL ۃ → U+0629 TEH MARBUTA ة (then the teh marbuta rule)
+  ['persian', TEH_MARBUTA, 0x06c3],
+];
+
 /**
  * One rule step for a BMP code unit: the replacement string, or null when the character is kept as it is.
  * Replacements may themselves need further rules (a ligature expands to letters that are then folded);
@@ -99,65 +135,17 @@ function fromCode(c: number): string {
  */
 function ruleFor(c: number, o: ResolvedNormalizeOptions): string | null {
   // --- Arabic block U+0600–U+06FF and supplements ---
-  if (c >= 0x0600 && c <= 0x08ff) {
-    if (c === 0x0670) {
-      // U+0670 SUPERSCRIPT ALEF ٰ → dropped, or → U+0627 ALEF ا
-      if (o.superscriptAlef === 'drop') return '';
-      if (o.superscriptAlef === 'alef') return fromCode(ALEF);
-      return null;
-    }
-    if (o.diacritics && isArabicDiacritic(c)) return '';
-    if (c === 0x0640) return o.tatweel ? '' : null; // U+0640 TATWEEL ـ → removed
-    if (c === 0x061c) return o.invisibles ? '' : null; // U+061C ARABIC LETTER MARK → removed
-    if (o.alef) {
-      switch (c) {
-        case 0x0622: // U+0622 ALEF WITH MADDA ABOVE آ → ا
-        case 0x0623: // U+0623 ALEF WITH HAMZA ABOVE أ → ا
-        case 0x0625: // U+0625 ALEF WITH HAMZA BELOW إ → ا
-        case 0x0671: // U+0671 ALEF WASLA ٱ → ا
-        case 0x0672: // U+0672 ALEF WITH WAVY HAMZA ABOVE ٲ → ا
-        case 0x0673: // U+0673 ALEF WITH WAVY HAMZA BELOW ٳ → ا
-        case 0x0675: // U+0675 HIGH HAMZA ALEF ٵ → ا
-          return fromCode(ALEF);
-      }
-    }
-    if (o.hamzaCarriers) {
-      if (c === WAW_HAMZA) return fromCode(WAW); // U+0624 WAW WITH HAMZA ABOVE ؤ → U+0648 WAW و
-      if (c === YEH_HAMZA) return fromCode(YEH); // U+0626 YEH WITH HAMZA ABOVE ئ → U+064A YEH ي
-    }
-    if (c === 0x0629) return o.tehMarbuta ? fromCode(HEH) : null; // U+0629 TEH MARBUTA ة → U+0647 HEH ه
-    if (c === 0x0649) return o.alefMaqsura ? fromCode(YEH) : null; // U+0649 ALEF MAQSURA ى → U+064A YEH ي
-    if (o.digits) {
-      if (c >= 0x0660 && c <= 0x0669) return fromCode(0x30 + c - 0x0660); // ARABIC-INDIC DIGIT ZERO..NINE ٠–٩ → 0–9
-      if (c >= 0x06f0 && c <= 0x06f9) return fromCode(0x30 + c - 0x06f0); // EXTENDED ARABIC-INDIC (Persian/Urdu) DIGIT ۰–۹ → 0–9
-    }
-    if (o.persian) {
-      switch (c) {
-        case 0x06a9: // U+06A9 KEHEH ک (Persian kaf) → U+0643 KAF ك
-        case 0x06aa: // U+06AA SWASH KAF ڪ → ك
-          return fromCode(KAF);
-        case 0x06cc: // U+06CC FARSI YEH ی → U+064A YEH ي
-        case 0x06cd: // U+06CD YEH WITH TAIL ۍ → ي
-        case 0x06d0: // U+06D0 YEH (Pashto E) ې → ي
-        case 0x06d2: // U+06D2 YEH BARREE ے → ي
-          return fromCode(YEH);
-        case 0x06d3: // U+06D3 YEH BARREE WITH HAMZA ABOVE ۓ → U+0626 ئ
-        case 0x0678: // U+0678 HIGH HAMZA YEH ٸ → U+0626 ئ
-          return fromCode(YEH_HAMZA);
-        case 0x0676: // U+0676 HIGH HAMZA WAW ٶ → U+0624 ؤ
-        case 0x0677: // U+0677 U WITH HAMZA ABOVE ٷ → U+0624 ؤ
-          return fromCode(WAW_HAMZA);
-        case 0x06c1: // U+06C1 HEH GOAL ہ → U+0647 HEH ه
-        case 0x06c2: // U+06C2 HEH GOAL WITH HAMZA ABOVE ۂ → ه
-        case 0x06be: // U+06BE HEH DOACHASHMEE ھ → ه
-        case 0x06d5: // U+06D5 AE ە → ه
-        case 0x06c0: // U+06C0 HEH WITH YEH ABOVE ۀ → ه
-          return fromCode(HEH);
-        case 0x06c3: // U+06C3 TEH MARBUTA GOAL ۃ → U+0629 ة (then the teh marbuta rule)
-          return fromCode(0x0629);
-      }
-    }
-    return null;
+  if (c === 0x0670) {
+    // U+0670 SUPERSCRIPT ALEF ٰ → dropped, or → U+0627 ALEF ا
+    return o.superscriptAlef === 'drop' ? '' : o.superscriptAlef === 'alef' ? fromCode(ALEF) : null;
+  }
+  if (o.diacritics && isArabicDiacritic(c)) return '';
+  for (const [option, to, ...from] of LETTER_RULES) {
+    if (from.includes(c)) return o[option] ? (to < 0 ? '' : fromCode(to)) : null;
+  }
+  if (o.digits) {
+    if (c >= 0x0660 && c <= 0x0669) return fromCode(c - 0x0630); // ARABIC-INDIC DIGIT ZERO..NINE ٠–٩ U+0660–U+0669 → 0–9
+    if (c >= 0x06f0 && c <= 0x06f9) return fromCode(c - 0x06c0); // EXTENDED ARABIC-INDIC (Persian/Urdu) DIGIT ۰–۹ U+06F0–U+06F9 → 0–9
   }
   // --- presentation forms: Arabic Presentation Forms-A U+FB50–U+FDFF, -B U+FE70–U+FEFE ---
   if ((c >= 0xfb50 && c <= 0xfdff) || (c >= 0xfe70 && c <= 0xfefe)) {
@@ -169,7 +157,7 @@ function ruleFor(c: number, o: ResolvedNormalizeOptions): string | null {
     const s = fromCode(c).normalize('NFKC').replace(/^ +/, '');
     return s === fromCode(c) ? null : s;
   }
-  if (c === 0xfeff) return o.invisibles ? '' : null; // U+FEFF BYTE ORDER MARK → removed
+  // U+061C ARABIC LETTER MARK, U+FEFF BYTE ORDER MARK and the other invisibles → removed
   if (o.invisibles && isInvisible(c)) return '';
   // --- Latin, Greek, Cyrillic: lower-case, fold diacritics, fullwidth → ASCII ---
   if (o.latin) {
@@ -210,25 +198,25 @@ export function resolveChar(c: number, o: ResolvedNormalizeOptions, depth = 0): 
   return out;
 }
 
+/** Letters composed with a following U+0654 HAMZA ABOVE ٔ: base → the precomposed letter. */
+const WITH_HAMZA_ABOVE: Readonly<Record<number, number>> = {
+  [ALEF]: ALEF_HAMZA_ABOVE, // ا + ٔ → U+0623 أ
+  [WAW]: WAW_HAMZA, // و + ٔ → U+0624 ؤ
+  [YEH]: YEH_HAMZA, // ي + ٔ → U+0626 ئ
+  [ALEF_MAKSURA]: YEH_HAMZA, // ى + ٔ → U+0626 ئ (the dotless form carries hamza)
+  0x06cc: YEH_HAMZA, // U+06CC ی + ٔ → U+0626 ئ
+  0x06d2: 0x06d3, // U+06D2 ے + ٔ → U+06D3 ۓ
+  0x06c1: 0x06c2, // U+06C1 ہ + ٔ → U+06C2 ۂ
+  0x06d5: 0x06c0, // U+06D5 ە + ٔ → U+06C0 ۀ
+  [HEH]: 0x06c0, // ه + ٔ → U+06C0 ۀ
+};
+
 /** Pairs composed before folding: a base letter followed by U+0653 MADDA / U+0654 HAMZA ABOVE / U+0655 HAMZA BELOW. */
 export function composeHamza(base: number, mark: number): number {
-  if (mark === 0x0654) {
-    switch (base) {
-      case ALEF: return 0x0623; // ا + ٔ → U+0623 أ
-      case WAW: return WAW_HAMZA; // و + ٔ → U+0624 ؤ
-      case YEH: return YEH_HAMZA; // ي + ٔ → U+0626 ئ
-      case 0x0649: return YEH_HAMZA; // ى + ٔ → U+0626 ئ (the dotless form carries hamza)
-      case 0x06cc: return YEH_HAMZA; // ی + ٔ → U+0626 ئ
-      case 0x06d2: return 0x06d3; // ے + ٔ → U+06D3 ۓ
-      case 0x06c1: return 0x06c2; // ہ + ٔ → U+06C2 ۂ
-      case 0x06d5: return 0x06c0; // ە + ٔ → U+06C0 ۀ
-      case HEH: return 0x06c0; // ه + ٔ → U+06C0 ۀ
-    }
-    return -1;
-  }
+  if (mark === 0x0654) return WITH_HAMZA_ABOVE[base] ?? -1;
   if (base !== ALEF) return -1;
-  if (mark === 0x0653) return 0x0622; // ا + ٓ → U+0622 آ
-  if (mark === 0x0655) return 0x0625; // ا + ٕ → U+0625 إ
+  if (mark === 0x0653) return ALEF_MADDA; // ا + ٓ → U+0622 آ
+  if (mark === 0x0655) return ALEF_HAMZA_BELOW; // ا + ٕ → U+0625 إ
   return -1;
 }
 

@@ -1,12 +1,11 @@
 // The reader: bytes → IndexSnapshot. Checks magic, version, length and CRC-32 before parsing, and bounds every
 // declared count and length against the bytes that are there, so damaged input gives a FahrasError with a code.
-import { resolveAnalyzerConfig } from '../analysis/index.js';
 import { ByteReader, crc32 } from '../codec/bytes.js';
 import { FORMAT_VERSION, HEADER_SIZE, MAGIC } from '../codec/format.js';
 import { FahrasError } from '../errors.js';
-import type { DocumentId, IndexConfig, IndexSnapshot } from '../index-builder/builder.js';
-import { resolveIndexConfig } from '../index-builder/builder.js';
+import type { DocumentId, IndexSnapshot } from '../index-builder/builder.js';
 import type { TermIndexData } from '../index-builder/postings.js';
+import { checkStoredConfig } from './stored-config.js';
 
 function corrupt(msg: string): never {
   throw new FahrasError('CORRUPT_INDEX', msg);
@@ -86,19 +85,7 @@ export function readSnapshot(input: Uint8Array | ArrayBuffer): IndexSnapshot {
 }
 
 function parsePayload(r: ByteReader): IndexSnapshot {
-  let cfg: IndexConfig;
-  try {
-    const raw = JSON.parse(r.string()) as IndexConfig;
-    const base = resolveIndexConfig({
-      paragraphs: raw.paragraphs,
-      maxParagraphLength: raw.maxParagraphLength,
-      fields: Object.fromEntries((raw.fields ?? []).map((f) => [f.name, { boost: f.boost }])),
-    });
-    cfg = { ...base, analyzer: resolveAnalyzerConfig(raw.analyzer) };
-  } catch (e) {
-    if (e instanceof FahrasError && e.code === 'TRUNCATED') throw e;
-    corrupt(`the index configuration is invalid: ${(e as Error)?.message ?? String(e)}`);
-  }
+  const cfg = checkStoredConfig(r.string());
   const nd = r.bounded(r.end - r.pos, 'document count');
   const ids: DocumentId[] = new Array(nd);
   const stored: (Record<string, unknown> | undefined)[] = new Array(nd);
