@@ -21,8 +21,8 @@ export const INTERNAL_PROPS = [
   'liveCount', 'totalLength', 'ordinal', 'docStart', 'posBytes', 'posStart', 'sorted', 'df',
   // searcher
   'defaults', 'scores', 'masks', 'stamp', 'touched', 'nTouched', 'gen', 'norms', 'normsKey', 'termIdOf',
-  'byLength', 'pruned', 'searcher', 'clause', 'words', 'weight', 'idf', 'tf', 'unitCount', 'nextGen',
-  'threshold', 'hasVector', 'analyzedHits', 'vectorHits', 'neighbours', 'scorePhrase', 'scoreFields',
+  'byLength', 'searcher', 'clause', 'words', 'weight', 'idf', 'tf', 'unitCount', 'nextGen',
+  'hasVector', 'analyzedHits', 'vectorHits', 'neighbours', 'scorePhrase', 'scoreFields',
   'collectExcluded', 'proximityBonus',
   // parsed queries
   'kind', 'should', 'must', 'not', 'quoted', 'star', 'last',
@@ -31,8 +31,8 @@ export const INTERNAL_PROPS = [
   'emitSplit', 'nextWordStart', 'ofCodePoint', 'astral', 'maxLength', 'pieceBuf', 'scratch', 'buf', 'offs', 'ensure',
   'table', 'multi', 'compose', 'lookup', 'strings', 'intern', 'internString', 'insert', 'rehash', 'slots', 'pool',
   'mask',
-  // byte reader
-  'varint', 'bounded', 'byte', 'block', 'fail',
+  // byte reader, postings cursor and its block tables
+  'varint', 'bounded', 'byte', 'block', 'fail', 'skips', 'jump',
 ];
 
 const esbuildOptions = (options: { mangleProps?: RegExp }): void => {

@@ -107,10 +107,6 @@ export class Searcher {
   private normsKey = '';
   /** Analyzer term id → index term id (-1 not in the index, -2 not looked up yet), for snippets without vectors. */
   private termIdOf = new Int32Array(1024).fill(-2);
-  /** Score every posting of every query, no pruning (for tests and benchmarks: the reference the pruned head must equal). */
-  exhaustive = false;
-  /** Queries where pruning switched to update-only mode (for tests and benchmarks). */
-  pruned = 0;
   private byLength: Map<number, number[]> | null = null;
   private readonly defaults: RankingParams;
   /** The ranking constants of the query being run (set at the start of `run`). */
@@ -183,7 +179,7 @@ export class Searcher {
       const qt = pc.clause.terms[0];
       return snap.surface && sw > 0 && pc.clause.kind === 'term' && !qt.prefix ? lookupTerm(snap.surface, qt.surface) : -1;
     });
-    // upper bound of each clause's contribution (tf → ∞): for MaxScore-style pruning
+    // upper bound of each clause's contribution (tf → ∞): clauses are scored highest first
     const ub = prepared.map((pc, ci) => {
       let u = 0;
       for (const alts of pc.words) for (const a of alts) u += bm25Idf(text.df[a.id], N) * a.weight * (k1 + 1);
@@ -198,33 +194,10 @@ export class Searcher {
     for (let m = 0; m <= total; m++) coord[m] = Math.pow(m / total, coordExp);
     const want = offset + limit;
     const head = Math.max(want * 3, 30);
-    // Pruning (MaxScore's update-only switch) for plain ranked OR: once the bounds of the clauses left fall below the
-    // head's k-th best lower bound, no unseen paragraph can reach the head, so later clauses only add to the units
-    // already touched (same sums, same order: the head is that of an exhaustive scorer). The bounds hold while every
-    // contribution lies in [0, its weight] and coordination is at most 1: b <= 1, weights and exponent >= 0; and the
-    // head must be what is returned (no required, excluded or phrase clauses, fields, filter or grouping).
-    const prunable =
-      !this.exhaustive &&
-      mustMask === 0 &&
-      parsed.not.length === 0 &&
-      snap.fields.length === 0 &&
-      !opts.filter &&
-      opts.groupBy !== 'document' &&
-      b <= 1 &&
-      k1 >= 0 &&
-      coordExp >= 0 &&
-      this.ranking.expansionWeight >= 0 &&
-      sw >= 0 &&
-      prepared.every((pc) => pc.clause.kind === 'term');
-    let remaining = 0;
-    for (const x of ub) remaining += x;
-    let updateOnly = false;
-    let maxPartial = 0;
     for (let oi = 0; oi < order.length; oi++) {
       const ci = order[oi];
       const pc = prepared[ci];
       const bit = 2 ** ci;
-      remaining -= ub[ci];
       if (pc.clause.kind === 'term') {
         const sid = surfaceIds[ci];
         const terms = pc.words[0].map((a) => [text, a.id, bm25Idf(text.df[a.id], N) * a.weight * (k1 + 1)] as const);
@@ -238,26 +211,18 @@ export class Searcher {
             const u = cur.unit;
             const tf = cur.tf;
             if (stamp[u] !== gen) {
-              if (surface || updateOnly || !alive[u]) continue;
+              if (surface || !alive[u]) continue;
               stamp[u] = gen;
               scores[u] = 0;
               masks[u] = 0;
               touched[this.nTouched++] = u;
             }
-            const sc = (scores[u] += (w * tf) / (tf + norms[u]));
+            scores[u] += (w * tf) / (tf + norms[u]);
             if (!surface) masks[u] |= bit;
-            if (sc > maxPartial) maxPartial = sc;
           }
         });
       } else {
         this.scorePhrase(pc, bit, N, k1, b, avgdl, touch);
-      }
-      // (1 + 1e-9): slack for rounding between the bounds and the sums
-      if (prunable && !updateOnly && oi < order.length - 1 && this.nTouched >= head && remaining * (1 + 1e-9) < maxPartial) {
-        if (remaining * (1 + 1e-9) < this.threshold(head, coord)) {
-          updateOnly = true;
-          this.pruned++;
-        }
       }
     }
     // --- document fields: a title match lifts the document's matching paragraphs (and its first one) ---
@@ -340,43 +305,6 @@ export class Searcher {
     this.norms = out;
     this.normsKey = key;
     return out;
-  }
-
-  /** The `k`-th best lower bound of a final score among the touched paragraphs (partial score × coordination so far). */
-  private threshold(k: number, coord: Float64Array): number {
-    const heap = new Float64Array(k);
-    let size = 0;
-    for (let i = 0; i < this.nTouched; i++) {
-      const u = this.touched[i];
-      const lb = this.scores[u] * coord[popcount(this.masks[u])];
-      if (size < k) {
-        let j = size++;
-        heap[j] = lb;
-        while (j > 0 && heap[(j - 1) >> 1] > heap[j]) {
-          const p = (j - 1) >> 1;
-          const t = heap[p];
-          heap[p] = heap[j];
-          heap[j] = t;
-          j = p;
-        }
-      } else if (lb > heap[0]) {
-        heap[0] = lb;
-        let j = 0;
-        for (;;) {
-          const l = 2 * j + 1;
-          const r = l + 1;
-          let m = j;
-          if (l < k && heap[l] < heap[m]) m = l;
-          if (r < k && heap[r] < heap[m]) m = r;
-          if (m === j) break;
-          const t = heap[m];
-          heap[m] = heap[j];
-          heap[j] = t;
-          j = m;
-        }
-      }
-    }
-    return size < k ? 0 : heap[0];
   }
 
   private hasVector(u: number): boolean {
