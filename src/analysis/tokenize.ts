@@ -62,19 +62,62 @@ export function codesToString(buf: Uint16Array, n: number): string {
   return s;
 }
 
+// One table lookup per UTF-16 unit on the hot path: for each unit, its word class (charclass.ts) and its folded
+// form (the normalizer's CharMap), cached together. Entry bits: class, then flags, then the replacement unit in the
+// high 16 bits. Units not looked at yet hold UNSEEN (SLOW without a class), so the fast path never tests for them.
+const KIND = 7;
+/** A high surrogate: its class depends on the unit after it (see CharClasses.at). */
+const PAIR = 5;
+/** Take the general path: a joiner, surrogate pair, multi-unit replacement, hamza composition look-ahead, or UNSEEN. */
+const SLOW = 8;
+/** Normalization deletes the unit. */
+const DROP = 16;
+const UNSEEN = SLOW;
+
+const wordTables = new WeakMap<CharMap, Int32Array>();
+
 /** A reusable tokenizer for one configuration. `scanRaw` is the allocation-free hot path. */
 export class Tokenizer {
   private readonly classes: CharClasses;
   private readonly map: CharMap | null;
+  /** Class + folded unit per BMP unit, filled lazily from `classes` and `map` (shared by tokenizers of one config). */
+  private readonly table: Int32Array;
   private readonly maxLength: number;
   private readonly scratch = new Scratch();
   private pieceBuf = new Uint16Array(64);
 
   constructor(options: TokenizeOptions = {}) {
     this.classes = charClasses(options.mode ?? 'words');
-    this.map = options.normalize === false ? null : charMapFor(resolveNormalizeOptions(options));
+    const map = options.normalize === false ? null : charMapFor(resolveNormalizeOptions(options));
+    this.map = map;
+    // the letters mode never folds (scanLetters): it needs no table
+    let table = map && this.classes.mode === 'words' ? wordTables.get(map) : undefined;
+    if (!table) {
+      table = new Int32Array(map ? 0x10000 : 0).fill(UNSEEN);
+      if (map && this.classes.mode === 'words') wordTables.set(map, table);
+    }
+    this.table = table;
     const max = options.maxTokenLength;
     this.maxLength = typeof max === 'number' && max > 0 ? max : 255;
+  }
+
+  /** The table entry of unit `c` (computed once per unit and configuration). */
+  private entry(c: number): number {
+    const map = this.map as CharMap;
+    let e: number;
+    if (c >= 0xd800 && c <= 0xdbff) e = PAIR | SLOW;
+    else {
+      e = this.classes.of(c);
+      if (e === JOIN) e |= SLOW;
+      else if (e !== SEP) {
+        const v = map.lookup(c);
+        if (v === -1) e |= DROP;
+        else if (v < 0 || map.compose) e |= SLOW;
+        else e |= v << 16;
+      }
+    }
+    this.table[c] = e;
+    return e;
   }
 
   /** Calls `sink` with each token's term as a string. Returns the number of tokens. */
@@ -82,83 +125,119 @@ export class Tokenizer {
     return this.scanRaw(text, (buf, n, start, end, position) => sink(codesToString(buf, n), start, end, position));
   }
 
-  /** Calls `sink` for every token of `text`, in order, with its normalized code units. Returns the number of tokens. */
-  scanRaw(text: string, sink: RawTokenSink): number {
-    if (this.map === null) return this.scanLetters(text, sink);
+  /**
+   * Calls `sink` for every token of `text[from, to)` (default: all of it), in order, with its normalized code units;
+   * offsets are those of `text`, positions count from 0. Returns the number of tokens.
+   */
+  scanRaw(text: string, sink: RawTokenSink, from = 0, to = text.length): number {
+    if (this.map === null) return this.scanLetters(text.slice(from, to), sink, from);
     // One pass: classify each character and fold it into the scratch buffer as the word grows.
     const classes = this.classes;
+    const table = this.table;
     const map = this.map;
-    const mtable = map.table;
-    const compose = map.compose;
     const scratch = this.scratch;
-    const len = text.length;
+    const len = to;
     let buf = scratch.buf;
     let position = 0;
-    let i = 0;
-    while ((i = classes.nextWordStart(text, i, len)) < len) {
-      let kw = classes.at(text, i, len);
-      let k = kw & 15;
-      let w = kw >> 4;
+    let i = from;
+    while (i < len) {
+      let c = text.charCodeAt(i);
+      let e = table[c];
+      if (e === UNSEEN) e = this.entry(c);
+      let k = e & KIND;
+      let w = 1;
+      if (k === PAIR) {
+        const kw = classes.at(text, i, len);
+        k = kw & 15;
+        w = kw >> 4;
+      }
+      if (k === SEP || k === JOIN) {
+        i += w;
+        continue;
+      }
       // A word: extend over word characters, marks and joiners, folding as we go. The word ends after its last
-      // non-joiner; what was folded after that point is dropped (nEnd/hEnd).
+      // non-joiner: a run of joiners records where the word stood before it (joinEnd marks the run's end).
       const start = i;
-      let end = i;
       let n = 0;
       let h = 0x811c9dc5;
+      let end = i;
       let nEnd = 0;
       let hEnd = h;
+      let joinEnd = -1;
       let split = false;
       for (;;) {
-        let c = text.charCodeAt(i);
         if (n + 24 > buf.length) {
           scratch.ensure(n + 64, false);
           buf = scratch.buf;
         }
-        if (w === 2) {
-          // astral characters are kept as they are
-          buf[n++] = c;
-          h = Math.imul(h ^ c, 0x01000193);
-          const d = text.charCodeAt(i + 1);
-          buf[n++] = d;
-          h = Math.imul(h ^ d, 0x01000193);
-        } else {
-          if (compose) {
-            const composed = composeNext(text, i, len, c);
-            if (composed >= 0) {
-              c = composed;
-              i++;
-            }
-          }
-          let v = mtable[c];
-          if (v === -2) v = map.lookup(c);
-          if (v >= 0) {
+        if ((e & SLOW) === 0) {
+          // the common case: a letter, digit or mark, one unit in and at most one out
+          i++;
+          if ((e & DROP) === 0) {
+            const v = e >>> 16;
             buf[n++] = v;
             h = Math.imul(h ^ v, 0x01000193);
-          } else if (v !== -1) {
-            const m = map.multi[-3 - v];
-            if (n + m.length + 8 > buf.length) {
-              scratch.ensure(n + m.length + 64, false);
-              buf = scratch.buf;
+          }
+        } else {
+          if (e === UNSEEN) e = this.entry(c);
+          k = e & KIND;
+          w = 1;
+          if (k === PAIR) {
+            const kw = classes.at(text, i, len);
+            k = kw & 15;
+            w = kw >> 4;
+          }
+          if (k === SEP) break; // a unit seen for the first time, or a lone high surrogate
+          if (k === JOIN && joinEnd !== i) {
+            end = i;
+            nEnd = n;
+            hEnd = h;
+          }
+          if (w === 2) {
+            // astral characters are kept as they are
+            buf[n++] = c;
+            h = Math.imul(h ^ c, 0x01000193);
+            const d = text.charCodeAt(i + 1);
+            buf[n++] = d;
+            h = Math.imul(h ^ d, 0x01000193);
+          } else {
+            if (map.compose) {
+              const composed = composeNext(text, i, len, c);
+              if (composed >= 0) {
+                c = composed;
+                i++;
+              }
             }
-            for (let q = 0; q < m.length; q++) {
-              const x = m.charCodeAt(q);
-              if (x === 0x20) split = true;
-              buf[n++] = x;
-              h = Math.imul(h ^ x, 0x01000193);
+            const v = map.lookup(c);
+            if (v >= 0) {
+              buf[n++] = v;
+              h = Math.imul(h ^ v, 0x01000193);
+            } else if (v !== -1) {
+              const m = map.multi[-3 - v];
+              if (n + m.length + 8 > buf.length) {
+                scratch.ensure(n + m.length + 64, false);
+                buf = scratch.buf;
+              }
+              for (let q = 0; q < m.length; q++) {
+                const x = m.charCodeAt(q);
+                if (x === 0x20) split = true;
+                buf[n++] = x;
+                h = Math.imul(h ^ x, 0x01000193);
+              }
             }
           }
-        }
-        i += w;
-        if (k !== JOIN) {
-          end = i;
-          nEnd = n;
-          hEnd = h;
+          i += w;
+          if (k === JOIN) joinEnd = i;
         }
         if (i >= len) break;
-        kw = classes.at(text, i, len);
-        k = kw & 15;
-        w = kw >> 4;
-        if (k === SEP) break;
+        c = text.charCodeAt(i);
+        e = table[c];
+        if ((e & KIND) === SEP) break;
+      }
+      if (joinEnd !== i) {
+        end = i;
+        nEnd = n;
+        hEnd = h;
       }
       if (end - start > this.maxLength || nEnd === 0) continue;
       if (split) {
@@ -172,7 +251,7 @@ export class Tokenizer {
   }
 
   /** Lucene's letter tokenizer: runs of letters and non-spacing marks, lower-cased, nothing else folded. */
-  private scanLetters(text: string, sink: RawTokenSink): number {
+  private scanLetters(text: string, sink: RawTokenSink, offset: number): number {
     const classes = this.classes;
     const scratch = this.scratch;
     const len = text.length;
@@ -197,7 +276,7 @@ export class Tokenizer {
       const word = text.slice(start, end).toLowerCase();
       scratch.ensure(word.length, false);
       for (let j = 0; j < word.length; j++) scratch.buf[j] = word.charCodeAt(j);
-      sink(scratch.buf, word.length, start, end, position++, hashCodes(scratch.buf, word.length));
+      sink(scratch.buf, word.length, start + offset, end + offset, position++, hashCodes(scratch.buf, word.length));
     }
     return position;
   }
