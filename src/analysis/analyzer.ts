@@ -69,9 +69,10 @@ export interface Analyzer {
   surfaceOf(word: string): string;
   /**
    * Advanced, for indexers: like `scan` but hands out dense term ids (`termStrings[id]` is the term), so the
-   * hot path allocates no string per token. Ids stay valid until `maybeReset()` returns true.
+   * hot path allocates no string per token. Ids stay valid until `maybeReset()` returns true. With `from`/`to`,
+   * only `text[from, to)` is analyzed (offsets stay those of `text`, positions count from 0), without a slice.
    */
-  scanIds(text: string, sink: AnalyzedIdSink): number;
+  scanIds(text: string, sink: AnalyzedIdSink, from?: number, to?: number): number;
   /** The term of each term id handed out by `scanIds`. */
   readonly termStrings: readonly string[];
   /** The surface form (normalized, unstemmed) of each surface id handed out by `scanIds`. */
@@ -176,13 +177,18 @@ class ChainAnalyzer implements Analyzer {
     return true;
   }
 
-  scanIds(text: string, sink: AnalyzedIdSink): number {
-    return this.tokenizer.scanRaw(text, (buf, n, start, end, position, hash) => {
-      const w = this.words.intern(buf, n, hash);
-      let t = w < this.wordTerm.length ? this.wordTerm[w] : UNKNOWN;
-      if (t === UNKNOWN) t = this.resolve(w);
-      if (t !== STOP) sink(t, w, start, end, position);
-    });
+  scanIds(text: string, sink: AnalyzedIdSink, from = 0, to = text.length): number {
+    return this.tokenizer.scanRaw(
+      text,
+      (buf, n, start, end, position, hash) => {
+        const w = this.words.intern(buf, n, hash);
+        let t = w < this.wordTerm.length ? this.wordTerm[w] : UNKNOWN;
+        if (t === UNKNOWN) t = this.resolve(w);
+        if (t !== STOP) sink(t, w, start, end, position);
+      },
+      from,
+      to,
+    );
   }
 
   /** Stopword check and stemming, once per distinct word. */

@@ -2,9 +2,10 @@
 // readers an immutable IndexSnapshot (see snapshot()). It never imports the query side.
 import { type Analyzer, type AnalyzerConfig, type AnalyzerOptions, type AnalyzerPreset, createAnalyzer, resolveAnalyzerConfig } from '../analysis/index.js';
 import { ByteWriter, U32List } from '../codec/bytes.js';
+import { putVarint } from '../codec/postings.js';
 import { FahrasError } from '../errors.js';
 import { forEachParagraph, type ParagraphSplit } from './paragraphs.js';
-import { PostingsWriter, type TermIndexData } from './postings.js';
+import { PostingsWriter, type TermIndexData, TokenLog } from './postings.js';
 
 /** A document id: a string or a number, returned as given. */
 export type DocumentId = string | number;
@@ -171,6 +172,8 @@ export class IndexBuilder {
   readonly analyzer: Analyzer;
   private text!: PostingsWriter;
   private surface!: PostingsWriter | null;
+  /** The paragraphs' new tokens, for both the text and the surface index (columns 0 and 1). */
+  private log!: TokenLog;
   private fieldWriters!: { name: string; boost: number; writer: PostingsWriter; length: U32List; total: number }[];
   private ids!: DocumentId[];
   private texts!: string[];
@@ -210,8 +213,10 @@ export class IndexBuilder {
 
   private reset(from?: IndexSnapshot): void {
     const c = this.config;
-    this.text = new PostingsWriter(from?.text);
-    this.surface = c.analyzer.stemmer === 'none' ? null : new PostingsWriter(from?.surface ?? undefined, false);
+    const withSurface = c.analyzer.stemmer !== 'none';
+    this.log = new TokenLog(withSurface, true);
+    this.text = new PostingsWriter(from?.text, true, { log: this.log, column: 0 });
+    this.surface = withSurface ? new PostingsWriter(from?.surface ?? undefined, false, { log: this.log, column: 1 }) : null;
     this.fieldWriters = c.fields.map((f, i) => {
       const fi = from?.fields[i];
       const length = new U32List();
@@ -317,7 +322,8 @@ export class IndexBuilder {
     this.firstPara.push(this.pDoc.length);
     let ordinal = 0;
     const analyzer = this.analyzer;
-    const writer = this.text;
+    const log = this.log;
+    const withSurface = this.surface !== null;
     forEachParagraph(
       text,
       this.config.paragraphs,
@@ -329,25 +335,32 @@ export class IndexBuilder {
           this.surfaceMap.fill(-1);
           this.direct = false; // new analyzer ids may name terms the writers already have
         }
-        const surface = this.surface;
         const tv = this.tv;
         this.tvOff.push(tv.length);
-        let prevStart = 0;
-        analyzer.scanIds(text.slice(start, end), (t, s, ts, te, position) => {
-          let w = t < this.termMap.length ? this.termMap[t] : -1;
-          if (w < 0) w = this.mapTerm(t);
-          writer.addId(w, unit, position);
-          tv.varint(w);
-          tv.varint(ts - prevStart);
-          tv.varint(te - ts);
-          prevStart = ts;
-          if (surface !== null) {
-            let v = s < this.surfaceMap.length ? this.surfaceMap[s] : -1;
-            if (v < 0) v = this.mapSurface(s);
-            surface.addId(v, unit, position);
-          }
-          length++;
-        });
+        log.setUnit(unit);
+        let prevStart = start;
+        analyzer.scanIds(
+          text,
+          (t, s, ts, te, position) => {
+            let w = t < this.termMap.length ? this.termMap[t] : -1;
+            if (w < 0) w = this.mapTerm(t);
+            let v = 0;
+            if (withSurface) {
+              v = s < this.surfaceMap.length ? this.surfaceMap[s] : -1;
+              if (v < 0) v = this.mapSurface(s);
+            }
+            log.push(w, v, position);
+            // the term vector entry: three varints of at most 5 bytes
+            tv.ensure(15);
+            let p = putVarint(tv.bytes, tv.length, w);
+            p = putVarint(tv.bytes, p, ts - prevStart);
+            tv.length = putVarint(tv.bytes, p, te - ts);
+            prevStart = ts;
+            length++;
+          },
+          start,
+          end,
+        );
         this.tvEnd.push(tv.length);
         this.pDoc.push(d);
         this.pStart.push(start);
@@ -444,10 +457,13 @@ export class IndexBuilder {
   snapshot(): IndexSnapshot {
     if (this.cached) return this.cached;
     const pc = this.pDoc.length;
+    const text = this.text.freeze();
+    const surface = this.surface ? this.surface.freeze() : null;
+    this.log.clear(); // both writers have read it
     const snap: IndexSnapshot = {
       config: this.config,
-      text: this.text.freeze(),
-      surface: this.surface ? this.surface.freeze() : null,
+      text,
+      surface,
       vectors: { off: this.tvOff.data, end: this.tvEnd.data, bytes: this.trimmedVectors() },
       paragraphs: {
         count: pc,

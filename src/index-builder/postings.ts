@@ -73,6 +73,81 @@ function grow<T extends Uint32Array | Int32Array>(a: T, need: number): T {
   return b;
 }
 
+/**
+ * Tokens waiting to be folded into postings, in unit order. Per token: a term id in up to two columns (the builder
+ * logs each token's text term and surface term side by side, one log for both indexes) and its position; the unit
+ * is stored once per run of tokens of the same unit.
+ */
+export class TokenLog {
+  /** Term ids of column 0, per token. */
+  term: Uint32Array;
+  /** Term ids of column 1 (empty when the log has one column). */
+  term2: Uint32Array;
+  /** Positions (empty when not kept). */
+  pos: Uint32Array;
+  length = 0;
+  /** Run r holds tokens [runStart[r], runStart[r + 1]) (the last run ends at `length`), all of unit runUnit[r]. */
+  runStart: Uint32Array;
+  runUnit: Uint32Array;
+  runs = 0;
+  private readonly twoColumns: boolean;
+  private readonly withPositions: boolean;
+
+  constructor(twoColumns: boolean, withPositions: boolean) {
+    this.twoColumns = twoColumns;
+    this.withPositions = withPositions;
+    this.term = new Uint32Array(1024);
+    this.term2 = new Uint32Array(twoColumns ? 1024 : 0);
+    this.pos = new Uint32Array(withPositions ? 1024 : 0);
+    this.runStart = new Uint32Array(64);
+    this.runUnit = new Uint32Array(64);
+  }
+
+  /** The tokens logged next belong to `unit` (units never decrease). */
+  setUnit(unit: number): void {
+    const r = this.runs;
+    if (r > 0 && this.runUnit[r - 1] === unit) return;
+    if (r > 0 && this.runStart[r - 1] === this.length) {
+      this.runUnit[r - 1] = unit; // the previous unit logged no token
+      return;
+    }
+    if (r === this.runStart.length) {
+      this.runStart = grow(this.runStart, r + 1);
+      this.runUnit = grow(this.runUnit, r + 1);
+    }
+    this.runStart[r] = this.length;
+    this.runUnit[r] = unit;
+    this.runs = r + 1;
+  }
+
+  /** Logs one token of the current unit (`term2` is ignored by a one-column log, `position` when not kept). */
+  push(term: number, term2: number, position: number): void {
+    const n = this.length;
+    if (n === this.term.length) {
+      this.term = grow(this.term, n + 1);
+      if (this.twoColumns) this.term2 = grow(this.term2, n + 1);
+      if (this.withPositions) this.pos = grow(this.pos, n + 1);
+    }
+    this.term[n] = term;
+    if (this.twoColumns) this.term2[n] = term2;
+    if (this.withPositions) this.pos[n] = position;
+    this.length = n + 1;
+  }
+
+  /** Empties the log, giving its memory back after a bulk load. */
+  clear(): void {
+    this.length = 0;
+    this.runs = 0;
+    if (this.term.length > 1 << 16) {
+      this.term = new Uint32Array(1024);
+      this.term2 = new Uint32Array(this.twoColumns ? 1024 : 0);
+      this.pos = new Uint32Array(this.withPositions ? 1024 : 0);
+      this.runStart = new Uint32Array(64);
+      this.runUnit = new Uint32Array(64);
+    }
+  }
+}
+
 /** Accumulates postings; cheap to append to, frozen on demand. */
 export class PostingsWriter {
   private frozen: TermIndexData;
@@ -84,17 +159,24 @@ export class PostingsWriter {
   /** Live df of the frozen units plus the log's, minus forgotten units (may dip below 0 until the next freeze). */
   private df: Int32Array;
   private lastFrozen: Int32Array;
-  // the log: one entry per token
-  private logTerm = new Uint32Array(1024);
-  private logUnit = new Uint32Array(1024);
-  private logPos = new Uint32Array(1024);
-  private logLength = 0;
+  /** New tokens: this writer's own log, or column `column` of a log it shares (see {@link TokenLog}). */
+  private readonly log: TokenLog;
+  private readonly column: 0 | 1;
+  /** Whether `freeze()` empties the log (false when shared: its owner clears it after freezing every writer). */
+  private readonly ownsLog: boolean;
 
   /** Whether positions are kept (phrases and proximity need them; surface-form evidence does not). */
   readonly withPositions: boolean;
 
-  constructor(from?: TermIndexData, withPositions = true) {
+  /**
+   * `from`: postings to start from; `shared`: a log the caller fills directly (column 1 is read as this writer's
+   * term ids) and clears after freezing.
+   */
+  constructor(from?: TermIndexData, withPositions = true, shared?: { log: TokenLog; column: 0 | 1 }) {
     this.withPositions = withPositions;
+    this.log = shared ? shared.log : new TokenLog(false, withPositions);
+    this.column = shared ? shared.column : 0;
+    this.ownsLog = !shared;
     const f = from ?? emptyTermIndex();
     this.frozen = f;
     this.terms = f.terms.slice();
@@ -148,16 +230,9 @@ export class PostingsWriter {
 
   /** Like {@link add} with a term id from {@link idFor}. */
   addId(t: number, unit: number, position: number): void {
-    const n = this.logLength;
-    if (n === this.logTerm.length) {
-      this.logTerm = grow(this.logTerm, n + 1);
-      this.logUnit = grow(this.logUnit, n + 1);
-      if (this.withPositions) this.logPos = grow(this.logPos, n + 1);
-    }
-    this.logTerm[n] = t;
-    this.logUnit[n] = unit;
-    if (this.withPositions) this.logPos[n] = position;
-    this.logLength = n + 1;
+    const log = this.log;
+    log.setUnit(unit);
+    log.push(t, 0, position);
   }
 
   /** Lowers the live df of `term` by one (its unit was removed). */
@@ -171,15 +246,15 @@ export class PostingsWriter {
     const n = this.terms.length;
     const old = this.frozen;
     const oldN = old.terms.length;
-    if (this.logLength === 0 && oldN === n) {
+    const log = this.log;
+    if (log.length === 0 && oldN === n) {
       // only df may have changed (forget): a new view over the same postings
       this.frozen = { ...old, df: liveDf(this.df, n) };
       return this.frozen;
     }
-    const L = this.logLength;
-    const logTerm = this.logTerm;
-    const logUnit = this.logUnit;
-    const logPos = this.logPos;
+    const L = log.length;
+    const logTerm = this.column === 0 ? log.term : log.term2;
+    const logPos = log.pos;
     const keepPos = this.withPositions;
     // counting sort of the log by term (stable: units and positions stay ascending within a term)
     const start = new Uint32Array(n + 1);
@@ -188,10 +263,14 @@ export class PostingsWriter {
     const fill = start.slice(0, n);
     const sUnit = new Uint32Array(L);
     const sPos = keepPos ? new Uint32Array(L) : sUnit;
-    for (let i = 0; i < L; i++) {
-      const j = fill[logTerm[i]]++;
-      sUnit[j] = logUnit[i];
-      if (keepPos) sPos[j] = logPos[i];
+    for (let r = 0; r < log.runs; r++) {
+      const unit = log.runUnit[r];
+      const e = r + 1 < log.runs ? log.runStart[r + 1] : L;
+      for (let i = log.runStart[r]; i < e; i++) {
+        const j = fill[logTerm[i]]++;
+        sUnit[j] = unit;
+        if (keepPos) sPos[j] = logPos[i];
+      }
     }
     // one pass: old bytes of each term, then its new entries
     let bytes: Uint8Array = new Uint8Array(old.bytes.length + 2 * L + 16);
@@ -278,13 +357,7 @@ export class PostingsWriter {
       posStart,
       posBytes: posBytes.length - q > 4096 ? posBytes.slice(0, q) : posBytes.subarray(0, q),
     };
-    this.logLength = 0;
-    if (this.logTerm.length > 1 << 16) {
-      // give the log's memory back after a bulk load
-      this.logTerm = new Uint32Array(1024);
-      this.logUnit = new Uint32Array(1024);
-      this.logPos = new Uint32Array(1024);
-    }
+    if (this.ownsLog) log.clear();
     return this.frozen;
   }
 }
