@@ -138,7 +138,8 @@ class ChainAnalyzer implements Analyzer {
   private readonly stem: (w: string) => string;
   private readonly lucene: boolean;
   private readonly luceneNormalize: (w: string) => string;
-  // word (as the tokenizer gives it) → term id, and its surface form; terms interned separately
+  // word (as the tokenizer gives it) → term id, and its surface form (kept apart only for Lucene's normalizer,
+  // which runs after the tokenizer); terms interned separately
   private words = new Interner();
   private wordTerm = new Int32Array(1024).fill(UNKNOWN);
   private wordSurface: string[] = [];
@@ -165,7 +166,8 @@ class ChainAnalyzer implements Analyzer {
   }
 
   get surfaceStrings(): readonly string[] {
-    return this.wordSurface;
+    // fahras normalization happens in the tokenizer: a word is its own surface form
+    return this.lucene ? this.wordSurface : this.words.strings;
   }
 
   maybeReset(): boolean {
@@ -209,14 +211,14 @@ class ChainAnalyzer implements Analyzer {
       this.wordTerm = next;
     }
     this.wordTerm[w] = t;
-    this.wordSurface[w] = surface;
+    if (this.lucene) this.wordSurface[w] = surface;
     return t;
   }
 
   scan(text: string, sink: AnalyzedSink): number {
     this.maybeReset();
     const terms = this.terms.strings;
-    const surfaces = this.wordSurface;
+    const surfaces = this.surfaceStrings;
     return this.scanIds(text, (t, w, start, end, position) => sink(terms[t], surfaces[w], start, end, position));
   }
 

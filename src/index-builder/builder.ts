@@ -196,14 +196,17 @@ export class IndexBuilder {
   private totalLength!: number;
   private cached: IndexSnapshot | null = null;
   /**
-   * True while every analyzer id not yet in termMap/surfaceMap is a word the writers have never seen (they
+   * True while every analyzer id not yet in termMap/wordMap is a word the writers have never seen (they
    * started empty and the analyzer has not dropped its tables since): new terms are appended without a lookup.
    */
   private direct = true;
   /** Analyzer term id → text postings term id (-1 unknown); reset when the analyzer drops its tables. */
   private termMap: Int32Array = new Int32Array(1024).fill(-1);
-  /** Analyzer surface id → surface postings term id (-1 unknown). */
-  private surfaceMap: Int32Array = new Int32Array(1024).fill(-1);
+  /**
+   * Per analyzer surface (word) id s: [2s] its text postings term id (-1 unknown), [2s + 1] its surface postings
+   * term id. One read per token serves both indexes.
+   */
+  private wordMap: Int32Array = new Int32Array(2048).fill(-1);
 
   constructor(config: IndexConfig, from?: IndexSnapshot) {
     this.config = config;
@@ -271,7 +274,7 @@ export class IndexBuilder {
     this.cached = null;
     // term ids of the analyzer map to ids of the writers just replaced
     this.termMap.fill(-1);
-    this.surfaceMap.fill(-1);
+    this.wordMap.fill(-1);
     this.direct = !from || from.text.terms.length === 0;
   }
 
@@ -282,11 +285,18 @@ export class IndexBuilder {
     return w;
   }
 
-  private mapSurface(s: number): number {
-    const surface = this.analyzer.surfaceStrings[s];
-    const writer = this.surface as PostingsWriter;
-    const w = this.direct ? writer.appendTerm(surface) : writer.idFor(surface);
-    this.surfaceMap = setGrowing(this.surfaceMap, s, w);
+  /** Maps a word seen for the first time (since the last reset): its text term `t`, and its surface form. */
+  private mapWord(s: number, t: number): number {
+    let w = t < this.termMap.length ? this.termMap[t] : -1;
+    if (w < 0) w = this.mapTerm(t);
+    let v = 0;
+    const writer = this.surface;
+    if (writer !== null) {
+      const surface = this.analyzer.surfaceStrings[s];
+      v = this.direct ? writer.appendTerm(surface) : writer.idFor(surface);
+    }
+    this.wordMap = setGrowing(this.wordMap, 2 * s + 1, v);
+    this.wordMap[2 * s] = w;
     return w;
   }
 
@@ -323,7 +333,6 @@ export class IndexBuilder {
     let ordinal = 0;
     const analyzer = this.analyzer;
     const log = this.log;
-    const withSurface = this.surface !== null;
     forEachParagraph(
       text,
       this.config.paragraphs,
@@ -332,7 +341,7 @@ export class IndexBuilder {
         let length = 0;
         if (analyzer.maybeReset()) {
           this.termMap.fill(-1);
-          this.surfaceMap.fill(-1);
+          this.wordMap.fill(-1);
           this.direct = false; // new analyzer ids may name terms the writers already have
         }
         const tv = this.tv;
@@ -342,14 +351,9 @@ export class IndexBuilder {
         analyzer.scanIds(
           text,
           (t, s, ts, te, position) => {
-            let w = t < this.termMap.length ? this.termMap[t] : -1;
-            if (w < 0) w = this.mapTerm(t);
-            let v = 0;
-            if (withSurface) {
-              v = s < this.surfaceMap.length ? this.surfaceMap[s] : -1;
-              if (v < 0) v = this.mapSurface(s);
-            }
-            log.push(w, v, position);
+            let w = 2 * s < this.wordMap.length ? this.wordMap[2 * s] : -1;
+            if (w < 0) w = this.mapWord(s, t);
+            log.push(w, this.wordMap[2 * s + 1], position);
             // the term vector entry: three varints of at most 5 bytes
             tv.ensure(15);
             let p = putVarint(tv.bytes, tv.length, w);

@@ -152,7 +152,9 @@ export class TokenLog {
 export class PostingsWriter {
   private frozen: TermIndexData;
   /** Term strings by id. */
-  private readonly terms: string[];
+  private terms: string[];
+  /** Whether `terms` is also the frozen layout's array (copied before the next term is added). */
+  private termsShared: boolean;
   /** term → id, built only when a lookup by string is needed (see {@link idFor}); null until then. */
   private lookup: Interner | null = null;
   /** Per term: live df, last unit seen (for df counting), last unit in the frozen bytes, max tf. */
@@ -179,7 +181,8 @@ export class PostingsWriter {
     this.ownsLog = !shared;
     const f = from ?? emptyTermIndex();
     this.frozen = f;
-    this.terms = f.terms.slice();
+    this.terms = f.terms;
+    this.termsShared = true;
     const n = this.terms.length;
     this.df = grow(new Int32Array(0), n);
     this.df.set(f.df);
@@ -203,6 +206,10 @@ export class PostingsWriter {
    */
   appendTerm(term: string): number {
     const t = this.terms.length;
+    if (this.termsShared) {
+      this.terms = this.terms.slice();
+      this.termsShared = false;
+    }
     this.terms.push(term);
     if (this.lookup !== null) this.lookup.internString(term);
     if (t >= this.df.length) {
@@ -348,8 +355,9 @@ export class PostingsWriter {
       while (i < os.length) sorted[k++] = os[i++];
       while (j < fresh.length) sorted[k++] = fresh[j++];
     }
+    this.termsShared = true;
     this.frozen = {
-      terms: terms.slice(),
+      terms,
       sorted,
       df: liveDf(this.df, n),
       docStart,
