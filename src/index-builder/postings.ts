@@ -260,25 +260,8 @@ export class PostingsWriter {
       return this.frozen;
     }
     const L = log.length;
-    const logTerm = this.column === 0 ? log.term : log.term2;
-    const logPos = log.pos;
     const keepPos = this.withPositions;
-    // counting sort of the log by term (stable: units and positions stay ascending within a term)
-    const start = new Uint32Array(n + 1);
-    for (let i = 0; i < L; i++) start[logTerm[i] + 1]++;
-    for (let t = 0; t < n; t++) start[t + 1] += start[t];
-    const fill = start.slice(0, n);
-    const sUnit = new Uint32Array(L);
-    const sPos = keepPos ? new Uint32Array(L) : sUnit;
-    for (let r = 0; r < log.runs; r++) {
-      const unit = log.runUnit[r];
-      const e = r + 1 < log.runs ? log.runStart[r + 1] : L;
-      for (let i = log.runStart[r]; i < e; i++) {
-        const j = fill[logTerm[i]]++;
-        sUnit[j] = unit;
-        if (keepPos) sPos[j] = logPos[i];
-      }
-    }
+    const { start, sUnit, sPos } = sortLog(log, this.column, n, keepPos);
     // one pass: old bytes of each term, then its new entries
     let bytes: Uint8Array = new Uint8Array(old.bytes.length + 2 * L + 16);
     let posBytes: Uint8Array = new Uint8Array(keepPos ? old.posBytes.length + L + (L >> 1) + 16 : 0);
@@ -340,21 +323,7 @@ export class PostingsWriter {
     posStart[n] = q;
     // sorted order: merge the old order with the new terms sorted
     const terms = this.terms;
-    let sorted: Uint32Array;
-    if (n === oldN) sorted = old.sorted;
-    else {
-      const fresh = new Uint32Array(n - oldN);
-      for (let i = 0; i < fresh.length; i++) fresh[i] = oldN + i;
-      sortTermIds(fresh, terms);
-      sorted = new Uint32Array(n);
-      let i = 0;
-      let j = 0;
-      let k = 0;
-      const os = old.sorted;
-      while (i < os.length && j < fresh.length) sorted[k++] = terms[os[i]] <= terms[fresh[j]] ? os[i++] : fresh[j++];
-      while (i < os.length) sorted[k++] = os[i++];
-      while (j < fresh.length) sorted[k++] = fresh[j++];
-    }
+    const sorted = n === oldN ? old.sorted : mergeNewTerms(old.sorted, oldN, n, terms);
     this.termsShared = true;
     this.frozen = {
       terms,
@@ -370,11 +339,62 @@ export class PostingsWriter {
   }
 }
 
+/**
+ * Counting sort of a log column by term id (stable: units and positions stay ascending within a term). Term `t`'s
+ * entries are `sUnit`/`sPos` [start[t], start[t + 1]).
+ */
+function sortLog(log: TokenLog, column: 0 | 1, n: number, keepPos: boolean): { start: Uint32Array; sUnit: Uint32Array; sPos: Uint32Array } {
+  const L = log.length;
+  const logTerm = column === 0 ? log.term : log.term2;
+  const logPos = log.pos;
+  const start = new Uint32Array(n + 1);
+  for (let i = 0; i < L; i++) start[logTerm[i] + 1]++;
+  for (let t = 0; t < n; t++) start[t + 1] += start[t];
+  const fill = start.slice(0, n);
+  const sUnit = new Uint32Array(L);
+  const sPos = keepPos ? new Uint32Array(L) : sUnit;
+  const runs = log.runs;
+  const runStart = log.runStart;
+  const runUnit = log.runUnit;
+  for (let r = 0; r < runs; r++) {
+    const unit = runUnit[r];
+    const e = r + 1 < runs ? runStart[r + 1] : L;
+    for (let i = runStart[r]; i < e; i++) {
+      const j = fill[logTerm[i]]++;
+      sUnit[j] = unit;
+      if (keepPos) sPos[j] = logPos[i];
+    }
+  }
+  return { start, sUnit, sPos };
+}
+
+/** Ids in term order: `oldSorted` (ids below `oldN`) merged with the ids `oldN … n − 1`, sorted. */
+function mergeNewTerms(oldSorted: Uint32Array, oldN: number, n: number, terms: readonly string[]): Uint32Array {
+  const fresh = new Uint32Array(n - oldN);
+  for (let i = 0; i < fresh.length; i++) fresh[i] = oldN + i;
+  sortTermIds(fresh, terms);
+  if (oldSorted.length === 0) return fresh;
+  const sorted = new Uint32Array(n);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < oldSorted.length && j < fresh.length) sorted[k++] = terms[oldSorted[i]] <= terms[fresh[j]] ? oldSorted[i++] : fresh[j++];
+  while (i < oldSorted.length) sorted[k++] = oldSorted[i++];
+  while (j < fresh.length) sorted[k++] = fresh[j++];
+  return sorted;
+}
+
 /** The first `n` document frequencies as the frozen Uint32Array (never below 0). */
 function liveDf(df: Int32Array, n: number): Uint32Array {
   const out = new Uint32Array(n);
   for (let t = 0; t < n; t++) out[t] = df[t] > 0 ? df[t] : 0;
   return out;
+}
+
+/** Unit `d` of term `k` (its units are `units[off[k], off[k + 1])`), or -1 past its end (a prefix sorts first). */
+function unitAt(off: Uint32Array, units: Uint16Array, k: number, d: number): number {
+  const p = off[k] + d;
+  return p < off[k + 1] ? units[p] : -1;
 }
 
 /**
@@ -395,11 +415,6 @@ export function sortTermIds(ids: Uint32Array, terms: readonly string[]): void {
     const o = off[k];
     for (let j = 0; j < s.length; j++) units[o + j] = s.charCodeAt(j);
   }
-  /** Unit `d` of term `k`, or -1 past its end (a prefix sorts first). */
-  const at = (k: number, d: number): number => {
-    const p = off[k] + d;
-    return p < off[k + 1] ? units[p] : -1;
-  };
   const a = new Uint32Array(n);
   for (let k = 0; k < n; k++) a[k] = k;
   // ranges [lo, hi) whose terms agree on their first d units, as triples on an explicit stack (no recursion depth)
@@ -416,12 +431,12 @@ export function sortTermIds(ids: Uint32Array, terms: readonly string[]): void {
         for (; j > lo; j--) {
           const y = a[j - 1];
           let e = d;
-          let cx = at(x, e);
-          let cy = at(y, e);
+          let cx = unitAt(off, units, x, e);
+          let cy = unitAt(off, units, y, e);
           while (cx === cy && cx >= 0) {
             e++;
-            cx = at(x, e);
-            cy = at(y, e);
+            cx = unitAt(off, units, x, e);
+            cy = unitAt(off, units, y, e);
           }
           if (cy <= cx) break;
           a[j] = y;
@@ -431,9 +446,9 @@ export function sortTermIds(ids: Uint32Array, terms: readonly string[]): void {
       continue;
     }
     // pivot: median of the first, middle and last unit d
-    const p0 = at(a[lo], d);
-    const p1 = at(a[(lo + hi) >>> 1], d);
-    const p2 = at(a[hi - 1], d);
+    const p0 = unitAt(off, units, a[lo], d);
+    const p1 = unitAt(off, units, a[(lo + hi) >>> 1], d);
+    const p2 = unitAt(off, units, a[hi - 1], d);
     const v = p0 < p1 ? (p1 < p2 ? p1 : p0 < p2 ? p2 : p0) : p0 < p2 ? p0 : p1 < p2 ? p2 : p1;
     // three-way partition: [lo, lt) < v, [lt, gt) = v, [gt, hi) > v
     let lt = lo;
@@ -441,7 +456,7 @@ export function sortTermIds(ids: Uint32Array, terms: readonly string[]): void {
     let gt = hi;
     while (i < gt) {
       const k = a[i];
-      const c = at(k, d);
+      const c = unitAt(off, units, k, d);
       if (c < v) {
         a[i++] = a[lt];
         a[lt++] = k;
