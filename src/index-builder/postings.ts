@@ -438,7 +438,7 @@ export function sortTermIds(ids: Uint32Array, terms: readonly string[]): void {
             cx = unitAt(off, units, x, e);
             cy = unitAt(off, units, y, e);
           }
-          if (cy <= cx) break;
+          if (cy < cx || (cy === cx && y < x)) break; // equal terms keep id order (as a stable sort does)
           a[j] = y;
         }
         a[j] = x;
@@ -468,6 +468,7 @@ export function sortTermIds(ids: Uint32Array, terms: readonly string[]): void {
     if (lt - lo > 1) stack.push(lo, lt, d);
     if (hi - gt > 1) stack.push(gt, hi, d);
     if (gt - lt > 1 && v >= 0) stack.push(lt, gt, d + 1);
+    else if (gt - lt > 1) a.subarray(lt, gt).sort(); // equal terms: id order
   }
   const byRank = new Uint32Array(n);
   for (let r = 0; r < n; r++) byRank[r] = ids[a[r]];
