@@ -81,44 +81,37 @@ export interface Analyzer {
   maybeReset(): boolean;
 }
 
-const PRESETS: Record<AnalyzerPreset, Omit<AnalyzerConfig, 'normalize'> & { normalize: NormalizeOptions }> = {
-  default: { preset: 'default', normalizer: 'fahras', normalize: {}, tokenizer: 'words', stemmer: 'lucene', stopwords: 'arabic', maxTokenLength: 255 },
+/** Preset fields (each preset's name is its key; `normalize` starts from the defaults, `maxTokenLength` is 255). */
+const PRESETS: Record<AnalyzerPreset, Pick<AnalyzerConfig, 'normalizer' | 'tokenizer' | 'stemmer' | 'stopwords'>> = {
+  default: { normalizer: 'fahras', tokenizer: 'words', stemmer: 'lucene', stopwords: 'arabic' },
   // Lucene's ArabicAnalyzer: ArabicLetterTokenizer → LowerCaseFilter → StopFilter → ArabicNormalizationFilter → ArabicStemFilter.
-  lucene: { preset: 'lucene', normalizer: 'lucene', normalize: {}, tokenizer: 'letters', stemmer: 'lucene', stopwords: 'lucene', maxTokenLength: 255 },
-  exact: { preset: 'exact', normalizer: 'fahras', normalize: {}, tokenizer: 'words', stemmer: 'none', stopwords: 'none', maxTokenLength: 255 },
+  lucene: { normalizer: 'lucene', tokenizer: 'letters', stemmer: 'lucene', stopwords: 'lucene' },
+  exact: { normalizer: 'fahras', tokenizer: 'words', stemmer: 'none', stopwords: 'none' },
 };
 
-function isPreset(x: unknown): x is AnalyzerPreset {
-  return x === 'default' || x === 'lucene' || x === 'exact';
+/** `value` when it is one of `allowed`; otherwise throws `FahrasError('INVALID_ARGUMENT')` naming `what`. */
+function oneOf<T extends string>(value: unknown, allowed: readonly T[], what: string): T {
+  if (!allowed.includes(value as T)) throw new FahrasError('INVALID_ARGUMENT', `unknown ${what}: ${String(value)}`);
+  return value as T;
 }
 
 /** Resolves a preset name or options into a full configuration. Throws `FahrasError('INVALID_ARGUMENT')` on bad input. */
 export function resolveAnalyzerConfig(presetOrOptions: AnalyzerPreset | AnalyzerOptions | AnalyzerConfig = 'default'): AnalyzerConfig {
   const opts: AnalyzerOptions = typeof presetOrOptions === 'string' ? { preset: presetOrOptions } : presetOrOptions ?? {};
-  const presetName = opts.preset ?? 'default';
-  if (!isPreset(presetName)) throw new FahrasError('INVALID_ARGUMENT', `unknown analyzer preset: ${String(presetName)}`);
-  const base = PRESETS[presetName];
-  const stemmer = opts.stemmer ?? base.stemmer;
-  if (stemmer !== 'lucene' && stemmer !== 'snowball' && stemmer !== 'none') {
-    throw new FahrasError('INVALID_ARGUMENT', `unknown stemmer: ${String(stemmer)}`);
-  }
-  const tokenizer = opts.tokenizer ?? base.tokenizer;
-  if (tokenizer !== 'words' && tokenizer !== 'letters') {
-    throw new FahrasError('INVALID_ARGUMENT', `unknown tokenizer mode: ${String(tokenizer)}`);
-  }
+  const preset = oneOf(opts.preset ?? 'default', ['default', 'lucene', 'exact'], 'analyzer preset');
+  const base = PRESETS[preset];
+  const stemmer = oneOf(opts.stemmer ?? base.stemmer, ['lucene', 'snowball', 'none'], 'stemmer');
+  const tokenizer = oneOf(opts.tokenizer ?? base.tokenizer, ['words', 'letters'], 'tokenizer mode');
   const sw = opts.stopwords ?? base.stopwords;
-  let stopwords: AnalyzerConfig['stopwords'];
-  if (Array.isArray(sw)) stopwords = sw.map(String);
-  else if (sw === 'arabic' || sw === 'lucene' || sw === 'none') stopwords = sw;
-  else throw new FahrasError('INVALID_ARGUMENT', `unknown stopwords setting: ${String(sw)}`);
-  const maxTokenLength = opts.maxTokenLength ?? base.maxTokenLength;
+  const stopwords = Array.isArray(sw) ? sw.map(String) : oneOf(sw, ['arabic', 'lucene', 'none'], 'stopwords setting');
+  const maxTokenLength = opts.maxTokenLength ?? 255;
   if (!(Number.isInteger(maxTokenLength) && maxTokenLength > 0)) {
     throw new FahrasError('INVALID_ARGUMENT', `maxTokenLength must be a positive integer`);
   }
   return {
-    preset: presetName,
+    preset,
     normalizer: (presetOrOptions as AnalyzerConfig).normalizer ?? base.normalizer,
-    normalize: resolveNormalizeOptions({ ...base.normalize, ...(opts.normalize ?? {}) }),
+    normalize: resolveNormalizeOptions({ ...opts.normalize }),
     tokenizer,
     stemmer,
     stopwords,
