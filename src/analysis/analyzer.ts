@@ -70,9 +70,10 @@ export interface Analyzer {
   surfaceOf(word: string): string;
   /**
    * Advanced, for indexers: like `scan` but hands out dense term ids (`termStrings[id]` is the term), so the
-   * hot path allocates no string per token. Ids stay valid until `maybeReset()` returns true.
+   * hot path allocates no string per token. Ids stay valid until `maybeReset()` returns true. With `from`/`to`,
+   * only `text[from, to)` is analyzed (offsets stay those of `text`, positions count from 0), without a slice.
    */
-  scanIds(text: string, sink: AnalyzedIdSink): number;
+  scanIds(text: string, sink: AnalyzedIdSink, from?: number, to?: number): number;
   /** The term of each term id handed out by `scanIds`. */
   readonly termStrings: readonly string[];
   /** The surface form (normalized, unstemmed) of each surface id handed out by `scanIds`. */
@@ -81,11 +82,12 @@ export interface Analyzer {
   maybeReset(): boolean;
 }
 
-const PRESETS: Record<AnalyzerPreset, Omit<AnalyzerConfig, 'normalize'> & { normalize: NormalizeOptions }> = {
-  default: { preset: 'default', normalizer: 'fahras', normalize: {}, tokenizer: 'words', stemmer: 'fahras', stopwords: 'arabic', maxTokenLength: 255 },
+/** Preset fields (each preset's name is its key; `normalize` starts from the defaults, `maxTokenLength` is 255). */
+const PRESETS: Record<AnalyzerPreset, Pick<AnalyzerConfig, 'normalizer' | 'tokenizer' | 'stemmer' | 'stopwords'>> = {
+  default: { normalizer: 'fahras', tokenizer: 'words', stemmer: 'fahras', stopwords: 'arabic' },
   // Lucene's ArabicAnalyzer: ArabicLetterTokenizer → LowerCaseFilter → StopFilter → ArabicNormalizationFilter → ArabicStemFilter.
-  lucene: { preset: 'lucene', normalizer: 'lucene', normalize: {}, tokenizer: 'letters', stemmer: 'lucene', stopwords: 'lucene', maxTokenLength: 255 },
-  exact: { preset: 'exact', normalizer: 'fahras', normalize: {}, tokenizer: 'words', stemmer: 'none', stopwords: 'none', maxTokenLength: 255 },
+  lucene: { normalizer: 'lucene', tokenizer: 'letters', stemmer: 'lucene', stopwords: 'lucene' },
+  exact: { normalizer: 'fahras', tokenizer: 'words', stemmer: 'none', stopwords: 'none' },
 };
 
 /** The values each named analyzer setting accepts: one list each, for option resolution and the stored-config check. */
@@ -99,33 +101,29 @@ export function oneOf<T>(list: readonly T[], x: unknown): x is T {
   return list.includes(x as T);
 }
 
+/** `value` when it is one of `allowed`; otherwise throws `FahrasError('INVALID_ARGUMENT')` naming `what`. */
+function pick<T>(value: unknown, allowed: readonly T[], what: string): T {
+  if (!oneOf(allowed, value)) throw new FahrasError('INVALID_ARGUMENT', `unknown ${what}: ${String(value)}`);
+  return value;
+}
+
 /** Resolves a preset name or options into a full configuration. Throws `FahrasError('INVALID_ARGUMENT')` on bad input. */
 export function resolveAnalyzerConfig(presetOrOptions: AnalyzerPreset | AnalyzerOptions | AnalyzerConfig = 'default'): AnalyzerConfig {
   const opts: AnalyzerOptions = typeof presetOrOptions === 'string' ? { preset: presetOrOptions } : presetOrOptions ?? {};
-  const presetName = opts.preset ?? 'default';
-  if (!oneOf(ANALYZER_PRESETS, presetName)) throw new FahrasError('INVALID_ARGUMENT', `unknown analyzer preset: ${String(presetName)}`);
-  const base = PRESETS[presetName];
-  const stemmer = opts.stemmer ?? base.stemmer;
-  if (!oneOf(STEMMERS, stemmer)) {
-    throw new FahrasError('INVALID_ARGUMENT', `unknown stemmer: ${String(stemmer)}`);
-  }
-  const tokenizer = opts.tokenizer ?? base.tokenizer;
-  if (!oneOf(TOKENIZER_MODES, tokenizer)) {
-    throw new FahrasError('INVALID_ARGUMENT', `unknown tokenizer mode: ${String(tokenizer)}`);
-  }
+  const preset = pick(opts.preset ?? 'default', ANALYZER_PRESETS, 'analyzer preset');
+  const base = PRESETS[preset];
+  const stemmer = pick(opts.stemmer ?? base.stemmer, STEMMERS, 'stemmer');
+  const tokenizer = pick(opts.tokenizer ?? base.tokenizer, TOKENIZER_MODES, 'tokenizer mode');
   const sw = opts.stopwords ?? base.stopwords;
-  let stopwords: AnalyzerConfig['stopwords'];
-  if (Array.isArray(sw)) stopwords = sw.map(String);
-  else if (oneOf(STOPWORD_LISTS, sw)) stopwords = sw;
-  else throw new FahrasError('INVALID_ARGUMENT', `unknown stopwords setting: ${String(sw)}`);
-  const maxTokenLength = opts.maxTokenLength ?? base.maxTokenLength;
+  const stopwords = Array.isArray(sw) ? sw.map(String) : pick(sw, STOPWORD_LISTS, 'stopwords setting');
+  const maxTokenLength = opts.maxTokenLength ?? 255;
   if (!(Number.isInteger(maxTokenLength) && maxTokenLength > 0)) {
     throw new FahrasError('INVALID_ARGUMENT', `maxTokenLength must be a positive integer`);
   }
   return {
-    preset: presetName,
+    preset,
     normalizer: (presetOrOptions as AnalyzerConfig).normalizer ?? base.normalizer,
-    normalize: resolveNormalizeOptions({ ...base.normalize, ...(opts.normalize ?? {}) }),
+    normalize: resolveNormalizeOptions({ ...opts.normalize }),
     tokenizer,
     stemmer,
     stopwords,
@@ -145,7 +143,8 @@ class ChainAnalyzer implements Analyzer {
   private readonly stem: (w: string) => string;
   private readonly lucene: boolean;
   private readonly luceneNormalize: (w: string) => string;
-  // word (as the tokenizer gives it) → term id, and its surface form; terms interned separately
+  // word (as the tokenizer gives it) → term id, and its surface form (kept apart only for Lucene's normalizer,
+  // which runs after the tokenizer); terms interned separately
   private words = new Interner();
   private wordTerm = new Int32Array(1024).fill(UNKNOWN);
   private wordSurface: string[] = [];
@@ -172,7 +171,8 @@ class ChainAnalyzer implements Analyzer {
   }
 
   get surfaceStrings(): readonly string[] {
-    return this.wordSurface;
+    // fahras normalization happens in the tokenizer: a word is its own surface form
+    return this.lucene ? this.wordSurface : this.words.strings;
   }
 
   maybeReset(): boolean {
@@ -184,13 +184,18 @@ class ChainAnalyzer implements Analyzer {
     return true;
   }
 
-  scanIds(text: string, sink: AnalyzedIdSink): number {
-    return this.tokenizer.scanRaw(text, (buf, n, start, end, position, hash) => {
-      const w = this.words.intern(buf, n, hash);
-      let t = w < this.wordTerm.length ? this.wordTerm[w] : UNKNOWN;
-      if (t === UNKNOWN) t = this.resolve(w);
-      if (t !== STOP) sink(t, w, start, end, position);
-    });
+  scanIds(text: string, sink: AnalyzedIdSink, from = 0, to = text.length): number {
+    return this.tokenizer.scanRaw(
+      text,
+      (buf, n, start, end, position, hash) => {
+        const w = this.words.intern(buf, n, hash);
+        let t = w < this.wordTerm.length ? this.wordTerm[w] : UNKNOWN;
+        if (t === UNKNOWN) t = this.resolve(w);
+        if (t !== STOP) sink(t, w, start, end, position);
+      },
+      from,
+      to,
+    );
   }
 
   /** Stopword check and stemming, once per distinct word. */
@@ -211,14 +216,14 @@ class ChainAnalyzer implements Analyzer {
       this.wordTerm = next;
     }
     this.wordTerm[w] = t;
-    this.wordSurface[w] = surface;
+    if (this.lucene) this.wordSurface[w] = surface;
     return t;
   }
 
   scan(text: string, sink: AnalyzedSink): number {
     this.maybeReset();
     const terms = this.terms.strings;
-    const surfaces = this.wordSurface;
+    const surfaces = this.surfaceStrings;
     return this.scanIds(text, (t, w, start, end, position) => sink(terms[t], surfaces[w], start, end, position));
   }
 

@@ -67,17 +67,6 @@ export class CharClasses {
     return (this.table[c] || this.of(c)) | 16;
   }
 
-  /** Index of the first character at or after `i` that starts a word (a letter, digit or mark), or `len`. */
-  nextWordStart(text: string, i: number, len: number): number {
-    while (i < len) {
-      const kw = this.at(text, i, len);
-      const k = kw & 15;
-      if (k !== SEP && k !== JOIN) return i;
-      i += kw >> 4;
-    }
-    return len;
-  }
-
   /** Class of an astral code point (U+10000 and above). */
   ofCodePoint(cp: number): number {
     let k = this.astral.get(cp);

@@ -1,8 +1,10 @@
 // The tokenizer: finds word runs in the ORIGINAL text and normalizes each run into a term. Token offsets are
 // always offsets of the original string; normalization never moves them.
-import { charMapFor, foldRange, type NormalizeOptions, resolveNormalizeOptions, Scratch } from '../normalize/index.js';
-import { type CharMap, composeNext } from '../normalize/rules.js';
+import { charMapFor, codesToString, foldRange, type NormalizeOptions, resolveNormalizeOptions, Scratch } from '../normalize/index.js';
+import type { CharMap } from '../normalize/rules.js';
 import { type CharClasses, charClasses, JOIN, SEP, type TokenizerMode } from './charclass.js';
+
+export { codesToString };
 
 /** A word of the text: its normalized term and where it stands in the original string. */
 export interface Token {
@@ -42,39 +44,63 @@ export function hashCodes(buf: Uint16Array, n: number): number {
   return h >>> 0;
 }
 
-/** The string of `buf[0, n)`. */
-export function codesToString(buf: Uint16Array, n: number): string {
-  // short words (most of them): direct calls, no array view per call
-  switch (n) {
-    case 0: return '';
-    case 1: return String.fromCharCode(buf[0]);
-    case 2: return String.fromCharCode(buf[0], buf[1]);
-    case 3: return String.fromCharCode(buf[0], buf[1], buf[2]);
-    case 4: return String.fromCharCode(buf[0], buf[1], buf[2], buf[3]);
-    case 5: return String.fromCharCode(buf[0], buf[1], buf[2], buf[3], buf[4]);
-    case 6: return String.fromCharCode(buf[0], buf[1], buf[2], buf[3], buf[4], buf[5]);
-    case 7: return String.fromCharCode(buf[0], buf[1], buf[2], buf[3], buf[4], buf[5], buf[6]);
-    case 8: return String.fromCharCode(buf[0], buf[1], buf[2], buf[3], buf[4], buf[5], buf[6], buf[7]);
-  }
-  if (n <= 1024) return String.fromCharCode.apply(null, buf.subarray(0, n) as unknown as number[]);
-  let s = '';
-  for (let k = 0; k < n; k += 1024) s += String.fromCharCode.apply(null, buf.subarray(k, Math.min(n, k + 1024)) as unknown as number[]);
-  return s;
-}
+// One table lookup per UTF-16 unit on the hot path: for each unit, its word class (charclass.ts) and its folded
+// form (the normalizer's CharMap), cached together. Entry bits: class, then flags, then the replacement unit in the
+// high 16 bits. Units not looked at yet hold UNSEEN (SLOW without a class), so the fast path never tests for them.
+const KIND = 7;
+/** A high surrogate: its class depends on the unit after it (see CharClasses.at). */
+const PAIR = 5;
+/** Take the general path: a joiner, surrogate pair, multi-unit replacement, hamza composition look-ahead, or UNSEEN. */
+const SLOW = 8;
+/** Normalization deletes the unit. */
+const DROP = 16;
+const UNSEEN = SLOW;
+
+/** The tables of each class table (one per mode), by normalization (null: none). */
+const tables = new WeakMap<CharClasses, Map<CharMap | null, Int32Array>>();
 
 /** A reusable tokenizer for one configuration. `scanRaw` is the allocation-free hot path. */
 export class Tokenizer {
   private readonly classes: CharClasses;
   private readonly map: CharMap | null;
+  /** Class + folded unit per BMP unit, filled lazily from `classes` and `map` (shared by tokenizers of one config). */
+  private readonly table: Int32Array;
   private readonly maxLength: number;
   private readonly scratch = new Scratch();
   private pieceBuf = new Uint16Array(64);
 
   constructor(options: TokenizeOptions = {}) {
-    this.classes = charClasses(options.mode ?? 'words');
-    this.map = options.normalize === false ? null : charMapFor(resolveNormalizeOptions(options));
+    const classes = charClasses(options.mode ?? 'words');
+    const map = options.normalize === false ? null : charMapFor(resolveNormalizeOptions(options));
+    this.classes = classes;
+    this.map = map;
+    let byMap = tables.get(classes);
+    if (!byMap) tables.set(classes, (byMap = new Map()));
+    let table = byMap.get(map);
+    if (!table) byMap.set(map, (table = new Int32Array(0x10000).fill(UNSEEN)));
+    this.table = table;
     const max = options.maxTokenLength;
     this.maxLength = typeof max === 'number' && max > 0 ? max : 255;
+  }
+
+  /** The table entry of unit `c` (computed once per unit and configuration). */
+  private entry(c: number): number {
+    const map = this.map;
+    let e: number;
+    if (c >= 0xd800 && c <= 0xdbff) e = PAIR | SLOW;
+    else {
+      e = this.classes.of(c);
+      // without normalization every word is lower-cased whole at its end (the general path)
+      if (e === JOIN || map === null) e |= SLOW;
+      else if (e !== SEP) {
+        const v = map.lookup(c);
+        if (v === -1) e |= DROP;
+        else if (v < 0 || map.compose) e |= SLOW;
+        else e |= v << 16;
+      }
+    }
+    this.table[c] = e;
+    return e;
   }
 
   /** Calls `sink` with each token's term as a string. Returns the number of tokens. */
@@ -82,122 +108,100 @@ export class Tokenizer {
     return this.scanRaw(text, (buf, n, start, end, position) => sink(codesToString(buf, n), start, end, position));
   }
 
-  /** Calls `sink` for every token of `text`, in order, with its normalized code units. Returns the number of tokens. */
-  scanRaw(text: string, sink: RawTokenSink): number {
-    if (this.map === null) return this.scanLetters(text, sink);
+  /**
+   * Calls `sink` for every token of `text[from, to)` (default: all of it), in order, with its normalized code units;
+   * offsets are those of `text`, positions count from 0. Returns the number of tokens.
+   */
+  scanRaw(text: string, sink: RawTokenSink, from = 0, to = text.length): number {
     // One pass: classify each character and fold it into the scratch buffer as the word grows.
     const classes = this.classes;
+    const table = this.table;
     const map = this.map;
-    const mtable = map.table;
-    const compose = map.compose;
     const scratch = this.scratch;
-    const len = text.length;
+    const len = to;
     let buf = scratch.buf;
     let position = 0;
-    let i = 0;
-    while ((i = classes.nextWordStart(text, i, len)) < len) {
-      let kw = classes.at(text, i, len);
-      let k = kw & 15;
-      let w = kw >> 4;
-      // A word: extend over word characters, marks and joiners, folding as we go. The word ends after its last
-      // non-joiner; what was folded after that point is dropped (nEnd/hEnd).
-      const start = i;
-      let end = i;
-      let n = 0;
-      let h = 0x811c9dc5;
-      let nEnd = 0;
-      let hEnd = h;
-      let split = false;
-      for (;;) {
-        let c = text.charCodeAt(i);
-        if (n + 24 > buf.length) {
-          scratch.ensure(n + 64, false);
-          buf = scratch.buf;
-        }
-        if (w === 2) {
-          // astral characters are kept as they are
-          buf[n++] = c;
-          h = Math.imul(h ^ c, 0x01000193);
-          const d = text.charCodeAt(i + 1);
-          buf[n++] = d;
-          h = Math.imul(h ^ d, 0x01000193);
-        } else {
-          if (compose) {
-            const composed = composeNext(text, i, len, c);
-            if (composed >= 0) {
-              c = composed;
-              i++;
-            }
-          }
-          let v = mtable[c];
-          if (v === -2) v = map.lookup(c);
-          if (v >= 0) {
-            buf[n++] = v;
-            h = Math.imul(h ^ v, 0x01000193);
-          } else if (v !== -1) {
-            const m = map.multi[-3 - v];
-            if (n + m.length + 8 > buf.length) {
-              scratch.ensure(n + m.length + 64, false);
-              buf = scratch.buf;
-            }
-            for (let q = 0; q < m.length; q++) {
-              const x = m.charCodeAt(q);
-              if (x === 0x20) split = true;
-              buf[n++] = x;
-              h = Math.imul(h ^ x, 0x01000193);
-            }
-          }
-        }
-        i += w;
-        if (k !== JOIN) {
-          end = i;
-          nEnd = n;
-          hEnd = h;
-        }
-        if (i >= len) break;
-        kw = classes.at(text, i, len);
+    let i = from;
+    while (i < len) {
+      let c = text.charCodeAt(i);
+      let e = table[c];
+      if (e === UNSEEN) e = this.entry(c);
+      let k = e & KIND;
+      let w = 1;
+      if (k === PAIR) {
+        const kw = classes.at(text, i, len);
         k = kw & 15;
         w = kw >> 4;
-        if (k === SEP) break;
       }
-      if (end - start > this.maxLength || nEnd === 0) continue;
-      if (split) {
-        position = this.emitSplit(text, start, end, position, sink);
-        buf = scratch.buf;
+      if (k === SEP || k === JOIN) {
+        i += w;
         continue;
       }
-      sink(buf, nEnd, start, end, position++, hEnd >>> 0);
-    }
-    return position;
-  }
-
-  /** Lucene's letter tokenizer: runs of letters and non-spacing marks, lower-cased, nothing else folded. */
-  private scanLetters(text: string, sink: RawTokenSink): number {
-    const classes = this.classes;
-    const scratch = this.scratch;
-    const len = text.length;
-    let position = 0;
-    let i = 0;
-    while ((i = classes.nextWordStart(text, i, len)) < len) {
-      let kw = classes.at(text, i, len);
-      let k = kw & 15;
-      let w = kw >> 4;
+      // A word: extend over word characters, marks and joiners, folding as we go. The word ends after its last
+      // non-joiner: a run of joiners records where the word stood before it (joinEnd marks the run's end). A word
+      // with any unit off the fast path (joiner, astral, ligature, hamza composition) is folded again at its end
+      // by foldRange, the normalizer's own loop.
       const start = i;
-      let end = i + w;
-      i += w;
-      while (i < len) {
-        kw = classes.at(text, i, len);
-        k = kw & 15;
-        w = kw >> 4;
-        if (k === SEP) break;
-        i += w;
-        if (k !== JOIN) end = i;
+      let n = 0;
+      let h = 0x811c9dc5;
+      let end = i;
+      let joinEnd = -1;
+      let rare = false;
+      for (;;) {
+        if ((e & SLOW) === 0) {
+          // the common case: a letter, digit or mark, one unit in and at most one out
+          if (n === buf.length) {
+            scratch.ensure(n + 64, false);
+            buf = scratch.buf;
+          }
+          i++;
+          if ((e & DROP) === 0) {
+            const v = e >>> 16;
+            buf[n++] = v;
+            h = Math.imul(h ^ v, 0x01000193);
+          }
+        } else {
+          if (e === UNSEEN) e = this.entry(c);
+          k = e & KIND;
+          w = 1;
+          if (k === PAIR) {
+            const kw = classes.at(text, i, len);
+            k = kw & 15;
+            w = kw >> 4;
+          }
+          if (k === SEP) break; // a unit seen for the first time, or a lone high surrogate
+          if (k === JOIN && joinEnd !== i) end = i;
+          rare = true;
+          i += w;
+          if (k === JOIN) joinEnd = i;
+        }
+        if (i >= len) break;
+        c = text.charCodeAt(i);
+        e = table[c];
+        if ((e & KIND) === SEP) break;
       }
+      if (joinEnd !== i) end = i;
       if (end - start > this.maxLength) continue;
-      const word = text.slice(start, end).toLowerCase();
-      scratch.ensure(word.length, false);
-      for (let j = 0; j < word.length; j++) scratch.buf[j] = word.charCodeAt(j);
-      sink(scratch.buf, word.length, start, end, position++, hashCodes(scratch.buf, word.length));
+      if (rare && map === null) {
+        // no normalization (Lucene's chain: its letter tokenizer, then LowerCaseFilter)
+        const word = text.slice(start, end).toLowerCase();
+        n = word.length;
+        scratch.ensure(n, false);
+        buf = scratch.buf;
+        for (let j = 0; j < n; j++) buf[j] = word.charCodeAt(j);
+        h = hashCodes(buf, n);
+      } else if (rare) {
+        const r = foldRange(text, start, end, map as CharMap, scratch, 0, false);
+        n = r < 0 ? ~r : r;
+        buf = scratch.buf;
+        if (buf.subarray(0, n).includes(0x20)) {
+          position = this.emitSplit(text, start, end, position, sink);
+          buf = scratch.buf;
+          continue;
+        }
+        h = hashCodes(buf, n);
+      }
+      if (n > 0) sink(buf, n, start, end, position++, h >>> 0);
     }
     return position;
   }
@@ -228,7 +232,8 @@ export class Tokenizer {
   }
 }
 
-const defaultTokenizer = new Tokenizer();
+/** Made on the first `tokenize` call (its class table is 256 kB). */
+let defaultTokenizer: Tokenizer | undefined;
 
 /**
  * Splits text into normalized words with their offsets in the original string.
@@ -239,7 +244,7 @@ const defaultTokenizer = new Tokenizer();
  */
 export function tokenize(text: string, options?: TokenizeOptions): Token[] {
   const str = typeof text === 'string' ? text : String(text ?? '');
-  const tokenizer = options ? new Tokenizer(options) : defaultTokenizer;
+  const tokenizer = options ? new Tokenizer(options) : (defaultTokenizer ??= new Tokenizer());
   const out: Token[] = [];
   tokenizer.scan(str, (term, start, end, position) => {
     out.push({ term, start, end, position });

@@ -2,9 +2,10 @@
 // readers an immutable IndexSnapshot (see snapshot()). It never imports the query side.
 import { type Analyzer, type AnalyzerConfig, type AnalyzerOptions, type AnalyzerPreset, createAnalyzer, oneOf, resolveAnalyzerConfig } from '../analysis/index.js';
 import { ByteWriter, U32List } from '../codec/bytes.js';
+import { putVarint } from '../codec/postings.js';
 import { FahrasError } from '../errors.js';
 import { forEachParagraph, PARAGRAPH_SPLITS, type ParagraphSplit } from './paragraphs.js';
-import { PostingsWriter, type TermIndexData } from './postings.js';
+import { PostingsWriter, type TermIndexData, TokenLog } from './postings.js';
 
 /** A document id: a string or a number, returned as given. */
 export type DocumentId = string | number;
@@ -171,6 +172,8 @@ export class IndexBuilder {
   readonly analyzer: Analyzer;
   private text!: PostingsWriter;
   private surface!: PostingsWriter | null;
+  /** The paragraphs' new tokens, for both the text and the surface index (columns 0 and 1). */
+  private log!: TokenLog;
   private fieldWriters!: { name: string; boost: number; writer: PostingsWriter; length: U32List; total: number }[];
   private ids!: DocumentId[];
   private texts!: string[];
@@ -193,14 +196,17 @@ export class IndexBuilder {
   private totalLength!: number;
   private cached: IndexSnapshot | null = null;
   /**
-   * True while every analyzer id not yet in termMap/surfaceMap is a word the writers have never seen (they
+   * True while every analyzer id not yet in termMap/wordMap is a word the writers have never seen (they
    * started empty and the analyzer has not dropped its tables since): new terms are appended without a lookup.
    */
   private direct = true;
   /** Analyzer term id → text postings term id (-1 unknown); reset when the analyzer drops its tables. */
   private termMap: Int32Array = new Int32Array(1024).fill(-1);
-  /** Analyzer surface id → surface postings term id (-1 unknown). */
-  private surfaceMap: Int32Array = new Int32Array(1024).fill(-1);
+  /**
+   * Per analyzer surface (word) id s: [2s] its text postings term id (-1 unknown), [2s + 1] its surface postings
+   * term id. One read per token serves both indexes.
+   */
+  private wordMap: Int32Array = new Int32Array(2048).fill(-1);
 
   constructor(config: IndexConfig, from?: IndexSnapshot) {
     this.config = config;
@@ -210,8 +216,10 @@ export class IndexBuilder {
 
   private reset(from?: IndexSnapshot): void {
     const c = this.config;
-    this.text = new PostingsWriter(from?.text);
-    this.surface = c.analyzer.stemmer === 'none' ? null : new PostingsWriter(from?.surface ?? undefined, false);
+    const withSurface = c.analyzer.stemmer !== 'none';
+    this.log = new TokenLog(withSurface, true);
+    this.text = new PostingsWriter(from?.text, true, { log: this.log, column: 0 });
+    this.surface = withSurface ? new PostingsWriter(from?.surface ?? undefined, false, { log: this.log, column: 1 }) : null;
     this.fieldWriters = c.fields.map((f, i) => {
       const fi = from?.fields[i];
       const length = new U32List();
@@ -266,7 +274,7 @@ export class IndexBuilder {
     this.cached = null;
     // term ids of the analyzer map to ids of the writers just replaced
     this.termMap.fill(-1);
-    this.surfaceMap.fill(-1);
+    this.wordMap.fill(-1);
     this.direct = !from || from.text.terms.length === 0;
   }
 
@@ -277,11 +285,18 @@ export class IndexBuilder {
     return w;
   }
 
-  private mapSurface(s: number): number {
-    const surface = this.analyzer.surfaceStrings[s];
-    const writer = this.surface as PostingsWriter;
-    const w = this.direct ? writer.appendTerm(surface) : writer.idFor(surface);
-    this.surfaceMap = setGrowing(this.surfaceMap, s, w);
+  /** Maps a word seen for the first time (since the last reset): its text term `t`, and its surface form. */
+  private mapWord(s: number, t: number): number {
+    let w = t < this.termMap.length ? this.termMap[t] : -1;
+    if (w < 0) w = this.mapTerm(t);
+    let v = 0;
+    const writer = this.surface;
+    if (writer !== null) {
+      const surface = this.analyzer.surfaceStrings[s];
+      v = this.direct ? writer.appendTerm(surface) : writer.idFor(surface);
+    }
+    this.wordMap = setGrowing(this.wordMap, 2 * s + 1, v);
+    this.wordMap[2 * s] = w;
     return w;
   }
 
@@ -317,7 +332,7 @@ export class IndexBuilder {
     this.firstPara.push(this.pDoc.length);
     let ordinal = 0;
     const analyzer = this.analyzer;
-    const writer = this.text;
+    const log = this.log;
     forEachParagraph(
       text,
       this.config.paragraphs,
@@ -326,28 +341,30 @@ export class IndexBuilder {
         let length = 0;
         if (analyzer.maybeReset()) {
           this.termMap.fill(-1);
-          this.surfaceMap.fill(-1);
+          this.wordMap.fill(-1);
           this.direct = false; // new analyzer ids may name terms the writers already have
         }
-        const surface = this.surface;
         const tv = this.tv;
         this.tvOff.push(tv.length);
-        let prevStart = 0;
-        analyzer.scanIds(text.slice(start, end), (t, s, ts, te, position) => {
-          let w = t < this.termMap.length ? this.termMap[t] : -1;
-          if (w < 0) w = this.mapTerm(t);
-          writer.addId(w, unit, position);
-          tv.varint(w);
-          tv.varint(ts - prevStart);
-          tv.varint(te - ts);
-          prevStart = ts;
-          if (surface !== null) {
-            let v = s < this.surfaceMap.length ? this.surfaceMap[s] : -1;
-            if (v < 0) v = this.mapSurface(s);
-            surface.addId(v, unit, position);
-          }
-          length++;
-        });
+        log.setUnit(unit);
+        let prevStart = start;
+        analyzer.scanIds(
+          text,
+          (t, s, ts, te, position) => {
+            let w = 2 * s < this.wordMap.length ? this.wordMap[2 * s] : -1;
+            if (w < 0) w = this.mapWord(s, t);
+            log.push(w, this.wordMap[2 * s + 1], position);
+            // the term vector entry: three varints of at most 5 bytes
+            tv.ensure(15);
+            let p = putVarint(tv.bytes, tv.length, w);
+            p = putVarint(tv.bytes, p, ts - prevStart);
+            tv.length = putVarint(tv.bytes, p, te - ts);
+            prevStart = ts;
+            length++;
+          },
+          start,
+          end,
+        );
         this.tvEnd.push(tv.length);
         this.pDoc.push(d);
         this.pStart.push(start);
@@ -444,10 +461,13 @@ export class IndexBuilder {
   snapshot(): IndexSnapshot {
     if (this.cached) return this.cached;
     const pc = this.pDoc.length;
+    const text = this.text.freeze();
+    const surface = this.surface ? this.surface.freeze() : null;
+    this.log.clear(); // both writers have read it
     const snap: IndexSnapshot = {
       config: this.config,
-      text: this.text.freeze(),
-      surface: this.surface ? this.surface.freeze() : null,
+      text,
+      surface,
       vectors: { off: this.tvOff.data, end: this.tvEnd.data, bytes: this.trimmedVectors() },
       paragraphs: {
         count: pc,

@@ -1,4 +1,4 @@
-export { normalize, normalizeWord, toOriginalSpan, foldRange, Scratch, type NormalizedText } from './normalize.js';
+export { normalize, normalizeWord, toOriginalSpan, foldRange, codesToString, Scratch, type NormalizedText } from './normalize.js';
 export {
   type NormalizeOptions,
   type ResolvedNormalizeOptions,

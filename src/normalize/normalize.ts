@@ -35,14 +35,28 @@ export class Scratch {
 
   /** The first `n` code units of `buf` as a string. */
   toString(n: number): string {
-    const b = this.buf;
-    if (n <= 2048) return String.fromCharCode.apply(null, b.subarray(0, n) as unknown as number[]);
-    let s = '';
-    for (let i = 0; i < n; i += 2048) {
-      s += String.fromCharCode.apply(null, b.subarray(i, Math.min(n, i + 2048)) as unknown as number[]);
-    }
-    return s;
+    return codesToString(this.buf, n);
   }
+}
+
+/** The string of `buf[0, n)`. */
+export function codesToString(buf: Uint16Array, n: number): string {
+  // short words (most of them): direct calls, no array view per call
+  switch (n) {
+    case 0: return '';
+    case 1: return String.fromCharCode(buf[0]);
+    case 2: return String.fromCharCode(buf[0], buf[1]);
+    case 3: return String.fromCharCode(buf[0], buf[1], buf[2]);
+    case 4: return String.fromCharCode(buf[0], buf[1], buf[2], buf[3]);
+    case 5: return String.fromCharCode(buf[0], buf[1], buf[2], buf[3], buf[4]);
+    case 6: return String.fromCharCode(buf[0], buf[1], buf[2], buf[3], buf[4], buf[5]);
+    case 7: return String.fromCharCode(buf[0], buf[1], buf[2], buf[3], buf[4], buf[5], buf[6]);
+    case 8: return String.fromCharCode(buf[0], buf[1], buf[2], buf[3], buf[4], buf[5], buf[6], buf[7]);
+  }
+  if (n <= 1024) return String.fromCharCode.apply(null, buf.subarray(0, n) as unknown as number[]);
+  let s = '';
+  for (let k = 0; k < n; k += 1024) s += String.fromCharCode.apply(null, buf.subarray(k, Math.min(n, k + 1024)) as unknown as number[]);
+  return s;
 }
 
 /**

@@ -1,5 +1,40 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { splitParagraphs } from '../../src/index-builder/paragraphs.js';
+import { assertProperty, report, runs } from '../helpers/runs.js';
+
+/** A unit-by-unit reference of the 'line' / 'blank-line' splitting (without the length cut). */
+function reference(text: string, mode: 'line' | 'blank-line'): { start: number; end: number }[] {
+  const space = (c: number) => (/\s/.test(String.fromCharCode(c)) && c !== 0xfeff) || c === 0x85;
+  const brk = (c: number) => c === 0x0a || c === 0x0d || c === 0x85 || c === 0x2028 || c === 0x2029;
+  const out: { start: number; end: number }[] = [];
+  const emit = (s: number, e: number) => {
+    while (s < e && space(text.charCodeAt(s))) s++;
+    while (e > s && space(text.charCodeAt(e - 1))) e--;
+    if (e > s) out.push({ start: s, end: e });
+  };
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (!brk(text.charCodeAt(i))) continue;
+    if (mode === 'line') {
+      emit(start, i);
+      start = i + 1;
+      continue;
+    }
+    let j = i + 1;
+    if (text.charCodeAt(i) === 0x0d && text.charCodeAt(j) === 0x0a) j++;
+    let k = j;
+    while (k < text.length && space(text.charCodeAt(k)) && !brk(text.charCodeAt(k))) k++;
+    if (k < text.length && brk(text.charCodeAt(k))) {
+      emit(start, i);
+      while (k < text.length && space(text.charCodeAt(k))) k++;
+      start = k;
+      i = k - 1;
+    } else i = j - 1;
+  }
+  emit(start, text.length);
+  return out;
+}
 
 describe('splitParagraphs', () => {
   it('splits on every line break by default and trims', () => {
@@ -24,5 +59,15 @@ describe('splitParagraphs', () => {
       expect(p.end - p.start).toBeLessThanOrEqual(1000);
       expect(t.slice(p.start, p.end).split(' ').every((w) => w === 'كلمة')).toBe(true);
     }
+  });
+  it('finds every kind of line break as a unit-by-unit scan does (property)', async () => {
+    const unit = fc.constantFrom('ب', ' ', '\t', '\u00a0', '\n', '\r', '\u0085', '\u2028', '\u2029', 'x');
+    await assertProperty(
+      fc.property(fc.array(unit, { maxLength: 40 }).map((u) => u.join('')), fc.constantFrom('line' as const, 'blank-line' as const), (text, mode) => {
+        expect(splitParagraphs(text, mode)).toEqual(reference(text, mode));
+      }),
+      runs(2000),
+    );
+    report('paragraph breaks', runs(2000));
   });
 });
