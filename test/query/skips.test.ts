@@ -8,20 +8,10 @@ import { registerAllComponents } from '../../src/analysis/register-all.js';
 import { IndexBuilder, resolveIndexConfig, serializeSnapshot } from '../../src/index-builder/index.js';
 import type * as Skips from '../../src/codec/skips.js';
 import { readSnapshot, type SearchOptions, type SearchResult } from '../../src/query/index.js';
+import { mulberry32 } from '../../bench/lib/queries.js';
 import { assertProperty, report, runs } from '../helpers/runs.js';
 
 const LETTERS = [...'ابتثجحخدذرزسشصضطظعغفقكلمنهوي'];
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Corpus {
   words: string[];
