@@ -1,13 +1,14 @@
 // The searcher: parsed query → candidate paragraphs scored with BM25 (term-at-a-time into reusable
 // accumulators), coordination, phrase and proximity evidence, document fields → top-k → snippets.
 import type { Analyzer } from '../analysis/index.js';
-import { type DocumentId, type IndexSnapshot, NO_VECTOR } from '../index-builder/builder.js';
+import type { DocumentId, IndexSnapshot } from '../index-builder/builder.js';
 import { lookupTerm, type TermIndexData } from '../index-builder/postings.js';
 import { type Clause, type ParsedQuery, parseQuery, type QueryLimits } from './parse.js';
-import { forEachPositions, forEachUnit, UnitCursor, VarintCursor } from '../codec/postings.js';
+import { forEachPositions, forEachUnit, UnitCursor } from '../codec/postings.js';
 import { skipsFor } from '../codec/skips.js';
 import { boundedDistance, expandPrefix } from './postings-reader.js';
 import { type Hit, type Snippet, snippetFromHits } from './snippet.js';
+import type { HitSource } from './vector-hits.js';
 
 /** Options of `search`. Every field is optional. */
 export interface SearchOptions {
@@ -90,7 +91,6 @@ interface PreparedClause {
 }
 
 const EMPTY: SearchResult[] = [];
-const vectorCursor = new VarintCursor();
 const unitCursor = new UnitCursor();
 
 /** Reads one snapshot; holds reusable accumulators sized to its paragraph count. */
@@ -109,12 +109,15 @@ export class Searcher {
   private termIdOf = new Int32Array(1024).fill(-2);
   private byLength: Map<number, number[]> | null = null;
   private readonly defaults: RankingParams;
+  /** Matched words from term vectors (the main entry's in-memory indexes; `vectorHits`), when there are any. */
+  private readonly hitSource: HitSource | undefined;
   /** The ranking constants of the query being run (set at the start of `run`). */
   private ranking: RankingParams;
 
-  constructor(snap: IndexSnapshot, analyzer: Analyzer, ranking: Partial<RankingParams> = {}) {
+  constructor(snap: IndexSnapshot, analyzer: Analyzer, hitSource?: HitSource, ranking: Partial<RankingParams> = {}) {
     this.snap = snap;
     this.analyzer = analyzer;
+    this.hitSource = hitSource;
     const n = Math.max(1, snap.paragraphs.count);
     this.scores = new Float64Array(n);
     this.masks = new Uint32Array(n);
@@ -288,7 +291,7 @@ export class Searcher {
         score: scores[u],
         snippet: !wantSnippets
           ? { text: '', highlights: [] }
-          : snippetFromHits(ptext, this.hasVector(u) ? this.vectorHits(u, matchIds) : this.analyzedHits(ptext, matchIds), snippetLength),
+          : snippetFromHits(ptext, this.hitSource?.(u, matchIds) ?? this.analyzedHits(ptext, matchIds), snippetLength),
         fields: { ...(docs.stored[d] ?? {}) },
       };
     });
@@ -305,11 +308,6 @@ export class Searcher {
     this.norms = out;
     this.normsKey = key;
     return out;
-  }
-
-  private hasVector(u: number): boolean {
-    const v = this.snap.vectors;
-    return v !== null && u < v.off.length && v.off[u] !== NO_VECTOR && v.end[u] <= v.bytes.length;
   }
 
   /**
@@ -334,21 +332,6 @@ export class Searcher {
       }
       if (id >= 0 && ids.has(id)) hits.push({ start, end, key: id });
     });
-    return hits;
-  }
-
-  /** The matched words of paragraph `u`, read from its term vector (no re-analysis). */
-  private vectorHits(u: number, ids: ReadonlySet<number>): Hit[] {
-    const v = this.snap.vectors as NonNullable<IndexSnapshot['vectors']>;
-    const c = vectorCursor.reset(v.bytes, v.off[u], v.end[u]);
-    const hits: Hit[] = [];
-    let start = 0;
-    while (c.pos < c.end) {
-      const t = c.next();
-      start += c.next();
-      const len = c.next();
-      if (ids.has(t)) hits.push({ start, end: start + len, key: t });
-    }
     return hits;
   }
 
