@@ -32,7 +32,7 @@ export const INTERNAL_PROPS = [
   'table', 'multi', 'compose', 'lookup', 'strings', 'intern', 'internString', 'insert', 'rehash', 'slots', 'pool',
   'mask',
   // byte reader, postings cursor and its block tables
-  'varint', 'bounded', 'byte', 'block', 'fail', 'skips', 'jump',
+  'varint', 'bounded', 'byte', 'block', 'fail', 'skips', 'jump', 'pos', 'reset', 'string', 'count',
 ];
 
 const esbuildOptions = (options: { mangleProps?: RegExp }): void => {
