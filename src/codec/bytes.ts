@@ -121,14 +121,6 @@ export class ByteReader {
     return v;
   }
 
-  u32(): number {
-    if (this.pos + 4 > this.end) this.fail('u32');
-    const b = this.bytes;
-    const p = this.pos;
-    this.pos = p + 4;
-    return (b[p] | (b[p + 1] << 8) | (b[p + 2] << 16) | (b[p + 3] << 24)) >>> 0;
-  }
-
   /** A length-prefixed block, returned as a view (no copy). */
   block(): Uint8Array {
     const n = this.varint();

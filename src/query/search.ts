@@ -105,8 +105,8 @@ export class Searcher {
   private gen = 0;
   private norms: Float64Array | null = null;
   private normsKey = '';
-  /** Analyzer term id → index term id (-1 not in the index, -2 not looked up yet), for snippets without vectors. */
-  private termIdOf = new Int32Array(1024).fill(-2);
+  /** Analyzer term id → index term id (-1 not in the index), for snippets without vectors. */
+  private termIdOf = new Map<number, number>();
   private byLength: Map<number, number[]> | null = null;
   private readonly defaults: RankingParams;
   /** Matched words from term vectors (the main entry's in-memory indexes; `vectorHits`), when there are any. */
@@ -215,17 +215,14 @@ export class Searcher {
             const tf = cur.tf;
             if (stamp[u] !== gen) {
               if (surface || !alive[u]) continue;
-              stamp[u] = gen;
-              scores[u] = 0;
-              masks[u] = 0;
-              touched[this.nTouched++] = u;
+              touch(u);
             }
             scores[u] += (w * tf) / (tf + norms[u]);
             if (!surface) masks[u] |= bit;
           }
         });
       } else {
-        this.scorePhrase(pc, bit, N, k1, b, avgdl, touch);
+        this.scorePhrase(pc, bit, N, k1, norms, touch);
       }
     }
     // --- document fields: a title match lifts the document's matching paragraphs (and its first one) ---
@@ -235,7 +232,7 @@ export class Searcher {
     let excluded: Set<number> | null = null;
     if (parsed.not.length) {
       excluded = new Set();
-      for (const c of parsed.not) this.collectExcluded(this.prepare(text, c, maxExp, 0, N), excluded);
+      for (const c of parsed.not) this.collectExcluded(this.prepare(text, c, maxExp, 0, N), excluded, norms);
     }
 
     // --- candidates: required clauses, coordination, filter ---
@@ -316,21 +313,13 @@ export class Searcher {
    */
   private analyzedHits(ptext: string, ids: ReadonlySet<number>): Hit[] {
     const analyzer = this.analyzer;
-    if (analyzer.maybeReset()) this.termIdOf = new Int32Array(1024).fill(-2);
+    const termIdOf = this.termIdOf;
+    if (analyzer.maybeReset()) termIdOf.clear();
     const hits: Hit[] = [];
-    const data = this.snap.text;
     analyzer.scanIds(ptext, (t, _w, start, end) => {
-      let id = t < this.termIdOf.length ? this.termIdOf[t] : -2;
-      if (id === -2) {
-        id = lookupTerm(data, analyzer.termStrings[t]);
-        if (t >= this.termIdOf.length) {
-          const next = new Int32Array(Math.max(t + 1, this.termIdOf.length * 2)).fill(-2);
-          next.set(this.termIdOf);
-          this.termIdOf = next;
-        }
-        this.termIdOf[t] = id;
-      }
-      if (id >= 0 && ids.has(id)) hits.push({ start, end, key: id });
+      let id = termIdOf.get(t);
+      if (id === undefined) termIdOf.set(t, (id = lookupTerm(this.snap.text, analyzer.termStrings[t])));
+      if (ids.has(id)) hits.push({ start, end, key: id });
     });
     return hits;
   }
@@ -399,7 +388,7 @@ export class Searcher {
   }
 
   /** Phrase clauses: paragraphs where the words stand at their query offsets. */
-  private scorePhrase(pc: PreparedClause, bit: number, N: number, k1: number, b: number, avgdl: number, touch: (u: number) => void): void {
+  private scorePhrase(pc: PreparedClause, bit: number, N: number, k1: number, norms: Float64Array, touch: (u: number) => void): void {
     const text = this.snap.text;
     const paras = this.snap.paragraphs;
     if (pc.words.some((a) => a.length === 0)) return;
@@ -443,8 +432,7 @@ export class Searcher {
       }
       if (freq === 0) continue;
       touch(u);
-      const norm = k1 * (1 - b + (b * paras.length[u]) / avgdl);
-      this.scores[u] += (idf * freq * (k1 + 1)) / (freq + norm);
+      this.scores[u] += (idf * freq * (k1 + 1)) / (freq + norms[u]);
       this.masks[u] |= bit;
     }
   }
@@ -496,16 +484,14 @@ export class Searcher {
     }
   }
 
-  private collectExcluded(pc: PreparedClause, out: Set<number>): void {
+  private collectExcluded(pc: PreparedClause, out: Set<number>, norms: Float64Array): void {
     const paras = this.snap.paragraphs;
     if (pc.clause.kind === 'term') {
       for (const a of pc.words[0]) forEachUnit(this.snap.text, a.id, paras.count, (u) => out.add(u));
       return;
     }
     // an excluded phrase: score it into a scratch generation and collect what matched
-    const before = new Set<number>();
-    this.scorePhrase(pc, 0, 1, 1.2, 0.75, 1, (u) => before.add(u));
-    for (const u of before) out.add(u);
+    this.scorePhrase(pc, 0, 1, 1, norms, (u) => out.add(u));
   }
 
   /** Adds a bonus for query words that stand close together in the paragraph. */
