@@ -3,7 +3,7 @@
 import type { Analyzer } from '../analysis/index.js';
 import type { DocumentId, IndexSnapshot } from '../index-builder/builder.js';
 import { lookupTerm, type TermIndexData } from '../index-builder/postings.js';
-import { type Clause, type ParsedQuery, parseQuery, type QueryLimits } from './parse.js';
+import { type Clause, DEFAULT_QUERY_LIMITS, type ParsedQuery, parseQuery } from './parse.js';
 import { forEachPositions, forEachUnit, UnitCursor } from '../codec/postings.js';
 import { skipsFor } from '../codec/skips.js';
 import { boundedDistance, expandPrefix } from './postings-reader.js';
@@ -133,10 +133,11 @@ export class Searcher {
     const limit = clampInt(opts.limit, 10, 0, 1000);
     const offset = clampInt(opts.offset, 0, 0, 10_000);
     if (limit === 0) return EMPTY;
-    const limits: Partial<QueryLimits> & { prefix?: boolean } = { prefix: opts.prefix === true };
-    if (opts.maxQueryLength !== undefined) limits.maxQueryLength = clampInt(opts.maxQueryLength, 1000, 1, 100_000);
-    if (opts.maxClauses !== undefined) limits.maxClauses = clampInt(opts.maxClauses, 32, 1, 32);
-    const parsed = parseQuery(query, this.analyzer, limits);
+    const parsed = parseQuery(query, this.analyzer, {
+      prefix: opts.prefix === true,
+      maxQueryLength: clampInt(opts.maxQueryLength, DEFAULT_QUERY_LIMITS.maxQueryLength, 1, 100_000),
+      maxClauses: clampInt(opts.maxClauses, DEFAULT_QUERY_LIMITS.maxClauses, 1, 32),
+    });
     return this.run(parsed, opts, limit, offset);
   }
 
