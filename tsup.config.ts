@@ -23,7 +23,7 @@ export const INTERNAL_PROPS = [
   'defaults', 'scores', 'masks', 'stamp', 'touched', 'nTouched', 'gen', 'norms', 'normsKey', 'termIdOf',
   'byLength', 'searcher', 'clause', 'words', 'weight', 'idf', 'tf', 'unitCount', 'nextGen',
   'hasVector', 'analyzedHits', 'vectorHits', 'neighbours', 'scorePhrase', 'scoreFields',
-  'collectExcluded', 'proximityBonus', 'hitSource', 'normsFor',
+  'collectExcluded', 'proximityBonus', 'hitSource', 'normsFor', 'positionsIn',
   // parsed queries
   'kind', 'should', 'must', 'not', 'quoted', 'star', 'last',
   // analyzer, tokenizer, normalizer tables

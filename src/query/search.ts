@@ -407,18 +407,7 @@ export class Searcher {
     }
     const cset = cands as Set<number>;
     const units = Int32Array.from(cset).sort();
-    // positions of each word in the candidates
-    const pos: Map<number, Set<number>>[] = pc.words.map((alts) => {
-      const m = new Map<number, Set<number>>();
-      for (const a of alts) {
-        forEachPositions(text, a.id, paras.count, skipsFor(text, a.id, paras.count, text.df[a.id]), units, (u, ps) => {
-          let s = m.get(u);
-          if (!s) m.set(u, (s = new Set()));
-          for (const p of ps) s.add(p);
-        });
-      }
-      return m;
-    });
+    const pos = pc.words.map((alts) => this.positionsIn(alts, units));
     const offsets = pc.clause.terms.map((t) => t.position - pc.clause.terms[0].position);
     let idf = 0;
     for (const alts of pc.words) idf += bm25Idf(Math.max(...alts.map((a) => text.df[a.id])), N);
@@ -428,7 +417,7 @@ export class Searcher {
       let freq = 0;
       for (const p0 of first) {
         let ok = true;
-        for (let i = 1; i < pos.length && ok; i++) ok = pos[i].get(u)?.has(p0 + offsets[i]) === true;
+        for (let i = 1; i < pos.length && ok; i++) ok = pos[i].get(u)?.includes(p0 + offsets[i]) === true;
         if (ok) freq++;
       }
       if (freq === 0) continue;
@@ -495,24 +484,29 @@ export class Searcher {
     this.scorePhrase(pc, 0, 1, 1, norms, (u) => out.add(u));
   }
 
+  /** The positions of any of `alts` in each of `units` (ascending unit ids), read through the skip tables. */
+  private positionsIn(alts: Alt[], units: Int32Array): Map<number, number[]> {
+    const text = this.snap.text;
+    const count = this.snap.paragraphs.count;
+    const m = new Map<number, number[]>();
+    for (const a of alts) {
+      forEachPositions(text, a.id, count, skipsFor(text, a.id, count, text.df[a.id]), units, (u, ps) => {
+        const cur = m.get(u);
+        m.set(u, cur ? cur.concat(ps) : ps);
+      });
+    }
+    return m;
+  }
+
   /** Adds a bonus for query words that stand close together in the paragraph. */
   private proximityBonus(prepared: PreparedClause[], ranked: number[]): void {
-    const text = this.snap.text;
-    const paras = this.snap.paragraphs;
     const want = Int32Array.from(ranked).sort();
     // positions per clause (term clauses only) per candidate
     const lists: Map<number, number[]>[] = [];
     const weights: number[] = [];
     for (const pc of prepared) {
       if (pc.clause.kind !== 'term') continue;
-      const m = new Map<number, number[]>();
-      for (const a of pc.words[0]) {
-        forEachPositions(text, a.id, paras.count, skipsFor(text, a.id, paras.count, text.df[a.id]), want, (u, ps) => {
-          const cur = m.get(u);
-          m.set(u, cur ? cur.concat(ps) : ps);
-        });
-      }
-      lists.push(m);
+      lists.push(this.positionsIn(pc.words[0], want));
       weights.push(pc.idf);
     }
     if (lists.length < 2) return;
