@@ -179,31 +179,19 @@ export class Searcher {
       }
     };
     const sw = this.ranking.surface;
-    const surfaceIds = prepared.map((pc) => {
-      const qt = pc.clause.terms[0];
-      return snap.surface && sw > 0 && pc.clause.kind === 'term' && !qt.prefix ? lookupTerm(snap.surface, qt.surface) : -1;
-    });
-    // upper bound of each clause's contribution (tf → ∞): clauses are scored highest first
-    const ub = prepared.map((pc, ci) => {
-      let u = 0;
-      for (const alts of pc.words) for (const a of alts) u += bm25Idf(text.df[a.id], N) * a.weight * (k1 + 1);
-      const sid = surfaceIds[ci];
-      if (sid >= 0 && snap.surface) u += bm25Idf(snap.surface.df[sid], N) * sw * (k1 + 1);
-      return u;
-    });
-    const order = prepared.map((_, i) => i).sort((x, y) => ub[y] - ub[x]);
     const total = prepared.length;
     const coordExp = this.ranking.coord;
     const coord = new Float64Array(total + 1);
     for (let m = 0; m <= total; m++) coord[m] = Math.pow(m / total, coordExp);
     const want = offset + limit;
     const head = Math.max(want * 3, 30);
-    for (let oi = 0; oi < order.length; oi++) {
-      const ci = order[oi];
+    // scoring is exhaustive, so the clauses are summed in query order (no bound ordering: see DESIGN.md, no pruning)
+    for (let ci = 0; ci < total; ci++) {
       const pc = prepared[ci];
       const bit = 2 ** ci;
       if (pc.clause.kind === 'term') {
-        const sid = surfaceIds[ci];
+        const qt = pc.clause.terms[0];
+        const sid = snap.surface && sw > 0 && !qt.prefix ? lookupTerm(snap.surface, qt.surface) : -1;
         const terms = pc.words[0].map((a) => [text, a.id, bm25Idf(text.df[a.id], N) * a.weight * (k1 + 1)] as const);
         if (sid >= 0 && snap.surface) terms.push([snap.surface, sid, bm25Idf(snap.surface.df[sid], N) * sw * (k1 + 1)]);
         terms.forEach(([data, id, w], ti) => {
