@@ -2,11 +2,11 @@
 // Sizes are min+gzip as a browser app gets them, measured on the built files in dist/ (run `npm run build` first).
 //
 // The issue's budget for analysis + index loading + search + snippets is 10 kB (BUDGET below). The search-only
-// bundles are over it today (about 13.3 kB, ESM and IIFE, of which 0.2 kB block tables): SEARCH_LIMIT is 13.1 kB
-// plus 0.3 kB, so the check stops growth while the cuts still open in DESIGN.md ("Adapters and CLI", bundle size)
-// land; set SEARCH_LIMIT to BUDGET when they have.
+// bundles are over it today (12.29 kB ESM, 12.21 kB IIFE): SEARCH_LIMIT is that plus 0.2 kB, so the check stops
+// growth while the cuts still open in DESIGN.md (bundle size: the normalization table in the index file, and the
+// feature cuts) are decided; set SEARCH_LIMIT to BUDGET when they have.
 const BUDGET = '10 kB';
-const SEARCH_LIMIT = '13.4 kB';
+const SEARCH_LIMIT = '12.5 kB';
 const FULL_LIMIT = '25 kB';
 
 module.exports = [

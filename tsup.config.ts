@@ -23,7 +23,7 @@ export const INTERNAL_PROPS = [
   'defaults', 'scores', 'masks', 'stamp', 'touched', 'nTouched', 'gen', 'norms', 'normsKey', 'termIdOf',
   'byLength', 'searcher', 'clause', 'words', 'weight', 'idf', 'tf', 'unitCount', 'nextGen',
   'hasVector', 'analyzedHits', 'vectorHits', 'neighbours', 'scorePhrase', 'scoreFields',
-  'collectExcluded', 'proximityBonus',
+  'collectExcluded', 'proximityBonus', 'hitSource', 'normsFor', 'positionsIn',
   // parsed queries
   'kind', 'should', 'must', 'not', 'quoted', 'star', 'last',
   // analyzer, tokenizer, normalizer tables
@@ -32,7 +32,7 @@ export const INTERNAL_PROPS = [
   'table', 'multi', 'compose', 'lookup', 'strings', 'intern', 'internString', 'insert', 'rehash', 'slots', 'pool',
   'mask',
   // byte reader, postings cursor and its block tables
-  'varint', 'bounded', 'byte', 'block', 'fail', 'skips', 'jump',
+  'varint', 'bounded', 'byte', 'block', 'fail', 'skips', 'jump', 'pos', 'reset', 'string', 'count',
 ];
 
 const esbuildOptions = (options: { mangleProps?: RegExp }): void => {

@@ -17,7 +17,7 @@ import {
   resolveIndexConfig,
   serializeSnapshot,
 } from './index-builder/index.js';
-import { readSnapshot, Searcher, type SearchOptions, type SearchResult } from './query/index.js';
+import { readSnapshot, Searcher, type SearchOptions, type SearchResult, vectorHits } from './query/index.js';
 import { type AnalyzerConfig, type AnalyzerOptions, type AnalyzerPreset, createAnalyzer as createAnalyzerCore } from './analysis/index.js';
 import { registerAllComponents } from './analysis/register-all.js';
 
@@ -183,7 +183,7 @@ export class FahrasIndex {
   private currentSearcher(): Searcher {
     const snap = this.builder.snapshot();
     if (this.searcher === null || this.searcherFor !== snap) {
-      this.searcher = new Searcher(snap, this.builder.analyzer);
+      this.searcher = new Searcher(snap, this.builder.analyzer, vectorHits(snap));
       this.searcherFor = snap;
     }
     return this.searcher;

@@ -12,7 +12,7 @@
  * for (const r of index.search('مكتبه', { prefix: true })) list.innerHTML += `<li>${toHtml(r.snippet)}</li>`;
  * @packageDocumentation
  */
-import { type Analyzer, analyzerFor } from './analysis/index.js';
+import { type Analyzer, analyzerFor, StringTable } from './analysis/index.js';
 import type { DocumentId, IndexConfig, IndexSnapshot } from './index-builder/builder.js';
 import { readSnapshot, Searcher, type SearchOptions, type SearchResult } from './query/index.js';
 
@@ -37,7 +37,7 @@ export class SearchIndex {
   /** @internal use loadIndex() */
   constructor(snap: IndexSnapshot) {
     this.snap = snap;
-    this.searcher = new Searcher(snap, analyzerFor(snap.config.analyzer));
+    this.searcher = new Searcher(snap, analyzerFor(snap.config.analyzer, () => new StringTable()));
   }
 
   /** The configuration the index was built with (analyzer, paragraph splitting, fields). */

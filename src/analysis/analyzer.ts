@@ -131,6 +131,20 @@ export function resolveAnalyzerConfig(presetOrOptions: AnalyzerPreset | Analyzer
   };
 }
 
+/**
+ * Dense ids for words (the analyzer's word and term tables): `intern` takes the code units `buf[0, n)` the
+ * tokenizer folded and their FNV-1a hash, `internString` a string; `strings[id]` is the word.
+ */
+export interface WordTable {
+  readonly strings: readonly string[];
+  readonly size: number;
+  intern(buf: Uint16Array, n: number, hash: number): number;
+  internString(s: string): number;
+}
+
+/** Makes an empty word table: the indexer's `Interner` (no string per token) or the search entry's `StringTable`. */
+export type WordTableFactory = () => WordTable;
+
 /** Interned words kept before the tables are dropped and rebuilt (bounds memory on endless streams of new words). */
 const INTERN_LIMIT = 1 << 21;
 const UNKNOWN = -2;
@@ -145,13 +159,17 @@ class ChainAnalyzer implements Analyzer {
   private readonly luceneNormalize: (w: string) => string;
   // word (as the tokenizer gives it) → term id, and its surface form (kept apart only for Lucene's normalizer,
   // which runs after the tokenizer); terms interned separately
-  private words = new Interner();
+  private readonly table: WordTableFactory;
+  private words: WordTable;
   private wordTerm = new Int32Array(1024).fill(UNKNOWN);
   private wordSurface: string[] = [];
-  private terms = new Interner();
+  private terms: WordTable;
 
-  constructor(config: AnalyzerConfig) {
+  constructor(config: AnalyzerConfig, table: WordTableFactory) {
     this.config = config;
+    this.table = table;
+    this.words = table();
+    this.terms = table();
     this.lucene = config.normalizer === 'lucene';
     this.tokenizer = new Tokenizer({
       ...config.normalize,
@@ -177,10 +195,10 @@ class ChainAnalyzer implements Analyzer {
 
   maybeReset(): boolean {
     if (this.words.size < INTERN_LIMIT && this.terms.size < INTERN_LIMIT) return false;
-    this.words = new Interner();
+    this.words = this.table();
     this.wordTerm = new Int32Array(1024).fill(UNKNOWN);
     this.wordSurface = [];
-    this.terms = new Interner();
+    this.terms = this.table();
     return true;
   }
 
@@ -251,14 +269,15 @@ class ChainAnalyzer implements Analyzer {
  * createAnalyzer().analyze('والمكتبات').map((t) => t.term) // ['مكتب']
  */
 export function createAnalyzer(presetOrOptions?: AnalyzerPreset | AnalyzerOptions | AnalyzerConfig): Analyzer {
-  return analyzerFor(resolveAnalyzerConfig(presetOrOptions));
+  return analyzerFor(resolveAnalyzerConfig(presetOrOptions), () => new Interner());
 }
 
 /**
  * The analyzer of a complete configuration that has been checked already (resolved by
  * {@link resolveAnalyzerConfig}, or read from an index file by `checkStoredConfig`): no option resolution, so the
- * search-only bundle leaves the presets and their validation out.
+ * search-only bundle leaves the presets and their validation out. `table` makes its word tables: the indexer's
+ * `Interner`, or the smaller `StringTable` of an analyzer that only runs queries and snippets.
  */
-export function analyzerFor(config: AnalyzerConfig): Analyzer {
-  return new ChainAnalyzer(config);
+export function analyzerFor(config: AnalyzerConfig, table: WordTableFactory): Analyzer {
+  return new ChainAnalyzer(config, table);
 }

@@ -1,5 +1,6 @@
 export { tokenize, Tokenizer, codesToString, type Token, type TokenizeOptions, type TokenSink, type RawTokenSink } from './tokenize.js';
 export { Interner } from './interner.js';
+export { StringTable } from './string-table.js';
 export { charClasses, CharClasses, SEP, WORD, MARK, JOIN, type TokenizerMode } from './charclass.js';
 export {
   createAnalyzer,
@@ -17,6 +18,8 @@ export {
   type AnalyzedToken,
   type AnalyzedSink,
   type AnalyzedIdSink,
+  type WordTable,
+  type WordTableFactory,
   type StemmerName,
   type StopwordsSetting,
 } from './analyzer.js';

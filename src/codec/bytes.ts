@@ -92,11 +92,11 @@ export class ByteReader {
   }
 
   private fail(what: string): never {
-    throw new FahrasError('TRUNCATED', `index data ends early while reading ${what}`);
+    throw new FahrasError('TRUNCATED', `index data ends in ${what}`);
   }
 
   byte(): number {
-    if (this.pos >= this.end) this.fail('a byte');
+    if (this.pos >= this.end) this.fail('byte');
     return this.bytes[this.pos++];
   }
 
@@ -105,34 +105,26 @@ export class ByteReader {
     let mul = 1;
     const b = this.bytes;
     for (let i = 0; i < 8; i++) {
-      if (this.pos >= this.end) this.fail('a number');
+      if (this.pos >= this.end) this.fail('varint');
       const v = b[this.pos++];
       result += (v & 0x7f) * mul;
       if (v < 0x80) return result;
       mul *= 128;
     }
-    throw new FahrasError('CORRUPT_INDEX', 'a number in the index data is too long');
+    throw new FahrasError('CORRUPT_INDEX', 'bad index data: varint');
   }
 
   /** A varint that must not exceed `max` (a declared length or count checked before anything is allocated). */
   bounded(max: number, what: string): number {
     const v = this.varint();
-    if (v > max) throw new FahrasError('CORRUPT_INDEX', `${what} (${v}) exceeds its limit (${max})`);
+    if (v > max) throw new FahrasError('CORRUPT_INDEX', `bad index data: ${what} ${v} > ${max}`);
     return v;
-  }
-
-  u32(): number {
-    if (this.pos + 4 > this.end) this.fail('a 32-bit number');
-    const b = this.bytes;
-    const p = this.pos;
-    this.pos = p + 4;
-    return (b[p] | (b[p + 1] << 8) | (b[p + 2] << 16) | (b[p + 3] << 24)) >>> 0;
   }
 
   /** A length-prefixed block, returned as a view (no copy). */
   block(): Uint8Array {
     const n = this.varint();
-    if (n > this.end - this.pos) this.fail('a block');
+    if (n > this.end - this.pos) this.fail('block');
     const out = this.bytes.subarray(this.pos, this.pos + n);
     this.pos += n;
     return out;

@@ -26,7 +26,7 @@ function isSpace(c: number): boolean {
 
 /** Line breaks: U+000A LF, U+000D CR, U+0085 NEXT LINE, U+2028 LINE SEPARATOR, U+2029 PARAGRAPH SEPARATOR. */
 const BREAK_CODES = [0x0a, 0x0d, 0x85, 0x2028, 0x2029];
-const BREAKS = BREAK_CODES.map((c) => String.fromCharCode(c));
+const BREAKS = /* @__PURE__ */ BREAK_CODES.map((c) => String.fromCharCode(c));
 
 function isBreak(c: number): boolean {
   return BREAK_CODES.includes(c);

@@ -2,3 +2,4 @@ export { Searcher, DEFAULT_RANKING, bm25Idf, type SearchOptions, type SearchResu
 export { parseQuery, DEFAULT_QUERY_LIMITS, type ParsedQuery, type Clause, type QueryTerm, type QueryLimits } from './parse.js';
 export { makeSnippet, toHtml, escapeHtml, type Snippet, type HtmlOptions } from './snippet.js';
 export { readSnapshot } from './load.js';
+export { vectorHits, type HitSource } from './vector-hits.js';

@@ -7,8 +7,9 @@ import type { DocumentId, IndexSnapshot } from '../index-builder/builder.js';
 import type { TermIndexData } from '../index-builder/postings.js';
 import { checkStoredConfig } from './stored-config.js';
 
-function corrupt(msg: string): never {
-  throw new FahrasError('CORRUPT_INDEX', msg);
+/** Throws `CORRUPT_INDEX` naming the part of the data that is wrong (short messages: they ship to browsers). */
+function corrupt(what: string): never {
+  throw new FahrasError('CORRUPT_INDEX', `bad index data: ${what}`);
 }
 
 function readTermIndex(r: ByteReader): TermIndexData {
@@ -18,7 +19,7 @@ function readTermIndex(r: ByteReader): TermIndexData {
   for (let i = 0; i < n; i++) {
     const shared = r.bounded(prev.length, 'shared prefix');
     const term = prev.slice(0, shared) + r.string();
-    if (i > 0 && !(prev < term)) corrupt('terms are not in ascending order');
+    if (i > 0 && !(prev < term)) corrupt('term order');
     terms[i] = term;
     prev = term;
   }
@@ -34,14 +35,14 @@ function readTermIndex(r: ByteReader): TermIndexData {
     posStart[i] = q;
     p += r.bounded(limit, 'postings length');
     q += r.bounded(limit, 'positions length');
-    if (p + q > limit) corrupt('postings lengths exceed the data');
+    if (p + q > limit) corrupt('postings length');
   }
   docStart[n] = p;
   posStart[n] = q;
   const bytes = r.block();
-  if (bytes.length !== p) corrupt('postings block size does not match the term table');
+  if (bytes.length !== p) corrupt('postings size');
   const posBytes = r.block();
-  if (posBytes.length !== q) corrupt('positions block size does not match the term table');
+  if (posBytes.length !== q) corrupt('positions size');
   const sorted = new Uint32Array(n);
   for (let i = 0; i < n; i++) sorted[i] = i;
   return { terms, sorted, df, docStart, bytes, posStart, posBytes };
@@ -56,31 +57,26 @@ export function readSnapshot(input: Uint8Array | ArrayBuffer): IndexSnapshot {
   if (input instanceof Uint8Array) bytes = input;
   else if (input instanceof ArrayBuffer) bytes = new Uint8Array(input);
   else throw new FahrasError('INVALID_ARGUMENT', 'loadIndex expects a Uint8Array or an ArrayBuffer');
-  if (bytes.length < HEADER_SIZE) {
-    for (let i = 0; i < Math.min(bytes.length, 4); i++) {
-      if (bytes[i] !== MAGIC[i]) throw new FahrasError('BAD_MAGIC', 'these bytes are not a fahras index');
-    }
-    throw new FahrasError('TRUNCATED', 'the index data is shorter than its header');
+  for (let i = 0; i < Math.min(bytes.length, 4); i++) {
+    if (bytes[i] !== MAGIC[i]) throw new FahrasError('BAD_MAGIC', 'not a fahras index');
   }
-  for (let i = 0; i < 4; i++) {
-    if (bytes[i] !== MAGIC[i]) throw new FahrasError('BAD_MAGIC', 'these bytes are not a fahras index');
-  }
+  if (bytes.length < HEADER_SIZE) throw new FahrasError('TRUNCATED', 'index data too short');
   const version = bytes[4] | (bytes[5] << 8);
   if (version !== FORMAT_VERSION) {
-    throw new FahrasError('UNSUPPORTED_VERSION', `index format version ${version} is not supported (this build reads version ${FORMAT_VERSION})`);
+    throw new FahrasError('UNSUPPORTED_VERSION', `format version ${version} (this build reads ${FORMAT_VERSION})`);
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const payload = view.getUint32(8, true);
-  if (HEADER_SIZE + payload > bytes.length) throw new FahrasError('TRUNCATED', `the index data is truncated (${bytes.length} of ${HEADER_SIZE + payload} bytes)`);
-  if (HEADER_SIZE + payload < bytes.length) corrupt('the index data has trailing bytes');
+  if (HEADER_SIZE + payload > bytes.length) throw new FahrasError('TRUNCATED', `index data truncated (${bytes.length} of ${HEADER_SIZE + payload} bytes)`);
+  if (HEADER_SIZE + payload < bytes.length) corrupt('trailing bytes');
   if (crc32(bytes, HEADER_SIZE) !== view.getUint32(12, true)) {
-    throw new FahrasError('CHECKSUM_MISMATCH', 'the index data is damaged (checksum mismatch)');
+    throw new FahrasError('CHECKSUM_MISMATCH', 'index checksum mismatch');
   }
   try {
     return parsePayload(new ByteReader(bytes, HEADER_SIZE));
   } catch (e) {
     if (e instanceof FahrasError) throw e;
-    throw new FahrasError('CORRUPT_INDEX', `the index data is invalid: ${(e as Error)?.message ?? String(e)}`);
+    corrupt(String((e as Error)?.message ?? e));
   }
 }
 
@@ -96,16 +92,16 @@ function parsePayload(r: ByteReader): IndexSnapshot {
     let id: DocumentId;
     if (tag === 1) {
       id = Number(s);
-      if (!Number.isFinite(id)) corrupt('a numeric document id is not a number');
+      if (!Number.isFinite(id)) corrupt('numeric id');
     } else if (tag === 0) id = s;
-    else corrupt('unknown document id tag');
-    if (byId.has(id)) corrupt('duplicate document id');
+    else corrupt('id tag');
+    if (byId.has(id)) corrupt('duplicate id');
     ids[d] = id;
     byId.set(id, d);
     const js = r.string();
     if (js !== '') {
       const v = JSON.parse(js);
-      if (v === null || typeof v !== 'object' || Array.isArray(v)) corrupt('stored fields are not an object');
+      if (v === null || typeof v !== 'object' || Array.isArray(v)) corrupt('stored fields');
       stored[d] = Object.assign(Object.create(null) as Record<string, unknown>, v);
     }
   }
@@ -121,7 +117,7 @@ function parsePayload(r: ByteReader): IndexSnapshot {
   let prevDoc = -1;
   for (let i = 0; i < pc; i++) {
     const d = r.varint();
-    if (d >= nd || d < prevDoc) corrupt('paragraph table is out of order');
+    if (d >= nd || d < prevDoc) corrupt('paragraph order');
     if (d !== prevDoc) {
       firstPara[d] = i;
       prevDoc = d;
@@ -136,10 +132,10 @@ function parsePayload(r: ByteReader): IndexSnapshot {
   for (let d = 0; d < nd; d++) if (paraCount[d] === 0) firstPara[d] = d > 0 ? firstPara[d - 1] + paraCount[d - 1] : 0;
   const text = readTermIndex(r);
   const hasSurface = r.byte();
-  if (hasSurface > 1) corrupt('bad surface-index flag');
+  if (hasSurface > 1) corrupt('surface flag');
   const surface = hasSurface ? readTermIndex(r) : null;
   const nf = r.bounded(cfg.fields.length, 'field count');
-  if (nf !== cfg.fields.length) corrupt('field count does not match the configuration');
+  if (nf !== cfg.fields.length) corrupt('field count');
   const fields = cfg.fields.map((f) => {
     const flen = new Uint32Array(nd);
     let total = 0;
@@ -148,9 +144,9 @@ function parsePayload(r: ByteReader): IndexSnapshot {
   });
   const texts = new Array<string>(nd);
   for (let d = 0; d < nd; d++) texts[d] = r.string();
-  if (r.pos !== r.end) corrupt('unexpected bytes after the last section');
+  if (r.pos !== r.end) corrupt('trailing section bytes');
   for (let i = 0; i < pc; i++) {
-    if (end[i] > texts[doc[i]].length) corrupt('a paragraph lies outside its document text');
+    if (end[i] > texts[doc[i]].length) corrupt('paragraph span');
   }
   const alive = new Uint8Array(Math.max(pc, 1)).fill(1);
   return {

@@ -1,13 +1,14 @@
 // The searcher: parsed query → candidate paragraphs scored with BM25 (term-at-a-time into reusable
 // accumulators), coordination, phrase and proximity evidence, document fields → top-k → snippets.
 import type { Analyzer } from '../analysis/index.js';
-import { type DocumentId, type IndexSnapshot, NO_VECTOR } from '../index-builder/builder.js';
+import type { DocumentId, IndexSnapshot } from '../index-builder/builder.js';
 import { lookupTerm, type TermIndexData } from '../index-builder/postings.js';
-import { type Clause, type ParsedQuery, parseQuery, type QueryLimits } from './parse.js';
-import { forEachPositions, forEachUnit, UnitCursor, VarintCursor } from '../codec/postings.js';
+import { type Clause, DEFAULT_QUERY_LIMITS, type ParsedQuery, parseQuery } from './parse.js';
+import { forEachPositions, forEachUnit, UnitCursor } from '../codec/postings.js';
 import { skipsFor } from '../codec/skips.js';
 import { boundedDistance, expandPrefix } from './postings-reader.js';
 import { type Hit, type Snippet, snippetFromHits } from './snippet.js';
+import type { HitSource } from './vector-hits.js';
 
 /** Options of `search`. Every field is optional. */
 export interface SearchOptions {
@@ -90,7 +91,6 @@ interface PreparedClause {
 }
 
 const EMPTY: SearchResult[] = [];
-const vectorCursor = new VarintCursor();
 const unitCursor = new UnitCursor();
 
 /** Reads one snapshot; holds reusable accumulators sized to its paragraph count. */
@@ -105,16 +105,23 @@ export class Searcher {
   private gen = 0;
   private norms: Float64Array | null = null;
   private normsKey = '';
-  /** Analyzer term id → index term id (-1 not in the index, -2 not looked up yet), for snippets without vectors. */
+  /**
+   * Analyzer term id → index term id (-1 not in the index, -2 not looked up yet), for snippets without vectors.
+   * A typed array, not a Map: it is read once per token of every snippet paragraph (a Map cost 10% of a loaded
+   * index's query time at 20 MB).
+   */
   private termIdOf = new Int32Array(1024).fill(-2);
   private byLength: Map<number, number[]> | null = null;
   private readonly defaults: RankingParams;
+  /** Matched words from term vectors (the main entry's in-memory indexes; `vectorHits`), when there are any. */
+  private readonly hitSource: HitSource | undefined;
   /** The ranking constants of the query being run (set at the start of `run`). */
   private ranking: RankingParams;
 
-  constructor(snap: IndexSnapshot, analyzer: Analyzer, ranking: Partial<RankingParams> = {}) {
+  constructor(snap: IndexSnapshot, analyzer: Analyzer, hitSource?: HitSource, ranking: Partial<RankingParams> = {}) {
     this.snap = snap;
     this.analyzer = analyzer;
+    this.hitSource = hitSource;
     const n = Math.max(1, snap.paragraphs.count);
     this.scores = new Float64Array(n);
     this.masks = new Uint32Array(n);
@@ -130,10 +137,11 @@ export class Searcher {
     const limit = clampInt(opts.limit, 10, 0, 1000);
     const offset = clampInt(opts.offset, 0, 0, 10_000);
     if (limit === 0) return EMPTY;
-    const limits: Partial<QueryLimits> & { prefix?: boolean } = { prefix: opts.prefix === true };
-    if (opts.maxQueryLength !== undefined) limits.maxQueryLength = clampInt(opts.maxQueryLength, 1000, 1, 100_000);
-    if (opts.maxClauses !== undefined) limits.maxClauses = clampInt(opts.maxClauses, 32, 1, 32);
-    const parsed = parseQuery(query, this.analyzer, limits);
+    const parsed = parseQuery(query, this.analyzer, {
+      prefix: opts.prefix === true,
+      maxQueryLength: clampInt(opts.maxQueryLength, DEFAULT_QUERY_LIMITS.maxQueryLength, 1, 100_000),
+      maxClauses: clampInt(opts.maxClauses, DEFAULT_QUERY_LIMITS.maxClauses, 1, 32),
+    });
     return this.run(parsed, opts, limit, offset);
   }
 
@@ -175,31 +183,19 @@ export class Searcher {
       }
     };
     const sw = this.ranking.surface;
-    const surfaceIds = prepared.map((pc) => {
-      const qt = pc.clause.terms[0];
-      return snap.surface && sw > 0 && pc.clause.kind === 'term' && !qt.prefix ? lookupTerm(snap.surface, qt.surface) : -1;
-    });
-    // upper bound of each clause's contribution (tf → ∞): clauses are scored highest first
-    const ub = prepared.map((pc, ci) => {
-      let u = 0;
-      for (const alts of pc.words) for (const a of alts) u += bm25Idf(text.df[a.id], N) * a.weight * (k1 + 1);
-      const sid = surfaceIds[ci];
-      if (sid >= 0 && snap.surface) u += bm25Idf(snap.surface.df[sid], N) * sw * (k1 + 1);
-      return u;
-    });
-    const order = prepared.map((_, i) => i).sort((x, y) => ub[y] - ub[x]);
     const total = prepared.length;
     const coordExp = this.ranking.coord;
     const coord = new Float64Array(total + 1);
     for (let m = 0; m <= total; m++) coord[m] = Math.pow(m / total, coordExp);
     const want = offset + limit;
     const head = Math.max(want * 3, 30);
-    for (let oi = 0; oi < order.length; oi++) {
-      const ci = order[oi];
+    // scoring is exhaustive, so the clauses are summed in query order (no bound ordering: see DESIGN.md, no pruning)
+    for (let ci = 0; ci < total; ci++) {
       const pc = prepared[ci];
       const bit = 2 ** ci;
       if (pc.clause.kind === 'term') {
-        const sid = surfaceIds[ci];
+        const qt = pc.clause.terms[0];
+        const sid = snap.surface && sw > 0 && !qt.prefix ? lookupTerm(snap.surface, qt.surface) : -1;
         const terms = pc.words[0].map((a) => [text, a.id, bm25Idf(text.df[a.id], N) * a.weight * (k1 + 1)] as const);
         if (sid >= 0 && snap.surface) terms.push([snap.surface, sid, bm25Idf(snap.surface.df[sid], N) * sw * (k1 + 1)]);
         terms.forEach(([data, id, w], ti) => {
@@ -212,17 +208,14 @@ export class Searcher {
             const tf = cur.tf;
             if (stamp[u] !== gen) {
               if (surface || !alive[u]) continue;
-              stamp[u] = gen;
-              scores[u] = 0;
-              masks[u] = 0;
-              touched[this.nTouched++] = u;
+              touch(u);
             }
             scores[u] += (w * tf) / (tf + norms[u]);
             if (!surface) masks[u] |= bit;
           }
         });
       } else {
-        this.scorePhrase(pc, bit, N, k1, b, avgdl, touch);
+        this.scorePhrase(pc, bit, N, k1, norms, touch);
       }
     }
     // --- document fields: a title match lifts the document's matching paragraphs (and its first one) ---
@@ -232,7 +225,7 @@ export class Searcher {
     let excluded: Set<number> | null = null;
     if (parsed.not.length) {
       excluded = new Set();
-      for (const c of parsed.not) this.collectExcluded(this.prepare(text, c, maxExp, 0, N), excluded);
+      for (const c of parsed.not) this.collectExcluded(this.prepare(text, c, maxExp, 0, N), excluded, norms);
     }
 
     // --- candidates: required clauses, coordination, filter ---
@@ -288,7 +281,7 @@ export class Searcher {
         score: scores[u],
         snippet: !wantSnippets
           ? { text: '', highlights: [] }
-          : snippetFromHits(ptext, this.hasVector(u) ? this.vectorHits(u, matchIds) : this.analyzedHits(ptext, matchIds), snippetLength),
+          : snippetFromHits(ptext, this.hitSource?.(u, matchIds) ?? this.analyzedHits(ptext, matchIds), snippetLength),
         fields: { ...(docs.stored[d] ?? {}) },
       };
     });
@@ -307,11 +300,6 @@ export class Searcher {
     return out;
   }
 
-  private hasVector(u: number): boolean {
-    const v = this.snap.vectors;
-    return v !== null && u < v.off.length && v.off[u] !== NO_VECTOR && v.end[u] <= v.bytes.length;
-  }
-
   /**
    * The matched words of a paragraph without a term vector (an index loaded from bytes): the paragraph is
    * analyzed again, and analyzer term ids are mapped to index term ids once per distinct word (cached).
@@ -320,11 +308,10 @@ export class Searcher {
     const analyzer = this.analyzer;
     if (analyzer.maybeReset()) this.termIdOf = new Int32Array(1024).fill(-2);
     const hits: Hit[] = [];
-    const data = this.snap.text;
     analyzer.scanIds(ptext, (t, _w, start, end) => {
       let id = t < this.termIdOf.length ? this.termIdOf[t] : -2;
       if (id === -2) {
-        id = lookupTerm(data, analyzer.termStrings[t]);
+        id = lookupTerm(this.snap.text, analyzer.termStrings[t]);
         if (t >= this.termIdOf.length) {
           const next = new Int32Array(Math.max(t + 1, this.termIdOf.length * 2)).fill(-2);
           next.set(this.termIdOf);
@@ -334,21 +321,6 @@ export class Searcher {
       }
       if (id >= 0 && ids.has(id)) hits.push({ start, end, key: id });
     });
-    return hits;
-  }
-
-  /** The matched words of paragraph `u`, read from its term vector (no re-analysis). */
-  private vectorHits(u: number, ids: ReadonlySet<number>): Hit[] {
-    const v = this.snap.vectors as NonNullable<IndexSnapshot['vectors']>;
-    const c = vectorCursor.reset(v.bytes, v.off[u], v.end[u]);
-    const hits: Hit[] = [];
-    let start = 0;
-    while (c.pos < c.end) {
-      const t = c.next();
-      start += c.next();
-      const len = c.next();
-      if (ids.has(t)) hits.push({ start, end: start + len, key: t });
-    }
     return hits;
   }
 
@@ -416,7 +388,7 @@ export class Searcher {
   }
 
   /** Phrase clauses: paragraphs where the words stand at their query offsets. */
-  private scorePhrase(pc: PreparedClause, bit: number, N: number, k1: number, b: number, avgdl: number, touch: (u: number) => void): void {
+  private scorePhrase(pc: PreparedClause, bit: number, N: number, k1: number, norms: Float64Array, touch: (u: number) => void): void {
     const text = this.snap.text;
     const paras = this.snap.paragraphs;
     if (pc.words.some((a) => a.length === 0)) return;
@@ -434,18 +406,7 @@ export class Searcher {
     }
     const cset = cands as Set<number>;
     const units = Int32Array.from(cset).sort();
-    // positions of each word in the candidates
-    const pos: Map<number, Set<number>>[] = pc.words.map((alts) => {
-      const m = new Map<number, Set<number>>();
-      for (const a of alts) {
-        forEachPositions(text, a.id, paras.count, skipsFor(text, a.id, paras.count, text.df[a.id]), units, (u, ps) => {
-          let s = m.get(u);
-          if (!s) m.set(u, (s = new Set()));
-          for (const p of ps) s.add(p);
-        });
-      }
-      return m;
-    });
+    const pos = pc.words.map((alts) => this.positionsIn(alts, units));
     const offsets = pc.clause.terms.map((t) => t.position - pc.clause.terms[0].position);
     let idf = 0;
     for (const alts of pc.words) idf += bm25Idf(Math.max(...alts.map((a) => text.df[a.id])), N);
@@ -455,13 +416,12 @@ export class Searcher {
       let freq = 0;
       for (const p0 of first) {
         let ok = true;
-        for (let i = 1; i < pos.length && ok; i++) ok = pos[i].get(u)?.has(p0 + offsets[i]) === true;
+        for (let i = 1; i < pos.length && ok; i++) ok = pos[i].get(u)?.includes(p0 + offsets[i]) === true;
         if (ok) freq++;
       }
       if (freq === 0) continue;
       touch(u);
-      const norm = k1 * (1 - b + (b * paras.length[u]) / avgdl);
-      this.scores[u] += (idf * freq * (k1 + 1)) / (freq + norm);
+      this.scores[u] += (idf * freq * (k1 + 1)) / (freq + norms[u]);
       this.masks[u] |= bit;
     }
   }
@@ -513,36 +473,39 @@ export class Searcher {
     }
   }
 
-  private collectExcluded(pc: PreparedClause, out: Set<number>): void {
+  private collectExcluded(pc: PreparedClause, out: Set<number>, norms: Float64Array): void {
     const paras = this.snap.paragraphs;
     if (pc.clause.kind === 'term') {
       for (const a of pc.words[0]) forEachUnit(this.snap.text, a.id, paras.count, (u) => out.add(u));
       return;
     }
     // an excluded phrase: score it into a scratch generation and collect what matched
-    const before = new Set<number>();
-    this.scorePhrase(pc, 0, 1, 1.2, 0.75, 1, (u) => before.add(u));
-    for (const u of before) out.add(u);
+    this.scorePhrase(pc, 0, 1, 1, norms, (u) => out.add(u));
+  }
+
+  /** The positions of any of `alts` in each of `units` (ascending unit ids), read through the skip tables. */
+  private positionsIn(alts: Alt[], units: Int32Array): Map<number, number[]> {
+    const text = this.snap.text;
+    const count = this.snap.paragraphs.count;
+    const m = new Map<number, number[]>();
+    for (const a of alts) {
+      forEachPositions(text, a.id, count, skipsFor(text, a.id, count, text.df[a.id]), units, (u, ps) => {
+        const cur = m.get(u);
+        m.set(u, cur ? cur.concat(ps) : ps);
+      });
+    }
+    return m;
   }
 
   /** Adds a bonus for query words that stand close together in the paragraph. */
   private proximityBonus(prepared: PreparedClause[], ranked: number[]): void {
-    const text = this.snap.text;
-    const paras = this.snap.paragraphs;
     const want = Int32Array.from(ranked).sort();
     // positions per clause (term clauses only) per candidate
     const lists: Map<number, number[]>[] = [];
     const weights: number[] = [];
     for (const pc of prepared) {
       if (pc.clause.kind !== 'term') continue;
-      const m = new Map<number, number[]>();
-      for (const a of pc.words[0]) {
-        forEachPositions(text, a.id, paras.count, skipsFor(text, a.id, paras.count, text.df[a.id]), want, (u, ps) => {
-          const cur = m.get(u);
-          m.set(u, cur ? cur.concat(ps) : ps);
-        });
-      }
-      lists.push(m);
+      lists.push(this.positionsIn(pc.words[0], want));
       weights.push(pc.idf);
     }
     if (lists.length < 2) return;

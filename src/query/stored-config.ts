@@ -45,6 +45,6 @@ export function checkStoredConfig(json: string): IndexConfig {
   } catch {
     // reported below
   }
-  if (c === null || typeof c !== 'object' || !isStoredConfig(c)) throw new FahrasError('CORRUPT_INDEX', 'the index configuration is invalid');
+  if (c === null || typeof c !== 'object' || !isStoredConfig(c)) throw new FahrasError('CORRUPT_INDEX', 'bad index data: config');
   return c;
 }

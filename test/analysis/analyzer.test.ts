@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer, FahrasError } from '../../src/index.js';
+import { analyzerFor, StringTable } from '../../src/analysis/index.js';
 import { arabicHeavyString } from '../helpers/arbitraries.js';
 import { assertProperty, runs } from '../helpers/runs.js';
 import { sharedPath } from '../helpers/shared.js';
@@ -43,6 +44,24 @@ describe('createAnalyzer presets', () => {
         }
       }),
       runs(1000),
+    );
+  });
+  it("the search entry's word tables (StringTable) analyze exactly as the indexer's Interner (property)", async () => {
+    const pairs = (['default', 'lucene', 'exact'] as const).map((p) => {
+      const full = createAnalyzer(p);
+      return [full, analyzerFor(full.config, () => new StringTable())] as const;
+    });
+    await assertProperty(
+      fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 80 }), arabicHeavyString(80)), (s) => {
+        for (const [full, lite] of pairs) {
+          expect(lite.analyze(s)).toEqual(full.analyze(s));
+          expect(lite.surfaceOf(s)).toBe(full.surfaceOf(s));
+          const ids: string[] = [];
+          lite.scanIds(s, (t, w, start, end) => ids.push(`${lite.termStrings[t]}|${lite.surfaceStrings[w]}|${start}|${end}`));
+          expect(ids).toEqual(full.analyze(s).map((t) => `${t.term}|${t.surface}|${t.start}|${t.end}`));
+        }
+      }),
+      runs(500),
     );
   });
 });

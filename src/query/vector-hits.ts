@@ -1,0 +1,29 @@
+// Snippet words from term vectors: the paragraphs an index built in this process keeps their tokens (term id,
+// offset, length), so a snippet needs no second analysis. A loaded index has no vectors, so this module is the
+// main entry's alone (`fahras/search` leaves it out).
+import { type IndexSnapshot, NO_VECTOR } from '../index-builder/builder.js';
+import { VarintCursor } from '../codec/postings.js';
+import type { Hit } from './snippet.js';
+
+/** The matched words of one paragraph, or null when it has no term vector (it is analyzed again instead). */
+export type HitSource = (u: number, ids: ReadonlySet<number>) => Hit[] | null;
+
+const cursor = new VarintCursor();
+
+/** The hit source reading `snap`'s term vectors. */
+export function vectorHits(snap: IndexSnapshot): HitSource {
+  return (u, ids) => {
+    const v = snap.vectors;
+    if (v === null || u >= v.off.length || v.off[u] === NO_VECTOR || v.end[u] > v.bytes.length) return null;
+    const c = cursor.reset(v.bytes, v.off[u], v.end[u]);
+    const hits: Hit[] = [];
+    let start = 0;
+    while (c.pos < c.end) {
+      const t = c.next();
+      start += c.next();
+      const len = c.next();
+      if (ids.has(t)) hits.push({ start, end: start + len, key: t });
+    }
+    return hits;
+  };
+}
