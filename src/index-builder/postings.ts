@@ -90,6 +90,7 @@ export class TokenLog {
   runStart: Uint32Array;
   runUnit: Uint32Array;
   runs = 0;
+  private sortBuf = new Uint32Array(0);
   private readonly twoColumns: boolean;
   private readonly withPositions: boolean;
 
@@ -134,10 +135,25 @@ export class TokenLog {
     this.length = n + 1;
   }
 
+  /** Makes room for `tokens` tokens in all (a hint from a bulk load: fewer copies and fresh pages than doubling). */
+  reserve(tokens: number): void {
+    if (tokens <= this.term.length) return;
+    this.term = grow(this.term, tokens);
+    if (this.twoColumns) this.term2 = grow(this.term2, tokens);
+    if (this.withPositions) this.pos = grow(this.pos, tokens);
+  }
+
+  /** A scratch array of at least `size` entries for sorting the log, shared by the writers that read it. */
+  sortBuffer(size: number): Uint32Array {
+    if (this.sortBuf.length < size) this.sortBuf = new Uint32Array(size);
+    return this.sortBuf;
+  }
+
   /** Empties the log, giving its memory back after a bulk load. */
   clear(): void {
     this.length = 0;
     this.runs = 0;
+    this.sortBuf = new Uint32Array(0);
     if (this.term.length > 1 << 16) {
       this.term = new Uint32Array(1024);
       this.term2 = new Uint32Array(this.twoColumns ? 1024 : 0);
@@ -261,7 +277,8 @@ export class PostingsWriter {
     }
     const L = log.length;
     const keepPos = this.withPositions;
-    const { start, sUnit, sPos } = sortLog(log, this.column, n, keepPos);
+    const { start, sorted: ent } = sortLog(log, this.column, n, keepPos);
+    const sh = keepPos ? 1 : 0; // entry j at ent[j << sh]: its unit, then its position when kept
     // one pass: old bytes of each term, then its new entries
     let bytes: Uint8Array = new Uint8Array(old.bytes.length + 2 * L + 16);
     let posBytes: Uint8Array = new Uint8Array(keepPos ? old.posBytes.length + L + (L >> 1) + 16 : 0);
@@ -299,17 +316,18 @@ export class PostingsWriter {
         }
       }
       let prev = this.lastFrozen[t];
+      let units = 0;
       for (let j = a; j < b; ) {
-        const unit = sUnit[j];
+        const unit = ent[j << sh];
         let k = j + 1;
-        while (k < b && sUnit[k] === unit) k++;
+        while (k < b && ent[k << sh] === unit) k++;
         const tf = k - j;
-        df[t]++; // one more unit contains the term
+        units++;
         p = putUnitEntry(bytes, p, unit - prev, tf);
         if (keepPos) {
           let prevPos = 0;
           for (let m = j; m < k; m++) {
-            const pos = sPos[m];
+            const pos = ent[(m << 1) + 1];
             q = putVarint(posBytes, q, m === j ? pos : pos - prevPos);
             prevPos = pos;
           }
@@ -318,6 +336,7 @@ export class PostingsWriter {
         j = k;
       }
       this.lastFrozen[t] = prev;
+      df[t] += units;
     }
     docStart[n] = p;
     posStart[n] = q;
@@ -341,9 +360,10 @@ export class PostingsWriter {
 
 /**
  * Counting sort of a log column by term id (stable: units and positions stay ascending within a term). Term `t`'s
- * entries are `sUnit`/`sPos` [start[t], start[t + 1]).
+ * entries are [start[t], start[t + 1]): entry j is `sorted[j]` (its unit) without positions, else the pair
+ * `sorted[2j]` (unit), `sorted[2j + 1]` (position), so each token is scattered to one place.
  */
-function sortLog(log: TokenLog, column: 0 | 1, n: number, keepPos: boolean): { start: Uint32Array; sUnit: Uint32Array; sPos: Uint32Array } {
+function sortLog(log: TokenLog, column: 0 | 1, n: number, keepPos: boolean): { start: Uint32Array; sorted: Uint32Array } {
   const L = log.length;
   const logTerm = column === 0 ? log.term : log.term2;
   const logPos = log.pos;
@@ -351,21 +371,24 @@ function sortLog(log: TokenLog, column: 0 | 1, n: number, keepPos: boolean): { s
   for (let i = 0; i < L; i++) start[logTerm[i] + 1]++;
   for (let t = 0; t < n; t++) start[t + 1] += start[t];
   const fill = start.slice(0, n);
-  const sUnit = new Uint32Array(L);
-  const sPos = keepPos ? new Uint32Array(L) : sUnit;
+  const sorted = log.sortBuffer(keepPos ? 2 * L : L);
   const runs = log.runs;
   const runStart = log.runStart;
   const runUnit = log.runUnit;
   for (let r = 0; r < runs; r++) {
     const unit = runUnit[r];
     const e = r + 1 < runs ? runStart[r + 1] : L;
-    for (let i = runStart[r]; i < e; i++) {
-      const j = fill[logTerm[i]]++;
-      sUnit[j] = unit;
-      if (keepPos) sPos[j] = logPos[i];
+    if (keepPos) {
+      for (let i = runStart[r]; i < e; i++) {
+        const j = 2 * fill[logTerm[i]]++;
+        sorted[j] = unit;
+        sorted[j + 1] = logPos[i];
+      }
+    } else {
+      for (let i = runStart[r]; i < e; i++) sorted[fill[logTerm[i]]++] = unit;
     }
   }
-  return { start, sUnit, sPos };
+  return { start, sorted };
 }
 
 /** Ids in term order: `oldSorted` (ids below `oldN`) merged with the ids `oldN … n − 1`, sorted. */
