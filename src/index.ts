@@ -129,6 +129,11 @@ export class FahrasIndex {
     if (docs === null || typeof (docs as Iterable<FahrasDocument>)?.[Symbol.iterator] !== 'function') {
       throw new FahrasError('INVALID_ARGUMENT', 'addAll expects an iterable of documents');
     }
+    if (Array.isArray(docs)) {
+      let chars = 0;
+      for (const d of docs as unknown[]) chars += typeof (d as FahrasDocument)?.text === 'string' ? (d as FahrasDocument).text.length : 0;
+      this.builder.reserve(chars);
+    }
     for (const d of docs) this.builder.add(d);
     this.builder.snapshot();
   }

@@ -2,21 +2,25 @@
 // normalized word into a scratch buffer; interning it there means a word seen before costs a hash and a
 // compare, and no string is allocated per token.
 //
-// Layout for cache locality: each slot holds [hash, id] side by side, and the words' code units live in one
-// flat pool, so a lookup touches the slot and the pool, not a JS string object.
+// Layout for cache locality: each slot holds [hash, record] side by side, and each word is one record in a
+// flat pool of code units — its length, its id (two units), then its units — so a lookup touches the slot and
+// one stretch of the pool, not a JS string object nor a separate table of offsets.
 
 import { codesToString, hashCodes } from './tokenize.js';
+
+/** Units before a word's code units in its pool record: length, id low 16 bits, id high bits. */
+const HEAD = 3;
 
 /** Dense ids for strings, looked up from code units or from strings. */
 export class Interner {
   /** The string of each id. */
   readonly strings: string[] = [];
-  /** Pairs [hash, id + 1] per slot; id + 1 = 0 marks an empty slot. */
+  /** Pairs [hash, record offset + 1] per slot; 0 marks an empty slot. */
   private slots = new Int32Array(4096);
   private mask = 2047;
-  /** Code units of every word, back to back; `start[id]`, `start[id + 1]` delimit word `id`. */
+  /** Word records back to back (see HEAD), from 0 to `used`. */
   private pool = new Uint16Array(8192);
-  private start = new Uint32Array(1025);
+  private used = 0;
   private scratch = new Uint16Array(64);
 
   get size(): number {
@@ -29,18 +33,15 @@ export class Interner {
     const slots = this.slots;
     const mask = this.mask;
     const pool = this.pool;
-    const start = this.start;
     let i = h & mask;
     for (;;) {
-      const id1 = slots[2 * i + 1];
-      if (id1 === 0) break;
-      if (slots[2 * i] === h) {
-        const a = start[id1 - 1];
-        if (start[id1] - a === n) {
-          let k = 0;
-          while (k < n && pool[a + k] === buf[k]) k++;
-          if (k === n) return id1 - 1;
-        }
+      const r1 = slots[2 * i + 1];
+      if (r1 === 0) break;
+      if (slots[2 * i] === h && pool[r1 - 1] === n) {
+        const a = r1 - 1 + HEAD;
+        let k = 0;
+        while (k < n && pool[a + k] === buf[k]) k++;
+        if (k === n) return pool[r1] | (pool[r1 + 1] << 16);
       }
       i = (i + 1) & mask;
     }
@@ -57,9 +58,10 @@ export class Interner {
     const mask = this.mask;
     let i = h & mask;
     for (;;) {
-      const id1 = this.slots[2 * i + 1];
-      if (id1 === 0) return -1;
-      if (this.slots[2 * i] === h && this.strings[id1 - 1] === s) return id1 - 1;
+      const r1 = this.slots[2 * i + 1];
+      if (r1 === 0) return -1;
+      const id = this.pool[r1] | (this.pool[r1 + 1] << 16);
+      if (this.slots[2 * i] === h && this.strings[id] === s) return id;
       i = (i + 1) & mask;
     }
   }
@@ -75,25 +77,23 @@ export class Interner {
 
   private insert(buf: Uint16Array, n: number, h: number, slot: number, str?: string): number {
     const id = this.strings.length;
-    const s = str ?? codesToString(buf, n);
-    this.strings.push(s);
-    if (id + 2 > this.start.length) {
-      const ns = new Uint32Array(this.start.length * 2);
-      ns.set(this.start);
-      this.start = ns;
+    this.strings.push(str ?? codesToString(buf, n));
+    const at = this.used;
+    let pool = this.pool;
+    if (at + HEAD + n > pool.length) {
+      let size = pool.length * 2;
+      while (size < at + HEAD + n) size *= 2;
+      pool = new Uint16Array(size);
+      pool.set(this.pool);
+      this.pool = pool;
     }
-    const at = this.start[id];
-    if (at + n > this.pool.length) {
-      let size = this.pool.length * 2;
-      while (size < at + n) size *= 2;
-      const np = new Uint16Array(size);
-      np.set(this.pool);
-      this.pool = np;
-    }
-    this.pool.set(buf.subarray(0, n), at);
-    this.start[id + 1] = at + n;
+    pool[at] = n;
+    pool[at + 1] = id & 0xffff;
+    pool[at + 2] = id >>> 16;
+    for (let k = 0; k < n; k++) pool[at + HEAD + k] = buf[k];
+    this.used = at + HEAD + n;
     this.slots[2 * slot] = h;
-    this.slots[2 * slot + 1] = id + 1;
+    this.slots[2 * slot + 1] = at + 1;
     if ((id + 1) * 2 > this.mask + 1) this.rehash();
     return id;
   }
@@ -104,12 +104,12 @@ export class Interner {
     const slots = new Int32Array(cap * 2);
     const mask = cap - 1;
     for (let j = 0; j < old.length; j += 2) {
-      const id1 = old[j + 1];
-      if (id1 === 0) continue;
+      const r1 = old[j + 1];
+      if (r1 === 0) continue;
       let i = old[j] & mask;
       while (slots[2 * i + 1] !== 0) i = (i + 1) & mask;
       slots[2 * i] = old[j];
-      slots[2 * i + 1] = id1;
+      slots[2 * i + 1] = r1;
     }
     this.slots = slots;
     this.mask = mask;

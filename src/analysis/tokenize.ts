@@ -90,12 +90,14 @@ export class Tokenizer {
     if (c >= 0xd800 && c <= 0xdbff) e = PAIR | SLOW;
     else {
       e = this.classes.of(c);
-      // without normalization every word is lower-cased whole at its end (the general path)
-      if (e === JOIN || map === null) e |= SLOW;
+      if (e === JOIN) e |= SLOW;
       else if (e !== SEP) {
-        const v = map.lookup(c);
+        // without normalization a unit is only lower-cased; a word holding U+03A3 Σ (final or not by context) or a
+        // unit lower-cased to two (U+0130 İ) is lower-cased whole at its end (the general path)
+        const l = String.fromCharCode(c).toLowerCase();
+        const v = map !== null ? map.lookup(c) : l.length === 1 && c !== 0x3a3 ? l.charCodeAt(0) : -2;
         if (v === -1) e |= DROP;
-        else if (v < 0 || map.compose) e |= SLOW;
+        else if (v < 0 || map?.compose) e |= SLOW;
         else e |= v << 16;
       }
     }

@@ -302,6 +302,16 @@ export class IndexBuilder {
     return w;
   }
 
+  /**
+   * A hint that about `chars` UTF-16 units of paragraph text are about to be added (`addAll` gives its documents'
+   * length): the token log and the term vectors get their room at once instead of by doubling (fewer copies and
+   * fresh pages). About one token per 6 units and 5 vector bytes per 8 units on Arabic news.
+   */
+  reserve(chars: number): void {
+    this.log.reserve(this.log.length + Math.ceil(chars / 6));
+    this.tv.ensure(Math.ceil((chars * 5) / 8));
+  }
+
   /** Number of live documents. */
   get documentCount(): number {
     return this.liveDocs;

@@ -90,6 +90,7 @@ export class TokenLog {
   runStart: Uint32Array;
   runUnit: Uint32Array;
   runs = 0;
+  private sortBuf = new Uint32Array(0);
   private readonly twoColumns: boolean;
   private readonly withPositions: boolean;
 
@@ -134,10 +135,25 @@ export class TokenLog {
     this.length = n + 1;
   }
 
+  /** Makes room for `tokens` tokens in all (a hint from a bulk load: fewer copies and fresh pages than doubling). */
+  reserve(tokens: number): void {
+    if (tokens <= this.term.length) return;
+    this.term = grow(this.term, tokens);
+    if (this.twoColumns) this.term2 = grow(this.term2, tokens);
+    if (this.withPositions) this.pos = grow(this.pos, tokens);
+  }
+
+  /** A scratch array of at least `size` entries for sorting the log, shared by the writers that read it. */
+  sortBuffer(size: number): Uint32Array {
+    if (this.sortBuf.length < size) this.sortBuf = new Uint32Array(size);
+    return this.sortBuf;
+  }
+
   /** Empties the log, giving its memory back after a bulk load. */
   clear(): void {
     this.length = 0;
     this.runs = 0;
+    this.sortBuf = new Uint32Array(0);
     if (this.term.length > 1 << 16) {
       this.term = new Uint32Array(1024);
       this.term2 = new Uint32Array(this.twoColumns ? 1024 : 0);
@@ -261,7 +277,8 @@ export class PostingsWriter {
     }
     const L = log.length;
     const keepPos = this.withPositions;
-    const { start, sUnit, sPos } = sortLog(log, this.column, n, keepPos);
+    const { start, sorted: ent } = sortLog(log, this.column, n, keepPos);
+    const sh = keepPos ? 1 : 0; // entry j at ent[j << sh]: its unit, then its position when kept
     // one pass: old bytes of each term, then its new entries
     let bytes: Uint8Array = new Uint8Array(old.bytes.length + 2 * L + 16);
     let posBytes: Uint8Array = new Uint8Array(keepPos ? old.posBytes.length + L + (L >> 1) + 16 : 0);
@@ -299,17 +316,18 @@ export class PostingsWriter {
         }
       }
       let prev = this.lastFrozen[t];
+      let units = 0;
       for (let j = a; j < b; ) {
-        const unit = sUnit[j];
+        const unit = ent[j << sh];
         let k = j + 1;
-        while (k < b && sUnit[k] === unit) k++;
+        while (k < b && ent[k << sh] === unit) k++;
         const tf = k - j;
-        df[t]++; // one more unit contains the term
+        units++;
         p = putUnitEntry(bytes, p, unit - prev, tf);
         if (keepPos) {
           let prevPos = 0;
           for (let m = j; m < k; m++) {
-            const pos = sPos[m];
+            const pos = ent[(m << 1) + 1];
             q = putVarint(posBytes, q, m === j ? pos : pos - prevPos);
             prevPos = pos;
           }
@@ -318,6 +336,7 @@ export class PostingsWriter {
         j = k;
       }
       this.lastFrozen[t] = prev;
+      df[t] += units;
     }
     docStart[n] = p;
     posStart[n] = q;
@@ -341,9 +360,10 @@ export class PostingsWriter {
 
 /**
  * Counting sort of a log column by term id (stable: units and positions stay ascending within a term). Term `t`'s
- * entries are `sUnit`/`sPos` [start[t], start[t + 1]).
+ * entries are [start[t], start[t + 1]): entry j is `sorted[j]` (its unit) without positions, else the pair
+ * `sorted[2j]` (unit), `sorted[2j + 1]` (position), so each token is scattered to one place.
  */
-function sortLog(log: TokenLog, column: 0 | 1, n: number, keepPos: boolean): { start: Uint32Array; sUnit: Uint32Array; sPos: Uint32Array } {
+function sortLog(log: TokenLog, column: 0 | 1, n: number, keepPos: boolean): { start: Uint32Array; sorted: Uint32Array } {
   const L = log.length;
   const logTerm = column === 0 ? log.term : log.term2;
   const logPos = log.pos;
@@ -351,21 +371,24 @@ function sortLog(log: TokenLog, column: 0 | 1, n: number, keepPos: boolean): { s
   for (let i = 0; i < L; i++) start[logTerm[i] + 1]++;
   for (let t = 0; t < n; t++) start[t + 1] += start[t];
   const fill = start.slice(0, n);
-  const sUnit = new Uint32Array(L);
-  const sPos = keepPos ? new Uint32Array(L) : sUnit;
+  const sorted = log.sortBuffer(keepPos ? 2 * L : L);
   const runs = log.runs;
   const runStart = log.runStart;
   const runUnit = log.runUnit;
   for (let r = 0; r < runs; r++) {
     const unit = runUnit[r];
     const e = r + 1 < runs ? runStart[r + 1] : L;
-    for (let i = runStart[r]; i < e; i++) {
-      const j = fill[logTerm[i]]++;
-      sUnit[j] = unit;
-      if (keepPos) sPos[j] = logPos[i];
+    if (keepPos) {
+      for (let i = runStart[r]; i < e; i++) {
+        const j = 2 * fill[logTerm[i]]++;
+        sorted[j] = unit;
+        sorted[j + 1] = logPos[i];
+      }
+    } else {
+      for (let i = runStart[r]; i < e; i++) sorted[fill[logTerm[i]]++] = unit;
     }
   }
-  return { start, sUnit, sPos };
+  return { start, sorted };
 }
 
 /** Ids in term order: `oldSorted` (ids below `oldN`) merged with the ids `oldN … n − 1`, sorted. */
@@ -391,88 +414,129 @@ function liveDf(df: Int32Array, n: number): Uint32Array {
   return out;
 }
 
-/** Unit `d` of term `k` (its units are `units[off[k], off[k + 1])`), or -1 past its end (a prefix sorts first). */
-function unitAt(off: Uint32Array, units: Uint16Array, k: number, d: number): number {
-  const p = off[k] + d;
-  return p < off[k + 1] ? units[p] : -1;
-}
-
 /**
  * Sorts `ids` in place by `terms[id]` in UTF-16 code unit order (the order of `<` on strings). A multikey
  * (three-way radix) quicksort over the terms' code units copied into one flat array: it reads each distinguishing
  * unit about once instead of comparing whole strings O(n log n) times through a callback (5–10× faster on a
- * dictionary of 100,000 Arabic words, which share long prefixes such as ال).
+ * dictionary of 100,000 Arabic words, which share long prefixes such as ال). Its loops are small functions of
+ * their own: a build runs this sort once, cold, and one large function was compiled on-stack again and again
+ * (each loop first reached deoptimized it).
  */
 export function sortTermIds(ids: Uint32Array, terms: readonly string[]): void {
   const n = ids.length;
   if (n < 2) return;
-  // term k of `ids`: code units units[off[k], off[k + 1])
-  const off = new Uint32Array(n + 1);
-  for (let k = 0; k < n; k++) off[k + 1] = off[k] + terms[ids[k]].length;
-  const units = new Uint16Array(off[n]);
+  // each term as one record of `units`: its index k in `ids`, its code units, then -1 (which sorts first, so a
+  // prefix comes before its extensions); the sort moves the records' starts, so unit d of a term is one read
+  let total = 0;
+  for (let k = 0; k < n; k++) total += terms[ids[k]].length + 2;
+  const units = new Int32Array(total);
+  const a = new Uint32Array(n);
+  let o = 0;
   for (let k = 0; k < n; k++) {
     const s = terms[ids[k]];
-    const o = off[k];
-    for (let j = 0; j < s.length; j++) units[o + j] = s.charCodeAt(j);
+    units[o++] = k;
+    a[k] = o;
+    for (let j = 0; j < s.length; j++) units[o++] = s.charCodeAt(j);
+    units[o++] = -1;
   }
-  const a = new Uint32Array(n);
-  for (let k = 0; k < n; k++) a[k] = k;
-  // ranges [lo, hi) whose terms agree on their first d units, as triples on an explicit stack (no recursion depth)
-  const stack: number[] = [0, n, 0];
-  while (stack.length > 0) {
-    const d = stack.pop() as number;
-    const hi = stack.pop() as number;
-    const lo = stack.pop() as number;
+  // key[i]: unit d of term a[i] for the range holding i, moved along with a[i]: the partitions of a range at one
+  // depth read its keys in sequence instead of each term's units again (a cache miss per term per pass)
+  const key = new Int32Array(n);
+  const bounds = new Int32Array(2);
+  // ranges [lo, hi) whose terms agree on their first d units, as quadruples (lo, hi, d, keys already read) on an
+  // explicit stack (no recursion depth); ranges on it are disjoint and hold 2+ terms, so there are at most n / 2
+  const stack = new Int32Array(2 * n + 8);
+  let top = 4;
+  stack[1] = n;
+  while (top > 0) {
+    const ready = stack[--top];
+    const d = stack[--top];
+    const hi = stack[--top];
+    const lo = stack[--top];
     if (hi - lo < 16) {
-      // insertion sort, comparing from unit d
-      for (let i = lo + 1; i < hi; i++) {
-        const x = a[i];
-        let j = i;
-        for (; j > lo; j--) {
-          const y = a[j - 1];
-          let e = d;
-          let cx = unitAt(off, units, x, e);
-          let cy = unitAt(off, units, y, e);
-          while (cx === cy && cx >= 0) {
-            e++;
-            cx = unitAt(off, units, x, e);
-            cy = unitAt(off, units, y, e);
-          }
-          if (cy < cx || (cy === cx && y < x)) break; // equal terms keep id order (as a stable sort does)
-          a[j] = y;
-        }
-        a[j] = x;
-      }
+      insertionSort(a, lo, hi, d, units);
       continue;
     }
-    // pivot: median of the first, middle and last unit d
-    const p0 = unitAt(off, units, a[lo], d);
-    const p1 = unitAt(off, units, a[(lo + hi) >>> 1], d);
-    const p2 = unitAt(off, units, a[hi - 1], d);
-    const v = p0 < p1 ? (p1 < p2 ? p1 : p0 < p2 ? p2 : p0) : p0 < p2 ? p0 : p1 < p2 ? p2 : p1;
-    // three-way partition: [lo, lt) < v, [lt, gt) = v, [gt, hi) > v
-    let lt = lo;
-    let i = lo;
-    let gt = hi;
-    while (i < gt) {
-      const k = a[i];
-      const c = unitAt(off, units, k, d);
-      if (c < v) {
-        a[i++] = a[lt];
-        a[lt++] = k;
-      } else if (c > v) {
-        a[i] = a[--gt];
-        a[gt] = k;
-      } else i++;
-    }
-    if (lt - lo > 1) stack.push(lo, lt, d);
-    if (hi - gt > 1) stack.push(gt, hi, d);
-    if (gt - lt > 1 && v >= 0) stack.push(lt, gt, d + 1);
-    else if (gt - lt > 1) a.subarray(lt, gt).sort(); // equal terms: id order
+    if (ready === 0) readKeys(a, key, lo, hi, d, units);
+    const v = partition(a, key, lo, hi, bounds);
+    const lt = bounds[0];
+    const gt = bounds[1];
+    if (lt - lo > 1) top = push(stack, top, lo, lt, d, 1);
+    if (hi - gt > 1) top = push(stack, top, gt, hi, d, 1);
+    if (gt - lt > 1 && v >= 0) top = push(stack, top, lt, gt, d + 1, 0);
+    else if (gt - lt > 1) a.subarray(lt, gt).sort(); // equal terms: in order of their records, which is id order
   }
   const byRank = new Uint32Array(n);
-  for (let r = 0; r < n; r++) byRank[r] = ids[a[r]];
+  for (let r = 0; r < n; r++) byRank[r] = ids[units[a[r] - 1]];
   ids.set(byRank);
+}
+
+/** Pushes a range of {@link sortTermIds} on its stack; returns the new top. */
+function push(stack: Int32Array, top: number, lo: number, hi: number, d: number, ready: number): number {
+  stack[top] = lo;
+  stack[top + 1] = hi;
+  stack[top + 2] = d;
+  stack[top + 3] = ready;
+  return top + 4;
+}
+
+/** `key[lo, hi)` = unit `d` of the terms starting at `a[lo, hi)`. */
+function readKeys(a: Uint32Array, key: Int32Array, lo: number, hi: number, d: number, units: Int32Array): void {
+  for (let i = lo; i < hi; i++) key[i] = units[a[i] + d];
+}
+
+/** Insertion sort of the terms starting at `a[lo, hi)`, which agree on their first `d` units. */
+function insertionSort(a: Uint32Array, lo: number, hi: number, d: number, units: Int32Array): void {
+  for (let i = lo + 1; i < hi; i++) {
+    const x = a[i];
+    let j = i;
+    for (; j > lo; j--) {
+      const y = a[j - 1];
+      let e = d;
+      while (units[x + e] === units[y + e] && units[x + e] >= 0) e++;
+      const cx = units[x + e];
+      const cy = units[y + e];
+      if (cy < cx || (cy === cx && y < x)) break; // equal terms keep id order (as a stable sort does)
+      a[j] = y;
+    }
+    a[j] = x;
+  }
+}
+
+/**
+ * Three-way partition of `a[lo, hi)` (and their keys) around the median of the first, middle and last key:
+ * `[lo, lt)` < v, `[lt, gt)` = v, `[gt, hi)` > v. Writes lt and gt to `bounds`; returns v.
+ */
+function partition(a: Uint32Array, key: Int32Array, lo: number, hi: number, bounds: Int32Array): number {
+  const p0 = key[lo];
+  const p1 = key[(lo + hi) >>> 1];
+  const p2 = key[hi - 1];
+  const v = p0 < p1 ? (p1 < p2 ? p1 : p0 < p2 ? p2 : p0) : p0 < p2 ? p0 : p1 < p2 ? p2 : p1;
+  let lt = lo;
+  let i = lo;
+  let gt = hi;
+  // bounds are written before and inside the loop, none after it: code compiled on-stack in the first (large)
+  // call would lack feedback for the stores after the loop, and V8 re-entered it and deoptimized on every call
+  bounds[0] = lt;
+  bounds[1] = gt;
+  while (i < gt) {
+    const c = key[i];
+    if (c === v) {
+      i++;
+      continue;
+    }
+    // swap entry i with the next slot of its side
+    const j = c < v ? lt++ : --gt;
+    const k = a[i];
+    a[i] = a[j];
+    key[i] = key[j];
+    a[j] = k;
+    key[j] = c;
+    if (c < v) i++;
+    bounds[0] = lt;
+    bounds[1] = gt;
+  }
+  return v;
 }
 
 function growBytes(b: Uint8Array, need: number): Uint8Array {
