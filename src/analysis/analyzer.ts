@@ -78,6 +78,12 @@ export interface Analyzer {
   readonly termStrings: readonly string[];
   /** The surface form (normalized, unstemmed) of each surface id handed out by `scanIds`. */
   readonly surfaceStrings: readonly string[];
+  /**
+   * Whether distinct surface ids always name distinct surface strings. True when words are interned already
+   * normalized (fahras' normalizer); false after Lucene's normalizer, which runs after interning and can give
+   * distinct words one form (أخر, اخر, آخر → اخر).
+   */
+  readonly distinctSurfaces: boolean;
   /** Forgets the interned words when they exceed a memory bound; returns true when ids were invalidated. */
   maybeReset(): boolean;
 }
@@ -186,6 +192,10 @@ class ChainAnalyzer implements Analyzer {
 
   get termStrings(): readonly string[] {
     return this.terms.strings;
+  }
+
+  get distinctSurfaces(): boolean {
+    return !this.lucene;
   }
 
   get surfaceStrings(): readonly string[] {

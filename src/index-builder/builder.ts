@@ -292,10 +292,9 @@ export class IndexBuilder {
     let v = 0;
     const writer = this.surface;
     if (writer !== null) {
-      // Appending without a lookup needs one word id per surface string: true after fahras' normalizer (words are
-      // interned folded), not after Lucene's, which normalizes distinct words to one form (أخر and اخر → اخر).
+      // appending without a lookup needs one surface id per surface string
       const surface = this.analyzer.surfaceStrings[s];
-      v = this.direct && this.config.analyzer.normalizer !== 'lucene' ? writer.appendTerm(surface) : writer.idFor(surface);
+      v = this.direct && this.analyzer.distinctSurfaces ? writer.appendTerm(surface) : writer.idFor(surface);
     }
     this.wordMap = setGrowing(this.wordMap, 2 * s + 1, v);
     this.wordMap[2 * s] = w;
