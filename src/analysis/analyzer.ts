@@ -101,6 +101,7 @@ export const ANALYZER_PRESETS: readonly AnalyzerPreset[] = ['default', 'lucene',
 export const STEMMERS: readonly StemmerName[] = ['fahras', 'lucene', 'snowball', 'none'];
 export const STOPWORD_LISTS: readonly ('arabic' | 'lucene' | 'none')[] = ['arabic', 'lucene', 'none'];
 export const TOKENIZER_MODES: readonly TokenizerMode[] = ['words', 'letters'];
+export const NORMALIZERS: readonly AnalyzerConfig['normalizer'][] = ['fahras', 'lucene'];
 
 /** Whether `x` is one of `list` (a type guard for the lists above). */
 export function oneOf<T>(list: readonly T[], x: unknown): x is T {

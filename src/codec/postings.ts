@@ -16,16 +16,6 @@ export function putVarint(b: Uint8Array, p: number, v: number): number {
   return p;
 }
 
-/** Bytes `putVarint` writes for `v`. */
-export function varintSize(v: number): number {
-  return v < 0x80 ? 1 : v < 0x4000 ? 2 : v < 0x200000 ? 3 : v < 0x10000000 ? 4 : 5;
-}
-
-/** Bytes of one unit entry. */
-export function unitEntrySize(delta: number, tf: number): number {
-  return tf === 1 ? varintSize(delta * 2 + 1) : varintSize(delta * 2) + varintSize(tf);
-}
-
 /** Writes one unit entry at `b[p]`; returns the next offset. */
 export function putUnitEntry(b: Uint8Array, p: number, delta: number, tf: number): number {
   if (tf === 1) return putVarint(b, p, delta * 2 + 1);

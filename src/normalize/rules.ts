@@ -212,7 +212,7 @@ const WITH_HAMZA_ABOVE: Readonly<Record<number, number>> = {
 };
 
 /** Pairs composed before folding: a base letter followed by U+0653 MADDA / U+0654 HAMZA ABOVE / U+0655 HAMZA BELOW. */
-export function composeHamza(base: number, mark: number): number {
+function composeHamza(base: number, mark: number): number {
   if (mark === 0x0654) return WITH_HAMZA_ABOVE[base] ?? -1;
   if (base !== ALEF) return -1;
   if (mark === 0x0653) return ALEF_MADDA; // ا + ٓ → U+0622 آ

@@ -3,7 +3,7 @@
 // configuration was written complete by the serializer and is covered by the file's CRC-32, so one structural
 // check is enough: a damaged or foreign file gives CORRUPT_INDEX, never an analyzer built from garbage. It is
 // the reader's only config check, so the search-only bundle ships no option resolution.
-import { ANALYZER_PRESETS, oneOf, STEMMERS, STOPWORD_LISTS, TOKENIZER_MODES } from '../analysis/analyzer.js';
+import { ANALYZER_PRESETS, NORMALIZERS, oneOf, STEMMERS, STOPWORD_LISTS, TOKENIZER_MODES } from '../analysis/analyzer.js';
 import { FahrasError } from '../errors.js';
 import type { IndexConfig } from '../index-builder/builder.js';
 import { PARAGRAPH_SPLITS } from '../index-builder/paragraphs.js';
@@ -25,7 +25,7 @@ function isStoredConfig(c: IndexConfig): boolean {
     Array.isArray(c.fields) &&
     c.fields.every((f) => typeof f?.name === 'string' && f.name !== 'id' && f.name !== 'text' && typeof f.boost === 'number' && f.boost >= 0 && f.boost < Infinity) &&
     oneOf(ANALYZER_PRESETS, a.preset) &&
-    oneOf(['fahras', 'lucene'], a.normalizer) &&
+    oneOf(NORMALIZERS, a.normalizer) &&
     oneOf(TOKENIZER_MODES, a.tokenizer) &&
     oneOf(STEMMERS, a.stemmer) &&
     isInt(a.maxTokenLength, 1) &&
