@@ -164,24 +164,10 @@ export class Searcher {
     const prepared = positive.map((c) => this.prepare(text, c, maxExp, fuzzy, N));
     const mustMask = parsed.must.length ? (2 ** parsed.must.length - 1) >>> 0 : 0;
 
-    // --- accumulate: term at a time, highest upper bound first ---
+    // --- accumulate: term at a time, into accumulators reused across queries (a generation stamp clears them) ---
     const gen = this.nextGen();
-    const scores = this.scores;
-    const masks = this.masks;
-    const stamp = this.stamp;
-    const touched = this.touched;
     this.nTouched = 0;
-    const alive = paras.alive;
-    const unitCount = paras.count;
     const norms = this.normsFor(k1, b, avgdl);
-    const touch = (u: number) => {
-      if (stamp[u] !== gen) {
-        stamp[u] = gen;
-        scores[u] = 0;
-        masks[u] = 0;
-        touched[this.nTouched++] = u;
-      }
-    };
     const sw = this.ranking.surface;
     const total = prepared.length;
     const coordExp = this.ranking.coord;
@@ -189,31 +175,18 @@ export class Searcher {
     for (let m = 0; m <= total; m++) coord[m] = Math.pow(m / total, coordExp);
     const want = offset + limit;
     const head = Math.max(want * 3, 30);
+    const touch = (u: number) => this.touch(u, gen);
     // scoring is exhaustive, so the clauses are summed in query order (no bound ordering: see DESIGN.md, no pruning)
     for (let ci = 0; ci < total; ci++) {
       const pc = prepared[ci];
       const bit = 2 ** ci;
       if (pc.clause.kind === 'term') {
+        for (const a of pc.words[0]) this.addPostings(text, a.id, bm25Idf(text.df[a.id], N) * a.weight * (k1 + 1), bit, gen, norms);
         const qt = pc.clause.terms[0];
-        const sid = snap.surface && sw > 0 && !qt.prefix ? lookupTerm(snap.surface, qt.surface) : -1;
-        const terms = pc.words[0].map((a) => [text, a.id, bm25Idf(text.df[a.id], N) * a.weight * (k1 + 1)] as const);
-        if (sid >= 0 && snap.surface) terms.push([snap.surface, sid, bm25Idf(snap.surface.df[sid], N) * sw * (k1 + 1)]);
-        terms.forEach(([data, id, w], ti) => {
-          // the surface form (last) implies the stem: it only adds to units already touched
-          const surface = ti === pc.words[0].length;
-          // the units read in place through the codec's cursor: no callback per posting
-          const cur = unitCursor.reset(data, id, unitCount);
-          while (cur.next()) {
-            const u = cur.unit;
-            const tf = cur.tf;
-            if (stamp[u] !== gen) {
-              if (surface || !alive[u]) continue;
-              touch(u);
-            }
-            scores[u] += (w * tf) / (tf + norms[u]);
-            if (!surface) masks[u] |= bit;
-          }
-        });
+        const surface = snap.surface;
+        // the surface form implies the stem: it only adds to paragraphs already touched (bit 0)
+        const sid = surface && sw > 0 && !qt.prefix ? lookupTerm(surface, qt.surface) : -1;
+        if (sid >= 0) this.addPostings(surface!, sid, bm25Idf(surface!.df[sid], N) * sw * (k1 + 1), 0, gen, norms);
       } else {
         this.scorePhrase(pc, bit, N, k1, norms, touch);
       }
@@ -228,10 +201,13 @@ export class Searcher {
       for (const c of parsed.not) this.collectExcluded(this.prepare(text, c, maxExp, 0, N), excluded, norms);
     }
 
-    // --- candidates: required clauses, coordination, filter ---
+    // --- candidates: required clauses, coordination, filter (kept in place at the front of `touched`) ---
     const docs = snap.docs;
     const filter = typeof opts.filter === 'function' ? opts.filter : null;
-    const cand: number[] = [];
+    const scores = this.scores;
+    const masks = this.masks;
+    const touched = this.touched;
+    let nCand = 0;
     for (let i = 0; i < this.nTouched; i++) {
       const u = touched[i];
       const m = masks[u];
@@ -248,19 +224,19 @@ export class Searcher {
         if (!ok) continue;
       }
       scores[u] *= coord[popcount(m)];
-      cand.push(u);
+      touched[nCand++] = u;
     }
-    if (cand.length === 0) return EMPTY;
+    if (nCand === 0) return EMPTY;
 
     // --- proximity rerank of the head ---
-    let ranked = topK(cand, scores, head);
+    let ranked = topK(touched, nCand, scores, head);
     if (this.ranking.proximity > 0 && prepared.length > 1) {
       this.proximityBonus(prepared, ranked);
       ranked.sort((x, y) => scores[y] - scores[x] || x - y);
     }
     if (opts.groupBy === 'document') {
       // the best paragraph per document; documents beyond the head come from the full candidate list
-      ranked = bestPerDocument(ranked.length >= cand.length ? ranked : topK(cand, scores, cand.length), paras.doc, want);
+      ranked = bestPerDocument(ranked.length >= nCand ? ranked : topK(touched, nCand, scores, nCand), paras.doc, want);
     }
     const page = ranked.slice(offset, offset + limit);
 
@@ -322,6 +298,41 @@ export class Searcher {
       if (id >= 0 && ids.has(id)) hits.push({ start, end, key: id });
     });
     return hits;
+  }
+
+  /** Starts paragraph `u`'s accumulators for generation `gen` (once per query). */
+  private touch(u: number, gen: number): void {
+    if (this.stamp[u] !== gen) {
+      this.stamp[u] = gen;
+      this.scores[u] = 0;
+      this.masks[u] = 0;
+      this.touched[this.nTouched++] = u;
+    }
+  }
+
+  /**
+   * Adds one term's BM25 contributions `w·tf / (tf + norm)`, walking its unit entries in place (no callback per
+   * posting). With `bit` 0 (surface forms) it only adds to paragraphs already touched.
+   */
+  private addPostings(data: TermIndexData, t: number, w: number, bit: number, gen: number, norms: Float64Array): void {
+    const { scores, masks, stamp, touched } = this;
+    const alive = this.snap.paragraphs.alive;
+    const cur = unitCursor.reset(data, t, this.snap.paragraphs.count);
+    let n = this.nTouched;
+    while (cur.next()) {
+      const u = cur.unit;
+      const tf = cur.tf;
+      if (stamp[u] !== gen) {
+        if (bit === 0 || !alive[u]) continue;
+        stamp[u] = gen;
+        scores[u] = 0;
+        masks[u] = 0;
+        touched[n++] = u;
+      }
+      scores[u] += (w * tf) / (tf + norms[u]);
+      masks[u] |= bit;
+    }
+    this.nTouched = n;
   }
 
   private nextGen(): number {
@@ -556,39 +567,43 @@ function finiteOr(v: unknown, dflt: number): number {
   return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : dflt;
 }
 
-/** The `k` best units by score (ties: lower unit first, i.e. earlier documents). */
-function topK(cand: number[], scores: Float64Array, k: number): number[] {
-  const better = (x: number, y: number) => scores[x] > scores[y] || (scores[x] === scores[y] && x < y);
-  if (cand.length <= k) return cand.slice().sort((x, y) => (better(x, y) ? -1 : 1));
-  // a min-heap of the k best
-  const heap: number[] = [];
-  const worse = (i: number, j: number) => better(heap[j], heap[i]);
-  for (const u of cand) {
-    if (heap.length < k) {
-      heap.push(u);
-      let i = heap.length - 1;
-      while (i > 0) {
-        const p = (i - 1) >> 1;
-        if (!worse(i, p)) break;
-        [heap[i], heap[p]] = [heap[p], heap[i]];
-        i = p;
+/**
+ * The `k` best of the first `n` units of `units` by score, best first (ties: lower unit first, i.e. earlier
+ * documents). A min-heap of the k best so far, in a typed array: the worst kept unit is at the root.
+ */
+function topK(units: Int32Array, n: number, scores: Float64Array, k: number): number[] {
+  const heap = new Int32Array(Math.min(k, n));
+  let size = 0;
+  // x ranks below y
+  const below = (x: number, y: number) => scores[x] < scores[y] || (scores[x] === scores[y] && x > y);
+  for (let i = 0; i < n; i++) {
+    const u = units[i];
+    let j: number;
+    if (size < heap.length) {
+      // sift up from the new leaf
+      j = size++;
+      while (j > 0) {
+        const p = (j - 1) >> 1;
+        if (!below(u, heap[p])) break;
+        heap[j] = heap[p];
+        j = p;
       }
-    } else if (better(u, heap[0])) {
-      heap[0] = u;
-      let i = 0;
+    } else {
+      if (!below(heap[0], u)) continue;
+      // replace the root, sift down
+      j = 0;
       for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < heap.length && worse(l, m)) m = l;
-        if (r < heap.length && worse(r, m)) m = r;
-        if (m === i) break;
-        [heap[i], heap[m]] = [heap[m], heap[i]];
-        i = m;
+        let c = 2 * j + 1;
+        if (c >= size) break;
+        if (c + 1 < size && below(heap[c + 1], heap[c])) c++;
+        if (!below(heap[c], u)) break;
+        heap[j] = heap[c];
+        j = c;
       }
     }
+    heap[j] = u;
   }
-  return heap.sort((x, y) => (better(x, y) ? -1 : 1));
+  return Array.from(heap).sort((x, y) => scores[y] - scores[x] || x - y);
 }
 
 function bestPerDocument(ranked: number[], docOf: Uint32Array, k: number): number[] {
