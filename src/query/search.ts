@@ -415,19 +415,19 @@ export class Searcher {
       cands = s;
       if (s.size === 0) return;
     }
-    const cset = cands as Set<number>;
-    const units = Int32Array.from(cset).sort();
+    const units = Int32Array.from(cands as Set<number>).sort();
     const pos = pc.words.map((alts) => this.positionsIn(alts, units));
     const offsets = pc.clause.terms.map((t) => t.position - pc.clause.terms[0].position);
     let idf = 0;
     for (const alts of pc.words) idf += bm25Idf(Math.max(...alts.map((a) => text.df[a.id])), N);
-    for (const u of cset) {
-      const first = pos[0].get(u);
+    for (let k = 0; k < units.length; k++) {
+      const u = units[k];
+      const first = pos[0][k];
       if (!first) continue;
       let freq = 0;
       for (const p0 of first) {
         let ok = true;
-        for (let i = 1; i < pos.length && ok; i++) ok = pos[i].get(u)?.includes(p0 + offsets[i]) === true;
+        for (let i = 1; i < pos.length && ok; i++) ok = pos[i][k]?.includes(p0 + offsets[i]) === true;
         if (ok) freq++;
       }
       if (freq === 0) continue;
@@ -494,46 +494,51 @@ export class Searcher {
     this.scorePhrase(pc, 0, 1, 1, norms, (u) => out.add(u));
   }
 
-  /** The positions of any of `alts` in each of `units` (ascending unit ids), read through the skip tables. */
-  private positionsIn(alts: Alt[], units: Int32Array): Map<number, number[]> {
+  /**
+   * The positions of any of `alts` in each of `units` (ascending unit ids), read through the block tables:
+   * `out[k]` holds those in `units[k]` (undefined where none of them occurs).
+   */
+  private positionsIn(alts: Alt[], units: Int32Array): (number[] | undefined)[] {
     const text = this.snap.text;
     const count = this.snap.paragraphs.count;
-    const m = new Map<number, number[]>();
+    const out: (number[] | undefined)[] = new Array(units.length);
     for (const a of alts) {
+      let k = 0;
       forEachPositions(text, a.id, count, skipsFor(text, a.id, count, text.df[a.id]), units, (u, ps) => {
-        const cur = m.get(u);
-        m.set(u, cur ? cur.concat(ps) : ps);
+        while (units[k] < u) k++;
+        const cur = out[k];
+        out[k] = cur ? cur.concat(ps) : ps;
       });
     }
-    return m;
+    return out;
   }
 
-  /** Adds a bonus for query words that stand close together in the paragraph. */
+  /** Adds a bonus for query words that stand close together in the paragraph (to the head, `ranked`). */
   private proximityBonus(prepared: PreparedClause[], ranked: number[]): void {
-    const want = Int32Array.from(ranked).sort();
-    // positions per clause (term clauses only) per candidate
-    const lists: Map<number, number[]>[] = [];
+    const units = Int32Array.from(ranked).sort();
+    // positions per term clause, per unit of `units`
+    const lists: (number[] | undefined)[][] = [];
     const weights: number[] = [];
     for (const pc of prepared) {
       if (pc.clause.kind !== 'term') continue;
-      lists.push(this.positionsIn(pc.words[0], want));
+      lists.push(this.positionsIn(pc.words[0], units));
       weights.push(pc.idf);
     }
     if (lists.length < 2) return;
     const lambda = this.ranking.proximity;
-    for (const u of ranked) {
+    for (let k = 0; k < units.length; k++) {
       let bonus = 0;
       for (let i = 0; i < lists.length; i++) {
-        const a = lists[i].get(u);
+        const a = lists[i][k];
         if (!a) continue;
         for (let j = i + 1; j < lists.length; j++) {
-          const c = lists[j].get(u);
+          const c = lists[j][k];
           if (!c) continue;
           const dist = minDistance(a, c);
           if (dist > 0 && dist <= 8) bonus += Math.min(weights[i], weights[j]) / dist;
         }
       }
-      this.scores[u] += lambda * bonus;
+      this.scores[units[k]] += lambda * bonus;
     }
   }
 }
@@ -569,35 +574,45 @@ function finiteOr(v: unknown, dflt: number): number {
 
 /**
  * The `k` best of the first `n` units of `units` by score, best first (ties: lower unit first, i.e. earlier
- * documents). A min-heap of the k best so far, in a typed array: the worst kept unit is at the root.
+ * documents). A min-heap of the k best so far in a typed array, the worst kept unit at its root; the comparisons
+ * are written out (a unit ranks below another when its score is lower, or equal with a higher unit).
  */
 function topK(units: Int32Array, n: number, scores: Float64Array, k: number): number[] {
-  const heap = new Int32Array(Math.min(k, n));
+  const cap = Math.min(k, n);
+  const heap = new Int32Array(cap);
   let size = 0;
-  // x ranks below y
-  const below = (x: number, y: number) => scores[x] < scores[y] || (scores[x] === scores[y] && x > y);
   for (let i = 0; i < n; i++) {
     const u = units[i];
+    const su = scores[u];
     let j: number;
-    if (size < heap.length) {
-      // sift up from the new leaf
+    if (size < cap) {
+      // sift the new leaf up while it ranks below its parent
       j = size++;
       while (j > 0) {
         const p = (j - 1) >> 1;
-        if (!below(u, heap[p])) break;
-        heap[j] = heap[p];
+        const hp = heap[p];
+        if (!(su < scores[hp] || (su === scores[hp] && u > hp))) break;
+        heap[j] = hp;
         j = p;
       }
     } else {
-      if (!below(heap[0], u)) continue;
-      // replace the root, sift down
+      const r = heap[0];
+      if (!(scores[r] < su || (scores[r] === su && r > u))) continue;
+      // replace the root, sift down while a child ranks below u
       j = 0;
       for (;;) {
         let c = 2 * j + 1;
         if (c >= size) break;
-        if (c + 1 < size && below(heap[c + 1], heap[c])) c++;
-        if (!below(heap[c], u)) break;
-        heap[j] = heap[c];
+        let hc = heap[c];
+        if (c + 1 < size) {
+          const h2 = heap[c + 1];
+          if (scores[h2] < scores[hc] || (scores[h2] === scores[hc] && h2 > hc)) {
+            c++;
+            hc = h2;
+          }
+        }
+        if (!(scores[hc] < su || (scores[hc] === su && hc > u))) break;
+        heap[j] = hc;
         j = c;
       }
     }
