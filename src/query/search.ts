@@ -2,7 +2,8 @@
 // accumulators), coordination, phrase and proximity evidence, document fields → top-k → snippets.
 import type { Analyzer } from '../analysis/index.js';
 import type { DocumentId, IndexSnapshot } from '../index-builder/builder.js';
-import { lookupTerm, type TermIndexData } from '../index-builder/postings.js';
+import type { TermIndexData } from '../index-builder/postings.js';
+import { findTerm } from './term-lookup.js';
 import { type Clause, DEFAULT_QUERY_LIMITS, type ParsedQuery, parseQuery } from './parse.js';
 import { forEachPositions, forEachUnit, UnitCursor } from '../codec/postings.js';
 import { skipsFor } from '../codec/skips.js';
@@ -185,7 +186,7 @@ export class Searcher {
         const qt = pc.clause.terms[0];
         const surface = snap.surface;
         // the surface form implies the stem: it only adds to paragraphs already touched (bit 0)
-        const sid = surface && sw > 0 && !qt.prefix ? lookupTerm(surface, qt.surface) : -1;
+        const sid = surface && sw > 0 && !qt.prefix ? findTerm(surface, qt.surface) : -1;
         if (sid >= 0) this.addPostings(surface!, sid, bm25Idf(surface!.df[sid], N) * sw * (k1 + 1), 0, gen, norms);
       } else {
         this.scorePhrase(pc, bit, N, k1, norms, touch);
@@ -287,7 +288,7 @@ export class Searcher {
     analyzer.scanIds(ptext, (t, _w, start, end) => {
       let id = t < this.termIdOf.length ? this.termIdOf[t] : -2;
       if (id === -2) {
-        id = lookupTerm(this.snap.text, analyzer.termStrings[t]);
+        id = findTerm(this.snap.text, analyzer.termStrings[t]);
         if (t >= this.termIdOf.length) {
           const next = new Int32Array(Math.max(t + 1, this.termIdOf.length * 2)).fill(-2);
           next.set(this.termIdOf);
@@ -356,7 +357,7 @@ export class Searcher {
           alts.push({ id, weight });
         }
       };
-      const exact = lookupTerm(data, qt.term);
+      const exact = findTerm(data, qt.term);
       push(exact, 1);
       if (qt.prefix) {
         for (const id of expandPrefix(data, qt.term, maxExp)) push(id, id === exact ? 1 : w);
@@ -449,7 +450,7 @@ export class Searcher {
       prepared.forEach((pc, ci) => {
         if (pc.clause.kind !== 'term') return;
         for (const qt of pc.clause.terms) {
-          const id = lookupTerm(f.index, qt.term);
+          const id = findTerm(f.index, qt.term);
           if (id < 0 || f.index.df[id] === 0) continue;
           const idf = bm25Idf(f.index.df[id], docs.liveCount);
           forEachUnit(f.index, id, nd, (d, tf) => {

@@ -1,0 +1,42 @@
+// findTerm is an optimization of lookupTerm: before and after its hash table is built (after terms/256 lookups on
+// one dictionary), it returns exactly what the binary search returns, for terms in the dictionary and not.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { emptyTermIndex, lookupTerm, type TermIndexData } from '../../src/index-builder/postings.js';
+import { findTerm } from '../../src/query/term-lookup.js';
+import { report, runs } from '../helpers/runs.js';
+
+function dictionary(words: string[]): TermIndexData {
+  const terms = [...new Set(words)];
+  const sorted = Uint32Array.from(terms.map((_, i) => i)).sort((a, b) => (terms[a] < terms[b] ? -1 : terms[a] > terms[b] ? 1 : 0));
+  return { ...emptyTermIndex(), terms, sorted };
+}
+
+const word = fc.string({ unit: fc.constantFrom(...'ابتةثىءأ\u064e\u0651'), minLength: 0, maxLength: 6 });
+
+describe('findTerm', () => {
+  it('equals the binary search before and after the hash table is built', () => {
+    const n = runs(200);
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 0, maxLength: 600 }), fc.array(word, { maxLength: 20 }), (words, probes) => {
+        const data = dictionary(words);
+        // enough lookups to pass the table threshold (terms / 256), checked on every one
+        const all = [...data.terms, ...probes];
+        for (let round = 0; round < 3; round++) {
+          for (const w of all) expect(findTerm(data, w)).toBe(lookupTerm(data, w));
+        }
+      }),
+      { numRuns: n },
+    );
+    report('findTerm equals lookupTerm (random dictionaries)', n);
+  });
+
+  it('finds every term of a large dictionary once hashed, and misses absent ones', () => {
+    const words = Array.from({ length: 5000 }, (_, i) => `ك${i.toString(36)}`);
+    const data = dictionary(words);
+    for (let i = 0; i < 40; i++) findTerm(data, 'absent'); // passes the threshold (5000 / 256 ≈ 20 lookups)
+    for (let i = 0; i < words.length; i++) expect(data.terms[findTerm(data, words[i])]).toBe(words[i]);
+    expect(findTerm(data, 'كتاب')).toBe(-1);
+    expect(findTerm(data, '')).toBe(-1);
+  });
+});
