@@ -74,6 +74,11 @@ export interface Analyzer {
    * only `text[from, to)` is analyzed (offsets stay those of `text`, positions count from 0), without a slice.
    */
   scanIds(text: string, sink: AnalyzedIdSink, from?: number, to?: number): number;
+  /**
+   * Advanced, for snippets: the span and position of every token of `text`, stopwords included, as `scan` numbers
+   * them (the positions an index stores), without stemming or word tables.
+   */
+  scanSpans(text: string, sink: (start: number, end: number, position: number) => void): number;
   /** The term of each term id handed out by `scanIds`. */
   readonly termStrings: readonly string[];
   /** The surface form (normalized, unstemmed) of each surface id handed out by `scanIds`. */
@@ -225,6 +230,10 @@ class ChainAnalyzer implements Analyzer {
       from,
       to,
     );
+  }
+
+  scanSpans(text: string, sink: (start: number, end: number, position: number) => void): number {
+    return this.tokenizer.scanRaw(text, (_b, _n, start, end, position) => sink(start, end, position));
   }
 
   /** Stopword check and stemming, once per distinct word. */

@@ -106,12 +106,6 @@ export class Searcher {
   private gen = 0;
   private norms: Float64Array | null = null;
   private normsKey = '';
-  /**
-   * Analyzer term id → index term id (-1 not in the index, -2 not looked up yet), for snippets without vectors.
-   * A typed array, not a Map: it is read once per token of every snippet paragraph (a Map cost 10% of a loaded
-   * index's query time at 20 MB).
-   */
-  private termIdOf = new Int32Array(1024).fill(-2);
   private byLength: Map<number, number[]> | null = null;
   private readonly defaults: RankingParams;
   /** Matched words from term vectors (the main entry's in-memory indexes; `vectorHits`), when there are any. */
@@ -246,19 +240,16 @@ export class Searcher {
     for (const pc of prepared) for (const w of pc.words) for (const a of w) matchIds.add(a.id);
     const snippetLength = clampInt(opts.snippetLength, 160, 16, 100_000);
     const wantSnippets = opts.snippets !== false;
-    return page.map((u) => {
+    const ptexts = page.map((u) => (wantSnippets ? docs.texts[paras.doc[u]].slice(paras.start[u], paras.end[u]) : ''));
+    const hits = wantSnippets ? this.pageHits(page, ptexts, matchIds) : null;
+    return page.map((u, i) => {
       const d = paras.doc[u];
-      const start = paras.start[u];
-      const end = paras.end[u];
-      const ptext = wantSnippets ? docs.texts[d].slice(start, end) : '';
       return {
         id: docs.ids[d],
         paragraph: paras.ordinal[u],
-        span: [start, end] as [number, number],
+        span: [paras.start[u], paras.end[u]] as [number, number],
         score: scores[u],
-        snippet: !wantSnippets
-          ? { text: '', highlights: [] }
-          : snippetFromHits(ptext, this.hitSource?.(u, matchIds) ?? this.analyzedHits(ptext, matchIds), snippetLength),
+        snippet: hits === null ? { text: '', highlights: [] } : snippetFromHits(ptexts[i], hits[i], snippetLength),
         fields: { ...(docs.stored[d] ?? {}) },
       };
     });
@@ -278,27 +269,38 @@ export class Searcher {
   }
 
   /**
-   * The matched words of a paragraph without a term vector (an index loaded from bytes): the paragraph is
-   * analyzed again, and analyzer term ids are mapped to index term ids once per distinct word (cached).
+   * The matched words of each page paragraph (`texts[i]` is `page[i]`'s text): from its term vector when it has
+   * one (built in this process), otherwise from the positions the postings store for the matched terms, put on
+   * the paragraph's token spans (no stemming or word lookups: an index loaded from bytes).
    */
-  private analyzedHits(ptext: string, ids: ReadonlySet<number>): Hit[] {
-    const analyzer = this.analyzer;
-    if (analyzer.maybeReset()) this.termIdOf = new Int32Array(1024).fill(-2);
-    const hits: Hit[] = [];
-    analyzer.scanIds(ptext, (t, _w, start, end) => {
-      let id = t < this.termIdOf.length ? this.termIdOf[t] : -2;
-      if (id === -2) {
-        id = findTerm(this.snap.text, analyzer.termStrings[t]);
-        if (t >= this.termIdOf.length) {
-          const next = new Int32Array(Math.max(t + 1, this.termIdOf.length * 2)).fill(-2);
-          next.set(this.termIdOf);
-          this.termIdOf = next;
-        }
-        this.termIdOf[t] = id;
+  private pageHits(page: number[], texts: string[], ids: ReadonlySet<number>): Hit[][] {
+    const out = page.map((u) => this.hitSource?.(u, ids) ?? null);
+    const rest = Int32Array.from(page.filter((_, i) => out[i] === null)).sort();
+    // per paragraph of `rest` (ascending): token position → matched term id
+    const at = Array.from(rest, () => new Map<number, number>());
+    const text = this.snap.text;
+    const count = this.snap.paragraphs.count;
+    if (rest.length) {
+      for (const id of ids) {
+        let k = 0;
+        forEachPositions(text, id, count, skipsFor(text, id, count, text.df[id]), rest, (u, ps) => {
+          while (rest[k] < u) k++;
+          for (const p of ps) at[k].set(p, id);
+        });
       }
-      if (id >= 0 && ids.has(id)) hits.push({ start, end, key: id });
+    }
+    return out.map((h, i) => {
+      if (h !== null) return h;
+      const m = at[rest.indexOf(page[i])];
+      const found: Hit[] = [];
+      if (m.size) {
+        this.analyzer.scanSpans(texts[i], (start, end, position) => {
+          const id = m.get(position);
+          if (id !== undefined) found.push({ start, end, key: id });
+        });
+      }
+      return found;
     });
-    return hits;
   }
 
   /** Starts paragraph `u`'s accumulators for generation `gen` (once per query). */
