@@ -227,7 +227,7 @@ export class Searcher {
     let ranked = topK(touched, nCand, scores, head);
     if (this.ranking.proximity > 0 && prepared.length > 1) {
       this.proximityBonus(prepared, ranked);
-      ranked.sort((x, y) => scores[y] - scores[x] || x - y);
+      ranked = topK(ranked, ranked.length, scores, ranked.length);
     }
     if (opts.groupBy === 'document') {
       // the best paragraph per document; documents beyond the head come from the full candidate list
@@ -576,52 +576,42 @@ function finiteOr(v: unknown, dflt: number): number {
 }
 
 /**
- * The `k` best of the first `n` units of `units` by score, best first (ties: lower unit first, i.e. earlier
- * documents). A min-heap of the k best so far in a typed array, the worst kept unit at its root; the comparisons
- * are written out (a unit ranks below another when its score is lower, or equal with a higher unit).
+ * The `k` best of the first `n` units of `units`, best first: by score, ties to the lower unit (earlier documents).
+ * A min-heap in a typed array keeps the k best so far, the worst at its root; it is emptied worst first into the
+ * back of the result, so no comparator is called through `Array.prototype.sort`.
  */
-function topK(units: Int32Array, n: number, scores: Float64Array, k: number): number[] {
-  const cap = Math.min(k, n);
-  const heap = new Int32Array(cap);
+function topK(units: ArrayLike<number>, n: number, scores: Float64Array, k: number): number[] {
+  const heap = new Int32Array(Math.min(k, n));
   let size = 0;
-  for (let i = 0; i < n; i++) {
-    const u = units[i];
-    const su = scores[u];
-    let j: number;
-    if (size < cap) {
-      // sift the new leaf up while it ranks below its parent
-      j = size++;
-      while (j > 0) {
-        const p = (j - 1) >> 1;
-        const hp = heap[p];
-        if (!(su < scores[hp] || (su === scores[hp] && u > hp))) break;
-        heap[j] = hp;
-        j = p;
-      }
-    } else {
-      const r = heap[0];
-      if (!(scores[r] < su || (scores[r] === su && r > u))) continue;
-      // replace the root, sift down while a child ranks below u
-      j = 0;
-      for (;;) {
-        let c = 2 * j + 1;
-        if (c >= size) break;
-        let hc = heap[c];
-        if (c + 1 < size) {
-          const h2 = heap[c + 1];
-          if (scores[h2] < scores[hc] || (scores[h2] === scores[hc] && h2 > hc)) {
-            c++;
-            hc = h2;
-          }
-        }
-        if (!(scores[hc] < su || (scores[hc] === su && hc > u))) break;
-        heap[j] = hc;
-        j = c;
-      }
+  // u ranks below v: a lower score, or the same score and a later unit
+  const below = (u: number, v: number) => scores[u] < scores[v] || (scores[u] === scores[v] && u > v);
+  const siftDown = (u: number, end: number) => {
+    let j = 0;
+    for (let c = 1; c < end; c = 2 * j + 1) {
+      if (c + 1 < end && below(heap[c + 1], heap[c])) c++;
+      if (!below(heap[c], u)) break;
+      heap[j] = heap[c];
+      j = c;
     }
     heap[j] = u;
+  };
+  for (let i = 0; i < n; i++) {
+    const u = units[i];
+    if (size < heap.length) {
+      let j = size++;
+      for (let p = (j - 1) >> 1; j > 0 && below(u, heap[p]); p = (j - 1) >> 1) {
+        heap[j] = heap[p];
+        j = p;
+      }
+      heap[j] = u;
+    } else if (scores[heap[0]] < scores[u] || (scores[heap[0]] === scores[u] && heap[0] > u)) siftDown(u, size);
   }
-  return Array.from(heap).sort((x, y) => scores[y] - scores[x] || x - y);
+  const out = new Array<number>(size);
+  for (let end = size - 1; end >= 0; end--) {
+    out[end] = heap[0];
+    siftDown(heap[end], end);
+  }
+  return out;
 }
 
 function bestPerDocument(ranked: number[], docOf: Uint32Array, k: number): number[] {
