@@ -274,7 +274,7 @@ function qualitySection(q: QualityReport): string {
 function speedSection(speed: SpeedReport[]): string {
   const out: string[] = ['## Speed, memory, index size\n'];
   out.push(
-    'SaudiNewsNet paragraphs, first N MB of UTF-8 text, each engine in its own Node process (`--expose-gc`). Build: median of the runs shown; heap: growth of heapUsed + external after build (gc before and after, so ArrayBuffers count); index: the engine\'s own serialized export ("text in index": the index keeps the documents\' text — fahras for snippets, Orama as its document store — and heap and index sizes include it); load: time to load that export; latency: 500 queries of 3–6 consecutive words from random paragraphs (seeded, the same for every engine), top 10, after 30 warm-up queries (fahras builds a highlighted snippet for each hit, the peers return ids only). Ratios in parentheses: engine ÷ fahras (for times and sizes, above 1 = slower / larger than fahras).\n',
+    'SaudiNewsNet paragraphs, first N MB of UTF-8 text, each engine in its own Node process (`--expose-gc`). Build: median of the runs shown; heap: growth of heapUsed + external after build (gc before and after, so ArrayBuffers count); index: the engine\'s own serialized export ("text in index": the index keeps the documents\' text — fahras for snippets, Orama as its document store — and heap and index sizes include it); load: time to load that export; latency: 500 queries of 3–6 consecutive words from random paragraphs (seeded, the same for every engine), top 10, after 30 warm-up queries (fahras builds a highlighted snippet for each hit, the peers return ids only), on the index just built, then ("loaded") on the index loaded from its export, as a browser app would have it (fahras has no in-memory term vectors there). Ratios in parentheses: engine ÷ fahras (for times and sizes, above 1 = slower / larger than fahras).\n',
   );
   for (const s of speed) {
     const rs = s.results.filter((r) => !r.unavailable && !r.error);
@@ -286,7 +286,7 @@ function speedSection(speed: SpeedReport[]): string {
     );
     out.push(
       mdTable(
-        ['engine', 'build s', 'MB/s', 'heap +MB', 'index MB', 'text in index', 'load ms', 'p50 ms', 'p95 ms'],
+        ['engine', 'build s', 'MB/s', 'heap +MB', 'index MB', 'text in index', 'load ms', 'p50 ms', 'p95 ms', 'loaded p50', 'loaded p95'],
         orderEngines(rs.map((r) => r.engine)).map((name) => {
           const r = rs.find((x) => x.engine === name)!;
           const own = name === 'fahras';
@@ -304,6 +304,8 @@ function speedSection(speed: SpeedReport[]): string {
             c(r.loadMs, fa?.loadMs, 0),
             c(r.p50Ms, fa?.p50Ms, 3),
             c(r.p95Ms, fa?.p95Ms, 3),
+            c(r.loadedP50Ms, fa?.loadedP50Ms, 3),
+            c(r.loadedP95Ms, fa?.loadedP95Ms, 3),
           ];
         }),
       ),

@@ -83,7 +83,7 @@ const mbs = (x: number | undefined, d = 1): string => (x === undefined ? '—' :
 export function speedTable(report: SpeedReport): string {
   const ok = report.results.filter((r) => !r.unavailable && !r.error);
   return formatTable(
-    ['engine', 'docs', 'build ms', 'MB/s', 'heap +MB', 'index MB', 'load ms', 'p50 ms', 'p95 ms', 'timed', 'same after load'],
+    ['engine', 'docs', 'build ms', 'MB/s', 'heap +MB', 'index MB', 'load ms', 'p50 ms', 'p95 ms', 'loaded p50', 'loaded p95', 'timed', 'same after load'],
     ok.map((r) => [
       r.engine,
       r.docs,
@@ -94,6 +94,8 @@ export function speedTable(report: SpeedReport): string {
       ms(r.loadMs),
       ms(r.p50Ms, 3),
       ms(r.p95Ms, 3),
+      ms(r.loadedP50Ms, 3),
+      ms(r.loadedP95Ms, 3),
       String(r.queriesTimed ?? r.queries),
       r.roundtripChecked ? `${r.roundtripSame}/${r.roundtripChecked}` : '—',
     ]),
