@@ -76,9 +76,9 @@ export interface Analyzer {
   scanIds(text: string, sink: AnalyzedIdSink, from?: number, to?: number): number;
   /**
    * Advanced, for snippets: the span and position of every token of `text`, stopwords included, as `scan` numbers
-   * them (the positions an index stores), without stemming or word tables.
+   * them (the positions an index stores), without stemming or word tables. The sink returns `true` to stop early.
    */
-  scanSpans(text: string, sink: (start: number, end: number, position: number) => void): number;
+  scanSpans(text: string, sink: (start: number, end: number, position: number) => boolean): number;
   /** The term of each term id handed out by `scanIds`. */
   readonly termStrings: readonly string[];
   /** The surface form (normalized, unstemmed) of each surface id handed out by `scanIds`. */
@@ -232,7 +232,7 @@ class ChainAnalyzer implements Analyzer {
     );
   }
 
-  scanSpans(text: string, sink: (start: number, end: number, position: number) => void): number {
+  scanSpans(text: string, sink: (start: number, end: number, position: number) => boolean): number {
     return this.tokenizer.scanRaw(text, (_b, _n, start, end, position) => sink(start, end, position));
   }
 

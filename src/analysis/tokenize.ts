@@ -33,9 +33,9 @@ export type TokenSink = (term: string, start: number, end: number, position: num
 
 /**
  * Receives each token as the normalized code units `buf[0, n)` (valid only during the call) and their FNV-1a
- * hash (see `hashCodes`), computed while folding.
+ * hash (see `hashCodes`), computed while folding. Returning `true` stops the scan there.
  */
-export type RawTokenSink = (buf: Uint16Array, n: number, start: number, end: number, position: number, hash: number) => void;
+export type RawTokenSink = (buf: Uint16Array, n: number, start: number, end: number, position: number, hash: number) => void | boolean;
 
 /** FNV-1a (32-bit) over `buf[0, n)`: the hash `scanRaw` hands to its sink. */
 export function hashCodes(buf: Uint16Array, n: number): number {
@@ -203,7 +203,7 @@ export class Tokenizer {
         }
         h = hashCodes(buf, n);
       }
-      if (n > 0) sink(buf, n, start, end, position++, h >>> 0);
+      if (n > 0 && sink(buf, n, start, end, position++, h >>> 0) === true) return position;
     }
     return position;
   }

@@ -294,9 +294,11 @@ export class Searcher {
       const m = at[rest.indexOf(page[i])];
       const found: Hit[] = [];
       if (m.size) {
+        let left = m.size;
         this.analyzer.scanSpans(texts[i], (start, end, position) => {
           const id = m.get(position);
           if (id !== undefined) found.push({ start, end, key: id });
+          return id !== undefined && --left === 0;
         });
       }
       return found;
