@@ -580,9 +580,9 @@ function finiteOr(v: unknown, dflt: number): number {
 /**
  * The `k` best of the first `n` units of `units`, best first: by score, ties to the lower unit (earlier documents).
  * A min-heap in a typed array keeps the k best so far, the worst at its root; it is emptied worst first into the
- * back of the result, so no comparator is called through `Array.prototype.sort`.
+ * back of the result, so no comparator is called through `Array.prototype.sort`. Exported for its tests only.
  */
-function topK(units: ArrayLike<number>, n: number, scores: Float64Array, k: number): number[] {
+export function topK(units: ArrayLike<number>, n: number, scores: Float64Array, k: number): number[] {
   const heap = new Int32Array(Math.min(k, n));
   let size = 0;
   // u ranks below v: a lower score, or the same score and a later unit
