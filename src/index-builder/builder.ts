@@ -304,11 +304,22 @@ export class IndexBuilder {
   /**
    * A hint that about `chars` UTF-16 units of paragraph text are about to be added (`addAll` gives its documents'
    * length): the token log and the term vectors get their room at once instead of by doubling (fewer copies and
-   * fresh pages). About one token per 6 units and 5 vector bytes per 8 units on Arabic news.
+   * fresh pages). About one token per 6 units (a bound: 7.8 on Arabic news, stopwords excluded) and 0.52 vector
+   * bytes per unit; the vectors get exactly their estimate (not the next power of two), so the buffer is not cut
+   * to size again at the end.
    */
   reserve(chars: number): void {
     this.log.reserve(this.log.length + Math.ceil(chars / 6));
-    this.tv.ensure(Math.ceil((chars * 5) / 8));
+    this.growVectors(Math.ceil(chars * 0.55));
+  }
+
+  /** Room for `extra` more term vector bytes: exactly that much when asked by {@link reserve}, else +50%. */
+  private growVectors(extra: number): void {
+    const tv = this.tv;
+    if (tv.length + extra <= tv.bytes.length) return;
+    const b = new Uint8Array(Math.max(tv.length + extra, tv.bytes.length + (tv.bytes.length >> 1)));
+    b.set(tv.bytes.subarray(0, tv.length));
+    tv.bytes = b;
   }
 
   /** Number of live documents. */
@@ -365,11 +376,22 @@ export class IndexBuilder {
             let w = 2 * s < this.wordMap.length ? this.wordMap[2 * s] : -1;
             if (w < 0) w = this.mapWord(s, t);
             log.push(w, this.wordMap[2 * s + 1], position);
-            // the term vector entry: three varints of at most 5 bytes
-            tv.ensure(15);
-            let p = putVarint(tv.bytes, tv.length, w);
-            p = putVarint(tv.bytes, p, ts - prevStart);
-            tv.length = putVarint(tv.bytes, p, te - ts);
+            // the term vector entry: three varints of at most 5 bytes, the one- and two-byte cases inline
+            if (tv.length + 15 > tv.bytes.length) this.growVectors(15);
+            const b = tv.bytes;
+            let p = tv.length;
+            if (w < 0x80) b[p++] = w;
+            else if (w < 0x4000) {
+              b[p++] = (w & 0x7f) | 0x80;
+              b[p++] = w >>> 7;
+            } else p = putVarint(b, p, w);
+            const gap = ts - prevStart;
+            if (gap < 0x80) b[p++] = gap;
+            else p = putVarint(b, p, gap);
+            const len = te - ts;
+            if (len < 0x80) b[p++] = len;
+            else p = putVarint(b, p, len);
+            tv.length = p;
             prevStart = ts;
             length++;
           },

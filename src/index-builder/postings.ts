@@ -275,71 +275,19 @@ export class PostingsWriter {
       this.frozen = { ...old, df: liveDf(this.df, n) };
       return this.frozen;
     }
-    const L = log.length;
     const keepPos = this.withPositions;
     const { start, sorted: ent } = sortLog(log, this.column, n, keepPos);
-    const sh = keepPos ? 1 : 0; // entry j at ent[j << sh]: its unit, then its position when kept
-    // one pass: old bytes of each term, then its new entries
-    let bytes: Uint8Array = new Uint8Array(old.bytes.length + 2 * L + 16);
-    let posBytes: Uint8Array = new Uint8Array(keepPos ? old.posBytes.length + L + (L >> 1) + 16 : 0);
-    const docStart = new Uint32Array(n + 1);
-    const posStart = new Uint32Array(n + 1);
-    const df = this.df;
-    let p = 0;
-    let q = 0;
-    for (let t = 0; t < n; t++) {
-      docStart[t] = p;
-      posStart[t] = q;
-      const a = start[t];
-      const b = start[t + 1];
-      // room for this term: its old bytes plus the worst case of its new entries (10 bytes a unit, 5 a position)
-      const oldDoc = t < oldN ? old.docStart[t + 1] - old.docStart[t] : 0;
-      if (p + oldDoc + 10 * (b - a) > bytes.length) bytes = growBytes(bytes, p + oldDoc + 10 * (b - a));
-      if (keepPos) {
-        const oldPos = t < oldN ? old.posStart[t + 1] - old.posStart[t] : 0;
-        if (q + oldPos + 5 * (b - a) > posBytes.length) posBytes = growBytes(posBytes, q + oldPos + 5 * (b - a));
-      }
-      if (t < oldN) {
-        const os = old.docStart[t];
-        const oe = old.docStart[t + 1];
-        if (oe > os) {
-          bytes.set(old.bytes.subarray(os, oe), p);
-          p += oe - os;
-        }
-        if (keepPos) {
-          const ps = old.posStart[t];
-          const pe = old.posStart[t + 1];
-          if (pe > ps) {
-            posBytes.set(old.posBytes.subarray(ps, pe), q);
-            q += pe - ps;
-          }
-        }
-      }
-      let prev = this.lastFrozen[t];
-      let units = 0;
-      for (let j = a; j < b; ) {
-        const unit = ent[j << sh];
-        let k = j + 1;
-        while (k < b && ent[k << sh] === unit) k++;
-        const tf = k - j;
-        units++;
-        p = putUnitEntry(bytes, p, unit - prev, tf);
-        if (keepPos) {
-          let prevPos = 0;
-          for (let m = j; m < k; m++) {
-            const pos = ent[(m << 1) + 1];
-            q = putVarint(posBytes, q, m === j ? pos : pos - prevPos);
-            prevPos = pos;
-          }
-        }
-        prev = unit;
-        j = k;
-      }
-      this.lastFrozen[t] = prev;
-      df[t] += units;
-    }
-    docStart[n] = p;
-    posStart[n] = q;
+    // each term: its old bytes, then its new entries (a pass over the terms in a function of its own, see encodeTerms)
+    const out: Encoded = {
+      bytes: new Uint8Array(old.bytes.length + 2 * log.length + 16),
+      posBytes: new Uint8Array(keepPos ? old.posBytes.length + log.length + (log.length >> 1) + 16 : 0),
+      docStart: new Uint32Array(n + 1),
+      posStart: new Uint32Array(n + 1),
+      p: 0,
+      q: 0,
+    };
+    encodeTerms(out, old, start, ent, keepPos, n, this.lastFrozen, this.df);
+    const { bytes, posBytes, docStart, posStart, p, q } = out;
     // sorted order: merge the old order with the new terms sorted
     const terms = this.terms;
     const sorted = n === oldN ? old.sorted : mergeNewTerms(old.sorted, oldN, n, terms);
@@ -361,34 +309,169 @@ export class PostingsWriter {
 /**
  * Counting sort of a log column by term id (stable: units and positions stay ascending within a term). Term `t`'s
  * entries are [start[t], start[t + 1]): entry j is `sorted[j]` (its unit) without positions, else the pair
- * `sorted[2j]` (unit), `sorted[2j + 1]` (position), so each token is scattered to one place.
+ * `sorted[2j]` (unit), `sorted[2j + 1]` (position), so each token is scattered to one place. Each pass is a function
+ * of its own: a build runs them once, cold, and a function whose loops are compiled on-stack one after the other is
+ * deoptimized at the end of each loop.
  */
 function sortLog(log: TokenLog, column: 0 | 1, n: number, keepPos: boolean): { start: Uint32Array; sorted: Uint32Array } {
   const L = log.length;
   const logTerm = column === 0 ? log.term : log.term2;
-  const logPos = log.pos;
-  const start = new Uint32Array(n + 1);
-  for (let i = 0; i < L; i++) start[logTerm[i] + 1]++;
-  for (let t = 0; t < n; t++) start[t + 1] += start[t];
+  const start = termStarts(logTerm, L, n);
   const fill = start.slice(0, n);
   const sorted = log.sortBuffer(keepPos ? 2 * L : L);
+  if (keepPos) scatterPairs(log, logTerm, fill, sorted);
+  else scatterUnits(log, logTerm, fill, sorted);
+  return { start, sorted };
+}
+
+/** Where each term's entries start in the sorted log (n + 1 offsets): a count per term, then prefix sums. */
+function termStarts(logTerm: Uint32Array, L: number, n: number): Uint32Array {
+  const start = new Uint32Array(n + 1);
+  for (let i = 0; i < L; i++) start[logTerm[i] + 1]++;
+  prefixSums(start, n);
+  return start;
+}
+
+function prefixSums(a: Uint32Array, n: number): void {
+  for (let t = 0; t < n; t++) a[t + 1] += a[t];
+}
+
+/** Scatters each token's (unit, position) to entry `fill[term]++` of `sorted`. */
+function scatterPairs(log: TokenLog, logTerm: Uint32Array, fill: Uint32Array, sorted: Uint32Array): void {
+  const L = log.length;
+  const logPos = log.pos;
   const runs = log.runs;
   const runStart = log.runStart;
   const runUnit = log.runUnit;
-  for (let r = 0; r < runs; r++) {
-    const unit = runUnit[r];
-    const e = r + 1 < runs ? runStart[r + 1] : L;
-    if (keepPos) {
-      for (let i = runStart[r]; i < e; i++) {
-        const j = 2 * fill[logTerm[i]]++;
-        sorted[j] = unit;
-        sorted[j + 1] = logPos[i];
-      }
-    } else {
-      for (let i = runStart[r]; i < e; i++) sorted[fill[logTerm[i]]++] = unit;
+  let r = 0;
+  let unit = runs > 0 ? runUnit[0] : 0;
+  let e = runs > 1 ? runStart[1] : L;
+  for (let i = 0; i < L; i++) {
+    while (i === e) {
+      r++;
+      unit = runUnit[r];
+      e = r + 1 < runs ? runStart[r + 1] : L;
     }
+    const j = 2 * fill[logTerm[i]]++;
+    sorted[j] = unit;
+    sorted[j + 1] = logPos[i];
   }
-  return { start, sorted };
+}
+
+/** Scatters each token's unit to entry `fill[term]++` of `sorted`. */
+function scatterUnits(log: TokenLog, logTerm: Uint32Array, fill: Uint32Array, sorted: Uint32Array): void {
+  const L = log.length;
+  const runs = log.runs;
+  const runStart = log.runStart;
+  const runUnit = log.runUnit;
+  let r = 0;
+  let unit = runs > 0 ? runUnit[0] : 0;
+  let e = runs > 1 ? runStart[1] : L;
+  for (let i = 0; i < L; i++) {
+    while (i === e) {
+      r++;
+      unit = runUnit[r];
+      e = r + 1 < runs ? runStart[r + 1] : L;
+    }
+    sorted[fill[logTerm[i]]++] = unit;
+  }
+}
+
+/** The output of {@link encodeTerms}: the buffers (grown as needed) and the bytes used in each. */
+interface Encoded {
+  bytes: Uint8Array;
+  posBytes: Uint8Array;
+  docStart: Uint32Array;
+  posStart: Uint32Array;
+  p: number;
+  q: number;
+}
+
+/**
+ * Writes every term's postings: its old bytes (terms below `old.terms.length`), then its sorted new entries
+ * `ent[start[t], start[t + 1])` encoded as units with term frequencies (after `lastFrozen[t]`) and positions. Updates
+ * `lastFrozen` and adds each term's new units to `df`.
+ */
+function encodeTerms(
+  out: Encoded,
+  old: TermIndexData,
+  start: Uint32Array,
+  ent: Uint32Array,
+  keepPos: boolean,
+  n: number,
+  lastFrozen: Int32Array,
+  df: Int32Array,
+): void {
+  const oldN = old.terms.length;
+  const sh = keepPos ? 1 : 0; // entry j at ent[j << sh]: its unit, then its position when kept
+  const docStart = out.docStart;
+  const posStart = out.posStart;
+  let bytes = out.bytes;
+  let posBytes = out.posBytes;
+  let p = 0;
+  let q = 0;
+  for (let t = 0; t < n; t++) {
+    docStart[t] = p;
+    posStart[t] = q;
+    const a = start[t];
+    const b = start[t + 1];
+    // room for this term: its old bytes plus the worst case of its new entries (10 bytes a unit, 5 a position)
+    const oldDoc = t < oldN ? old.docStart[t + 1] - old.docStart[t] : 0;
+    if (p + oldDoc + 10 * (b - a) > bytes.length) bytes = growBytes(bytes, p + oldDoc + 10 * (b - a));
+    if (keepPos) {
+      const oldPos = t < oldN ? old.posStart[t + 1] - old.posStart[t] : 0;
+      if (q + oldPos + 5 * (b - a) > posBytes.length) posBytes = growBytes(posBytes, q + oldPos + 5 * (b - a));
+    }
+    if (t < oldN) {
+      const os = old.docStart[t];
+      const oe = old.docStart[t + 1];
+      if (oe > os) {
+        bytes.set(old.bytes.subarray(os, oe), p);
+        p += oe - os;
+      }
+      if (keepPos) {
+        const ps = old.posStart[t];
+        const pe = old.posStart[t + 1];
+        if (pe > ps) {
+          posBytes.set(old.posBytes.subarray(ps, pe), q);
+          q += pe - ps;
+        }
+      }
+    }
+    let prev = lastFrozen[t];
+    let units = 0;
+    for (let j = a; j < b; ) {
+      const unit = ent[j << sh];
+      let k = j + 1;
+      while (k < b && ent[k << sh] === unit) k++;
+      const tf = k - j;
+      units++;
+      // putUnitEntry with its one-byte case inline (most entries of frequent terms)
+      const d = unit - prev;
+      if (tf === 1 && d < 0x40) bytes[p++] = d * 2 + 1;
+      else p = putUnitEntry(bytes, p, d, tf);
+      if (keepPos) {
+        let prevPos = 0;
+        for (let m = j; m < k; m++) {
+          const pos = ent[(m << 1) + 1];
+          const v = pos - prevPos;
+          if (v < 0x80) posBytes[q++] = v;
+          else q = putVarint(posBytes, q, v);
+          prevPos = pos;
+        }
+      }
+      prev = unit;
+      j = k;
+    }
+    lastFrozen[t] = prev;
+    df[t] += units;
+  }
+  docStart[n] = p;
+  posStart[n] = q;
+  out.bytes = bytes;
+  out.posBytes = posBytes;
+  out.p = p;
+  out.q = q;
 }
 
 /** Ids in term order: `oldSorted` (ids below `oldN`) merged with the ids `oldN … n − 1`, sorted. */
@@ -427,18 +510,35 @@ export function sortTermIds(ids: Uint32Array, terms: readonly string[]): void {
   if (n < 2) return;
   // each term as one record of `units`: its index k in `ids`, its code units, then -1 (which sorts first, so a
   // prefix comes before its extensions); the sort moves the records' starts, so unit d of a term is one read
-  let total = 0;
-  for (let k = 0; k < n; k++) total += terms[ids[k]].length + 2;
-  const units = new Int32Array(total);
+  const units = new Int32Array(recordsLength(ids, terms));
   const a = new Uint32Array(n);
+  fillRecords(ids, terms, units, a);
+  sortRecords(a, units);
+  const byRank = new Uint32Array(n);
+  for (let r = 0; r < n; r++) byRank[r] = ids[units[a[r] - 1]];
+  ids.set(byRank);
+}
+
+function recordsLength(ids: Uint32Array, terms: readonly string[]): number {
+  let total = 0;
+  for (let k = 0; k < ids.length; k++) total += terms[ids[k]].length + 2;
+  return total;
+}
+
+function fillRecords(ids: Uint32Array, terms: readonly string[], units: Int32Array, a: Uint32Array): void {
   let o = 0;
-  for (let k = 0; k < n; k++) {
+  for (let k = 0; k < ids.length; k++) {
     const s = terms[ids[k]];
     units[o++] = k;
     a[k] = o;
     for (let j = 0; j < s.length; j++) units[o++] = s.charCodeAt(j);
     units[o++] = -1;
   }
+}
+
+/** Sorts the record starts `a` by their records' units (see {@link sortTermIds}). */
+function sortRecords(a: Uint32Array, units: Int32Array): void {
+  const n = a.length;
   // key[i]: unit d of term a[i] for the range holding i, moved along with a[i]: the partitions of a range at one
   // depth read its keys in sequence instead of each term's units again (a cache miss per term per pass)
   const key = new Int32Array(n);
@@ -466,9 +566,6 @@ export function sortTermIds(ids: Uint32Array, terms: readonly string[]): void {
     if (gt - lt > 1 && v >= 0) top = push(stack, top, lt, gt, d + 1, 0);
     else if (gt - lt > 1) a.subarray(lt, gt).sort(); // equal terms: in order of their records, which is id order
   }
-  const byRank = new Uint32Array(n);
-  for (let r = 0; r < n; r++) byRank[r] = ids[units[a[r] - 1]];
-  ids.set(byRank);
 }
 
 /** Pushes a range of {@link sortTermIds} on its stack; returns the new top. */
