@@ -144,7 +144,7 @@ function fieldText(v: unknown): string {
 /** `a[i] = v`, growing `a` (filled with -1) when needed; returns the array to keep. */
 function setGrowing(a: Int32Array, i: number, v: number): Int32Array {
   if (i >= a.length) {
-    let size = a.length * 2;
+    let size = Math.max(64, a.length * 2);
     while (size <= i) size *= 2;
     const next = new Int32Array(size).fill(-1);
     next.set(a);
@@ -201,12 +201,13 @@ export class IndexBuilder {
    */
   private direct = true;
   /** Analyzer term id → text postings term id (-1 unknown); reset when the analyzer drops its tables. */
-  private termMap: Int32Array = new Int32Array(1024).fill(-1);
+  private termMap: Int32Array = new Int32Array(0);
   /**
    * Per analyzer surface (word) id s: [2s] its text postings term id (-1 unknown), [2s + 1] its surface postings
-   * term id. One read per token serves both indexes.
+   * term id. One read per token serves both indexes. This table and termMap start empty, so the first words
+   * grow them: growing has run before the token loop is optimized (a path first taken later deoptimizes it).
    */
-  private wordMap: Int32Array = new Int32Array(2048).fill(-1);
+  private wordMap: Int32Array = new Int32Array(0);
 
   constructor(config: IndexConfig, from?: IndexSnapshot) {
     this.config = config;
@@ -376,22 +377,13 @@ export class IndexBuilder {
             let w = 2 * s < this.wordMap.length ? this.wordMap[2 * s] : -1;
             if (w < 0) w = this.mapWord(s, t);
             log.push(w, this.wordMap[2 * s + 1], position);
-            // the term vector entry: three varints of at most 5 bytes, the one- and two-byte cases inline
+            // the term vector entry: three varints of at most 5 bytes. (No inline one-byte case with putVarint as
+            // the rare path: a call first reached after this loop is optimized deoptimizes it, and with it the
+            // tokenizer's loop it is inlined into.)
             if (tv.length + 15 > tv.bytes.length) this.growVectors(15);
-            const b = tv.bytes;
-            let p = tv.length;
-            if (w < 0x80) b[p++] = w;
-            else if (w < 0x4000) {
-              b[p++] = (w & 0x7f) | 0x80;
-              b[p++] = w >>> 7;
-            } else p = putVarint(b, p, w);
-            const gap = ts - prevStart;
-            if (gap < 0x80) b[p++] = gap;
-            else p = putVarint(b, p, gap);
-            const len = te - ts;
-            if (len < 0x80) b[p++] = len;
-            else p = putVarint(b, p, len);
-            tv.length = p;
+            let p = putVarint(tv.bytes, tv.length, w);
+            p = putVarint(tv.bytes, p, ts - prevStart);
+            tv.length = putVarint(tv.bytes, p, te - ts);
             prevStart = ts;
             length++;
           },

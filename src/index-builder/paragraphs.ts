@@ -19,9 +19,17 @@ export interface ParagraphSpan {
   end: number;
 }
 
+/** White space: ASCII, NEL, NBSP, U+1680, U+2000–U+200A, line/paragraph separators, U+202F, U+205F, ideographic space. */
+const SPACES = [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0x85, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000];
+/** A flag per unit up to U+3000: one lookup, the same path for every unit (a comparison first reached late in a build deoptimizes the caller). */
+const SPACE_FLAGS = /* @__PURE__ */ (() => {
+  const f = new Uint8Array(0x3001);
+  for (const c of SPACES) f[c] = 1;
+  return f;
+})();
+
 function isSpace(c: number): boolean {
-  // ASCII white space, NBSP, the Unicode spaces U+2000–U+200A, line/paragraph separators, ideographic space
-  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x3000 || c === 0x1680 || c === 0x202f || c === 0x205f || c === 0x85;
+  return c <= 0x3000 && SPACE_FLAGS[c] === 1;
 }
 
 /** Line breaks: U+000A LF, U+000D CR, U+0085 NEXT LINE, U+2028 LINE SEPARATOR, U+2029 PARAGRAPH SEPARATOR. */

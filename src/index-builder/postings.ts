@@ -106,12 +106,11 @@ export class TokenLog {
 
   /** The tokens logged next belong to `unit` (units never decrease). */
   setUnit(unit: number): void {
-    const r = this.runs;
-    if (r > 0 && this.runUnit[r - 1] === unit) return;
-    if (r > 0 && this.runStart[r - 1] === this.length) {
-      this.runUnit[r - 1] = unit; // the previous unit logged no token
-      return;
-    }
+    const runs = this.runs;
+    if (runs > 0 && this.runUnit[runs - 1] === unit) return;
+    // a previous unit that logged no token gives its run to this one; no branch of its own, since a branch first
+    // taken after the builder's loop is optimized (a paragraph of stopwords only) would deoptimize that loop
+    const r = runs - (runs > 0 && this.runStart[runs - 1] === this.length ? 1 : 0);
     if (r === this.runStart.length) {
       this.runStart = grow(this.runStart, r + 1);
       this.runUnit = grow(this.runUnit, r + 1);
@@ -283,11 +282,10 @@ export class PostingsWriter {
       posBytes: new Uint8Array(keepPos ? old.posBytes.length + log.length + (log.length >> 1) + 16 : 0),
       docStart: new Uint32Array(n + 1),
       posStart: new Uint32Array(n + 1),
-      p: 0,
-      q: 0,
     };
-    encodeTerms(out, old, start, ent, keepPos, n, this.lastFrozen, this.df);
-    const { bytes, posBytes, docStart, posStart, p, q } = out;
+    const p = encodeTerms(out, old, start, ent, keepPos, n, this.lastFrozen, this.df);
+    const { bytes, posBytes, docStart, posStart } = out;
+    const q = posStart[n];
     // sorted order: merge the old order with the new terms sorted
     const terms = this.terms;
     const sorted = n === oldN ? old.sorted : mergeNewTerms(old.sorted, oldN, n, terms);
@@ -316,7 +314,8 @@ export class PostingsWriter {
 function sortLog(log: TokenLog, column: 0 | 1, n: number, keepPos: boolean): { start: Uint32Array; sorted: Uint32Array } {
   const L = log.length;
   const logTerm = column === 0 ? log.term : log.term2;
-  const start = termStarts(logTerm, L, n);
+  const start = termCounts(logTerm, L, n);
+  prefixSums(start, n);
   const fill = start.slice(0, n);
   const sorted = log.sortBuffer(keepPos ? 2 * L : L);
   if (keepPos) scatterPairs(log, logTerm, fill, sorted);
@@ -324,12 +323,11 @@ function sortLog(log: TokenLog, column: 0 | 1, n: number, keepPos: boolean): { s
   return { start, sorted };
 }
 
-/** Where each term's entries start in the sorted log (n + 1 offsets): a count per term, then prefix sums. */
-function termStarts(logTerm: Uint32Array, L: number, n: number): Uint32Array {
-  const start = new Uint32Array(n + 1);
-  for (let i = 0; i < L; i++) start[logTerm[i] + 1]++;
-  prefixSums(start, n);
-  return start;
+/** `count[t + 1]` = tokens of term `t` (n + 1 entries); the prefix sums make them where each term's entries start. */
+function termCounts(logTerm: Uint32Array, L: number, n: number): Uint32Array {
+  const count = new Uint32Array(n + 1);
+  for (let i = 0; i < L; i++) count[logTerm[i] + 1]++;
+  return count;
 }
 
 function prefixSums(a: Uint32Array, n: number): void {
@@ -377,20 +375,21 @@ function scatterUnits(log: TokenLog, logTerm: Uint32Array, fill: Uint32Array, so
   }
 }
 
-/** The output of {@link encodeTerms}: the buffers (grown as needed) and the bytes used in each. */
+/** The output of {@link encodeTerms}: the buffers (grown as needed) and each term's offsets in them. */
 interface Encoded {
   bytes: Uint8Array;
   posBytes: Uint8Array;
   docStart: Uint32Array;
   posStart: Uint32Array;
-  p: number;
-  q: number;
 }
 
 /**
  * Writes every term's postings: its old bytes (terms below `old.terms.length`), then its sorted new entries
  * `ent[start[t], start[t + 1])` encoded as units with term frequencies (after `lastFrozen[t]`) and positions. Updates
- * `lastFrozen` and adds each term's new units to `df`.
+ * `lastFrozen` and adds each term's new units to `df`. Returns the bytes used in `out.bytes` (`out.posStart[n]` is
+ * those used in `out.posBytes`). The ends are written by the loop's last round and nothing but a return follows it:
+ * code after a loop compiled on-stack has never run, and reaching it deoptimizes the function (then slow again for
+ * the next writer's call).
  */
 function encodeTerms(
   out: Encoded,
@@ -401,7 +400,7 @@ function encodeTerms(
   n: number,
   lastFrozen: Int32Array,
   df: Int32Array,
-): void {
+): number {
   const oldN = old.terms.length;
   const sh = keepPos ? 1 : 0; // entry j at ent[j << sh]: its unit, then its position when kept
   const docStart = out.docStart;
@@ -410,17 +409,18 @@ function encodeTerms(
   let posBytes = out.posBytes;
   let p = 0;
   let q = 0;
-  for (let t = 0; t < n; t++) {
+  for (let t = 0; t <= n; t++) {
     docStart[t] = p;
     posStart[t] = q;
+    if (t === n) break;
     const a = start[t];
     const b = start[t + 1];
     // room for this term: its old bytes plus the worst case of its new entries (10 bytes a unit, 5 a position)
     const oldDoc = t < oldN ? old.docStart[t + 1] - old.docStart[t] : 0;
-    if (p + oldDoc + 10 * (b - a) > bytes.length) bytes = growBytes(bytes, p + oldDoc + 10 * (b - a));
+    if (p + oldDoc + 10 * (b - a) > bytes.length) out.bytes = bytes = growBytes(bytes, p + oldDoc + 10 * (b - a));
     if (keepPos) {
       const oldPos = t < oldN ? old.posStart[t + 1] - old.posStart[t] : 0;
-      if (q + oldPos + 5 * (b - a) > posBytes.length) posBytes = growBytes(posBytes, q + oldPos + 5 * (b - a));
+      if (q + oldPos + 5 * (b - a) > posBytes.length) out.posBytes = posBytes = growBytes(posBytes, q + oldPos + 5 * (b - a));
     }
     if (t < oldN) {
       const os = old.docStart[t];
@@ -466,18 +466,12 @@ function encodeTerms(
     lastFrozen[t] = prev;
     df[t] += units;
   }
-  docStart[n] = p;
-  posStart[n] = q;
-  out.bytes = bytes;
-  out.posBytes = posBytes;
-  out.p = p;
-  out.q = q;
+  return p;
 }
 
 /** Ids in term order: `oldSorted` (ids below `oldN`) merged with the ids `oldN … n − 1`, sorted. */
 function mergeNewTerms(oldSorted: Uint32Array, oldN: number, n: number, terms: readonly string[]): Uint32Array {
-  const fresh = new Uint32Array(n - oldN);
-  for (let i = 0; i < fresh.length; i++) fresh[i] = oldN + i;
+  const fresh = idRange(oldN, n);
   sortTermIds(fresh, terms);
   if (oldSorted.length === 0) return fresh;
   const sorted = new Uint32Array(n);
@@ -488,6 +482,13 @@ function mergeNewTerms(oldSorted: Uint32Array, oldN: number, n: number, terms: r
   while (i < oldSorted.length) sorted[k++] = oldSorted[i++];
   while (j < fresh.length) sorted[k++] = fresh[j++];
   return sorted;
+}
+
+/** The ids `from … to − 1`. */
+function idRange(from: number, to: number): Uint32Array {
+  const ids = new Uint32Array(to - from);
+  for (let i = 0; i < ids.length; i++) ids[i] = from + i;
+  return ids;
 }
 
 /** The first `n` document frequencies as the frozen Uint32Array (never below 0). */
@@ -514,9 +515,14 @@ export function sortTermIds(ids: Uint32Array, terms: readonly string[]): void {
   const a = new Uint32Array(n);
   fillRecords(ids, terms, units, a);
   sortRecords(a, units);
-  const byRank = new Uint32Array(n);
-  for (let r = 0; r < n; r++) byRank[r] = ids[units[a[r] - 1]];
-  ids.set(byRank);
+  ids.set(idsByRank(ids, a, units));
+}
+
+/** The ids in the order of the sorted records `a` (each record's index in `ids` is just before its start). */
+function idsByRank(ids: Uint32Array, a: Uint32Array, units: Int32Array): Uint32Array {
+  const byRank = new Uint32Array(ids.length);
+  for (let r = 0; r < ids.length; r++) byRank[r] = ids[units[a[r] - 1]];
+  return byRank;
 }
 
 function recordsLength(ids: Uint32Array, terms: readonly string[]): number {
