@@ -1,10 +1,10 @@
 // The index writer: documents → paragraphs → analyzed tokens → postings. It owns all mutable state and hands
 // readers an immutable IndexSnapshot (see snapshot()). It never imports the query side.
-import { type Analyzer, type AnalyzerConfig, type AnalyzerOptions, type AnalyzerPreset, createAnalyzer, oneOf, resolveAnalyzerConfig } from '../analysis/index.js';
+import { type AnalyzedIdSink, type Analyzer, type AnalyzerConfig, type AnalyzerOptions, type AnalyzerPreset, createAnalyzer, oneOf, resolveAnalyzerConfig } from '../analysis/index.js';
 import { ByteWriter, U32List } from '../codec/bytes.js';
 import { putVarint } from '../codec/postings.js';
 import { FahrasError } from '../errors.js';
-import { forEachParagraph, PARAGRAPH_SPLITS, type ParagraphSplit } from './paragraphs.js';
+import { PARAGRAPH_SPLITS, ParagraphSplitter, type ParagraphSplit } from './paragraphs.js';
 import { PostingsWriter, type TermIndexData, TokenLog } from './postings.js';
 
 /** A document id: a string or a number, returned as given. */
@@ -162,6 +162,8 @@ function growFlags(a: Uint8Array, need: number): Uint8Array {
   return b;
 }
 
+const hasOwn = Object.prototype.hasOwnProperty;
+
 /** Removed paragraphs are kept as tombstones until they are this share of all paragraphs (then the index is rebuilt). */
 const COMPACT_RATIO = 0.5;
 const COMPACT_MIN = 256;
@@ -208,10 +210,20 @@ export class IndexBuilder {
    * grow them: growing has run before the token loop is optimized (a path first taken later deoptimizes it).
    */
   private wordMap: Int32Array = new Int32Array(0);
+  /** Splits the documents being added; its visitor is {@link addParagraph}. One for all documents (no closures per document). */
+  private readonly splitter: ParagraphSplitter;
+  /** The document being added: its index, text and paragraphs so far. */
+  private doc = 0;
+  private docText = '';
+  private ordinal = 0;
+  /** The paragraph being added: the start of its last token and its token count. */
+  private prevStart = 0;
+  private paraTokens = 0;
 
   constructor(config: IndexConfig, from?: IndexSnapshot) {
     this.config = config;
     this.analyzer = createAnalyzer(config.analyzer);
+    this.splitter = new ParagraphSplitter(config.paragraphs, (start, end) => this.addParagraph(start, end), config.maxParagraphLength);
     this.reset(from);
   }
 
@@ -333,6 +345,49 @@ export class IndexBuilder {
     return this.byId.has(id);
   }
 
+  /** Analyzes paragraph `[start, end)` of the document being added and logs its tokens (the splitter's visitor). */
+  private addParagraph(start: number, end: number): void {
+    const unit = this.pDoc.length;
+    if (this.analyzer.maybeReset()) {
+      this.termMap.fill(-1);
+      this.wordMap.fill(-1);
+      this.direct = false; // new analyzer ids may name terms the writers already have
+    }
+    this.tvOff.push(this.tv.length);
+    this.log.setUnit(unit);
+    this.prevStart = start;
+    this.paraTokens = 0;
+    this.analyzer.scanIds(this.docText, this.sink, start, end);
+    const length = this.paraTokens;
+    this.tvEnd.push(this.tv.length);
+    this.pDoc.push(this.doc);
+    this.pStart.push(start);
+    this.pEnd.push(end);
+    this.pOrdinal.push(this.ordinal++);
+    this.pLength.push(length);
+    this.pAlive = growFlags(this.pAlive, unit + 1);
+    this.pAlive[unit] = 1;
+    this.liveParas++;
+    this.totalLength += length;
+  }
+
+  /** Logs one token of the current paragraph for both indexes and appends its term vector entry. */
+  private readonly sink: AnalyzedIdSink = (t, s, ts, te, position) => {
+    let w = 2 * s < this.wordMap.length ? this.wordMap[2 * s] : -1;
+    if (w < 0) w = this.mapWord(s, t);
+    this.log.push(w, this.wordMap[2 * s + 1], position);
+    // the term vector entry: three varints of at most 5 bytes. (No inline one-byte case with putVarint as the rare
+    // path: a call first reached after this loop is optimized deoptimizes it, and with it the tokenizer's loop it
+    // is inlined into.)
+    const tv = this.tv;
+    if (tv.length + 15 > tv.bytes.length) this.growVectors(15);
+    let p = putVarint(tv.bytes, tv.length, w);
+    p = putVarint(tv.bytes, p, ts - this.prevStart);
+    tv.length = putVarint(tv.bytes, p, te - ts);
+    this.prevStart = ts;
+    this.paraTokens++;
+  };
+
   /** Adds a document. Throws `DUPLICATE_ID` if the id is already indexed, `INVALID_ARGUMENT` on a malformed document. */
   add(doc: FahrasDocument): void {
     if (doc === null || typeof doc !== 'object') throw new FahrasError('INVALID_ARGUMENT', 'a document must be an object');
@@ -343,8 +398,9 @@ export class IndexBuilder {
     this.ids.push(id);
     this.texts.push(text);
     let stored: Record<string, unknown> | undefined;
-    for (const key of Object.keys(doc)) {
-      if (key === 'id' || key === 'text') continue;
+    // for-in over a document's own keys: no array of keys per document (documents of one shape share V8's key cache)
+    for (const key in doc) {
+      if (key === 'id' || key === 'text' || !hasOwn.call(doc, key)) continue;
       (stored ??= Object.create(null) as Record<string, unknown>)[key] = doc[key];
     }
     this.stored.push(stored);
@@ -353,60 +409,16 @@ export class IndexBuilder {
     this.byId.set(id, d);
     this.liveDocs++;
     this.firstPara.push(this.pDoc.length);
-    let ordinal = 0;
-    const analyzer = this.analyzer;
-    const log = this.log;
-    forEachParagraph(
-      text,
-      this.config.paragraphs,
-      (start, end) => {
-        const unit = this.pDoc.length;
-        let length = 0;
-        if (analyzer.maybeReset()) {
-          this.termMap.fill(-1);
-          this.wordMap.fill(-1);
-          this.direct = false; // new analyzer ids may name terms the writers already have
-        }
-        const tv = this.tv;
-        this.tvOff.push(tv.length);
-        log.setUnit(unit);
-        let prevStart = start;
-        analyzer.scanIds(
-          text,
-          (t, s, ts, te, position) => {
-            let w = 2 * s < this.wordMap.length ? this.wordMap[2 * s] : -1;
-            if (w < 0) w = this.mapWord(s, t);
-            log.push(w, this.wordMap[2 * s + 1], position);
-            // the term vector entry: three varints of at most 5 bytes. (No inline one-byte case with putVarint as
-            // the rare path: a call first reached after this loop is optimized deoptimizes it, and with it the
-            // tokenizer's loop it is inlined into.)
-            if (tv.length + 15 > tv.bytes.length) this.growVectors(15);
-            let p = putVarint(tv.bytes, tv.length, w);
-            p = putVarint(tv.bytes, p, ts - prevStart);
-            tv.length = putVarint(tv.bytes, p, te - ts);
-            prevStart = ts;
-            length++;
-          },
-          start,
-          end,
-        );
-        this.tvEnd.push(tv.length);
-        this.pDoc.push(d);
-        this.pStart.push(start);
-        this.pEnd.push(end);
-        this.pOrdinal.push(ordinal++);
-        this.pLength.push(length);
-        this.pAlive = growFlags(this.pAlive, unit + 1);
-        this.pAlive[unit] = 1;
-        this.liveParas++;
-        this.totalLength += length;
-      },
-      this.config.maxParagraphLength,
-    );
-    this.paraCountOf.push(ordinal);
-    for (const f of this.fieldWriters) {
+    this.doc = d;
+    this.docText = text;
+    this.ordinal = 0;
+    this.splitter.run(text);
+    this.docText = '';
+    this.paraCountOf.push(this.ordinal);
+    for (let i = 0; i < this.fieldWriters.length; i++) {
+      const f = this.fieldWriters[i];
       let length = 0;
-      analyzer.scan(fieldText(doc[f.name]), (term, _surface, _s, _e, position) => {
+      this.analyzer.scan(fieldText(doc[f.name]), (term, _surface, _s, _e, position) => {
         f.writer.add(term, d, position);
         length++;
       });

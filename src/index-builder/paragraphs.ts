@@ -51,8 +51,87 @@ export function forEachParagraph(
   visit: (start: number, end: number) => void,
   maxLength = 4000,
 ): void {
-  const len = text.length;
-  const emit = (s: number, e: number) => {
+  new ParagraphSplitter(split, visit, maxLength).run(text);
+}
+
+/**
+ * {@link forEachParagraph} as an object that splits one document after another: the builder keeps one, so a
+ * document costs no closures or arrays (they were most of a build's short-lived garbage after the words' strings).
+ */
+export class ParagraphSplitter {
+  private readonly split: ParagraphSplit;
+  private readonly visit: (start: number, end: number) => void;
+  private readonly maxLength: number;
+  private text = '';
+  /** Next index of each break character at or after the last search from (or the text's length). */
+  private readonly at = new Float64Array(BREAKS.length);
+
+  constructor(split: ParagraphSplit, visit: (start: number, end: number) => void, maxLength = 4000) {
+    this.split = split;
+    this.visit = visit;
+    this.maxLength = maxLength;
+  }
+
+  /** Calls the visitor for each non-empty paragraph of `text`, in order. */
+  run(text: string): void {
+    const len = text.length;
+    this.text = text;
+    if (this.split === 'none') {
+      this.emit(0, len);
+      this.text = '';
+      return;
+    }
+    this.at.fill(-1);
+    const line = this.split === 'line';
+    let start = 0;
+    let i = this.nextBreak(0);
+    while (i < len) {
+      if (line) {
+        this.emit(start, i);
+        start = i + 1;
+        i = this.nextBreak(start);
+        continue;
+      }
+      // blank-line: a break followed by only spaces up to another break
+      let j = i + 1;
+      if (text.charCodeAt(i) === 0x0d && j < len && text.charCodeAt(j) === 0x0a) j++;
+      let k = j;
+      while (k < len && isSpace(text.charCodeAt(k)) && !isBreak(text.charCodeAt(k))) k++;
+      if (k < len && isBreak(text.charCodeAt(k))) {
+        this.emit(start, i);
+        while (k < len && isSpace(text.charCodeAt(k))) k++;
+        start = k;
+        i = this.nextBreak(k);
+      } else {
+        i = this.nextBreak(j);
+      }
+    }
+    this.emit(start, len);
+    this.text = '';
+  }
+
+  /**
+   * The next break at or after `from` (or the length), found with the engine's native search: most texts have few
+   * breaks, and a search per break character is several times faster than testing every unit in a loop.
+   */
+  private nextBreak(from: number): number {
+    const text = this.text;
+    const at = this.at;
+    let best = text.length;
+    for (let b = 0; b < BREAKS.length; b++) {
+      if (at[b] < from) {
+        const j = text.indexOf(BREAKS[b], from);
+        at[b] = j < 0 ? text.length : j;
+      }
+      if (at[b] < best) best = at[b];
+    }
+    return best;
+  }
+
+  /** Visits `[s, e)` trimmed of white space, cut into pieces of at most `maxLength` units. */
+  private emit(s: number, e: number): void {
+    const text = this.text;
+    const maxLength = this.maxLength;
     while (s < e && isSpace(text.charCodeAt(s))) s++;
     while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
     while (e - s > maxLength) {
@@ -64,55 +143,12 @@ export function forEachParagraph(
       else if ((text.charCodeAt(cut) & 0xfc00) === 0xdc00) cut--;
       let pe = cut;
       while (pe > s && isSpace(text.charCodeAt(pe - 1))) pe--;
-      if (pe > s) visit(s, pe);
+      if (pe > s) this.visit(s, pe);
       s = cut;
       while (s < e && isSpace(text.charCodeAt(s))) s++;
     }
-    if (e > s) visit(s, e);
-  };
-  if (split === 'none') {
-    emit(0, len);
-    return;
+    if (e > s) this.visit(s, e);
   }
-  // Next index of each break character (or len), found with the engine's native search: most texts have few
-  // breaks, and a search per break character is several times faster than testing every unit in a loop.
-  const at = [-1, -1, -1, -1, -1];
-  const nextBreak = (from: number): number => {
-    let best = len;
-    for (let b = 0; b < 5; b++) {
-      if (at[b] < from) {
-        const j = text.indexOf(BREAKS[b], from);
-        at[b] = j < 0 ? len : j;
-      }
-      if (at[b] < best) best = at[b];
-    }
-    return best;
-  };
-  let start = 0;
-  let i = nextBreak(0);
-  while (i < len) {
-    const c = text.charCodeAt(i);
-    if (split === 'line') {
-      emit(start, i);
-      start = i + 1;
-      i = nextBreak(start);
-      continue;
-    }
-    // blank-line: a break followed by only spaces up to another break
-    let j = i + 1;
-    if (c === 0x0d && j < len && text.charCodeAt(j) === 0x0a) j++;
-    let k = j;
-    while (k < len && isSpace(text.charCodeAt(k)) && !isBreak(text.charCodeAt(k))) k++;
-    if (k < len && isBreak(text.charCodeAt(k))) {
-      emit(start, i);
-      while (k < len && isSpace(text.charCodeAt(k))) k++;
-      start = k;
-      i = nextBreak(k);
-    } else {
-      i = nextBreak(j);
-    }
-  }
-  emit(start, len);
 }
 
 /** The paragraphs of `text` as spans. */
