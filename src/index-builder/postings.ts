@@ -73,6 +73,13 @@ function grow<T extends Uint32Array | Int32Array>(a: T, need: number): T {
   return b;
 }
 
+/** A copy of `a` with room for `size` entries. */
+function resized(a: Uint32Array, size: number): Uint32Array {
+  const b = new Uint32Array(size);
+  b.set(a);
+  return b;
+}
+
 /**
  * Tokens waiting to be folded into postings, in unit order. Per token: a term id in up to two columns (the builder
  * logs each token's text term and surface term side by side, one log for both indexes) and its position; the unit
@@ -137,9 +144,11 @@ export class TokenLog {
   /** Makes room for `tokens` tokens in all (a hint from a bulk load: fewer copies and fresh pages than doubling). */
   reserve(tokens: number): void {
     if (tokens <= this.term.length) return;
-    this.term = grow(this.term, tokens);
-    if (this.twoColumns) this.term2 = grow(this.term2, tokens);
-    if (this.withPositions) this.pos = grow(this.pos, tokens);
+    // exactly that (not the next power of two): V8 counts typed arrays' bytes, and 64 MB of them since the last
+    // full collection start another one
+    this.term = resized(this.term, tokens);
+    if (this.twoColumns) this.term2 = resized(this.term2, tokens);
+    if (this.withPositions) this.pos = resized(this.pos, tokens);
   }
 
   /** A scratch array of at least `size` entries for sorting the log, shared by the writers that read it. */
@@ -288,7 +297,8 @@ export class PostingsWriter {
     const q = posStart[n];
     // sorted order: merge the old order with the new terms sorted
     const terms = this.terms;
-    const sorted = n === oldN ? old.sorted : mergeNewTerms(old.sorted, oldN, n, terms);
+    // (the log's sort buffer, done with, is the term sort's scratch space)
+    const sorted = n === oldN ? old.sorted : mergeNewTerms(old.sorted, oldN, n, terms, log.sortBuffer(0));
     this.termsShared = true;
     this.frozen = {
       terms,
@@ -316,10 +326,12 @@ function sortLog(log: TokenLog, column: 0 | 1, n: number, keepPos: boolean): { s
   const logTerm = column === 0 ? log.term : log.term2;
   const start = termCounts(logTerm, L, n);
   prefixSums(start, n);
-  const fill = start.slice(0, n);
   const sorted = log.sortBuffer(keepPos ? 2 * L : L);
-  if (keepPos) scatterPairs(log, logTerm, fill, sorted);
-  else scatterUnits(log, logTerm, fill, sorted);
+  // start[t] is term t's next free entry while scattering, so afterwards it is where term t + 1 starts
+  if (keepPos) scatterPairs(log, logTerm, start, sorted);
+  else scatterUnits(log, logTerm, start, sorted);
+  start.copyWithin(1, 0, n);
+  start[0] = 0;
   return { start, sorted };
 }
 
@@ -470,9 +482,9 @@ function encodeTerms(
 }
 
 /** Ids in term order: `oldSorted` (ids below `oldN`) merged with the ids `oldN … n − 1`, sorted. */
-function mergeNewTerms(oldSorted: Uint32Array, oldN: number, n: number, terms: readonly string[]): Uint32Array {
+function mergeNewTerms(oldSorted: Uint32Array, oldN: number, n: number, terms: readonly string[], scratch: Uint32Array): Uint32Array {
   const fresh = idRange(oldN, n);
-  sortTermIds(fresh, terms);
+  sortTermIds(fresh, terms, scratch);
   if (oldSorted.length === 0) return fresh;
   const sorted = new Uint32Array(n);
   let i = 0;
@@ -506,23 +518,32 @@ function liveDf(df: Int32Array, n: number): Uint32Array {
  * their own: a build runs this sort once, cold, and one large function was compiled on-stack again and again
  * (each loop first reached deoptimized it).
  */
-export function sortTermIds(ids: Uint32Array, terms: readonly string[]): void {
+export function sortTermIds(ids: Uint32Array, terms: readonly string[], scratch?: Uint32Array): void {
   const n = ids.length;
   if (n < 2) return;
   // each term as one record of `units`: its index k in `ids`, its code units, then -1 (which sorts first, so a
-  // prefix comes before its extensions); the sort moves the records' starts, so unit d of a term is one read
-  const units = new Int32Array(recordsLength(ids, terms));
-  const a = new Uint32Array(n);
+  // prefix comes before its extensions); the sort moves the records' starts, so unit d of a term is one read.
+  // All its arrays are carved from `scratch` when it is large enough (a build's freeze lends it the token log's
+  // sort buffer: no fresh pages, and fewer bytes of typed arrays, which V8 counts towards its next full collection).
+  const total = recordsLength(ids, terms);
+  const words = total + 5 * n + 8;
+  const space = scratch !== undefined && scratch.length >= words ? scratch : new Uint32Array(words);
+  const buffer = space.buffer;
+  let at = space.byteOffset;
+  const units = new Int32Array(buffer, at, total);
+  const a = new Uint32Array(buffer, (at += 4 * total), n);
+  const key = new Int32Array(buffer, (at += 4 * n), n);
+  const stack = new Int32Array(buffer, (at += 4 * n), 2 * n + 8);
+  const byRank = new Uint32Array(buffer, (at += 4 * (2 * n + 8)), n);
   fillRecords(ids, terms, units, a);
-  sortRecords(a, units);
-  ids.set(idsByRank(ids, a, units));
+  sortRecords(a, units, key, stack);
+  idsByRank(ids, a, units, byRank);
+  ids.set(byRank);
 }
 
-/** The ids in the order of the sorted records `a` (each record's index in `ids` is just before its start). */
-function idsByRank(ids: Uint32Array, a: Uint32Array, units: Int32Array): Uint32Array {
-  const byRank = new Uint32Array(ids.length);
+/** `byRank` = the ids in the order of the sorted records `a` (each record's index in `ids` is just before its start). */
+function idsByRank(ids: Uint32Array, a: Uint32Array, units: Int32Array, byRank: Uint32Array): void {
   for (let r = 0; r < ids.length; r++) byRank[r] = ids[units[a[r] - 1]];
-  return byRank;
 }
 
 function recordsLength(ids: Uint32Array, terms: readonly string[]): number {
@@ -542,17 +563,20 @@ function fillRecords(ids: Uint32Array, terms: readonly string[], units: Int32Arr
   }
 }
 
-/** Sorts the record starts `a` by their records' units (see {@link sortTermIds}). */
-function sortRecords(a: Uint32Array, units: Int32Array): void {
+/**
+ * Sorts the record starts `a` by their records' units (see {@link sortTermIds}). `key` (n entries): unit d of term
+ * a[i] for the range holding i, moved along with a[i], so the partitions of a range at one depth read its keys in
+ * sequence instead of each term's units again (a cache miss per term per pass). `stack` (2n + 8 entries): ranges
+ * [lo, hi) whose terms agree on their first d units, as quadruples (lo, hi, d, keys already read): no recursion
+ * depth; ranges on it are disjoint and hold 2+ terms, so there are at most n / 2.
+ */
+function sortRecords(a: Uint32Array, units: Int32Array, key: Int32Array, stack: Int32Array): void {
   const n = a.length;
-  // key[i]: unit d of term a[i] for the range holding i, moved along with a[i]: the partitions of a range at one
-  // depth read its keys in sequence instead of each term's units again (a cache miss per term per pass)
-  const key = new Int32Array(n);
   const bounds = new Int32Array(2);
-  // ranges [lo, hi) whose terms agree on their first d units, as quadruples (lo, hi, d, keys already read) on an
-  // explicit stack (no recursion depth); ranges on it are disjoint and hold 2+ terms, so there are at most n / 2
-  const stack = new Int32Array(2 * n + 8);
   let top = 4;
+  stack[0] = 0;
+  stack[2] = 0;
+  stack[3] = 0;
   stack[1] = n;
   while (top > 0) {
     const ready = stack[--top];
