@@ -1,6 +1,6 @@
 // The index writer: documents → paragraphs → analyzed tokens → postings. It owns all mutable state and hands
 // readers an immutable IndexSnapshot (see snapshot()). It never imports the query side.
-import { type Analyzer, type AnalyzerConfig, type AnalyzerOptions, type AnalyzerPreset, createAnalyzer, oneOf, resolveAnalyzerConfig } from '../analysis/index.js';
+import { type AnalyzedIdSink, type Analyzer, type AnalyzerConfig, type AnalyzerOptions, type AnalyzerPreset, createAnalyzer, oneOf, resolveAnalyzerConfig } from '../analysis/index.js';
 import { ByteWriter, U32List } from '../codec/bytes.js';
 import { putVarint } from '../codec/postings.js';
 import { FahrasError } from '../errors.js';
@@ -216,6 +216,9 @@ export class IndexBuilder {
   private doc = 0;
   private docText = '';
   private ordinal = 0;
+  /** The paragraph being added: the start of its last token and its token count. */
+  private prevStart = 0;
+  private paraTokens = 0;
 
   constructor(config: IndexConfig, from?: IndexSnapshot) {
     this.config = config;
@@ -350,35 +353,13 @@ export class IndexBuilder {
       this.wordMap.fill(-1);
       this.direct = false; // new analyzer ids may name terms the writers already have
     }
-    const tv = this.tv;
-    const log = this.log;
-    this.tvOff.push(tv.length);
-    log.setUnit(unit);
-    let prevStart = start;
-    let length = 0;
-    // The token sink is a closure made per paragraph, not one function kept in a field: V8 inlines it into the
-    // tokenizer's loop only so. A single function is optimized on its own first, with its callees inlined, and is
-    // then too large to inline (the inlining budget counts the callees of its existing optimized code).
-    this.analyzer.scanIds(
-      this.docText,
-      (t, s, ts, te, position) => {
-        let w = 2 * s < this.wordMap.length ? this.wordMap[2 * s] : -1;
-        if (w < 0) w = this.mapWord(s, t);
-        log.push(w, this.wordMap[2 * s + 1], position);
-        // the term vector entry: three varints of at most 5 bytes. (No inline one-byte case with putVarint as the
-        // rare path: a call first reached after this loop is optimized deoptimizes it, and with it the tokenizer's
-        // loop it is inlined into.)
-        if (tv.length + 15 > tv.bytes.length) this.growVectors(15);
-        let p = putVarint(tv.bytes, tv.length, w);
-        p = putVarint(tv.bytes, p, ts - prevStart);
-        tv.length = putVarint(tv.bytes, p, te - ts);
-        prevStart = ts;
-        length++;
-      },
-      start,
-      end,
-    );
-    this.tvEnd.push(tv.length);
+    this.tvOff.push(this.tv.length);
+    this.log.setUnit(unit);
+    this.prevStart = start;
+    this.paraTokens = 0;
+    this.analyzer.scanIds(this.docText, this.sink, start, end);
+    const length = this.paraTokens;
+    this.tvEnd.push(this.tv.length);
     this.pDoc.push(this.doc);
     this.pStart.push(start);
     this.pEnd.push(end);
@@ -389,6 +370,23 @@ export class IndexBuilder {
     this.liveParas++;
     this.totalLength += length;
   }
+
+  /** Logs one token of the current paragraph for both indexes and appends its term vector entry. */
+  private readonly sink: AnalyzedIdSink = (t, s, ts, te, position) => {
+    let w = 2 * s < this.wordMap.length ? this.wordMap[2 * s] : -1;
+    if (w < 0) w = this.mapWord(s, t);
+    this.log.push(w, this.wordMap[2 * s + 1], position);
+    // the term vector entry: three varints of at most 5 bytes. (No inline one-byte case with putVarint as the rare
+    // path: a call first reached after this loop is optimized deoptimizes it, and with it the tokenizer's loop it
+    // is inlined into.)
+    const tv = this.tv;
+    if (tv.length + 15 > tv.bytes.length) this.growVectors(15);
+    let p = putVarint(tv.bytes, tv.length, w);
+    p = putVarint(tv.bytes, p, ts - this.prevStart);
+    tv.length = putVarint(tv.bytes, p, te - ts);
+    this.prevStart = ts;
+    this.paraTokens++;
+  };
 
   /** Adds a document. Throws `DUPLICATE_ID` if the id is already indexed, `INVALID_ARGUMENT` on a malformed document. */
   add(doc: FahrasDocument): void {
