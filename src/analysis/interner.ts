@@ -15,11 +15,13 @@ const HEAD = 3;
 export class Interner {
   /** The string of each id. */
   readonly strings: string[] = [];
+  // Both tables start small: they grow (rehash, pool copy) within the first words of a build, so those paths have
+  // run before the tokenizer's loop that this is inlined into is optimized; one first taken later deoptimizes it.
   /** Pairs [hash, record offset + 1] per slot; 0 marks an empty slot. */
-  private slots = new Int32Array(4096);
-  private mask = 2047;
+  private slots = new Int32Array(128);
+  private mask = 63;
   /** Word records back to back (see HEAD), from 0 to `used`. */
-  private pool = new Uint16Array(8192);
+  private pool = new Uint16Array(256);
   private used = 0;
   private scratch = new Uint16Array(64);
 

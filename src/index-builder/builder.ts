@@ -1,10 +1,10 @@
 // The index writer: documents → paragraphs → analyzed tokens → postings. It owns all mutable state and hands
 // readers an immutable IndexSnapshot (see snapshot()). It never imports the query side.
-import { type Analyzer, type AnalyzerConfig, type AnalyzerOptions, type AnalyzerPreset, createAnalyzer, oneOf, resolveAnalyzerConfig } from '../analysis/index.js';
+import { type AnalyzedIdSink, type Analyzer, type AnalyzerConfig, type AnalyzerOptions, type AnalyzerPreset, createAnalyzer, oneOf, resolveAnalyzerConfig } from '../analysis/index.js';
 import { ByteWriter, U32List } from '../codec/bytes.js';
 import { putVarint } from '../codec/postings.js';
 import { FahrasError } from '../errors.js';
-import { forEachParagraph, PARAGRAPH_SPLITS, type ParagraphSplit } from './paragraphs.js';
+import { PARAGRAPH_SPLITS, ParagraphSplitter, type ParagraphSplit } from './paragraphs.js';
 import { PostingsWriter, type TermIndexData, TokenLog } from './postings.js';
 
 /** A document id: a string or a number, returned as given. */
@@ -144,7 +144,7 @@ function fieldText(v: unknown): string {
 /** `a[i] = v`, growing `a` (filled with -1) when needed; returns the array to keep. */
 function setGrowing(a: Int32Array, i: number, v: number): Int32Array {
   if (i >= a.length) {
-    let size = a.length * 2;
+    let size = Math.max(64, a.length * 2);
     while (size <= i) size *= 2;
     const next = new Int32Array(size).fill(-1);
     next.set(a);
@@ -161,6 +161,8 @@ function growFlags(a: Uint8Array, need: number): Uint8Array {
   b.set(a);
   return b;
 }
+
+const hasOwn = Object.prototype.hasOwnProperty;
 
 /** Removed paragraphs are kept as tombstones until they are this share of all paragraphs (then the index is rebuilt). */
 const COMPACT_RATIO = 0.5;
@@ -201,16 +203,27 @@ export class IndexBuilder {
    */
   private direct = true;
   /** Analyzer term id → text postings term id (-1 unknown); reset when the analyzer drops its tables. */
-  private termMap: Int32Array = new Int32Array(1024).fill(-1);
+  private termMap: Int32Array = new Int32Array(0);
   /**
    * Per analyzer surface (word) id s: [2s] its text postings term id (-1 unknown), [2s + 1] its surface postings
-   * term id. One read per token serves both indexes.
+   * term id. One read per token serves both indexes. This table and termMap start empty, so the first words
+   * grow them: growing has run before the token loop is optimized (a path first taken later deoptimizes it).
    */
-  private wordMap: Int32Array = new Int32Array(2048).fill(-1);
+  private wordMap: Int32Array = new Int32Array(0);
+  /** Splits the documents being added; its visitor is {@link addParagraph}. One for all documents (no closures per document). */
+  private readonly splitter: ParagraphSplitter;
+  /** The document being added: its index, text and paragraphs so far. */
+  private doc = 0;
+  private docText = '';
+  private ordinal = 0;
+  /** The paragraph being added: the start of its last token and its token count. */
+  private prevStart = 0;
+  private paraTokens = 0;
 
   constructor(config: IndexConfig, from?: IndexSnapshot) {
     this.config = config;
     this.analyzer = createAnalyzer(config.analyzer);
+    this.splitter = new ParagraphSplitter(config.paragraphs, (start, end) => this.addParagraph(start, end), config.maxParagraphLength);
     this.reset(from);
   }
 
@@ -304,11 +317,22 @@ export class IndexBuilder {
   /**
    * A hint that about `chars` UTF-16 units of paragraph text are about to be added (`addAll` gives its documents'
    * length): the token log and the term vectors get their room at once instead of by doubling (fewer copies and
-   * fresh pages). About one token per 6 units and 5 vector bytes per 8 units on Arabic news.
+   * fresh pages). About one token per 6 units (a bound: 7.8 on Arabic news, stopwords excluded) and 0.52 vector
+   * bytes per unit; the vectors get exactly their estimate (not the next power of two), so the buffer is not cut
+   * to size again at the end.
    */
   reserve(chars: number): void {
     this.log.reserve(this.log.length + Math.ceil(chars / 6));
-    this.tv.ensure(Math.ceil((chars * 5) / 8));
+    this.growVectors(Math.ceil(chars * 0.55));
+  }
+
+  /** Room for `extra` more term vector bytes: exactly that much when asked by {@link reserve}, else +50%. */
+  private growVectors(extra: number): void {
+    const tv = this.tv;
+    if (tv.length + extra <= tv.bytes.length) return;
+    const b = new Uint8Array(Math.max(tv.length + extra, tv.bytes.length + (tv.bytes.length >> 1)));
+    b.set(tv.bytes.subarray(0, tv.length));
+    tv.bytes = b;
   }
 
   /** Number of live documents. */
@@ -321,6 +345,49 @@ export class IndexBuilder {
     return this.byId.has(id);
   }
 
+  /** Analyzes paragraph `[start, end)` of the document being added and logs its tokens (the splitter's visitor). */
+  private addParagraph(start: number, end: number): void {
+    const unit = this.pDoc.length;
+    if (this.analyzer.maybeReset()) {
+      this.termMap.fill(-1);
+      this.wordMap.fill(-1);
+      this.direct = false; // new analyzer ids may name terms the writers already have
+    }
+    this.tvOff.push(this.tv.length);
+    this.log.setUnit(unit);
+    this.prevStart = start;
+    this.paraTokens = 0;
+    this.analyzer.scanIds(this.docText, this.sink, start, end);
+    const length = this.paraTokens;
+    this.tvEnd.push(this.tv.length);
+    this.pDoc.push(this.doc);
+    this.pStart.push(start);
+    this.pEnd.push(end);
+    this.pOrdinal.push(this.ordinal++);
+    this.pLength.push(length);
+    this.pAlive = growFlags(this.pAlive, unit + 1);
+    this.pAlive[unit] = 1;
+    this.liveParas++;
+    this.totalLength += length;
+  }
+
+  /** Logs one token of the current paragraph for both indexes and appends its term vector entry. */
+  private readonly sink: AnalyzedIdSink = (t, s, ts, te, position) => {
+    let w = 2 * s < this.wordMap.length ? this.wordMap[2 * s] : -1;
+    if (w < 0) w = this.mapWord(s, t);
+    this.log.push(w, this.wordMap[2 * s + 1], position);
+    // the term vector entry: three varints of at most 5 bytes. (No inline one-byte case with putVarint as the rare
+    // path: a call first reached after this loop is optimized deoptimizes it, and with it the tokenizer's loop it
+    // is inlined into.)
+    const tv = this.tv;
+    if (tv.length + 15 > tv.bytes.length) this.growVectors(15);
+    let p = putVarint(tv.bytes, tv.length, w);
+    p = putVarint(tv.bytes, p, ts - this.prevStart);
+    tv.length = putVarint(tv.bytes, p, te - ts);
+    this.prevStart = ts;
+    this.paraTokens++;
+  };
+
   /** Adds a document. Throws `DUPLICATE_ID` if the id is already indexed, `INVALID_ARGUMENT` on a malformed document. */
   add(doc: FahrasDocument): void {
     if (doc === null || typeof doc !== 'object') throw new FahrasError('INVALID_ARGUMENT', 'a document must be an object');
@@ -331,8 +398,9 @@ export class IndexBuilder {
     this.ids.push(id);
     this.texts.push(text);
     let stored: Record<string, unknown> | undefined;
-    for (const key of Object.keys(doc)) {
-      if (key === 'id' || key === 'text') continue;
+    // for-in over a document's own keys: no array of keys per document (documents of one shape share V8's key cache)
+    for (const key in doc) {
+      if (key === 'id' || key === 'text' || !hasOwn.call(doc, key)) continue;
       (stored ??= Object.create(null) as Record<string, unknown>)[key] = doc[key];
     }
     this.stored.push(stored);
@@ -341,58 +409,16 @@ export class IndexBuilder {
     this.byId.set(id, d);
     this.liveDocs++;
     this.firstPara.push(this.pDoc.length);
-    let ordinal = 0;
-    const analyzer = this.analyzer;
-    const log = this.log;
-    forEachParagraph(
-      text,
-      this.config.paragraphs,
-      (start, end) => {
-        const unit = this.pDoc.length;
-        let length = 0;
-        if (analyzer.maybeReset()) {
-          this.termMap.fill(-1);
-          this.wordMap.fill(-1);
-          this.direct = false; // new analyzer ids may name terms the writers already have
-        }
-        const tv = this.tv;
-        this.tvOff.push(tv.length);
-        log.setUnit(unit);
-        let prevStart = start;
-        analyzer.scanIds(
-          text,
-          (t, s, ts, te, position) => {
-            let w = 2 * s < this.wordMap.length ? this.wordMap[2 * s] : -1;
-            if (w < 0) w = this.mapWord(s, t);
-            log.push(w, this.wordMap[2 * s + 1], position);
-            // the term vector entry: three varints of at most 5 bytes
-            tv.ensure(15);
-            let p = putVarint(tv.bytes, tv.length, w);
-            p = putVarint(tv.bytes, p, ts - prevStart);
-            tv.length = putVarint(tv.bytes, p, te - ts);
-            prevStart = ts;
-            length++;
-          },
-          start,
-          end,
-        );
-        this.tvEnd.push(tv.length);
-        this.pDoc.push(d);
-        this.pStart.push(start);
-        this.pEnd.push(end);
-        this.pOrdinal.push(ordinal++);
-        this.pLength.push(length);
-        this.pAlive = growFlags(this.pAlive, unit + 1);
-        this.pAlive[unit] = 1;
-        this.liveParas++;
-        this.totalLength += length;
-      },
-      this.config.maxParagraphLength,
-    );
-    this.paraCountOf.push(ordinal);
-    for (const f of this.fieldWriters) {
+    this.doc = d;
+    this.docText = text;
+    this.ordinal = 0;
+    this.splitter.run(text);
+    this.docText = '';
+    this.paraCountOf.push(this.ordinal);
+    for (let i = 0; i < this.fieldWriters.length; i++) {
+      const f = this.fieldWriters[i];
       let length = 0;
-      analyzer.scan(fieldText(doc[f.name]), (term, _surface, _s, _e, position) => {
+      this.analyzer.scan(fieldText(doc[f.name]), (term, _surface, _s, _e, position) => {
         f.writer.add(term, d, position);
         length++;
       });

@@ -19,9 +19,17 @@ export interface ParagraphSpan {
   end: number;
 }
 
+/** White space: ASCII, NEL, NBSP, U+1680, U+2000–U+200A, line/paragraph separators, U+202F, U+205F, ideographic space. */
+const SPACES = [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0x85, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000];
+/** A flag per unit up to U+3000: one lookup, the same path for every unit (a comparison first reached late in a build deoptimizes the caller). */
+const SPACE_FLAGS = /* @__PURE__ */ (() => {
+  const f = new Uint8Array(0x3001);
+  for (const c of SPACES) f[c] = 1;
+  return f;
+})();
+
 function isSpace(c: number): boolean {
-  // ASCII white space, NBSP, the Unicode spaces U+2000–U+200A, line/paragraph separators, ideographic space
-  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x3000 || c === 0x1680 || c === 0x202f || c === 0x205f || c === 0x85;
+  return c <= 0x3000 && SPACE_FLAGS[c] === 1;
 }
 
 /** Line breaks: U+000A LF, U+000D CR, U+0085 NEXT LINE, U+2028 LINE SEPARATOR, U+2029 PARAGRAPH SEPARATOR. */
@@ -43,8 +51,87 @@ export function forEachParagraph(
   visit: (start: number, end: number) => void,
   maxLength = 4000,
 ): void {
-  const len = text.length;
-  const emit = (s: number, e: number) => {
+  new ParagraphSplitter(split, visit, maxLength).run(text);
+}
+
+/**
+ * {@link forEachParagraph} as an object that splits one document after another: the builder keeps one, so a
+ * document costs no closures or arrays (they were most of a build's short-lived garbage after the words' strings).
+ */
+export class ParagraphSplitter {
+  private readonly split: ParagraphSplit;
+  private readonly visit: (start: number, end: number) => void;
+  private readonly maxLength: number;
+  private text = '';
+  /** Next index of each break character at or after the last search from (or the text's length). */
+  private readonly at = new Float64Array(BREAKS.length);
+
+  constructor(split: ParagraphSplit, visit: (start: number, end: number) => void, maxLength = 4000) {
+    this.split = split;
+    this.visit = visit;
+    this.maxLength = maxLength;
+  }
+
+  /** Calls the visitor for each non-empty paragraph of `text`, in order. */
+  run(text: string): void {
+    const len = text.length;
+    this.text = text;
+    if (this.split === 'none') {
+      this.emit(0, len);
+      this.text = '';
+      return;
+    }
+    this.at.fill(-1);
+    const line = this.split === 'line';
+    let start = 0;
+    let i = this.nextBreak(0);
+    while (i < len) {
+      if (line) {
+        this.emit(start, i);
+        start = i + 1;
+        i = this.nextBreak(start);
+        continue;
+      }
+      // blank-line: a break followed by only spaces up to another break
+      let j = i + 1;
+      if (text.charCodeAt(i) === 0x0d && j < len && text.charCodeAt(j) === 0x0a) j++;
+      let k = j;
+      while (k < len && isSpace(text.charCodeAt(k)) && !isBreak(text.charCodeAt(k))) k++;
+      if (k < len && isBreak(text.charCodeAt(k))) {
+        this.emit(start, i);
+        while (k < len && isSpace(text.charCodeAt(k))) k++;
+        start = k;
+        i = this.nextBreak(k);
+      } else {
+        i = this.nextBreak(j);
+      }
+    }
+    this.emit(start, len);
+    this.text = '';
+  }
+
+  /**
+   * The next break at or after `from` (or the length), found with the engine's native search: most texts have few
+   * breaks, and a search per break character is several times faster than testing every unit in a loop.
+   */
+  private nextBreak(from: number): number {
+    const text = this.text;
+    const at = this.at;
+    let best = text.length;
+    for (let b = 0; b < BREAKS.length; b++) {
+      if (at[b] < from) {
+        const j = text.indexOf(BREAKS[b], from);
+        at[b] = j < 0 ? text.length : j;
+      }
+      if (at[b] < best) best = at[b];
+    }
+    return best;
+  }
+
+  /** Visits `[s, e)` trimmed of white space, cut into pieces of at most `maxLength` units. */
+  private emit(s: number, e: number): void {
+    const text = this.text;
+    const maxLength = this.maxLength;
     while (s < e && isSpace(text.charCodeAt(s))) s++;
     while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
     while (e - s > maxLength) {
@@ -56,55 +143,12 @@ export function forEachParagraph(
       else if ((text.charCodeAt(cut) & 0xfc00) === 0xdc00) cut--;
       let pe = cut;
       while (pe > s && isSpace(text.charCodeAt(pe - 1))) pe--;
-      if (pe > s) visit(s, pe);
+      if (pe > s) this.visit(s, pe);
       s = cut;
       while (s < e && isSpace(text.charCodeAt(s))) s++;
     }
-    if (e > s) visit(s, e);
-  };
-  if (split === 'none') {
-    emit(0, len);
-    return;
+    if (e > s) this.visit(s, e);
   }
-  // Next index of each break character (or len), found with the engine's native search: most texts have few
-  // breaks, and a search per break character is several times faster than testing every unit in a loop.
-  const at = [-1, -1, -1, -1, -1];
-  const nextBreak = (from: number): number => {
-    let best = len;
-    for (let b = 0; b < 5; b++) {
-      if (at[b] < from) {
-        const j = text.indexOf(BREAKS[b], from);
-        at[b] = j < 0 ? len : j;
-      }
-      if (at[b] < best) best = at[b];
-    }
-    return best;
-  };
-  let start = 0;
-  let i = nextBreak(0);
-  while (i < len) {
-    const c = text.charCodeAt(i);
-    if (split === 'line') {
-      emit(start, i);
-      start = i + 1;
-      i = nextBreak(start);
-      continue;
-    }
-    // blank-line: a break followed by only spaces up to another break
-    let j = i + 1;
-    if (c === 0x0d && j < len && text.charCodeAt(j) === 0x0a) j++;
-    let k = j;
-    while (k < len && isSpace(text.charCodeAt(k)) && !isBreak(text.charCodeAt(k))) k++;
-    if (k < len && isBreak(text.charCodeAt(k))) {
-      emit(start, i);
-      while (k < len && isSpace(text.charCodeAt(k))) k++;
-      start = k;
-      i = nextBreak(k);
-    } else {
-      i = nextBreak(j);
-    }
-  }
-  emit(start, len);
 }
 
 /** The paragraphs of `text` as spans. */

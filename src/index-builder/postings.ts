@@ -73,6 +73,13 @@ function grow<T extends Uint32Array | Int32Array>(a: T, need: number): T {
   return b;
 }
 
+/** A copy of `a` with room for `size` entries. */
+function resized(a: Uint32Array, size: number): Uint32Array {
+  const b = new Uint32Array(size);
+  b.set(a);
+  return b;
+}
+
 /**
  * Tokens waiting to be folded into postings, in unit order. Per token: a term id in up to two columns (the builder
  * logs each token's text term and surface term side by side, one log for both indexes) and its position; the unit
@@ -106,12 +113,11 @@ export class TokenLog {
 
   /** The tokens logged next belong to `unit` (units never decrease). */
   setUnit(unit: number): void {
-    const r = this.runs;
-    if (r > 0 && this.runUnit[r - 1] === unit) return;
-    if (r > 0 && this.runStart[r - 1] === this.length) {
-      this.runUnit[r - 1] = unit; // the previous unit logged no token
-      return;
-    }
+    const runs = this.runs;
+    if (runs > 0 && this.runUnit[runs - 1] === unit) return;
+    // a previous unit that logged no token gives its run to this one; no branch of its own, since a branch first
+    // taken after the builder's loop is optimized (a paragraph of stopwords only) would deoptimize that loop
+    const r = runs - (runs > 0 && this.runStart[runs - 1] === this.length ? 1 : 0);
     if (r === this.runStart.length) {
       this.runStart = grow(this.runStart, r + 1);
       this.runUnit = grow(this.runUnit, r + 1);
@@ -138,9 +144,11 @@ export class TokenLog {
   /** Makes room for `tokens` tokens in all (a hint from a bulk load: fewer copies and fresh pages than doubling). */
   reserve(tokens: number): void {
     if (tokens <= this.term.length) return;
-    this.term = grow(this.term, tokens);
-    if (this.twoColumns) this.term2 = grow(this.term2, tokens);
-    if (this.withPositions) this.pos = grow(this.pos, tokens);
+    // exactly that (not the next power of two): V8 counts typed arrays' bytes, and 64 MB of them since the last
+    // full collection start another one
+    this.term = resized(this.term, tokens);
+    if (this.twoColumns) this.term2 = resized(this.term2, tokens);
+    if (this.withPositions) this.pos = resized(this.pos, tokens);
   }
 
   /** A scratch array of at least `size` entries for sorting the log, shared by the writers that read it. */
@@ -275,74 +283,22 @@ export class PostingsWriter {
       this.frozen = { ...old, df: liveDf(this.df, n) };
       return this.frozen;
     }
-    const L = log.length;
     const keepPos = this.withPositions;
     const { start, sorted: ent } = sortLog(log, this.column, n, keepPos);
-    const sh = keepPos ? 1 : 0; // entry j at ent[j << sh]: its unit, then its position when kept
-    // one pass: old bytes of each term, then its new entries
-    let bytes: Uint8Array = new Uint8Array(old.bytes.length + 2 * L + 16);
-    let posBytes: Uint8Array = new Uint8Array(keepPos ? old.posBytes.length + L + (L >> 1) + 16 : 0);
-    const docStart = new Uint32Array(n + 1);
-    const posStart = new Uint32Array(n + 1);
-    const df = this.df;
-    let p = 0;
-    let q = 0;
-    for (let t = 0; t < n; t++) {
-      docStart[t] = p;
-      posStart[t] = q;
-      const a = start[t];
-      const b = start[t + 1];
-      // room for this term: its old bytes plus the worst case of its new entries (10 bytes a unit, 5 a position)
-      const oldDoc = t < oldN ? old.docStart[t + 1] - old.docStart[t] : 0;
-      if (p + oldDoc + 10 * (b - a) > bytes.length) bytes = growBytes(bytes, p + oldDoc + 10 * (b - a));
-      if (keepPos) {
-        const oldPos = t < oldN ? old.posStart[t + 1] - old.posStart[t] : 0;
-        if (q + oldPos + 5 * (b - a) > posBytes.length) posBytes = growBytes(posBytes, q + oldPos + 5 * (b - a));
-      }
-      if (t < oldN) {
-        const os = old.docStart[t];
-        const oe = old.docStart[t + 1];
-        if (oe > os) {
-          bytes.set(old.bytes.subarray(os, oe), p);
-          p += oe - os;
-        }
-        if (keepPos) {
-          const ps = old.posStart[t];
-          const pe = old.posStart[t + 1];
-          if (pe > ps) {
-            posBytes.set(old.posBytes.subarray(ps, pe), q);
-            q += pe - ps;
-          }
-        }
-      }
-      let prev = this.lastFrozen[t];
-      let units = 0;
-      for (let j = a; j < b; ) {
-        const unit = ent[j << sh];
-        let k = j + 1;
-        while (k < b && ent[k << sh] === unit) k++;
-        const tf = k - j;
-        units++;
-        p = putUnitEntry(bytes, p, unit - prev, tf);
-        if (keepPos) {
-          let prevPos = 0;
-          for (let m = j; m < k; m++) {
-            const pos = ent[(m << 1) + 1];
-            q = putVarint(posBytes, q, m === j ? pos : pos - prevPos);
-            prevPos = pos;
-          }
-        }
-        prev = unit;
-        j = k;
-      }
-      this.lastFrozen[t] = prev;
-      df[t] += units;
-    }
-    docStart[n] = p;
-    posStart[n] = q;
+    // each term: its old bytes, then its new entries (a pass over the terms in a function of its own, see encodeTerms)
+    const out: Encoded = {
+      bytes: new Uint8Array(old.bytes.length + 2 * log.length + 16),
+      posBytes: new Uint8Array(keepPos ? old.posBytes.length + log.length + (log.length >> 1) + 16 : 0),
+      docStart: new Uint32Array(n + 1),
+      posStart: new Uint32Array(n + 1),
+    };
+    const p = encodeTerms(out, old, start, ent, keepPos, n, this.lastFrozen, this.df);
+    const { bytes, posBytes, docStart, posStart } = out;
+    const q = posStart[n];
     // sorted order: merge the old order with the new terms sorted
     const terms = this.terms;
-    const sorted = n === oldN ? old.sorted : mergeNewTerms(old.sorted, oldN, n, terms);
+    // (the log's sort buffer, done with, is the term sort's scratch space)
+    const sorted = n === oldN ? old.sorted : mergeNewTerms(old.sorted, oldN, n, terms, log.sortBuffer(0));
     this.termsShared = true;
     this.frozen = {
       terms,
@@ -361,41 +317,174 @@ export class PostingsWriter {
 /**
  * Counting sort of a log column by term id (stable: units and positions stay ascending within a term). Term `t`'s
  * entries are [start[t], start[t + 1]): entry j is `sorted[j]` (its unit) without positions, else the pair
- * `sorted[2j]` (unit), `sorted[2j + 1]` (position), so each token is scattered to one place.
+ * `sorted[2j]` (unit), `sorted[2j + 1]` (position), so each token is scattered to one place. Each pass is a function
+ * of its own: a build runs them once, cold, and a function whose loops are compiled on-stack one after the other is
+ * deoptimized at the end of each loop.
  */
 function sortLog(log: TokenLog, column: 0 | 1, n: number, keepPos: boolean): { start: Uint32Array; sorted: Uint32Array } {
   const L = log.length;
   const logTerm = column === 0 ? log.term : log.term2;
-  const logPos = log.pos;
-  const start = new Uint32Array(n + 1);
-  for (let i = 0; i < L; i++) start[logTerm[i] + 1]++;
-  for (let t = 0; t < n; t++) start[t + 1] += start[t];
-  const fill = start.slice(0, n);
+  const start = termCounts(logTerm, L, n);
+  prefixSums(start, n);
   const sorted = log.sortBuffer(keepPos ? 2 * L : L);
-  const runs = log.runs;
-  const runStart = log.runStart;
-  const runUnit = log.runUnit;
-  for (let r = 0; r < runs; r++) {
-    const unit = runUnit[r];
-    const e = r + 1 < runs ? runStart[r + 1] : L;
-    if (keepPos) {
-      for (let i = runStart[r]; i < e; i++) {
-        const j = 2 * fill[logTerm[i]]++;
-        sorted[j] = unit;
-        sorted[j + 1] = logPos[i];
-      }
-    } else {
-      for (let i = runStart[r]; i < e; i++) sorted[fill[logTerm[i]]++] = unit;
-    }
-  }
+  // start[t] is term t's next free entry while scattering, so afterwards it is where term t + 1 starts
+  if (keepPos) scatterPairs(log, logTerm, start, sorted);
+  else scatterUnits(log, logTerm, start, sorted);
+  start.copyWithin(1, 0, n);
+  start[0] = 0;
   return { start, sorted };
 }
 
+/** `count[t + 1]` = tokens of term `t` (n + 1 entries); the prefix sums make them where each term's entries start. */
+function termCounts(logTerm: Uint32Array, L: number, n: number): Uint32Array {
+  const count = new Uint32Array(n + 1);
+  for (let i = 0; i < L; i++) count[logTerm[i] + 1]++;
+  return count;
+}
+
+function prefixSums(a: Uint32Array, n: number): void {
+  for (let t = 0; t < n; t++) a[t + 1] += a[t];
+}
+
+/** Scatters each token's (unit, position) to entry `fill[term]++` of `sorted`. */
+function scatterPairs(log: TokenLog, logTerm: Uint32Array, fill: Uint32Array, sorted: Uint32Array): void {
+  const L = log.length;
+  const logPos = log.pos;
+  const runs = log.runs;
+  const runStart = log.runStart;
+  const runUnit = log.runUnit;
+  let r = 0;
+  let unit = runs > 0 ? runUnit[0] : 0;
+  let e = runs > 1 ? runStart[1] : L;
+  for (let i = 0; i < L; i++) {
+    while (i === e) {
+      r++;
+      unit = runUnit[r];
+      e = r + 1 < runs ? runStart[r + 1] : L;
+    }
+    const j = 2 * fill[logTerm[i]]++;
+    sorted[j] = unit;
+    sorted[j + 1] = logPos[i];
+  }
+}
+
+/** Scatters each token's unit to entry `fill[term]++` of `sorted`. */
+function scatterUnits(log: TokenLog, logTerm: Uint32Array, fill: Uint32Array, sorted: Uint32Array): void {
+  const L = log.length;
+  const runs = log.runs;
+  const runStart = log.runStart;
+  const runUnit = log.runUnit;
+  let r = 0;
+  let unit = runs > 0 ? runUnit[0] : 0;
+  let e = runs > 1 ? runStart[1] : L;
+  for (let i = 0; i < L; i++) {
+    while (i === e) {
+      r++;
+      unit = runUnit[r];
+      e = r + 1 < runs ? runStart[r + 1] : L;
+    }
+    sorted[fill[logTerm[i]]++] = unit;
+  }
+}
+
+/** The output of {@link encodeTerms}: the buffers (grown as needed) and each term's offsets in them. */
+interface Encoded {
+  bytes: Uint8Array;
+  posBytes: Uint8Array;
+  docStart: Uint32Array;
+  posStart: Uint32Array;
+}
+
+/**
+ * Writes every term's postings: its old bytes (terms below `old.terms.length`), then its sorted new entries
+ * `ent[start[t], start[t + 1])` encoded as units with term frequencies (after `lastFrozen[t]`) and positions. Updates
+ * `lastFrozen` and adds each term's new units to `df`. Returns the bytes used in `out.bytes` (`out.posStart[n]` is
+ * those used in `out.posBytes`). The ends are written by the loop's last round and nothing but a return follows it:
+ * code after a loop compiled on-stack has never run, and reaching it deoptimizes the function (then slow again for
+ * the next writer's call).
+ */
+function encodeTerms(
+  out: Encoded,
+  old: TermIndexData,
+  start: Uint32Array,
+  ent: Uint32Array,
+  keepPos: boolean,
+  n: number,
+  lastFrozen: Int32Array,
+  df: Int32Array,
+): number {
+  const oldN = old.terms.length;
+  const sh = keepPos ? 1 : 0; // entry j at ent[j << sh]: its unit, then its position when kept
+  const docStart = out.docStart;
+  const posStart = out.posStart;
+  let bytes = out.bytes;
+  let posBytes = out.posBytes;
+  let p = 0;
+  let q = 0;
+  for (let t = 0; t <= n; t++) {
+    docStart[t] = p;
+    posStart[t] = q;
+    if (t === n) break;
+    const a = start[t];
+    const b = start[t + 1];
+    // room for this term: its old bytes plus the worst case of its new entries (10 bytes a unit, 5 a position)
+    const oldDoc = t < oldN ? old.docStart[t + 1] - old.docStart[t] : 0;
+    if (p + oldDoc + 10 * (b - a) > bytes.length) out.bytes = bytes = growBytes(bytes, p + oldDoc + 10 * (b - a));
+    if (keepPos) {
+      const oldPos = t < oldN ? old.posStart[t + 1] - old.posStart[t] : 0;
+      if (q + oldPos + 5 * (b - a) > posBytes.length) out.posBytes = posBytes = growBytes(posBytes, q + oldPos + 5 * (b - a));
+    }
+    if (t < oldN) {
+      const os = old.docStart[t];
+      const oe = old.docStart[t + 1];
+      if (oe > os) {
+        bytes.set(old.bytes.subarray(os, oe), p);
+        p += oe - os;
+      }
+      if (keepPos) {
+        const ps = old.posStart[t];
+        const pe = old.posStart[t + 1];
+        if (pe > ps) {
+          posBytes.set(old.posBytes.subarray(ps, pe), q);
+          q += pe - ps;
+        }
+      }
+    }
+    let prev = lastFrozen[t];
+    let units = 0;
+    for (let j = a; j < b; ) {
+      const unit = ent[j << sh];
+      let k = j + 1;
+      while (k < b && ent[k << sh] === unit) k++;
+      const tf = k - j;
+      units++;
+      // putUnitEntry with its one-byte case inline (most entries of frequent terms)
+      const d = unit - prev;
+      if (tf === 1 && d < 0x40) bytes[p++] = d * 2 + 1;
+      else p = putUnitEntry(bytes, p, d, tf);
+      if (keepPos) {
+        let prevPos = 0;
+        for (let m = j; m < k; m++) {
+          const pos = ent[(m << 1) + 1];
+          const v = pos - prevPos;
+          if (v < 0x80) posBytes[q++] = v;
+          else q = putVarint(posBytes, q, v);
+          prevPos = pos;
+        }
+      }
+      prev = unit;
+      j = k;
+    }
+    lastFrozen[t] = prev;
+    df[t] += units;
+  }
+  return p;
+}
+
 /** Ids in term order: `oldSorted` (ids below `oldN`) merged with the ids `oldN … n − 1`, sorted. */
-function mergeNewTerms(oldSorted: Uint32Array, oldN: number, n: number, terms: readonly string[]): Uint32Array {
-  const fresh = new Uint32Array(n - oldN);
-  for (let i = 0; i < fresh.length; i++) fresh[i] = oldN + i;
-  sortTermIds(fresh, terms);
+function mergeNewTerms(oldSorted: Uint32Array, oldN: number, n: number, terms: readonly string[], scratch: Uint32Array): Uint32Array {
+  const fresh = idRange(oldN, n);
+  sortTermIds(fresh, terms, scratch);
   if (oldSorted.length === 0) return fresh;
   const sorted = new Uint32Array(n);
   let i = 0;
@@ -405,6 +494,13 @@ function mergeNewTerms(oldSorted: Uint32Array, oldN: number, n: number, terms: r
   while (i < oldSorted.length) sorted[k++] = oldSorted[i++];
   while (j < fresh.length) sorted[k++] = fresh[j++];
   return sorted;
+}
+
+/** The ids `from … to − 1`. */
+function idRange(from: number, to: number): Uint32Array {
+  const ids = new Uint32Array(to - from);
+  for (let i = 0; i < ids.length; i++) ids[i] = from + i;
+  return ids;
 }
 
 /** The first `n` document frequencies as the frozen Uint32Array (never below 0). */
@@ -422,31 +518,65 @@ function liveDf(df: Int32Array, n: number): Uint32Array {
  * their own: a build runs this sort once, cold, and one large function was compiled on-stack again and again
  * (each loop first reached deoptimized it).
  */
-export function sortTermIds(ids: Uint32Array, terms: readonly string[]): void {
+export function sortTermIds(ids: Uint32Array, terms: readonly string[], scratch?: Uint32Array): void {
   const n = ids.length;
   if (n < 2) return;
   // each term as one record of `units`: its index k in `ids`, its code units, then -1 (which sorts first, so a
-  // prefix comes before its extensions); the sort moves the records' starts, so unit d of a term is one read
+  // prefix comes before its extensions); the sort moves the records' starts, so unit d of a term is one read.
+  // All its arrays are carved from `scratch` when it is large enough (a build's freeze lends it the token log's
+  // sort buffer: no fresh pages, and fewer bytes of typed arrays, which V8 counts towards its next full collection).
+  const total = recordsLength(ids, terms);
+  const words = total + 5 * n + 8;
+  const space = scratch !== undefined && scratch.length >= words ? scratch : new Uint32Array(words);
+  const buffer = space.buffer;
+  let at = space.byteOffset;
+  const units = new Int32Array(buffer, at, total);
+  const a = new Uint32Array(buffer, (at += 4 * total), n);
+  const key = new Int32Array(buffer, (at += 4 * n), n);
+  const stack = new Int32Array(buffer, (at += 4 * n), 2 * n + 8);
+  const byRank = new Uint32Array(buffer, (at += 4 * (2 * n + 8)), n);
+  fillRecords(ids, terms, units, a);
+  sortRecords(a, units, key, stack);
+  idsByRank(ids, a, units, byRank);
+  ids.set(byRank);
+}
+
+/** `byRank` = the ids in the order of the sorted records `a` (each record's index in `ids` is just before its start). */
+function idsByRank(ids: Uint32Array, a: Uint32Array, units: Int32Array, byRank: Uint32Array): void {
+  for (let r = 0; r < ids.length; r++) byRank[r] = ids[units[a[r] - 1]];
+}
+
+function recordsLength(ids: Uint32Array, terms: readonly string[]): number {
   let total = 0;
-  for (let k = 0; k < n; k++) total += terms[ids[k]].length + 2;
-  const units = new Int32Array(total);
-  const a = new Uint32Array(n);
+  for (let k = 0; k < ids.length; k++) total += terms[ids[k]].length + 2;
+  return total;
+}
+
+function fillRecords(ids: Uint32Array, terms: readonly string[], units: Int32Array, a: Uint32Array): void {
   let o = 0;
-  for (let k = 0; k < n; k++) {
+  for (let k = 0; k < ids.length; k++) {
     const s = terms[ids[k]];
     units[o++] = k;
     a[k] = o;
     for (let j = 0; j < s.length; j++) units[o++] = s.charCodeAt(j);
     units[o++] = -1;
   }
-  // key[i]: unit d of term a[i] for the range holding i, moved along with a[i]: the partitions of a range at one
-  // depth read its keys in sequence instead of each term's units again (a cache miss per term per pass)
-  const key = new Int32Array(n);
+}
+
+/**
+ * Sorts the record starts `a` by their records' units (see {@link sortTermIds}). `key` (n entries): unit d of term
+ * a[i] for the range holding i, moved along with a[i], so the partitions of a range at one depth read its keys in
+ * sequence instead of each term's units again (a cache miss per term per pass). `stack` (2n + 8 entries): ranges
+ * [lo, hi) whose terms agree on their first d units, as quadruples (lo, hi, d, keys already read): no recursion
+ * depth; ranges on it are disjoint and hold 2+ terms, so there are at most n / 2.
+ */
+function sortRecords(a: Uint32Array, units: Int32Array, key: Int32Array, stack: Int32Array): void {
+  const n = a.length;
   const bounds = new Int32Array(2);
-  // ranges [lo, hi) whose terms agree on their first d units, as quadruples (lo, hi, d, keys already read) on an
-  // explicit stack (no recursion depth); ranges on it are disjoint and hold 2+ terms, so there are at most n / 2
-  const stack = new Int32Array(2 * n + 8);
   let top = 4;
+  stack[0] = 0;
+  stack[2] = 0;
+  stack[3] = 0;
   stack[1] = n;
   while (top > 0) {
     const ready = stack[--top];
@@ -466,9 +596,6 @@ export function sortTermIds(ids: Uint32Array, terms: readonly string[]): void {
     if (gt - lt > 1 && v >= 0) top = push(stack, top, lt, gt, d + 1, 0);
     else if (gt - lt > 1) a.subarray(lt, gt).sort(); // equal terms: in order of their records, which is id order
   }
-  const byRank = new Uint32Array(n);
-  for (let r = 0; r < n; r++) byRank[r] = ids[units[a[r] - 1]];
-  ids.set(byRank);
 }
 
 /** Pushes a range of {@link sortTermIds} on its stack; returns the new top. */

@@ -25,6 +25,20 @@ describe('sortTermIds', () => {
     report('sortTermIds orders', runs(300));
   });
 
+  it('gives the same order in a scratch buffer of any size, leaving the ids outside it untouched (property)', async () => {
+    const unit = fc.constantFrom('ا', 'ل', 'م', 'a', '\u0000', '\uffff');
+    const termsArb = fc.array(fc.array(unit, { maxLength: 10 }).map((u) => u.join('')), { maxLength: 200 });
+    await assertProperty(
+      fc.property(termsArb, fc.integer({ min: 0, max: 4000 }), fc.integer({ min: 0, max: 3 }), (terms, size, offset) => {
+        const ids = Uint32Array.from(terms.map((_, i) => i));
+        const scratch = new Uint32Array(new ArrayBuffer(4 * (size + offset)), 4 * offset, size).fill(7);
+        sortTermIds(ids, terms, scratch);
+        expect(Array.from(ids)).toEqual(byString(terms, terms.map((_, i) => i)));
+      }),
+      runs(200),
+    );
+  });
+
   it('keeps equal terms in id order, as a stable sort does', () => {
     const terms = ['ب', 'ا', 'ب', 'ا', 'ب', 'ا', 'ب', 'ا', 'ب', 'ا', 'ب', 'ا', 'ب', 'ا', 'ب', 'ا', 'ب', 'ا', 'ب', 'ا', 'ب', 'ا'];
     const ids = terms.map((_, i) => i);
