@@ -4,7 +4,7 @@
 import { FahrasError } from '../errors.js';
 import { type NormalizeOptions, type ResolvedNormalizeOptions, resolveNormalizeOptions } from '../normalize/index.js';
 import { luceneNormalizerFor, stemmerFor, stopwordsFor } from './components.js';
-import type { TokenizerMode } from './charclass.js';
+import type { TokenizerMode } from './tokenize.js';
 import { Interner } from './interner.js';
 import { Tokenizer } from './tokenize.js';
 import type { Token } from './tokenize.js';

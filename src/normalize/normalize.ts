@@ -60,8 +60,8 @@ export function codesToString(buf: Uint16Array, n: number): string {
 }
 
 /**
- * Folds `text[start, end)` into `scratch.buf` from index `at`, recording each output unit's original index in
- * `scratch.offs` when `withOffsets`. Returns the new length, or `~length` (negative) when the output is
+ * Folds `text[start, end)` into `scratch.buf`, recording each output unit's original index in `scratch.offs` when
+ * `withOffsets`. Returns the new length, or `~length` (negative) when the output is
  * identical to the input range, so callers can reuse `text.slice(start, end)`.
  */
 export function foldRange(
@@ -70,15 +70,14 @@ export function foldRange(
   end: number,
   map: CharMap,
   scratch: Scratch,
-  at: number,
   withOffsets: boolean,
 ): number {
-  scratch.ensure(at + (end - start) + 8, withOffsets);
+  scratch.ensure(end - start + 8, withOffsets);
   let buf = scratch.buf;
   let offs = scratch.offs;
   const table = map.table;
   const compose = map.compose;
-  let n = at;
+  let n = 0;
   let changed = false;
   for (let i = start; i < end; i++) {
     let c = text.charCodeAt(i);
@@ -117,7 +116,7 @@ export function foldRange(
   return changed ? n : ~n;
 }
 
-const shared = new Scratch();
+const shared = /* @__PURE__ */ new Scratch();
 
 /**
  * Normalizes Arabic text so spelling variants meet, and maps every normalized index back to the original.
@@ -128,7 +127,7 @@ const shared = new Scratch();
 export function normalize(text: string, options?: NormalizeOptions): NormalizedText {
   const str = typeof text === 'string' ? text : String(text ?? '');
   const map = charMapFor(resolveNormalizeOptions(options));
-  let n = foldRange(str, 0, str.length, map, shared, 0, true);
+  let n = foldRange(str, 0, str.length, map, shared, true);
   if (n < 0) n = ~n;
   const offsets = new Int32Array(n + 1);
   offsets.set(shared.offs.subarray(0, n));
@@ -139,7 +138,7 @@ export function normalize(text: string, options?: NormalizeOptions): NormalizedT
 /** Normalizes one word or short string without building an offset map. */
 export function normalizeWord(word: string, options?: NormalizeOptions): string {
   const map = charMapFor(resolveNormalizeOptions(options));
-  const n = foldRange(word, 0, word.length, map, shared, 0, false);
+  const n = foldRange(word, 0, word.length, map, shared, false);
   return n < 0 ? word : shared.toString(n);
 }
 
