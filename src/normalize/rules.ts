@@ -219,7 +219,6 @@ export function composeNext(text: string, i: number, end: number, c: number): nu
 }
 
 const UNKNOWN = -2;
-const DELETE = -1;
 
 /**
  * A lazily filled table from BMP code unit to its replacement: `>= 0` one code unit, `-1` deleted,
@@ -227,7 +226,7 @@ const DELETE = -1;
  */
 export class CharMap {
   readonly options: ResolvedNormalizeOptions;
-  readonly table: Int32Array;
+  readonly table = new Int32Array(0x10000).fill(UNKNOWN);
   readonly multi: string[] = [];
   /**
    * Whether composing base + U+0653/U+0654/U+0655 can change the output. With diacritics, alef, hamza-carrier,
@@ -236,46 +235,35 @@ export class CharMap {
    */
   readonly compose: boolean;
 
-  constructor(options: ResolvedNormalizeOptions) {
-    this.options = options;
-    this.table = new Int32Array(0x10000).fill(UNKNOWN);
-    const o = options;
+  constructor(o: ResolvedNormalizeOptions) {
+    this.options = o;
     this.compose = !(o.diacritics && o.alef && o.hamzaCarriers && o.alefMaqsura && o.persian);
   }
 
   /** Encoded replacement of `c` (see class doc). */
   lookup(c: number): number {
-    const v = this.table[c];
-    return v !== UNKNOWN ? v : this.fill(c);
-  }
-
-  private fill(c: number): number {
-    const s = resolveChar(c, this.options);
-    let v: number;
-    if (s.length === 0) v = DELETE;
-    else if (s.length === 1) v = s.charCodeAt(0);
-    else {
-      this.multi.push(s);
-      v = -3 - (this.multi.length - 1);
+    let v = this.table[c];
+    if (v === UNKNOWN) {
+      const s = resolveChar(c, this.options);
+      // a ligature's letters go to `multi`: -3 for the first, -4 for the second…
+      v = this.table[c] = s.length === 1 ? s.charCodeAt(0) : s ? -2 - this.multi.push(s) : -1;
     }
-    this.table[c] = v;
     return v;
   }
 }
 
-const mapByKey = new Map<string, CharMap>();
-const mapByObject = new WeakMap<object, CharMap>();
+const maps = new Map<string, CharMap>();
+/** The options asked for last (the defaults, nearly always) and their map: found without building a key. */
+let lastOptions: ResolvedNormalizeOptions | undefined;
+let lastMap: CharMap;
 
-/** The shared CharMap for these options (one per distinct configuration, found by identity first). */
+/** The shared CharMap for these options (one per distinct configuration). */
 export function charMapFor(options: ResolvedNormalizeOptions): CharMap {
-  let m = mapByObject.get(options);
-  if (m) return m;
-  const key = JSON.stringify(options);
-  m = mapByKey.get(key);
-  if (!m) {
-    m = new CharMap(options);
-    mapByKey.set(key, m);
+  if (options !== lastOptions) {
+    const key = JSON.stringify((lastOptions = options));
+    let m = maps.get(key);
+    if (!m) maps.set(key, (m = new CharMap(options)));
+    lastMap = m;
   }
-  mapByObject.set(options, m);
-  return m;
+  return lastMap;
 }
