@@ -213,8 +213,7 @@ export class Tokenizer {
         for (let j = 0; j < n; j++) buf[j] = word.charCodeAt(j);
         h = hashCodes(buf, n);
       } else if (rare) {
-        const r = foldRange(text, start, end, map as CharMap, scratch, false);
-        n = r < 0 ? ~r : r;
+        n = foldRange(text, start, end, map as CharMap, scratch, false);
         buf = scratch.buf;
         if (buf.subarray(0, n).includes(0x20)) {
           position = this.emitSplit(text, start, end, position, sink);
@@ -230,8 +229,7 @@ export class Tokenizer {
 
   /** Rare path: a multi-word ligature (U+FDFA ﷺ) expanded to several words; each maps to the ligature's span. */
   private emitSplit(text: string, start: number, end: number, position: number, sink: RawTokenSink): number {
-    const r = foldRange(text, start, end, this.map as CharMap, this.scratch, true);
-    const n = r < 0 ? ~r : r;
+    const n = foldRange(text, start, end, this.map as CharMap, this.scratch, true);
     const { buf, offs } = this.scratch;
     for (let j = 0, a = 0; j <= n; j++) {
       if (j < n && buf[j] !== 0x20) continue;
