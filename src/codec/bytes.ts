@@ -127,7 +127,7 @@ export class ByteReader {
 }
 
 const encoder = /* @__PURE__ */ new TextEncoder();
-const decoder = /* @__PURE__ */ new TextDecoder('utf-8', { fatal: false });
+const decoder = /* @__PURE__ */ new TextDecoder(); // UTF-8, malformed bytes as U+FFFD
 
 export function utf8Encode(s: string): Uint8Array {
   return encoder.encode(s);
@@ -141,19 +141,13 @@ let crcTable: Uint32Array | undefined;
 
 /** CRC-32 (IEEE 802.3 polynomial 0xEDB88320) of `b[start, end)`. */
 export function crc32(b: Uint8Array, start = 0, end = b.length): number {
-  let t = crcTable;
-  if (!t) {
-    t = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      t[n] = c >>> 0;
-    }
-    crcTable = t;
-  }
-  let crc = 0xffffffff;
+  const t = (crcTable ??= new Uint32Array(256).map((_, n) => {
+    for (let k = 0; k < 8; k++) n = n & 1 ? 0xedb88320 ^ (n >>> 1) : n >>> 1;
+    return n;
+  }));
+  let crc = -1;
   for (let i = start; i < end; i++) crc = t[(crc ^ b[i]) & 0xff] ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
+  return ~crc >>> 0;
 }
 
 /** A growable Uint32 array (paragraph tables and the like). */
