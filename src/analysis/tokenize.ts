@@ -204,21 +204,22 @@ export class Tokenizer {
       }
       if (joinEnd !== i) end = i;
       if (end - start > this.maxLength) continue;
-      if (rare && map === null) {
-        // no normalization (Lucene's chain: its letter tokenizer, then LowerCaseFilter)
-        const word = text.slice(start, end).toLowerCase();
-        n = word.length;
-        scratch.ensure(n, false);
-        buf = scratch.buf;
-        for (let j = 0; j < n; j++) buf[j] = word.charCodeAt(j);
-        h = hashCodes(buf, n);
-      } else if (rare) {
-        n = foldRange(text, start, end, map as CharMap, scratch, false);
-        buf = scratch.buf;
-        if (buf.subarray(0, n).includes(0x20)) {
-          position = this.emitSplit(text, start, end, position, sink);
+      if (rare) {
+        if (map) {
+          n = foldRange(text, start, end, map, scratch, false);
           buf = scratch.buf;
-          continue;
+          if (buf.subarray(0, n).includes(0x20)) {
+            position = this.emitSplit(text, start, end, position, sink);
+            buf = scratch.buf;
+            continue;
+          }
+        } else {
+          // no normalization (Lucene's chain: its letter tokenizer, then LowerCaseFilter)
+          const word = text.slice(start, end).toLowerCase();
+          n = word.length;
+          scratch.ensure(n, false);
+          buf = scratch.buf;
+          for (let j = 0; j < n; j++) buf[j] = word.charCodeAt(j);
         }
         h = hashCodes(buf, n);
       }
