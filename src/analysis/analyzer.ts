@@ -238,9 +238,8 @@ class ChainAnalyzer implements Analyzer {
       t = this.terms.internString(this.stem(surface));
     }
     if (w >= this.wordTerm.length) {
-      let size = this.wordTerm.length * 2;
-      while (size <= w) size *= 2;
-      const next = new Int32Array(size).fill(UNKNOWN);
+      // word ids are dense: a new one is at most the table's length
+      const next = new Int32Array(w * 2).fill(UNKNOWN);
       next.set(this.wordTerm);
       this.wordTerm = next;
     }
