@@ -74,7 +74,7 @@ export function foldRange(text: string, start: number, end: number, map: CharMap
     const src = i;
     // Decomposed hamza/madda (NFD): compose base + U+0653/U+0654/U+0655 first, so ي + ٔ is ئ under every option.
     if (compose) {
-      const composed = composeNext(text, i, end, c);
+      const composed = composeNext(text, i, end);
       if (composed >= 0) {
         c = composed;
         i++;

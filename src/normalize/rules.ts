@@ -1,7 +1,6 @@
 // The normalization rules, one code point at a time. Each rule is an option (all on by default, except that the
 // superscript alef U+0670 is dropped by default). `resolveChar` is the single source of truth; `CharMap` caches its
 // answers in a typed array so the hot loop does one lookup per UTF-16 unit.
-import { ALEF, ALEF_HAMZA_ABOVE, ALEF_HAMZA_BELOW, ALEF_MADDA, ALEF_MAKSURA, HEH, KAF, TATWEEL, TEH_MARBUTA, WAW, WAW_HAMZA, YEH, YEH_HAMZA } from './letters.js';
 
 /** Which spelling variants to fold. Every field is optional; the defaults give full Arabic search normalization. */
 export interface NormalizeOptions {
@@ -186,36 +185,33 @@ export function resolveChar(c: number, o: ResolvedNormalizeOptions, depth = 0): 
   return out;
 }
 
-/** Letters composed with a following U+0654 HAMZA ABOVE ٔ: base → the precomposed letter. */
-const WITH_HAMZA_ABOVE: Readonly<Record<number, number>> = {
-  [ALEF]: ALEF_HAMZA_ABOVE, // ا + ٔ → U+0623 أ
-  [WAW]: WAW_HAMZA, // و + ٔ → U+0624 ؤ
-  [YEH]: YEH_HAMZA, // ي + ٔ → U+0626 ئ
-  [ALEF_MAKSURA]: YEH_HAMZA, // ى + ٔ → U+0626 ئ (the dotless form carries hamza)
-  0x06cc: YEH_HAMZA, // U+06CC ی + ٔ → U+0626 ئ
-  0x06d2: 0x06d3, // U+06D2 ے + ٔ → U+06D3 ۓ
-  0x06c1: 0x06c2, // U+06C1 ہ + ٔ → U+06C2 ۂ
-  0x06d5: 0x06c0, // U+06D5 ە + ٔ → U+06C0 ۀ
-  [HEH]: 0x06c0, // ه + ٔ → U+06C0 ۀ
-};
-
-/** Pairs composed before folding: a base letter followed by U+0653 MADDA / U+0654 HAMZA ABOVE / U+0655 HAMZA BELOW. */
-function composeHamza(base: number, mark: number): number {
-  if (mark === 0x0654) return WITH_HAMZA_ABOVE[base] ?? -1;
-  if (base !== ALEF) return -1;
-  if (mark === 0x0653) return ALEF_MADDA; // ا + ٓ → U+0622 آ
-  if (mark === 0x0655) return ALEF_HAMZA_BELOW; // ا + ٕ → U+0625 إ
-  return -1;
-}
+/**
+ * Pairs composed before folding, as triples: a base letter, the mark after it (U+0653 MADDA ABOVE ٓ, U+0654 HAMZA
+ * ABOVE ٔ, U+0655 HAMZA BELOW ٕ), the precomposed letter.
+ */
+const COMPOSED =
+  '\u0627\u0653\u0622' + // ا + ٓ → U+0622 آ
+  '\u0627\u0654\u0623' + // ا + ٔ → U+0623 أ
+  '\u0627\u0655\u0625' + // ا + ٕ → U+0625 إ
+  '\u0648\u0654\u0624' + // و + ٔ → U+0624 ؤ
+  '\u064a\u0654\u0626' + // ي + ٔ → U+0626 ئ
+  '\u0649\u0654\u0626' + // ى + ٔ → U+0626 ئ (the dotless form carries hamza)
+  '\u06cc\u0654\u0626' + // U+06CC ی + ٔ → U+0626 ئ
+  '\u06d2\u0654\u06d3' + // U+06D2 ے + ٔ → U+06D3 ۓ
+  '\u06c1\u0654\u06c2' + // U+06C1 ہ + ٔ → U+06C2 ۂ
+  '\u06d5\u0654\u06c0' + // U+06D5 ە + ٔ → U+06C0 ۀ
+  '\u0647\u0654\u06c0'; // ه + ٔ → U+06C0 ۀ
 
 /**
- * The letter `c` at `text[i]` composed with a following U+0653/U+0654/U+0655 (before `end`), or -1 when the next
+ * The letter at `text[i]` composed with a following U+0653/U+0654/U+0655 (before `end`), or -1 when the next
  * character does not compose with it.
  */
-export function composeNext(text: string, i: number, end: number, c: number): number {
-  if (i + 1 >= end) return -1;
-  const next = text.charCodeAt(i + 1);
-  return next >= 0x0653 && next <= 0x0655 ? composeHamza(c, next) : -1;
+export function composeNext(text: string, i: number, end: number): number {
+  const next = i + 1 < end ? text.charCodeAt(i + 1) : 0;
+  // a pair is looked up (a two-unit string) only after a check on the mark's code: marks are rare. Marks stand
+  // only in the middle of a triple, so a pair found is a triple's start.
+  const k = next >= 0x0653 && next <= 0x0655 ? COMPOSED.indexOf(text.slice(i, i + 2)) : -1;
+  return k < 0 ? -1 : COMPOSED.charCodeAt(k + 2);
 }
 
 const UNKNOWN = -2;
