@@ -76,7 +76,7 @@ export function readSnapshot(input: Uint8Array | ArrayBuffer): IndexSnapshot {
 }
 
 function parsePayload(r: ByteReader): IndexSnapshot {
-  const config = checkStoredConfig(r.string());
+  const config = checkStoredConfig(r.string()) ?? r.fail();
   const nd = count(r);
   const ids: DocumentId[] = new Array(nd);
   const stored: (Record<string, unknown> | undefined)[] = new Array(nd);
