@@ -27,7 +27,7 @@ export const INTERNAL_PROPS = [
   // parsed queries
   'kind', 'should', 'must', 'not', 'quoted', 'star', 'last',
   // analyzer, tokenizer, normalizer tables
-  'wordTerm', 'wordSurface', 'luceneNormalize', 'stem', 'stop', 'letters', 'entry', 'pair', 'options',
+  'wordTerm', 'wordSurface', 'termTable', 'splitter', 'lowerCased', 'luceneNormalize', 'stem', 'stop', 'letters', 'entry', 'pair', 'options',
   'emitSplit', 'maxLength', 'scratch', 'buf', 'offs', 'ensure',
   'table', 'multi', 'compose', 'lookup', 'strings', 'intern', 'internString', 'insert', 'rehash', 'slots', 'pool',
   'mask',
