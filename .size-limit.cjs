@@ -2,11 +2,11 @@
 // Sizes are min+gzip as a browser app gets them, measured on the built files in dist/ (run `npm run build` first).
 //
 // The issue's budget for analysis + index loading + search + snippets is 10 kB (BUDGET below). The search-only
-// bundles are over it today (12.29 kB ESM, 12.21 kB IIFE): SEARCH_LIMIT is that plus 0.2 kB, so the check stops
-// growth while the cuts still open in DESIGN.md (bundle size: the normalization table in the index file, and the
-// feature cuts) are decided; set SEARCH_LIMIT to BUDGET when they have.
+// bundles are over it today (11.50 kB ESM, 11.50 kB IIFE): SEARCH_LIMIT is that plus 0.2 kB, so the check stops
+// growth while the cuts still open in DESIGN.md (bundle size: the searcher, the feature cuts, components) are
+// decided; set SEARCH_LIMIT to BUDGET when the bundles fit it.
 const BUDGET = '10 kB';
-const SEARCH_LIMIT = '12.5 kB';
+const SEARCH_LIMIT = '11.7 kB';
 const FULL_LIMIT = '25 kB';
 
 module.exports = [

@@ -27,12 +27,12 @@ export const INTERNAL_PROPS = [
   // parsed queries
   'kind', 'should', 'must', 'not', 'quoted', 'star', 'last',
   // analyzer, tokenizer, normalizer tables
-  'wordTerm', 'wordSurface', 'luceneNormalize', 'stem', 'stop', 'classes', 'scanLetters',
-  'emitSplit', 'nextWordStart', 'ofCodePoint', 'astral', 'maxLength', 'pieceBuf', 'scratch', 'buf', 'offs', 'ensure',
+  'wordTerm', 'wordSurface', 'termTable', 'splitter', 'lowerCased', 'luceneNormalize', 'stem', 'stop', 'letters', 'entry', 'pair', 'options',
+  'emitSplit', 'maxLength', 'scratch', 'buf', 'offs', 'ensure',
   'table', 'multi', 'compose', 'lookup', 'strings', 'intern', 'internString', 'insert', 'rehash', 'slots', 'pool',
   'mask',
   // byte reader, postings cursor and its block tables
-  'varint', 'bounded', 'byte', 'block', 'fail', 'skips', 'jump', 'pos', 'reset', 'string', 'count',
+  'varint', 'byte', 'block', 'fail', 'skips', 'jump', 'pos', 'reset', 'string', 'count',
 ];
 
 const esbuildOptions = (options: { mangleProps?: RegExp }): void => {

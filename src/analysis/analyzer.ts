@@ -4,7 +4,7 @@
 import { FahrasError } from '../errors.js';
 import { type NormalizeOptions, type ResolvedNormalizeOptions, resolveNormalizeOptions } from '../normalize/index.js';
 import { luceneNormalizerFor, stemmerFor, stopwordsFor } from './components.js';
-import type { TokenizerMode } from './charclass.js';
+import type { TokenizerMode } from './tokenize.js';
 import { Interner } from './interner.js';
 import { Tokenizer } from './tokenize.js';
 import type { Token } from './tokenize.js';
@@ -164,10 +164,11 @@ const STOP = -1;
 
 class ChainAnalyzer implements Analyzer {
   readonly config: AnalyzerConfig;
-  private readonly tokenizer: Tokenizer;
+  private readonly splitter: Tokenizer;
   private readonly stop: ReadonlySet<string>;
   private readonly stem: (w: string) => string;
-  private readonly lucene: boolean;
+  /** Lucene's chain: words are only lower-cased by the tokenizer, Lucene's normalizer runs after the stopwords. */
+  private readonly lowerCased: boolean;
   private readonly luceneNormalize: (w: string) => string;
   // word (as the tokenizer gives it) → term id, and its surface form (kept apart only for Lucene's normalizer,
   // which runs after the tokenizer); terms interned separately
@@ -175,51 +176,51 @@ class ChainAnalyzer implements Analyzer {
   private words: WordTable;
   private wordTerm = new Int32Array(1024).fill(UNKNOWN);
   private wordSurface: string[] = [];
-  private terms: WordTable;
+  private termTable: WordTable;
 
   constructor(config: AnalyzerConfig, table: WordTableFactory) {
     this.config = config;
     this.table = table;
     this.words = table();
-    this.terms = table();
-    this.lucene = config.normalizer === 'lucene';
-    this.tokenizer = new Tokenizer({
+    this.termTable = table();
+    this.lowerCased = config.normalizer === 'lucene';
+    this.splitter = new Tokenizer({
       ...config.normalize,
       mode: config.tokenizer,
-      normalize: !this.lucene,
+      normalize: !this.lowerCased,
       maxTokenLength: config.maxTokenLength,
     });
-    this.luceneNormalize = this.lucene ? luceneNormalizerFor() : (w) => w;
+    this.luceneNormalize = this.lowerCased ? luceneNormalizerFor() : (w) => w;
     const sw = config.stopwords;
     if (typeof sw === 'string') this.stop = stopwordsFor(sw);
-    else this.stop = new Set(this.lucene ? sw.map((w) => w.toLowerCase()) : sw.map((w) => this.surfaceOf(w)));
+    else this.stop = new Set(this.lowerCased ? sw.map((w) => w.toLowerCase()) : sw.map((w) => this.surfaceOf(w)));
     this.stem = stemmerFor(config.stemmer);
   }
 
   get termStrings(): readonly string[] {
-    return this.terms.strings;
+    return this.termTable.strings;
   }
 
   get distinctSurfaces(): boolean {
-    return !this.lucene;
+    return !this.lowerCased;
   }
 
   get surfaceStrings(): readonly string[] {
     // fahras normalization happens in the tokenizer: a word is its own surface form
-    return this.lucene ? this.wordSurface : this.words.strings;
+    return this.lowerCased ? this.wordSurface : this.words.strings;
   }
 
   maybeReset(): boolean {
-    if (this.words.size < INTERN_LIMIT && this.terms.size < INTERN_LIMIT) return false;
+    if (this.words.size < INTERN_LIMIT && this.termTable.size < INTERN_LIMIT) return false;
     this.words = this.table();
     this.wordTerm = new Int32Array(1024).fill(UNKNOWN);
     this.wordSurface = [];
-    this.terms = this.table();
+    this.termTable = this.table();
     return true;
   }
 
   scanIds(text: string, sink: AnalyzedIdSink, from = 0, to = text.length): number {
-    return this.tokenizer.scanRaw(
+    return this.splitter.scanRaw(
       text,
       (buf, n, start, end, position, hash) => {
         const w = this.words.intern(buf, n, hash);
@@ -233,7 +234,7 @@ class ChainAnalyzer implements Analyzer {
   }
 
   scanSpans(text: string, sink: (start: number, end: number, position: number) => boolean): number {
-    return this.tokenizer.scanRaw(text, (_b, _n, start, end, position) => sink(start, end, position));
+    return this.splitter.scanRaw(text, (_b, _n, start, end, position) => sink(start, end, position));
   }
 
   /** Stopword check and stemming, once per distinct word. */
@@ -244,23 +245,22 @@ class ChainAnalyzer implements Analyzer {
     if (!this.stop.has(word)) {
       // Lucene's list is matched before normalization (as Lucene does); fahras' list after
       surface = this.luceneNormalize(word);
-      t = this.terms.internString(this.stem(surface));
+      t = this.termTable.internString(this.stem(surface));
     }
     if (w >= this.wordTerm.length) {
-      let size = this.wordTerm.length * 2;
-      while (size <= w) size *= 2;
-      const next = new Int32Array(size).fill(UNKNOWN);
+      // word ids are dense: a new one is at most the table's length
+      const next = new Int32Array(w * 2).fill(UNKNOWN);
       next.set(this.wordTerm);
       this.wordTerm = next;
     }
     this.wordTerm[w] = t;
-    if (this.lucene) this.wordSurface[w] = surface;
+    if (this.lowerCased) this.wordSurface[w] = surface;
     return t;
   }
 
   scan(text: string, sink: AnalyzedSink): number {
     this.maybeReset();
-    const terms = this.terms.strings;
+    const terms = this.termTable.strings;
     const surfaces = this.surfaceStrings;
     return this.scanIds(text, (t, w, start, end, position) => sink(terms[t], surfaces[w], start, end, position));
   }
@@ -275,7 +275,7 @@ class ChainAnalyzer implements Analyzer {
 
   surfaceOf(word: string): string {
     let out = '';
-    this.tokenizer.scan(String(word), (w) => {
+    this.splitter.scan(String(word), (w) => {
       if (out === '') out = this.luceneNormalize(w);
     });
     return out;

@@ -1,7 +1,7 @@
-export { tokenize, Tokenizer, codesToString, type Token, type TokenizeOptions, type TokenSink, type RawTokenSink } from './tokenize.js';
+export { tokenize, Tokenizer, codesToString, type TokenizerMode, type Token, type TokenizeOptions, type TokenSink, type RawTokenSink } from './tokenize.js';
 export { Interner } from './interner.js';
 export { StringTable } from './string-table.js';
-export { charClasses, CharClasses, SEP, WORD, MARK, JOIN, type TokenizerMode } from './charclass.js';
+
 export {
   createAnalyzer,
   analyzerFor,

@@ -1,10 +1,15 @@
 // The tokenizer: finds word runs in the ORIGINAL text and normalizes each run into a term. Token offsets are
 // always offsets of the original string; normalization never moves them.
-import { charMapFor, codesToString, foldRange, type NormalizeOptions, resolveNormalizeOptions, Scratch } from '../normalize/index.js';
-import type { CharMap } from '../normalize/rules.js';
-import { type CharClasses, charClasses, JOIN, SEP, type TokenizerMode } from './charclass.js';
+// Word boundaries: a word is a run of letters, digits and combining marks, so a diacritic never splits a word.
+// Invisible joiners (ZWNJ inside a Persian word, a soft hyphen) continue a word but never start or end one, so
+// token spans do not include them at the edges.
+import { type CharMap, charMapFor, codesToString, foldRange, type NormalizeOptions, resolveNormalizeOptions, Scratch } from '../normalize/index.js';
 
 export { codesToString };
+
+/** How words are found: `'words'` (letters, digits, marks; fahras' default) or `'letters'` (letters and
+ * non-spacing marks only, as Lucene's ArabicLetterTokenizer: digits and format characters separate). */
+export type TokenizerMode = 'words' | 'letters';
 
 /** A word of the text: its normalized term and where it stands in the original string. */
 export interface Token {
@@ -44,40 +49,55 @@ export function hashCodes(buf: Uint16Array, n: number): number {
   return h >>> 0;
 }
 
-// One table lookup per UTF-16 unit on the hot path: for each unit, its word class (charclass.ts) and its folded
-// form (the normalizer's CharMap), cached together. Entry bits: class, then flags, then the replacement unit in the
-// high 16 bits. Units not looked at yet hold UNSEEN (SLOW without a class), so the fast path never tests for them.
-const KIND = 7;
-/** A high surrogate: its class depends on the unit after it (see CharClasses.at). */
+// One table lookup per UTF-16 unit on the hot path: for each unit, its word class and its folded form (the
+// normalizer's CharMap), cached together. Entry bits: class, then flags, then the replacement unit in the high
+// 16 bits. Units not looked at yet hold UNSEEN (SLOW without a class), so the fast path never tests for them.
+/** Separates words (space, punctuation ، ؛ ؟, symbols, emoji, lone surrogates). */
+const SEP = 1;
+/** Starts and continues a word: a letter (incl. U+0640 TATWEEL), a digit or a combining mark. */
+const WORD = 2;
+/** An invisible format character: continues a word but is trimmed from its edges. */
+const JOIN = 4;
+/** A high surrogate: its class depends on the unit after it (see `pair`). */
 const PAIR = 5;
+const KIND = 7;
 /** Take the general path: a joiner, surrogate pair, multi-unit replacement, hamza composition look-ahead, or UNSEEN. */
 const SLOW = 8;
 /** Normalization deletes the unit. */
 const DROP = 16;
 const UNSEEN = SLOW;
 
-/** The tables of each class table (one per mode), by normalization (null: none). */
-const tables = new WeakMap<CharClasses, Map<CharMap | null, Int32Array>>();
+const WORDS = /[\p{L}\p{N}\p{M}]/u;
+const LETTERS = /[\p{L}\p{Mn}]/u;
+const FORMAT = /\p{Cf}/u;
+
+/** The class of the character `s` (one code point): SEP, WORD or JOIN. */
+function classify(s: string, letters: boolean): number {
+  if ((letters ? LETTERS : WORDS).test(s)) return WORD;
+  // BOM U+FEFF and ZWSP U+200B separate; the other format characters join
+  return !letters && FORMAT.test(s) && s !== '\ufeff' && s !== '\u200b' ? JOIN : SEP;
+}
+
+/** The tables of each mode (words, letters), by normalization (null: none). */
+const tables = [new Map<CharMap | null, Int32Array>(), new Map<CharMap | null, Int32Array>()];
 
 /** A reusable tokenizer for one configuration. `scanRaw` is the allocation-free hot path. */
 export class Tokenizer {
-  private readonly classes: CharClasses;
+  private readonly letters: boolean;
   private readonly map: CharMap | null;
-  /** Class + folded unit per BMP unit, filled lazily from `classes` and `map` (shared by tokenizers of one config). */
+  /** Class + folded unit per BMP unit, filled lazily (shared by tokenizers of one config). */
   private readonly table: Int32Array;
   private readonly maxLength: number;
   private readonly scratch = new Scratch();
-  private pieceBuf = new Uint16Array(64);
 
   constructor(options: TokenizeOptions = {}) {
-    const classes = charClasses(options.mode ?? 'words');
+    const letters = options.mode === 'letters';
     const map = options.normalize === false ? null : charMapFor(resolveNormalizeOptions(options));
-    this.classes = classes;
-    this.map = map;
-    let byMap = tables.get(classes);
-    if (!byMap) tables.set(classes, (byMap = new Map()));
+    const byMap = tables[+letters];
     let table = byMap.get(map);
     if (!table) byMap.set(map, (table = new Int32Array(0x10000).fill(UNSEEN)));
+    this.letters = letters;
+    this.map = map;
     this.table = table;
     const max = options.maxTokenLength;
     this.maxLength = typeof max === 'number' && max > 0 ? max : 255;
@@ -86,23 +106,24 @@ export class Tokenizer {
   /** The table entry of unit `c` (computed once per unit and configuration). */
   private entry(c: number): number {
     const map = this.map;
-    let e: number;
-    if (c >= 0xd800 && c <= 0xdbff) e = PAIR | SLOW;
-    else {
-      e = this.classes.of(c);
-      if (e === JOIN) e |= SLOW;
-      else if (e !== SEP) {
-        // without normalization a unit is only lower-cased; a word holding U+03A3 Σ (final or not by context) or a
-        // unit lower-cased to two (U+0130 İ) is lower-cased whole at its end (the general path)
-        const l = String.fromCharCode(c).toLowerCase();
-        const v = map !== null ? map.lookup(c) : l.length === 1 && c !== 0x3a3 ? l.charCodeAt(0) : -2;
-        if (v === -1) e |= DROP;
-        else if (v < 0 || map?.compose) e |= SLOW;
-        else e |= v << 16;
-      }
+    let e = c >= 0xd800 && c <= 0xdbff ? PAIR | SLOW : classify(String.fromCharCode(c), this.letters);
+    if (e === JOIN) e |= SLOW;
+    else if (e === WORD) {
+      // without normalization a unit is only lower-cased; a word holding U+03A3 Σ (final or not by context) or a
+      // unit lower-cased to two (U+0130 İ) is lower-cased whole at its end (the general path)
+      const l = String.fromCharCode(c).toLowerCase();
+      const v = map ? map.lookup(c) : l.length === 1 && c !== 0x3a3 ? l.charCodeAt(0) : -2;
+      e |= v === -1 ? DROP : v < 0 || map?.compose ? SLOW : v << 16;
     }
-    this.table[c] = e;
-    return e;
+    return (this.table[c] = e);
+  }
+
+  /**
+   * The class of the character at `text[i]`, a high surrogate (before `len`), with its width in UTF-16 units above
+   * bit 4: `class | width << 4`. With a low surrogate after it, the pair is one character; alone, it separates.
+   */
+  private pair(text: string, i: number, len: number): number {
+    return i + 1 < len && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? classify(text.slice(i, i + 2), this.letters) | 32 : SEP | 16;
   }
 
   /** Calls `sink` with each token's term as a string. Returns the number of tokens. */
@@ -116,7 +137,6 @@ export class Tokenizer {
    */
   scanRaw(text: string, sink: RawTokenSink, from = 0, to = text.length): number {
     // One pass: classify each character and fold it into the scratch buffer as the word grows.
-    const classes = this.classes;
     const table = this.table;
     const map = this.map;
     const scratch = this.scratch;
@@ -131,7 +151,7 @@ export class Tokenizer {
       let k = e & KIND;
       let w = 1;
       if (k === PAIR) {
-        const kw = classes.at(text, i, len);
+        const kw = this.pair(text, i, len);
         k = kw & 15;
         w = kw >> 4;
       }
@@ -167,7 +187,7 @@ export class Tokenizer {
           k = e & KIND;
           w = 1;
           if (k === PAIR) {
-            const kw = classes.at(text, i, len);
+            const kw = this.pair(text, i, len);
             k = kw & 15;
             w = kw >> 4;
           }
@@ -184,22 +204,22 @@ export class Tokenizer {
       }
       if (joinEnd !== i) end = i;
       if (end - start > this.maxLength) continue;
-      if (rare && map === null) {
-        // no normalization (Lucene's chain: its letter tokenizer, then LowerCaseFilter)
-        const word = text.slice(start, end).toLowerCase();
-        n = word.length;
-        scratch.ensure(n, false);
-        buf = scratch.buf;
-        for (let j = 0; j < n; j++) buf[j] = word.charCodeAt(j);
-        h = hashCodes(buf, n);
-      } else if (rare) {
-        const r = foldRange(text, start, end, map as CharMap, scratch, 0, false);
-        n = r < 0 ? ~r : r;
-        buf = scratch.buf;
-        if (buf.subarray(0, n).includes(0x20)) {
-          position = this.emitSplit(text, start, end, position, sink);
+      if (rare) {
+        if (map) {
+          n = foldRange(text, start, end, map, scratch, false);
           buf = scratch.buf;
-          continue;
+          if (buf.subarray(0, n).includes(0x20)) {
+            position = this.emitSplit(text, start, end, position, sink);
+            buf = scratch.buf;
+            continue;
+          }
+        } else {
+          // no normalization (Lucene's chain: its letter tokenizer, then LowerCaseFilter)
+          const word = text.slice(start, end).toLowerCase();
+          n = word.length;
+          scratch.ensure(n, false);
+          buf = scratch.buf;
+          for (let j = 0; j < n; j++) buf[j] = word.charCodeAt(j);
         }
         h = hashCodes(buf, n);
       }
@@ -210,25 +230,18 @@ export class Tokenizer {
 
   /** Rare path: a multi-word ligature (U+FDFA ﷺ) expanded to several words; each maps to the ligature's span. */
   private emitSplit(text: string, start: number, end: number, position: number, sink: RawTokenSink): number {
-    const r = foldRange(text, start, end, this.map as CharMap, this.scratch, 0, true);
-    const n = r < 0 ? ~r : r;
-    const buf = this.scratch.buf;
-    const offs = this.scratch.offs;
-    const pieces: [number, number, number, number][] = [];
-    let a = 0;
-    for (let j = 0; j <= n; j++) {
+    const n = foldRange(text, start, end, this.map as CharMap, this.scratch, true);
+    const { buf, offs } = this.scratch;
+    for (let j = 0, a = 0; j <= n; j++) {
       if (j < n && buf[j] !== 0x20) continue;
       if (j > a) {
+        // the piece ends where the original character after its last one starts
         let b = j;
         while (b < n && offs[b] === offs[j - 1]) b++;
-        pieces.push([a, j, offs[a], b < n ? offs[b] : end]);
+        const piece = buf.subarray(a, j);
+        sink(piece, j - a, Math.max(start, offs[a]), b < n ? Math.min(end, offs[b]) : end, position++, hashCodes(piece, j - a));
       }
       a = j + 1;
-    }
-    for (const [pa, pb, ps, pe] of pieces) {
-      if (this.pieceBuf.length < pb - pa) this.pieceBuf = new Uint16Array(pb - pa);
-      this.pieceBuf.set(buf.subarray(pa, pb));
-      sink(this.pieceBuf, pb - pa, Math.max(start, ps), Math.min(end, pe), position++, hashCodes(this.pieceBuf, pb - pa));
     }
     return position;
   }

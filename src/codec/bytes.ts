@@ -1,7 +1,7 @@
 // Byte-level building blocks shared by the index writer and reader: growable buffers, LEB128 varints,
 // UTF-8 strings, CRC-32. The reader checks every length against the bytes it has, so damaged input ends in a
 // FahrasError, never in a huge allocation or an out-of-bounds read.
-import { FahrasError } from '../errors.js';
+import { FahrasError, type FahrasErrorCode } from '../errors.js';
 
 /** An append-only byte buffer that doubles when full. */
 export class ByteWriter {
@@ -79,7 +79,10 @@ export class ByteWriter {
   }
 }
 
-/** Reads what ByteWriter wrote; any overrun throws `FahrasError('TRUNCATED')`. */
+/**
+ * Reads what ByteWriter wrote. An overrun throws `FahrasError('TRUNCATED')`, a value over its bound or a varint
+ * longer than 8 bytes `CORRUPT_INDEX`; messages name the byte offset reached (see {@link ByteReader.fail}).
+ */
 export class ByteReader {
   readonly bytes: Uint8Array;
   pos: number;
@@ -91,43 +94,31 @@ export class ByteReader {
     this.end = end;
   }
 
-  private fail(what: string): never {
-    throw new FahrasError('TRUNCATED', `index data ends in ${what}`);
+  /** Throws `FahrasError(code)` naming the offset reached: one message for every check (they ship to browsers). */
+  fail(code: FahrasErrorCode = 'CORRUPT_INDEX'): never {
+    throw new FahrasError(code, `bad index data at byte ${this.pos}`);
   }
 
   byte(): number {
-    if (this.pos >= this.end) this.fail('byte');
-    return this.bytes[this.pos++];
+    return this.pos < this.end ? this.bytes[this.pos++] : this.fail('TRUNCATED');
   }
 
-  varint(): number {
+  /** An unsigned LEB128 varint of at most 8 bytes that must not exceed `max` (declared counts and lengths are checked before anything is allocated). */
+  varint(max = Infinity): number {
     let result = 0;
-    let mul = 1;
-    const b = this.bytes;
-    for (let i = 0; i < 8; i++) {
-      if (this.pos >= this.end) this.fail('varint');
-      const v = b[this.pos++];
+    for (let i = 0, mul = 1; i < 8; i++, mul *= 128) {
+      const v = this.byte();
       result += (v & 0x7f) * mul;
-      if (v < 0x80) return result;
-      mul *= 128;
+      if (v < 0x80) return result > max ? this.fail() : result;
     }
-    throw new FahrasError('CORRUPT_INDEX', 'bad index data: varint');
-  }
-
-  /** A varint that must not exceed `max` (a declared length or count checked before anything is allocated). */
-  bounded(max: number, what: string): number {
-    const v = this.varint();
-    if (v > max) throw new FahrasError('CORRUPT_INDEX', `bad index data: ${what} ${v} > ${max}`);
-    return v;
+    return this.fail();
   }
 
   /** A length-prefixed block, returned as a view (no copy). */
   block(): Uint8Array {
     const n = this.varint();
-    if (n > this.end - this.pos) this.fail('block');
-    const out = this.bytes.subarray(this.pos, this.pos + n);
-    this.pos += n;
-    return out;
+    if (n > this.end - this.pos) this.fail('TRUNCATED');
+    return this.bytes.subarray(this.pos, (this.pos += n));
   }
 
   string(): string {
@@ -136,7 +127,7 @@ export class ByteReader {
 }
 
 const encoder = /* @__PURE__ */ new TextEncoder();
-const decoder = /* @__PURE__ */ new TextDecoder('utf-8', { fatal: false });
+const decoder = /* @__PURE__ */ new TextDecoder(); // UTF-8, malformed bytes as U+FFFD
 
 export function utf8Encode(s: string): Uint8Array {
   return encoder.encode(s);
@@ -150,19 +141,13 @@ let crcTable: Uint32Array | undefined;
 
 /** CRC-32 (IEEE 802.3 polynomial 0xEDB88320) of `b[start, end)`. */
 export function crc32(b: Uint8Array, start = 0, end = b.length): number {
-  let t = crcTable;
-  if (!t) {
-    t = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      t[n] = c >>> 0;
-    }
-    crcTable = t;
-  }
-  let crc = 0xffffffff;
+  const t = (crcTable ??= new Uint32Array(256).map((_, n) => {
+    for (let k = 0; k < 8; k++) n = n & 1 ? 0xedb88320 ^ (n >>> 1) : n >>> 1;
+    return n;
+  }));
+  let crc = -1;
   for (let i = start; i < end; i++) crc = t[(crc ^ b[i]) & 0xff] ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
+  return ~crc >>> 0;
 }
 
 /** A growable Uint32 array (paragraph tables and the like). */

@@ -43,7 +43,6 @@ export class Scratch {
 export function codesToString(buf: Uint16Array, n: number): string {
   // short words (most of them): direct calls, no array view per call
   switch (n) {
-    case 0: return '';
     case 1: return String.fromCharCode(buf[0]);
     case 2: return String.fromCharCode(buf[0], buf[1]);
     case 3: return String.fromCharCode(buf[0], buf[1], buf[2]);
@@ -53,56 +52,42 @@ export function codesToString(buf: Uint16Array, n: number): string {
     case 7: return String.fromCharCode(buf[0], buf[1], buf[2], buf[3], buf[4], buf[5], buf[6]);
     case 8: return String.fromCharCode(buf[0], buf[1], buf[2], buf[3], buf[4], buf[5], buf[6], buf[7]);
   }
-  if (n <= 1024) return String.fromCharCode.apply(null, buf.subarray(0, n) as unknown as number[]);
+  // longer ones in pieces of 1,024 (a bound on apply's arguments)
   let s = '';
   for (let k = 0; k < n; k += 1024) s += String.fromCharCode.apply(null, buf.subarray(k, Math.min(n, k + 1024)) as unknown as number[]);
   return s;
 }
 
 /**
- * Folds `text[start, end)` into `scratch.buf` from index `at`, recording each output unit's original index in
- * `scratch.offs` when `withOffsets`. Returns the new length, or `~length` (negative) when the output is
- * identical to the input range, so callers can reuse `text.slice(start, end)`.
+ * Folds `text[start, end)` into `scratch.buf`, recording each output unit's original index in `scratch.offs` when
+ * `withOffsets`. Returns the folded length.
  */
-export function foldRange(
-  text: string,
-  start: number,
-  end: number,
-  map: CharMap,
-  scratch: Scratch,
-  at: number,
-  withOffsets: boolean,
-): number {
-  scratch.ensure(at + (end - start) + 8, withOffsets);
+export function foldRange(text: string, start: number, end: number, map: CharMap, scratch: Scratch, withOffsets: boolean): number {
+  scratch.ensure(end - start + 8, withOffsets);
   let buf = scratch.buf;
   let offs = scratch.offs;
   const table = map.table;
   const compose = map.compose;
-  let n = at;
-  let changed = false;
+  let n = 0;
   for (let i = start; i < end; i++) {
     let c = text.charCodeAt(i);
     const src = i;
     // Decomposed hamza/madda (NFD): compose base + U+0653/U+0654/U+0655 first, so ي + ٔ is ئ under every option.
     if (compose) {
-      const composed = composeNext(text, i, end, c);
+      const composed = composeNext(text, i, end);
       if (composed >= 0) {
         c = composed;
         i++;
-        changed = true;
       }
     }
     let v = table[c];
     if (v === -2) v = map.lookup(c);
     if (v >= 0) {
-      if (v !== c) changed = true;
       buf[n] = v;
       if (withOffsets) offs[n] = src;
       n++;
-    } else if (v === -1) {
-      changed = true;
-    } else {
-      changed = true;
+    } else if (v < -1) {
+      // a ligature: several units
       const s = map.multi[-3 - v];
       scratch.ensure(n + s.length + (end - i) + 8, withOffsets);
       buf = scratch.buf;
@@ -114,10 +99,10 @@ export function foldRange(
       }
     }
   }
-  return changed ? n : ~n;
+  return n;
 }
 
-const shared = new Scratch();
+const shared = /* @__PURE__ */ new Scratch();
 
 /**
  * Normalizes Arabic text so spelling variants meet, and maps every normalized index back to the original.
@@ -128,8 +113,7 @@ const shared = new Scratch();
 export function normalize(text: string, options?: NormalizeOptions): NormalizedText {
   const str = typeof text === 'string' ? text : String(text ?? '');
   const map = charMapFor(resolveNormalizeOptions(options));
-  let n = foldRange(str, 0, str.length, map, shared, 0, true);
-  if (n < 0) n = ~n;
+  const n = foldRange(str, 0, str.length, map, shared, true);
   const offsets = new Int32Array(n + 1);
   offsets.set(shared.offs.subarray(0, n));
   offsets[n] = str.length;
@@ -139,8 +123,7 @@ export function normalize(text: string, options?: NormalizeOptions): NormalizedT
 /** Normalizes one word or short string without building an offset map. */
 export function normalizeWord(word: string, options?: NormalizeOptions): string {
   const map = charMapFor(resolveNormalizeOptions(options));
-  const n = foldRange(word, 0, word.length, map, shared, 0, false);
-  return n < 0 ? word : shared.toString(n);
+  return shared.toString(foldRange(word, 0, word.length, map, shared, false));
 }
 
 /**

@@ -1,7 +1,6 @@
 // The normalization rules, one code point at a time. Each rule is an option (all on by default, except that the
 // superscript alef U+0670 is dropped by default). `resolveChar` is the single source of truth; `CharMap` caches its
 // answers in a typed array so the hot loop does one lookup per UTF-16 unit.
-import { ALEF, ALEF_HAMZA_ABOVE, ALEF_HAMZA_BELOW, ALEF_MADDA, ALEF_MAKSURA, HEH, KAF, TATWEEL, TEH_MARBUTA, WAW, WAW_HAMZA, YEH, YEH_HAMZA } from './letters.js';
 
 /** Which spelling variants to fold. Every field is optional; the defaults give full Arabic search normalization. */
 export interface NormalizeOptions {
@@ -63,123 +62,112 @@ export function resolveNormalizeOptions(options?: NormalizeOptions): ResolvedNor
 }
 
 
+/** Whether `c` is in one of `ranges`: pairs of code units, the first and the last of each range. */
+function inRanges(c: number, ranges: string): boolean {
+  for (let i = 0; i < ranges.length; i += 2) if (c >= ranges.charCodeAt(i) && c <= ranges.charCodeAt(i + 1)) return true;
+  return false;
+}
+
+/** The Arabic combining marks removed by the `diacritics` rule (U+0670 is handled on its own), as ranges. */
+const DIACRITICS =
+  '\u0610\u061a' + // Arabic signs: honorifics ؐ ؑ ؒ ؓ ؔ, Qur'anic small marks ؕ–ؚ
+  '\u064b\u065f' + // harakat: fathatan ً … sukun ْ U+0652, maddah ٓ U+0653, hamza above ٔ U+0654 / below ٕ U+0655, U+0656–U+065F
+  '\u06d6\u06ed' + // Qur'anic annotation: small high ligatures ۖ–ۜ, end of ayah ۝, rub el hizb ۞, small marks ۟–ۭ (incl. small waw ۥ, small yeh ۦ)
+  '\u0897\u089f' + // Arabic Extended-B: Qur'anic marks (Unicode 14)
+  '\u08ca\u08ff'; // Arabic Extended-A: Qur'anic annotation marks and small high letters (U+08D3–U+08FF), U+08E2 disputed end of ayah
+
 /** True for the Arabic combining marks removed by the `diacritics` rule (U+0670 is handled on its own). */
 export function isArabicDiacritic(c: number): boolean {
-  return (
-    (c >= 0x0610 && c <= 0x061a) || // Arabic signs: honorifics ؐ ؑ ؒ ؓ ؔ, Qur'anic small marks ؕ–ؚ
-    (c >= 0x064b && c <= 0x065f) || // harakat: fathatan ً … sukun ْ U+0652, maddah ٓ U+0653, hamza above ٔ U+0654 / below ٕ U+0655, U+0656–U+065F
-    (c >= 0x06d6 && c <= 0x06ed) || // Qur'anic annotation: small high ligatures ۖ–ۜ, end of ayah ۝, rub el hizb ۞, small marks ۟–ۭ (incl. small waw ۥ, small yeh ۦ)
-    (c >= 0x0897 && c <= 0x089f) || // Arabic Extended-B: Qur'anic marks (Unicode 14)
-    (c >= 0x08ca && c <= 0x08ff) // Arabic Extended-A: Qur'anic annotation marks and small high letters (U+08D3–U+08FF), U+08E2 disputed end of ayah
-  );
+  return inRanges(c, DIACRITICS);
 }
+
+/** The invisible format characters removed by the `invisibles` rule, as ranges. */
+const INVISIBLES =
+  '\u200b\u200f' + // ZERO WIDTH SPACE, ZWNJ U+200C, ZWJ U+200D, LRM U+200E, RLM U+200F
+  '\u061c\u061c' + // U+061C ARABIC LETTER MARK
+  '\ufeff\ufeff' + // U+FEFF BYTE ORDER MARK / zero width no-break space
+  '\u00ad\u00ad' + // U+00AD SOFT HYPHEN
+  '\u034f\u034f' + // U+034F COMBINING GRAPHEME JOINER
+  '\u202a\u202e' + // bidi embeddings and overrides LRE RLE PDF LRO RLO
+  '\u2060\u2064' + // WORD JOINER and invisible operators
+  '\u2066\u2069'; // bidi isolates LRI RLI FSI PDI
 
 /** True for invisible format characters removed by the `invisibles` rule. */
 export function isInvisible(c: number): boolean {
-  return (
-    (c >= 0x200b && c <= 0x200f) || // ZERO WIDTH SPACE, ZWNJ U+200C, ZWJ U+200D, LRM U+200E, RLM U+200F
-    c === 0x061c || // U+061C ARABIC LETTER MARK
-    c === 0xfeff || // U+FEFF BYTE ORDER MARK / zero width no-break space
-    c === 0x00ad || // U+00AD SOFT HYPHEN
-    c === 0x034f || // U+034F COMBINING GRAPHEME JOINER
-    (c >= 0x202a && c <= 0x202e) || // bidi embeddings and overrides LRE RLE PDF LRO RLO
-    (c >= 0x2060 && c <= 0x2064) || // WORD JOINER and invisible operators
-    (c >= 0x2066 && c <= 0x2069) // bidi isolates LRI RLI FSI PDI
-  );
+  return inRanges(c, INVISIBLES);
 }
-
-function fromCode(c: number): string {
-  return String.fromCharCode(c);
-}
-
-/** The options that fold single letters (one rule table entry each, see {@link LETTER_RULES}). */
-type LetterOption = 'tatweel' | 'alef' | 'hamzaCarriers' | 'tehMarbuta' | 'alefMaqsura' | 'persian';
 
 /**
- * Single-letter rules: `[option, replacement (-1 deletes), code points…]`. The code points of different entries
- * never overlap, so the table order does not matter.
+ * The rules that give every character of some ranges one replacement: `[option, replacement ('' deletes),
+ * ranges]`. A rule applies when its option is on; ranges of different rules overlap only where both delete
+ * (U+034F is invisible and a Latin combining mark), so the order does not matter.
  */
-const LETTER_RULES: readonly [LetterOption, number, ...number[]][] = [
+const RULES: readonly [keyof NormalizeOptions, string, string][] = [
+  ['diacritics', '', DIACRITICS],
+  ['invisibles', '', INVISIBLES],
   // U+0640 TATWEEL ـ → removed
-  ['tatweel', -1, TATWEEL],
+  ['tatweel', '', '\u0640\u0640'],
   // → U+0627 ALEF ا: U+0622 ALEF WITH MADDA ABOVE آ, U+0623 ALEF WITH HAMZA ABOVE أ, U+0625 ALEF WITH HAMZA BELOW إ,
   // U+0671 ALEF WASLA ٱ, U+0672 ALEF WITH WAVY HAMZA ABOVE ٲ, U+0673 ALEF WITH WAVY HAMZA BELOW ٳ, U+0675 HIGH HAMZA ALEF ٵ
-  ['alef', ALEF, ALEF_MADDA, ALEF_HAMZA_ABOVE, ALEF_HAMZA_BELOW, 0x0671, 0x0672, 0x0673, 0x0675],
+  ['alef', '\u0627', '\u0622\u0623\u0625\u0625\u0671\u0673\u0675\u0675'],
   // U+0624 WAW WITH HAMZA ABOVE ؤ → U+0648 WAW و
-  ['hamzaCarriers', WAW, WAW_HAMZA],
+  ['hamzaCarriers', '\u0648', '\u0624\u0624'],
   // U+0626 YEH WITH HAMZA ABOVE ئ → U+064A YEH ي
-  ['hamzaCarriers', YEH, YEH_HAMZA],
+  ['hamzaCarriers', '\u064a', '\u0626\u0626'],
   // U+0629 TEH MARBUTA ة → U+0647 HEH ه
-  ['tehMarbuta', HEH, TEH_MARBUTA],
+  ['tehMarbuta', '\u0647', '\u0629\u0629'],
   // U+0649 ALEF MAQSURA ى → U+064A YEH ي
-  ['alefMaqsura', YEH, ALEF_MAKSURA],
+  ['alefMaqsura', '\u064a', '\u0649\u0649'],
   // → U+0643 KAF ك: U+06A9 KEHEH ک (Persian kaf), U+06AA SWASH KAF ڪ
-  ['persian', KAF, 0x06a9, 0x06aa],
+  ['persian', '\u0643', '\u06a9\u06aa'],
   // → U+064A YEH ي: U+06CC FARSI YEH ی, U+06CD YEH WITH TAIL ۍ, U+06D0 YEH (Pashto E) ې, U+06D2 YEH BARREE ے
-  ['persian', YEH, 0x06cc, 0x06cd, 0x06d0, 0x06d2],
+  ['persian', '\u064a', '\u06cc\u06cd\u06d0\u06d0\u06d2\u06d2'],
   // → U+0626 YEH WITH HAMZA ABOVE ئ: U+06D3 YEH BARREE WITH HAMZA ABOVE ۓ, U+0678 HIGH HAMZA YEH ٸ
-  ['persian', YEH_HAMZA, 0x06d3, 0x0678],
+  ['persian', '\u0626', '\u06d3\u06d3\u0678\u0678'],
   // → U+0624 WAW WITH HAMZA ABOVE ؤ: U+0676 HIGH HAMZA WAW ٶ, U+0677 U WITH HAMZA ABOVE ٷ
-  ['persian', WAW_HAMZA, 0x0676, 0x0677],
-  // → U+0647 HEH ه: U+06C1 HEH GOAL ہ, U+06C2 HEH GOAL WITH HAMZA ABOVE ۂ, U+06BE HEH DOACHASHMEE ھ, U+06D5 AE ە,
-  // U+06C0 HEH WITH YEH ABOVE ۀ
-  ['persian', HEH, 0x06c1, 0x06c2, 0x06be, 0x06d5, 0x06c0],
+  ['persian', '\u0624', '\u0676\u0677'],
+  // → U+0647 HEH ه: U+06C0 HEH WITH YEH ABOVE ۀ, U+06C1 HEH GOAL ہ, U+06C2 HEH GOAL WITH HAMZA ABOVE ۂ,
+  // U+06BE HEH DOACHASHMEE ھ, U+06D5 AE ە
+  ['persian', '\u0647', '\u06c0\u06c2\u06be\u06be\u06d5\u06d5'],
   // U+06C3 TEH MARBUTA GOAL ۃ → U+0629 TEH MARBUTA ة (then the teh marbuta rule)
-  ['persian', TEH_MARBUTA, 0x06c3],
+  ['persian', '\u0629', '\u06c3\u06c3'],
 ];
 
 /**
- * One rule step for a BMP code unit: the replacement string, or null when the character is kept as it is.
+ * Characters whose replacement the engine computes: Arabic Presentation Forms-A U+FB50–U+FDFF, -B U+FE70–U+FEFE
+ * (NFKC, `presentationForms`); Latin, Greek, Cyrillic (NFKD, `latin`), as ranges.
+ */
+const PRESENTATION_FORMS = '\ufb50\ufdff\ufe70\ufefe';
+const LATIN =
+  'AZ' + // A–Z → a–z
+  '\u00c0\u024f' + // Latin-1 letters, Latin Extended-A/B
+  '\u0300\u036f' + // combining diacritical marks (the Latin accents): removed
+  '\u0370\u04ff' + // Greek, Cyrillic
+  '\u1e00\u1fff' + // Latin Extended Additional, Greek Extended
+  '\ufb00\ufb06' + // Latin ligatures ﬀ ﬁ ﬂ …
+  '\uff01\uff5e'; // fullwidth ASCII
+
+/**
+ * One rule step for a BMP code unit: the replacement string (the character itself when nothing applies).
  * Replacements may themselves need further rules (a ligature expands to letters that are then folded);
  * `resolveChar` applies rules until every output character is stable.
  */
-function ruleFor(c: number, o: ResolvedNormalizeOptions): string | null {
-  // --- Arabic block U+0600–U+06FF and supplements ---
-  if (c === 0x0670) {
-    // U+0670 SUPERSCRIPT ALEF ٰ → dropped, or → U+0627 ALEF ا
-    return o.superscriptAlef === 'drop' ? '' : o.superscriptAlef === 'alef' ? fromCode(ALEF) : null;
-  }
-  if (o.diacritics && isArabicDiacritic(c)) return '';
-  for (const [option, to, ...from] of LETTER_RULES) {
-    if (from.includes(c)) return o[option] ? (to < 0 ? '' : fromCode(to)) : null;
-  }
-  if (o.digits) {
-    if (c >= 0x0660 && c <= 0x0669) return fromCode(c - 0x0630); // ARABIC-INDIC DIGIT ZERO..NINE ٠–٩ U+0660–U+0669 → 0–9
-    if (c >= 0x06f0 && c <= 0x06f9) return fromCode(c - 0x06c0); // EXTENDED ARABIC-INDIC (Persian/Urdu) DIGIT ۰–۹ U+06F0–U+06F9 → 0–9
-  }
-  // --- presentation forms: Arabic Presentation Forms-A U+FB50–U+FDFF, -B U+FE70–U+FEFE ---
-  if ((c >= 0xfb50 && c <= 0xfdff) || (c >= 0xfe70 && c <= 0xfefe)) {
-    if (!o.presentationForms) return null;
-    // NFKC gives the base letters (U+FEFB LAM WITH ALEF ligature ﻻ → ل ا, U+FDF2 → الله). The isolated
-    // harakat forms (U+FE70–U+FE7F, and the shadda ligatures U+FC5E–U+FC63 such as ﱞ) decompose to a SPACE + marks:
-    // that leading space is an artefact and is dropped. Multi-word ligatures (U+FDFA ﷺ, U+FDFB, U+FDFD) keep
-    // their inner spaces: the tokenizer splits them into words.
-    const s = fromCode(c).normalize('NFKC').replace(/^ +/, '');
-    return s === fromCode(c) ? null : s;
-  }
-  // U+061C ARABIC LETTER MARK, U+FEFF BYTE ORDER MARK and the other invisibles → removed
-  if (o.invisibles && isInvisible(c)) return '';
-  // --- Latin, Greek, Cyrillic: lower-case, fold diacritics, fullwidth → ASCII ---
-  if (o.latin) {
-    if (c < 0x80) return c >= 0x41 && c <= 0x5a ? fromCode(c + 32) : null; // A–Z → a–z
-    if (c >= 0x0300 && c <= 0x036f) return ''; // combining diacritical marks (the Latin accents)
-    if (
-      (c >= 0x00c0 && c <= 0x024f) || // Latin-1 letters, Latin Extended-A/B
-      (c >= 0x0370 && c <= 0x04ff) || // Greek, Cyrillic
-      (c >= 0x1e00 && c <= 0x1fff) || // Latin Extended Additional, Greek Extended
-      (c >= 0xfb00 && c <= 0xfb06) || // Latin ligatures ﬀ ﬁ ﬂ …
-      (c >= 0xff01 && c <= 0xff5e) // fullwidth ASCII
-    ) {
-      // spacing compatibility characters (U+037A ͺ, U+1FBD ᾽) decompose to a SPACE + mark: the space is dropped
-      const s = fromCode(c)
-        .normalize('NFKD')
-        .replace(/[\u0300-\u036f ]/g, '')
-        .toLowerCase()
-        .normalize('NFC');
-      return s === fromCode(c) ? null : s;
-    }
-  }
-  return null;
+function ruleFor(c: number, o: ResolvedNormalizeOptions): string {
+  const s = String.fromCharCode(c);
+  // U+0670 SUPERSCRIPT ALEF ٰ → dropped, or → U+0627 ALEF ا
+  if (c === 0x0670) return o.superscriptAlef === 'drop' ? '' : o.superscriptAlef === 'alef' ? '\u0627' : s;
+  for (const [option, to, ranges] of RULES) if (o[option] && inRanges(c, ranges)) return to;
+  // ARABIC-INDIC DIGIT ZERO..NINE ٠–٩ U+0660–U+0669, EXTENDED ARABIC-INDIC (Persian/Urdu) DIGIT ۰–۹ U+06F0–U+06F9 → 0–9
+  if (o.digits && inRanges(c, '\u0660\u0669\u06f0\u06f9')) return String(c & 15);
+  // NFKC gives the base letters (U+FEFB LAM WITH ALEF ligature ﻻ → ل ا, U+FDF2 → الله). The isolated
+  // harakat forms (U+FE70–U+FE7F, and the shadda ligatures U+FC5E–U+FC63 such as ﱞ) decompose to a SPACE + marks:
+  // that leading space is an artefact and is dropped. Multi-word ligatures (U+FDFA ﷺ, U+FDFB, U+FDFD) keep
+  // their inner spaces: the tokenizer splits them into words.
+  if (o.presentationForms && inRanges(c, PRESENTATION_FORMS)) return s.normalize('NFKC').replace(/^ +/, '');
+  // lower-case, fold diacritics, fullwidth → ASCII; spacing compatibility characters (U+037A ͺ, U+1FBD ᾽)
+  // decompose to a SPACE + mark: the space is dropped
+  if (o.latin && inRanges(c, LATIN)) return s.normalize('NFKD').replace(/[\u0300-\u036f ]/g, '').toLowerCase().normalize('NFC');
+  return s;
 }
 
 /**
@@ -188,50 +176,45 @@ function ruleFor(c: number, o: ResolvedNormalizeOptions): string | null {
  */
 export function resolveChar(c: number, o: ResolvedNormalizeOptions, depth = 0): string {
   const r = ruleFor(c, o);
-  if (r === null) return fromCode(c);
-  if (depth > 4) return r; // no rule chain is this deep; a guard, not a path taken
   let out = '';
   for (let i = 0; i < r.length; i++) {
     const d = r.charCodeAt(i);
-    out += d === c ? r[i] : resolveChar(d, o, depth + 1);
+    // no rule chain is deeper than 4: a guard, not a path taken
+    out += d === c || depth > 4 ? r[i] : resolveChar(d, o, depth + 1);
   }
   return out;
 }
 
-/** Letters composed with a following U+0654 HAMZA ABOVE ٔ: base → the precomposed letter. */
-const WITH_HAMZA_ABOVE: Readonly<Record<number, number>> = {
-  [ALEF]: ALEF_HAMZA_ABOVE, // ا + ٔ → U+0623 أ
-  [WAW]: WAW_HAMZA, // و + ٔ → U+0624 ؤ
-  [YEH]: YEH_HAMZA, // ي + ٔ → U+0626 ئ
-  [ALEF_MAKSURA]: YEH_HAMZA, // ى + ٔ → U+0626 ئ (the dotless form carries hamza)
-  0x06cc: YEH_HAMZA, // U+06CC ی + ٔ → U+0626 ئ
-  0x06d2: 0x06d3, // U+06D2 ے + ٔ → U+06D3 ۓ
-  0x06c1: 0x06c2, // U+06C1 ہ + ٔ → U+06C2 ۂ
-  0x06d5: 0x06c0, // U+06D5 ە + ٔ → U+06C0 ۀ
-  [HEH]: 0x06c0, // ه + ٔ → U+06C0 ۀ
-};
-
-/** Pairs composed before folding: a base letter followed by U+0653 MADDA / U+0654 HAMZA ABOVE / U+0655 HAMZA BELOW. */
-function composeHamza(base: number, mark: number): number {
-  if (mark === 0x0654) return WITH_HAMZA_ABOVE[base] ?? -1;
-  if (base !== ALEF) return -1;
-  if (mark === 0x0653) return ALEF_MADDA; // ا + ٓ → U+0622 آ
-  if (mark === 0x0655) return ALEF_HAMZA_BELOW; // ا + ٕ → U+0625 إ
-  return -1;
-}
+/**
+ * Pairs composed before folding, as triples: a base letter, the mark after it (U+0653 MADDA ABOVE ٓ, U+0654 HAMZA
+ * ABOVE ٔ, U+0655 HAMZA BELOW ٕ), the precomposed letter.
+ */
+const COMPOSED =
+  '\u0627\u0653\u0622' + // ا + ٓ → U+0622 آ
+  '\u0627\u0654\u0623' + // ا + ٔ → U+0623 أ
+  '\u0627\u0655\u0625' + // ا + ٕ → U+0625 إ
+  '\u0648\u0654\u0624' + // و + ٔ → U+0624 ؤ
+  '\u064a\u0654\u0626' + // ي + ٔ → U+0626 ئ
+  '\u0649\u0654\u0626' + // ى + ٔ → U+0626 ئ (the dotless form carries hamza)
+  '\u06cc\u0654\u0626' + // U+06CC ی + ٔ → U+0626 ئ
+  '\u06d2\u0654\u06d3' + // U+06D2 ے + ٔ → U+06D3 ۓ
+  '\u06c1\u0654\u06c2' + // U+06C1 ہ + ٔ → U+06C2 ۂ
+  '\u06d5\u0654\u06c0' + // U+06D5 ە + ٔ → U+06C0 ۀ
+  '\u0647\u0654\u06c0'; // ه + ٔ → U+06C0 ۀ
 
 /**
- * The letter `c` at `text[i]` composed with a following U+0653/U+0654/U+0655 (before `end`), or -1 when the next
+ * The letter at `text[i]` composed with a following U+0653/U+0654/U+0655 (before `end`), or -1 when the next
  * character does not compose with it.
  */
-export function composeNext(text: string, i: number, end: number, c: number): number {
-  if (i + 1 >= end) return -1;
-  const next = text.charCodeAt(i + 1);
-  return next >= 0x0653 && next <= 0x0655 ? composeHamza(c, next) : -1;
+export function composeNext(text: string, i: number, end: number): number {
+  const next = i + 1 < end ? text.charCodeAt(i + 1) : 0;
+  // a pair is looked up (a two-unit string) only after a check on the mark's code: marks are rare. Marks stand
+  // only in the middle of a triple, so a pair found is a triple's start.
+  const k = next >= 0x0653 && next <= 0x0655 ? COMPOSED.indexOf(text.slice(i, i + 2)) : -1;
+  return k < 0 ? -1 : COMPOSED.charCodeAt(k + 2);
 }
 
 const UNKNOWN = -2;
-const DELETE = -1;
 
 /**
  * A lazily filled table from BMP code unit to its replacement: `>= 0` one code unit, `-1` deleted,
@@ -239,7 +222,7 @@ const DELETE = -1;
  */
 export class CharMap {
   readonly options: ResolvedNormalizeOptions;
-  readonly table: Int32Array;
+  readonly table = new Int32Array(0x10000).fill(UNKNOWN);
   readonly multi: string[] = [];
   /**
    * Whether composing base + U+0653/U+0654/U+0655 can change the output. With diacritics, alef, hamza-carrier,
@@ -248,46 +231,35 @@ export class CharMap {
    */
   readonly compose: boolean;
 
-  constructor(options: ResolvedNormalizeOptions) {
-    this.options = options;
-    this.table = new Int32Array(0x10000).fill(UNKNOWN);
-    const o = options;
+  constructor(o: ResolvedNormalizeOptions) {
+    this.options = o;
     this.compose = !(o.diacritics && o.alef && o.hamzaCarriers && o.alefMaqsura && o.persian);
   }
 
   /** Encoded replacement of `c` (see class doc). */
   lookup(c: number): number {
-    const v = this.table[c];
-    return v !== UNKNOWN ? v : this.fill(c);
-  }
-
-  private fill(c: number): number {
-    const s = resolveChar(c, this.options);
-    let v: number;
-    if (s.length === 0) v = DELETE;
-    else if (s.length === 1) v = s.charCodeAt(0);
-    else {
-      this.multi.push(s);
-      v = -3 - (this.multi.length - 1);
+    let v = this.table[c];
+    if (v === UNKNOWN) {
+      const s = resolveChar(c, this.options);
+      // a ligature's letters go to `multi`: -3 for the first, -4 for the second…
+      v = this.table[c] = s.length === 1 ? s.charCodeAt(0) : s ? -2 - this.multi.push(s) : -1;
     }
-    this.table[c] = v;
     return v;
   }
 }
 
-const mapByKey = new Map<string, CharMap>();
-const mapByObject = new WeakMap<object, CharMap>();
+const maps = new Map<string, CharMap>();
+/** The options asked for last (the defaults, nearly always) and their map: found without building a key. */
+let lastOptions: ResolvedNormalizeOptions | undefined;
+let lastMap: CharMap;
 
-/** The shared CharMap for these options (one per distinct configuration, found by identity first). */
+/** The shared CharMap for these options (one per distinct configuration). */
 export function charMapFor(options: ResolvedNormalizeOptions): CharMap {
-  let m = mapByObject.get(options);
-  if (m) return m;
-  const key = JSON.stringify(options);
-  m = mapByKey.get(key);
-  if (!m) {
-    m = new CharMap(options);
-    mapByKey.set(key, m);
+  if (options !== lastOptions) {
+    const key = JSON.stringify((lastOptions = options));
+    let m = maps.get(key);
+    if (!m) maps.set(key, (m = new CharMap(options)));
+    lastMap = m;
   }
-  mapByObject.set(options, m);
-  return m;
+  return lastMap;
 }

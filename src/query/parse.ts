@@ -45,53 +45,12 @@ export interface QueryLimits {
 
 export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxQueryLength: 1000, maxClauses: 32 };
 
-interface RawItem {
-  text: string;
-  sign: '' | '+' | '-';
-  quoted: boolean;
-  star: boolean;
-  /** The item ends the query with no space after it (search-as-you-type prefix candidate). */
-  last: boolean;
-}
-
-function isSpace(c: string): boolean {
-  return c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\u00a0' || c === '\u3000';
-}
-
-/** Splits the raw string into items; never throws. */
-function scanItems(q: string): RawItem[] {
-  const items: RawItem[] = [];
-  let i = 0;
-  const n = q.length;
-  while (i < n) {
-    while (i < n && isSpace(q[i])) i++;
-    if (i >= n) break;
-    let sign: RawItem['sign'] = '';
-    if ((q[i] === '-' || q[i] === '+') && i + 1 < n && !isSpace(q[i + 1])) {
-      sign = q[i] as '+' | '-';
-      i++;
-    }
-    if (q[i] === '"' || q[i] === '«' || q[i] === '“') {
-      const close = q[i] === '«' ? '»' : q[i] === '“' ? '”' : '"';
-      const j = q.indexOf(close, i + 1);
-      const end = j < 0 ? n : j;
-      items.push({ text: q.slice(i + 1, end), sign, quoted: true, star: false, last: false });
-      i = j < 0 ? n : j + 1;
-      continue;
-    }
-    let j = i;
-    while (j < n && !isSpace(q[j]) && q[j] !== '"') j++;
-    let text = q.slice(i, j);
-    let star = false;
-    while (text.endsWith('*')) {
-      star = true;
-      text = text.slice(0, -1);
-    }
-    items.push({ text, sign, quoted: false, star, last: j === n });
-    i = j;
-  }
-  return items;
-}
+/**
+ * One query item, found by `matchAll`: an optional sign (1: `+`/`-` right before a non-space), then a phrase in
+ * "…", «…» or “…” (2, 3, 4: up to its closing quote, or to the end when it does not close) or a word (5: up to a
+ * space or a `"`). White space is the space, tab, CR, LF, U+00A0 NO-BREAK SPACE and U+3000 IDEOGRAPHIC SPACE.
+ */
+const ITEM = /([+-](?=[^ \t\n\r\u00a0\u3000]))?(?:"([^"]*)"?|«([^»]*)»?|“([^”]*)”?|([^ \t\n\r\u00a0\u3000"]+))/g;
 
 /**
  * Parses a user's query string with the index's analyzer. Never throws: a non-string is treated as its
@@ -104,45 +63,41 @@ export function parseQuery(
 ): ParsedQuery {
   const limits = { ...DEFAULT_QUERY_LIMITS, ...options };
   let q = typeof query === 'string' ? query : query === undefined || query === null ? '' : String(query);
-  let truncated = false;
-  if (q.length > limits.maxQueryLength) {
+  const out: ParsedQuery = { should: [], must: [], not: [], truncated: q.length > limits.maxQueryLength };
+  if (out.truncated) {
     q = q.slice(0, limits.maxQueryLength);
     if ((q.charCodeAt(q.length - 1) & 0xfc00) === 0xd800) q = q.slice(0, -1);
-    truncated = true;
   }
-  const items = scanItems(q);
-  const out: ParsedQuery = { should: [], must: [], not: [], truncated };
+  const items = [...q.matchAll(ITEM)];
   let position = 0;
   let requireNext = false;
   let pendingAndTarget: Clause | null = null;
-  let clauses = 0;
-  for (let k = 0; k < items.length; k++) {
-    const it = items[k];
-    if (!it.quoted && it.sign === '' && !it.star) {
-      if (it.text === 'AND' && k > 0 && k < items.length - 1) {
-        // a AND b: the clause before and the clause after are both required
-        if (pendingAndTarget) {
-          const idx = out.should.indexOf(pendingAndTarget);
-          if (idx >= 0) {
-            out.should.splice(idx, 1);
-            out.must.push(pendingAndTarget);
-          }
-        }
+  items.forEach((m, k) => {
+    const sign = m[1];
+    const word = m[5];
+    if (!sign && (word === 'AND' || word === 'OR') && k > 0 && k < items.length - 1) {
+      // a AND b: the clause before and the clause after are both required; OR is the default
+      if (word === 'AND') {
+        const idx = pendingAndTarget ? out.should.indexOf(pendingAndTarget) : -1;
+        if (idx >= 0) out.must.push(...out.should.splice(idx, 1));
         requireNext = true;
-        continue;
       }
-      if (it.text === 'OR' && k > 0 && k < items.length - 1) continue; // OR is the default
+      return;
     }
-    const asPrefix = it.star || (options.prefix === true && it.last && !it.quoted && it.sign !== '-');
-    let tokens = analyzer.analyze(it.text);
+    // a word's trailing stars make it a prefix; so does `prefix: true` on a last word not followed by a space
+    const text = word === undefined ? m[2] ?? m[3] ?? m[4] : word.replace(/\*+$/, '');
+    const star = word !== undefined && text !== word;
+    const last = word !== undefined && m.index + m[0].length === q.length;
+    const asPrefix = star || (options.prefix === true && last && sign !== '-');
+    let tokens = analyzer.analyze(text);
     if (tokens.length === 0 && asPrefix) {
       // a word being typed that is (so far) a stopword, e.g. من on the way to منظمة: keep it as a prefix
-      const surface = analyzer.surfaceOf(it.text);
-      if (surface) tokens = [{ term: surface, surface, start: 0, end: it.text.length, position: 0 }];
+      const surface = analyzer.surfaceOf(text);
+      if (surface) tokens = [{ term: surface, surface, start: 0, end: text.length, position: 0 }];
     }
     if (tokens.length === 0) {
       requireNext = false;
-      continue;
+      return;
     }
     const base = position - tokens[0].position;
     const mk = (t: (typeof tokens)[number], prefix: boolean): QueryTerm => ({
@@ -152,21 +107,20 @@ export function parseQuery(
       prefix,
     });
     position = base + tokens[tokens.length - 1].position + 2;
-    let made: Clause[];
-    if (it.quoted && tokens.length > 1) made = [{ kind: 'phrase', terms: tokens.map((t) => mk(t, false)) }];
-    else made = tokens.map((t, i) => ({ kind: 'term' as const, terms: [mk(t, asPrefix && i === tokens.length - 1)] }));
+    const made: Clause[] =
+      word === undefined && tokens.length > 1
+        ? [{ kind: 'phrase', terms: tokens.map((t) => mk(t, false)) }]
+        : tokens.map((t, i) => ({ kind: 'term', terms: [mk(t, asPrefix && i === tokens.length - 1)] }));
     for (const c of made) {
-      if (clauses >= limits.maxClauses) {
+      if (out.should.length + out.must.length + out.not.length >= limits.maxClauses) {
         out.truncated = true;
         break;
       }
-      clauses++;
-      if (it.sign === '-') out.not.push(c);
-      else if (it.sign === '+' || requireNext || (c.kind === 'phrase' && it.sign === '')) out.must.push(c);
-      else out.should.push(c);
+      // a phrase is required unless excluded
+      (sign === '-' ? out.not : sign === '+' || requireNext || c.kind === 'phrase' ? out.must : out.should).push(c);
       pendingAndTarget = c;
     }
     requireNext = false;
-  }
+  });
   return out;
 }

@@ -11,8 +11,12 @@ export interface Snippet {
   highlights: [number, number][];
 }
 
-function isSpaceCode(c: number): boolean {
-  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x3000;
+/** White space a window is cut at: TAB…CR, SPACE, U+00A0 NO-BREAK SPACE, U+2000…U+200A (the typographic spaces), U+3000. */
+const SPACE = /[\t-\r \u00a0\u2000-\u200a\u3000]/;
+
+/** Whether `text[k]` is white space (false outside the text). */
+function isSpaceAt(text: string, k: number): boolean {
+  return SPACE.test(text.charAt(k));
 }
 
 const ELLIPSIS = '…';
@@ -76,24 +80,24 @@ export function snippetFromHits(text: string, hits: Hit[], length: number): Snip
   // cut at white space (never inside a word, so marks stay with their letters)
   if (from > 0) {
     let k = from;
-    while (k > 0 && !isSpaceCode(text.charCodeAt(k - 1))) k--;
+    while (k > 0 && !isSpaceAt(text, k - 1)) k--;
     if (k > 0 && from - k > 40) {
       k = from;
-      while (k < text.length && !isSpaceCode(text.charCodeAt(k - 1))) k++;
+      while (k < text.length && !isSpaceAt(text, k - 1)) k++;
     }
     from = Math.min(k, hits.length ? hits[bestA].start : k);
   }
   if (to < text.length) {
     let k = to;
-    while (k < text.length && !isSpaceCode(text.charCodeAt(k))) k++;
+    while (k < text.length && !isSpaceAt(text, k)) k++;
     if (k - to > 40) {
       k = to;
-      while (k > from && !isSpaceCode(text.charCodeAt(k))) k--;
+      while (k > from && !isSpaceAt(text, k)) k--;
     }
     to = Math.max(k, hits.length ? Math.min(hits[bestB - 1].end, text.length) : k);
   }
-  while (from < to && isSpaceCode(text.charCodeAt(from))) from++;
-  while (to > from && isSpaceCode(text.charCodeAt(to - 1))) to--;
+  while (from < to && isSpaceAt(text, from)) from++;
+  while (to > from && isSpaceAt(text, to - 1)) to--;
   const pre = from > 0 ? ELLIPSIS : '';
   const post = to < text.length ? ELLIPSIS : '';
   const shift = pre.length - from;

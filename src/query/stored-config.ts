@@ -2,9 +2,9 @@
 // through resolveIndexConfig/resolveAnalyzerConfig (defaults, presets, a message per mistake); a stored
 // configuration was written complete by the serializer and is covered by the file's CRC-32, so one structural
 // check is enough: a damaged or foreign file gives CORRUPT_INDEX, never an analyzer built from garbage. It is
-// the reader's only config check, so the search-only bundle ships no option resolution.
+// the reader's only config check, so the search-only bundle ships no option resolution. The reader turns a null
+// into CORRUPT_INDEX.
 import { ANALYZER_PRESETS, NORMALIZERS, oneOf, STEMMERS, STOPWORD_LISTS, TOKENIZER_MODES } from '../analysis/analyzer.js';
-import { FahrasError } from '../errors.js';
 import type { IndexConfig } from '../index-builder/builder.js';
 import { PARAGRAPH_SPLITS } from '../index-builder/paragraphs.js';
 import { DEFAULT_NORMALIZE_OPTIONS } from '../normalize/rules.js';
@@ -34,17 +34,12 @@ function isStoredConfig(c: IndexConfig): boolean {
   );
 }
 
-/**
- * Parses and checks the configuration JSON of an index file.
- * @throws FahrasError `CORRUPT_INDEX` when it is not valid JSON or not a complete configuration.
- */
-export function checkStoredConfig(json: string): IndexConfig {
-  let c: IndexConfig | null = null;
+/** The configuration in the JSON of an index file, or null when it is not valid JSON or not a complete configuration. */
+export function checkStoredConfig(json: string): IndexConfig | null {
   try {
-    c = JSON.parse(json);
+    const c = JSON.parse(json);
+    return c !== null && typeof c === 'object' && isStoredConfig(c) ? c : null;
   } catch {
-    // reported below
+    return null;
   }
-  if (c === null || typeof c !== 'object' || !isStoredConfig(c)) throw new FahrasError('CORRUPT_INDEX', 'bad index data: config');
-  return c;
 }
