@@ -20,10 +20,12 @@ export const INTERNAL_PROPS = [
   'snap', 'docs', 'alive', 'doc', 'ids', 'texts', 'stored', 'vectors', 'byId', 'firstPara', 'paraCount',
   'liveCount', 'totalLength', 'ordinal', 'docStart', 'posBytes', 'posStart', 'sorted', 'df',
   // searcher
-  'defaults', 'scores', 'masks', 'stamp', 'touched', 'nTouched', 'gen', 'norms', 'normsKey', 'termIdOf',
+  'defaults', 'scores', 'masks', 'stamp', 'touched', 'nTouched', 'gen', 'norms', 'normsKey',
   'byLength', 'searcher', 'clause', 'words', 'weight', 'idf', 'tf', 'unitCount', 'nextGen',
-  'hasVector', 'analyzedHits', 'vectorHits', 'neighbours', 'scorePhrase', 'scoreFields',
-  'collectExcluded', 'proximityBonus', 'hitSource', 'normsFor', 'positionsIn',
+  'hasVector', 'vectorHits', 'neighbours', 'scorePhrase', 'scoreFields', 'addPostings', 'pageHits', 'touch',
+  'collectExcluded', 'proximityBonus', 'hitSource', 'normsFor', 'positionsIn', 'currentSearcher',
+  // index builder (main entry)
+  'docText', 'addParagraph', 'sink', 'growVectors', 'nextBreak', 'emit', 'visit',
   // parsed queries
   'kind', 'should', 'must', 'not', 'quoted', 'star', 'last',
   // analyzer, tokenizer, normalizer tables
