@@ -236,12 +236,11 @@ export class Searcher {
     const page = ranked.slice(offset, offset + limit);
 
     // --- results with snippets ---
-    const matchIds = new Set<number>();
-    for (const pc of prepared) for (const w of pc.words) for (const a of w) matchIds.add(a.id);
     const snippetLength = clampInt(opts.snippetLength, 160, 16, 100_000);
     const wantSnippets = opts.snippets !== false;
     const ptexts = page.map((u) => (wantSnippets ? docs.texts[paras.doc[u]].slice(paras.start[u], paras.end[u]) : ''));
-    const hits = wantSnippets ? this.pageHits(page, ptexts, matchIds) : null;
+    // the index terms the query matched (every alternative of every positive clause), only when snippets are wanted
+    const hits = wantSnippets ? this.pageHits(page, ptexts, new Set(prepared.flatMap((pc) => pc.words.flat().map((a) => a.id)))) : null;
     return page.map((u, i) => {
       const d = paras.doc[u];
       return {
