@@ -59,6 +59,9 @@ export type AnalyzedSink = (term: string, surface: string, start: number, end: n
 /** Receives analyzed tokens as ids: `termId` indexes `analyzer.termStrings`, `surfaceId` identifies the unstemmed word. */
 export type AnalyzedIdSink = (termId: number, surfaceId: number, start: number, end: number, position: number) => void;
 
+/** Receives every word as its word (surface) id, stopwords included: `analyzer.termOf(wordId)` gives its term. */
+export type WordIdSink = (wordId: number, start: number, end: number, position: number) => void;
+
 /** Turns text into index terms. Pure and reusable; safe to share between an index and its queries. */
 export interface Analyzer {
   readonly config: AnalyzerConfig;
@@ -74,6 +77,13 @@ export interface Analyzer {
    * only `text[from, to)` is analyzed (offsets stay those of `text`, positions count from 0), without a slice.
    */
   scanIds(text: string, sink: AnalyzedIdSink, from?: number, to?: number): number;
+  /**
+   * Advanced, for indexers that keep their own table per word: every word of `text[from, to)`, stopwords included,
+   * as its word id (the `surfaceId` of `scanIds`), so a caller resolves each distinct word once with `termOf`.
+   */
+  scanWords(text: string, sink: WordIdSink, from?: number, to?: number): number;
+  /** The term id of word id `wordId` (from `scanWords`), or -1 for a stopword. */
+  termOf(wordId: number): number;
   /**
    * Advanced, for snippets: the span and position of every token of `text`, stopwords included, as `scan` numbers
    * them (the positions an index stores), without stemming or word tables. The sink returns `true` to stop early.
@@ -220,17 +230,24 @@ class ChainAnalyzer implements Analyzer {
   }
 
   scanIds(text: string, sink: AnalyzedIdSink, from = 0, to = text.length): number {
-    return this.splitter.scanRaw(
+    return this.scanWords(
       text,
-      (buf, n, start, end, position, hash) => {
-        const w = this.words.intern(buf, n, hash);
-        let t = w < this.wordTerm.length ? this.wordTerm[w] : UNKNOWN;
-        if (t === UNKNOWN) t = this.resolve(w);
+      (w, start, end, position) => {
+        const t = this.termOf(w);
         if (t !== STOP) sink(t, w, start, end, position);
       },
       from,
       to,
     );
+  }
+
+  scanWords(text: string, sink: WordIdSink, from = 0, to = text.length): number {
+    return this.splitter.scanRaw(text, (buf, n, start, end, position, hash) => sink(this.words.intern(buf, n, hash), start, end, position), from, to);
+  }
+
+  termOf(w: number): number {
+    const t = w < this.wordTerm.length ? this.wordTerm[w] : UNKNOWN;
+    return t === UNKNOWN ? this.resolve(w) : t;
   }
 
   scanSpans(text: string, sink: (start: number, end: number, position: number) => boolean): number {

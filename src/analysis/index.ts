@@ -18,6 +18,7 @@ export {
   type AnalyzedToken,
   type AnalyzedSink,
   type AnalyzedIdSink,
+  type WordIdSink,
   type WordTable,
   type WordTableFactory,
   type StemmerName,

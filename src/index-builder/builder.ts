@@ -1,6 +1,6 @@
 // The index writer: documents → paragraphs → analyzed tokens → postings. It owns all mutable state and hands
 // readers an immutable IndexSnapshot (see snapshot()). It never imports the query side.
-import { type AnalyzedIdSink, type Analyzer, type AnalyzerConfig, type AnalyzerOptions, type AnalyzerPreset, createAnalyzer, oneOf, resolveAnalyzerConfig } from '../analysis/index.js';
+import { type Analyzer, type AnalyzerConfig, type AnalyzerOptions, type AnalyzerPreset, createAnalyzer, oneOf, resolveAnalyzerConfig, type WordIdSink } from '../analysis/index.js';
 import { ByteWriter, U32List } from '../codec/bytes.js';
 import { putVarint } from '../codec/postings.js';
 import { FahrasError } from '../errors.js';
@@ -141,6 +141,9 @@ function fieldText(v: unknown): string {
   return String(v);
 }
 
+/** `wordMap[2s]` of a stopword (-1 is a word not mapped yet). */
+const STOPWORD = -2;
+
 /** `a[i] = v`, growing `a` (filled with -1) when needed; returns the array to keep. */
 function setGrowing(a: Int32Array, i: number, v: number): Int32Array {
   if (i >= a.length) {
@@ -205,8 +208,8 @@ export class IndexBuilder {
   /** Analyzer term id → text postings term id (-1 unknown); reset when the analyzer drops its tables. */
   private termMap: Int32Array = new Int32Array(0);
   /**
-   * Per analyzer surface (word) id s: [2s] its text postings term id (-1 unknown), [2s + 1] its surface postings
-   * term id. One read per token serves both indexes. This table and termMap start empty, so the first words
+   * Per analyzer surface (word) id s: [2s] its text postings term id (-1 unknown, STOPWORD for a stopword),
+   * [2s + 1] its surface postings term id. One read per token serves both indexes. This table and termMap start empty, so the first words
    * grow them: growing has run before the token loop is optimized (a path first taken later deoptimizes it).
    */
   private wordMap: Int32Array = new Int32Array(0);
@@ -298,16 +301,23 @@ export class IndexBuilder {
     return w;
   }
 
-  /** Maps a word seen for the first time (since the last reset): its text term `t`, and its surface form. */
-  private mapWord(s: number, t: number): number {
-    let w = t < this.termMap.length ? this.termMap[t] : -1;
-    if (w < 0) w = this.mapTerm(t);
+  /**
+   * Maps a word seen for the first time (since the last reset) to its text term id and its surface term id, or
+   * marks it a stopword (STOPWORD); returns what the token loop reads from `wordMap[2s]`.
+   */
+  private mapWord(s: number): number {
+    const t = this.analyzer.termOf(s);
+    let w = STOPWORD;
     let v = 0;
-    const writer = this.surface;
-    if (writer !== null) {
-      // appending without a lookup needs one surface id per surface string
-      const surface = this.analyzer.surfaceStrings[s];
-      v = this.direct && this.analyzer.distinctSurfaces ? writer.appendTerm(surface) : writer.idFor(surface);
+    if (t >= 0) {
+      w = t < this.termMap.length ? this.termMap[t] : -1;
+      if (w < 0) w = this.mapTerm(t);
+      const writer = this.surface;
+      if (writer !== null) {
+        // appending without a lookup needs one surface id per surface string
+        const surface = this.analyzer.surfaceStrings[s];
+        v = this.direct && this.analyzer.distinctSurfaces ? writer.appendTerm(surface) : writer.idFor(surface);
+      }
     }
     this.wordMap = setGrowing(this.wordMap, 2 * s + 1, v);
     this.wordMap[2 * s] = w;
@@ -357,7 +367,7 @@ export class IndexBuilder {
     this.log.setUnit(unit);
     this.prevStart = start;
     this.paraTokens = 0;
-    this.analyzer.scanIds(this.docText, this.sink, start, end);
+    this.analyzer.scanWords(this.docText, this.sink, start, end);
     const length = this.paraTokens;
     this.tvEnd.push(this.tv.length);
     this.pDoc.push(this.doc);
@@ -372,9 +382,10 @@ export class IndexBuilder {
   }
 
   /** Logs one token of the current paragraph for both indexes and appends its term vector entry. */
-  private readonly sink: AnalyzedIdSink = (t, s, ts, te, position) => {
+  private readonly sink: WordIdSink = (s, ts, te, position) => {
     let w = 2 * s < this.wordMap.length ? this.wordMap[2 * s] : -1;
-    if (w < 0) w = this.mapWord(s, t);
+    if (w === -1) w = this.mapWord(s);
+    if (w === STOPWORD) return;
     this.log.push(w, this.wordMap[2 * s + 1], position);
     // the term vector entry: three varints of at most 5 bytes. (No inline one-byte case with putVarint as the rare
     // path: a call first reached after this loop is optimized deoptimizes it, and with it the tokenizer's loop it
