@@ -1,6 +1,6 @@
 // One engine, one corpus slice, measured in this process alone (started by bench/speed.ts):
 //
-//   node --expose-gc --import tsx bench/speed-worker.ts ENGINE MB [--runs N] [--queries 500]
+//   node --expose-gc --import tsx bench/speed-worker.ts ENGINE MB [--runs N] [--queries 500] [--build-only]
 //
 // 1. reads the first MB megabytes of SaudiNewsNet and draws the seeded speed queries (the same for every engine);
 // 2. build: N timed builds from scratch (median reported); the first one is also measured for memory:
@@ -10,7 +10,7 @@
 //    engine (median); check that the loaded index returns the same top 10 for the first 20 queries;
 // 4. latency: 30 warm-up queries, then every query timed alone (top 10), p50 / p95 / mean. A slow engine on a big
 //    slice stops after --latency-budget seconds (default 300, at least 100 queries timed; reported as queriesTimed).
-// Prints one line "@@RESULT {json}" on stdout.
+// With --build-only it stops after step 2 (bench/build-ratio.ts). Prints one line "@@RESULT {json}" on stdout.
 import { performance } from 'node:perf_hooks';
 import { readCorpusSlice } from './lib/data.js';
 import { fingerprint, sampleSpeedQueries } from './lib/queries.js';
@@ -87,7 +87,7 @@ async function settle<T>(v: T | Promise<T>): Promise<T> {
   return isPromise(v) ? await v : v;
 }
 
-async function measure(engineName: string, mb: number, runs: number, nQueries: number): Promise<SpeedResult> {
+async function measure(engineName: string, mb: number, runs: number, nQueries: number, buildOnly = false): Promise<SpeedResult> {
   const phaseMs: Record<string, number> = {};
   let phaseStart = performance.now();
   const phase = (name: string): void => {
@@ -145,6 +145,7 @@ async function measure(engineName: string, mb: number, runs: number, nQueries: n
   result.buildMs = median(times);
   result.throughputMBs = slice.bytes / 1e6 / (result.buildMs / 1000);
   phase('build');
+  if (buildOnly) return result;
 
   // Serialize / load. A failure here (e.g. an export larger than V8's maximum string length) is recorded and the
   // latency measurement still runs.
@@ -244,7 +245,7 @@ async function main(): Promise<void> {
   const nQueries = typeof qFlag === 'string' ? Number(qFlag) : 500;
   let result: SpeedResult;
   try {
-    result = await measure(engineName, mb, runs, nQueries);
+    result = await measure(engineName, mb, runs, nQueries, args.flags.has('build-only'));
   } catch (err) {
     result = { engine: engineName, mb, bytes: 0, docs: 0, runs, queries: 0, queriesFingerprint: '', error: (err as Error).stack ?? String(err) };
   }

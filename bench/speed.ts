@@ -37,14 +37,14 @@ export function runWorker(
   engine: string,
   mb: number,
   runs: number,
-  opts: { timeoutMs?: number; progress?: boolean } = {},
+  opts: { timeoutMs?: number; progress?: boolean; extraArgs?: string[] } = {},
 ): Promise<SpeedResult> {
   const timeoutMs = opts.timeoutMs ?? 90 * 60_000;
   const progress = opts.progress ?? false;
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,
-      ['--expose-gc', '--max-old-space-size=16384', '--import', 'tsx', WORKER, engine, String(mb), '--runs', String(runs)],
+      ['--expose-gc', '--max-old-space-size=16384', '--import', 'tsx', WORKER, engine, String(mb), '--runs', String(runs), ...(opts.extraArgs ?? [])],
       { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let out = '';
