@@ -192,7 +192,10 @@ export class Tokenizer {
             w = kw >> 4;
           }
           if (k === SEP) break; // a unit seen for the first time, or a lone high surrogate
-          if (k === JOIN && joinEnd !== i) end = i;
+          // (compared on every unit of this path, not only at joiners: a compare first reached after the loop is
+          // optimized, at the first joiner of a build, would deoptimize it)
+          const inRun = joinEnd === i;
+          if (k === JOIN && !inRun) end = i;
           rare = true;
           i += w;
           if (k === JOIN) joinEnd = i;

@@ -347,7 +347,10 @@ function prefixSums(a: Uint32Array, n: number): void {
 
 /**
  * Scatters each token to entry `fill[term]++` of `sorted`: its (unit, position) pair with `keepPos`, else its unit.
- * (`keepPos` is the same for the whole loop, so the branch costs nothing measurable.)
+ * No branch on `keepPos`: the position is written at `j + sh` first and the unit at `j` after it, so without
+ * positions (sh = 0) the unit overwrites it. (The text column runs first, with positions; a branch only the
+ * surface column takes would deoptimize the loop compiled for the first.) A log without positions reads
+ * `undefined` there (stored as 0, then overwritten); the builder's shared log always holds them.
  */
 function scatter(log: TokenLog, logTerm: Uint32Array, fill: Uint32Array, sorted: Uint32Array, keepPos: boolean): void {
   const L = log.length;
@@ -355,6 +358,7 @@ function scatter(log: TokenLog, logTerm: Uint32Array, fill: Uint32Array, sorted:
   const runs = log.runs;
   const runStart = log.runStart;
   const runUnit = log.runUnit;
+  const sh = keepPos ? 1 : 0;
   let r = 0;
   let unit = runs > 0 ? runUnit[0] : 0;
   let e = runs > 1 ? runStart[1] : L;
@@ -364,11 +368,9 @@ function scatter(log: TokenLog, logTerm: Uint32Array, fill: Uint32Array, sorted:
       unit = runUnit[r];
       e = r + 1 < runs ? runStart[r + 1] : L;
     }
-    if (keepPos) {
-      const j = 2 * fill[logTerm[i]]++;
-      sorted[j] = unit;
-      sorted[j + 1] = logPos[i];
-    } else sorted[fill[logTerm[i]]++] = unit;
+    const j = fill[logTerm[i]]++ << sh;
+    sorted[j + sh] = logPos[i];
+    sorted[j] = unit;
   }
 }
 
