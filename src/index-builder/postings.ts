@@ -172,6 +172,9 @@ export class TokenLog {
   }
 }
 
+/** `lastFrozen[t]` of a term whose frozen units (from a loaded index) were not decoded yet. */
+const UNDECODED = -2;
+
 /** Accumulates postings; cheap to append to, frozen on demand. */
 export class PostingsWriter {
   private frozen: TermIndexData;
@@ -210,12 +213,10 @@ export class PostingsWriter {
     const n = this.terms.length;
     this.df = grow(new Int32Array(0), n);
     this.df.set(f.df);
+    // the last unit of a frozen term is found by decoding its units, at the first freeze that adds to it (a loaded
+    // index that is only searched never pays for it)
     this.lastFrozen = grow(new Int32Array(0), n).fill(-1);
-    // the last unit of each frozen term is found by decoding its units once
-    for (let t = 0; t < n; t++) {
-      const last = forEachUnit(f, t, 0x7fffffff, null);
-      this.lastFrozen[t] = last;
-    }
+    this.lastFrozen.fill(UNDECODED, 0, n);
   }
 
   /** The id of `term`, adding it to the dictionary if new. */
@@ -384,8 +385,8 @@ interface Encoded {
 
 /**
  * Writes every term's postings: its old bytes (terms below `old.terms.length`), then its sorted new entries
- * `ent[start[t], start[t + 1])` encoded as units with term frequencies (after `lastFrozen[t]`) and positions. Updates
- * `lastFrozen` and adds each term's new units to `df`. Returns the bytes used in `out.bytes` (`out.posStart[n]` is
+ * `ent[start[t], start[t + 1])` encoded as units with term frequencies (after `lastFrozen[t]`, decoded from the old
+ * bytes when UNDECODED) and positions. Updates `lastFrozen` and adds each term's new units to `df`. Returns the bytes used in `out.bytes` (`out.posStart[n]` is
  * those used in `out.posBytes`). The ends are written by the loop's last round and nothing but a return follows it:
  * code after a loop compiled on-stack has never run, and reaching it deoptimizes the function (then slow again for
  * the next writer's call).
@@ -438,6 +439,7 @@ function encodeTerms(
       }
     }
     let prev = lastFrozen[t];
+    if (prev === UNDECODED && b > a) prev = forEachUnit(old, t, 0x7fffffff, null);
     let units = 0;
     for (let j = a; j < b; ) {
       const unit = ent[j << sh];

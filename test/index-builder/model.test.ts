@@ -1,8 +1,9 @@
 // Model-based test: random sequences of add / remove / update / search against a reference model (the list of
-// live documents); every search must equal the same search on an index rebuilt from scratch from the model.
+// live documents); every search must equal the same search on an index rebuilt from scratch from the model. A
+// `reload` step replaces the index by `loadIndex(index.serialize())`, so later changes apply to a loaded index.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createIndex, type FahrasDocument } from '../../src/index.js';
+import { createIndex, type FahrasDocument, loadIndex } from '../../src/index.js';
 import { assertProperty, report, runs } from '../helpers/runs.js';
 
 const WORDS = ['المكتبة', 'مكتبات', 'الكتاب', 'كتب', 'مدرسة', 'المدارس', 'سوريا', 'روسيا', 'الغارات', 'غارة', 'جدة', 'مطر', 'قَرَأْتُ', 'في', 'من', 'على'];
@@ -12,11 +13,12 @@ const docArb = fc.record({
   title: fc.constantFrom('عنوان', 'المكتبة', 'سوريا', ''),
 });
 type Doc = { id: number; text: string; title: string };
-type Op = { op: 'add'; doc: Doc } | { op: 'update'; doc: Doc } | { op: 'remove'; id: number } | { op: 'search'; q: string };
+type Op = { op: 'add'; doc: Doc } | { op: 'update'; doc: Doc } | { op: 'remove'; id: number } | { op: 'search'; q: string } | { op: 'reload' };
 const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 4, arbitrary: docArb.map((doc) => ({ op: 'add' as const, doc })) },
   { weight: 2, arbitrary: docArb.map((doc) => ({ op: 'update' as const, doc })) },
   { weight: 2, arbitrary: fc.integer({ min: 0, max: 12 }).map((id) => ({ op: 'remove' as const, id })) },
+  { weight: 1, arbitrary: fc.constant({ op: 'reload' as const }) },
   { weight: 3, arbitrary: fc.array(fc.constantFrom(...WORDS, '"المكتبة الكتاب"', '-سوريا', 'مكت*'), { minLength: 1, maxLength: 3 }).map((w) => ({ op: 'search' as const, q: w.join(' ') })) },
 );
 
@@ -28,7 +30,7 @@ describe('index against a reference model', () => {
     let searches = 0;
     await assertProperty(
       fc.property(fc.array(opArb, { minLength: 1, maxLength: 40 }), (ops) => {
-        const idx = createIndex({ fields: { title: { boost: 1.5 } } });
+        let idx = createIndex({ fields: { title: { boost: 1.5 } } });
         let model: FahrasDocument[] = [];
         for (const o of ops) {
           if (o.op === 'add') {
@@ -44,6 +46,8 @@ describe('index against a reference model', () => {
           } else if (o.op === 'remove') {
             expect(idx.remove(o.id)).toBe(model.some((d) => d.id === o.id));
             model = model.filter((d) => d.id !== o.id);
+          } else if (o.op === 'reload') {
+            idx = loadIndex(idx.serialize());
           } else {
             const fresh = createIndex({ fields: { title: { boost: 1.5 } } });
             fresh.addAll(model);
