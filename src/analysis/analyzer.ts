@@ -56,9 +56,6 @@ export interface AnalyzedToken extends Token {
 /** Receives analyzed tokens without an object per token. */
 export type AnalyzedSink = (term: string, surface: string, start: number, end: number, position: number) => void;
 
-/** Receives analyzed tokens as ids: `termId` indexes `analyzer.termStrings`, `surfaceId` identifies the unstemmed word. */
-export type AnalyzedIdSink = (termId: number, surfaceId: number, start: number, end: number, position: number) => void;
-
 /** Receives every word as its word (surface) id, stopwords included: `analyzer.termOf(wordId)` gives its term. */
 export type WordIdSink = (wordId: number, start: number, end: number, position: number) => void;
 
@@ -72,26 +69,23 @@ export interface Analyzer {
   /** Normalizes a single word the way `scan` would (no stemming, no stopwords); `''` for no word. */
   surfaceOf(word: string): string;
   /**
-   * Advanced, for indexers: like `scan` but hands out dense term ids (`termStrings[id]` is the term), so the
-   * hot path allocates no string per token. Ids stay valid until `maybeReset()` returns true. With `from`/`to`,
-   * only `text[from, to)` is analyzed (offsets stay those of `text`, positions count from 0), without a slice.
-   */
-  scanIds(text: string, sink: AnalyzedIdSink, from?: number, to?: number): number;
-  /**
-   * Advanced, for indexers that keep their own table per word: every word of `text[from, to)`, stopwords included,
-   * as its word id (the `surfaceId` of `scanIds`), so a caller resolves each distinct word once with `termOf`.
+   * Advanced, for indexers: every word of `text`, stopwords included, as a dense word id (`surfaceStrings[id]` is
+   * its surface form), so the hot path allocates no string per token and a caller keeps its own table per word,
+   * resolving each distinct word once with `termOf`. Ids stay valid until `maybeReset()` returns true. With
+   * `from`/`to`, only `text[from, to)` is analyzed (offsets stay those of `text`, positions count from 0), without
+   * a slice.
    */
   scanWords(text: string, sink: WordIdSink, from?: number, to?: number): number;
-  /** The term id of word id `wordId` (from `scanWords`), or -1 for a stopword. */
+  /** The term id (`termStrings[id]` is the term) of word id `wordId` from `scanWords`, or -1 for a stopword. */
   termOf(wordId: number): number;
   /**
    * Advanced, for snippets: the span and position of every token of `text`, stopwords included, as `scan` numbers
    * them (the positions an index stores), without stemming or word tables. The sink returns `true` to stop early.
    */
   scanSpans(text: string, sink: (start: number, end: number, position: number) => boolean): number;
-  /** The term of each term id handed out by `scanIds`. */
+  /** The term of each term id handed out by `termOf`. */
   readonly termStrings: readonly string[];
-  /** The surface form (normalized, unstemmed) of each surface id handed out by `scanIds`. */
+  /** The surface form (normalized, unstemmed) of each word id handed out by `scanWords`. */
   readonly surfaceStrings: readonly string[];
   /**
    * Whether distinct surface ids always name distinct surface strings. True when words are interned already
@@ -229,18 +223,6 @@ class ChainAnalyzer implements Analyzer {
     return true;
   }
 
-  scanIds(text: string, sink: AnalyzedIdSink, from = 0, to = text.length): number {
-    return this.scanWords(
-      text,
-      (w, start, end, position) => {
-        const t = this.termOf(w);
-        if (t !== STOP) sink(t, w, start, end, position);
-      },
-      from,
-      to,
-    );
-  }
-
   scanWords(text: string, sink: WordIdSink, from = 0, to = text.length): number {
     return this.splitter.scanRaw(text, (buf, n, start, end, position, hash) => sink(this.words.intern(buf, n, hash), start, end, position), from, to);
   }
@@ -279,7 +261,10 @@ class ChainAnalyzer implements Analyzer {
     this.maybeReset();
     const terms = this.termTable.strings;
     const surfaces = this.surfaceStrings;
-    return this.scanIds(text, (t, w, start, end, position) => sink(terms[t], surfaces[w], start, end, position));
+    return this.scanWords(text, (w, start, end, position) => {
+      const t = this.termOf(w);
+      if (t !== STOP) sink(terms[t], surfaces[w], start, end, position);
+    });
   }
 
   analyze(text: string): AnalyzedToken[] {

@@ -17,7 +17,6 @@ export {
   type AnalyzerPreset,
   type AnalyzedToken,
   type AnalyzedSink,
-  type AnalyzedIdSink,
   type WordIdSink,
   type WordTable,
   type WordTableFactory,

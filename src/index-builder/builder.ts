@@ -209,8 +209,9 @@ export class IndexBuilder {
   private termMap: Int32Array = new Int32Array(0);
   /**
    * Per analyzer surface (word) id s: [2s] its text postings term id (-1 unknown, STOPWORD for a stopword),
-   * [2s + 1] its surface postings term id. One read per token serves both indexes. This table and termMap start empty, so the first words
-   * grow them: growing has run before the token loop is optimized (a path first taken later deoptimizes it).
+   * [2s + 1] its surface postings term id. One read per token serves both indexes. This table and termMap start
+   * empty, so the first words grow them: growing has run before the token loop is optimized (a path first taken
+   * later deoptimizes it).
    */
   private wordMap: Int32Array = new Int32Array(0);
   /** Splits the documents being added; its visitor is {@link addParagraph}. One for all documents (no closures per document). */

@@ -57,7 +57,10 @@ describe('createAnalyzer presets', () => {
           expect(lite.analyze(s)).toEqual(full.analyze(s));
           expect(lite.surfaceOf(s)).toBe(full.surfaceOf(s));
           const ids: string[] = [];
-          lite.scanIds(s, (t, w, start, end) => ids.push(`${lite.termStrings[t]}|${lite.surfaceStrings[w]}|${start}|${end}`));
+          lite.scanWords(s, (w, start, end) => {
+            const t = lite.termOf(w);
+            if (t >= 0) ids.push(`${lite.termStrings[t]}|${lite.surfaceStrings[w]}|${start}|${end}`);
+          });
           expect(ids).toEqual(full.analyze(s).map((t) => `${t.term}|${t.surface}|${t.start}|${t.end}`));
         }
       }),
