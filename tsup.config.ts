@@ -23,7 +23,8 @@ export const INTERNAL_PROPS = [
   'defaults', 'scores', 'masks', 'stamp', 'touched', 'nTouched', 'gen', 'norms', 'normsKey',
   'byLength', 'searcher', 'clause', 'words', 'weight', 'idf', 'tf', 'unitCount', 'nextGen',
   'hasVector', 'vectorHits', 'neighbours', 'scorePhrase', 'scoreFields', 'addPostings', 'pageHits', 'touch',
-  'collectExcluded', 'proximityBonus', 'hitSource', 'normsFor', 'positionsIn', 'currentSearcher',
+  'proximityBonus', 'hitSource', 'normsFor', 'positionsIn', 'currentSearcher', 'phraseMatches', 'positions',
+  'prepareClause', 'lifted', 'params',
   // index builder (main entry)
   'docText', 'addParagraph', 'sink', 'growVectors', 'nextBreak', 'emit', 'visit',
   // parsed queries

@@ -108,7 +108,7 @@ export class Searcher {
   /** Matched words from term vectors (the main entry's in-memory indexes; `vectorHits`), when there are any. */
   private readonly hitSource: HitSource | undefined;
   /** The ranking constants of the query being run (set at the start of `search`). */
-  private ranking = DEFAULT_RANKING;
+  private params = DEFAULT_RANKING;
 
   constructor(snap: IndexSnapshot, analyzer: Analyzer, hitSource?: HitSource) {
     this.snap = snap;
@@ -122,7 +122,7 @@ export class Searcher {
   }
 
   /** Parses and runs a query. Never throws on the query string. */
-  search(query: unknown, options: SearchOptions = {}): SearchResult[] {
+  search(query: unknown, options?: SearchOptions): SearchResult[] {
     const opts = options ?? {};
     const limit = clampInt(opts.limit, 10, 0, 1000);
     const offset = clampInt(opts.offset, 0, 0, 10_000);
@@ -135,7 +135,7 @@ export class Searcher {
       maxQueryLength: clampInt(opts.maxQueryLength, DEFAULT_QUERY_LIMITS.maxQueryLength, 1, 100_000),
       maxClauses: clampInt(opts.maxClauses, DEFAULT_QUERY_LIMITS.maxClauses, 1, 32),
     });
-    const ranking = (this.ranking = opts.ranking ? { ...DEFAULT_RANKING, ...opts.ranking } : DEFAULT_RANKING);
+    const ranking = (this.params = opts.ranking ? { ...DEFAULT_RANKING, ...opts.ranking } : DEFAULT_RANKING);
     const text = snap.text;
     const maxExp = clampInt(opts.maxExpansions, 50, 1, 1000);
     const fuzzy = opts.fuzzy === true ? 1 : typeof opts.fuzzy === 'number' && opts.fuzzy > 0 ? Math.min(2, Math.floor(opts.fuzzy)) : 0;
@@ -145,7 +145,7 @@ export class Searcher {
 
     const total = parsed.must.length + parsed.should.length;
     if (total === 0) return EMPTY;
-    const prepared = [...parsed.must, ...parsed.should].map((c) => this.prepare(text, c, maxExp, fuzzy));
+    const prepared = [...parsed.must, ...parsed.should].map((c) => this.prepareClause(text, c, maxExp, fuzzy));
     const mustMask = (2 ** parsed.must.length - 1) >>> 0;
 
     // --- accumulate: term at a time, into accumulators reused across queries (a generation stamp clears them) ---
@@ -182,7 +182,7 @@ export class Searcher {
 
     // --- exclusions: the paragraphs where an excluded word or phrase occurs ---
     const excluded = new Set<number>();
-    for (const c of parsed.not) this.phraseMatches(this.prepare(text, c, maxExp, 0), (u) => excluded.add(u));
+    for (const c of parsed.not) this.phraseMatches(this.prepareClause(text, c, maxExp, 0), (u) => excluded.add(u));
 
     // --- candidates: required clauses, coordination, filter (kept in place at the front of `touched`) ---
     const docs = snap.docs;
@@ -317,8 +317,8 @@ export class Searcher {
   }
 
   /** Finds the index terms a clause stands for: the exact term, prefix completions, typo neighbours. */
-  private prepare(data: TermIndexData, clause: Clause, maxExp: number, fuzzy: number): PreparedClause {
-    const w = this.ranking.expansionWeight;
+  private prepareClause(data: TermIndexData, clause: Clause, maxExp: number, fuzzy: number): PreparedClause {
+    const w = this.params.expansionWeight;
     const words = clause.terms.map((qt) => {
       const alts: Alt[] = [];
       const seen = new Set<number>();
@@ -470,7 +470,7 @@ export class Searcher {
       weights.push(Math.max(0, ...pc.words[0].map((a) => bm25Idf(this.snap.text.df[a.id], N))));
     }
     if (lists.length < 2) return;
-    const lambda = this.ranking.proximity;
+    const lambda = this.params.proximity;
     for (let k = 0; k < units.length; k++) {
       let bonus = 0;
       for (let i = 0; i < lists.length; i++) {
@@ -502,10 +502,11 @@ export function bm25Idf(df: number, N: number): number {
   return Math.log(1 + (N - df + 0.5) / (df + 0.5));
 }
 
+/** The number of bits set in `x` (matched clauses; a query has few, so one step per set bit). */
 function popcount(x: number): number {
-  x = x - ((x >>> 1) & 0x55555555);
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+  let n = 0;
+  for (; x; x &= x - 1) n++;
+  return n;
 }
 
 function clampInt(v: unknown, dflt: number, min: number, max: number): number {
@@ -546,7 +547,7 @@ export function topK(units: ArrayLike<number>, n: number, scores: Float64Array, 
         j = p;
       }
       heap[j] = u;
-    } else if (scores[heap[0]] < scores[u] || (scores[heap[0]] === scores[u] && heap[0] > u)) siftDown(u, size);
+    } else if (below(heap[0], u)) siftDown(u, size);
   }
   const out = new Array<number>(size);
   for (let end = size - 1; end >= 0; end--) {
