@@ -18,6 +18,7 @@ import {
   serializeSnapshot,
 } from './index-builder/index.js';
 import { readSnapshot, Searcher, type SearchOptions, type SearchResult, vectorHits } from './query/index.js';
+import { typos } from './query/typos.js';
 import { type AnalyzerConfig, type AnalyzerOptions, type AnalyzerPreset, createAnalyzer as createAnalyzerCore } from './analysis/index.js';
 import { registerAllComponents } from './analysis/register-all.js';
 
@@ -188,7 +189,7 @@ export class FahrasIndex {
   private currentSearcher(): Searcher {
     const snap = this.builder.snapshot();
     if (this.searcher === null || this.searcherFor !== snap) {
-      this.searcher = new Searcher(snap, this.builder.analyzer, vectorHits(snap));
+      this.searcher = new Searcher(snap, this.builder.analyzer, typos, vectorHits(snap));
       this.searcherFor = snap;
     }
     return this.searcher;

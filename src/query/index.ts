@@ -3,3 +3,5 @@ export { parseQuery, DEFAULT_QUERY_LIMITS, type ParsedQuery, type Clause, type Q
 export { makeSnippet, toHtml, escapeHtml, type Snippet, type HtmlOptions } from './snippet.js';
 export { readSnapshot } from './load.js';
 export { vectorHits, type HitSource } from './vector-hits.js';
+// typo tolerance (./typos.js) is imported by the entries that include it, so that importing this module never does
+export type { TypoExpander } from './typos.js';

@@ -7,7 +7,9 @@ import { findTerm } from './term-lookup.js';
 import { type Clause, DEFAULT_QUERY_LIMITS, type ParsedQuery, parseQuery } from './parse.js';
 import { forEachPositions, forEachUnit, UnitCursor } from '../codec/postings.js';
 import { skipsFor } from '../codec/skips.js';
-import { boundedDistance, expandPrefix } from './postings-reader.js';
+import { expandPrefix } from './postings-reader.js';
+import type { TypoExpander } from './typos.js';
+import { FahrasError } from '../errors.js';
 import { type Hit, type Snippet, snippetFromHits } from './snippet.js';
 import type { HitSource } from './vector-hits.js';
 
@@ -104,15 +106,17 @@ export class Searcher {
   private gen = 0;
   private norms: Float64Array | null = null;
   private normsKey = '';
-  private byLength: Map<number, number[]> | null = null;
+  /** Typo tolerance (the `fuzzy` option), when the entry point supplied it. */
+  private readonly typos: TypoExpander | undefined;
   /** Matched words from term vectors (the main entry's in-memory indexes; `vectorHits`), when there are any. */
   private readonly hitSource: HitSource | undefined;
   /** The ranking constants of the query being run (set at the start of `search`). */
   private params = DEFAULT_RANKING;
 
-  constructor(snap: IndexSnapshot, analyzer: Analyzer, hitSource?: HitSource) {
+  constructor(snap: IndexSnapshot, analyzer: Analyzer, typos?: TypoExpander, hitSource?: HitSource) {
     this.snap = snap;
     this.analyzer = analyzer;
+    this.typos = typos;
     this.hitSource = hitSource;
     const n = Math.max(1, snap.paragraphs.count);
     this.scores = new Float64Array(n);
@@ -121,9 +125,14 @@ export class Searcher {
     this.touched = new Int32Array(n);
   }
 
-  /** Parses and runs a query. Never throws on the query string. */
+  /**
+   * Parses and runs a query. Never throws on the query string; throws `FahrasError('INVALID_ARGUMENT')` when `fuzzy`
+   * is asked of a searcher made without typo tolerance.
+   */
   search(query: unknown, options?: SearchOptions): SearchResult[] {
     const opts = options ?? {};
+    const fuzzy = opts.fuzzy === true ? 1 : typeof opts.fuzzy === 'number' && opts.fuzzy > 0 ? Math.min(2, Math.floor(opts.fuzzy)) : 0;
+    if (fuzzy && !this.typos) throw new FahrasError('INVALID_ARGUMENT', 'fuzzy needs typo tolerance: loadIndex(bytes, { typos }) with typos from fahras/typos');
     const limit = clampInt(opts.limit, 10, 0, 1000);
     const offset = clampInt(opts.offset, 0, 0, 10_000);
     const snap = this.snap;
@@ -138,7 +147,6 @@ export class Searcher {
     const ranking = (this.params = opts.ranking ? { ...DEFAULT_RANKING, ...opts.ranking } : DEFAULT_RANKING);
     const text = snap.text;
     const maxExp = clampInt(opts.maxExpansions, 50, 1, 1000);
-    const fuzzy = opts.fuzzy === true ? 1 : typeof opts.fuzzy === 'number' && opts.fuzzy > 0 ? Math.min(2, Math.floor(opts.fuzzy)) : 0;
     const k1 = finiteOr(opts.bm25?.k1, ranking.k1);
     const b = finiteOr(opts.bm25?.b, ranking.b);
     const avgdl = paras.totalLength / N || 1;
@@ -333,39 +341,12 @@ export class Searcher {
       if (qt.prefix) {
         for (const id of expandPrefix(data, qt.term, maxExp)) push(id, id === exact ? 1 : w);
         if (qt.surface !== qt.term) for (const id of expandPrefix(data, qt.surface, maxExp)) push(id, w);
-      } else if (fuzzy > 0 && clause.kind === 'term' && qt.surface.length >= 5 && qt.term.length >= 4) {
-        const k = qt.term.length >= 9 ? Math.min(2, fuzzy + 1) : fuzzy;
-        for (const id of this.neighbours(data, qt.term, k, maxExp)) push(id, w);
+      } else if (fuzzy > 0 && clause.kind === 'term') {
+        for (const id of this.typos!(data.terms, data.df, qt, fuzzy, maxExp)) push(id, w);
       }
       return alts;
     });
     return { clause, words };
-  }
-
-  private neighbours(data: TermIndexData, term: string, k: number, max: number): number[] {
-    if (!this.byLength) {
-      const m = new Map<number, number[]>();
-      data.terms.forEach((t, id) => {
-        const l = t.length;
-        let a = m.get(l);
-        if (!a) m.set(l, (a = []));
-        a.push(id);
-      });
-      this.byLength = m;
-    }
-    const r0 = new Int32Array(term.length + k + 2);
-    const r1 = new Int32Array(term.length + k + 2);
-    const out: { id: number; d: number }[] = [];
-    for (let l = term.length - k; l <= term.length + k; l++) {
-      for (const id of this.byLength.get(l) ?? []) {
-        const t = data.terms[id];
-        if (t === term) continue;
-        const d = boundedDistance(term, t, k, r0, r1);
-        if (d <= k) out.push({ id, d });
-      }
-    }
-    out.sort((x, y) => x.d - y.d || data.df[y.id] - data.df[x.id]);
-    return out.slice(0, max).map((x) => x.id);
   }
 
   /**
