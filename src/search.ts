@@ -20,7 +20,7 @@
  */
 import { type Analyzer, analyzerFor, StringTable } from './analysis/index.js';
 import type { DocumentId, IndexConfig, IndexSnapshot } from './index-builder/builder.js';
-import { readSnapshot, Searcher, type SearchOptions, type SearchResult, type TypoExpander } from './query/index.js';
+import { type IndexStats, readSnapshot, Searcher, type SearchOptions, type SearchResult, statsOf, type TypoExpander } from './query/index.js';
 
 export { FahrasError, type FahrasErrorCode } from './errors.js';
 export { toHtml, escapeHtml, type SearchOptions, type SearchResult, type Snippet, type HtmlOptions } from './query/index.js';
@@ -28,13 +28,7 @@ export type { TypoExpander } from './query/index.js';
 export type { DocumentId, IndexConfig } from './index-builder/builder.js';
 
 /** Counts describing a loaded index (the same shape as `FahrasIndex.stats()`). */
-export interface SearchIndexStats {
-  documents: number;
-  paragraphs: number;
-  terms: number;
-  /** Bytes of postings (units, frequencies, positions, surface forms) in memory. */
-  postingsBytes: number;
-}
+export type SearchIndexStats = IndexStats;
 
 /** Options of {@link loadIndex}. */
 export interface LoadOptions {
@@ -73,8 +67,8 @@ export class SearchIndex {
 
   /** Whether a document with this id is in the index. */
   has(id: DocumentId): boolean {
-    const d = this.snap.docs.byId.get(id);
-    return d !== undefined && this.snap.docs.alive[d] === 1;
+    const docs = this.snap.docs;
+    return docs.alive[docs.byId.get(id) ?? -1] === 1;
   }
 
   /**
@@ -89,13 +83,7 @@ export class SearchIndex {
 
   /** Counts describing the index. */
   stats(): SearchIndexStats {
-    const s = this.snap;
-    return {
-      documents: s.docs.liveCount,
-      paragraphs: s.paragraphs.liveCount,
-      terms: s.text.terms.length,
-      postingsBytes: s.text.bytes.length + s.text.posBytes.length + (s.surface ? s.surface.bytes.length : 0),
-    };
+    return statsOf(this.snap);
   }
 }
 

@@ -157,7 +157,12 @@ export class Searcher {
     const mustMask = (2 ** parsed.must.length - 1) >>> 0;
 
     // --- accumulate: term at a time, into accumulators reused across queries (a generation stamp clears them) ---
-    this.nextGen();
+    this.gen = (this.gen + 1) >>> 0;
+    if (this.gen === 0) {
+      // the generation wrapped around: clear the stamps
+      this.stamp.fill(0);
+      this.gen = 1;
+    }
     this.nTouched = 0;
     const norms = this.normsFor(k1, b, avgdl);
     const sw = ranking.surface;
@@ -314,14 +319,6 @@ export class Searcher {
       masks[u] |= bit;
     }
     this.nTouched = n;
-  }
-
-  private nextGen(): void {
-    this.gen = (this.gen + 1) >>> 0;
-    if (this.gen === 0) {
-      this.stamp.fill(0);
-      this.gen = 1;
-    }
   }
 
   /** Finds the index terms a clause stands for: the exact term, prefix completions, typo neighbours. */
