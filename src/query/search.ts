@@ -181,37 +181,24 @@ export class Searcher {
         const sid = surface && sw > 0 && !qt.prefix ? findTerm(surface, qt.surface) : -1;
         if (sid >= 0) this.addPostings(surface!, sid, bm25Idf(surface!.df[sid], N) * sw * (k1 + 1), 0, norms);
       } else {
-        let idf = 0;
-        for (const alts of pc.words) idf += bm25Idf(Math.max(...alts.map((a) => text.df[a.id])), N);
-        this.phraseMatches(pc, (u, freq) => {
-          this.touch(u);
-          scores[u] += (idf * freq * (k1 + 1)) / (freq + norms[u]);
-          masks[u] |= bit;
-        });
+        this.scorePhrase(pc, bit, N, k1, norms);
       }
     });
     // --- document fields: a title match lifts the document's matching paragraphs (and its first one) ---
     if (snap.fields.length) this.scoreFields(prepared, k1, b);
 
     // --- exclusions: the paragraphs where an excluded word or phrase occurs ---
-    const excluded = new Set<number>();
-    for (const c of parsed.not) this.phraseMatches(this.prepareClause(text, c, maxExp, 0), (u) => excluded.add(u));
+    const excluded = parsed.not.length ? new Set<number>() : null;
+    for (const c of parsed.not) this.phraseMatches(this.prepareClause(text, c, maxExp, 0), (u) => excluded!.add(u));
 
     // --- candidates: required clauses, coordination, filter (kept in place at the front of `touched`) ---
     const docs = snap.docs;
     const filter = typeof opts.filter === 'function' ? opts.filter : null;
-    const accepts = (d: number) => {
-      try {
-        return filter!(docs.stored[d] ?? {}, docs.ids[d]) === true;
-      } catch {
-        return false;
-      }
-    };
     let nCand = 0;
     for (let i = 0; i < this.nTouched; i++) {
       const u = touched[i];
       const m = masks[u];
-      if ((m & mustMask) >>> 0 !== mustMask || excluded.has(u) || (filter && !accepts(paras.doc[u]))) continue;
+      if ((m & mustMask) >>> 0 !== mustMask || excluded?.has(u) || (filter && !accepts(filter, docs, paras.doc[u]))) continue;
       scores[u] *= coord[popcount(m)];
       touched[nCand++] = u;
     }
@@ -269,7 +256,13 @@ export class Searcher {
     const rest = Int32Array.from(page.filter((_, i) => out[i] === null)).sort();
     // per paragraph of `rest` (ascending): token position → matched term id
     const at = Array.from(rest, () => new Map<number, number>());
-    if (rest.length) for (const id of ids) this.positions(id, rest, (k, ps) => ps.forEach((p) => at[k].set(p, id)));
+    if (rest.length) {
+      for (const id of ids) {
+        this.positions(id, rest, (k, ps) => {
+          for (const p of ps) at[k].set(p, id);
+        });
+      }
+    }
     return out.map((h, i) => {
       if (h !== null) return h;
       const m = at[rest.indexOf(page[i])];
@@ -344,6 +337,18 @@ export class Searcher {
       return alts;
     });
     return { clause, words };
+  }
+
+  /** Phrase clauses: BM25 of the phrase's frequency in each paragraph where its words stand at their offsets. */
+  private scorePhrase(pc: PreparedClause, bit: number, N: number, k1: number, norms: Float64Array): void {
+    const { scores, masks } = this;
+    let idf = 0;
+    for (const alts of pc.words) idf += bm25Idf(Math.max(...alts.map((a) => this.snap.text.df[a.id])), N);
+    this.phraseMatches(pc, (u, freq) => {
+      this.touch(u);
+      scores[u] += (idf * freq * (k1 + 1)) / (freq + norms[u]);
+      masks[u] |= bit;
+    });
   }
 
   /**
@@ -475,6 +480,15 @@ function minDistance(a: number[], b: number[]): number {
   return best;
 }
 
+/** Whether the user's filter keeps document `d` (a filter that throws drops it). */
+function accepts(filter: NonNullable<SearchOptions['filter']>, docs: IndexSnapshot['docs'], d: number): boolean {
+  try {
+    return filter(docs.stored[d] ?? {}, docs.ids[d]) === true;
+  } catch {
+    return false;
+  }
+}
+
 /** BM25 idf (the Lucene form, never negative). */
 export function bm25Idf(df: number, N: number): number {
   return Math.log(1 + (N - df + 0.5) / (df + 0.5));
@@ -525,7 +539,7 @@ export function topK(units: ArrayLike<number>, n: number, scores: Float64Array, 
         j = p;
       }
       heap[j] = u;
-    } else if (below(heap[0], u)) siftDown(u, size);
+    } else if (scores[heap[0]] < scores[u] || (scores[heap[0]] === scores[u] && heap[0] > u)) siftDown(u, size); // below(heap[0], u), inline: the hot loop
   }
   const out = new Array<number>(size);
   for (let end = size - 1; end >= 0; end--) {
