@@ -2,7 +2,7 @@
 // Sizes are min+gzip as a browser app gets them, measured on the built files in dist/ (run `npm run build` first).
 //
 // The issue's budget for analysis + index loading + search + snippets is 10 kB (BUDGET below). The search-only
-// bundles are over it (11.20 kB ESM, 11.21 kB IIFE, after session 4's searcher cuts and typo tolerance made an opt-in,
+// bundles are over it (11.25 kB ESM, 11.26 kB IIFE, after session 4's searcher cuts and typo tolerance made an opt-in,
 // fahras/typos, measured apart below): SEARCH_LIMIT is that plus about 0.2 kB, so the check stops growth while the
 // cuts still open in DESIGN.md (bundle size) are decided; set SEARCH_LIMIT to BUDGET when the bundles fit it.
 const BUDGET = '10 kB';
