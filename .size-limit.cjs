@@ -2,13 +2,14 @@
 // Sizes are min+gzip as a browser app gets them, measured on the built files in dist/ (run `npm run build` first).
 //
 // The issue's budget for analysis + index loading + search + snippets is 10 kB (BUDGET below). The search-only
-// bundles are over it today (11.83 kB ESM, 11.81 kB IIFE: the analysis and reader cuts took 0.84 kB off, the
-// searcher's speed work of the same session put 0.34 kB back): SEARCH_LIMIT is that plus about 0.2 kB, so the check
-// stops growth while the cuts still open in DESIGN.md (bundle size: the searcher, the feature cuts, components) are
-// decided; set SEARCH_LIMIT to BUDGET when the bundles fit it.
+// bundles are over it (11.25 kB ESM, 11.26 kB IIFE, after session 4's searcher cuts and typo tolerance made an opt-in,
+// fahras/typos, measured apart below): SEARCH_LIMIT is that plus about 0.2 kB, so the check stops growth while the
+// cuts still open in DESIGN.md (bundle size) are decided; set SEARCH_LIMIT to BUDGET when the bundles fit it.
 const BUDGET = '10 kB';
-const SEARCH_LIMIT = '12.05 kB';
+const SEARCH_LIMIT = '11.4 kB';
 const FULL_LIMIT = '25 kB';
+// Typo tolerance (`fahras/typos`, the `fuzzy` option) is an opt-in of the search-only entry, measured apart.
+const TYPOS_LIMIT = '0.6 kB';
 
 module.exports = [
   {
@@ -23,6 +24,19 @@ module.exports = [
     path: 'dist/fahras-search.global.js',
     gzip: true,
     limit: SEARCH_LIMIT,
+  },
+  {
+    name: 'fahras/typos: typo tolerance for fahras/search (opt-in), ESM',
+    path: 'dist/typos.js',
+    import: '{ typos }',
+    gzip: true,
+    limit: TYPOS_LIMIT,
+  },
+  {
+    name: 'dist/fahras-typos.global.js: typo tolerance, IIFE for a <script> tag after fahras-search.global.js',
+    path: 'dist/fahras-typos.global.js',
+    gzip: true,
+    limit: TYPOS_LIMIT,
   },
   {
     name: 'fahras: everything (build, serialize, load, search), ESM',

@@ -3,10 +3,13 @@ import { defineConfig } from 'tsup';
 // Three builds (`npm run build`; the prebuild script empties dist/ once, so no build cleans another's output).
 // The library and browser builds shorten internal property names (INTERNAL_PROPS below).
 //  1. the library for Node and bundlers, ESM + CJS + .d.ts: `fahras` (src/index.ts), `fahras/search` (load + search
-//     only, for browsers) and `fahras/flexsearch` (the FlexSearch adapter; flexsearch stays an external peer).
+//     only, for browsers), `fahras/typos` (its opt-in typo tolerance) and `fahras/flexsearch` (the FlexSearch
+//     adapter; flexsearch stays an external peer).
 //     The core imports no Node built-in (platform "neutral" makes any such import fail the build).
 //  2. browser <script> builds, minified IIFEs exposing the global `fahras`: dist/fahras.global.js (everything) and
-//     dist/fahras-search.global.js (load + search + snippets).
+//     dist/fahras-search.global.js (load + search + snippets); and dist/fahras-typos.global.js, the global
+//     `fahrasTypos` whose `typos` the search-only build takes for the `fuzzy` option (`loadIndex(bytes, { typos })`).
+//     It is built apart (a second global name) and without shortened names: it reads none (src/query/typos.ts).
 //  3. the `fahras` command line tool (Node only): dist/cli.js with a shebang.
 /**
  * Internal property names esbuild shortens in the library and browser builds (`mangleProps`; about 0.4 kB of the
@@ -23,7 +26,8 @@ export const INTERNAL_PROPS = [
   'defaults', 'scores', 'masks', 'stamp', 'touched', 'nTouched', 'gen', 'norms', 'normsKey',
   'byLength', 'searcher', 'clause', 'words', 'weight', 'idf', 'tf', 'unitCount', 'nextGen',
   'hasVector', 'vectorHits', 'neighbours', 'scorePhrase', 'scoreFields', 'addPostings', 'pageHits', 'touch',
-  'collectExcluded', 'proximityBonus', 'hitSource', 'normsFor', 'positionsIn', 'currentSearcher',
+  'proximityBonus', 'hitSource', 'normsFor', 'positionsIn', 'currentSearcher', 'phraseMatches', 'positions',
+  'prepareClause', 'lifted', 'params',
   // index builder (main entry)
   'docText', 'addParagraph', 'sink', 'growVectors', 'nextBreak', 'emit', 'visit',
   // parsed queries
@@ -43,7 +47,7 @@ const esbuildOptions = (options: { mangleProps?: RegExp }): void => {
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', search: 'src/search.ts', flexsearch: 'src/adapters/flexsearch.ts' },
+    entry: { index: 'src/index.ts', search: 'src/search.ts', typos: 'src/typos.ts', flexsearch: 'src/adapters/flexsearch.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,
@@ -60,6 +64,17 @@ export default defineConfig([
     globalName: 'fahras',
     minify: true,
     esbuildOptions,
+    sourcemap: true,
+    clean: false,
+    target: 'es2020',
+    platform: 'browser',
+    treeshake: true,
+  },
+  {
+    entry: { 'fahras-typos': 'src/typos.ts' },
+    format: ['iife'],
+    globalName: 'fahrasTypos',
+    minify: true,
     sourcemap: true,
     clean: false,
     target: 'es2020',

@@ -17,7 +17,8 @@ import {
   resolveIndexConfig,
   serializeSnapshot,
 } from './index-builder/index.js';
-import { readSnapshot, Searcher, type SearchOptions, type SearchResult, vectorHits } from './query/index.js';
+import { type IndexStats, readSnapshot, Searcher, type SearchOptions, type SearchResult, statsOf, vectorHits } from './query/index.js';
+import { typos } from './query/typos.js';
 import { type AnalyzerConfig, type AnalyzerOptions, type AnalyzerPreset, createAnalyzer as createAnalyzerCore } from './analysis/index.js';
 import { registerAllComponents } from './analysis/register-all.js';
 
@@ -72,14 +73,7 @@ export function createAnalyzer(presetOrOptions?: AnalyzerPreset | AnalyzerOption
 
 // ---- the index object: ties the builder (writer) and the searcher (reader) together ----
 
-/** Counts describing an index. */
-export interface IndexStats {
-  documents: number;
-  paragraphs: number;
-  terms: number;
-  /** Bytes of postings (units, frequencies, positions, surface forms) in memory. */
-  postingsBytes: number;
-}
+export type { IndexStats } from './query/index.js';
 
 /** A searchable Arabic index. Create one with {@link createIndex} or {@link loadIndex}. */
 export class FahrasIndex {
@@ -160,13 +154,7 @@ export class FahrasIndex {
 
   /** Counts describing the index. */
   stats(): IndexStats {
-    const s = this.builder.snapshot();
-    return {
-      documents: s.docs.liveCount,
-      paragraphs: s.paragraphs.liveCount,
-      terms: s.text.terms.length,
-      postingsBytes: s.text.bytes.length + s.text.posBytes.length + (s.surface ? s.surface.bytes.length : 0),
-    };
+    return statsOf(this.builder.snapshot());
   }
 
   /** The index as bytes in the versioned fahras format (see DESIGN.md); load them with {@link loadIndex}. */
@@ -188,7 +176,7 @@ export class FahrasIndex {
   private currentSearcher(): Searcher {
     const snap = this.builder.snapshot();
     if (this.searcher === null || this.searcherFor !== snap) {
-      this.searcher = new Searcher(snap, this.builder.analyzer, vectorHits(snap));
+      this.searcher = new Searcher(snap, this.builder.analyzer, typos, vectorHits(snap));
       this.searcherFor = snap;
     }
     return this.searcher;

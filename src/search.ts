@@ -4,29 +4,39 @@
  * It leaves out everything that only building an index needs (the index builder, the postings writer, the
  * serializer), so a page that fetches a `.fahras` file made ahead of time (by `fahras index` or
  * `index.serialize()`) ships less code. Results are exactly those of `loadIndex(bytes).search(...)` from the main
- * entry: both run the same reader, analyzer and searcher.
+ * entry: both run the same reader, analyzer and searcher. Typo tolerance (the `fuzzy` option) is opt-in here:
+ * import `typos` from `fahras/typos` and pass it to `loadIndex`, so pages that do not use it do not ship it.
  *
  * @example
  * import { loadIndex, toHtml } from 'fahras/search';
  * const index = loadIndex(new Uint8Array(await (await fetch('articles.fahras')).arrayBuffer()));
  * for (const r of index.search('مكتبه', { prefix: true })) list.innerHTML += `<li>${toHtml(r.snippet)}</li>`;
+ * @example
+ * import { loadIndex } from 'fahras/search';
+ * import { typos } from 'fahras/typos';
+ * const index = loadIndex(bytes, { typos });
+ * index.search('المدرصة', { fuzzy: true });
  * @packageDocumentation
  */
 import { type Analyzer, analyzerFor, StringTable } from './analysis/index.js';
 import type { DocumentId, IndexConfig, IndexSnapshot } from './index-builder/builder.js';
-import { readSnapshot, Searcher, type SearchOptions, type SearchResult } from './query/index.js';
+import { type IndexStats, readSnapshot, Searcher, type SearchOptions, type SearchResult, statsOf, type TypoExpander } from './query/index.js';
 
 export { FahrasError, type FahrasErrorCode } from './errors.js';
 export { toHtml, escapeHtml, type SearchOptions, type SearchResult, type Snippet, type HtmlOptions } from './query/index.js';
+export type { TypoExpander } from './query/index.js';
 export type { DocumentId, IndexConfig } from './index-builder/builder.js';
 
 /** Counts describing a loaded index (the same shape as `FahrasIndex.stats()`). */
-export interface SearchIndexStats {
-  documents: number;
-  paragraphs: number;
-  terms: number;
-  /** Bytes of postings (units, frequencies, positions, surface forms) in memory. */
-  postingsBytes: number;
+export type SearchIndexStats = IndexStats;
+
+/** Options of {@link loadIndex}. */
+export interface LoadOptions {
+  /**
+   * Typo tolerance for the `fuzzy` search option: `import { typos } from 'fahras/typos'` (or, with `<script>` tags,
+   * `fahrasTypos.typos` from dist/fahras-typos.global.js). Without it, a search with `fuzzy` throws.
+   */
+  typos?: TypoExpander;
 }
 
 /** A read-only index loaded from bytes. Create one with {@link loadIndex}. */
@@ -35,9 +45,9 @@ export class SearchIndex {
   private readonly searcher: Searcher;
 
   /** @internal use loadIndex() */
-  constructor(snap: IndexSnapshot) {
+  constructor(snap: IndexSnapshot, typos?: TypoExpander) {
     this.snap = snap;
-    this.searcher = new Searcher(snap, analyzerFor(snap.config.analyzer, () => new StringTable()));
+    this.searcher = new Searcher(snap, analyzerFor(snap.config.analyzer, () => new StringTable()), typos);
   }
 
   /** The configuration the index was built with (analyzer, paragraph splitting, fields). */
@@ -57,13 +67,15 @@ export class SearchIndex {
 
   /** Whether a document with this id is in the index. */
   has(id: DocumentId): boolean {
-    const d = this.snap.docs.byId.get(id);
-    return d !== undefined && this.snap.docs.alive[d] === 1;
+    const docs = this.snap.docs;
+    return docs.alive[docs.byId.get(id) ?? -1] === 1;
   }
 
   /**
    * Ranked search, as `FahrasIndex.search`: plain words rank by BM25, `"exact phrase"`, `-excluded`, `+required`,
-   * `a AND b`, `prefix*`; `{ prefix: true }` for search-as-you-type. Any string is a valid query (never throws).
+   * `a AND b`, `prefix*`; `{ prefix: true }` for search-as-you-type. Any string is a valid query (never throws on
+   * the query).
+   * @throws FahrasError `INVALID_ARGUMENT` for `fuzzy` when the index was loaded without `typos` (see {@link LoadOptions}).
    */
   search(query: string, options?: SearchOptions): SearchResult[] {
     return this.searcher.search(query, options);
@@ -71,20 +83,15 @@ export class SearchIndex {
 
   /** Counts describing the index. */
   stats(): SearchIndexStats {
-    const s = this.snap;
-    return {
-      documents: s.docs.liveCount,
-      paragraphs: s.paragraphs.liveCount,
-      terms: s.text.terms.length,
-      postingsBytes: s.text.bytes.length + s.text.posBytes.length + (s.surface ? s.surface.bytes.length : 0),
-    };
+    return statsOf(this.snap);
   }
 }
 
 /**
- * Loads an index from bytes made by `serialize()` (or the `fahras index` command) for searching.
+ * Loads an index from bytes made by `serialize()` (or the `fahras index` command) for searching; pass
+ * `{ typos }` to allow the `fuzzy` option.
  * @throws FahrasError `BAD_MAGIC`, `UNSUPPORTED_VERSION`, `TRUNCATED`, `CHECKSUM_MISMATCH` or `CORRUPT_INDEX`.
  */
-export function loadIndex(bytes: Uint8Array | ArrayBuffer): SearchIndex {
-  return new SearchIndex(readSnapshot(bytes));
+export function loadIndex(bytes: Uint8Array | ArrayBuffer, options?: LoadOptions): SearchIndex {
+  return new SearchIndex(readSnapshot(bytes), options?.typos);
 }

@@ -1,7 +1,9 @@
-// fahras/search (src/search.ts): the search-only loader gives exactly the results of the full loadIndex.
+// fahras/search (src/search.ts): the search-only loader gives exactly the results of the full loadIndex; typo
+// tolerance (`fuzzy`) is an opt-in there (fahras/typos), the same as the main entry's when given, an error when not.
 import { describe, expect, it } from 'vitest';
 import { createIndex, FahrasError, loadIndex as loadFull } from '../src/index.js';
 import { loadIndex, SearchIndex, toHtml } from '../src/search.js';
+import { typos } from '../src/typos.js';
 import { seedDocuments } from './helpers/seeds.js';
 
 describe('fahras/search', () => {
@@ -10,16 +12,32 @@ describe('fahras/search', () => {
   const bytes = built.serialize();
   const full = loadFull(bytes);
   const lite = loadIndex(bytes);
+  const withTypos = loadIndex(bytes, { typos });
+  const queries = ['مقاتلين ايرانيين', 'الغاره الروسيه', '"جسر الشغور"', 'ادلب -درعا', 'المعارض', 'سوريا روسيا'];
 
   it('returns the same ranked results as the full loadIndex', () => {
-    const queries = ['مقاتلين ايرانيين', 'الغاره الروسيه', '"جسر الشغور"', 'ادلب -درعا', 'المعارض', 'سوريا روسيا'];
     for (const q of queries) {
-      for (const options of [{}, { prefix: true }, { fuzzy: true, limit: 3 }, { groupBy: 'document' as const }]) {
+      for (const options of [{}, { prefix: true }, { groupBy: 'document' as const }, { fuzzy: false }, { fuzzy: 0 }]) {
         const a = lite.search(q, options);
         expect(a, q).toEqual(full.search(q, options));
+        expect(withTypos.search(q, options), q).toEqual(a);
         if (q === queries[0]) expect(a.length).toBeGreaterThan(0);
       }
     }
+  });
+
+  it('with typos, fuzzy gives the full loadIndex results; without, fuzzy is an INVALID_ARGUMENT naming fahras/typos', () => {
+    let widened = 0;
+    for (const q of [...queries, 'الغارات الروسيه علي مدينه ادلب', 'المقاتلبن الايرانيين']) {
+      for (const options of [{ fuzzy: true, limit: 3 }, { fuzzy: 2 }, { fuzzy: 1, prefix: true }]) {
+        const a = withTypos.search(q, options);
+        expect(a, q).toEqual(full.search(q, options));
+        if (a.length > lite.search(q, { ...options, fuzzy: false }).length) widened++;
+        expect(() => lite.search(q, options)).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT', message: expect.stringContaining('fahras/typos') }));
+      }
+    }
+    expect(widened).toBeGreaterThan(0); // typo tolerance found more than the exact words somewhere
+    expect(() => lite.search('', { fuzzy: true })).toThrow(FahrasError); // whatever the query
   });
 
   it('describes the index like the full one', () => {

@@ -7,6 +7,7 @@ import { SingleBar } from 'cli-progress';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { createIndex, FahrasError, type FieldsOption, type ParagraphSplit } from '../index.js';
 import { loadIndex, type SearchOptions } from '../search.js';
+import { typos } from '../typos.js';
 import { CliError, EXIT_FAILURE, EXIT_USAGE, fileError, indexError } from './errors.js';
 import { colorEnabled, renderResults } from './render.js';
 import { collectSources, readSource } from './sources.js';
@@ -182,7 +183,7 @@ async function searchCommand(file: string, words: string[], opts: SearchCommandO
   }
   let index;
   try {
-    index = loadIndex(bytes);
+    index = loadIndex(bytes, { typos }); // --fuzzy needs typo tolerance (an opt-in of the search-only entry)
   } catch (err) {
     throw indexError(err, file);
   }

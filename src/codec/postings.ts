@@ -149,7 +149,7 @@ export function forEachUnit(data: PostingsRanges, t: number, unitCount: number, 
 }
 
 /**
- * Calls `visit(unit, positions)` for each of `units` (ascending) that contains term `t`. With a block table the
+ * Calls `visit(i, positions)` for each `units[i]` (ascending) that contains term `t`. With a block table the
  * cursor jumps to the block of each wanted unit; positions of the units passed over are skipped, never materialized.
  */
 export function forEachPositions(
@@ -158,7 +158,7 @@ export function forEachPositions(
   unitCount: number,
   skips: Skips | null,
   units: ArrayLike<number>,
-  visit: (unit: number, positions: number[]) => void,
+  visit: (i: number, positions: number[]) => void,
 ): void {
   const u = posUnits.reset(data, t, unitCount, skips);
   const q = posCursor.reset(data.posBytes, data.posStart[t], data.posStart[t + 1]);
@@ -187,7 +187,7 @@ export function forEachPositions(
       pos = j === 0 ? d : pos + d;
       positions.push(pos);
     }
-    visit(target, positions);
+    visit(i, positions);
     read = true;
   }
 }

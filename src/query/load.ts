@@ -140,3 +140,22 @@ function parsePayload(r: ByteReader): IndexSnapshot {
     fields,
   };
 }
+
+/** Counts describing an index (what `stats()` returns, in both entries). */
+export interface IndexStats {
+  documents: number;
+  paragraphs: number;
+  terms: number;
+  /** Bytes of postings (units, frequencies, positions, surface forms) in memory. */
+  postingsBytes: number;
+}
+
+/** The counts of a snapshot. */
+export function statsOf(s: IndexSnapshot): IndexStats {
+  return {
+    documents: s.docs.liveCount,
+    paragraphs: s.paragraphs.liveCount,
+    terms: s.text.terms.length,
+    postingsBytes: s.text.bytes.length + s.text.posBytes.length + (s.surface ? s.surface.bytes.length : 0),
+  };
+}

@@ -120,6 +120,14 @@ describe('fahras search', () => {
     expect(some.stdout).toMatch(/\[[^\]]*مقا[^\]]*\]/);
   });
 
+  it('tolerates a typo with --fuzzy (the search-only loader gets typo tolerance)', () => {
+    const exact = fahras(['search', seeds, 'الغارت']); // الغارات without its second alef
+    expect([exact.code, exact.stderr, exact.stdout]).toEqual([0, '', 'no results for “الغارت”\n']);
+    const r = fahras(['search', seeds, 'الغارت', '--fuzzy', '-n', '3']);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(r.stdout).toMatch(/^1\. /);
+  });
+
   it('gives one result per document with --group', () => {
     const r = JSON.parse(fahras(['search', seeds, 'سوريا', '--group', '--json', '-n', '10']).stdout) as { results: { id: string }[] };
     const ids = r.results.map((x) => x.id);

@@ -50,7 +50,7 @@ describe('block skip tables', () => {
         }
         // positions of the wanted units
         const got: [number, number[]][] = [];
-        forEachPositions(data, t, unitCount, skips, targets, (u, ps) => got.push([u, ps]));
+        forEachPositions(data, t, unitCount, skips, targets, (i, ps) => got.push([targets[i], ps]));
         const set = new Set(targets);
         expect(got).toEqual(entries.filter((e) => set.has(e.unit)).map((e) => [e.unit, e.positions]));
         cases++;
