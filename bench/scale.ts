@@ -27,8 +27,9 @@ for (const mb of sizes) {
   const index = loaded ? loadIndex(built.serialize()) : built;
   const queries = sampleSpeedQueries(slice.docs, 500);
   for (const q of queries) index.search(q, { limit: 10 });
-  arms.push({ mb, bytes: slice.bytes, paragraphs: index.stats().paragraphs, index, queries, ms: [] as number[] });
-  console.error(`${mb} MB: ${slice.docs.length} documents, ${index.stats().paragraphs} paragraphs, ${loaded ? 'loaded' : 'built'}`);
+  const paragraphs = index.stats().paragraphs;
+  arms.push({ mb, bytes: slice.bytes, paragraphs, index, queries, ms: [] as number[] });
+  console.error(`${mb} MB: ${slice.docs.length} documents, ${paragraphs} paragraphs, ${loaded ? 'loaded' : 'built'}`);
 }
 
 for (let r = 0; r < rounds; r++) {

@@ -214,9 +214,8 @@ export class PostingsWriter {
     this.df = grow(new Int32Array(0), n);
     this.df.set(f.df);
     // the last unit of a frozen term is found by decoding its units, at the first freeze that adds to it (a loaded
-    // index that is only searched never pays for it)
-    this.lastFrozen = grow(new Int32Array(0), n).fill(-1);
-    this.lastFrozen.fill(UNDECODED, 0, n);
+    // index that is only searched never pays for it); room for new terms starts at -1 (no unit yet)
+    this.lastFrozen = grow(new Int32Array(0), n).fill(-1).fill(UNDECODED, 0, n);
   }
 
   /** The id of `term`, adding it to the dictionary if new. */

@@ -4,7 +4,7 @@ import type { Analyzer } from '../analysis/index.js';
 import type { DocumentId, IndexSnapshot } from '../index-builder/builder.js';
 import type { TermIndexData } from '../index-builder/postings.js';
 import { findTerm } from './term-lookup.js';
-import { type Clause, DEFAULT_QUERY_LIMITS, type ParsedQuery, parseQuery } from './parse.js';
+import { type Clause, DEFAULT_QUERY_LIMITS, parseQuery } from './parse.js';
 import { forEachPositions, forEachUnit, UnitCursor } from '../codec/postings.js';
 import { skipsFor } from '../codec/skips.js';
 import { expandPrefix } from './postings-reader.js';

@@ -55,7 +55,10 @@ export const typos: TypoExpander = (terms, df, word, fuzzy, max) => {
   return out.slice(0, max).map((x) => x.id);
 };
 
-/** Levenshtein distance of `a` and `b` if it is at most `k`, else k + 1 (banded, no allocation beyond two rows). */
+/**
+ * Levenshtein distance of `a` and `b` if it is at most `k`, else k + 1: two reused rows, and it stops after the first
+ * row whose minimum exceeds `k` (no cell of a later row can be smaller).
+ */
 function boundedDistance(a: string, b: string, k: number, row0: Int32Array, row1: Int32Array): number {
   const la = a.length;
   const lb = b.length;
