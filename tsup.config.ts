@@ -27,7 +27,7 @@ export const INTERNAL_PROPS = [
   'byLength', 'searcher', 'clause', 'words', 'weight', 'idf', 'tf', 'unitCount', 'nextGen',
   'hasVector', 'vectorHits', 'neighbours', 'scorePhrase', 'scoreFields', 'addPostings', 'pageHits', 'touch',
   'proximityBonus', 'hitSource', 'normsFor', 'positionsIn', 'currentSearcher', 'phraseMatches', 'positions',
-  'prepareClause', 'lifted', 'params',
+  'prepareClause', 'lifted', 'params', 'extras',
   // index builder (main entry)
   'docText', 'addParagraph', 'sink', 'growVectors', 'nextBreak', 'emit', 'visit',
   // parsed queries
@@ -47,7 +47,7 @@ const esbuildOptions = (options: { mangleProps?: RegExp }): void => {
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', search: 'src/search.ts', typos: 'src/typos.ts', flexsearch: 'src/adapters/flexsearch.ts' },
+    entry: { index: 'src/index.ts', search: 'src/search.ts', typos: 'src/typos.ts', fields: 'src/fields.ts', flexsearch: 'src/adapters/flexsearch.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,

@@ -11,13 +11,14 @@ import {
   type DocumentId,
   type FahrasDocument,
   IndexBuilder,
+  isWritableConfig,
   type IndexConfig,
   type IndexOptions,
   type IndexSnapshot,
   resolveIndexConfig,
   serializeSnapshot,
 } from './index-builder/index.js';
-import { type IndexStats, readSnapshot, Searcher, type SearchOptions, type SearchResult, statsOf, vectorHits } from './query/index.js';
+import { type IndexStats, readSnapshot, scoreFields, Searcher, type SearchOptions, type SearchResult, statsOf, vectorHits } from './query/index.js';
 import { typos } from './query/typos.js';
 import { type AnalyzerConfig, type AnalyzerOptions, type AnalyzerPreset, createAnalyzer as createAnalyzerCore } from './analysis/index.js';
 import { registerAllComponents } from './analysis/register-all.js';
@@ -176,7 +177,7 @@ export class FahrasIndex {
   private currentSearcher(): Searcher {
     const snap = this.builder.snapshot();
     if (this.searcher === null || this.searcherFor !== snap) {
-      this.searcher = new Searcher(snap, this.builder.analyzer, typos, vectorHits(snap));
+      this.searcher = new Searcher(snap, this.builder.analyzer, { typos, fields: scoreFields, hitSource: vectorHits(snap) });
       this.searcherFor = snap;
     }
     return this.searcher;
@@ -203,5 +204,7 @@ export function createIndex(options?: IndexOptions): FahrasIndex {
 export function loadIndex(bytes: Uint8Array | ArrayBuffer): FahrasIndex {
   registerAllComponents();
   const snap = readSnapshot(bytes);
+  // documents can be added to it: its configuration must be one the builder accepts
+  if (!isWritableConfig(snap.config)) throw new FahrasError('CORRUPT_INDEX', 'bad index data: the stored configuration');
   return new FahrasIndex(snap.config, snap);
 }

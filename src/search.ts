@@ -20,11 +20,11 @@
  */
 import { type Analyzer, analyzerFor, StringTable } from './analysis/index.js';
 import type { DocumentId, IndexConfig, IndexSnapshot } from './index-builder/builder.js';
-import { type IndexStats, readSnapshot, Searcher, type SearchOptions, type SearchResult, statsOf, type TypoExpander } from './query/index.js';
+import { type FieldScorer, type FieldScoring, type IndexStats, readSnapshot, Searcher, type SearchOptions, type SearchResult, statsOf, type TypoExpander } from './query/index.js';
 
 export { FahrasError, type FahrasErrorCode } from './errors.js';
 export { toHtml, escapeHtml, type SearchOptions, type SearchResult, type Snippet, type HtmlOptions } from './query/index.js';
-export type { TypoExpander } from './query/index.js';
+export type { TypoExpander, FieldScoring } from './query/index.js';
 export type { DocumentId, IndexConfig } from './index-builder/builder.js';
 
 /** Counts describing a loaded index (the same shape as `FahrasIndex.stats()`). */
@@ -37,6 +37,11 @@ export interface LoadOptions {
    * `fahrasTypos.typos` from dist/fahras-typos.global.js). Without it, a search with `fuzzy` throws.
    */
   typos?: TypoExpander;
+  /**
+   * Document-field scoring, which indexes built with `fields` need: `import { fields } from 'fahras/fields'`.
+   * Without it, loading such an index throws.
+   */
+  fields?: FieldScoring;
 }
 
 /** A read-only index loaded from bytes. Create one with {@link loadIndex}. */
@@ -45,9 +50,10 @@ export class SearchIndex {
   private readonly searcher: Searcher;
 
   /** @internal use loadIndex() */
-  constructor(snap: IndexSnapshot, typos?: TypoExpander) {
+  constructor(snap: IndexSnapshot, options: LoadOptions = {}) {
     this.snap = snap;
-    this.searcher = new Searcher(snap, analyzerFor(snap.config.analyzer, () => new StringTable()), typos);
+    const { typos, fields } = options;
+    this.searcher = new Searcher(snap, analyzerFor(snap.config.analyzer, () => new StringTable()), { typos, fields: fields as FieldScorer | undefined });
   }
 
   /** The configuration the index was built with (analyzer, paragraph splitting, fields). */
@@ -89,9 +95,10 @@ export class SearchIndex {
 
 /**
  * Loads an index from bytes made by `serialize()` (or the `fahras index` command) for searching; pass
- * `{ typos }` to allow the `fuzzy` option.
- * @throws FahrasError `BAD_MAGIC`, `UNSUPPORTED_VERSION`, `TRUNCATED`, `CHECKSUM_MISMATCH` or `CORRUPT_INDEX`.
+ * `{ typos }` to allow the `fuzzy` option and `{ fields }` for an index built with scored fields.
+ * @throws FahrasError `BAD_MAGIC`, `UNSUPPORTED_VERSION`, `TRUNCATED`, `CHECKSUM_MISMATCH` or `CORRUPT_INDEX`;
+ * `INVALID_ARGUMENT` for an index with scored fields loaded without `fields`.
  */
 export function loadIndex(bytes: Uint8Array | ArrayBuffer, options?: LoadOptions): SearchIndex {
-  return new SearchIndex(readSnapshot(bytes), options?.typos);
+  return new SearchIndex(readSnapshot(bytes), options);
 }

@@ -1,9 +1,11 @@
 // fahras/search (src/search.ts): the search-only loader gives exactly the results of the full loadIndex; typo
-// tolerance (`fuzzy`) is an opt-in there (fahras/typos), the same as the main entry's when given, an error when not.
+// tolerance (`fuzzy`, fahras/typos) and field scoring (fahras/fields) are opt-ins there, the same as the main
+// entry's when given, an error when not.
 import { describe, expect, it } from 'vitest';
 import { createIndex, FahrasError, loadIndex as loadFull } from '../src/index.js';
 import { loadIndex, SearchIndex, toHtml } from '../src/search.js';
 import { typos } from '../src/typos.js';
+import { fields } from '../src/fields.js';
 import { seedDocuments } from './helpers/seeds.js';
 
 describe('fahras/search', () => {
@@ -11,8 +13,8 @@ describe('fahras/search', () => {
   for (const d of seedDocuments()) built.add({ ...d, title: d.text.slice(0, 40) });
   const bytes = built.serialize();
   const full = loadFull(bytes);
-  const lite = loadIndex(bytes);
-  const withTypos = loadIndex(bytes, { typos });
+  const lite = loadIndex(bytes, { fields });
+  const withTypos = loadIndex(bytes, { typos, fields });
   const queries = ['مقاتلين ايرانيين', 'الغاره الروسيه', '"جسر الشغور"', 'ادلب -درعا', 'المعارض', 'سوريا روسيا'];
 
   it('returns the same ranked results as the full loadIndex', () => {
@@ -38,6 +40,24 @@ describe('fahras/search', () => {
     }
     expect(widened).toBeGreaterThan(0); // typo tolerance found more than the exact words somewhere
     expect(() => lite.search('', { fuzzy: true })).toThrow(FahrasError); // whatever the query
+  });
+
+  it('with fields, an index built with scored fields ranks as the full loadIndex; without, loading it throws', () => {
+    expect(() => loadIndex(bytes)).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT', message: expect.stringContaining('fahras/fields') }));
+    // the title lifts documents: without its evidence the ranking differs, so the opt-in is not a no-op
+    const plain = createIndex();
+    for (const d of seedDocuments()) plain.add(d);
+    const untitled = loadFull(plain.serialize());
+    const scores = (rs: { score: number }[]) => rs.map((r) => r.score);
+    let lifted = 0;
+    for (const q of queries) {
+      const a = lite.search(q);
+      if (JSON.stringify(scores(a)) !== JSON.stringify(scores(untitled.search(q)))) lifted++;
+    }
+    expect(lifted).toBeGreaterThan(0);
+    // an index without scored fields needs no opt-in, and gives the full loadIndex's results
+    const noFields = loadIndex(plain.serialize());
+    for (const q of queries) expect(noFields.search(q), q).toEqual(untitled.search(q));
   });
 
   it('describes the index like the full one', () => {

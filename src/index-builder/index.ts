@@ -14,3 +14,4 @@ export {
 export { PostingsWriter, lookupTerm, lowerBound, type TermIndexData } from './postings.js';
 export { serializeSnapshot, type SerializedSizes } from './serialize.js';
 export { splitParagraphs, forEachParagraph, type ParagraphSplit, type ParagraphSpan } from './paragraphs.js';
+export { isWritableConfig } from './stored-config.js';

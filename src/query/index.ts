@@ -1,4 +1,5 @@
-export { Searcher, DEFAULT_RANKING, bm25Idf, type SearchOptions, type SearchResult, type RankingParams } from './search.js';
+export { Searcher, DEFAULT_RANKING, bm25Idf, type SearchOptions, type SearchResult, type RankingParams, type SearcherExtras } from './search.js';
+export { scoreFields, type FieldScorer, type FieldScoring } from './fields.js';
 export { parseQuery, DEFAULT_QUERY_LIMITS, type ParsedQuery, type Clause, type QueryTerm, type QueryLimits } from './parse.js';
 export { makeSnippet, toHtml, escapeHtml, type Snippet, type HtmlOptions } from './snippet.js';
 export { readSnapshot, statsOf, type IndexStats } from './load.js';

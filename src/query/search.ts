@@ -12,6 +12,18 @@ import type { TypoExpander } from './typos.js';
 import { FahrasError } from '../errors.js';
 import { type Hit, type Snippet, snippetFromHits } from './snippet.js';
 import type { HitSource } from './vector-hits.js';
+import type { FieldScorer } from './fields.js';
+
+/**
+ * What an entry point adds to the searcher: typo tolerance (`fuzzy`), document-field scoring (indexes built with
+ * `fields`) and matched words from term vectors (indexes built in this process). The main entry passes all that
+ * apply; `fahras/search` passes what `loadIndex(bytes, { typos, fields })` was given.
+ */
+export interface SearcherExtras {
+  typos?: TypoExpander;
+  fields?: FieldScorer;
+  hitSource?: HitSource;
+}
 
 /** Options of `search`. Every field is optional. */
 export interface SearchOptions {
@@ -80,12 +92,14 @@ export interface RankingParams {
  */
 export const DEFAULT_RANKING: RankingParams = { k1: 0.9, b: 0.9, coord: 0.3, proximity: 0.25, expansionWeight: 0.7, surface: 0.3 };
 
-interface Alt {
+/** @internal */
+export interface Alt {
   id: number;
   weight: number;
 }
 
-interface PreparedClause {
+/** @internal */
+export interface PreparedClause {
   clause: Clause;
   /** Alternatives for each word of the clause (a term clause has one word). */
   words: Alt[][];
@@ -98,26 +112,33 @@ const unitCursor = new UnitCursor();
 export class Searcher {
   readonly snap: IndexSnapshot;
   readonly analyzer: Analyzer;
-  private readonly scores: Float64Array;
-  private readonly masks: Uint32Array;
+  /** @internal */
+  readonly scores: Float64Array;
+  /** @internal */
+  readonly masks: Uint32Array;
   private readonly stamp: Uint32Array;
-  private readonly touched: Int32Array;
-  private nTouched = 0;
+  /** @internal */
+  readonly touched: Int32Array;
+  /** @internal */
+  nTouched = 0;
   private gen = 0;
   private norms: Float64Array | null = null;
   private normsKey = '';
-  /** Typo tolerance (the `fuzzy` option), when the entry point supplied it. */
-  private readonly typos: TypoExpander | undefined;
-  /** Matched words from term vectors (the main entry's in-memory indexes; `vectorHits`), when there are any. */
-  private readonly hitSource: HitSource | undefined;
+  /** Typo tolerance, field scoring and term-vector hits, as the entry point supplied them. */
+  private readonly extras: SearcherExtras;
   /** The ranking constants of the query being run (set at the start of `search`). */
   private params = DEFAULT_RANKING;
 
-  constructor(snap: IndexSnapshot, analyzer: Analyzer, typos?: TypoExpander, hitSource?: HitSource) {
+  /**
+   * @throws FahrasError `INVALID_ARGUMENT` when the index scores document fields and `extras` has no `fields`.
+   */
+  constructor(snap: IndexSnapshot, analyzer: Analyzer, extras: SearcherExtras = {}) {
+    if (snap.fields.length && !extras.fields) {
+      throw new FahrasError('INVALID_ARGUMENT', 'this index scores document fields: pass { fields } from fahras/fields to loadIndex, or use the main entry');
+    }
     this.snap = snap;
     this.analyzer = analyzer;
-    this.typos = typos;
-    this.hitSource = hitSource;
+    this.extras = extras;
     const n = Math.max(1, snap.paragraphs.count);
     this.scores = new Float64Array(n);
     this.masks = new Uint32Array(n);
@@ -132,7 +153,7 @@ export class Searcher {
   search(query: unknown, options?: SearchOptions): SearchResult[] {
     const opts = options ?? {};
     const fuzzy = opts.fuzzy === true ? 1 : typeof opts.fuzzy === 'number' && opts.fuzzy > 0 ? Math.min(2, Math.floor(opts.fuzzy)) : 0;
-    if (fuzzy && !this.typos) throw new FahrasError('INVALID_ARGUMENT', 'fuzzy needs typo tolerance: loadIndex(bytes, { typos }) with typos from fahras/typos');
+    if (fuzzy && !this.extras.typos) throw new FahrasError('INVALID_ARGUMENT', 'fuzzy needs typo tolerance: loadIndex(bytes, { typos }) with typos from fahras/typos');
     const limit = clampInt(opts.limit, 10, 0, 1000);
     const offset = clampInt(opts.offset, 0, 0, 10_000);
     const snap = this.snap;
@@ -185,7 +206,7 @@ export class Searcher {
       }
     });
     // --- document fields: a title match lifts the document's matching paragraphs (and its first one) ---
-    if (snap.fields.length) this.scoreFields(prepared, k1, b);
+    if (snap.fields.length) this.extras.fields!(this, prepared, k1, b);
 
     // --- exclusions: the paragraphs where an excluded word or phrase occurs ---
     const excluded = parsed.not.length ? new Set<number>() : null;
@@ -252,7 +273,7 @@ export class Searcher {
    * the paragraph's token spans (no stemming or word lookups: an index loaded from bytes).
    */
   private pageHits(page: number[], texts: string[], ids: ReadonlySet<number>): Hit[][] {
-    const out = page.map((u) => this.hitSource?.(u, ids) ?? null);
+    const out = page.map((u) => this.extras.hitSource?.(u, ids) ?? null);
     const rest = Int32Array.from(page.filter((_, i) => out[i] === null)).sort();
     // per paragraph of `rest` (ascending): token position → matched term id
     const at = Array.from(rest, () => new Map<number, number>());
@@ -279,8 +300,8 @@ export class Searcher {
     });
   }
 
-  /** Starts paragraph `u`'s accumulators for the query's generation (once per query). */
-  private touch(u: number): void {
+  /** Starts paragraph `u`'s accumulators for the query's generation (once per query). @internal */
+  touch(u: number): void {
     if (this.stamp[u] !== this.gen) {
       this.stamp[u] = this.gen;
       this.scores[u] = 0;
@@ -332,7 +353,7 @@ export class Searcher {
         for (const id of expandPrefix(data, qt.term, maxExp)) push(id, id === exact ? 1 : w);
         if (qt.surface !== qt.term) for (const id of expandPrefix(data, qt.surface, maxExp)) push(id, w);
       } else if (fuzzy > 0 && clause.kind === 'term') {
-        for (const id of this.typos!(data.terms, data.df, qt, fuzzy, maxExp)) push(id, w);
+        for (const id of this.extras.typos!(data.terms, data.df, qt, fuzzy, maxExp)) push(id, w);
       }
       return alts;
     });
@@ -381,46 +402,6 @@ export class Searcher {
       }
       if (freq > 0) visit(u, freq);
     });
-  }
-
-  /** Field (e.g. title) BM25 per document, added to the document's touched paragraphs, else to its first one. */
-  private scoreFields(prepared: PreparedClause[], k1: number, b: number): void {
-    const { docs, paragraphs: paras, fields } = this.snap;
-    const { scores, masks, touched } = this;
-    const docScore = new Map<number, { s: number; m: number; lifted?: boolean }>();
-    for (const f of fields) {
-      if (f.boost === 0) continue;
-      const avg = f.totalLength / Math.max(1, docs.liveCount) || 1;
-      prepared.forEach((pc, ci) => {
-        const id = pc.clause.kind === 'term' ? findTerm(f.index, pc.clause.terms[0].term) : -1;
-        if (id < 0 || f.index.df[id] === 0) return;
-        const idf = bm25Idf(f.index.df[id], docs.liveCount);
-        forEachUnit(f.index, id, docs.ids.length, (d, tf) => {
-          if (!docs.alive[d]) return;
-          const norm = k1 * (1 - b + (b * f.length[d]) / avg);
-          const e = docScore.get(d) ?? { s: 0, m: 0 };
-          e.s += (f.boost * idf * tf * (k1 + 1)) / (tf + norm);
-          e.m |= 2 ** ci;
-          docScore.set(d, e);
-        });
-      });
-    }
-    const lift = (u: number, e: { s: number; m: number; lifted?: boolean }) => {
-      scores[u] += e.s;
-      masks[u] |= e.m;
-      e.lifted = true;
-    };
-    for (let i = 0, n = this.nTouched; i < n; i++) {
-      const e = docScore.get(paras.doc[touched[i]]);
-      if (e) lift(touched[i], e);
-    }
-    for (const [d, e] of docScore) {
-      const u = docs.firstPara[d];
-      if (!e.lifted && docs.paraCount[d] && paras.alive[u]) {
-        this.touch(u);
-        lift(u, e);
-      }
-    }
   }
 
   /**

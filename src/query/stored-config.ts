@@ -1,35 +1,25 @@
-// The configuration stored inside an index file, checked before anything is built from it. User options go
-// through resolveIndexConfig/resolveAnalyzerConfig (defaults, presets, a message per mistake); a stored
+// The configuration stored inside an index file, checked before anything is built from it. A stored
 // configuration was written complete by the serializer and is covered by the file's CRC-32, so one structural
-// check is enough: a damaged or foreign file gives CORRUPT_INDEX, never an analyzer built from garbage. It is
-// the reader's only config check, so the search-only bundle ships no option resolution. The reader turns a null
-// into CORRUPT_INDEX.
-import { ANALYZER_PRESETS, NORMALIZERS, oneOf, STEMMERS, STOPWORD_LISTS, TOKENIZER_MODES } from '../analysis/analyzer.js';
+// check of what reading and searching use is enough: a foreign or crafted file gives CORRUPT_INDEX, never an
+// analyzer built from values of the wrong type. Names of analysis components need no list here: the analyzer
+// looks each up (an unknown stemmer or stopword list is an INVALID_ARGUMENT naming it; the tokenizer and the
+// normalizer are 'letters' / 'lucene' or the default). What only adding documents uses (paragraph splitting,
+// field names) the main entry checks when it loads an index (index-builder/stored-config.ts), so the search-only
+// bundle ships neither those checks nor option resolution. The reader turns a null into CORRUPT_INDEX.
 import type { IndexConfig } from '../index-builder/builder.js';
-import { PARAGRAPH_SPLITS } from '../index-builder/paragraphs.js';
 import { DEFAULT_NORMALIZE_OPTIONS } from '../normalize/rules.js';
 
-function isInt(v: unknown, min: number): boolean {
-  return Number.isInteger(v) && (v as number) >= min;
-}
-
-/** Whether `c` has the shape of a configuration the serializer writes (every field present, every value valid). */
+/** Whether `c` has the shape the reader and the analyzer rely on (every value of the expected type). */
 function isStoredConfig(c: IndexConfig): boolean {
   const a = c.analyzer;
   const n = a?.normalize as unknown as Record<string, unknown>;
   const sw: unknown = a?.stopwords;
   return (
     !!n &&
-    oneOf(PARAGRAPH_SPLITS, c.paragraphs) &&
-    isInt(c.maxParagraphLength, 16) &&
     Array.isArray(c.fields) &&
-    c.fields.every((f) => typeof f?.name === 'string' && f.name !== 'id' && f.name !== 'text' && typeof f.boost === 'number' && f.boost >= 0 && f.boost < Infinity) &&
-    oneOf(ANALYZER_PRESETS, a.preset) &&
-    oneOf(NORMALIZERS, a.normalizer) &&
-    oneOf(TOKENIZER_MODES, a.tokenizer) &&
-    oneOf(STEMMERS, a.stemmer) &&
-    isInt(a.maxTokenLength, 1) &&
-    (Array.isArray(sw) ? sw.every((w) => typeof w === 'string') : oneOf(STOPWORD_LISTS, sw)) &&
+    c.fields.every((f) => typeof f?.name === 'string' && f.boost >= 0 && f.boost < Infinity) &&
+    Number.isInteger(a.maxTokenLength) &&
+    (typeof sw === 'string' || (Array.isArray(sw) && sw.every((w) => typeof w === 'string'))) &&
     Object.entries(DEFAULT_NORMALIZE_OPTIONS).every(([k, v]) => typeof n[k] === typeof v)
   );
 }

@@ -4,6 +4,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { crc32 } from '../../src/codec/bytes.js';
 import { createIndex, FahrasError, loadIndex } from '../../src/index.js';
+import { loadIndex as loadForSearch } from '../../src/search.js';
+import { fields } from '../../src/fields.js';
 import { assertProperty, breathe, report, runs } from '../helpers/runs.js';
 import { seedDocuments } from '../helpers/seeds.js';
 
@@ -179,6 +181,31 @@ describe('the stored configuration', () => {
       (c) => ({ ...c, analyzer: { ...c.analyzer, normalize: { ...c.analyzer.normalize, diacritics: 'yes' } } }),
     ];
     for (const edit of bad) expect(probe(withConfig(BYTES, edit)), String(edit)).toBe('CORRUPT_INDEX');
+  });
+
+  it('fahras/search, which never adds documents, checks what reading and searching use', () => {
+    const code = (bytes: Uint8Array) => {
+      try {
+        loadForSearch(bytes, { fields }).search('سوريا');
+        return 'ok';
+      } catch (e) {
+        return e instanceof FahrasError ? e.code : String(e);
+      }
+    };
+    const corrupt: ((c: Record<string, any>) => unknown)[] = [
+      () => 'not json',
+      () => [],
+      (c) => ({ ...c, fields: [{ name: 'title', boost: -1 }] }),
+      (c) => ({ ...c, fields: [{ boost: 1 }] }),
+      (c) => ({ ...c, analyzer: undefined }),
+      (c) => ({ ...c, analyzer: { ...c.analyzer, stopwords: [1, 2] } }),
+      (c) => ({ ...c, analyzer: { ...c.analyzer, maxTokenLength: '9' } }),
+      (c) => ({ ...c, analyzer: { ...c.analyzer, normalize: { ...c.analyzer.normalize, diacritics: 'yes' } } }),
+    ];
+    for (const edit of corrupt) expect(code(withConfig(BYTES, edit)), String(edit)).toBe('CORRUPT_INDEX');
+    // an unknown component is named by the analyzer's lookup; builder-only settings are not its concern
+    expect(code(withConfig(BYTES, (c) => ({ ...c, analyzer: { ...c.analyzer, stemmer: 'porter' } })))).toBe('INVALID_ARGUMENT');
+    expect(code(withConfig(BYTES, (c) => ({ ...c, paragraphs: 'page' })))).toBe('ok');
   });
 
   it('every analyzer preset and paragraph mode loads', () => {

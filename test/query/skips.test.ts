@@ -7,7 +7,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { registerAllComponents } from '../../src/analysis/register-all.js';
 import { IndexBuilder, resolveIndexConfig, serializeSnapshot } from '../../src/index-builder/index.js';
 import type * as Skips from '../../src/codec/skips.js';
-import { readSnapshot, type SearchOptions, type SearchResult } from '../../src/query/index.js';
+import { readSnapshot, scoreFields, type SearchOptions, type SearchResult } from '../../src/query/index.js';
 import { typos } from '../../src/query/typos.js';
 import { mulberry32 } from '../../bench/lib/queries.js';
 import { assertProperty, report, runs } from '../helpers/runs.js';
@@ -121,8 +121,8 @@ describe('block tables in the searcher', () => {
           // a loaded index has no term vectors (snippets re-analyze); the serializer expects no removed documents
           const snaps = removeSome ? [built] : [built, readSnapshot(serializeSnapshot(built).bytes)];
           for (const snap of snaps) {
-            const tables = new TableSearcher(snap, builder.analyzer, typos);
-            const plain = new PlainSearcher(snap, builder.analyzer, typos);
+            const tables = new TableSearcher(snap, builder.analyzer, { typos, fields: scoreFields });
+            const plain = new PlainSearcher(snap, builder.analyzer, { typos, fields: scoreFields });
             for (const q of qs as QueryValue[]) {
               const text = queryText(q, words);
               same(tables.search(text, q.options), plain.search(text, q.options));

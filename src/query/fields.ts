@@ -1,0 +1,61 @@
+// Document-field scoring (e.g. titles): BM25 of each query word in each field, per document, added to the
+// document's paragraphs the query touched, else to its first paragraph. Only indexes built with `fields` need it,
+// so the search-only entry takes it as an opt-in (`fahras/fields`); the main entry always passes it.
+import { forEachUnit } from '../codec/postings.js';
+import { bm25Idf, type PreparedClause, type Searcher } from './search.js';
+import { findTerm } from './term-lookup.js';
+
+/** Adds the fields' evidence for the prepared clauses to the searcher's accumulators. */
+export type FieldScorer = (s: Searcher, prepared: PreparedClause[], k1: number, b: number) => void;
+
+/**
+ * The public face of {@link FieldScorer} (`fields` of `fahras/fields`): opaque, so the searcher's internals stay
+ * out of the public types.
+ */
+export type FieldScoring = (...args: never[]) => void;
+
+interface DocScore {
+  s: number;
+  m: number;
+  lifted?: boolean;
+}
+
+/** The field scorer: a term clause's word matched in a field lifts the document (phrases count in the text only). */
+export const scoreFields: FieldScorer = (s, prepared, k1, b) => {
+  const { docs, paragraphs: paras, fields } = s.snap;
+  const { scores, masks, touched } = s;
+  const docScore = new Map<number, DocScore>();
+  for (const f of fields) {
+    if (f.boost === 0) continue;
+    const avg = f.totalLength / Math.max(1, docs.liveCount) || 1;
+    prepared.forEach((pc, ci) => {
+      const id = pc.clause.kind === 'term' ? findTerm(f.index, pc.clause.terms[0].term) : -1;
+      if (id < 0 || f.index.df[id] === 0) return;
+      const idf = bm25Idf(f.index.df[id], docs.liveCount);
+      forEachUnit(f.index, id, docs.ids.length, (d, tf) => {
+        if (!docs.alive[d]) return;
+        const norm = k1 * (1 - b + (b * f.length[d]) / avg);
+        const e = docScore.get(d) ?? { s: 0, m: 0 };
+        e.s += (f.boost * idf * tf * (k1 + 1)) / (tf + norm);
+        e.m |= 2 ** ci;
+        docScore.set(d, e);
+      });
+    });
+  }
+  const lift = (u: number, e: DocScore) => {
+    scores[u] += e.s;
+    masks[u] |= e.m;
+    e.lifted = true;
+  };
+  for (let i = 0, n = s.nTouched; i < n; i++) {
+    const e = docScore.get(paras.doc[touched[i]]);
+    if (e) lift(touched[i], e);
+  }
+  for (const [d, e] of docScore) {
+    const u = docs.firstPara[d];
+    if (!e.lifted && docs.paraCount[d] && paras.alive[u]) {
+      s.touch(u);
+      lift(u, e);
+    }
+  }
+};
