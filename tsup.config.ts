@@ -27,7 +27,7 @@ export const INTERNAL_PROPS = [
   'byLength', 'searcher', 'clause', 'words', 'weight', 'idf', 'tf', 'unitCount', 'nextGen',
   'hasVector', 'vectorHits', 'neighbours', 'scorePhrase', 'scoreFields', 'addPostings', 'pageHits', 'touch',
   'proximityBonus', 'hitSource', 'normsFor', 'positionsIn', 'currentSearcher', 'phraseMatches', 'positions',
-  'prepareClause', 'lifted', 'params', 'extras',
+  'prepareClause', 'lifted', 'params', 'extras', 'surfaceOfWord',
   // index builder (main entry)
   'docText', 'addParagraph', 'sink', 'growVectors', 'nextBreak', 'emit', 'visit',
   // parsed queries

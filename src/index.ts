@@ -20,6 +20,7 @@ import {
 } from './index-builder/index.js';
 import { type IndexStats, readSnapshot, scoreFields, Searcher, type SearchOptions, type SearchResult, statsOf, vectorHits } from './query/index.js';
 import { typos } from './query/typos.js';
+import { skipsFor } from './codec/skips.js';
 import { type AnalyzerConfig, type AnalyzerOptions, type AnalyzerPreset, createAnalyzer as createAnalyzerCore } from './analysis/index.js';
 import { registerAllComponents } from './analysis/register-all.js';
 
@@ -39,6 +40,7 @@ export {
   type TokenizeOptions,
   type TokenizerMode,
   type Analyzer,
+  type TextAnalyzer,
   type AnalyzerOptions,
   type AnalyzerConfig,
   type AnalyzerPreset,
@@ -177,7 +179,7 @@ export class FahrasIndex {
   private currentSearcher(): Searcher {
     const snap = this.builder.snapshot();
     if (this.searcher === null || this.searcherFor !== snap) {
-      this.searcher = new Searcher(snap, this.builder.analyzer, { typos, fields: scoreFields, hitSource: vectorHits(snap) });
+      this.searcher = new Searcher(snap, this.builder.analyzer, { typos, fields: scoreFields, hitSource: vectorHits(snap), skips: skipsFor });
       this.searcherFor = snap;
     }
     return this.searcher;

@@ -18,13 +18,14 @@
  * index.search('المدرصة', { fuzzy: true });
  * @packageDocumentation
  */
-import { type Analyzer, analyzerFor, StringTable } from './analysis/index.js';
+import { type TextAnalyzer, WordChain } from './analysis/index.js';
 import type { DocumentId, IndexConfig, IndexSnapshot } from './index-builder/builder.js';
 import { type FieldScorer, type FieldScoring, type IndexStats, readSnapshot, Searcher, type SearchOptions, type SearchResult, statsOf, type TypoExpander } from './query/index.js';
 
 export { FahrasError, type FahrasErrorCode } from './errors.js';
 export { toHtml, escapeHtml, type SearchOptions, type SearchResult, type Snippet, type HtmlOptions } from './query/index.js';
 export type { TypoExpander, FieldScoring } from './query/index.js';
+export type { TextAnalyzer, AnalyzerConfig, AnalyzedToken } from './analysis/index.js';
 export type { DocumentId, IndexConfig } from './index-builder/builder.js';
 
 /** Counts describing a loaded index (the same shape as `FahrasIndex.stats()`). */
@@ -53,7 +54,7 @@ export class SearchIndex {
   constructor(snap: IndexSnapshot, options: LoadOptions = {}) {
     this.snap = snap;
     const { typos, fields } = options;
-    this.searcher = new Searcher(snap, analyzerFor(snap.config.analyzer, () => new StringTable()), { typos, fields: fields as FieldScorer | undefined });
+    this.searcher = new Searcher(snap, new WordChain(snap.config.analyzer), { typos, fields: fields as FieldScorer | undefined });
   }
 
   /** The configuration the index was built with (analyzer, paragraph splitting, fields). */
@@ -62,7 +63,7 @@ export class SearchIndex {
   }
 
   /** The analyzer queries go through (the one the index was built with). */
-  get analyzer(): Analyzer {
+  get analyzer(): TextAnalyzer {
     return this.searcher.analyzer;
   }
 

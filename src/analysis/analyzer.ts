@@ -59,8 +59,8 @@ export type AnalyzedSink = (term: string, surface: string, start: number, end: n
 /** Receives every word as its word (surface) id, stopwords included: `analyzer.termOf(wordId)` gives its term. */
 export type WordIdSink = (wordId: number, start: number, end: number, position: number) => void;
 
-/** Turns text into index terms. Pure and reusable; safe to share between an index and its queries. */
-export interface Analyzer {
+/** Turns text into index terms, a word at a time: what queries and snippets need. */
+export interface TextAnalyzer {
   readonly config: AnalyzerConfig;
   /** Streams the analyzed tokens of `text`; stopwords are dropped but keep their position. Returns the word count. */
   scan(text: string, sink: AnalyzedSink): number;
@@ -68,6 +68,18 @@ export interface Analyzer {
   analyze(text: string): AnalyzedToken[];
   /** Normalizes a single word the way `scan` would (no stemming, no stopwords); `''` for no word. */
   surfaceOf(word: string): string;
+  /**
+   * Advanced, for snippets: the span and position of every token of `text`, stopwords included, as `scan` numbers
+   * them (the positions an index stores), without stemming or word tables. The sink returns `true` to stop early.
+   */
+  scanSpans(text: string, sink: (start: number, end: number, position: number) => boolean): number;
+}
+
+/**
+ * Turns text into index terms; adds word tables for indexers (each distinct word analyzed once). Pure and
+ * reusable; safe to share between an index and its queries.
+ */
+export interface Analyzer extends TextAnalyzer {
   /**
    * Advanced, for indexers: every word of `text`, stopwords included, as a dense word id (`surfaceStrings[id]` is
    * its surface form), so the hot path allocates no string per token and a caller keeps its own table per word,
@@ -78,11 +90,6 @@ export interface Analyzer {
   scanWords(text: string, sink: WordIdSink, from?: number, to?: number): number;
   /** The term id (`termStrings[id]` is the term) of word id `wordId` from `scanWords`, or -1 for a stopword. */
   termOf(wordId: number): number;
-  /**
-   * Advanced, for snippets: the span and position of every token of `text`, stopwords included, as `scan` numbers
-   * them (the positions an index stores), without stemming or word tables. The sink returns `true` to stop early.
-   */
-  scanSpans(text: string, sink: (start: number, end: number, position: number) => boolean): number;
   /** The term of each term id handed out by `termOf`. */
   readonly termStrings: readonly string[];
   /** The surface form (normalized, unstemmed) of each word id handed out by `scanWords`. */
@@ -147,46 +154,29 @@ export function resolveAnalyzerConfig(presetOrOptions: AnalyzerPreset | Analyzer
   };
 }
 
-/**
- * Dense ids for words (the analyzer's word and term tables): `intern` takes the code units `buf[0, n)` the
- * tokenizer folded and their FNV-1a hash, `internString` a string; `strings[id]` is the word.
- */
-export interface WordTable {
-  readonly strings: readonly string[];
-  readonly size: number;
-  intern(buf: Uint16Array, n: number, hash: number): number;
-  internString(s: string): number;
-}
-
-/** Makes an empty word table: the indexer's `Interner` (no string per token) or the search entry's `StringTable`. */
-export type WordTableFactory = () => WordTable;
-
 /** Interned words kept before the tables are dropped and rebuilt (bounds memory on endless streams of new words). */
 const INTERN_LIMIT = 1 << 21;
 const UNKNOWN = -2;
 const STOP = -1;
 
-class ChainAnalyzer implements Analyzer {
+/**
+ * The analysis chain without word tables: tokenizer → stopwords → (Lucene's normalizer) → stemmer, each word as
+ * it comes. The search-only entry runs queries and snippets through it; `ChainAnalyzer` adds the indexer's word
+ * tables on top, resolving each distinct word through the same `surfaceOfWord` and `stem`, so both give the same
+ * terms.
+ */
+export class WordChain implements TextAnalyzer {
   readonly config: AnalyzerConfig;
-  private readonly splitter: Tokenizer;
+  protected readonly splitter: Tokenizer;
   private readonly stop: ReadonlySet<string>;
-  private readonly stem: (w: string) => string;
+  protected readonly stem: (w: string) => string;
   /** Lucene's chain: words are only lower-cased by the tokenizer, Lucene's normalizer runs after the stopwords. */
-  private readonly lowerCased: boolean;
+  protected readonly lowerCased: boolean;
   private readonly luceneNormalize: (w: string) => string;
-  // word (as the tokenizer gives it) → term id, and its surface form (kept apart only for Lucene's normalizer,
-  // which runs after the tokenizer); terms interned separately
-  private readonly table: WordTableFactory;
-  private words: WordTable;
-  private wordTerm = new Int32Array(1024).fill(UNKNOWN);
-  private wordSurface: string[] = [];
-  private termTable: WordTable;
 
-  constructor(config: AnalyzerConfig, table: WordTableFactory) {
+  /** `config` is complete and checked (see {@link analyzerFor}). */
+  constructor(config: AnalyzerConfig) {
     this.config = config;
-    this.table = table;
-    this.words = table();
-    this.termTable = table();
     this.lowerCased = config.normalizer === 'lucene';
     this.splitter = new Tokenizer({
       ...config.normalize,
@@ -201,69 +191,18 @@ class ChainAnalyzer implements Analyzer {
     this.stem = stemmerFor(config.stemmer);
   }
 
-  get termStrings(): readonly string[] {
-    return this.termTable.strings;
-  }
-
-  get distinctSurfaces(): boolean {
-    return !this.lowerCased;
-  }
-
-  get surfaceStrings(): readonly string[] {
-    // fahras normalization happens in the tokenizer: a word is its own surface form
-    return this.lowerCased ? this.wordSurface : this.words.strings;
-  }
-
-  maybeReset(): boolean {
-    if (this.words.size < INTERN_LIMIT && this.termTable.size < INTERN_LIMIT) return false;
-    this.words = this.table();
-    this.wordTerm = new Int32Array(1024).fill(UNKNOWN);
-    this.wordSurface = [];
-    this.termTable = this.table();
-    return true;
-  }
-
-  scanWords(text: string, sink: WordIdSink, from = 0, to = text.length): number {
-    return this.splitter.scanRaw(text, (buf, n, start, end, position, hash) => sink(this.words.intern(buf, n, hash), start, end, position), from, to);
-  }
-
-  termOf(w: number): number {
-    const t = w < this.wordTerm.length ? this.wordTerm[w] : UNKNOWN;
-    return t === UNKNOWN ? this.resolve(w) : t;
-  }
-
-  scanSpans(text: string, sink: (start: number, end: number, position: number) => boolean): number {
-    return this.splitter.scanRaw(text, (_b, _n, start, end, position) => sink(start, end, position));
-  }
-
-  /** Stopword check and stemming, once per distinct word. */
-  private resolve(w: number): number {
-    const word = this.words.strings[w];
-    let t = STOP;
-    let surface = word;
-    if (!this.stop.has(word)) {
-      // Lucene's list is matched before normalization (as Lucene does); fahras' list after
-      surface = this.luceneNormalize(word);
-      t = this.termTable.internString(this.stem(surface));
-    }
-    if (w >= this.wordTerm.length) {
-      // word ids are dense: a new one is at most the table's length
-      const next = new Int32Array(w * 2).fill(UNKNOWN);
-      next.set(this.wordTerm);
-      this.wordTerm = next;
-    }
-    this.wordTerm[w] = t;
-    if (this.lowerCased) this.wordSurface[w] = surface;
-    return t;
+  /**
+   * A word as the tokenizer gives it → its surface form, or null for a stopword (Lucene's list is matched before
+   * normalization, as Lucene does; fahras' list after).
+   */
+  protected surfaceOfWord(word: string): string | null {
+    return this.stop.has(word) ? null : this.luceneNormalize(word);
   }
 
   scan(text: string, sink: AnalyzedSink): number {
-    this.maybeReset();
-    const terms = this.termTable.strings;
-    const surfaces = this.surfaceStrings;
-    return this.scanWords(text, (w, start, end, position) => {
-      const t = this.termOf(w);
-      if (t !== STOP) sink(terms[t], surfaces[w], start, end, position);
+    return this.splitter.scan(text, (word, start, end, position) => {
+      const surface = this.surfaceOfWord(word);
+      if (surface !== null) sink(this.stem(surface), surface, start, end, position);
     });
   }
 
@@ -282,6 +221,77 @@ class ChainAnalyzer implements Analyzer {
     });
     return out;
   }
+
+  scanSpans(text: string, sink: (start: number, end: number, position: number) => boolean): number {
+    return this.splitter.scanRaw(text, (_b, _n, start, end, position) => sink(start, end, position));
+  }
+}
+
+/** The indexer's analyzer: the chain plus word tables (`Interner`s), so each distinct word is analyzed once. */
+class ChainAnalyzer extends WordChain implements Analyzer {
+  // word (as the tokenizer gives it) → term id, and its surface form (kept apart only for Lucene's normalizer,
+  // which runs after the tokenizer); terms interned separately
+  private words = new Interner();
+  private wordTerm = new Int32Array(1024).fill(UNKNOWN);
+  private wordSurface: string[] = [];
+  private termTable = new Interner();
+
+  get termStrings(): readonly string[] {
+    return this.termTable.strings;
+  }
+
+  get distinctSurfaces(): boolean {
+    return !this.lowerCased;
+  }
+
+  get surfaceStrings(): readonly string[] {
+    // fahras normalization happens in the tokenizer: a word is its own surface form
+    return this.lowerCased ? this.wordSurface : this.words.strings;
+  }
+
+  maybeReset(): boolean {
+    if (this.words.size < INTERN_LIMIT && this.termTable.size < INTERN_LIMIT) return false;
+    this.words = new Interner();
+    this.wordTerm = new Int32Array(1024).fill(UNKNOWN);
+    this.wordSurface = [];
+    this.termTable = new Interner();
+    return true;
+  }
+
+  scanWords(text: string, sink: WordIdSink, from = 0, to = text.length): number {
+    return this.splitter.scanRaw(text, (buf, n, start, end, position, hash) => sink(this.words.intern(buf, n, hash), start, end, position), from, to);
+  }
+
+  termOf(w: number): number {
+    const t = w < this.wordTerm.length ? this.wordTerm[w] : UNKNOWN;
+    return t === UNKNOWN ? this.resolve(w) : t;
+  }
+
+  /** Stopword check and stemming, once per distinct word. */
+  private resolve(w: number): number {
+    const word = this.words.strings[w];
+    const surface = this.surfaceOfWord(word);
+    const t = surface === null ? STOP : this.termTable.internString(this.stem(surface));
+    if (w >= this.wordTerm.length) {
+      // word ids are dense: a new one is at most the table's length
+      const next = new Int32Array(w * 2).fill(UNKNOWN);
+      next.set(this.wordTerm);
+      this.wordTerm = next;
+    }
+    this.wordTerm[w] = t;
+    if (this.lowerCased) this.wordSurface[w] = surface ?? word;
+    return t;
+  }
+
+  override scan(text: string, sink: AnalyzedSink): number {
+    this.maybeReset();
+    const terms = this.termTable.strings;
+    const surfaces = this.surfaceStrings;
+    return this.scanWords(text, (w, start, end, position) => {
+      const t = this.termOf(w);
+      if (t !== STOP) sink(terms[t], surfaces[w], start, end, position);
+    });
+  }
 }
 
 /**
@@ -291,15 +301,15 @@ class ChainAnalyzer implements Analyzer {
  * createAnalyzer().analyze('والمكتبات').map((t) => t.term) // ['مكتب']
  */
 export function createAnalyzer(presetOrOptions?: AnalyzerPreset | AnalyzerOptions | AnalyzerConfig): Analyzer {
-  return analyzerFor(resolveAnalyzerConfig(presetOrOptions), () => new Interner());
+  return analyzerFor(resolveAnalyzerConfig(presetOrOptions));
 }
 
 /**
  * The analyzer of a complete configuration that has been checked already (resolved by
  * {@link resolveAnalyzerConfig}, or read from an index file by `checkStoredConfig`): no option resolution, so the
- * search-only bundle leaves the presets and their validation out. `table` makes its word tables: the indexer's
- * `Interner`, or the smaller `StringTable` of an analyzer that only runs queries and snippets.
+ * search-only bundle leaves the presets and their validation out. (That bundle runs queries and snippets through
+ * a {@link WordChain} of the configuration: the same chain without word tables.)
  */
-export function analyzerFor(config: AnalyzerConfig, table: WordTableFactory): Analyzer {
-  return new ChainAnalyzer(config, table);
+export function analyzerFor(config: AnalyzerConfig): Analyzer {
+  return new ChainAnalyzer(config);
 }

@@ -1,10 +1,10 @@
 export { tokenize, Tokenizer, codesToString, type TokenizerMode, type Token, type TokenizeOptions, type TokenSink, type RawTokenSink } from './tokenize.js';
 export { Interner } from './interner.js';
-export { StringTable } from './string-table.js';
 
 export {
   createAnalyzer,
   analyzerFor,
+  WordChain,
   resolveAnalyzerConfig,
   oneOf,
   ANALYZER_PRESETS,
@@ -12,14 +12,13 @@ export {
   STOPWORD_LISTS,
   TOKENIZER_MODES,
   type Analyzer,
+  type TextAnalyzer,
   type AnalyzerOptions,
   type AnalyzerConfig,
   type AnalyzerPreset,
   type AnalyzedToken,
   type AnalyzedSink,
   type WordIdSink,
-  type WordTable,
-  type WordTableFactory,
   type StemmerName,
   type StopwordsSetting,
 } from './analyzer.js';

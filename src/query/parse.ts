@@ -3,7 +3,7 @@
 //
 // Syntax: plain words (ranked OR) · "exact phrase" · -excluded / -"excluded phrase" · +required · a AND b
 // (both required) · a OR b (the default, spelled out) · prefix* · with `prefix: true` the last word is a prefix.
-import type { Analyzer } from '../analysis/index.js';
+import type { TextAnalyzer } from '../analysis/index.js';
 
 /** A single analyzed query word. */
 export interface QueryTerm {
@@ -58,7 +58,7 @@ const ITEM = /([+-](?=[^ \t\n\r\u00a0\u3000]))?(?:"([^"]*)"?|«([^»]*)»?|“([
  */
 export function parseQuery(
   query: unknown,
-  analyzer: Analyzer,
+  analyzer: TextAnalyzer,
   options: { prefix?: boolean } & Partial<QueryLimits> = {},
 ): ParsedQuery {
   const limits = { ...DEFAULT_QUERY_LIMITS, ...options };

@@ -1,12 +1,12 @@
 // The searcher: parsed query → candidate paragraphs scored with BM25 (term-at-a-time into reusable
 // accumulators), coordination, phrase and proximity evidence, document fields → top-k → snippets.
-import type { Analyzer } from '../analysis/index.js';
+import type { TextAnalyzer } from '../analysis/index.js';
 import type { DocumentId, IndexSnapshot } from '../index-builder/builder.js';
 import type { TermIndexData } from '../index-builder/postings.js';
 import { findTerm } from './term-lookup.js';
 import { type Clause, DEFAULT_QUERY_LIMITS, parseQuery } from './parse.js';
 import { forEachPositions, forEachUnit, UnitCursor } from '../codec/postings.js';
-import { skipsFor } from '../codec/skips.js';
+import type { skipsFor } from '../codec/skips.js';
 import { expandPrefix } from './postings-reader.js';
 import type { TypoExpander } from './typos.js';
 import { FahrasError } from '../errors.js';
@@ -16,13 +16,15 @@ import type { FieldScorer } from './fields.js';
 
 /**
  * What an entry point adds to the searcher: typo tolerance (`fuzzy`), document-field scoring (indexes built with
- * `fields`) and matched words from term vectors (indexes built in this process). The main entry passes all that
- * apply; `fahras/search` passes what `loadIndex(bytes, { typos, fields })` was given.
+ * `fields`), matched words from term vectors (indexes built in this process) and block tables (positions read by
+ * jumping over blocks of long postings instead of decoding them; results are the same). The main entry passes all
+ * that apply; `fahras/search` passes what `loadIndex(bytes, { typos, fields })` was given, and no block tables.
  */
 export interface SearcherExtras {
   typos?: TypoExpander;
   fields?: FieldScorer;
   hitSource?: HitSource;
+  skips?: typeof skipsFor;
 }
 
 /** Options of `search`. Every field is optional. */
@@ -111,7 +113,7 @@ const unitCursor = new UnitCursor();
 /** Reads one snapshot; holds reusable accumulators sized to its paragraph count. */
 export class Searcher {
   readonly snap: IndexSnapshot;
-  readonly analyzer: Analyzer;
+  readonly analyzer: TextAnalyzer;
   /** @internal */
   readonly scores: Float64Array;
   /** @internal */
@@ -132,7 +134,7 @@ export class Searcher {
   /**
    * @throws FahrasError `INVALID_ARGUMENT` when the index scores document fields and `extras` has no `fields`.
    */
-  constructor(snap: IndexSnapshot, analyzer: Analyzer, extras: SearcherExtras = {}) {
+  constructor(snap: IndexSnapshot, analyzer: TextAnalyzer, extras: SearcherExtras = {}) {
     if (snap.fields.length && !extras.fields) {
       throw new FahrasError('INVALID_ARGUMENT', 'this index scores document fields: pass { fields } from fahras/fields to loadIndex, or use the main entry');
     }
@@ -418,7 +420,7 @@ export class Searcher {
   private positions(t: number, units: Int32Array, visit: (k: number, positions: number[]) => void): void {
     const text = this.snap.text;
     const count = this.snap.paragraphs.count;
-    forEachPositions(text, t, count, skipsFor(text, t, count, text.df[t]), units, visit);
+    forEachPositions(text, t, count, this.extras.skips?.(text, t, count, text.df[t]) ?? null, units, visit);
   }
 
   /** Adds a bonus for query words that stand close together in the paragraph (to the head, `ranked`). */

@@ -1,7 +1,7 @@
 // Snippets and highlights. Highlights come from the analyzer's token offsets on the ORIGINAL paragraph text,
 // so a highlighted word keeps its diacritics inside the range; windows are cut at white space, so a combining
 // mark is never separated from its letter.
-import type { Analyzer } from '../analysis/index.js';
+import type { TextAnalyzer } from '../analysis/index.js';
 
 /** A piece of a paragraph with the query's words marked. */
 export interface Snippet {
@@ -32,7 +32,7 @@ export interface Hit {
  * Builds the snippet of `text` (one paragraph) for the index terms in `terms`: the window of about `length`
  * characters with the most query-term evidence (distinct terms first, then occurrences).
  */
-export function makeSnippet(text: string, analyzer: Analyzer, terms: ReadonlySet<string>, length: number): Snippet {
+export function makeSnippet(text: string, analyzer: TextAnalyzer, terms: ReadonlySet<string>, length: number): Snippet {
   const hits: Hit[] = [];
   analyzer.scan(text, (term, _surface, start, end) => {
     if (terms.has(term)) hits.push({ start, end, key: term });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer, FahrasError } from '../../src/index.js';
-import { analyzerFor, StringTable } from '../../src/analysis/index.js';
+import { type TextAnalyzer, WordChain } from '../../src/analysis/index.js';
 import { arabicHeavyString } from '../helpers/arbitraries.js';
 import { assertProperty, runs } from '../helpers/runs.js';
 import { sharedPath } from '../helpers/shared.js';
@@ -46,22 +46,29 @@ describe('createAnalyzer presets', () => {
       runs(1000),
     );
   });
-  it("the search entry's word tables (StringTable) analyze exactly as the indexer's Interner (property)", async () => {
+  it("the search entry's chain without word tables (WordChain) analyzes exactly as the indexer's analyzer (property)", async () => {
     const pairs = (['default', 'lucene', 'exact'] as const).map((p) => {
       const full = createAnalyzer(p);
-      return [full, analyzerFor(full.config, () => new StringTable())] as const;
+      return [full, new WordChain(full.config)] as const;
     });
     await assertProperty(
       fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 80 }), arabicHeavyString(80)), (s) => {
         for (const [full, lite] of pairs) {
           expect(lite.analyze(s)).toEqual(full.analyze(s));
           expect(lite.surfaceOf(s)).toBe(full.surfaceOf(s));
+          const spans = (a: TextAnalyzer) => {
+            const out: number[] = [];
+            a.scanSpans(s, (start, end, position) => out.push(start, end, position) < 0);
+            return out;
+          };
+          expect(spans(lite)).toEqual(spans(full));
+          // the indexer's word-id path gives the same terms and surfaces
           const ids: string[] = [];
-          lite.scanWords(s, (w, start, end) => {
-            const t = lite.termOf(w);
-            if (t >= 0) ids.push(`${lite.termStrings[t]}|${lite.surfaceStrings[w]}|${start}|${end}`);
+          full.scanWords(s, (w, start, end) => {
+            const t = full.termOf(w);
+            if (t >= 0) ids.push(`${full.termStrings[t]}|${full.surfaceStrings[w]}|${start}|${end}`);
           });
-          expect(ids).toEqual(full.analyze(s).map((t) => `${t.term}|${t.surface}|${t.start}|${t.end}`));
+          expect(ids).toEqual(lite.analyze(s).map((t) => `${t.term}|${t.surface}|${t.start}|${t.end}`));
         }
       }),
       runs(500),
