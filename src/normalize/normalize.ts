@@ -39,20 +39,12 @@ export class Scratch {
   }
 }
 
-/** The string of `buf[0, n)`. */
+/**
+ * The string of `buf[0, n)`. (The indexer's word table has a faster one for short words, `wordString` in
+ * analysis/interner.ts; this one stays small for the search-only bundle.)
+ */
 export function codesToString(buf: Uint16Array, n: number): string {
-  // short words (most of them): direct calls, no array view per call
-  switch (n) {
-    case 1: return String.fromCharCode(buf[0]);
-    case 2: return String.fromCharCode(buf[0], buf[1]);
-    case 3: return String.fromCharCode(buf[0], buf[1], buf[2]);
-    case 4: return String.fromCharCode(buf[0], buf[1], buf[2], buf[3]);
-    case 5: return String.fromCharCode(buf[0], buf[1], buf[2], buf[3], buf[4]);
-    case 6: return String.fromCharCode(buf[0], buf[1], buf[2], buf[3], buf[4], buf[5]);
-    case 7: return String.fromCharCode(buf[0], buf[1], buf[2], buf[3], buf[4], buf[5], buf[6]);
-    case 8: return String.fromCharCode(buf[0], buf[1], buf[2], buf[3], buf[4], buf[5], buf[6], buf[7]);
-  }
-  // longer ones in pieces of 1,024 (a bound on apply's arguments)
+  // in pieces of 1,024 (a bound on apply's arguments)
   let s = '';
   for (let k = 0; k < n; k += 1024) s += String.fromCharCode.apply(null, buf.subarray(k, Math.min(n, k + 1024)) as unknown as number[]);
   return s;

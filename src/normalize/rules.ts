@@ -186,32 +186,26 @@ export function resolveChar(c: number, o: ResolvedNormalizeOptions, depth = 0): 
 }
 
 /**
- * Pairs composed before folding, as triples: a base letter, the mark after it (U+0653 MADDA ABOVE ٓ, U+0654 HAMZA
- * ABOVE ٔ, U+0655 HAMZA BELOW ٕ), the precomposed letter.
+ * Pairs Unicode does not compose (NFC) that are composed before folding all the same, as pairs of (base, result),
+ * all with U+0654 HAMZA ABOVE ٔ: ى + ٔ → U+0626 ئ (the dotless form carries hamza), U+06CC ی + ٔ → U+0626 ئ,
+ * ه + ٔ → U+06C0 ۀ.
  */
-const COMPOSED =
-  '\u0627\u0653\u0622' + // ا + ٓ → U+0622 آ
-  '\u0627\u0654\u0623' + // ا + ٔ → U+0623 أ
-  '\u0627\u0655\u0625' + // ا + ٕ → U+0625 إ
-  '\u0648\u0654\u0624' + // و + ٔ → U+0624 ؤ
-  '\u064a\u0654\u0626' + // ي + ٔ → U+0626 ئ
-  '\u0649\u0654\u0626' + // ى + ٔ → U+0626 ئ (the dotless form carries hamza)
-  '\u06cc\u0654\u0626' + // U+06CC ی + ٔ → U+0626 ئ
-  '\u06d2\u0654\u06d3' + // U+06D2 ے + ٔ → U+06D3 ۓ
-  '\u06c1\u0654\u06c2' + // U+06C1 ہ + ٔ → U+06C2 ۂ
-  '\u06d5\u0654\u06c0' + // U+06D5 ە + ٔ → U+06C0 ۀ
-  '\u0647\u0654\u06c0'; // ه + ٔ → U+06C0 ۀ
+const HAMZA_EXTRA = '\u0649\u0626\u06cc\u0626\u0647\u06c0';
 
 /**
- * The letter at `text[i]` composed with a following U+0653/U+0654/U+0655 (before `end`), or -1 when the next
- * character does not compose with it.
+ * The letter at `text[i]` composed with a following U+0653 MADDA ABOVE ٓ, U+0654 HAMZA ABOVE ٔ or U+0655 HAMZA BELOW
+ * ٕ (before `end`), or -1 when the next character does not compose with it. Canonical composition (NFC) gives
+ * ا + ٓ/ٔ/ٕ → آ أ إ (U+0622 U+0623 U+0625), و + ٔ → ؤ U+0624, ي + ٔ → ئ U+0626, and U+06D2 ے → ۓ U+06D3,
+ * U+06C1 ہ → ۂ U+06C2, U+06D5 ە → ۀ U+06C0 with ٔ; HAMZA_EXTRA adds three more.
  */
 export function composeNext(text: string, i: number, end: number): number {
   const next = i + 1 < end ? text.charCodeAt(i + 1) : 0;
-  // a pair is looked up (a two-unit string) only after a check on the mark's code: marks are rare. Marks stand
-  // only in the middle of a triple, so a pair found is a triple's start.
-  const k = next >= 0x0653 && next <= 0x0655 ? COMPOSED.indexOf(text.slice(i, i + 2)) : -1;
-  return k < 0 ? -1 : COMPOSED.charCodeAt(k + 2);
+  // marks are rare: the pair is composed only after a check on the mark's code
+  if (next < 0x0653 || next > 0x0655) return -1;
+  const c = text.slice(i, i + 2).normalize('NFC');
+  if (c.length === 1) return c.charCodeAt(0);
+  const k = next === 0x0654 ? HAMZA_EXTRA.indexOf(text[i]) : -1;
+  return k < 0 || k & 1 ? -1 : HAMZA_EXTRA.charCodeAt(k + 1);
 }
 
 const UNKNOWN = -2;

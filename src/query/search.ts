@@ -136,7 +136,7 @@ export class Searcher {
    */
   constructor(snap: IndexSnapshot, analyzer: TextAnalyzer, extras: SearcherExtras = {}) {
     if (snap.fields.length && !extras.fields) {
-      throw new FahrasError('INVALID_ARGUMENT', 'this index scores document fields: pass { fields } from fahras/fields to loadIndex, or use the main entry');
+      throw new FahrasError('INVALID_ARGUMENT', 'index with scored fields: loadIndex(bytes, { fields }), fields from fahras/fields');
     }
     this.snap = snap;
     this.analyzer = analyzer;
@@ -155,7 +155,7 @@ export class Searcher {
   search(query: unknown, options?: SearchOptions): SearchResult[] {
     const opts = options ?? {};
     const fuzzy = opts.fuzzy === true ? 1 : typeof opts.fuzzy === 'number' && opts.fuzzy > 0 ? Math.min(2, Math.floor(opts.fuzzy)) : 0;
-    if (fuzzy && !this.extras.typos) throw new FahrasError('INVALID_ARGUMENT', 'fuzzy needs typo tolerance: loadIndex(bytes, { typos }) with typos from fahras/typos');
+    if (fuzzy && !this.extras.typos) throw new FahrasError('INVALID_ARGUMENT', 'fuzzy: loadIndex(bytes, { typos }), typos from fahras/typos');
     const limit = clampInt(opts.limit, 10, 0, 1000);
     const offset = clampInt(opts.offset, 0, 0, 10_000);
     const snap = this.snap;

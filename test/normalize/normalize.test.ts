@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { normalize, normalizeWord, toOriginalSpan } from '../../src/normalize/index.js';
-import { isArabicDiacritic } from '../../src/normalize/rules.js';
+import { composeNext, isArabicDiacritic } from '../../src/normalize/rules.js';
 import { arabicHeavyString } from '../helpers/arbitraries.js';
 import { assertProperty, runs } from '../helpers/runs.js';
 
@@ -119,6 +119,36 @@ describe('normalize: every BMP code point', () => {
       const once = normalize(ch).text;
       if (normalize(once).text !== once) bad.push(`U+${c.toString(16)} not idempotent`);
       if (!/\s/u.test(ch) && !wordLigatures.has(c) && once.includes(' ')) bad.push(`U+${c.toString(16)} → space`);
+    }
+    expect(bad).toEqual([]);
+  });
+});
+
+describe('normalize: hamza and madda composition (composeNext)', () => {
+  it('composes exactly the pairs of its table, for every BMP base and U+0653/U+0654/U+0655', () => {
+    // base, mark, composed letter: the canonical pairs and three Unicode leaves apart (ى ی ه + ٔ)
+    const table = new Map<string, number>([
+      ['\u0627\u0653', 0x0622], // ا + ٓ → آ
+      ['\u0627\u0654', 0x0623], // ا + ٔ → أ
+      ['\u0627\u0655', 0x0625], // ا + ٕ → إ
+      ['\u0648\u0654', 0x0624], // و + ٔ → ؤ
+      ['\u064a\u0654', 0x0626], // ي + ٔ → ئ
+      ['\u0649\u0654', 0x0626], // ى + ٔ → ئ (not canonical)
+      ['\u06cc\u0654', 0x0626], // ی + ٔ → ئ (not canonical)
+      ['\u06d2\u0654', 0x06d3], // ے + ٔ → ۓ
+      ['\u06c1\u0654', 0x06c2], // ہ + ٔ → ۂ
+      ['\u06d5\u0654', 0x06c0], // ە + ٔ → ۀ
+      ['\u0647\u0654', 0x06c0], // ه + ٔ → ۀ (not canonical)
+    ]);
+    const bad: string[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      for (const m of [0x0653, 0x0654, 0x0655]) {
+        const pair = String.fromCharCode(c, m);
+        const want = table.get(pair) ?? -1;
+        if (composeNext(pair, 0, 2) !== want) bad.push(`U+${c.toString(16)} U+${m.toString(16)}`);
+      }
+      if (composeNext(String.fromCharCode(c, 0x0654), 0, 1) !== -1) bad.push(`U+${c.toString(16)} past end`);
     }
     expect(bad).toEqual([]);
   });
