@@ -67,23 +67,22 @@ export interface PostingsRanges {
  * Walks one term's unit entries in ascending order: `next()` moves to the next unit and sets `unit` and `tf`.
  * It ends at damaged data (a zero delta, or a unit at or beyond `unitCount`), so crafted bytes can never index
  * outside the tables. The one decoder of unit entries: the callbacks below and the searcher's loops use it.
- * With a block table (src/codec/skips.ts), `jump` skips whole blocks instead of decoding them.
+ * A block table (src/codec/skips.ts) moves it over whole blocks instead of decoding them (`Skips.jump`).
  */
 export class UnitCursor {
   unit = -1;
   tf = 0;
-  /** The block `jump` last moved to (0 before any): the cursor is at or past its start. */
+  /** The block a block table last moved it to (0 before any): the cursor is at or past its start. */
   block = 0;
-  private readonly c = new VarintCursor();
+  /** @internal the entry decoder (a block table sets its position) */
+  readonly c = new VarintCursor();
   private unitCount = 0;
-  private skips: Skips | null = null;
 
-  reset(data: PostingsRanges, t: number, unitCount: number, skips: Skips | null = null): this {
+  reset(data: PostingsRanges, t: number, unitCount: number): this {
     this.c.reset(data.bytes, data.docStart[t], data.docStart[t + 1]);
     this.unit = -1;
     this.tf = 0;
     this.unitCount = unitCount;
-    this.skips = skips;
     this.block = 0;
     return this;
   }
@@ -105,34 +104,6 @@ export class UnitCursor {
     }
     this.unit += delta;
     this.tf = tf;
-    return true;
-  }
-
-  /**
-   * Jumps to the start of the block holding the first unit >= `target` when that block starts past the current
-   * entry (no-op without a block table); afterwards `unit` is the last unit before the block. True when it moved.
-   */
-  jump(target: number): boolean {
-    const s = this.skips;
-    if (s === null) return false;
-    const last = s.last;
-    let lo = this.block;
-    if (last[lo] >= target) return false; // in the current block
-    // the first block whose last unit is >= target
-    let hi = last.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (last[mid] < target) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo === last.length) {
-      this.c.pos = this.c.end; // no unit >= target
-      return false;
-    }
-    if (last[lo - 1] <= this.unit) return false;
-    this.c.pos = s.off[lo];
-    this.unit = last[lo - 1];
-    this.block = lo;
     return true;
   }
 }
@@ -160,15 +131,15 @@ export function forEachPositions(
   units: ArrayLike<number>,
   visit: (i: number, positions: number[]) => void,
 ): void {
-  const u = posUnits.reset(data, t, unitCount, skips);
+  const u = posUnits.reset(data, t, unitCount);
   const q = posCursor.reset(data.posBytes, data.posStart[t], data.posStart[t + 1]);
   let owed = 0; // position entries before the current unit's
   let read = true; // the current unit's positions were read (or lie before the cursor)
   for (let i = 0; i < units.length; i++) {
     const target = units[i];
     if (u.unit < target) {
-      if (u.jump(target)) {
-        q.pos = (skips as Skips).pos[u.block];
+      if (skips?.jump(u, target)) {
+        q.pos = skips.pos[u.block];
         owed = 0;
         read = true;
       }

@@ -8,11 +8,42 @@ export const BLOCK = 64;
 /** Terms with fewer units than this get no table (decoding them whole is as cheap as jumping). */
 const MIN_UNITS = 4 * BLOCK;
 
-/** Per block: the last unit, and the byte offsets of its first unit entry and of its first position. */
-export interface Skips {
-  last: Int32Array;
-  off: Uint32Array;
-  pos: Uint32Array;
+/**
+ * Per block: the last unit, and the byte offsets of its first unit entry and of its first position. It moves a
+ * cursor over whole blocks (`jump`), so only the main entry, which builds tables, carries that code.
+ */
+export class Skips {
+  constructor(
+    readonly last: Int32Array,
+    readonly off: Uint32Array,
+    readonly pos: Uint32Array,
+  ) {}
+
+  /**
+   * Moves cursor `u` (on this table's term) to the start of the block holding the first unit >= `target` when that
+   * block starts past the current entry; afterwards `u.unit` is the last unit before the block. True when it moved.
+   */
+  jump(u: UnitCursor, target: number): boolean {
+    const last = this.last;
+    let lo = u.block;
+    if (last[lo] >= target) return false; // in the current block
+    // the first block whose last unit is >= target
+    let hi = last.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (last[mid] < target) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo === last.length) {
+      u.c.pos = u.c.end; // no unit >= target
+      return false;
+    }
+    if (last[lo - 1] <= u.unit) return false;
+    u.c.pos = this.off[lo];
+    u.unit = last[lo - 1];
+    u.block = lo;
+    return true;
+  }
 }
 
 const cache = new WeakMap<PostingsRanges, Map<number, Skips | null>>();
@@ -49,5 +80,5 @@ function buildSkips(data: PostingsRanges, t: number, unitCount: number): Skips {
     // step over this unit's tf position varints (a varint ends at a byte below 0x80)
     for (let k = c.tf; k > 0 && p < pEnd; p++) if (pb[p] < 0x80) k--;
   }
-  return { last: last.slice(0, n), off: off.slice(0, n), pos: pos.slice(0, n) };
+  return new Skips(last.slice(0, n), off.slice(0, n), pos.slice(0, n));
 }
