@@ -10,6 +10,8 @@ const SEARCH_LIMIT = '11.4 kB';
 const FULL_LIMIT = '25 kB';
 // Typo tolerance (`fahras/typos`, the `fuzzy` option) is an opt-in of the search-only entry, measured apart.
 const TYPOS_LIMIT = '0.6 kB';
+// Document-field scoring (`fahras/fields`) likewise, measured with the search entry it adds to.
+const WITH_FIELDS_LIMIT = '10.6 kB';
 
 module.exports = [
   {
@@ -37,6 +39,12 @@ module.exports = [
     path: 'dist/fahras-typos.global.js',
     gzip: true,
     limit: TYPOS_LIMIT,
+  },
+  {
+    name: 'fahras/search + fahras/fields (document-field scoring, opt-in for indexes built with fields), ESM',
+    import: { 'dist/search.js': '{ loadIndex, toHtml }', 'dist/fields.js': '{ fields }' },
+    gzip: true,
+    limit: WITH_FIELDS_LIMIT,
   },
   {
     name: 'fahras: everything (build, serialize, load, search), ESM',
