@@ -11,7 +11,7 @@ export {
   type ParagraphTable,
   type FieldIndex,
 } from './builder.js';
-export { PostingsWriter, lookupTerm, lowerBound, type TermIndexData } from './postings.js';
+export { PostingsWriter, lowerBound, type TermIndexData } from './postings.js';
 export { serializeSnapshot, type SerializedSizes } from './serialize.js';
 export { splitParagraphs, forEachParagraph, type ParagraphSplit, type ParagraphSpan } from './paragraphs.js';
 export { isWritableConfig } from './stored-config.js';

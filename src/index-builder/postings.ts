@@ -24,21 +24,6 @@ export interface TermIndexData {
   posBytes: Uint8Array;
 }
 
-/** Finds a term's id by binary search over `sorted`; -1 when absent. */
-export function lookupTerm(data: TermIndexData, term: string): number {
-  const { terms, sorted } = data;
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const t = terms[sorted[mid]];
-    if (t === term) return sorted[mid];
-    if (t < term) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
-}
-
 /** Index in `sorted` of the first term `>= prefix`. */
 export function lowerBound(data: TermIndexData, prefix: string): number {
   const { terms, sorted } = data;
