@@ -32,11 +32,6 @@ export class Scratch {
       this.offs = o;
     }
   }
-
-  /** The first `n` code units of `buf` as a string. */
-  toString(n: number): string {
-    return codesToString(this.buf, n);
-  }
 }
 
 /**
@@ -109,13 +104,14 @@ export function normalize(text: string, options?: NormalizeOptions): NormalizedT
   const offsets = new Int32Array(n + 1);
   offsets.set(shared.offs.subarray(0, n));
   offsets[n] = str.length;
-  return { text: shared.toString(n), offsets };
+  return { text: codesToString(shared.buf, n), offsets };
 }
 
 /** Normalizes one word or short string without building an offset map. */
 export function normalizeWord(word: string, options?: NormalizeOptions): string {
   const map = charMapFor(resolveNormalizeOptions(options));
-  return shared.toString(foldRange(word, 0, word.length, map, shared, false));
+  const n = foldRange(word, 0, word.length, map, shared, false); // may grow the buffer: read it after
+  return codesToString(shared.buf, n);
 }
 
 /**

@@ -75,6 +75,10 @@ describe('normalize: rules', () => {
   it('normalizeWord agrees with normalize', async () => {
     expect(normalizeWord('الْمَكْتَبَةُ')).toBe('المكتبه');
     expect(normalizeWord('كتاب')).toBe('كتاب');
+    // longer than the shared buffer's first size (256 units), and with ligatures that expand: the buffer grows
+    const long = 'الْمَكْتَبَةُ ﷲ ﻻ '.repeat(60);
+    expect(normalizeWord(long)).toBe(normalize(long).text);
+    expect(normalizeWord(long).length).toBeGreaterThan(256);
   });
   it('handles every Arabic-block character of Unicode category Mn (checked against the Unicode data)', async () => {
     const require = createRequire(import.meta.url);
