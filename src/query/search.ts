@@ -107,7 +107,6 @@ export interface PreparedClause {
   words: Alt[][];
 }
 
-const EMPTY: SearchResult[] = [];
 const unitCursor = new UnitCursor();
 
 /** Reads one snapshot; holds reusable accumulators sized to its paragraph count. */
@@ -161,7 +160,7 @@ export class Searcher {
     const snap = this.snap;
     const paras = snap.paragraphs;
     const N = paras.liveCount;
-    if (limit === 0 || N === 0) return EMPTY;
+    if (limit === 0 || N === 0) return [];
     const parsed = parseQuery(query, this.analyzer, {
       prefix: opts.prefix === true,
       maxQueryLength: clampInt(opts.maxQueryLength, DEFAULT_QUERY_LIMITS.maxQueryLength, 1, 100_000),
@@ -175,7 +174,7 @@ export class Searcher {
     const avgdl = paras.totalLength / N || 1;
 
     const total = parsed.must.length + parsed.should.length;
-    if (total === 0) return EMPTY;
+    if (total === 0) return [];
     const prepared = [...parsed.must, ...parsed.should].map((c) => this.prepareClause(text, c, maxExp, fuzzy));
     const mustMask = (2 ** parsed.must.length - 1) >>> 0;
 
@@ -225,7 +224,7 @@ export class Searcher {
       scores[u] *= coord[popcount(m)];
       touched[nCand++] = u;
     }
-    if (nCand === 0) return EMPTY;
+    if (nCand === 0) return [];
 
     // --- proximity rerank of the head ---
     let ranked = topK(touched, nCand, scores, Math.max(want * 3, 30));

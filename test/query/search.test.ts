@@ -28,6 +28,14 @@ describe('index and search', () => {
     expect(r.map((x) => x.id)).toContain('school'); // مكتبة المدرسة
     expect(index.search('المكتبة')[0].id).toBe('lib');
   });
+  it('returns a new array every time, even an empty one (a caller may change it)', () => {
+    for (const q of ['', 'كلمةغيرموجودة', '-مكتبة']) {
+      const a = index.search(q);
+      expect(a).toEqual([]);
+      a.push(index.search('المكتبة')[0]);
+      expect(index.search(q)).toEqual([]);
+    }
+  });
   it('returns documents matching more words first', () => {
     const r = index.search('الغارات الروسية ادلب');
     expect(r[0].id).toBe('war');
