@@ -155,7 +155,7 @@ export function resolveAnalyzerConfig(presetOrOptions: AnalyzerPreset | Analyzer
 }
 
 /** Interned words kept before the tables are dropped and rebuilt (bounds memory on endless streams of new words). */
-const INTERN_LIMIT = 1 << 21;
+const INTERN_LIMIT = 2_097_152; // 2^21 (a literal, so bundles that leave the word tables out drop it)
 const UNKNOWN = -2;
 const STOP = -1;
 

@@ -32,7 +32,7 @@ export function registerLuceneNormalizer(normalize: WordFn): void {
 }
 
 function missing(what: string): never {
-  throw new FahrasError('INVALID_ARGUMENT', `${what} is not in this build (import it from the main 'fahras' entry)`);
+  throw new FahrasError('INVALID_ARGUMENT', `${what} is not in this build: use the main 'fahras' entry`);
 }
 
 export function stemmerFor(name: string): WordFn {

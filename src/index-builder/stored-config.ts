@@ -13,11 +13,12 @@ export function isWritableConfig(c: IndexConfig): boolean {
     oneOf(PARAGRAPH_SPLITS, c.paragraphs) &&
     Number.isInteger(c.maxParagraphLength) &&
     c.maxParagraphLength >= 16 &&
-    c.fields.every((f) => f.name !== 'id' && f.name !== 'text' && typeof f.boost === 'number') &&
+    c.fields.every((f) => typeof f.name === 'string' && f.name !== 'id' && f.name !== 'text' && typeof f.boost === 'number') &&
     oneOf(ANALYZER_PRESETS, a.preset) &&
     oneOf(NORMALIZERS, a.normalizer) &&
     oneOf(TOKENIZER_MODES, a.tokenizer) &&
     oneOf(STEMMERS, a.stemmer) &&
+    Number.isInteger(a.maxTokenLength) &&
     a.maxTokenLength >= 1 &&
     (Array.isArray(a.stopwords) || oneOf(STOPWORD_LISTS, a.stopwords))
   );

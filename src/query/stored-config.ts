@@ -9,7 +9,11 @@
 import type { IndexConfig } from '../index-builder/builder.js';
 import { DEFAULT_NORMALIZE_OPTIONS } from '../normalize/rules.js';
 
-/** Whether `c` has the shape the reader and the analyzer rely on (every value of the expected type). */
+/**
+ * Whether `c` has the shape the reader and the analyzer rely on: normalization options of the right types, fields
+ * with finite boosts, stopwords as a list name or words. (Any token length is safe: the tokenizer takes a positive
+ * number and 255 otherwise.)
+ */
 function isStoredConfig(c: IndexConfig): boolean {
   const a = c.analyzer;
   const n = a?.normalize as unknown as Record<string, unknown>;
@@ -17,8 +21,7 @@ function isStoredConfig(c: IndexConfig): boolean {
   return (
     !!n &&
     Array.isArray(c.fields) &&
-    c.fields.every((f) => typeof f?.name === 'string' && f.boost >= 0 && f.boost < Infinity) &&
-    Number.isInteger(a.maxTokenLength) &&
+    c.fields.every((f) => f?.boost >= 0 && f.boost < Infinity) &&
     (typeof sw === 'string' || (Array.isArray(sw) && sw.every((w) => typeof w === 'string'))) &&
     Object.entries(DEFAULT_NORMALIZE_OPTIONS).every(([k, v]) => typeof n[k] === typeof v)
   );
