@@ -6,11 +6,14 @@
 // Positions region (optional): per unit in the same order, tf varints: the first position, then deltas.
 import type { Skips } from './skips.js';
 
-/** Writes `v` as an unsigned LEB128 varint at `b[p]`; returns the next offset. */
+/**
+ * Writes `v`, an integer in [0, 2^32) (units, positions, term ids and their deltas), as an unsigned LEB128 varint
+ * at `b[p]`; returns the next offset. (Shifts, not a division: a build writes several per token.)
+ */
 export function putVarint(b: Uint8Array, p: number, v: number): number {
   while (v >= 0x80) {
     b[p++] = (v & 0x7f) | 0x80;
-    v = Math.floor(v / 128);
+    v >>>= 7;
   }
   b[p++] = v;
   return p;
