@@ -8,6 +8,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { createIndex, FahrasError, type FieldsOption, type ParagraphSplit } from '../index.js';
 import { loadIndex, type SearchOptions } from '../search.js';
 import { typos } from '../typos.js';
+import { fields } from '../fields.js';
 import { CliError, EXIT_FAILURE, EXIT_USAGE, fileError, indexError } from './errors.js';
 import { colorEnabled, renderResults } from './render.js';
 import { collectSources, readSource } from './sources.js';
@@ -183,7 +184,7 @@ async function searchCommand(file: string, words: string[], opts: SearchCommandO
   }
   let index;
   try {
-    index = loadIndex(bytes, { typos }); // --fuzzy needs typo tolerance (an opt-in of the search-only entry)
+    index = loadIndex(bytes, { typos, fields }); // --fuzzy and --fields indexes need the search-only entry's opt-ins
   } catch (err) {
     throw indexError(err, file);
   }
