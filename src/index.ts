@@ -7,20 +7,10 @@
  */
 import type { Analyzer } from './analysis/index.js';
 import { FahrasError } from './errors.js';
-import {
-  type DocumentId,
-  type FahrasDocument,
-  IndexBuilder,
-  isWritableConfig,
-  type IndexConfig,
-  type IndexOptions,
-  type IndexSnapshot,
-  resolveIndexConfig,
-  serializeSnapshot,
-} from './index-builder/index.js';
-import { type IndexStats, readSnapshot, scoreFields, Searcher, type SearchOptions, type SearchResult, statsOf, vectorHits } from './query/index.js';
+import { type FahrasDocument, IndexBuilder, type IndexOptions, resolveIndexConfig } from './index-builder/index.js';
+import { type DocumentId, type IndexConfig, type IndexSnapshot, type IndexStats, isWritableConfig, readSnapshot, serializeSnapshot, skipsFor, statsOf } from './segment/index.js';
+import { scoreFields, Searcher, type SearchOptions, type SearchResult, vectorHits } from './query/index.js';
 import { typos } from './query/typos.js';
-import { skipsFor } from './codec/skips.js';
 import { type AnalyzerConfig, type AnalyzerOptions, type AnalyzerPreset, createAnalyzer as createAnalyzerCore } from './analysis/index.js';
 import { registerAllComponents } from './analysis/register-all.js';
 
@@ -50,16 +40,8 @@ export {
 } from './analysis/index.js';
 export { luceneNormalize, luceneStem, snowballStem, ARABIC_STOPWORDS, LUCENE_STOPWORDS } from './stem/index.js';
 export { registerStemmer, registerStopwords } from './analysis/components.js';
-export {
-  splitParagraphs,
-  type IndexOptions,
-  type IndexConfig,
-  type FahrasDocument,
-  type DocumentId,
-  type FieldsOption,
-  type ParagraphSplit,
-  type ParagraphSpan,
-} from './index-builder/index.js';
+export { splitParagraphs, type IndexOptions, type FahrasDocument, type FieldsOption, type ParagraphSpan } from './index-builder/index.js';
+export type { IndexConfig, DocumentId, ParagraphSplit } from './segment/index.js';
 export { toHtml, escapeHtml, type SearchOptions, type SearchResult, type Snippet, type HtmlOptions } from './query/index.js';
 
 /**
@@ -76,7 +58,7 @@ export function createAnalyzer(presetOrOptions?: AnalyzerPreset | AnalyzerOption
 
 // ---- the index object: ties the builder (writer) and the searcher (reader) together ----
 
-export type { IndexStats } from './query/index.js';
+export type { IndexStats } from './segment/index.js';
 
 /** A searchable Arabic index. Create one with {@link createIndex} or {@link loadIndex}. */
 export class FahrasIndex {

@@ -19,14 +19,15 @@
  * @packageDocumentation
  */
 import { type TextAnalyzer, WordChain } from './analysis/index.js';
-import type { DocumentId, IndexConfig, IndexSnapshot } from './index-builder/builder.js';
-import { type FieldScorer, type FieldScoring, type IndexStats, readSnapshot, Searcher, type SearchOptions, type SearchResult, statsOf, type TypoExpander } from './query/index.js';
+import type { DocumentId, IndexConfig, IndexSnapshot } from './segment/model.js';
+import { type IndexStats, readSnapshot, statsOf } from './segment/reader.js';
+import { type FieldScorer, type FieldScoring, Searcher, type SearchOptions, type SearchResult, type TypoExpander } from './query/index.js';
 
 export { FahrasError, type FahrasErrorCode } from './errors.js';
 export { toHtml, escapeHtml, type SearchOptions, type SearchResult, type Snippet, type HtmlOptions } from './query/index.js';
 export type { TypoExpander, FieldScoring } from './query/index.js';
 export type { TextAnalyzer, AnalyzerConfig, AnalyzedToken } from './analysis/index.js';
-export type { DocumentId, IndexConfig } from './index-builder/builder.js';
+export type { DocumentId, IndexConfig } from './segment/model.js';
 
 /** Counts describing a loaded index (the same shape as `FahrasIndex.stats()`). */
 export type SearchIndexStats = IndexStats;

@@ -17,8 +17,7 @@
  * @packageDocumentation
  */
 import { Encoder, type EncoderOptions } from 'flexsearch';
-import type { AnalyzerConfig, AnalyzerOptions, AnalyzerPreset } from '../analysis/index.js';
-import { createAnalyzer } from '../index.js';
+import { type AnalyzerConfig, type AnalyzerOptions, type AnalyzerPreset, createAnalyzer } from '../index.js';
 
 /** Options of {@link flexsearchEncoderOptions} / {@link createFlexSearchEncoder}. */
 export interface FlexSearchEncoderOptions {

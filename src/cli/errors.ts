@@ -1,5 +1,5 @@
 // Errors the command line reports as one line on stderr (no stack trace) with a non-zero exit code.
-import { FahrasError } from '../errors.js';
+import { FahrasError } from '../index.js';
 
 /** Exit code of a run that failed (missing file, damaged index, bad input). */
 export const EXIT_FAILURE = 1;

@@ -1,14 +1,12 @@
 // The index writer: documents → paragraphs → analyzed tokens → postings. It owns all mutable state and hands
 // readers an immutable IndexSnapshot (see snapshot()). It never imports the query side.
 import { type Analyzer, type AnalyzerConfig, type AnalyzerOptions, type AnalyzerPreset, createAnalyzer, oneOf, resolveAnalyzerConfig, type WordIdSink } from '../analysis/index.js';
-import { ByteWriter, U32List } from '../codec/bytes.js';
-import { putVarint } from '../codec/postings.js';
+import { ByteWriter, U32List } from '../segment/bytes.js';
+import { type DocumentId, type DocumentTable, type FieldIndex, type IndexConfig, type IndexSnapshot, PARAGRAPH_SPLITS, type ParagraphSplit, type ParagraphTable, type TermIndexData, type TermVectors, NO_VECTOR } from '../segment/model.js';
+import { putVarint } from '../segment/postings.js';
 import { FahrasError } from '../errors.js';
-import { PARAGRAPH_SPLITS, ParagraphSplitter, type ParagraphSplit } from './paragraphs.js';
-import { PostingsWriter, type TermIndexData, TokenLog } from './postings.js';
-
-/** A document id: a string or a number, returned as given. */
-export type DocumentId = string | number;
+import { ParagraphSplitter } from './paragraphs.js';
+import { PostingsWriter, TokenLog } from './postings.js';
 
 /** A document to index: an id, its text, and any other fields (indexed when named in `fields`, always stored). */
 export interface FahrasDocument {
@@ -30,78 +28,6 @@ export interface IndexOptions {
   maxParagraphLength?: number;
   /** Extra text fields to index, e.g. `{ title: { boost: 2 } }`. Their matches lift every paragraph of the document. */
   fields?: FieldsOption;
-}
-
-/** The resolved configuration, stored in serialized indexes. */
-export interface IndexConfig {
-  analyzer: AnalyzerConfig;
-  paragraphs: ParagraphSplit;
-  maxParagraphLength: number;
-  fields: { name: string; boost: number }[];
-}
-
-/** Per-document tables. `stored` holds every property except `id` and `text`. */
-export interface DocumentTable {
-  ids: DocumentId[];
-  texts: string[];
-  stored: (Record<string, unknown> | undefined)[];
-  alive: Uint8Array;
-  firstPara: Uint32Array;
-  paraCount: Uint32Array;
-  /** Live documents by id. */
-  byId: Map<DocumentId, number>;
-  liveCount: number;
-}
-
-/** Per-paragraph tables: a paragraph is `docs.texts[doc].slice(start, end)`. */
-export interface ParagraphTable {
-  count: number;
-  doc: Uint32Array;
-  start: Uint32Array;
-  end: Uint32Array;
-  ordinal: Uint32Array;
-  /** Indexed tokens (BM25 length). */
-  length: Uint32Array;
-  alive: Uint8Array;
-  liveCount: number;
-  totalLength: number;
-}
-
-/** One extra field's inverted index over documents. */
-export interface FieldIndex {
-  name: string;
-  boost: number;
-  index: TermIndexData;
-  /** Indexed tokens per document. */
-  length: Uint32Array;
-  totalLength: number;
-}
-
-/**
- * In-memory term vectors (not serialized): per paragraph, its tokens as varint triples (text term id, start − the
- * previous token's start, end − start), so snippets need no re-analysis. `off[u]`/`end[u]` delimit paragraph
- * `u`'s bytes; paragraphs without a vector (read from serialized bytes) have `off[u] === NO_VECTOR`.
- */
-export interface TermVectors {
-  off: Uint32Array;
-  end: Uint32Array;
-  bytes: Uint8Array;
-}
-
-/** Marks a paragraph without a term vector. */
-export const NO_VECTOR = 0xffffffff;
-
-/** Everything a reader needs, frozen. Produced by the builder and by loading serialized bytes. */
-export interface IndexSnapshot {
-  config: IndexConfig;
-  text: TermIndexData;
-  /** Unstemmed (surface) forms of the paragraphs' words, without positions; null when the analyzer does not stem. */
-  surface: TermIndexData | null;
-  /** Term vectors of the paragraphs built in this process (null after loading until paragraphs are added). */
-  vectors: TermVectors | null;
-  paragraphs: ParagraphTable;
-  docs: DocumentTable;
-  fields: FieldIndex[];
 }
 
 /** Resolves index options; throws `FahrasError('INVALID_ARGUMENT')` on bad values. */

@@ -1,17 +1,5 @@
-export {
-  IndexBuilder,
-  resolveIndexConfig,
-  type IndexOptions,
-  type IndexConfig,
-  type IndexSnapshot,
-  type FahrasDocument,
-  type DocumentId,
-  type FieldsOption,
-  type DocumentTable,
-  type ParagraphTable,
-  type FieldIndex,
-} from './builder.js';
-export { PostingsWriter, lowerBound, type TermIndexData } from './postings.js';
-export { serializeSnapshot, type SerializedSizes } from './serialize.js';
-export { splitParagraphs, forEachParagraph, type ParagraphSplit, type ParagraphSpan } from './paragraphs.js';
-export { isWritableConfig } from './stored-config.js';
+// The index writer: documents → paragraphs → analyzed tokens → postings, handed out as frozen snapshots
+// (src/segment/model.ts). It never imports the query side.
+export { IndexBuilder, resolveIndexConfig, type IndexOptions, type FahrasDocument, type FieldsOption } from './builder.js';
+export { PostingsWriter } from './postings.js';
+export { splitParagraphs, forEachParagraph, type ParagraphSpan } from './paragraphs.js';

@@ -1,17 +1,6 @@
 // Splitting a document into paragraphs: each paragraph is a span [start, end) of the ORIGINAL text, trimmed of
 // surrounding white space, so results and snippets can always point back into the document.
-
-/** How documents are split into paragraphs. */
-export type ParagraphSplit =
-  /** Every line break ends a paragraph (default; news and JSONL corpora put one paragraph per line). */
-  | 'line'
-  /** Only blank lines end a paragraph (Markdown and plain-text files with wrapped lines). */
-  | 'blank-line'
-  /** The whole document is one paragraph. */
-  | 'none';
-
-/** Every {@link ParagraphSplit} (option resolution and the stored-config check accept these). */
-export const PARAGRAPH_SPLITS: readonly ParagraphSplit[] = ['line', 'blank-line', 'none'];
+import type { ParagraphSplit } from '../segment/model.js';
 
 /** A paragraph's span in its document's text. */
 export interface ParagraphSpan {

@@ -1,53 +1,10 @@
 // The postings writer: a term dictionary plus, per term, the units (paragraphs, or documents for fields) that
 // contain it with their term frequencies and positions. New tokens are appended to a flat log of typed arrays;
 // `freeze()` folds the log into the compact per-term layout that readers use (see TermIndexData and
-// src/codec/postings.ts for the byte encoding).
+// src/segment/postings.ts for the byte encoding).
 import { Interner } from '../analysis/interner.js';
-import { forEachUnit, putUnitEntry, putVarint } from '../codec/postings.js';
-
-/**
- * One inverted index in its frozen, read-only layout. Term ids are stable (order of first appearance, or sorted
- * order after loading). For term `t`, `bytes[docStart[t], docStart[t + 1])` holds its units with their term
- * frequencies and `posBytes[posStart[t], posStart[t + 1])` its positions (empty when positions are not kept),
- * encoded as src/codec/postings.ts describes.
- */
-export interface TermIndexData {
-  /** Term strings by id. */
-  terms: string[];
-  /** Term ids in ascending string order (prefix lookups by binary search). */
-  sorted: Uint32Array;
-  /** Live document frequency (units containing the term, not counting removed ones). */
-  df: Uint32Array;
-  docStart: Uint32Array;
-  bytes: Uint8Array;
-  posStart: Uint32Array;
-  posBytes: Uint8Array;
-}
-
-/** Index in `sorted` of the first term `>= prefix`. */
-export function lowerBound(data: TermIndexData, prefix: string): number {
-  const { terms, sorted } = data;
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (terms[sorted[mid]] < prefix) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-export function emptyTermIndex(): TermIndexData {
-  return {
-    terms: [],
-    sorted: new Uint32Array(0),
-    df: new Uint32Array(0),
-    docStart: new Uint32Array(1),
-    bytes: new Uint8Array(0),
-    posStart: new Uint32Array(1),
-    posBytes: new Uint8Array(0),
-  };
-}
+import { emptyTermIndex, type TermIndexData } from '../segment/model.js';
+import { forEachUnit, putUnitEntry, putVarint } from '../segment/postings.js';
 
 function grow<T extends Uint32Array | Int32Array>(a: T, need: number): T {
   if (need <= a.length) return a;

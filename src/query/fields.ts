@@ -1,9 +1,9 @@
 // Document-field scoring (e.g. titles): BM25 of each query word in each field, per document, added to the
 // document's paragraphs the query touched, else to its first paragraph. Only indexes built with `fields` need it,
 // so the search-only entry takes it as an opt-in (`fahras/fields`); the main entry always passes it.
-import { forEachUnit } from '../codec/postings.js';
+import { forEachUnit } from '../segment/postings.js';
 import { bm25Idf, type PreparedClause, type Searcher } from './search.js';
-import { findTerm } from './term-lookup.js';
+import { findTerm } from '../segment/dictionary.js';
 
 /** Adds the fields' evidence for the prepared clauses to the searcher's accumulators. */
 export type FieldScorer = (s: Searcher, prepared: PreparedClause[], k1: number, b: number) => void;

@@ -1,13 +1,11 @@
 // The searcher: parsed query → candidate paragraphs scored with BM25 (term-at-a-time into reusable
 // accumulators), coordination, phrase and proximity evidence, document fields → top-k → snippets.
 import type { TextAnalyzer } from '../analysis/index.js';
-import type { DocumentId, IndexSnapshot } from '../index-builder/builder.js';
-import type { TermIndexData } from '../index-builder/postings.js';
-import { findTerm } from './term-lookup.js';
+import type { DocumentId, IndexSnapshot, TermIndexData } from '../segment/model.js';
+import { expandPrefix, findTerm } from '../segment/dictionary.js';
 import { type Clause, DEFAULT_QUERY_LIMITS, parseQuery } from './parse.js';
-import { forEachPositions, forEachUnit, UnitCursor } from '../codec/postings.js';
-import type { skipsFor } from '../codec/skips.js';
-import { expandPrefix } from './postings-reader.js';
+import { forEachPositions, forEachUnit, UnitCursor } from '../segment/postings.js';
+import type { skipsFor } from '../segment/skips.js';
 import type { TypoExpander } from './typos.js';
 import { FahrasError } from '../errors.js';
 import { type Hit, type Snippet, snippetFromHits } from './snippet.js';

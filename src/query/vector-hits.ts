@@ -1,8 +1,8 @@
 // Snippet words from term vectors: the paragraphs an index built in this process keeps their tokens (term id,
 // offset, length), so a snippet needs no second analysis. A loaded index has no vectors, so this module is the
 // main entry's alone (`fahras/search` leaves it out).
-import { type IndexSnapshot, NO_VECTOR } from '../index-builder/builder.js';
-import { VarintCursor } from '../codec/postings.js';
+import { type IndexSnapshot, NO_VECTOR } from '../segment/model.js';
+import { VarintCursor } from '../segment/postings.js';
 import type { Hit } from './snippet.js';
 
 /** The matched words of one paragraph, or null when it has no term vector (it is analyzed again instead). */

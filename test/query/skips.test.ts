@@ -5,9 +5,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { registerAllComponents } from '../../src/analysis/register-all.js';
-import { IndexBuilder, resolveIndexConfig, serializeSnapshot } from '../../src/index-builder/index.js';
-import { skipsFor } from '../../src/codec/skips.js';
-import { readSnapshot, scoreFields, Searcher, type SearchOptions, type SearchResult } from '../../src/query/index.js';
+import { IndexBuilder, resolveIndexConfig } from '../../src/index-builder/index.js';
+import { readSnapshot, serializeSnapshot, skipsFor } from '../../src/segment/index.js';
+import { scoreFields, Searcher, type SearchOptions, type SearchResult } from '../../src/query/index.js';
 import { typos } from '../../src/query/typos.js';
 import { mulberry32 } from '../../bench/lib/queries.js';
 import { assertProperty, report, runs } from '../helpers/runs.js';

@@ -70,7 +70,7 @@ export interface PostingsRanges {
  * Walks one term's unit entries in ascending order: `next()` moves to the next unit and sets `unit` and `tf`.
  * It ends at damaged data (a zero delta, or a unit at or beyond `unitCount`), so crafted bytes can never index
  * outside the tables. The one decoder of unit entries: the callbacks below and the searcher's loops use it.
- * A block table (src/codec/skips.ts) moves it over whole blocks instead of decoding them (`Skips.jump`).
+ * A block table (src/segment/skips.ts) moves it over whole blocks instead of decoding them (`Skips.jump`).
  */
 export class UnitCursor {
   unit = -1;

@@ -1,11 +1,10 @@
 // The reader: bytes → IndexSnapshot. Checks magic, version, length and CRC-32 before parsing, and bounds every
 // declared count and length against the bytes that are there, so damaged input gives a FahrasError with a code.
 // Past the header, every check throws through `ByteReader.fail`, whose message names the byte offset reached.
-import { ByteReader, crc32 } from '../codec/bytes.js';
-import { FORMAT_VERSION, HEADER_SIZE, MAGIC } from '../codec/format.js';
+import { ByteReader, crc32 } from './bytes.js';
+import { FORMAT_VERSION, HEADER_SIZE, MAGIC } from './format.js';
 import { FahrasError } from '../errors.js';
-import type { DocumentId, IndexSnapshot } from '../index-builder/builder.js';
-import type { TermIndexData } from '../index-builder/postings.js';
+import type { DocumentId, IndexSnapshot, TermIndexData } from './model.js';
 import { checkStoredConfig } from './stored-config.js';
 
 /** `n` zeroed unsigned 32-bit integers (the paragraph, document and term tables). */

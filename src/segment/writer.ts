@@ -1,10 +1,9 @@
 // The serializer: IndexSnapshot → bytes (format in DESIGN.md). Writes terms in sorted order with front coding,
 // so the reader gets term ids equal to sorted ranks.
 import { stopwordsFor } from '../analysis/components.js';
-import { ByteWriter, crc32 } from '../codec/bytes.js';
-import { FORMAT_VERSION, HEADER_SIZE, MAGIC } from '../codec/format.js';
-import type { IndexSnapshot } from './builder.js';
-import type { TermIndexData } from './postings.js';
+import { ByteWriter, crc32 } from './bytes.js';
+import { FORMAT_VERSION, HEADER_SIZE, MAGIC } from './format.js';
+import type { IndexSnapshot, TermIndexData } from './model.js';
 
 function writeTermIndex(w: ByteWriter, t: TermIndexData): void {
   const n = t.sorted.length;

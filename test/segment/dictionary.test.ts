@@ -2,8 +2,8 @@
 // term's id, for terms in the dictionary, and -1 for the others (checked against a linear search).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { emptyTermIndex, type TermIndexData } from '../../src/index-builder/postings.js';
-import { findTerm } from '../../src/query/term-lookup.js';
+import { emptyTermIndex, type TermIndexData } from '../../src/segment/model.js';
+import { findTerm } from '../../src/segment/dictionary.js';
 import { report, runs } from '../helpers/runs.js';
 
 function dictionary(words: string[]): TermIndexData {

@@ -2,8 +2,8 @@
 // equal a plain walk of the postings on random ones.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { forEachPositions, UnitCursor } from '../../src/codec/postings.js';
-import { BLOCK, skipsFor } from '../../src/codec/skips.js';
+import { forEachPositions, UnitCursor } from '../../src/segment/postings.js';
+import { BLOCK, skipsFor } from '../../src/segment/skips.js';
 import { PostingsWriter } from '../../src/index-builder/postings.js';
 import { assertProperty, report, runs } from '../helpers/runs.js';
 

@@ -1,0 +1,123 @@
+// The frozen index model: what a segment is once built or read, shared by the writer (index-builder/), the
+// serializer and reader of the format (writer.ts, reader.ts) and the searcher (query/). Nothing here changes after
+// it is handed out; the builder makes a new snapshot for every change.
+import type { AnalyzerConfig } from '../analysis/index.js';
+
+/** How documents are split into paragraphs. */
+export type ParagraphSplit =
+  /** Every line break ends a paragraph (default; news and JSONL corpora put one paragraph per line). */
+  | 'line'
+  /** Only blank lines end a paragraph (Markdown and plain-text files with wrapped lines). */
+  | 'blank-line'
+  /** The whole document is one paragraph. */
+  | 'none';
+
+/** Every {@link ParagraphSplit} (option resolution and the stored-config check accept these). */
+export const PARAGRAPH_SPLITS: readonly ParagraphSplit[] = ['line', 'blank-line', 'none'];
+
+/** A document id: a string or a number, returned as given. */
+export type DocumentId = string | number;
+
+/** The resolved configuration, stored in serialized indexes. */
+export interface IndexConfig {
+  analyzer: AnalyzerConfig;
+  paragraphs: ParagraphSplit;
+  maxParagraphLength: number;
+  fields: { name: string; boost: number }[];
+}
+
+/** Per-document tables. `stored` holds every property except `id` and `text`. */
+export interface DocumentTable {
+  ids: DocumentId[];
+  texts: string[];
+  stored: (Record<string, unknown> | undefined)[];
+  alive: Uint8Array;
+  firstPara: Uint32Array;
+  paraCount: Uint32Array;
+  /** Live documents by id. */
+  byId: Map<DocumentId, number>;
+  liveCount: number;
+}
+
+/** Per-paragraph tables: a paragraph is `docs.texts[doc].slice(start, end)`. */
+export interface ParagraphTable {
+  count: number;
+  doc: Uint32Array;
+  start: Uint32Array;
+  end: Uint32Array;
+  ordinal: Uint32Array;
+  /** Indexed tokens (BM25 length). */
+  length: Uint32Array;
+  alive: Uint8Array;
+  liveCount: number;
+  totalLength: number;
+}
+
+/** One extra field's inverted index over documents. */
+export interface FieldIndex {
+  name: string;
+  boost: number;
+  index: TermIndexData;
+  /** Indexed tokens per document. */
+  length: Uint32Array;
+  totalLength: number;
+}
+
+/**
+ * In-memory term vectors (not serialized): per paragraph, its tokens as varint triples (text term id, start − the
+ * previous token's start, end − start), so snippets need no re-analysis. `off[u]`/`end[u]` delimit paragraph
+ * `u`'s bytes; paragraphs without a vector (read from serialized bytes) have `off[u] === NO_VECTOR`.
+ */
+export interface TermVectors {
+  off: Uint32Array;
+  end: Uint32Array;
+  bytes: Uint8Array;
+}
+
+/** Marks a paragraph without a term vector. */
+export const NO_VECTOR = 0xffffffff;
+
+/** Everything a reader needs, frozen. Produced by the builder and by loading serialized bytes. */
+export interface IndexSnapshot {
+  config: IndexConfig;
+  text: TermIndexData;
+  /** Unstemmed (surface) forms of the paragraphs' words, without positions; null when the analyzer does not stem. */
+  surface: TermIndexData | null;
+  /** Term vectors of the paragraphs built in this process (null after loading until paragraphs are added). */
+  vectors: TermVectors | null;
+  paragraphs: ParagraphTable;
+  docs: DocumentTable;
+  fields: FieldIndex[];
+}
+
+/**
+ * One inverted index in its frozen, read-only layout. Term ids are stable (order of first appearance, or sorted
+ * order after loading). For term `t`, `bytes[docStart[t], docStart[t + 1])` holds its units with their term
+ * frequencies and `posBytes[posStart[t], posStart[t + 1])` its positions (empty when positions are not kept),
+ * encoded as src/segment/postings.ts describes.
+ */
+export interface TermIndexData {
+  /** Term strings by id. */
+  terms: string[];
+  /** Term ids in ascending string order (prefix lookups by binary search). */
+  sorted: Uint32Array;
+  /** Live document frequency (units containing the term, not counting removed ones). */
+  df: Uint32Array;
+  docStart: Uint32Array;
+  bytes: Uint8Array;
+  posStart: Uint32Array;
+  posBytes: Uint8Array;
+}
+
+export function emptyTermIndex(): TermIndexData {
+  return {
+    terms: [],
+    sorted: new Uint32Array(0),
+    df: new Uint32Array(0),
+    docStart: new Uint32Array(1),
+    bytes: new Uint8Array(0),
+    posStart: new Uint32Array(1),
+    posBytes: new Uint8Array(0),
+  };
+}
+

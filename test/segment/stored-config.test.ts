@@ -1,0 +1,84 @@
+// Forward compatibility of the stored configuration (FORMAT.md, "Configuration"): a file that lacks a key loads with
+// the key's stored default and answers as before; a file with a key this build does not know was written by a newer
+// fahras and is refused with UNSUPPORTED_VERSION, in both entries.
+import { describe, expect, it } from 'vitest';
+import { createIndex, FahrasError, loadIndex } from '../../src/index.js';
+import { loadIndex as loadForSearch } from '../../src/search.js';
+import { STORED_DEFAULTS } from '../../src/segment/stored-config.js';
+import { withConfig } from '../helpers/index-bytes.js';
+import { seedDocuments } from '../helpers/seeds.js';
+
+const index = createIndex();
+index.addAll(seedDocuments());
+const BYTES = index.serialize();
+const QUERIES = ['سوريا', 'الغارات الروسية', '"جسر الشغور"', 'ادلب -درعا', 'المعارض*'];
+
+/** Every key path of the stored defaults: ['paragraphs'], ['analyzer', 'normalize', 'digits'], … */
+function keyPaths(o: Record<string, unknown>, prefix: string[] = []): string[][] {
+  return Object.entries(o).flatMap(([k, v]) => {
+    const path = [...prefix, k];
+    return v !== null && typeof v === 'object' && !Array.isArray(v) ? [path, ...keyPaths(v as Record<string, unknown>, path)] : [path];
+  });
+}
+
+function without(config: Record<string, any>, path: string[]): Record<string, any> {
+  const copy = structuredClone(config);
+  let o = copy;
+  for (const k of path.slice(0, -1)) o = o[k];
+  delete o[path[path.length - 1]];
+  return copy;
+}
+
+describe('the stored configuration, forward compatibility', () => {
+  const paths = keyPaths(STORED_DEFAULTS as unknown as Record<string, unknown>);
+
+  it('has a stored default for every key the writer writes', () => {
+    let written: Record<string, unknown> = {};
+    withConfig(BYTES, (c) => (written = c));
+    // named stopword lists are written as their words
+    const { stopwords: _, ...analyzer } = written.analyzer as Record<string, unknown>;
+    expect(keyPaths({ ...written, analyzer }).map((p) => p.join('.')).sort()).toEqual(
+      paths.map((p) => p.join('.')).filter((p) => p !== 'analyzer.stopwords').sort(),
+    );
+  });
+
+  it('loads a file without a key, with the key at its default, answering as before', () => {
+    expect(paths.length).toBeGreaterThan(15);
+    for (const path of paths) {
+      const bytes = withConfig(BYTES, (c) => without(c, path));
+      for (const load of [loadIndex, loadForSearch]) {
+        const loaded = load(bytes);
+        let value: any = loaded.config;
+        let fallback: any = STORED_DEFAULTS;
+        for (const k of path) {
+          value = value[k];
+          fallback = fallback[k];
+        }
+        expect(value, path.join('.')).toEqual(fallback);
+        if (path.join('.') !== 'analyzer.stopwords') {
+          for (const q of QUERIES) expect(loaded.search(q), `${path.join('.')}: ${q}`).toEqual(index.search(q));
+        }
+      }
+    }
+  });
+
+  it('refuses a key it does not know as a newer writer, naming the key and the version it reads', () => {
+    const edits = [
+      (c: Record<string, any>) => ({ ...c, analyzer: { ...c.analyzer, normalize: { ...c.analyzer.normalize, uthmani: true } } }),
+      (c: Record<string, any>) => ({ ...c, analyzer: { ...c.analyzer, clitics: 'corpus' } }),
+      (c: Record<string, any>) => ({ ...c, pack: 1 }),
+    ];
+    for (const edit of edits) {
+      for (const load of [loadIndex, loadForSearch]) {
+        try {
+          load(withConfig(BYTES, edit));
+          expect.unreachable();
+        } catch (e) {
+          expect(e).toBeInstanceOf(FahrasError);
+          expect((e as FahrasError).code).toBe('UNSUPPORTED_VERSION');
+          expect((e as FahrasError).message).toMatch(/setting '(uthmani|clitics|pack)'.*format version 1/);
+        }
+      }
+    }
+  });
+});
