@@ -5,6 +5,7 @@
 // `previous` starts at -1, so every delta is >= 1.
 // Positions region (optional): per unit in the same order, tf varints: the first position, then deltas.
 import type { Skips } from './skips.js';
+import { FahrasError } from '../errors.js';
 
 /**
  * Writes `v`, an integer in [0, 2^32) (units, positions, term ids and their deltas), as an unsigned LEB128 varint
@@ -125,6 +126,9 @@ export function forEachUnit(data: PostingsRanges, t: number, unitCount: number, 
 /**
  * Calls `visit(i, positions)` for each `units[i]` (ascending) that contains term `t`. With a block table the
  * cursor jumps to the block of each wanted unit; positions of the units passed over are skipped, never materialized.
+ * No loop trusts a stored tf: every position takes a byte, so positions owed beyond the term's bytes left are
+ * damage (`CORRUPT_INDEX`), which also bounds the work to those bytes.
+ * @throws FahrasError `CORRUPT_INDEX`
  */
 export function forEachPositions(
   data: PostingsRanges,
@@ -153,6 +157,7 @@ export function forEachPositions(
       } while (u.unit < target);
     }
     if (u.unit !== target || read) continue;
+    if (owed + u.tf > q.end - q.pos) throw new FahrasError('CORRUPT_INDEX', 'term frequency past its positions');
     for (; owed > 0; owed--) q.next();
     const positions: number[] = [];
     let pos = 0;
