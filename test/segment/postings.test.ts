@@ -4,14 +4,13 @@ import { createIndex, FahrasError, loadIndex } from '../../src/index.js';
 import { loadIndex as loadForSearch } from '../../src/search.js';
 import { withUnitEntries } from '../helpers/index-bytes.js';
 
-/** The error code a call throws ('ok' when it returns), and how long it took. */
-function outcome(f: () => unknown): { code: string; ms: number } {
-  const t0 = performance.now();
+/** The error code a call throws ('ok' when it returns). */
+function outcome(f: () => unknown): string {
   try {
     f();
-    return { code: 'ok', ms: performance.now() - t0 };
+    return 'ok';
   } catch (e) {
-    return { code: e instanceof FahrasError ? e.code : `untyped ${String(e)}`, ms: performance.now() - t0 };
+    return e instanceof FahrasError ? e.code : `untyped ${String(e)}`;
   }
 }
 
@@ -33,9 +32,8 @@ describe('a crafted term frequency', () => {
       for (const load of [loadIndex, loadForSearch]) {
         const index = load(crafted);
         for (const q of ['"الرياض المملكة"', 'الرياض المملكة', 'الرياض']) {
-          const { code, ms } = outcome(() => index.search(q));
-          expect(code, q).toBe('CORRUPT_INDEX');
-          expect(ms).toBeLessThan(1000); // 1.4 s (tf 1e9) and 30 s+ (2^40) before the check
+          // before the check: 1.4 s (tf 1e9) and 30 s+ (2^40) stepping over positions that are not there, then 'ok'
+          expect(outcome(() => index.search(q)), q).toBe('CORRUPT_INDEX');
         }
       }
     });
