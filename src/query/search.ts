@@ -389,23 +389,18 @@ export class Searcher {
     const pos = pc.words.map((alts) => this.positionsIn(alts, units));
     const offsets = pc.clause.terms.map((t) => t.position - pc.clause.terms[0].position);
     units.forEach((u, k) => {
-      let freq = 0;
-      for (const p0 of pos[0][k] ?? []) {
-        let ok = true;
-        for (let i = 1; i < pos.length && ok; i++) ok = pos[i][k]?.includes(p0 + offsets[i]) === true;
-        if (ok) freq++;
-      }
+      const freq = phraseFrequency(pos.map((p) => p[k] ?? []), offsets);
       if (freq > 0) visit(u, freq);
     });
   }
 
   /**
    * The positions of any of `alts` in each of `units` (ascending unit ids), read through the block tables:
-   * `out[k]` holds those in `units[k]` (undefined where none of them occurs).
+   * `out[k]` holds those in `units[k]`, ascending (undefined where none of them occurs).
    */
   private positionsIn(alts: Alt[], units: Int32Array): (number[] | undefined)[] {
     const out: (number[] | undefined)[] = new Array(units.length);
-    for (const a of alts) this.positions(a.id, units, (k, ps) => (out[k] = out[k]?.concat(ps) ?? ps));
+    for (const a of alts) this.positions(a.id, units, (k, ps) => (out[k] = out[k]?.concat(ps).sort((x, y) => x - y) ?? ps));
     return out;
   }
 
@@ -464,11 +459,34 @@ export function parseSearchQuery(query: unknown, analyzer: TextAnalyzer, opts: S
   });
 }
 
-function minDistance(a: number[], b: number[]): number {
+/**
+ * How often the words of a phrase stand at their `offsets` from the first: `lists[i]` holds word i's positions,
+ * ascending. One pointer per word walks its list once (a linear merge; a repeated word made `includes` quadratic).
+ * Exported for its tests only.
+ */
+export function phraseFrequency(lists: number[][], offsets: number[]): number {
+  const at = new Int32Array(lists.length);
+  let freq = 0;
+  for (const p0 of lists[0]) {
+    let ok = true;
+    for (let i = 1; i < lists.length && ok; i++) {
+      const ps = lists[i];
+      while (ps[at[i]] < p0 + offsets[i]) at[i]++;
+      ok = ps[at[i]] === p0 + offsets[i];
+    }
+    if (ok) freq++;
+  }
+  return freq;
+}
+
+/** The least distance between a position of `a` and one of `b` (both ascending): a linear merge. Exported for its tests only. */
+export function minDistance(a: number[], b: number[]): number {
   let best = Infinity;
-  for (const x of a) for (const y of b) {
-    const d = Math.abs(x - y);
-    if (d < best) best = d;
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    const d = a[i] - b[j];
+    best = Math.min(best, Math.abs(d));
+    if (d < 0) i++;
+    else j++;
   }
   return best;
 }

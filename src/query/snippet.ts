@@ -110,7 +110,7 @@ export function snippetFromHits(text: string, hits: Hit[], length: number): Snip
 
 /** Options of {@link toHtml}. */
 export interface HtmlOptions {
-  /** The element that wraps each highlight (default `'mark'`). Letters, digits and hyphens only. */
+  /** The element that wraps each highlight: `'mark'` (the default), `'b'`, `'strong'`, `'em'`, `'i'` or `'span'`; any other is `'mark'`. */
   tag?: string;
   /** An optional class attribute for the element. */
   className?: string;
@@ -128,7 +128,8 @@ export function escapeHtml(s: string): string {
  * `tag`). A document's text can never inject markup.
  */
 export function toHtml(snippet: Snippet, options: HtmlOptions = {}): string {
-  const tag = /^[A-Za-z][A-Za-z0-9-]*$/.test(options.tag ?? '') ? (options.tag as string) : 'mark';
+  // a short list: a free element name would let a caller's option open `script`, `style` or `iframe`
+  const tag = /^(b|strong|em|i|span)$/.test(options.tag ?? '') ? (options.tag as string) : 'mark';
   const open = options.className ? `<${tag} class="${escapeHtml(options.className)}">` : `<${tag}>`;
   const close = `</${tag}>`;
   const text = String(snippet?.text ?? '');

@@ -32,4 +32,9 @@ describe('toHtml', () => {
     expect(toHtml({ text: 'ab', highlights: [[1, 0], [0, 9]] }, { tag: 'x onclick=1' })).toBe('ab');
     expect(toHtml({ text: 'ab', highlights: [[0, 1]] }, { tag: 'em', className: '"><' })).toBe('<em class="&quot;&gt;&lt;">a</em>b');
   });
+  it('wraps highlights only in a short list of inline elements (script, style, iframe become mark)', () => {
+    const s = { text: 'ab', highlights: [[0, 1]] as [number, number][] };
+    for (const tag of ['script', 'style', 'iframe', 'SCRIPT', 'object', 'a', 'svg', 'mark ', 'b-x']) expect(toHtml(s, { tag })).toBe('<mark>a</mark>b');
+    for (const tag of ['mark', 'b', 'strong', 'em', 'i', 'span']) expect(toHtml(s, { tag })).toBe(`<${tag}>a</${tag}>b`);
+  });
 });
