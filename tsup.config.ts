@@ -37,6 +37,11 @@ export const INTERNAL_PROPS = [
   'emitSplit', 'maxLength', 'scratch', 'buf', 'offs', 'ensure',
   'table', 'multi', 'compose', 'lookup', 'strings', 'intern', 'internString', 'insert', 'rehash', 'slots', 'pool',
   'mask',
+  // packs: root, pieces, their cache, the pack searcher
+  'docTotal', 'paraTotal', 'docPieces', 'pieceNames', 'firstDoc', 'dictFirst', 'dictCounts', 'dict', 'post', 'piece',
+  'postOffset', 'postLength', 'dictKey', 'pieceBody', 'applied', 'missing', 'dictionaries', 'readDocuments',
+  'textBlock', 'fetchPiece', 'cached', 'loading', 'pieceOf', 'active', 'lists', 'pieces', 'evict', 'loader', 'store',
+  'current', 'prepare', 'dictionary', 'postings', 'root',
   // byte reader, postings cursor and its block tables
   'varint', 'byte', 'block', 'fail', 'skips', 'jump', 'pos', 'reset', 'string', 'count',
 ];

@@ -24,13 +24,13 @@ const NOT_READ: Record<string, unknown> = Object.freeze({});
 
 /** A postings piece: its bytes and the blocks whose paragraph data went into the paragraph tables. */
 interface PostingsPiece {
-  body: Uint8Array;
+  pieceBody: Uint8Array;
   applied: Set<number>;
 }
 
 /** The union of some dictionary pieces (in term order; term ids are positions in it), as a term index without postings. */
 interface Dictionary extends DictionaryPiece, TermIndexData {
-  key: string;
+  dictKey: string;
 }
 
 /** The dictionary pieces of one term index that a query's words need. */
@@ -91,8 +91,8 @@ export class PackSearcher {
     readonly analyzer: TextAnalyzer,
     private readonly extras: SearcherExtras,
   ) {
-    const nd = root.documentCount;
-    const np = root.paragraphCount;
+    const nd = root.docTotal;
+    const np = root.paraTotal;
     this.read = new Uint8Array(nd);
     const lazy = <T>(values: T[], placeholder: T): T[] =>
       new Proxy(values, {
@@ -215,18 +215,18 @@ export class PackSearcher {
     const order = [...needs.pieces].sort((a, b) => a - b);
     const key = order.join(',');
     const last = this.dictionaries[which];
-    if (last && last.key === key) return last; // the same pieces as the last query (it holds them, cached or not)
+    if (last && last.dictKey === key) return last; // the same pieces as the last query (it holds them, cached or not)
     const posts = needs.lists.post.length;
     const pieces = await Promise.all(order.map((i) => this.store.get(needs.lists.dict[i], (body) => readDictionaryPiece(body, posts))));
     const n = pieces.reduce((sum, p) => sum + p.terms.length, 0);
     const out: Dictionary = {
       ...emptyTermIndex(),
-      key,
+      dictKey: key,
       terms: [],
       df: new Uint32Array(n),
       piece: new Uint32Array(n),
-      offset: new Uint32Array(n),
-      length: new Uint32Array(n),
+      postOffset: new Uint32Array(n),
+      postLength: new Uint32Array(n),
       sorted: new Uint32Array(n).map((_, i) => i),
     };
     let at = 0;
@@ -234,8 +234,8 @@ export class PackSearcher {
       for (const t of p.terms) out.terms.push(t);
       out.df.set(p.df, at);
       out.piece.set(p.piece, at);
-      out.offset.set(p.offset, at);
-      out.length.set(p.length, at);
+      out.postOffset.set(p.postOffset, at);
+      out.postLength.set(p.postLength, at);
       at += p.terms.length;
     }
     for (let i = 1; i < n; i++) if (!(out.terms[i - 1] < out.terms[i])) throw new FahrasError('CORRUPT_INDEX', 'pack dictionary pieces overlap');
@@ -248,7 +248,7 @@ export class PackSearcher {
     const pieces = await Promise.all(
       wanted.map((id) => {
         const name = lists.post[dict.piece[id]];
-        return this.store.get<PostingsPiece>(name, (body) => ({ body, applied: new Set() }));
+        return this.store.get<PostingsPiece>(name, (body) => ({ pieceBody: body, applied: new Set() }));
       }),
     );
     const n = dict.terms.length;
@@ -259,10 +259,10 @@ export class PackSearcher {
     let positionBytes = 0;
     wanted.forEach((id, k) => {
       const piece = pieces[k];
-      const start = dict.offset[id];
-      const end = start + dict.length[id];
-      if (end > piece.body.length) throw new FahrasError('CORRUPT_INDEX', `pack piece ${lists.post[dict.piece[id]]} is damaged`);
-      const block = surface ? { units: piece.body.subarray(start, end), positions: new Uint8Array(0) } : this.textBlock(piece, start, end, dict.df[id], lists.post[dict.piece[id]]);
+      const start = dict.postOffset[id];
+      const end = start + dict.postLength[id];
+      if (end > piece.pieceBody.length) throw new FahrasError('CORRUPT_INDEX', `pack piece ${lists.post[dict.piece[id]]} is damaged`);
+      const block = surface ? { units: piece.pieceBody.subarray(start, end), positions: new Uint8Array(0) } : this.textBlock(piece, start, end, dict.df[id], lists.post[dict.piece[id]]);
       blocks.push(block);
       unitBytes += block.units.length;
       positionBytes += block.positions.length;
@@ -287,7 +287,7 @@ export class PackSearcher {
 
   /** A text postings block: its units and positions; the first time, its paragraphs' lengths and documents go into the tables. */
   private textBlock(piece: PostingsPiece, start: number, end: number, df: number, name: string) {
-    const c = new VarintCursor().reset(piece.body, start, end);
+    const c = new VarintCursor().reset(piece.pieceBody, start, end);
     const unitsLength = c.next();
     const positionsLength = c.next();
     const unitsStart = c.pos;
@@ -295,16 +295,16 @@ export class PackSearcher {
     if (metaStart > end) throw new FahrasError('CORRUPT_INDEX', `pack piece ${name} is damaged`);
     if (!piece.applied.has(start)) {
       const paras = this.snap.paragraphs;
-      const ranges: PostingsRanges = { docStart: Uint32Array.of(unitsStart, unitsStart + unitsLength), bytes: piece.body, posStart: new Uint32Array(2), posBytes: piece.body };
+      const ranges: PostingsRanges = { docStart: Uint32Array.of(unitsStart, unitsStart + unitsLength), bytes: piece.pieceBody, posStart: new Uint32Array(2), posBytes: piece.pieceBody };
       const cursor = new UnitCursor().reset(ranges, 0, paras.count);
-      const meta = new VarintCursor().reset(piece.body, metaStart, end);
+      const meta = new VarintCursor().reset(piece.pieceBody, metaStart, end);
       let doc = 0;
       let listed = 0;
       while (cursor.next()) {
         const u = cursor.unit;
         const length = meta.next();
         doc += meta.next();
-        if (doc >= this.root.documentCount || meta.pos > end) throw new FahrasError('CORRUPT_INDEX', `pack piece ${name} is damaged`);
+        if (doc >= this.root.docTotal || meta.pos > end) throw new FahrasError('CORRUPT_INDEX', `pack piece ${name} is damaged`);
         if (paras.length[u] !== length) {
           paras.length[u] = length;
           this.searcher = null; // its cached length norms are stale
@@ -316,14 +316,14 @@ export class PackSearcher {
       piece.applied.add(start);
     }
     return {
-      units: piece.body.subarray(unitsStart, unitsStart + unitsLength),
-      positions: piece.body.subarray(unitsStart + unitsLength, metaStart),
+      units: piece.pieceBody.subarray(unitsStart, unitsStart + unitsLength),
+      positions: piece.pieceBody.subarray(unitsStart + unitsLength, metaStart),
     };
   }
 
   /** Reads the documents pieces holding documents `wanted` into the snapshot's tables. */
   private async readDocuments(wanted: number[]): Promise<void> {
-    const { names, firstDoc, firstPara } = this.root.documents;
+    const { pieceNames: names, firstDoc, firstPara } = this.root.docPieces;
     const pieces = new Set<number>();
     for (const d of wanted) {
       let lo = 0;

@@ -24,14 +24,14 @@ export interface PackTermLists {
 /** What a pack's root holds. */
 export interface PackRoot {
   config: IndexConfig;
-  documentCount: number;
-  paragraphCount: number;
+  docTotal: number;
+  paraTotal: number;
   /** Indexed tokens of all paragraphs (BM25's average length). */
   totalLength: number;
   text: PackTermLists;
   surface: PackTermLists | null;
   /** Documents pieces, with the first document and paragraph of each (`firstDoc[i]`, one past the last at the end). */
-  documents: { names: string[]; firstDoc: Uint32Array; firstPara: Uint32Array };
+  docPieces: { pieceNames: string[]; firstDoc: Uint32Array; firstPara: Uint32Array };
 }
 
 const count = (r: ByteReader) => r.varint(r.end - r.pos);
@@ -72,24 +72,24 @@ export function readPackRoot(bytes: Uint8Array): PackRoot {
   return parsing(ROOT_NAME, () => {
     const config = checkStoredConfig(r.string()) ?? r.fail();
     if (config.fields.length) r.fail();
-    const documentCount = r.varint();
-    const paragraphCount = r.varint();
+    const docTotal = r.varint();
+    const paraTotal = r.varint();
     const totalLength = r.varint();
     const text = readTermLists(r);
     const flag = r.byte();
     if (flag > 1) r.fail();
     const surface = flag ? readTermLists(r) : null;
     const n = count(r);
-    const names: string[] = [];
+    const pieceNames: string[] = [];
     const firstDoc = new Uint32Array(n + 1);
     const firstPara = new Uint32Array(n + 1);
     for (let i = 0; i < n; i++) {
-      names.push(r.string());
+      pieceNames.push(r.string());
       firstDoc[i + 1] = firstDoc[i] + r.varint();
       firstPara[i + 1] = firstPara[i] + r.varint();
     }
-    if (r.pos !== r.end || firstDoc[n] !== documentCount || firstPara[n] !== paragraphCount) r.fail();
-    return { config, documentCount, paragraphCount, totalLength, text, surface, documents: { names, firstDoc, firstPara } };
+    if (r.pos !== r.end || firstDoc[n] !== docTotal || firstPara[n] !== paraTotal) r.fail();
+    return { config, docTotal, paraTotal, totalLength, text, surface, docPieces: { pieceNames, firstDoc, firstPara } };
   });
 }
 
@@ -109,15 +109,15 @@ export interface DictionaryPiece {
   df: Uint32Array;
   /** Index of the postings piece (in the root's list), byte offset and length of each term's block. */
   piece: Uint32Array;
-  offset: Uint32Array;
-  length: Uint32Array;
+  postOffset: Uint32Array;
+  postLength: Uint32Array;
 }
 
 /** Decodes a dictionary piece (its entries front-coded; each block follows the previous one or starts a new piece). */
 export function readDictionaryPiece(body: Uint8Array, postingsPieces: number): DictionaryPiece {
   const r = new ByteReader(body);
   const n = count(r);
-  const out: DictionaryPiece = { terms: [], df: new Uint32Array(n), piece: new Uint32Array(n), offset: new Uint32Array(n), length: new Uint32Array(n) };
+  const out: DictionaryPiece = { terms: [], df: new Uint32Array(n), piece: new Uint32Array(n), postOffset: new Uint32Array(n), postLength: new Uint32Array(n) };
   let piece = r.varint(postingsPieces - 1);
   let offset = r.varint();
   let prev = '';
@@ -133,8 +133,8 @@ export function readDictionaryPiece(body: Uint8Array, postingsPieces: number): D
     }
     if (piece >= postingsPieces) r.fail();
     out.piece[i] = piece;
-    out.offset[i] = offset;
-    offset += out.length[i] = Math.floor(v / 2);
+    out.postOffset[i] = offset;
+    offset += out.postLength[i] = Math.floor(v / 2);
   }
   if (r.pos !== r.end) r.fail();
   return out;
