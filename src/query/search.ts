@@ -3,7 +3,7 @@
 import type { TextAnalyzer } from '../analysis/index.js';
 import type { DocumentId, IndexSnapshot, TermIndexData } from '../segment/model.js';
 import { expandPrefix, findTerm } from '../segment/dictionary.js';
-import { type Clause, DEFAULT_QUERY_LIMITS, parseQuery } from './parse.js';
+import { type Clause, DEFAULT_QUERY_LIMITS, type ParsedQuery, parseQuery } from './parse.js';
 import { forEachPositions, forEachUnit, UnitCursor } from '../segment/postings.js';
 import type { skipsFor } from '../segment/skips.js';
 import type { TypoExpander } from './typos.js';
@@ -151,7 +151,7 @@ export class Searcher {
    */
   search(query: unknown, options?: SearchOptions): SearchResult[] {
     const opts = options ?? {};
-    const fuzzy = opts.fuzzy === true ? 1 : typeof opts.fuzzy === 'number' && opts.fuzzy > 0 ? Math.min(2, Math.floor(opts.fuzzy)) : 0;
+    const fuzzy = fuzzyDistance(opts);
     if (fuzzy && !this.extras.typos) throw new FahrasError('INVALID_ARGUMENT', 'fuzzy: loadIndex(bytes, { typos }), typos from fahras/typos');
     const limit = clampInt(opts.limit, 10, 0, 1000);
     const offset = clampInt(opts.offset, 0, 0, 10_000);
@@ -159,14 +159,10 @@ export class Searcher {
     const paras = snap.paragraphs;
     const N = paras.liveCount;
     if (limit === 0 || N === 0) return [];
-    const parsed = parseQuery(query, this.analyzer, {
-      prefix: opts.prefix === true,
-      maxQueryLength: clampInt(opts.maxQueryLength, DEFAULT_QUERY_LIMITS.maxQueryLength, 1, 100_000),
-      maxClauses: clampInt(opts.maxClauses, DEFAULT_QUERY_LIMITS.maxClauses, 1, 32),
-    });
+    const parsed = parseSearchQuery(query, this.analyzer, opts);
     const ranking = (this.params = opts.ranking ? { ...DEFAULT_RANKING, ...opts.ranking } : DEFAULT_RANKING);
     const text = snap.text;
-    const maxExp = clampInt(opts.maxExpansions, 50, 1, 1000);
+    const maxExp = maxExpansions(opts);
     const k1 = finiteOr(opts.bm25?.k1, ranking.k1);
     const b = finiteOr(opts.bm25?.b, ranking.b);
     const avgdl = paras.totalLength / N || 1;
@@ -444,6 +440,23 @@ export class Searcher {
       this.scores[units[k]] += lambda * bonus;
     }
   }
+}
+
+/** @internal The typo distance a search allows (0: none). */
+export function fuzzyDistance(opts: SearchOptions): number {
+  return opts.fuzzy === true ? 1 : typeof opts.fuzzy === 'number' && opts.fuzzy > 0 ? Math.min(2, Math.floor(opts.fuzzy)) : 0;
+}
+
+/** @internal Most index terms one prefix or fuzzy word of a search expands to. */
+export const maxExpansions = (opts: SearchOptions): number => clampInt(opts.maxExpansions, 50, 1, 1000);
+
+/** @internal The query as `search` parses it (a pack reads the dictionary its words need before searching). */
+export function parseSearchQuery(query: unknown, analyzer: TextAnalyzer, opts: SearchOptions): ParsedQuery {
+  return parseQuery(query, analyzer, {
+    prefix: opts.prefix === true,
+    maxQueryLength: clampInt(opts.maxQueryLength, DEFAULT_QUERY_LIMITS.maxQueryLength, 1, 100_000),
+    maxClauses: clampInt(opts.maxClauses, DEFAULT_QUERY_LIMITS.maxClauses, 1, 32),
+  });
 }
 
 /**
