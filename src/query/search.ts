@@ -8,7 +8,7 @@ import { forEachPositions, forEachUnit, UnitCursor } from '../segment/postings.j
 import type { skipsFor } from '../segment/skips.js';
 import type { TypoExpander } from './typos.js';
 import { FahrasError } from '../errors.js';
-import { type Hit, type Snippet, snippetFromHits } from './snippet.js';
+import { type Hit, scanEnd, type Snippet, snippetFromHits } from './snippet.js';
 import type { HitSource } from './vector-hits.js';
 import type { FieldScorer } from './fields.js';
 
@@ -237,7 +237,7 @@ export class Searcher {
     const wantSnippets = opts.snippets !== false;
     const ptexts = page.map((u) => (wantSnippets ? docs.texts[paras.doc[u]].slice(paras.start[u], paras.end[u]) : ''));
     // the index terms the query matched (every alternative of every positive clause), only when snippets are wanted
-    const hits = wantSnippets ? this.pageHits(page, ptexts, new Set(prepared.flatMap((pc) => pc.words.flat().map((a) => a.id)))) : null;
+    const hits = wantSnippets ? this.pageHits(page, ptexts, new Set(prepared.flatMap((pc) => pc.words.flat().map((a) => a.id))), snippetLength) : null;
     return page.map((u, i) => {
       const d = paras.doc[u];
       return {
@@ -265,10 +265,10 @@ export class Searcher {
   /**
    * The matched words of each page paragraph (`texts[i]` is `page[i]`'s text): from its term vector when it has
    * one (built in this process), otherwise from the positions the postings store for the matched terms, put on
-   * the paragraph's token spans (no stemming or word lookups: an index loaded from bytes).
+   * the paragraph's token spans (no stemming or word lookups: an index loaded from bytes), up to {@link scanEnd}.
    */
-  private pageHits(page: number[], texts: string[], ids: ReadonlySet<number>): Hit[][] {
-    const out = page.map((u) => this.extras.hitSource?.(u, ids) ?? null);
+  private pageHits(page: number[], texts: string[], ids: ReadonlySet<number>, length: number): Hit[][] {
+    const out = page.map((u) => this.extras.hitSource?.(u, ids, length) ?? null);
     const rest = Int32Array.from(page.filter((_, i) => out[i] === null)).sort();
     // per paragraph of `rest` (ascending): token position → matched term id
     const at = Array.from(rest, () => new Map<number, number>());
@@ -288,7 +288,7 @@ export class Searcher {
         this.analyzer.scanSpans(texts[i], (start, end, position) => {
           const id = m.get(position);
           if (id !== undefined) found.push({ start, end, key: id });
-          return id !== undefined && --left === 0;
+          return (id !== undefined && --left === 0) || start > scanEnd(found[0]?.start ?? 0, length);
         });
       }
       return found;
