@@ -27,7 +27,7 @@ describe('hostile inputs (issue 15, items 4–6)', () => {
     writeFileSync(evil, `${JSON.stringify({ id, title, text: 'روسيا \u001b]8;;http://x\u0007رابط\u001b]8;;\u0007 \u009b2J' })}\n`);
     const out = join(dir, 'evil.fahras');
     expect(fahras(['index', evil, '-o', out, '-q']).code).toBe(0);
-    for (const env of [{ NO_COLOR: '1' }, { FORCE_COLOR: '1' }]) {
+    for (const env of [{ NO_COLOR: '1' }, { FORCE_COLOR: '1' }] as Record<string, string>[]) {
       const r = fahras(['search', out, 'روسيا'], env);
       expect(r.code).toBe(0);
       // with colour, only the renderer's own SGR sequences (ESC [ … m) remain
