@@ -1,7 +1,7 @@
 // The `fahras` command line: `fahras index` builds an index file from text, markdown and JSON-lines inputs,
 // `fahras pack` a static pack (a directory); `fahras search` queries either. Node only (never imported by the library entry points).
 import { constants as fsConstants, promises as fs } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { SingleBar } from 'cli-progress';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
@@ -13,8 +13,8 @@ import { writePack } from '../pack-node.js';
 import { typos } from '../typos.js';
 import { fields } from '../fields.js';
 import { CliError, EXIT_FAILURE, EXIT_USAGE, fileError, indexError } from './errors.js';
-import { colorEnabled, renderResults } from './render.js';
-import { collectSources, readSource } from './sources.js';
+import { colorEnabled, renderResults, terminalText } from './render.js';
+import { collectSources, readSource, type Skipped } from './sources.js';
 
 /** Where the command line writes, and its environment (tests and embedders pass their own). */
 export interface CliIO {
@@ -70,6 +70,7 @@ interface IndexCommandOptions {
   textField: string;
   quiet?: boolean;
   json?: boolean;
+  skipBad?: boolean;
 }
 
 async function indexCommand(inputs: string[], opts: IndexCommandOptions, io: CliIO): Promise<void> {
@@ -83,7 +84,7 @@ async function indexCommand(inputs: string[], opts: IndexCommandOptions, io: Cli
   } catch (err) {
     throw fileError(err, (err as NodeJS.ErrnoException).code === 'EISDIR' ? out : dirname(out) || '.', 'write');
   }
-  const { index, sources, total } = await buildIndex(inputs, opts, io, t0);
+  const { index, sources, skipped, total } = await buildIndex(inputs, opts, io, t0);
   const { bytes, textBytes } = index.serializeWithSizes();
   const tmp = `${out}.${process.pid}.tmp`;
   try {
@@ -105,13 +106,15 @@ async function indexCommand(inputs: string[], opts: IndexCommandOptions, io: Cli
       textBytes,
       inputBytes: total,
       seconds: Number(seconds.toFixed(3)),
+      skipped,
     };
     io.stdout.write(`${JSON.stringify(summary)}\n`);
   } else if (!opts.quiet) {
     io.stdout.write(
       `indexed ${fmt(stats.documents)} documents, ${fmt(stats.paragraphs)} paragraphs, ${fmt(stats.terms)} terms ` +
         `from ${sources.length} file${sources.length === 1 ? '' : 's'} in ${seconds.toFixed(2)} s\n` +
-        `wrote ${out}: ${formatBytes(bytes.length)}, of which stored text ${formatBytes(textBytes)}\n`,
+        `wrote ${out}: ${formatBytes(bytes.length)}, of which stored text ${formatBytes(textBytes)}\n` +
+        skippedLines(skipped),
     );
   }
 }
@@ -121,6 +124,7 @@ async function packCommand(inputs: string[], opts: IndexCommandOptions, io: CliI
   const t0 = performance.now();
   const out = opts.output;
   let index: FahrasIndex;
+  let skipped: Skipped[] = [];
   if (inputs.length === 1 && inputs[0].endsWith('.fahras') && !(await fs.stat(inputs[0]).catch(() => null))?.isDirectory()) {
     const bytes = await fs.readFile(inputs[0]).catch((err) => Promise.reject(fileError(err, inputs[0])));
     try {
@@ -128,7 +132,7 @@ async function packCommand(inputs: string[], opts: IndexCommandOptions, io: CliI
     } catch (err) {
       throw indexError(err, inputs[0]);
     }
-  } else index = (await buildIndex(inputs, opts, io, t0)).index;
+  } else ({ index, skipped } = await buildIndex(inputs, opts, io, t0));
   let written;
   try {
     written = await writePack(index, out);
@@ -139,19 +143,26 @@ async function packCommand(inputs: string[], opts: IndexCommandOptions, io: CliI
   const stats = index.stats();
   const seconds = Number(((performance.now() - t0) / 1000).toFixed(3));
   if (opts.json) {
-    const summary = { output: out, documents: stats.documents, paragraphs: stats.paragraphs, terms: stats.terms, files: written.files.length, bytes: written.bytes, seconds };
+    const summary = { output: out, documents: stats.documents, paragraphs: stats.paragraphs, terms: stats.terms, files: written.files.length, bytes: written.bytes, seconds, skipped };
     io.stdout.write(`${JSON.stringify(summary)}\n`);
   } else if (!opts.quiet) {
     io.stdout.write(
       `packed ${fmt(stats.documents)} documents, ${fmt(stats.paragraphs)} paragraphs, ${fmt(stats.terms)} terms in ${seconds.toFixed(2)} s\n` +
-        `wrote ${out}/: ${fmt(written.files.length)} files, ${formatBytes(written.bytes)}\n`,
+        `wrote ${out}/: ${fmt(written.files.length)} files, ${formatBytes(written.bytes)}\n` +
+        skippedLines(skipped),
     );
   }
 }
 
 /** Indexes the inputs (files, directories, JSON lines), with a progress bar on a terminal. */
 async function buildIndex(inputs: string[], opts: IndexCommandOptions, io: CliIO, t0: number) {
-  const sources = await collectSources(inputs);
+  const out = opts.output;
+  const { sources, skipped } = await collectSources(inputs);
+  // the output must not replace an input (after resolving links): `-o a.jsonl` would have replaced the corpus
+  const target = await fs.realpath(out).catch(() => resolve(out));
+  for (const s of sources) {
+    if ((await fs.realpath(s.absolute).catch(() => s.absolute)) === target) throw new CliError(`the output '${out}' is an input: name another file with -o`, EXIT_USAGE);
+  }
   const total = sources.reduce((a, s) => a + s.size, 0);
   let index;
   try {
@@ -200,13 +211,22 @@ async function buildIndex(inputs: string[], opts: IndexCommandOptions, io: CliIO
         (n) => {
           read += n;
         },
+        opts.skipBad ? (path, reason) => skipped.push({ path, reason }) : undefined,
       );
       tick();
     }
   } finally {
     (bar as SingleBar | null)?.stop();
   }
-  return { index, sources, total };
+  return { index, sources, skipped, total };
+}
+
+/** The summary's list of what was skipped and why (the first 20, then a count). */
+function skippedLines(skipped: Skipped[]): string {
+  if (skipped.length === 0) return '';
+  const shown = skipped.slice(0, 20).map((s) => `  ${terminalText(s.path)}: ${terminalText(s.reason)}\n`);
+  const more = skipped.length > 20 ? `  … and ${fmt(skipped.length - 20)} more (--json lists them all)\n` : '';
+  return `skipped ${fmt(skipped.length)}:\n${shown.join('')}${more}`;
 }
 
 interface SearchCommandOptions {
@@ -254,11 +274,11 @@ async function searchCommand(file: string, words: string[], opts: SearchCommandO
   const answer = async (query: string) => {
     const results = await search(query, options);
     if (opts.json) io.stdout.write(`${JSON.stringify({ query, results }, null, 2)}\n`);
-    else if (results.length === 0) io.stdout.write(`no results for ${query.trim() === '' ? 'an empty query' : `“${query}”`}\n`);
+    else if (results.length === 0) io.stdout.write(`no results for ${query.trim() === '' ? 'an empty query' : `“${terminalText(query)}”`}\n`);
     else io.stdout.write(`${renderResults(results, colorEnabled(io.stdout, io.env))}\n`);
   };
   if (words.length) return answer(words.join(' '));
-  // no query: one per line from standard input, the index loaded once (a prompt on a terminal)
+  // no query: one per line from standard input, the index opened once (a prompt on a terminal)
   const input = io.stdin ?? process.stdin;
   const lines = createInterface({ input, output: input.isTTY ? io.stdout : undefined, terminal: input.isTTY === true });
   const prompt = () => input.isTTY && lines.prompt();
@@ -282,13 +302,15 @@ export function buildProgram(io: CliIO): Command {
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
-      outputError: (s, write) => write(`fahras: ${s.replace(/^error: /, '').trimEnd()}\n`),
+      // an excluded word (-سوريا) reads as an unknown option: the message says how to pass it
+      outputError: (s, write) =>
+        write(`fahras: ${s.replace(/^error: /, '').trimEnd()}${/unknown option '-[^-\x00-\x7f]/.test(s) ? " (a query word starting with '-': put the query after --, e.g. fahras search index.fahras -- روسيا -سوريا)" : ''}\n`),
     });
 
   program
     .command('index')
     .description('index text files, markdown, directories or JSON lines ({"id","text",...} per line, .gz too)')
-    .argument('<inputs...>', 'files or directories (.txt, .md, .jsonl, .ndjson, .jsonl.gz)')
+    .argument('<inputs...>', 'files or directories (.txt, .md, .jsonl, .ndjson, .jsonl.gz; a .json array of documents named as a file)')
     .requiredOption('-o, --output <file>', 'the index file to write (e.g. articles.fahras)')
     .addOption(new Option('--paragraphs <split>', 'how texts split into paragraphs').choices(['line', 'blank-line', 'none']).default('line'))
     .addOption(new Option('--preset <name>', 'analyzer preset').choices(['default', 'lucene', 'exact']).default('default'))
@@ -297,6 +319,7 @@ export function buildProgram(io: CliIO): Command {
     .option('--text-field <name>', 'JSON-lines property holding the text', 'text')
     .option('-q, --quiet', 'no progress bar and no summary')
     .option('--json', 'print the summary as JSON')
+    .option('--skip-bad', 'skip files that are not UTF-8 text and records that are not documents (listed in the summary)')
     .action((inputs: string[], opts: IndexCommandOptions) => indexCommand(inputs, opts, io));
 
   program
@@ -310,6 +333,7 @@ export function buildProgram(io: CliIO): Command {
     .option('--text-field <name>', 'JSON-lines property holding the text', 'text')
     .option('-q, --quiet', 'no progress bar and no summary')
     .option('--json', 'print the summary as JSON')
+    .option('--skip-bad', 'skip files that are not UTF-8 text and records that are not documents (listed in the summary)')
     .action((inputs: string[], opts: IndexCommandOptions) => packCommand(inputs, opts, io));
 
   program
