@@ -3,12 +3,12 @@
 import type { TextAnalyzer } from '../analysis/index.js';
 import type { DocumentId, IndexSnapshot, TermIndexData } from '../segment/model.js';
 import { expandPrefix, findTerm } from '../segment/dictionary.js';
-import { type Clause, DEFAULT_QUERY_LIMITS, parseQuery } from './parse.js';
+import { type Clause, DEFAULT_QUERY_LIMITS, type ParsedQuery, parseQuery } from './parse.js';
 import { forEachPositions, forEachUnit, UnitCursor } from '../segment/postings.js';
 import type { skipsFor } from '../segment/skips.js';
 import type { TypoExpander } from './typos.js';
 import { FahrasError } from '../errors.js';
-import { type Hit, type Snippet, snippetFromHits } from './snippet.js';
+import { type Hit, scanEnd, type Snippet, snippetFromHits } from './snippet.js';
 import type { HitSource } from './vector-hits.js';
 import type { FieldScorer } from './fields.js';
 
@@ -153,7 +153,7 @@ export class Searcher {
    */
   search(query: unknown, options?: SearchOptions): SearchResult[] {
     const opts = options ?? {};
-    const fuzzy = opts.fuzzy === true ? 1 : typeof opts.fuzzy === 'number' && opts.fuzzy > 0 ? Math.min(2, Math.floor(opts.fuzzy)) : 0;
+    const fuzzy = fuzzyDistance(opts);
     if (fuzzy && !this.extras.typos) throw new FahrasError('INVALID_ARGUMENT', 'fuzzy: loadIndex(bytes, { typos }), typos from fahras/typos');
     const limit = clampInt(opts.limit, 10, 0, 1000);
     const offset = clampInt(opts.offset, 0, 0, 10_000);
@@ -161,14 +161,10 @@ export class Searcher {
     const paras = snap.paragraphTable;
     const N = paras.liveCount;
     if (limit === 0 || N === 0) return [];
-    const parsed = parseQuery(query, this.analyzer, {
-      prefix: opts.prefix === true,
-      maxQueryLength: clampInt(opts.maxQueryLength, DEFAULT_QUERY_LIMITS.maxQueryLength, 1, 100_000),
-      maxClauses: clampInt(opts.maxClauses, DEFAULT_QUERY_LIMITS.maxClauses, 1, 32),
-    });
+    const parsed = parseSearchQuery(query, this.analyzer, opts);
     const ranking = (this.params = opts.ranking ? { ...DEFAULT_RANKING, ...opts.ranking } : DEFAULT_RANKING);
     const text = snap.textIndex;
-    const maxExp = clampInt(opts.maxExpansions, 50, 1, 1000);
+    const maxExp = maxExpansions(opts);
     const k1 = finiteOr(opts.bm25?.k1, ranking.k1);
     const b = finiteOr(opts.bm25?.b, ranking.b);
     const avgdl = paras.totalLength / N || 1;
@@ -243,7 +239,7 @@ export class Searcher {
     const wantSnippets = opts.snippets !== false;
     const ptexts = page.map((u) => (wantSnippets ? docs.texts[paras.doc[u]].slice(paras.textStart[u], paras.textEnd[u]) : ''));
     // the index terms the query matched (every alternative of every positive clause), only when snippets are wanted
-    const hits = wantSnippets ? this.pageHits(page, ptexts, new Set(prepared.flatMap((pc) => pc.words.flat().map((a) => a.termId)))) : null;
+    const hits = wantSnippets ? this.pageHits(page, ptexts, new Set(prepared.flatMap((pc) => pc.words.flat().map((a) => a.termId))), snippetLength) : null;
     return page.map((u, i) => {
       const d = paras.doc[u];
       return {
@@ -271,10 +267,10 @@ export class Searcher {
   /**
    * The matched words of each page paragraph (`texts[i]` is `page[i]`'s text): from its term vector when it has
    * one (built in this process), otherwise from the positions the postings store for the matched terms, put on
-   * the paragraph's token spans (no stemming or word lookups: an index loaded from bytes).
+   * the paragraph's token spans (no stemming or word lookups: an index loaded from bytes), up to {@link scanEnd}.
    */
-  private pageHits(page: number[], texts: string[], ids: ReadonlySet<number>): Hit[][] {
-    const out = page.map((u) => this.extras.hitSource?.(u, ids) ?? null);
+  private pageHits(page: number[], texts: string[], ids: ReadonlySet<number>, length: number): Hit[][] {
+    const out = page.map((u) => this.extras.hitSource?.(u, ids, length) ?? null);
     const rest = Int32Array.from(page.filter((_, i) => out[i] === null)).sort();
     // per paragraph of `rest` (ascending): token position → matched term id
     const at = Array.from(rest, () => new Map<number, number>());
@@ -294,7 +290,7 @@ export class Searcher {
         this.analyzer.scanSpans(texts[i], (start, end, position) => {
           const id = m.get(position);
           if (id !== undefined) found.push({ start, end, key: id });
-          return id !== undefined && --left === 0;
+          return (id !== undefined && --left === 0) || start > scanEnd(found[0]?.start ?? 0, length);
         });
       }
       return found;
@@ -446,6 +442,23 @@ export class Searcher {
       this.scores[units[k]] += lambda * bonus;
     }
   }
+}
+
+/** @internal The typo distance a search allows (0: none). */
+export function fuzzyDistance(opts: SearchOptions): number {
+  return opts.fuzzy === true ? 1 : typeof opts.fuzzy === 'number' && opts.fuzzy > 0 ? Math.min(2, Math.floor(opts.fuzzy)) : 0;
+}
+
+/** @internal Most index terms one prefix or fuzzy word of a search expands to. */
+export const maxExpansions = (opts: SearchOptions): number => clampInt(opts.maxExpansions, 50, 1, 1000);
+
+/** @internal The query as `search` parses it (a pack reads the dictionary its words need before searching). */
+export function parseSearchQuery(query: unknown, analyzer: TextAnalyzer, opts: SearchOptions): ParsedQuery {
+  return parseQuery(query, analyzer, {
+    prefix: opts.prefix === true,
+    maxQueryLength: clampInt(opts.maxQueryLength, DEFAULT_QUERY_LIMITS.maxQueryLength, 1, 100_000),
+    maxClauses: clampInt(opts.maxClauses, DEFAULT_QUERY_LIMITS.maxClauses, 1, 32),
+  });
 }
 
 /**
