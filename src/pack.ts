@@ -58,7 +58,7 @@ export class SearchPack {
 
   /** Number of documents. */
   get documentCount(): number {
-    return this.searcher.root.docTotal;
+    return this.searcher.root.documentCount;
   }
 
   /** Bytes read through the loader so far (the root included). */

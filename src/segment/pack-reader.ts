@@ -24,17 +24,17 @@ export interface PackTermLists {
 /** What a pack's root holds. */
 export interface PackRoot {
   config: IndexConfig;
-  docTotal: number;
-  paraTotal: number;
+  documentCount: number;
+  paragraphCount: number;
   /** Indexed tokens of all paragraphs (BM25's average length). */
   totalLength: number;
   text: PackTermLists;
   surface: PackTermLists | null;
   /** Documents pieces, with the first document and paragraph of each (`firstDoc[i]`, one past the last at the end). */
-  docPieces: { pieceNames: string[]; firstDoc: Uint32Array; firstPara: Uint32Array };
+  documents: { names: string[]; firstDoc: Uint32Array; firstPara: Uint32Array };
 }
 
-const count = (r: ByteReader) => r.varint(r.end - r.pos);
+const count = (r: ByteReader) => r.varint(r.endOffset - r.pos);
 
 function readTermLists(r: ByteReader): PackTermLists {
   const n = count(r);
@@ -72,24 +72,24 @@ export function readPackRoot(bytes: Uint8Array): PackRoot {
   return parsing(ROOT_NAME, () => {
     const config = checkStoredConfig(r.string()) ?? r.fail();
     if (config.fields.length) r.fail();
-    const docTotal = r.varint();
-    const paraTotal = r.varint();
+    const documentCount = r.varint();
+    const paragraphCount = r.varint();
     const totalLength = r.varint();
     const text = readTermLists(r);
     const flag = r.byte();
     if (flag > 1) r.fail();
     const surface = flag ? readTermLists(r) : null;
     const n = count(r);
-    const pieceNames: string[] = [];
+    const names: string[] = [];
     const firstDoc = new Uint32Array(n + 1);
     const firstPara = new Uint32Array(n + 1);
     for (let i = 0; i < n; i++) {
-      pieceNames.push(r.string());
+      names.push(r.string());
       firstDoc[i + 1] = firstDoc[i] + r.varint();
       firstPara[i + 1] = firstPara[i] + r.varint();
     }
-    if (r.pos !== r.end || firstDoc[n] !== docTotal || firstPara[n] !== paraTotal) r.fail();
-    return { config, docTotal, paraTotal, totalLength, text, surface, docPieces: { pieceNames, firstDoc, firstPara } };
+    if (r.pos !== r.endOffset || firstDoc[n] !== documentCount || firstPara[n] !== paragraphCount) r.fail();
+    return { config, documentCount, paragraphCount, totalLength, text, surface, documents: { names, firstDoc, firstPara } };
   });
 }
 
@@ -109,15 +109,15 @@ export interface DictionaryPiece {
   df: Uint32Array;
   /** Index of the postings piece (in the root's list), byte offset and length of each term's block. */
   piece: Uint32Array;
-  postOffset: Uint32Array;
-  postLength: Uint32Array;
+  offset: Uint32Array;
+  length: Uint32Array;
 }
 
 /** Decodes a dictionary piece (its entries front-coded; each block follows the previous one or starts a new piece). */
 export function readDictionaryPiece(body: Uint8Array, postingsPieces: number): DictionaryPiece {
   const r = new ByteReader(body);
   const n = count(r);
-  const out: DictionaryPiece = { terms: [], df: new Uint32Array(n), piece: new Uint32Array(n), postOffset: new Uint32Array(n), postLength: new Uint32Array(n) };
+  const out: DictionaryPiece = { terms: [], df: new Uint32Array(n), piece: new Uint32Array(n), offset: new Uint32Array(n), length: new Uint32Array(n) };
   let piece = r.varint(postingsPieces - 1);
   let offset = r.varint();
   let prev = '';
@@ -133,10 +133,10 @@ export function readDictionaryPiece(body: Uint8Array, postingsPieces: number): D
     }
     if (piece >= postingsPieces) r.fail();
     out.piece[i] = piece;
-    out.postOffset[i] = offset;
-    offset += out.postLength[i] = Math.floor(v / 2);
+    out.offset[i] = offset;
+    offset += out.length[i] = Math.floor(v / 2);
   }
-  if (r.pos !== r.end) r.fail();
+  if (r.pos !== r.endOffset) r.fail();
   return out;
 }
 
@@ -179,7 +179,7 @@ export function readDocumentsPiece(body: Uint8Array, docs: number, paras: number
     for (let i = first; i < p; i++) if (out.end[i] > text.length) r.fail();
     out.texts.push(text);
   }
-  if (p !== paras || r.pos !== r.end) r.fail();
+  if (p !== paras || r.pos !== r.endOffset) r.fail();
   return out;
 }
 
@@ -195,7 +195,7 @@ interface CacheEntry {
  * {@link trim} is called, so a query's pieces stay while it runs).
  */
 export class PieceStore {
-  private readonly cache = new Map<string, CacheEntry>();
+  private readonly pieces = new Map<string, CacheEntry>();
   private readonly loading = new Map<string, Promise<unknown>>();
   private cached = 0;
   /** Bytes the loader has given so far. */
@@ -203,7 +203,7 @@ export class PieceStore {
 
   constructor(
     private readonly loader: PieceLoader,
-    private readonly limit: number,
+    private readonly cacheLimit: number,
   ) {}
 
   /** The raw bytes of a file, as MISSING_PIECE when the loader fails or gives something else. */
@@ -222,10 +222,10 @@ export class PieceStore {
 
   /** The piece `name` decoded by `decode` (from cache, or loaded, checked and decompressed). `evict` runs when it leaves the cache. */
   get<T>(name: string, decode: (body: Uint8Array) => T, evict?: (value: T) => void): Promise<T> {
-    const hit = this.cache.get(name);
+    const hit = this.pieces.get(name);
     if (hit) {
-      this.cache.delete(name);
-      this.cache.set(name, hit); // most recently used last
+      this.pieces.delete(name);
+      this.pieces.set(name, hit); // most recently used last
       return Promise.resolve(hit.value as T);
     }
     let p = this.loading.get(name) as Promise<T> | undefined;
@@ -252,16 +252,16 @@ export class PieceStore {
       }
     } else if (stored[0] !== PieceEncoding.Raw) throw new FahrasError('CORRUPT_INDEX', `pack piece ${name} is damaged`);
     const value = parsing(name, () => decode(body));
-    this.cache.set(name, { value, size: body.length, evict: evict && (() => evict(value)) });
+    this.pieces.set(name, { value, size: body.length, evict: evict && (() => evict(value)) });
     this.cached += body.length;
     return value;
   }
 
   /** Drops the least recently used pieces until the cache is within its limit. */
   trim(): void {
-    for (const [name, entry] of this.cache) {
-      if (this.cached <= this.limit) break;
-      this.cache.delete(name);
+    for (const [name, entry] of this.pieces) {
+      if (this.cached <= this.cacheLimit) break;
+      this.pieces.delete(name);
       this.cached -= entry.size;
       entry.evict?.();
     }
