@@ -3,7 +3,7 @@
 // Word boundaries: a word is a run of letters, digits and combining marks, so a diacritic never splits a word.
 // Invisible joiners (ZWNJ inside a Persian word, a soft hyphen) continue a word but never start or end one, so
 // token spans do not include them at the edges.
-import { type CharMap, charMapFor, codesToString, foldRange, type NormalizeOptions, resolveNormalizeOptions, Scratch } from '../normalize/index.js';
+import { type CharMap, charMapFor, codesToString, foldRange, type NormalizeOptions, resolveNormalizeOptions, Scratch, vocativeEnd } from '../normalize/index.js';
 
 export { codesToString };
 
@@ -56,6 +56,8 @@ export function hashCodes(buf: Uint16Array, n: number): number {
 const SEP = 1;
 /** Starts and continues a word: a letter (incl. U+0640 TATWEEL), a digit or a combining mark. */
 const WORD = 2;
+/** A verse-end sign (`uthmani`): separates, and the verse number in digits after it is no word. */
+const AYAH = 3;
 /** An invisible format character: continues a word but is trimmed from its edges. */
 const JOIN = 4;
 /** A high surrogate: its class depends on the unit after it (see `pair`). */
@@ -66,6 +68,26 @@ const SLOW = 8;
 /** Normalization deletes the unit. */
 const DROP = 16;
 const UNSEEN = SLOW;
+
+/**
+ * Qur'anic signs that are never words nor part of one (`uthmani`), as ranges: the pause marks U+06D6–U+06DC
+ * ۖ ۗ ۘ ۙ ۚ ۛ ۜ, U+06DE RUB EL HIZB ۞, U+06E9 PLACE OF SAJDAH ۩ (joiners: trimmed from a word's edges), and the verse
+ * ends U+06DD END OF AYAH ۝, U+08E2 DISPUTED END OF AYAH, U+FD3E/U+FD3F ORNATE PARENTHESES ﴾ ﴿ around a number (AYAH).
+ */
+const PAUSES = '\u06d6\u06dc\u06de\u06de\u06e9\u06e9';
+const VERSE_ENDS = '\u06dd\u06dd\u08e2\u08e2\ufd3e\ufd3f';
+
+function inRanges(c: number, ranges: string): boolean {
+  for (let k = 0; k < ranges.length; k += 2) if (c >= ranges.charCodeAt(k) && c <= ranges.charCodeAt(k + 1)) return true;
+  return false;
+}
+
+/** The length of a verse-end sign at `i` and the verse number after it (digits U+0030–U+0039, U+0660–U+0669, U+06F0–U+06F9). */
+function verseEndLength(text: string, i: number, len: number): number {
+  let j = i + 1;
+  for (let c = text.charCodeAt(j); j < len && ((c >= 0x30 && c <= 0x39) || (c >= 0x0660 && c <= 0x0669) || (c >= 0x06f0 && c <= 0x06f9)); c = text.charCodeAt(++j));
+  return j - i;
+}
 
 const WORDS = /[\p{L}\p{N}\p{M}]/u;
 const LETTERS = /[\p{L}\p{Mn}]/u;
@@ -107,6 +129,7 @@ export class Tokenizer {
   private entry(c: number): number {
     const map = this.map;
     let e = c >= 0xd800 && c <= 0xdbff ? PAIR | SLOW : classify(String.fromCharCode(c), this.letters);
+    if (map?.options.uthmani) e = inRanges(c, PAUSES) ? JOIN : inRanges(c, VERSE_ENDS) ? AYAH | SLOW : e;
     if (e === JOIN) e |= SLOW;
     else if (e === WORD) {
       // without normalization a unit is only lower-cased; a word holding U+03A3 Σ (final or not by context) or a
@@ -155,15 +178,15 @@ export class Tokenizer {
         k = kw & 15;
         w = kw >> 4;
       }
-      if (k === SEP || k === JOIN) {
-        i += w;
+      if (k !== WORD) {
+        i += k === AYAH ? verseEndLength(text, i, len) : w;
         continue;
       }
       // A word: extend over word characters, marks and joiners, folding as we go. The word ends after its last
       // non-joiner: a run of joiners records where the word stood before it (joinEnd marks the run's end). A word
       // with any unit off the fast path (joiner, astral, ligature, hamza composition) is folded again at its end
       // by foldRange, the normalizer's own loop.
-      const start = i;
+      let start = i;
       let n = 0;
       let h = 0x811c9dc5;
       let end = i;
@@ -191,7 +214,7 @@ export class Tokenizer {
             k = kw & 15;
             w = kw >> 4;
           }
-          if (k === SEP) break; // a unit seen for the first time, or a lone high surrogate
+          if (k === SEP || k === AYAH) break; // a unit seen for the first time, or a lone high surrogate
           // (compared on every unit of this path, not only at joiners: a compare first reached after the loop is
           // optimized, at the first joiner of a build, would deoptimize it)
           const inRun = joinEnd === i;
@@ -209,6 +232,14 @@ export class Tokenizer {
       if (end - start > this.maxLength) continue;
       if (rare) {
         if (map) {
+          const split = map.options.uthmani ? vocativeEnd(text, start, end) : -1;
+          if (split > 0) {
+            // the joined vocative يٰ + a word (يَـٰٓأَيُّهَا): two words, each with its own span
+            n = foldRange(text, start, split, map, scratch, false);
+            buf = scratch.buf;
+            if (n > 0 && sink(buf, n, start, split, position++, hashCodes(buf, n)) === true) return position;
+            start = split;
+          }
           n = foldRange(text, start, end, map, scratch, false);
           buf = scratch.buf;
           if (buf.subarray(0, n).includes(0x20)) {

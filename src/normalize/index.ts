@@ -9,3 +9,4 @@ export {
   isArabicDiacritic,
   isInvisible,
 } from './rules.js';
+export { vocativeEnd } from './uthmani.js';

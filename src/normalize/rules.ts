@@ -1,6 +1,7 @@
 // The normalization rules, one code point at a time. Each rule is an option (all on by default, except that the
 // superscript alef U+0670 is dropped by default). `resolveChar` is the single source of truth; `CharMap` caches its
 // answers in a typed array so the hot loop does one lookup per UTF-16 unit.
+import { UTHMANI_CONTEXT } from './uthmani.js';
 
 /** Which spelling variants to fold. Every field is optional; the defaults give full Arabic search normalization. */
 export interface NormalizeOptions {
@@ -9,7 +10,10 @@ export interface NormalizeOptions {
    * U+0610–U+061A, Qur'anic annotation marks U+06D6–U+06ED and U+08CA–U+08FF (and U+0897–U+089F). Default true.
    */
   diacritics?: boolean;
-  /** U+0670 SUPERSCRIPT ALEF ٰ: `'drop'` (هَٰذَا → هذا, default), `'alef'` (رحمٰن → رحمان) or `'keep'`. */
+  /**
+   * U+0670 SUPERSCRIPT ALEF ٰ: `'drop'` (هَٰذَا → هذا, default; with `uthmani`, alef where plain spelling writes one:
+   * ٱلْكِتَـٰب → الكتاب), `'alef'` (رحمٰن → رحمان) or `'keep'`.
+   */
   superscriptAlef?: 'drop' | 'alef' | 'keep';
   /** Remove U+0640 TATWEEL ـ. Default true. */
   tatweel?: boolean;
@@ -31,6 +35,14 @@ export interface NormalizeOptions {
   invisibles?: boolean;
   /** Lower-case Latin, Greek and Cyrillic letters and fold their diacritics (É → e), fullwidth forms to ASCII. Default true. */
   latin?: boolean;
+  /**
+   * Qur'anic (Uthmani) orthography to plain (imla'i) spelling, in context (ٱلصَّلَوٰةَ → الصلاة, ءَامَنُوا۟ → امنوا,
+   * ٱلسَّمَـٰوَٰتِ → السماوات): the rules apply only around Qur'anic characters (dagger alef U+0670, hamza above a
+   * tatweel, alef wasla U+0671, small waw/yeh U+06E5–U+06E7) and a vocalized hamza ء, so plain text is unchanged; the
+   * tokenizer splits the joined vocative (يَـٰٓأَيُّهَا → يا + أيها) and keeps pause marks out of words. Default true
+   * (indexes written before it existed load with false, the analysis they were built with).
+   */
+  uthmani?: boolean;
 }
 
 /** Options with every field filled in. */
@@ -49,6 +61,7 @@ export const DEFAULT_NORMALIZE_OPTIONS: ResolvedNormalizeOptions = Object.freeze
   digits: true,
   invisibles: true,
   latin: true,
+  uthmani: true,
 });
 
 export function resolveNormalizeOptions(options?: NormalizeOptions): ResolvedNormalizeOptions {
@@ -209,10 +222,13 @@ export function composeNext(text: string, i: number, end: number): number {
 }
 
 const UNKNOWN = -2;
+/** The table value of a character the `uthmani` rules decide in context (see uthmani.ts). */
+export const CONTEXT = -3;
 
 /**
- * A lazily filled table from BMP code unit to its replacement: `>= 0` one code unit, `-1` deleted,
- * `<= -3` an index into `multi` (ligatures). One table per distinct options object.
+ * A lazily filled table from BMP code unit to its replacement: `>= 0` one code unit, `-1` deleted, `-3` decided in
+ * context (CONTEXT, the `uthmani` rules), `<= -4` an index into `multi` (ligatures). One table per distinct options
+ * object.
  */
 export class CharMap {
   readonly options: ResolvedNormalizeOptions;
@@ -234,11 +250,20 @@ export class CharMap {
   lookup(c: number): number {
     let v = this.table[c];
     if (v === UNKNOWN) {
-      const s = resolveChar(c, this.options);
-      // a ligature's letters go to `multi`: -3 for the first, -4 for the second…
-      v = this.table[c] = s.length === 1 ? s.charCodeAt(0) : s ? -2 - this.multi.push(s) : -1;
+      const o = this.options;
+      // U+0670 SUPERSCRIPT ALEF is decided in context unless `superscriptAlef` asks for alef or keep
+      const context = o.uthmani && UTHMANI_CONTEXT.includes(String.fromCharCode(c)) && (c !== 0x0670 || o.superscriptAlef === 'drop');
+      v = this.table[c] = context ? CONTEXT : this.plain(c);
     }
     return v;
+  }
+
+  /** The replacement of `c` out of context: as `lookup`, but never CONTEXT. */
+  plain(c: number): number {
+    if (this.table[c] !== UNKNOWN && this.table[c] !== CONTEXT) return this.table[c];
+    const s = resolveChar(c, this.options);
+    // a ligature's letters go to `multi`: -4 for the first, -5 for the second…
+    return s.length === 1 ? s.charCodeAt(0) : s ? -3 - this.multi.push(s) : -1;
   }
 }
 
