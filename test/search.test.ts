@@ -6,6 +6,7 @@ import { createIndex, FahrasError, loadIndex as loadFull } from '../src/index.js
 import { loadIndex, SearchIndex, toHtml } from '../src/search.js';
 import { typos } from '../src/typos.js';
 import { fields } from '../src/fields.js';
+import { quran } from '../src/quran.js';
 import { seedDocuments } from './helpers/seeds.js';
 
 describe('fahras/search', () => {
@@ -100,7 +101,7 @@ describe('Uthmani text and plain spelling', () => {
   built.addAll(UTHMANI.map((text, id) => ({ id, text })));
   const entries: [string, { search: typeof built.search }][] = [
     ['built', built],
-    ['fahras/search', loadIndex(built.serialize())],
+    ['fahras/search', loadIndex(built.serialize(), { quran })],
   ];
   const marked = (r: { snippet: { text: string; highlights: [number, number][] } }) => r.snippet.highlights.map(([a, b]) => r.snippet.text.slice(a, b));
 
@@ -133,7 +134,7 @@ describe('Uthmani text and plain spelling', () => {
   it('an Uthmani query (pasted from a mushaf) finds plain-spelling text', () => {
     const plain = createIndex();
     plain.addAll(SIMPLE.map((text, id) => ({ id, text })));
-    for (const index of [plain, loadIndex(plain.serialize())]) {
+    for (const index of [plain, loadIndex(plain.serialize(), { quran })]) {
       expect(index.search('ٱلصَّلَوٰةَ').map((r) => r.id)).toEqual([1, 0]);
       const [hit] = index.search('"يَـٰٓأَيُّهَا ٱلَّذِينَ ءَامَنُوا۟"');
       expect(hit.id).toBe(0);

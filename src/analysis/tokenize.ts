@@ -3,7 +3,7 @@
 // Word boundaries: a word is a run of letters, digits and combining marks, so a diacritic never splits a word.
 // Invisible joiners (ZWNJ inside a Persian word, a soft hyphen) continue a word but never start or end one, so
 // token spans do not include them at the edges.
-import { type CharMap, charMapFor, codesToString, foldRange, type NormalizeOptions, resolveNormalizeOptions, Scratch, vocativeEnd } from '../normalize/index.js';
+import { type CharMap, charMapFor, codesToString, DEFAULT_NORMALIZE_OPTIONS, foldRange, type NormalizeOptions, resolveNormalizeOptions, Scratch } from '../normalize/index.js';
 
 export { codesToString };
 
@@ -56,7 +56,7 @@ export function hashCodes(buf: Uint16Array, n: number): number {
 const SEP = 1;
 /** Starts and continues a word: a letter (incl. U+0640 TATWEEL), a digit or a combining mark. */
 const WORD = 2;
-/** A verse-end sign (`uthmani`): separates, and the verse number in digits after it is no word. */
+/** A verse-end sign (the `uthmani` rules' `signOf`): separates, and the verse number in digits after it is no word. */
 const AYAH = 3;
 /** An invisible format character: continues a word but is trimmed from its edges. */
 const JOIN = 4;
@@ -68,26 +68,6 @@ const SLOW = 8;
 /** Normalization deletes the unit. */
 const DROP = 16;
 const UNSEEN = SLOW;
-
-/**
- * Qur'anic signs that are never words nor part of one (`uthmani`), as ranges: the pause marks U+06D6–U+06DC
- * ۖ ۗ ۘ ۙ ۚ ۛ ۜ, U+06DE RUB EL HIZB ۞, U+06E9 PLACE OF SAJDAH ۩ (joiners: trimmed from a word's edges), and the verse
- * ends U+06DD END OF AYAH ۝, U+08E2 DISPUTED END OF AYAH, U+FD3E/U+FD3F ORNATE PARENTHESES ﴾ ﴿ around a number (AYAH).
- */
-const PAUSES = '\u06d6\u06dc\u06de\u06de\u06e9\u06e9';
-const VERSE_ENDS = '\u06dd\u06dd\u08e2\u08e2\ufd3e\ufd3f';
-
-function inRanges(c: number, ranges: string): boolean {
-  for (let k = 0; k < ranges.length; k += 2) if (c >= ranges.charCodeAt(k) && c <= ranges.charCodeAt(k + 1)) return true;
-  return false;
-}
-
-/** The length of a verse-end sign at `i` and the verse number after it (digits U+0030–U+0039, U+0660–U+0669, U+06F0–U+06F9). */
-function verseEndLength(text: string, i: number, len: number): number {
-  let j = i + 1;
-  for (let c = text.charCodeAt(j); j < len && ((c >= 0x30 && c <= 0x39) || (c >= 0x0660 && c <= 0x0669) || (c >= 0x06f0 && c <= 0x06f9)); c = text.charCodeAt(++j));
-  return j - i;
-}
 
 const WORDS = /[\p{L}\p{N}\p{M}]/u;
 const LETTERS = /[\p{L}\p{Mn}]/u;
@@ -129,7 +109,9 @@ export class Tokenizer {
   private entry(c: number): number {
     const map = this.map;
     let e = c >= 0xd800 && c <= 0xdbff ? PAIR | SLOW : classify(String.fromCharCode(c), this.letters);
-    if (map?.options.uthmani) e = inRanges(c, PAUSES) ? JOIN : inRanges(c, VERSE_ENDS) ? AYAH | SLOW : e;
+    // Qur'anic signs (the `uthmani` rules): pause marks, ۞ and ۩ join (trimmed from a word's edges), verse ends separate
+    const sign = map?.quranic?.signOf(c);
+    if (sign) e = sign === 1 ? JOIN : AYAH | SLOW;
     if (e === JOIN) e |= SLOW;
     else if (e === WORD) {
       // without normalization a unit is only lower-cased; a word holding U+03A3 Σ (final or not by context) or a
@@ -179,7 +161,7 @@ export class Tokenizer {
         w = kw >> 4;
       }
       if (k !== WORD) {
-        i += k === AYAH ? verseEndLength(text, i, len) : w;
+        i += k === AYAH ? (map?.quranic?.verseEndLength(text, i, len) ?? w) : w;
         continue;
       }
       // A word: extend over word characters, marks and joiners, folding as we go. The word ends after its last
@@ -232,7 +214,7 @@ export class Tokenizer {
       if (end - start > this.maxLength) continue;
       if (rare) {
         if (map) {
-          const split = map.options.uthmani ? vocativeEnd(text, start, end) : -1;
+          const split = map.quranic ? map.quranic.vocativeEnd(text, start, end) : -1;
           if (split > 0) {
             // the joined vocative يٰ + a word (يَـٰٓأَيُّهَا): two words, each with its own span
             n = foldRange(text, start, split, map, scratch, false);
@@ -283,6 +265,7 @@ export class Tokenizer {
 
 /** Made on the first `tokenize` call (its class table is 256 kB). */
 let defaultTokenizer: Tokenizer | undefined;
+let defaultMap: CharMap | undefined;
 
 /**
  * Splits text into normalized words with their offsets in the original string.
@@ -293,7 +276,13 @@ let defaultTokenizer: Tokenizer | undefined;
  */
 export function tokenize(text: string, options?: TokenizeOptions): Token[] {
   const str = typeof text === 'string' ? text : String(text ?? '');
-  const tokenizer = options ? new Tokenizer(options) : (defaultTokenizer ??= new Tokenizer());
+  // (made again when the Qur'anic rules were registered since: the default CharMap is then a new one)
+  const map = charMapFor(DEFAULT_NORMALIZE_OPTIONS);
+  if (!options && defaultMap !== map) {
+    defaultTokenizer = new Tokenizer();
+    defaultMap = map;
+  }
+  const tokenizer = options ? new Tokenizer(options) : (defaultTokenizer as Tokenizer);
   const out: Token[] = [];
   tokenizer.scan(str, (term, start, end, position) => {
     out.push({ term, start, end, position });

@@ -8,5 +8,7 @@ export {
   CharMap,
   isArabicDiacritic,
   isInvisible,
+  type QuranicRules,
+  useQuranicRules,
 } from './rules.js';
-export { vocativeEnd } from './uthmani.js';
+export { QURANIC } from './uthmani.js';

@@ -1,7 +1,6 @@
 // normalize(): the normalized string plus a map from every normalized UTF-16 index back to the original string.
 // `foldRange` is the one loop every caller uses (whole texts here, single words in the tokenizer).
-import { type CharMap, charMapFor, composeNext, CONTEXT, type NormalizeOptions, resolveNormalizeOptions } from './rules.js';
-import { foldUthmani } from './uthmani.js';
+import { type CharMap, charMapFor, composeNext, CONTEXT, type NormalizeOptions, type QuranicRules, resolveNormalizeOptions } from './rules.js';
 
 /** The result of {@link normalize}. */
 export interface NormalizedText {
@@ -80,7 +79,7 @@ export function foldRange(text: string, start: number, end: number, map: CharMap
       scratch.ensure(n + 3 + (end - i), withOffsets);
       buf = scratch.buf;
       offs = scratch.offs;
-      const folded = foldUthmani(text, i, start, end, map, buf, n);
+      const folded = (map.quranic as QuranicRules).fold(text, i, start, end, map, buf, n);
       const m = folded >>> 3;
       if (withOffsets) for (let k = n; k < m; k++) offs[k] = src;
       n = m;

@@ -1,7 +1,6 @@
 // The normalization rules, one code point at a time. Each rule is an option (all on by default, except that the
 // superscript alef U+0670 is dropped by default). `resolveChar` is the single source of truth; `CharMap` caches its
 // answers in a typed array so the hot loop does one lookup per UTF-16 unit.
-import { UTHMANI_CONTEXT } from './uthmani.js';
 
 /** Which spelling variants to fold. Every field is optional; the defaults give full Arabic search normalization. */
 export interface NormalizeOptions {
@@ -225,6 +224,41 @@ const UNKNOWN = -2;
 /** The table value of a character the `uthmani` rules decide in context (see uthmani.ts). */
 export const CONTEXT = -3;
 
+/** What the Qur'anic rules ask of the normalizer's table: a letter's replacement out of context (`CharMap.plain`). */
+export interface PlainFold {
+  plain(c: number): number;
+}
+
+/** The rules of the `uthmani` option (uthmani.ts: `QURANIC`), registered by the entry that ships them. */
+export interface QuranicRules {
+  /** The characters decided in context. */
+  readonly context: string;
+  /**
+   * Folds the context character at `text[i]` of `[start, end)` into `buf` after its first `n` units (which it may
+   * rewrite): returns the new length × 8 + the characters after `i` it took in too.
+   */
+  fold(text: string, i: number, start: number, end: number, map: PlainFold, buf: Uint16Array, n: number): number;
+  /** Where the second word of a joined vocative `text[start, end)` starts (يَـٰٓأَيُّهَا), or -1. */
+  vocativeEnd(text: string, start: number, end: number): number;
+  /** 1 for a sign that is never a word (a pause mark: trimmed from words), 2 for a verse end, 0 otherwise. */
+  signOf(c: number): number;
+  /** The length of the verse-end sign at `i` with the verse number after it. */
+  verseEndLength(text: string, i: number, len: number): number;
+}
+
+let quranic: QuranicRules | null = null;
+
+/**
+ * Registers the rules of the `uthmani` option (the main entry does; `fahras/search` when given `fahras/quran`).
+ * Normalizer tables made before are dropped, so every later analysis uses them.
+ */
+export function useQuranicRules(rules: QuranicRules): void {
+  if (quranic === rules) return;
+  quranic = rules;
+  maps.clear();
+  lastOptions = undefined;
+}
+
 /**
  * A lazily filled table from BMP code unit to its replacement: `>= 0` one code unit, `-1` deleted, `-3` decided in
  * context (CONTEXT, the `uthmani` rules), `<= -4` an index into `multi` (ligatures). One table per distinct options
@@ -241,8 +275,12 @@ export class CharMap {
    */
   readonly compose: boolean;
 
+  /** The Qur'anic rules when the `uthmani` option is on and they are registered (otherwise it folds as off). */
+  readonly quranic: QuranicRules | null;
+
   constructor(o: ResolvedNormalizeOptions) {
     this.options = o;
+    this.quranic = o.uthmani ? quranic : null;
     this.compose = !(o.diacritics && o.alef && o.hamzaCarriers && o.alefMaqsura && o.persian);
   }
 
@@ -252,7 +290,7 @@ export class CharMap {
     if (v === UNKNOWN) {
       const o = this.options;
       // U+0670 SUPERSCRIPT ALEF is decided in context unless `superscriptAlef` asks for alef or keep
-      const context = o.uthmani && UTHMANI_CONTEXT.includes(String.fromCharCode(c)) && (c !== 0x0670 || o.superscriptAlef === 'drop');
+      const context = this.quranic?.context.includes(String.fromCharCode(c)) && (c !== 0x0670 || o.superscriptAlef === 'drop');
       v = this.table[c] = context ? CONTEXT : this.plain(c);
     }
     return v;

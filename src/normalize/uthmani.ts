@@ -6,7 +6,7 @@
 // CONTEXT; neighbours are read in the original text, skipping marks (harakat, Qur'anic marks, tatweel, invisible
 // joiners), so every encoding in use gives the same letters (Tanzil, the King Fahd Complex's QPC Hafs text: other
 // code points for sukun U+06E1, tanween U+08F0–U+08F2, madda U+06E4, a tatweel or not before the dagger alef).
-import type { CharMap } from './rules.js';
+import type { PlainFold, QuranicRules } from './rules.js';
 
 /** U+0670 ARABIC LETTER SUPERSCRIPT ALEF (dagger alef) ٰ */
 const DAGGER_ALEF = 0x0670;
@@ -39,7 +39,7 @@ const SILENT = 0x06df; // U+06DF SMALL HIGH ROUNDED ZERO ۟ (the letter under it
  * tatweel, a hamza seat), U+0621 hamza ء, U+0671 alef wasla ٱ, U+06E5 small waw ۥ, U+06E6 small yeh ۦ, U+06E7 small high yeh ۧ, U+08F3 small high
  * waw ࣳ, U+06DF small high rounded zero ۟, U+0650 kasra ِ (on a final ى).
  */
-export const UTHMANI_CONTEXT = '\u0670\u0654\u0621\u0671\u06e5\u06e6\u06e7\u08f3\u06df\u0650';
+const UTHMANI_CONTEXT = '\u0670\u0654\u0621\u0671\u06e5\u06e6\u06e7\u08f3\u06df\u0650';
 
 /**
  * Marks between letters: harakat and hamza/madda marks U+064B–U+065F, dagger alef U+0670, Arabic signs
@@ -118,7 +118,7 @@ function daggerSilent(text: string, p: number, start: number, q: number): boolea
 }
 
 /** Appends the folded form of letter `c` (one unit, or nothing when the options delete it). */
-function emit(c: number, map: CharMap, buf: Uint16Array, n: number): number {
+function emit(c: number, map: PlainFold, buf: Uint16Array, n: number): number {
   const v = map.plain(c);
   if (v >= 0) buf[n++] = v;
   return n;
@@ -130,7 +130,7 @@ function emit(c: number, map: CharMap, buf: Uint16Array, n: number): number {
  * characters after `i` it took in too (0–7: a final ءُو or ءَا is rewritten whole). Each unit it appends comes from
  * `i`, so the caller records `i` as its original offset: offsets stay monotone.
  */
-export function foldUthmani(text: string, i: number, start: number, end: number, map: CharMap, buf: Uint16Array, n: number): number {
+function foldUthmani(text: string, i: number, start: number, end: number, map: PlainFold, buf: Uint16Array, n: number): number {
   const q = text.charCodeAt(i) === HAMZA ? letterAfter(text, i, end) : -1;
   if (q > i && q - i < 8) {
     const last = text.charCodeAt(q);
@@ -152,7 +152,7 @@ export function foldUthmani(text: string, i: number, start: number, end: number,
 }
 
 /** `foldUthmani` for a character folded on its own: returns the new length. */
-function foldInPlace(text: string, i: number, start: number, end: number, map: CharMap, buf: Uint16Array, n: number): number {
+function foldInPlace(text: string, i: number, start: number, end: number, map: PlainFold, buf: Uint16Array, n: number): number {
   const c = text.charCodeAt(i);
   const prev = i > start ? text.charCodeAt(i - 1) : 0;
   if (c === DAGGER_ALEF) {
@@ -241,7 +241,7 @@ function foldInPlace(text: string, i: number, start: number, end: number, map: C
  * with its marks, then the next word (يَـٰٓأَيُّهَا, وَيَـٰقَوْمِ, يَـٰٓـَٔادَمُ, and هَـٰٓأَنتُمْ before أ) is two words,
  * written apart in plain spelling (يا أيها, ويا قوم, ها أنتم). Returns where the second word starts, or -1.
  */
-export function vocativeEnd(text: string, start: number, end: number): number {
+function vocativeEnd(text: string, start: number, end: number): number {
   let j = start;
   let c = text.charCodeAt(j);
   if (c === WAW || c === FEH) c = text.charCodeAt((j = marksEnd(text, j, end)));
@@ -252,3 +252,33 @@ export function vocativeEnd(text: string, start: number, end: number): number {
   for (let m = text.charCodeAt(k); k < end && isMark(m) && !(dagger && m === TATWEEL); m = text.charCodeAt(++k)) dagger ||= m === DAGGER_ALEF;
   return dagger && (c === YEH ? letterAfter(text, k - 1, end) >= 0 : text.charCodeAt(k) === ALEF_HAMZA) ? k : -1;
 }
+
+/**
+ * Qur'anic signs that are never words nor part of one, as ranges: the pause marks U+06D6–U+06DC ۖ ۗ ۘ ۙ ۚ ۛ ۜ,
+ * U+06DE RUB EL HIZB ۞, U+06E9 PLACE OF SAJDAH ۩ (trimmed from a word's edges), and the verse ends U+06DD END OF
+ * AYAH ۝, U+08E2 DISPUTED END OF AYAH, U+FD3E/U+FD3F ORNATE PARENTHESES ﴾ ﴿ around a number.
+ */
+const PAUSES = '\u06d6\u06dc\u06de\u06de\u06e9\u06e9';
+const VERSE_ENDS = '\u06dd\u06dd\u08e2\u08e2\ufd3e\ufd3f';
+
+function inRanges(c: number, ranges: string): boolean {
+  for (let k = 0; k < ranges.length; k += 2) if (c >= ranges.charCodeAt(k) && c <= ranges.charCodeAt(k + 1)) return true;
+  return false;
+}
+
+/**
+ * The rules of Qur'anic orthography for the `uthmani` option. The main entry `fahras` registers them; the
+ * search-only entry takes them as an opt-in (`fahras/quran`), and without them analyzes as with `uthmani: false`.
+ */
+export const QURANIC: QuranicRules = {
+  context: UTHMANI_CONTEXT,
+  fold: foldUthmani,
+  vocativeEnd,
+  signOf: (c) => (inRanges(c, PAUSES) ? 1 : inRanges(c, VERSE_ENDS) ? 2 : 0),
+  verseEndLength(text, i, len) {
+    // the sign and the verse number after it: digits U+0030–U+0039, U+0660–U+0669, U+06F0–U+06F9
+    let j = i + 1;
+    for (let c = text.charCodeAt(j); j < len && ((c >= 0x30 && c <= 0x39) || (c >= 0x0660 && c <= 0x0669) || (c >= 0x06f0 && c <= 0x06f9)); c = text.charCodeAt(++j));
+    return j - i;
+  },
+};

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { tokenize } from '../../src/analysis/tokenize.js';
-import { normalize } from '../../src/normalize/index.js';
+import { normalize, QURANIC, useQuranicRules } from '../../src/normalize/index.js';
 import { arabicHeavyString } from '../helpers/arbitraries.js';
 import { assertProperty, runs } from '../helpers/runs.js';
 
@@ -88,6 +88,7 @@ describe('tokenize: properties', () => {
 // Qur'anic text (the `uthmani` option, on by default); words spelled as in Tanzil's Uthmani text (Tanzil Project,
 // https://tanzil.net)
 describe('tokenize: Qur\'anic text', () => {
+  useQuranicRules(QURANIC); // (the main entry registers them)
   const spans = (s: string, options?: Parameters<typeof tokenize>[1]) => tokenize(s, options).map((t) => [t.term, s.slice(t.start, t.end)]);
 
   it('splits the joined vocative into يا and the word, with spans inside the original word', () => {
