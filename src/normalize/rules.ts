@@ -263,6 +263,7 @@ export function useQuranicRules(rules: QuranicRules): void {
  * A lazily filled table from BMP code unit to its replacement: `>= 0` one code unit, `-1` deleted, `-3` decided in
  * context (CONTEXT, the `uthmani` rules), `<= -4` an index into `multi` (ligatures). One table per distinct options
  * object.
+ * @internal
  */
 export class CharMap {
   readonly options: ResolvedNormalizeOptions;
