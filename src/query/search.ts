@@ -4,12 +4,12 @@ import type { TextAnalyzer } from '../analysis/index.js';
 import { type DocumentId, type IndexSnapshot, RANKING, type StoredRanking, type TermIndexData } from '../segment/model.js';
 import { prefixForms } from '../stem/lucene.js';
 import { expandPrefix, findTerm } from '../segment/dictionary.js';
-import { type Clause, DEFAULT_QUERY_LIMITS, parseQuery } from './parse.js';
+import { type Clause, DEFAULT_QUERY_LIMITS, type ParsedQuery, parseQuery } from './parse.js';
 import { forEachPositions, forEachUnit, UnitCursor } from '../segment/postings.js';
 import type { skipsFor } from '../segment/skips.js';
 import type { TypoExpander } from './typos.js';
 import { FahrasError } from '../errors.js';
-import { type Hit, type Snippet, snippetFromHits } from './snippet.js';
+import { type Hit, scanEnd, type Snippet, snippetFromHits } from './snippet.js';
 import type { HitSource } from './vector-hits.js';
 import type { FieldScorer } from './fields.js';
 
@@ -165,7 +165,7 @@ export class Searcher {
    */
   search(query: unknown, options?: SearchOptions): SearchResult[] {
     const opts = options ?? {};
-    const fuzzy = opts.fuzzy === true ? 1 : typeof opts.fuzzy === 'number' && opts.fuzzy > 0 ? Math.min(2, Math.floor(opts.fuzzy)) : 0;
+    const fuzzy = fuzzyDistance(opts);
     if (fuzzy && !this.extras.typos) throw new FahrasError('INVALID_ARGUMENT', 'fuzzy: loadIndex(bytes, { typos }), typos from fahras/typos');
     const limit = clampInt(opts.limit, 10, 0, 1000);
     const offset = clampInt(opts.offset, 0, 0, 10_000);
@@ -173,14 +173,10 @@ export class Searcher {
     const paras = snap.paragraphs;
     const N = paras.liveCount;
     if (limit === 0 || N === 0) return [];
-    const parsed = parseQuery(query, this.analyzer, {
-      prefix: opts.prefix === true,
-      maxQueryLength: clampInt(opts.maxQueryLength, DEFAULT_QUERY_LIMITS.maxQueryLength, 1, 100_000),
-      maxClauses: clampInt(opts.maxClauses, DEFAULT_QUERY_LIMITS.maxClauses, 1, 32),
-    });
+    const parsed = parseSearchQuery(query, this.analyzer, opts);
     const ranking = (this.params = opts.ranking ? { ...this.base, ...opts.ranking } : this.base);
     const text = snap.text;
-    const maxExp = clampInt(opts.maxExpansions, 50, 1, 1000);
+    const maxExp = maxExpansions(opts);
     const k1 = finiteOr(opts.bm25?.k1, ranking.k1);
     const b = finiteOr(opts.bm25?.b, ranking.b);
     const avgdl = paras.totalLength / N || 1;
@@ -271,7 +267,7 @@ export class Searcher {
     const wantSnippets = opts.snippets !== false;
     const ptexts = page.map((u) => (wantSnippets ? docs.texts[paras.doc[u]].slice(paras.start[u], paras.end[u]) : ''));
     // the index terms the query matched (every alternative of every positive clause), only when snippets are wanted
-    const hits = wantSnippets ? this.pageHits(page, ptexts, new Set(prepared.flatMap((pc) => pc.words.flat().map((a) => a.id)))) : null;
+    const hits = wantSnippets ? this.pageHits(page, ptexts, new Set(prepared.flatMap((pc) => pc.words.flat().map((a) => a.id))), snippetLength) : null;
     return page.map((u, i) => {
       const d = paras.doc[u];
       return {
@@ -299,10 +295,10 @@ export class Searcher {
   /**
    * The matched words of each page paragraph (`texts[i]` is `page[i]`'s text): from its term vector when it has
    * one (built in this process), otherwise from the positions the postings store for the matched terms, put on
-   * the paragraph's token spans (no stemming or word lookups: an index loaded from bytes).
+   * the paragraph's token spans (no stemming or word lookups: an index loaded from bytes), up to {@link scanEnd}.
    */
-  private pageHits(page: number[], texts: string[], ids: ReadonlySet<number>): Hit[][] {
-    const out = page.map((u) => this.extras.hitSource?.(u, ids) ?? null);
+  private pageHits(page: number[], texts: string[], ids: ReadonlySet<number>, length: number): Hit[][] {
+    const out = page.map((u) => this.extras.hitSource?.(u, ids, length) ?? null);
     const rest = Int32Array.from(page.filter((_, i) => out[i] === null)).sort();
     // per paragraph of `rest` (ascending): token position → matched term id
     const at = Array.from(rest, () => new Map<number, number>());
@@ -322,7 +318,7 @@ export class Searcher {
         this.analyzer.scanSpans(texts[i], (start, end, position) => {
           const id = m.get(position);
           if (id !== undefined) found.push({ start, end, key: id });
-          return id !== undefined && --left === 0;
+          return (id !== undefined && --left === 0) || start > scanEnd(found[0]?.start ?? 0, length);
         });
       }
       return found;
@@ -399,11 +395,7 @@ export class Searcher {
     const qt = clause.terms[0];
     const surface = this.snap.surface;
     const [forms, push] = alternatives(surface);
-    if (surface && clause.kind === 'term' && !qt.prefix) {
-      const weight = qt.exact ? 1 : this.params.forms;
-      push(findTerm(surface, qt.surface), 1);
-      if (weight) for (const f of prefixForms(qt.surface)) push(findTerm(surface, f), weight);
-    }
+    if (surface) surfaceFormsOf(clause, this.params.forms).forEach((f, i) => push(findTerm(surface, f), i && !qt.exact ? this.params.forms : 1));
     return { clause, words, forms };
   }
 
@@ -494,6 +486,23 @@ export class Searcher {
   }
 }
 
+/** @internal The typo distance a search allows (0: none). */
+export function fuzzyDistance(opts: SearchOptions): number {
+  return opts.fuzzy === true ? 1 : typeof opts.fuzzy === 'number' && opts.fuzzy > 0 ? Math.min(2, Math.floor(opts.fuzzy)) : 0;
+}
+
+/** @internal Most index terms one prefix or fuzzy word of a search expands to. */
+export const maxExpansions = (opts: SearchOptions): number => clampInt(opts.maxExpansions, 50, 1, 1000);
+
+/** @internal The query as `search` parses it (a pack reads the dictionary its words need before searching). */
+export function parseSearchQuery(query: unknown, analyzer: TextAnalyzer, opts: SearchOptions): ParsedQuery {
+  return parseQuery(query, analyzer, {
+    prefix: opts.prefix === true,
+    maxQueryLength: clampInt(opts.maxQueryLength, DEFAULT_QUERY_LIMITS.maxQueryLength, 1, 100_000),
+    maxClauses: clampInt(opts.maxClauses, DEFAULT_QUERY_LIMITS.maxClauses, 1, 32),
+  });
+}
+
 /**
  * How often the words of a phrase stand at their `offsets` from the first: `lists[i]` holds word i's positions,
  * ascending. One pointer per word walks its list once (a linear merge; a repeated word made `includes` quadratic).
@@ -533,6 +542,15 @@ function accepts(filter: NonNullable<SearchOptions['filter']>, docs: IndexSnapsh
   } catch {
     return false;
   }
+}
+
+/**
+ * The surface forms a clause looks up in the surface index (the searcher, and a pack reading what a query needs): a
+ * term clause's surface form, then, when quoted or with `forms`, its other exact forms (up to the prefixes).
+ */
+export function surfaceFormsOf(clause: Clause, forms: number): string[] {
+  const qt = clause.terms[0];
+  return clause.kind !== 'term' || qt.prefix ? [] : qt.exact || forms ? [qt.surface, ...prefixForms(qt.surface)] : [qt.surface];
 }
 
 /** An empty list of a word's index terms in `data`, and how to add one: each term once, only terms in use. */
