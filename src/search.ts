@@ -55,12 +55,12 @@ export class SearchIndex {
   constructor(snap: IndexSnapshot, options: LoadOptions = {}) {
     this.snap = snap;
     const { typos, fields } = options;
-    this.searcher = new Searcher(snap, new WordChain(snap.config.analyzer), { typos, fields: fields as FieldScorer | undefined });
+    this.searcher = new Searcher(snap, new WordChain(snap.indexConfig.analyzer), { typos, fields: fields as FieldScorer | undefined });
   }
 
   /** The configuration the index was built with (analyzer, paragraph splitting, fields). */
   get config(): IndexConfig {
-    return this.snap.config;
+    return this.snap.indexConfig;
   }
 
   /** The analyzer queries go through (the one the index was built with). */

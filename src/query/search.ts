@@ -22,7 +22,9 @@ import type { FieldScorer } from './fields.js';
 export interface SearcherExtras {
   typos?: TypoExpander;
   fields?: FieldScorer;
+  /** @internal */
   hitSource?: HitSource;
+  /** @internal */
   skips?: typeof skipsFor;
 }
 
@@ -98,7 +100,7 @@ export const DEFAULT_RANKING: RankingParams = { k1: 0.9, b: 0.9, coord: 0.3, pro
 
 /** @internal */
 export interface Alt {
-  id: number;
+  termId: number;
   weight: number;
 }
 
@@ -108,7 +110,7 @@ export interface PreparedClause {
   /** Alternatives for each word of the clause (a term clause has one word). */
   words: Alt[][];
   /** A term clause's word in the surface index: its surface form, then its exact forms up to the prefixes (`forms`). */
-  forms: Alt[];
+  surfaceAlts: Alt[];
 }
 
 const unitCursor = new UnitCursor();
@@ -143,20 +145,20 @@ export class Searcher {
    * @throws FahrasError `INVALID_ARGUMENT` when the index scores document fields and `extras` has no `fields`.
    */
   constructor(snap: IndexSnapshot, analyzer: TextAnalyzer, extras: SearcherExtras = {}) {
-    if (snap.fields.length && !extras.fields) {
+    if (snap.fieldIndexes.length && !extras.fields) {
       throw new FahrasError('INVALID_ARGUMENT', 'index with scored fields: loadIndex(bytes, { fields }), fields from fahras/fields');
     }
     this.snap = snap;
     this.analyzer = analyzer;
     this.extras = extras;
-    const n = Math.max(1, snap.paragraphs.count);
+    const n = Math.max(1, snap.paragraphTable.count);
     this.scores = new Float64Array(n);
     this.masks = new Uint32Array(n);
     this.stamp = new Uint32Array(n);
     this.touched = new Int32Array(n);
     this.part = new Float64Array(n);
     this.partUnits = new Int32Array(n);
-    this.base = { ...DEFAULT_RANKING, ...snap.config.ranking };
+    this.base = { ...DEFAULT_RANKING, ...snap.indexConfig.ranking };
   }
 
   /**
@@ -170,12 +172,12 @@ export class Searcher {
     const limit = clampInt(opts.limit, 10, 0, 1000);
     const offset = clampInt(opts.offset, 0, 0, 10_000);
     const snap = this.snap;
-    const paras = snap.paragraphs;
+    const paras = snap.paragraphTable;
     const N = paras.liveCount;
     if (limit === 0 || N === 0) return [];
     const parsed = parseSearchQuery(query, this.analyzer, opts);
     const ranking = (this.params = opts.ranking ? { ...this.base, ...opts.ranking } : this.base);
-    const text = snap.text;
+    const text = snap.textIndex;
     const maxExp = maxExpansions(opts);
     const k1 = finiteOr(opts.bm25?.k1, ranking.k1);
     const b = finiteOr(opts.bm25?.b, ranking.b);
@@ -201,38 +203,37 @@ export class Searcher {
     for (let m = 0; m <= total; m++) coord[m] = Math.pow(m / total, ranking.coord);
     const want = offset + limit;
     const { scores, masks, touched } = this;
-    // scoring is exhaustive, so the clauses are summed in query order (no bound ordering: see DESIGN.md, no pruning)
     // a word's alternatives (index terms of `data`, weighted) scaled by `scale`: with `expansions` a paragraph counts
     // only its best one, and none weighs more than its share of the first when the first is the word itself
     const addWord = (data: TermIndexData, alts: Alt[], scale: number, bit: number) => {
-      const ws = alts.map((a) => bm25Idf(data.df[a.id], N) * a.weight * scale * (k1 + 1));
+      const ws = alts.map((a) => bm25Idf(data.df[a.termId], N) * a.weight * scale * (k1 + 1));
       if (ranking.expansions && alts.length > 1) {
         if (alts[0].weight === 1) for (let i = 1; i < ws.length; i++) ws[i] = Math.min(ws[i], ws[0] * alts[i].weight);
-        this.addPostings(data, alts.map((a) => a.id), ws, 0, bit, norms);
-      } else alts.forEach((a, i) => this.addPostings(data, [a.id], null, ws[i], bit, norms));
+        this.addPostings(data, alts.map((a) => a.termId), ws, 0, bit, norms);
+      } else alts.forEach((a, i) => this.addPostings(data, [a.termId], null, ws[i], bit, norms));
     };
     // scoring is exhaustive, so the clauses are summed in query order (no bound ordering: see DESIGN.md, no pruning)
     prepared.forEach((pc, ci) => {
       const bit = 2 ** ci;
       if (pc.clause.kind === 'term') {
-        const surface = snap.surface;
+        const surface = snap.surfaceIndex;
         // a quoted word: its exact forms alone
-        if (pc.clause.terms[0].exact && surface) return addWord(surface, pc.forms, 1, bit);
+        if (pc.clause.queryTerms[0].exact && surface) return addWord(surface, pc.surfaceAlts, 1, bit);
         addWord(text, pc.words[0], 1, bit);
         // the surface form and the exact forms imply the stem: they only add to paragraphs already touched (bit 0)
-        if (sw > 0) addWord(surface!, pc.forms, sw, 0);
+        if (sw > 0) addWord(surface!, pc.surfaceAlts, sw, 0);
       } else {
         this.scorePhrase(pc, bit, N, k1, norms);
       }
     });
     // --- document fields: a title match lifts the document's matching paragraphs (and its first one) ---
-    if (snap.fields.length) this.extras.fields!(this, prepared, k1, b);
+    if (snap.fieldIndexes.length) this.extras.fields!(this, prepared, k1, b);
 
     // --- exclusions: the paragraphs where an excluded word or phrase occurs ---
     const excluded = parsed.not.length ? new Set<number>() : null;
     for (const c of parsed.not) {
       const pc = this.prepareClause(text, c, maxExp, 0);
-      if (c.terms[0].exact && snap.surface) for (const a of pc.forms) forEachUnit(snap.surface, a.id, paras.count, (u) => excluded!.add(u));
+      if (c.queryTerms[0].exact && snap.surfaceIndex) for (const a of pc.surfaceAlts) forEachUnit(snap.surfaceIndex, a.termId, paras.count, (u) => excluded!.add(u));
       else this.phraseMatches(pc, (u) => excluded!.add(u));
     }
 
@@ -245,7 +246,7 @@ export class Searcher {
       const m = masks[u];
       if ((m & mustMask) >>> 0 !== mustMask || excluded?.has(u) || (filter && !accepts(filter, docs, paras.doc[u]))) continue;
       // the short-paragraph prior: a paragraph of fewer than minLength words (a byline, a caption) loses √(length / minLength)
-      scores[u] *= coord[popcount(m)] * (paras.length[u] < minLength ? Math.sqrt(paras.length[u] / minLength) : 1);
+      scores[u] *= coord[popcount(m)] * (paras.tokenCount[u] < minLength ? Math.sqrt(paras.tokenCount[u] / minLength) : 1);
       touched[nCand++] = u;
     }
     if (nCand === 0) return [];
@@ -265,15 +266,15 @@ export class Searcher {
     // --- results with snippets ---
     const snippetLength = clampInt(opts.snippetLength, 160, 16, 100_000);
     const wantSnippets = opts.snippets !== false;
-    const ptexts = page.map((u) => (wantSnippets ? docs.texts[paras.doc[u]].slice(paras.start[u], paras.end[u]) : ''));
+    const ptexts = page.map((u) => (wantSnippets ? docs.texts[paras.doc[u]].slice(paras.textStart[u], paras.textEnd[u]) : ''));
     // the index terms the query matched (every alternative of every positive clause), only when snippets are wanted
-    const hits = wantSnippets ? this.pageHits(page, ptexts, new Set(prepared.flatMap((pc) => pc.words.flat().map((a) => a.id))), snippetLength) : null;
+    const hits = wantSnippets ? this.pageHits(page, ptexts, new Set(prepared.flatMap((pc) => pc.words.flat().map((a) => a.termId))), snippetLength) : null;
     return page.map((u, i) => {
       const d = paras.doc[u];
       return {
         id: docs.ids[d],
         paragraph: paras.ordinal[u],
-        span: [paras.start[u], paras.end[u]] as [number, number],
+        span: [paras.textStart[u], paras.textEnd[u]] as [number, number],
         score: scores[u],
         snippet: hits === null ? { text: '', highlights: [] } : snippetFromHits(ptexts[i], hits[i], snippetLength),
         fields: { ...(docs.stored[d] ?? {}) },
@@ -285,9 +286,9 @@ export class Searcher {
   private normsFor(k1: number, b: number, avgdl: number): Float64Array {
     const key = `${k1}/${b}/${avgdl}`;
     if (this.norms && this.normsKey === key) return this.norms;
-    const plen = this.snap.paragraphs.length;
+    const plen = this.snap.paragraphTable.tokenCount;
     const out = new Float64Array(this.scores.length);
-    for (let u = 0; u < this.snap.paragraphs.count; u++) out[u] = k1 * (1 - b + (b * plen[u]) / avgdl);
+    for (let u = 0; u < this.snap.paragraphTable.count; u++) out[u] = k1 * (1 - b + (b * plen[u]) / avgdl);
     this.normsKey = key;
     return (this.norms = out);
   }
@@ -343,14 +344,14 @@ export class Searcher {
    */
   private addPostings(data: TermIndexData, ids: number[], ws: number[] | null, w: number, bit: number, norms: Float64Array): void {
     const { scores, masks, stamp, touched, gen, part, partUnits } = this;
-    const alive = this.snap.paragraphs.alive;
+    const alive = this.snap.paragraphTable.alive;
     const merge = ws !== null;
     let n = this.nTouched;
     let m = 0;
     ids.forEach((t, i) => {
-      const cur = unitCursor.reset(data, t, this.snap.paragraphs.count);
+      const cur = unitCursor.reset(data, t, this.snap.paragraphTable.count);
       while (cur.next()) {
-        const u = cur.unit;
+        const u = cur.paragraphNumber;
         const tf = cur.tf;
         if (stamp[u] !== gen) {
           if (bit === 0 || !alive[u]) continue;
@@ -378,7 +379,7 @@ export class Searcher {
   /** Finds the index terms a clause stands for: the exact term, prefix completions, typo neighbours. */
   private prepareClause(data: TermIndexData, clause: Clause, maxExp: number, fuzzy: number): PreparedClause {
     const w = this.params.expansionWeight;
-    const words = clause.terms.map((qt) => {
+    const words = clause.queryTerms.map((qt) => {
       const [alts, push] = alternatives(data);
       const exact = findTerm(data, qt.term);
       push(exact, 1);
@@ -387,23 +388,23 @@ export class Searcher {
         if (qt.surface !== qt.term) for (const id of expandPrefix(data, qt.surface, maxExp)) push(id, w);
       } else if (fuzzy > 0 && clause.kind === 'term' && !(alts.length && this.params.expansions)) {
         // a word the dictionary knows is not a typo (with `expansions`)
-        for (const id of this.extras.typos!(data.terms, data.df, qt, fuzzy, maxExp)) push(id, w);
+        for (const id of this.extras.typos!(data.termsById, data.df, qt, fuzzy, maxExp)) push(id, w);
       }
       return alts;
     });
     // a term clause's word in the surface index: its surface form, then its other exact forms (up to the prefixes)
-    const qt = clause.terms[0];
-    const surface = this.snap.surface;
+    const qt = clause.queryTerms[0];
+    const surface = this.snap.surfaceIndex;
     const [forms, push] = alternatives(surface);
     if (surface) surfaceFormsOf(clause, this.params.forms).forEach((f, i) => push(findTerm(surface, f), i && !qt.exact ? this.params.forms : 1));
-    return { clause, words, forms };
+    return { clause, words, surfaceAlts: forms };
   }
 
   /** Phrase clauses: BM25 of the phrase's frequency in each paragraph where its words stand at their offsets. */
   private scorePhrase(pc: PreparedClause, bit: number, N: number, k1: number, norms: Float64Array): void {
     const { scores, masks } = this;
     let idf = 0;
-    for (const alts of pc.words) idf += bm25Idf(Math.max(...alts.map((a) => this.snap.text.df[a.id])), N);
+    for (const alts of pc.words) idf += bm25Idf(Math.max(...alts.map((a) => this.snap.textIndex.df[a.termId])), N);
     this.phraseMatches(pc, (u, freq) => {
       this.touch(u);
       scores[u] += (idf * freq * (k1 + 1)) / (freq + norms[u]);
@@ -416,13 +417,13 @@ export class Searcher {
    * times (a term clause is a phrase of one word: every paragraph containing it, with its term frequency).
    */
   private phraseMatches(pc: PreparedClause, visit: (u: number, freq: number) => void): void {
-    const paras = this.snap.paragraphs;
+    const paras = this.snap.paragraphTable;
     // candidate units: those containing every word (any alternative)
     let cands: Set<number> | null = null;
     for (const alts of pc.words) {
       const s = new Set<number>();
       for (const a of alts) {
-        forEachUnit(this.snap.text, a.id, paras.count, (u) => {
+        forEachUnit(this.snap.textIndex, a.termId, paras.count, (u) => {
           if (paras.alive[u] && (cands === null || cands.has(u))) s.add(u);
         });
       }
@@ -431,7 +432,7 @@ export class Searcher {
     }
     const units = Int32Array.from(cands as Set<number>).sort();
     const pos = pc.words.map((alts) => this.positionsIn(alts, units));
-    const offsets = pc.clause.terms.map((t) => t.position - pc.clause.terms[0].position);
+    const offsets = pc.clause.queryTerms.map((t) => t.position - pc.clause.queryTerms[0].position);
     units.forEach((u, k) => {
       const freq = phraseFrequency(pos.map((p) => p[k] ?? []), offsets);
       if (freq > 0) visit(u, freq);
@@ -444,14 +445,14 @@ export class Searcher {
    */
   private positionsIn(alts: Alt[], units: Int32Array): (number[] | undefined)[] {
     const out: (number[] | undefined)[] = new Array(units.length);
-    for (const a of alts) this.positions(a.id, units, (k, ps) => (out[k] = out[k]?.concat(ps).sort((x, y) => x - y) ?? ps));
+    for (const a of alts) this.positions(a.termId, units, (k, ps) => (out[k] = out[k]?.concat(ps).sort((x, y) => x - y) ?? ps));
     return out;
   }
 
   /** `forEachPositions` of text term `t` over `units` (ascending), through its block table. */
   private positions(t: number, units: Int32Array, visit: (k: number, positions: number[]) => void): void {
-    const text = this.snap.text;
-    const count = this.snap.paragraphs.count;
+    const text = this.snap.textIndex;
+    const count = this.snap.paragraphTable.count;
     forEachPositions(text, t, count, this.extras.skips?.(text, t, count, text.df[t]) ?? null, units, visit);
   }
 
@@ -465,7 +466,7 @@ export class Searcher {
       if (pc.clause.kind !== 'term') continue;
       lists.push(this.positionsIn(pc.words[0], units));
       // the word's weight: the idf of its rarest alternative
-      weights.push(Math.max(0, ...pc.words[0].map((a) => bm25Idf(this.snap.text.df[a.id], N))));
+      weights.push(Math.max(0, ...pc.words[0].map((a) => bm25Idf(this.snap.textIndex.df[a.termId], N))));
     }
     if (lists.length < 2) return;
     const lambda = this.params.proximity;
@@ -549,14 +550,14 @@ function accepts(filter: NonNullable<SearchOptions['filter']>, docs: IndexSnapsh
  * term clause's surface form, then, when quoted or with `forms`, its other exact forms (up to the prefixes).
  */
 export function surfaceFormsOf(clause: Clause, forms: number): string[] {
-  const qt = clause.terms[0];
+  const qt = clause.queryTerms[0];
   return clause.kind !== 'term' || qt.prefix ? [] : qt.exact || forms ? [qt.surface, ...prefixForms(qt.surface)] : [qt.surface];
 }
 
 /** An empty list of a word's index terms in `data`, and how to add one: each term once, only terms in use. */
 function alternatives(data: TermIndexData | null): [Alt[], (id: number, weight: number) => void] {
   const alts: Alt[] = [];
-  return [alts, (id, weight) => id >= 0 && data!.df[id] > 0 && !alts.some((a) => a.id === id) && alts.push({ id, weight })];
+  return [alts, (id, weight) => id >= 0 && data!.df[id] > 0 && !alts.some((a) => a.termId === id) && alts.push({ termId: id, weight })];
 }
 
 /** BM25 idf (the Lucene form, never negative). */

@@ -59,12 +59,12 @@ describe('exact forms', () => {
     const a = createAnalyzer();
     const one = parseQuery('"الرياض"', a);
     expect(one.must).toHaveLength(1);
-    expect(one.must[0]).toMatchObject({ kind: 'term', terms: [{ surface: 'الرياض', exact: true }] });
+    expect(one.must[0]).toMatchObject({ kind: 'term', queryTerms: [{ surface: 'الرياض', exact: true }] });
     const two = parseQuery('"مدينة الرياض"', a);
     expect(two.must[0].kind).toBe('phrase');
-    expect(parseQuery('الرياض', a).should[0].terms[0].exact).toBe(false);
+    expect(parseQuery('الرياض', a).should[0].queryTerms[0].exact).toBe(false);
     // a stopword inside quotes leaves one word: still its exact form
-    expect(parseQuery('"في الرياض"', a).must[0].terms[0].exact).toBe(true);
+    expect(parseQuery('"في الرياض"', a).must[0].queryTerms[0].exact).toBe(true);
   });
 
   it('an index without stemming takes a quoted word as the word itself', () => {
