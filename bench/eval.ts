@@ -54,6 +54,9 @@ const VARIANTS: Variant[] = [
   { name: 'prefix forms 2', search: { ranking: { forms: 2 } } },
   { name: 'no short-paragraph prior', search: { ranking: { minLength: 0 } } },
   { name: 'every alternative adds', search: { ranking: { expansions: 0 } } },
+  { name: 'clitics 0.5', search: { ranking: { clitics: 0.5 } } },
+  { name: 'clitics 0.8', search: { ranking: { clitics: 0.8 } } },
+  { name: 'clitics 1', search: { ranking: { clitics: 1 } } },
   { name: 'before issue 18 (every stored choice off)', search: { ranking: { forms: 0, minLength: 0, expansions: 0, clitics: 0 } } },
 ];
 

@@ -3,8 +3,9 @@
 import type { TextAnalyzer } from '../analysis/index.js';
 import { type DocumentId, type IndexSnapshot, RANKING, type StoredRanking, type TermIndexData } from '../segment/model.js';
 import { prefixForms } from '../stem/lucene.js';
+import { cliticForms } from '../stem/clitics.js';
 import { expandPrefix, findTerm } from '../segment/dictionary.js';
-import { type Clause, DEFAULT_QUERY_LIMITS, type ParsedQuery, parseQuery } from './parse.js';
+import { type Clause, DEFAULT_QUERY_LIMITS, type ParsedQuery, parseQuery, type QueryTerm } from './parse.js';
 import { forEachPositions, forEachUnit, UnitCursor } from '../segment/postings.js';
 import type { skipsFor } from '../segment/skips.js';
 import type { TypoExpander } from './typos.js';
@@ -381,12 +382,19 @@ export class Searcher {
     const w = this.params.expansionWeight;
     const words = clause.queryTerms.map((qt) => {
       const [alts, push] = alternatives(data);
-      const exact = findTerm(data, qt.term);
+      const [term, ...clitics] = wordTerms(qt, this.params.clitics);
+      const exact = findTerm(data, term);
       push(exact, 1);
+      // single-letter clitic forms the corpus confirms: the one with the clitic is the rarer (see stem/clitics.ts)
+      const df = data.df[exact] ?? 0;
+      for (const f of clitics) {
+        const id = findTerm(data, f);
+        if (id >= 0 && (f.length < term.length ? data.df[id] > df : data.df[id] < df)) push(id, this.params.clitics);
+      }
       if (qt.prefix) {
         for (const id of expandPrefix(data, qt.term, maxExp)) push(id, id === exact ? 1 : w);
         if (qt.surface !== qt.term) for (const id of expandPrefix(data, qt.surface, maxExp)) push(id, w);
-      } else if (fuzzy > 0 && clause.kind === 'term' && !(alts.length && this.params.expansions)) {
+      } else if (fuzzy > 0 && clause.kind === 'term' && !(df && this.params.expansions)) {
         // a word the dictionary knows is not a typo (with `expansions`)
         for (const id of this.extras.typos!(data.termsById, data.df, qt, fuzzy, maxExp)) push(id, w);
       }
@@ -552,6 +560,14 @@ function accepts(filter: NonNullable<SearchOptions['filter']>, docs: IndexSnapsh
 export function surfaceFormsOf(clause: Clause, forms: number): string[] {
   const qt = clause.queryTerms[0];
   return clause.kind !== 'term' || qt.prefix ? [] : qt.exact || forms ? [qt.surface, ...prefixForms(qt.surface)] : [qt.surface];
+}
+
+/**
+ * The index terms a query word looks up by name (the searcher, and a pack reading what a query needs): its term, then,
+ * with `clitics`, its single-letter clitic forms (not for a prefix or a quoted word).
+ */
+export function wordTerms(qt: QueryTerm, clitics: number): string[] {
+  return clitics && !qt.prefix && !qt.exact ? [qt.term, ...cliticForms(qt.term)] : [qt.term];
 }
 
 /** An empty list of a word's index terms in `data`, and how to add one: each term once, only terms in use. */

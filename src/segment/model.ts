@@ -35,7 +35,7 @@ export interface StoredRanking {
 }
 
 /** The ranking a new index is written with. */
-export const RANKING: StoredRanking = { forms: 0, minLength: 12, expansions: 1, clitics: 0 };
+export const RANKING: StoredRanking = { forms: 0, minLength: 12, expansions: 1, clitics: 0.5 };
 
 /** The resolved configuration, stored in serialized indexes. */
 export interface IndexConfig {

@@ -145,3 +145,38 @@ describe('typo expansions', () => {
     expect(loaded.search('الاقتساد السعودي', { fuzzy: true })).toEqual(loadIndex(index.serialize()).search('الاقتساد السعودي', { fuzzy: true }));
   });
 });
+
+describe('single-letter clitics (ب ل ك), confirmed by the corpus', () => {
+  const docs = [
+    { id: 'arm', text: 'أصيب اللاعب في ذراع اليد اليمنى خلال التدريب.' },
+    { id: 'arm2', text: 'كسر في ذراع الحارس أبعده عن المباراة.' },
+    { id: 'period', text: 'استمرت المفاوضات فترة طويلة قبل الاتفاق.' },
+    { id: 'period2', text: 'مرت فترة قصيرة على القرار.' },
+    { id: 'period3', text: 'انتهى العمل بفترة قياسية.' },
+    { id: 'book', text: 'قرأ الطالب كتاب التاريخ في المكتبة.' },
+    { id: 'book2', text: 'صدر كتاب جديد عن الرياضة.' },
+    { id: 'repent', text: 'تاب الرجل عن ذنبه.' },
+  ];
+  const index = createIndex();
+  index.addAll(docs);
+
+  it('strips ب ل ك when the rest is a more frequent word of the index: لذراع finds ذراع, فترة finds بفترة', () => {
+    expect(ids(index.search('لذراع')).sort()).toEqual(['arm', 'arm2']);
+    expect(ids(index.search('لذراع', { ranking: { clitics: 0 } }))).toEqual([]);
+    expect(ids(index.search('فترة')).sort()).toEqual(['period', 'period2', 'period3']);
+    expect(ids(index.search('بفترة'))[0]).toBe('period3'); // the exact form first
+  });
+
+  it('leaves a word whose first letter is part of it: كتاب does not meet تاب, nor تاب كتاب', () => {
+    expect(ids(index.search('كتاب')).sort()).toEqual(['book', 'book2']);
+    expect(ids(index.search('تاب'))).toEqual(['repent']);
+  });
+
+  it('answers the same loaded, through both entries', () => {
+    const bytes = index.serialize();
+    for (const q of ['لذراع', 'بفترة', '"فترة"']) {
+      expect(loadIndex(bytes).search(q)).toEqual(index.search(q));
+      expect(loadForSearch(bytes).search(q)).toEqual(index.search(q));
+    }
+  });
+});
