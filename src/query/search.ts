@@ -162,7 +162,9 @@ export class Searcher {
     const parsed = parseSearchQuery(query, this.analyzer, opts);
     const ranking = (this.params = opts.ranking ? { ...DEFAULT_RANKING, ...opts.ranking } : DEFAULT_RANKING);
     const text = snap.text;
-    const maxExp = maxExpansions(opts);
+    // a query's expansions are bounded too: 8 × maxExpansions in all, shared by the words that expand
+    const expanding = [...parsed.must, ...parsed.should, ...parsed.not].flatMap((c) => c.terms.filter((t) => t.prefix || (fuzzy && c.kind === 'term'))).length;
+    const maxExp = Math.max(1, Math.min(maxExpansions(opts), Math.floor((8 * maxExpansions(opts)) / Math.max(1, expanding))));
     const k1 = finiteOr(opts.bm25?.k1, ranking.k1);
     const b = finiteOr(opts.bm25?.b, ranking.b);
     const avgdl = paras.totalLength / N || 1;
