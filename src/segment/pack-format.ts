@@ -38,9 +38,15 @@ export function nameBytes(name: string): number[] {
   return Array.from({ length: 8 }, (_, i) => parseInt(hash.slice(2 * i, 2 * i + 2), 16));
 }
 
-/** The name of a piece of `kind` whose hash bytes are `bytes`. */
-export const nameOf = (kind: PieceKind, bytes: ArrayLike<number>): string =>
-  `${kind}-${Array.from(bytes, (v) => (v | 256).toString(16).slice(1)).join('')}.bin`;
+/** Two hex digits per byte value. */
+const HEX = /* @__PURE__ */ Array.from({ length: 256 }, (_, v) => (v | 256).toString(16).slice(1));
+
+/** The name of a piece of `kind` whose hash bytes are `bytes` (a large root names thousands: no array per name). */
+export function nameOf(kind: PieceKind, bytes: ArrayLike<number>): string {
+  let name = `${kind}-`;
+  for (let i = 0; i < 8; i++) name += HEX[bytes[i]];
+  return `${name}.bin`;
+}
 
 /**
  * Runs `b` through a compression stream of the platform (browsers and Node 18+ have them; no bundle bytes). Read
