@@ -147,7 +147,7 @@ export class Searcher {
    */
   constructor(snap: IndexSnapshot, analyzer: TextAnalyzer, extras: SearcherExtras = {}) {
     if (snap.fieldIndexes.length && !extras.fields) {
-      throw new FahrasError('INVALID_ARGUMENT', 'index with scored fields: loadIndex(bytes, { fields }), fields from fahras/fields');
+      throw new FahrasError('INVALID_ARGUMENT', 'scored fields need loadIndex(bytes, { fields }) from fahras/fields');
     }
     this.snap = snap;
     this.analyzer = analyzer;
@@ -169,7 +169,7 @@ export class Searcher {
   search(query: unknown, options?: SearchOptions): SearchResult[] {
     const opts = options ?? {};
     const fuzzy = fuzzyDistance(opts);
-    if (fuzzy && !this.extras.typos) throw new FahrasError('INVALID_ARGUMENT', 'fuzzy: loadIndex(bytes, { typos }), typos from fahras/typos');
+    if (fuzzy && !this.extras.typos) throw new FahrasError('INVALID_ARGUMENT', 'fuzzy needs loadIndex(bytes, { typos }) from fahras/typos');
     const limit = clampInt(opts.limit, 10, 0, 1000);
     const offset = clampInt(opts.offset, 0, 0, 10_000);
     const snap = this.snap;
