@@ -53,7 +53,7 @@ const VARIANTS: Variant[] = [
   { name: 'prefix forms on', search: { ranking: { forms: 1 } } },
   { name: 'no short-paragraph prior', search: { ranking: { minLength: 0 } } },
   { name: 'every alternative adds', search: { ranking: { expansions: 0 } } },
-  { name: 'no clitics', search: { ranking: { clitics: 0 } } },
+  { name: 'clitics 0.5', search: { ranking: { clitics: 0.5 } } },
   { name: 'before issue 18 (every stored choice off)', search: { ranking: { forms: 0, minLength: 0, expansions: 0, clitics: 0 } } },
 ];
 

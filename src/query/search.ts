@@ -351,6 +351,7 @@ export class Searcher {
     const alive = this.snap.paragraphTable.alive;
     let n = this.nTouched;
     let m = 0;
+    const several = ids.length > 1;
     for (let i = ids.length - 1; i >= 0; i--) {
       const cur = unitCursor.reset(data, ids[i], this.snap.paragraphTable.count);
       const w = ws[i];
@@ -371,7 +372,7 @@ export class Searcher {
           if (part[u] === 0) partUnits[m++] = u;
           if (v > part[u]) part[u] = v;
         } else {
-          if (part[u] !== 0) {
+          if (several && part[u] !== 0) {
             if (part[u] > v) v = part[u];
             part[u] = 0;
           }
