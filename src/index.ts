@@ -102,7 +102,8 @@ export class FahrasIndex {
 
   /**
    * Adds many documents (see {@link add}), then folds the new postings into their compact form so the index is
-   * ready to search and the indexing buffers' memory is given back.
+   * ready to search and the indexing buffers' memory is given back. Documents are added in order: when one is
+   * malformed, those before it stay added and it and those after it are not.
    */
   addAll(docs: Iterable<FahrasDocument>): void {
     if (docs === null || typeof (docs as Iterable<FahrasDocument>)?.[Symbol.iterator] !== 'function') {
@@ -122,11 +123,15 @@ export class FahrasIndex {
     return this.builder.remove(id);
   }
 
-  /** Replaces the document with the same id, or adds it when there is none. */
+  /**
+   * Replaces the document with the same id, or adds it when there is none. The new document is checked first: when
+   * it is malformed, the old one stays as it was.
+   * @throws FahrasError `INVALID_ARGUMENT` for a malformed document.
+   */
   update(doc: FahrasDocument): void {
-    if (doc === null || typeof doc !== 'object') throw new FahrasError('INVALID_ARGUMENT', 'a document must be an object');
-    this.builder.remove(doc.id);
-    this.builder.add(doc);
+    const checked = this.builder.check(doc, true);
+    this.builder.remove(checked.id);
+    this.builder.insert(checked);
   }
 
   /**

@@ -21,6 +21,7 @@
 import { type TextAnalyzer, WordChain } from './analysis/index.js';
 import type { DocumentId, IndexConfig, IndexSnapshot } from './segment/model.js';
 import { type IndexStats, readSnapshot, statsOf } from './segment/reader.js';
+import { checkOptions, invalid } from './errors.js';
 import { type FieldScorer, type FieldScoring, Searcher, type SearchOptions, type SearchResult, type TypoExpander } from './query/index.js';
 
 export { FahrasError, type FahrasErrorCode } from './errors.js';
@@ -52,9 +53,10 @@ export class SearchIndex {
   private readonly searcher: Searcher;
 
   /** @internal use loadIndex() */
-  constructor(snap: IndexSnapshot, options: LoadOptions = {}) {
+  constructor(snap: IndexSnapshot, options?: LoadOptions) {
     this.snap = snap;
-    const { typos, fields } = options;
+    const { typos, fields } = checkOptions(options, 'typos fields', 'loadIndex options');
+    for (const f of [typos, fields]) if (f !== undefined && typeof f !== 'function') invalid('loadIndex options: typos, fields from fahras/typos, fahras/fields');
     this.searcher = new Searcher(snap, new WordChain(snap.config.analyzer), { typos, fields: fields as FieldScorer | undefined });
   }
 

@@ -177,7 +177,7 @@ export async function readSource(src: Source, fields: RecordFields, sink: Docume
       }
       const doc: FahrasDocument = { id, text };
       for (const k of Object.keys(obj)) {
-        if (k !== fields.id && k !== fields.text && k !== 'id' && k !== 'text') doc[k] = obj[k];
+        if (k !== fields.id && k !== fields.text && k !== 'id' && k !== 'text') Object.defineProperty(doc, k, { value: obj[k], enumerable: true, writable: true, configurable: true }); // an own property even for __proto__
       }
       sink(doc, where);
     }

@@ -3,11 +3,12 @@
 import type { TextAnalyzer } from '../analysis/index.js';
 import type { DocumentId, IndexSnapshot, TermIndexData } from '../segment/model.js';
 import { expandPrefix, findTerm } from '../segment/dictionary.js';
-import { type Clause, DEFAULT_QUERY_LIMITS, parseQuery } from './parse.js';
+import { type Clause, parseQuery } from './parse.js';
 import { forEachPositions, forEachUnit, UnitCursor } from '../segment/postings.js';
 import type { skipsFor } from '../segment/skips.js';
 import type { TypoExpander } from './typos.js';
-import { FahrasError } from '../errors.js';
+import { describe, FahrasError, invalid } from '../errors.js';
+import { resolveSearchOptions } from './search-options.js';
 import { type Hit, type Snippet, snippetFromHits } from './snippet.js';
 import type { HitSource } from './vector-hits.js';
 import type { FieldScorer } from './fields.js';
@@ -150,25 +151,19 @@ export class Searcher {
    * is asked of a searcher made without typo tolerance.
    */
   search(query: unknown, options?: SearchOptions): SearchResult[] {
-    const opts = options ?? {};
-    const fuzzy = opts.fuzzy === true ? 1 : typeof opts.fuzzy === 'number' && opts.fuzzy > 0 ? Math.min(2, Math.floor(opts.fuzzy)) : 0;
-    if (fuzzy && !this.extras.typos) throw new FahrasError('INVALID_ARGUMENT', 'fuzzy: loadIndex(bytes, { typos }), typos from fahras/typos');
-    const limit = clampInt(opts.limit, 10, 0, 1000);
-    const offset = clampInt(opts.offset, 0, 0, 10_000);
+    const opts = resolveSearchOptions(options);
+    const { limit, offset, fuzzy } = opts;
+    if (typeof query !== 'string') invalid(`search: the query must be a string, got ${describe(query)}`);
+    if (fuzzy && !this.extras.typos) invalid('fuzzy: loadIndex(bytes, { typos }), typos from fahras/typos');
     const snap = this.snap;
     const paras = snap.paragraphs;
     const N = paras.liveCount;
-    if (limit === 0 || N === 0) return [];
-    const parsed = parseQuery(query, this.analyzer, {
-      prefix: opts.prefix === true,
-      maxQueryLength: clampInt(opts.maxQueryLength, DEFAULT_QUERY_LIMITS.maxQueryLength, 1, 100_000),
-      maxClauses: clampInt(opts.maxClauses, DEFAULT_QUERY_LIMITS.maxClauses, 1, 32),
-    });
-    const ranking = (this.params = opts.ranking ? { ...DEFAULT_RANKING, ...opts.ranking } : DEFAULT_RANKING);
+    if (N === 0) return [];
+    const parsed = parseQuery(query, this.analyzer, opts);
+    const ranking = (this.params = opts.ranking);
     const text = snap.text;
-    const maxExp = clampInt(opts.maxExpansions, 50, 1, 1000);
-    const k1 = finiteOr(opts.bm25?.k1, ranking.k1);
-    const b = finiteOr(opts.bm25?.b, ranking.b);
+    const maxExp = opts.maxExpansions;
+    const { k1, b } = ranking;
     const avgdl = paras.totalLength / N || 1;
 
     const total = parsed.must.length + parsed.should.length;
@@ -213,7 +208,7 @@ export class Searcher {
 
     // --- candidates: required clauses, coordination, filter (kept in place at the front of `touched`) ---
     const docs = snap.docs;
-    const filter = typeof opts.filter === 'function' ? opts.filter : null;
+    const filter = opts.filter;
     let nCand = 0;
     for (let i = 0; i < this.nTouched; i++) {
       const u = touched[i];
@@ -230,15 +225,14 @@ export class Searcher {
       this.proximityBonus(prepared, ranked, N);
       ranked = topK(ranked, ranked.length, scores, ranked.length);
     }
-    if (opts.groupBy === 'document') {
+    if (opts.byDocument) {
       // the best paragraph per document; documents beyond the head come from the full candidate list
       ranked = bestPerDocument(ranked.length >= nCand ? ranked : topK(touched, nCand, scores, nCand), paras.doc, want);
     }
     const page = ranked.slice(offset, want);
 
     // --- results with snippets ---
-    const snippetLength = clampInt(opts.snippetLength, 160, 16, 100_000);
-    const wantSnippets = opts.snippets !== false;
+    const { snippetLength, snippets: wantSnippets } = opts;
     const ptexts = page.map((u) => (wantSnippets ? docs.texts[paras.doc[u]].slice(paras.start[u], paras.end[u]) : ''));
     // the index terms the query matched (every alternative of every positive clause), only when snippets are wanted
     const hits = wantSnippets ? this.pageHits(page, ptexts, new Set(prepared.flatMap((pc) => pc.words.flat().map((a) => a.id)))) : null;
@@ -479,15 +473,6 @@ function popcount(x: number): number {
   x = x - ((x >>> 1) & 0x55555555);
   x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
   return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
-}
-
-function clampInt(v: unknown, dflt: number, min: number, max: number): number {
-  if (typeof v !== 'number' || !Number.isFinite(v)) return dflt;
-  return Math.min(max, Math.max(min, Math.floor(v)));
-}
-
-function finiteOr(v: unknown, dflt: number): number {
-  return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : dflt;
 }
 
 /**
