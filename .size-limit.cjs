@@ -12,6 +12,8 @@ const FULL_LIMIT = '25 kB';
 const TYPOS_LIMIT = '0.6 kB';
 // Document-field scoring (`fahras/fields`) likewise, measured with the search entry it adds to.
 const WITH_FIELDS_LIMIT = '10.6 kB';
+// fahras/pack: load a static pack piece by piece + search + snippets (the issue's budget).
+const PACK_LIMIT = '12 kB';
 
 module.exports = [
   {
@@ -26,6 +28,19 @@ module.exports = [
     path: 'dist/fahras-search.global.js',
     gzip: true,
     limit: SEARCH_LIMIT,
+  },
+  {
+    name: `fahras/pack: open a static pack + search + snippets, ESM as a bundler imports it (budget ${PACK_LIMIT})`,
+    path: 'dist/pack.js',
+    import: '{ openPack, toHtml }',
+    gzip: true,
+    limit: PACK_LIMIT,
+  },
+  {
+    name: `dist/fahras-pack.global.js: open a static pack + search + snippets, IIFE for a <script> tag (budget ${PACK_LIMIT})`,
+    path: 'dist/fahras-pack.global.js',
+    gzip: true,
+    limit: PACK_LIMIT,
   },
   {
     name: 'fahras/typos: typo tolerance for fahras/search (opt-in), ESM',

@@ -47,7 +47,7 @@ const esbuildOptions = (options: { mangleProps?: RegExp }): void => {
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', search: 'src/search.ts', typos: 'src/typos.ts', fields: 'src/fields.ts', flexsearch: 'src/adapters/flexsearch.ts' },
+    entry: { index: 'src/index.ts', search: 'src/search.ts', pack: 'src/pack.ts', typos: 'src/typos.ts', fields: 'src/fields.ts', flexsearch: 'src/adapters/flexsearch.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,
@@ -59,7 +59,7 @@ export default defineConfig([
     esbuildOptions,
   },
   {
-    entry: { fahras: 'src/index.ts', 'fahras-search': 'src/search.ts' },
+    entry: { fahras: 'src/index.ts', 'fahras-search': 'src/search.ts', 'fahras-pack': 'src/pack.ts' },
     format: ['iife'],
     globalName: 'fahras',
     minify: true,
@@ -79,6 +79,17 @@ export default defineConfig([
     clean: false,
     target: 'es2020',
     platform: 'browser',
+    treeshake: true,
+  },
+  {
+    // fahras/node: what only Node does with packs (writePack); Node built-ins, so a build of its own
+    entry: { node: 'src/pack-node.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    sourcemap: true,
+    clean: false,
+    target: 'node18',
+    platform: 'node',
     treeshake: true,
   },
   {

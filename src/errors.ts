@@ -19,6 +19,8 @@ export type FahrasErrorCode =
   | 'TRUNCATED'
   /** Serialized bytes are structurally invalid in some other way. */
   | 'CORRUPT_INDEX'
+  /** A piece of a pack could not be read (the message names it). */
+  | 'MISSING_PIECE'
   /** A configured limit was exceeded. */
   | 'LIMIT_EXCEEDED';
 

@@ -9,6 +9,7 @@ import type { Analyzer } from './analysis/index.js';
 import { FahrasError } from './errors.js';
 import { type FahrasDocument, IndexBuilder, type IndexOptions, resolveIndexConfig } from './index-builder/index.js';
 import { type DocumentId, type IndexConfig, type IndexSnapshot, type IndexStats, isWritableConfig, readSnapshot, serializeSnapshot, skipsFor, statsOf } from './segment/index.js';
+import { type PackOptions, packSnapshot } from './segment/pack-writer.js';
 import { scoreFields, Searcher, type SearchOptions, type SearchResult, vectorHits } from './query/index.js';
 import { typos } from './query/typos.js';
 import { type AnalyzerConfig, type AnalyzerOptions, type AnalyzerPreset, createAnalyzer as createAnalyzerCore } from './analysis/index.js';
@@ -59,6 +60,7 @@ export function createAnalyzer(presetOrOptions?: AnalyzerPreset | AnalyzerOption
 // ---- the index object: ties the builder (writer) and the searcher (reader) together ----
 
 export type { IndexStats } from './segment/index.js';
+export type { PackOptions } from './segment/pack-writer.js';
 
 /** A searchable Arabic index. Create one with {@link createIndex} or {@link loadIndex}. */
 export class FahrasIndex {
@@ -154,13 +156,28 @@ export class FahrasIndex {
 
   /** Like {@link serialize}, also telling how many bytes are the stored document text. */
   serializeWithSizes(): { bytes: Uint8Array; textBytes: number } {
+    const { bytes, sizes } = serializeSnapshot(this.compacted());
+    return { bytes, textBytes: sizes.text };
+  }
+
+  /**
+   * The index as a static pack, `{ file name → bytes }` for any storage (a directory, object storage, a CDN): the
+   * root `root.fahras` and pieces named after their content. Search it with `openPack` of `fahras/pack`, which reads
+   * only the pieces each query needs; in Node, `writePack` of `fahras/node` writes it to a directory.
+   * @throws FahrasError `INVALID_ARGUMENT` for an index with scored document fields (packs do not carry them yet).
+   */
+  pack(options?: PackOptions): Promise<Record<string, Uint8Array>> {
+    return packSnapshot(this.compacted(), options);
+  }
+
+  /** The snapshot without removed documents (what the file formats hold). */
+  private compacted(): IndexSnapshot {
     let s = this.builder.snapshot();
     if (s.docs.liveCount !== s.docs.ids.length) {
       this.builder.compact();
       s = this.builder.snapshot();
     }
-    const { bytes, sizes } = serializeSnapshot(s);
-    return { bytes, textBytes: sizes.text };
+    return s;
   }
 
   private currentSearcher(): Searcher {

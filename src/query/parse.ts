@@ -72,6 +72,7 @@ export function parseQuery(
   let position = 0;
   let requireNext = false;
   let pendingAndTarget: Clause | null = null;
+  const seen = new Set<string>();
   items.forEach((m, k) => {
     const sign = m[1];
     const word = m[5];
@@ -117,7 +118,12 @@ export function parseQuery(
         break;
       }
       // a phrase is required unless excluded
-      (sign === '-' ? out.not : sign === '+' || requireNext || c.kind === 'phrase' ? out.must : out.should).push(c);
+      const list = sign === '-' ? out.not : sign === '+' || requireNext || c.kind === 'phrase' ? out.must : out.should;
+      // a clause repeated in its list adds work, not meaning (a word typed 32 times was 32 clauses): kept once
+      const key = JSON.stringify([list === out.not, list === out.must, c.terms.map((t) => [t.term, t.prefix, t.position - c.terms[0].position])]);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      list.push(c);
       pendingAndTarget = c;
     }
     requireNext = false;

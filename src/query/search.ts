@@ -3,13 +3,13 @@
 import type { TextAnalyzer } from '../analysis/index.js';
 import type { DocumentId, IndexSnapshot, TermIndexData } from '../segment/model.js';
 import { expandPrefix, findTerm } from '../segment/dictionary.js';
-import { type Clause, parseQuery } from './parse.js';
+import { type Clause, type ParsedQuery, parseQuery } from './parse.js';
 import { forEachPositions, forEachUnit, UnitCursor } from '../segment/postings.js';
 import type { skipsFor } from '../segment/skips.js';
 import type { TypoExpander } from './typos.js';
 import { describe, FahrasError, invalid } from '../errors.js';
-import { resolveSearchOptions } from './search-options.js';
-import { type Hit, type Snippet, snippetFromHits } from './snippet.js';
+import { type ResolvedSearchOptions, resolveSearchOptions } from './search-options.js';
+import { type Hit, scanEnd, type Snippet, snippetFromHits } from './snippet.js';
 import type { HitSource } from './vector-hits.js';
 import type { FieldScorer } from './fields.js';
 
@@ -151,15 +151,13 @@ export class Searcher {
    * is asked of a searcher made without typo tolerance.
    */
   search(query: unknown, options?: SearchOptions): SearchResult[] {
-    const opts = resolveSearchOptions(options);
+    const opts = this.resolve(options);
     const { limit, offset, fuzzy } = opts;
-    if (typeof query !== 'string') invalid(`search: the query must be a string, got ${describe(query)}`);
-    if (fuzzy && !this.extras.typos) invalid('fuzzy: loadIndex(bytes, { typos }), typos from fahras/typos');
+    const parsed = parseSearchQuery(query, this.analyzer, opts);
     const snap = this.snap;
     const paras = snap.paragraphs;
     const N = paras.liveCount;
     if (N === 0) return [];
-    const parsed = parseQuery(query, this.analyzer, opts);
     const ranking = (this.params = opts.ranking);
     const text = snap.text;
     const maxExp = opts.maxExpansions;
@@ -235,7 +233,7 @@ export class Searcher {
     const { snippetLength, snippets: wantSnippets } = opts;
     const ptexts = page.map((u) => (wantSnippets ? docs.texts[paras.doc[u]].slice(paras.start[u], paras.end[u]) : ''));
     // the index terms the query matched (every alternative of every positive clause), only when snippets are wanted
-    const hits = wantSnippets ? this.pageHits(page, ptexts, new Set(prepared.flatMap((pc) => pc.words.flat().map((a) => a.id)))) : null;
+    const hits = wantSnippets ? this.pageHits(page, ptexts, new Set(prepared.flatMap((pc) => pc.words.flat().map((a) => a.id))), snippetLength) : null;
     return page.map((u, i) => {
       const d = paras.doc[u];
       return {
@@ -247,6 +245,13 @@ export class Searcher {
         fields: { ...(docs.stored[d] ?? {}) },
       };
     });
+  }
+
+  /** @internal Checks `search` options (a pack checks them before reading pieces): `fuzzy` needs typo tolerance. */
+  resolve(options: SearchOptions | undefined): ResolvedSearchOptions {
+    const opts = resolveSearchOptions(options);
+    if (opts.fuzzy && !this.extras.typos) invalid('fuzzy: loadIndex(bytes, { typos }), typos from fahras/typos');
+    return opts;
   }
 
   /** BM25 length normalization `tf + k1·(1 − b + b·len/avgdl)`'s constant part per paragraph, cached per (k1, b). */
@@ -263,10 +268,10 @@ export class Searcher {
   /**
    * The matched words of each page paragraph (`texts[i]` is `page[i]`'s text): from its term vector when it has
    * one (built in this process), otherwise from the positions the postings store for the matched terms, put on
-   * the paragraph's token spans (no stemming or word lookups: an index loaded from bytes).
+   * the paragraph's token spans (no stemming or word lookups: an index loaded from bytes), up to {@link scanEnd}.
    */
-  private pageHits(page: number[], texts: string[], ids: ReadonlySet<number>): Hit[][] {
-    const out = page.map((u) => this.extras.hitSource?.(u, ids) ?? null);
+  private pageHits(page: number[], texts: string[], ids: ReadonlySet<number>, length: number): Hit[][] {
+    const out = page.map((u) => this.extras.hitSource?.(u, ids, length) ?? null);
     const rest = Int32Array.from(page.filter((_, i) => out[i] === null)).sort();
     // per paragraph of `rest` (ascending): token position → matched term id
     const at = Array.from(rest, () => new Map<number, number>());
@@ -286,7 +291,7 @@ export class Searcher {
         this.analyzer.scanSpans(texts[i], (start, end, position) => {
           const id = m.get(position);
           if (id !== undefined) found.push({ start, end, key: id });
-          return id !== undefined && --left === 0;
+          return (id !== undefined && --left === 0) || start > scanEnd(found[0]?.start ?? 0, length);
         });
       }
       return found;
@@ -387,23 +392,18 @@ export class Searcher {
     const pos = pc.words.map((alts) => this.positionsIn(alts, units));
     const offsets = pc.clause.terms.map((t) => t.position - pc.clause.terms[0].position);
     units.forEach((u, k) => {
-      let freq = 0;
-      for (const p0 of pos[0][k] ?? []) {
-        let ok = true;
-        for (let i = 1; i < pos.length && ok; i++) ok = pos[i][k]?.includes(p0 + offsets[i]) === true;
-        if (ok) freq++;
-      }
+      const freq = phraseFrequency(pos.map((p) => p[k] ?? []), offsets);
       if (freq > 0) visit(u, freq);
     });
   }
 
   /**
    * The positions of any of `alts` in each of `units` (ascending unit ids), read through the block tables:
-   * `out[k]` holds those in `units[k]` (undefined where none of them occurs).
+   * `out[k]` holds those in `units[k]`, ascending (undefined where none of them occurs).
    */
   private positionsIn(alts: Alt[], units: Int32Array): (number[] | undefined)[] {
     const out: (number[] | undefined)[] = new Array(units.length);
-    for (const a of alts) this.positions(a.id, units, (k, ps) => (out[k] = out[k]?.concat(ps) ?? ps));
+    for (const a of alts) this.positions(a.id, units, (k, ps) => (out[k] = out[k]?.concat(ps).sort((x, y) => x - y) ?? ps));
     return out;
   }
 
@@ -445,11 +445,40 @@ export class Searcher {
   }
 }
 
-function minDistance(a: number[], b: number[]): number {
+/** @internal The query as `search` parses it (a pack reads the dictionary its words need before searching). */
+export function parseSearchQuery(query: unknown, analyzer: TextAnalyzer, opts: ResolvedSearchOptions): ParsedQuery {
+  if (typeof query !== 'string') invalid(`search: the query must be a string, got ${describe(query)}`);
+  return parseQuery(query, analyzer, opts);
+}
+
+/**
+ * How often the words of a phrase stand at their `offsets` from the first: `lists[i]` holds word i's positions,
+ * ascending. One pointer per word walks its list once (a linear merge; a repeated word made `includes` quadratic).
+ * Exported for its tests only.
+ */
+export function phraseFrequency(lists: number[][], offsets: number[]): number {
+  const at = new Int32Array(lists.length);
+  let freq = 0;
+  for (const p0 of lists[0]) {
+    let ok = true;
+    for (let i = 1; i < lists.length && ok; i++) {
+      const ps = lists[i];
+      while (ps[at[i]] < p0 + offsets[i]) at[i]++;
+      ok = ps[at[i]] === p0 + offsets[i];
+    }
+    if (ok) freq++;
+  }
+  return freq;
+}
+
+/** The least distance between a position of `a` and one of `b` (both ascending): a linear merge. Exported for its tests only. */
+export function minDistance(a: number[], b: number[]): number {
   let best = Infinity;
-  for (const x of a) for (const y of b) {
-    const d = Math.abs(x - y);
-    if (d < best) best = d;
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    const d = a[i] - b[j];
+    best = Math.min(best, Math.abs(d));
+    if (d < 0) i++;
+    else j++;
   }
   return best;
 }

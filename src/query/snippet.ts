@@ -30,6 +30,14 @@ export interface Hit {
 }
 
 /**
+ * Where the search for a snippet's words in a paragraph may stop: past this character, given the first hit found so
+ * far (0 when none) and the snippet length. Every paragraph of up to 65,536 characters (the default cut is 4,000) is
+ * read whole; a longer one (`maxParagraphLength` raised) only up to 4 snippet lengths after its first hit, so a
+ * paragraph of 50 MB costs what one of 64 kB does, and a word first met past that point gets no highlight.
+ */
+export const scanEnd = (firstHit: number, length: number): number => Math.max(65536, firstHit + 4 * length);
+
+/**
  * Builds the snippet of `text` (one paragraph) for the index terms in `terms`: the window of about `length`
  * characters with the most query-term evidence (distinct terms first, then occurrences).
  */
@@ -111,7 +119,7 @@ export function snippetFromHits(text: string, hits: Hit[], length: number): Snip
 
 /** Options of {@link toHtml}. */
 export interface HtmlOptions {
-  /** The element that wraps each highlight (default `'mark'`). Letters, digits and hyphens only. */
+  /** The element that wraps each highlight: `'mark'` (the default), `'b'`, `'strong'`, `'em'`, `'i'` or `'span'`; any other is `'mark'`. */
   tag?: string;
   /** An optional class attribute for the element. */
   className?: string;
@@ -132,7 +140,8 @@ export function escapeHtml(s: string): string {
  */
 export function toHtml(snippet: Snippet, options?: HtmlOptions): string {
   const { tag: given, className } = checkOptions(options, 'tag className', 'toHtml options');
-  const tag = typeof given === 'string' && /^[A-Za-z][A-Za-z0-9-]*$/.test(given) ? given : 'mark';
+  // a short list: a free element name would let a caller's option open `script`, `style` or `iframe`
+  const tag = /^(b|strong|em|i|span)$/.test(given as string) ? (given as string) : 'mark';
   const open = className ? `<${tag} class="${escapeHtml(className)}">` : `<${tag}>`;
   const close = `</${tag}>`;
   const text = snippet?.text;

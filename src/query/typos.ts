@@ -18,12 +18,13 @@ export interface TypoExpander {
   (terms: readonly string[], df: ArrayLike<number>, word: QueryTerm, fuzzy: number, max: number): number[];
 }
 
-/** Per dictionary (the terms array of a frozen dictionary never changes): its term ids by term length. */
+/** Per dictionary (the terms array of a frozen dictionary never changes): its term ids by term length, the most frequent first. */
 const byLength = /* @__PURE__ */ new WeakMap<readonly string[], Map<number, number[]>>();
 
 /**
  * The typo neighbours of words of 5+ letters whose stem has 4+: 1 edit (`fuzzy` 1) or 2 (`fuzzy` 2), and one more
- * (at most 2) from a 9-letter stem.
+ * (at most 2) from a 9-letter stem. The scan is capped like a prefix's: of each term length within reach it examines
+ * the max(64 × `max`, 4,096) most frequent terms, so a rare neighbour in a huge dictionary may be passed over.
  */
 export const typos: TypoExpander = (terms, df, word, fuzzy, max) => {
   const term = word.term;
@@ -38,13 +39,15 @@ export const typos: TypoExpander = (terms, df, word, fuzzy, max) => {
       if (!a) m.set(l, (a = []));
       a.push(id);
     });
+    for (const a of m.values()) a.sort((x, y) => df[y] - df[x]);
     byLength.set(terms, (lengths = m));
   }
+  const cap = Math.max(max * 64, 4096);
   const r0 = new Int32Array(term.length + k + 2);
   const r1 = new Int32Array(term.length + k + 2);
   const out: { id: number; d: number }[] = [];
   for (let l = term.length - k; l <= term.length + k; l++) {
-    for (const id of lengths.get(l) ?? []) {
+    for (const id of lengths.get(l)?.slice(0, cap) ?? []) {
       const t = terms[id];
       if (t === term) continue;
       const d = boundedDistance(term, t, k, r0, r1);

@@ -3,22 +3,25 @@
 // main entry's alone (`fahras/search` leaves it out).
 import { type IndexSnapshot, NO_VECTOR } from '../segment/model.js';
 import { VarintCursor } from '../segment/postings.js';
-import type { Hit } from './snippet.js';
+import { type Hit, scanEnd } from './snippet.js';
 
-/** The matched words of one paragraph, or null when it has no term vector (it is analyzed again instead). */
-export type HitSource = (u: number, ids: ReadonlySet<number>) => Hit[] | null;
+/**
+ * The matched words of one paragraph (up to {@link scanEnd} for a snippet of `length`), or null when it has no term
+ * vector (it is analyzed again instead).
+ */
+export type HitSource = (u: number, ids: ReadonlySet<number>, length: number) => Hit[] | null;
 
 const cursor = new VarintCursor();
 
 /** The hit source reading `snap`'s term vectors. */
 export function vectorHits(snap: IndexSnapshot): HitSource {
-  return (u, ids) => {
+  return (u, ids, length) => {
     const v = snap.vectors;
     if (v === null || u >= v.off.length || v.off[u] === NO_VECTOR || v.end[u] > v.bytes.length) return null;
     const c = cursor.reset(v.bytes, v.off[u], v.end[u]);
     const hits: Hit[] = [];
     let start = 0;
-    while (c.pos < c.end) {
+    while (c.pos < c.end && start <= scanEnd(hits.length ? hits[0].start : 0, length)) {
       const t = c.next();
       start += c.next();
       const len = c.next();

@@ -5,6 +5,7 @@
 // `previous` starts at -1, so every delta is >= 1.
 // Positions region (optional): per unit in the same order, tf varints: the first position, then deltas.
 import type { Skips } from './skips.js';
+import { FahrasError } from '../errors.js';
 
 /**
  * Writes `v`, an integer in [0, 2^32) (units, positions, term ids and their deltas), as an unsigned LEB128 varint
@@ -123,8 +124,19 @@ export function forEachUnit(data: PostingsRanges, t: number, unitCount: number, 
 }
 
 /**
- * Calls `visit(i, positions)` for each `units[i]` (ascending) that contains term `t`. With a block table the
- * cursor jumps to the block of each wanted unit; positions of the units passed over are skipped, never materialized.
+ * Positions of one term in one unit that {@link forEachPositions} hands out, the first ones: more than any
+ * paragraph of the default length (4,000 characters) holds, so only very long paragraphs are cut, and the work of
+ * a phrase, a proximity bonus or a snippet per term and paragraph stays bounded.
+ */
+export const MAX_POSITIONS = 4096;
+
+/**
+ * Calls `visit(i, positions)` for each `units[i]` (ascending) that contains term `t` (its first
+ * {@link MAX_POSITIONS} positions, ascending). With a block table the cursor jumps to the block of each wanted
+ * unit; positions of the units passed over are skipped, never materialized.
+ * No loop trusts a stored tf: every position takes a byte, so positions owed beyond the term's bytes left are
+ * damage (`CORRUPT_INDEX`), which also bounds the work to those bytes.
+ * @throws FahrasError `CORRUPT_INDEX`
  */
 export function forEachPositions(
   data: PostingsRanges,
@@ -153,14 +165,12 @@ export function forEachPositions(
       } while (u.unit < target);
     }
     if (u.unit !== target || read) continue;
+    if (owed + u.tf > q.end - q.pos) throw new FahrasError('CORRUPT_INDEX', 'term frequency past its positions');
     for (; owed > 0; owed--) q.next();
     const positions: number[] = [];
-    let pos = 0;
-    for (let j = 0; j < u.tf && q.pos < q.end; j++) {
-      const d = q.next();
-      pos = j === 0 ? d : pos + d;
-      positions.push(pos);
-    }
+    const n = Math.min(u.tf, MAX_POSITIONS);
+    for (let pos = 0, j = 0; j < n; j++) positions.push((pos += q.next())); // the first, then deltas
+    owed = u.tf - n; // the rest are passed over before the next unit's
     visit(i, positions);
     read = true;
   }

@@ -3,7 +3,24 @@
 import { stopwordsFor } from '../analysis/components.js';
 import { ByteWriter, crc32 } from './bytes.js';
 import { FORMAT_VERSION, HEADER_SIZE, MAGIC } from './format.js';
-import type { IndexSnapshot, TermIndexData } from './model.js';
+import type { IndexConfig, IndexSnapshot, TermIndexData } from './model.js';
+
+/** The configuration as an index file or a pack root stores it: the stopword list travels inside (a reader needs none). */
+export function storedConfigJson(config: IndexConfig): string {
+  const analyzer = config.analyzer;
+  const stopwords = typeof analyzer.stopwords === 'string' ? [...stopwordsFor(analyzer.stopwords)] : analyzer.stopwords;
+  return JSON.stringify({ ...config, analyzer: { ...analyzer, stopwords } });
+}
+
+/** The length of the prefix `term` shares with `prev` (front coding), never splitting a surrogate pair. */
+export function sharedPrefixLength(prev: string, term: string): number {
+  let shared = 0;
+  const max = Math.min(prev.length, term.length);
+  while (shared < max && prev.charCodeAt(shared) === term.charCodeAt(shared)) shared++;
+  // never split a surrogate pair between the shared part and the suffix
+  if (shared > 0 && (term.charCodeAt(shared - 1) & 0xfc00) === 0xd800) shared--;
+  return shared;
+}
 
 function writeTermIndex(w: ByteWriter, t: TermIndexData): void {
   const n = t.sorted.length;
@@ -11,11 +28,7 @@ function writeTermIndex(w: ByteWriter, t: TermIndexData): void {
   let prev = '';
   for (let i = 0; i < n; i++) {
     const term = t.terms[t.sorted[i]];
-    let shared = 0;
-    const max = Math.min(prev.length, term.length);
-    while (shared < max && prev.charCodeAt(shared) === term.charCodeAt(shared)) shared++;
-    // never split a surrogate pair between the shared part and the suffix
-    if (shared > 0 && (term.charCodeAt(shared - 1) & 0xfc00) === 0xd800) shared--;
+    const shared = sharedPrefixLength(prev, term);
     w.varint(shared);
     w.string(term.slice(shared));
     prev = term;
@@ -60,10 +73,7 @@ export interface SerializedSizes {
 export function serializeSnapshot(s: IndexSnapshot): { bytes: Uint8Array; sizes: SerializedSizes } {
   const w = new ByteWriter(1 << 16);
   for (let i = 0; i < HEADER_SIZE; i++) w.byte(0);
-  // the stopword list travels inside the index, so a reader needs no list of its own
-  const analyzer = s.config.analyzer;
-  const stopwords = typeof analyzer.stopwords === 'string' ? [...stopwordsFor(analyzer.stopwords)] : analyzer.stopwords;
-  w.string(JSON.stringify({ ...s.config, analyzer: { ...analyzer, stopwords } }));
+  w.string(storedConfigJson(s.config));
   const docs = s.docs;
   const nd = docs.ids.length;
   w.varint(nd);

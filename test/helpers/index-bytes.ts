@@ -1,5 +1,8 @@
 // Editing serialized index bytes for tests: the stored configuration, and the header's CRC after a change.
 import { crc32 } from '../../src/segment/bytes.js';
+import { putVarint } from '../../src/segment/postings.js';
+import { readSnapshot } from '../../src/segment/reader.js';
+import { serializeSnapshot } from '../../src/segment/writer.js';
 
 /** Recomputes the header's CRC so damage reaches the parser instead of stopping at the checksum. */
 export function withValidCrc(b: Uint8Array): Uint8Array {
@@ -35,4 +38,38 @@ export function withConfig(bytes: Uint8Array, edit: (c: Record<string, any>) => 
   out.set(rest, 16 + head.length + enc.length);
   new DataView(out.buffer).setUint32(8, out.length - 16, true);
   return withValidCrc(out);
+}
+
+/**
+ * The index bytes with text term `term`'s unit entries replaced by `entries` (`[unit delta, tf]` each, written as the
+ * codec writes them), serialized again by the writer: a crafted file with a valid checksum and consistent lengths.
+ */
+export function withUnitEntries(bytes: Uint8Array, term: string, entries: [number, number][]): Uint8Array {
+  const snap = readSnapshot(bytes);
+  const { text } = snap;
+  const t = text.terms.indexOf(term);
+  if (t < 0) throw new Error(`no term ${term}`);
+  const head = text.bytes.subarray(0, text.docStart[t]);
+  const tail = text.bytes.subarray(text.docStart[t + 1]);
+  const mid = new Uint8Array(entries.length * 20);
+  let n = 0;
+  for (const [delta, tf] of entries) n = tf === 1 ? putVarint(mid, n, delta * 2 + 1) : putBigVarint(mid, putVarint(mid, n, delta * 2), tf);
+  const out = new Uint8Array(head.length + n + tail.length);
+  out.set(head);
+  out.set(mid.subarray(0, n), head.length);
+  out.set(tail, head.length + n);
+  const shift = n - (text.docStart[t + 1] - text.docStart[t]);
+  const docStart = text.docStart.slice();
+  for (let i = t + 1; i < docStart.length; i++) docStart[i] += shift;
+  return serializeSnapshot({ ...snap, text: { ...text, bytes: out, docStart } }).bytes;
+}
+
+/** A varint of any size up to 2^53 (the codec's writer stops at 2^32; crafted files need not). */
+function putBigVarint(b: Uint8Array, p: number, v: number): number {
+  while (v >= 0x80) {
+    b[p++] = (v % 128) | 0x80;
+    v = Math.floor(v / 128);
+  }
+  b[p++] = v;
+  return p;
 }

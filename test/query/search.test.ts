@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createIndex, FahrasError, type FahrasIndex, loadIndex, type SearchResult } from '../../src/index.js';
+import { loadIndex as loadForSearch } from '../../src/search.js';
+import { minDistance, phraseFrequency } from '../../src/query/search.js';
+import { parseQuery } from '../../src/query/parse.js';
 import { arabicHeavyString } from '../helpers/arbitraries.js';
 import { seedDocuments } from '../helpers/seeds.js';
 
@@ -216,5 +219,54 @@ describe('snippets on the seed corpus', () => {
         expect(t.length).toBeLessThanOrEqual(120 + 80);
       }
     }
+  });
+});
+
+describe('repeated query words (issue 15, item 2)', () => {
+  // the reproduction: 30 documents of 800 × كتب, the query كتب × 32 (13.9 s before: 32 clauses, each pair of them
+  // compared position by position); phrases with a repeated word used a quadratic `includes`
+  const repeat = (w: string, n: number) => Array.from({ length: n }, () => w).join(' ');
+  const idx = createIndex();
+  idx.addAll(Array.from({ length: 30 }, (_, i) => ({ id: i, text: `${repeat('كتب', 800)} ${i % 2 ? 'مدرسة' : ''}` })));
+  const loaded = loadForSearch(idx.serialize());
+
+  it('a word typed 32 times is one clause, and answers as the word once', () => {
+    const parsed = parseQuery(repeat('كتب', 32), idx.analyzer);
+    expect(parsed.should).toHaveLength(1);
+    for (const index of [idx, loaded]) {
+      expect(index.search(repeat('كتب', 32), { limit: 1000 })).toEqual(index.search('كتب', { limit: 1000 }));
+      expect(index.search(`${repeat('كتب مدرسة', 16)}`)).toEqual(index.search('كتب مدرسة'));
+    }
+  });
+
+  it('identical clauses merge within their list only (a required, an optional and an excluded كتب stay apart)', () => {
+    const parsed = parseQuery('كتب +كتب -كتب كتب +كتب "كتب مدرسة" "كتب مدرسة" "كتب مدرسة"', idx.analyzer);
+    expect([parsed.should.length, parsed.must.length, parsed.not.length]).toEqual([1, 2, 1]);
+    expect(parseQuery('كتب كتب* كتب*', idx.analyzer).should).toHaveLength(2);
+  });
+
+  it('phrases with a repeated word count each occurrence (800 words: 799 bigrams, 798 trigrams)', () => {
+    const one = createIndex({ paragraphs: 'none' });
+    one.add({ id: 'x', text: repeat('كتب', 800) });
+    const two = createIndex({ paragraphs: 'none' });
+    two.add({ id: 'x', text: repeat('كتب', 400) });
+    for (const q of ['"كتب كتب"', '"كتب كتب كتب"', `"${repeat('كتب', 32)}"`]) {
+      expect(one.search(q)).toHaveLength(1);
+      expect(one.search(q)[0].score).toBeGreaterThan(two.search(q)[0].score);
+    }
+    expect(idx.search(`"${repeat('كتب', 32)}"`, { limit: 1000 })).toHaveLength(30);
+  });
+
+  it('phrase frequency and minimum distance by linear merges agree with the all-pairs answers (property)', () => {
+    const sorted = fc.uniqueArray(fc.nat(60), { maxLength: 30 }).map((a) => a.sort((x, y) => x - y));
+    fc.assert(
+      fc.property(fc.array(sorted, { minLength: 1, maxLength: 4 }), fc.array(fc.nat(4), { minLength: 4, maxLength: 4 }), (lists, gaps) => {
+        const offsets = lists.map((_, i) => (i === 0 ? 0 : gaps.slice(0, i).reduce((a, g) => a + g + 1, 0)));
+        const naive = lists[0].filter((p) => lists.every((l, i) => l.includes(p + offsets[i]))).length;
+        expect(phraseFrequency(lists, offsets)).toBe(naive);
+        const [a, b = []] = lists;
+        expect(minDistance(a, b)).toBe(Math.min(Infinity, ...a.flatMap((x) => b.map((y) => Math.abs(x - y)))));
+      }),
+    );
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createAnalyzer } from '../../src/index.js';
+import { createAnalyzer, createIndex } from '../../src/index.js';
+import { loadIndex as loadForSearch } from '../../src/search.js';
 import { makeSnippet, toHtml } from '../../src/query/snippet.js';
 
 const analyzer = createAnalyzer();
@@ -35,5 +36,43 @@ describe('toHtml', () => {
       expect(() => toHtml({ text: 'ab', highlights } as never)).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
     }
     expect(toHtml({ text: 'ab', highlights: [[0, 1]] }, { tag: 'em', className: '"><' })).toBe('<em class="&quot;&gt;&lt;">a</em>b');
+  });
+  it('wraps highlights only in a short list of inline elements (script, style, iframe become mark)', () => {
+    const s = { text: 'ab', highlights: [[0, 1]] as [number, number][] };
+    for (const tag of ['script', 'style', 'iframe', 'SCRIPT', 'object', 'a', 'svg', 'mark ', 'b-x']) expect(toHtml(s, { tag })).toBe('<mark>a</mark>b');
+    for (const tag of ['mark', 'b', 'strong', 'em', 'i', 'span']) expect(toHtml(s, { tag })).toBe(`<${tag}>a</${tag}>b`);
+  });
+});
+
+describe('snippets of a very long paragraph (issue 15, item 3)', () => {
+  // one paragraph of 2.4 million characters (paragraphs: 'none', maxParagraphLength raised): the word at its start
+  // and its end; the snippet's search for words stopped only at the end (620–680 ms a query at 50 MB)
+  const filler = Array.from({ length: 480_000 }, () => 'كلام').join(' ');
+  const idx = createIndex({ paragraphs: 'none', maxParagraphLength: 1e9 });
+  idx.addAll([
+    { id: 'long', text: `المكتبة ${filler} المكتبة` },
+    { id: 'late', text: `${filler} الجامعة` },
+  ]);
+  const loaded = loadForSearch(idx.serialize());
+  // count the tokens the loaded index's snippet pass reads
+  let tokens = 0;
+  const scanSpans = loaded.analyzer.scanSpans.bind(loaded.analyzer);
+  loaded.analyzer.scanSpans = (text, sink) => scanSpans(text, (s, e, p) => (tokens++, sink(s, e, p)));
+
+  it('reads a window after the first hit, not the whole paragraph, in both entries', () => {
+    const [r] = loaded.search('مكتبة');
+    expect(tokens).toBeGreaterThan(0);
+    expect(tokens).toBeLessThan(20_000); // 480,002 before: the scan ran to the last hit
+    expect(r.snippet.text.slice(r.snippet.highlights[0][0], r.snippet.highlights[0][1])).toBe('المكتبة');
+    expect(idx.search('مكتبة')[0].snippet).toEqual(r.snippet); // term vectors: the same snippet
+  });
+
+  it('a word first met past the part read gets no highlight: the snippet is the paragraph head', () => {
+    tokens = 0;
+    const [r] = loaded.search('جامعة');
+    expect(r.id).toBe('late');
+    expect(tokens).toBeLessThan(20_000);
+    expect(r.snippet.highlights).toEqual([]);
+    expect(idx.search('جامعة')[0].snippet).toEqual(r.snippet);
   });
 });

@@ -1,0 +1,37 @@
+/**
+ * `fahras/node` — what only Node does with packs: write one to a directory.
+ * @packageDocumentation
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
+import type { PackOptions } from './segment/pack-writer.js';
+
+export type { PackOptions } from './segment/pack-writer.js';
+
+/** What {@link writePack} needs of an index: `FahrasIndex` of `fahras` has it. */
+export interface Packable {
+  pack(options?: PackOptions): Promise<Record<string, Uint8Array>>;
+}
+
+const gzipAsync = promisify(gzip);
+
+/**
+ * Writes the pack of `index` (see `FahrasIndex.pack`) to directory `dir` (created if needed; files already there
+ * stay, so a rebuilt pack next to the old one shares its unchanged pieces). Compresses with Node's zlib on its
+ * thread pool. Returns the names written, the root `root.fahras` first, and their total bytes.
+ */
+export async function writePack(index: Packable, dir: string, options: PackOptions = {}): Promise<{ files: string[]; bytes: number }> {
+  const files = await index.pack({ compress: (b) => gzipAsync(b).then((z) => new Uint8Array(z.buffer, z.byteOffset, z.byteLength)), ...options });
+  await mkdir(dir, { recursive: true });
+  const names = Object.keys(files);
+  let bytes = 0;
+  // pieces first, the root last: a reader never finds a root whose pieces are not there yet
+  for (const name of names.slice(1)) {
+    await writeFile(join(dir, name), files[name]);
+    bytes += files[name].length;
+  }
+  await writeFile(join(dir, names[0]), files[names[0]]);
+  return { files: names, bytes: bytes + files[names[0]].length };
+}

@@ -1,0 +1,45 @@
+// Static packs (FORMAT.md, "Packs"): an index cut into pieces that a reader fetches as its queries need them. The
+// root, under a fixed name, holds the pack format version, the corpus statistics, the configuration and the name of
+// every other piece; every other piece is named after a 64-bit hash of its bytes, so what a name holds never changes
+// (caches may keep a piece forever) and the hash is the piece's checksum.
+import { crc32 } from './bytes.js';
+
+/** The fixed name of a pack's root piece. */
+export const ROOT_NAME = 'root.fahras';
+/** The first four bytes of a pack root: ASCII "FHPK". */
+export const PACK_MAGIC = [0x46, 0x48, 0x50, 0x4b] as const;
+/** The pack format version this build writes and reads. */
+export const PACK_VERSION = 1;
+
+/** The first byte of every piece but the root: its body follows as stored (0) or gzip-compressed (1). */
+export const enum PieceEncoding {
+  Raw = 0,
+  Gzip = 1,
+}
+
+/** What a piece holds; its name starts with the kind. */
+export type PieceKind = 'dict' | 'post' | 'sdict' | 'spost' | 'docs';
+
+/** The 16 hex digits naming a piece's bytes: their CRC-32, then their 32-bit FNV-1a hash. */
+export function pieceHash(b: Uint8Array): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < b.length; i++) h = Math.imul(h ^ b[i], 0x01000193);
+  return hex(crc32(b)) + hex(h);
+}
+
+const hex = (v: number) => (v >>> 0).toString(16).padStart(8, '0');
+
+/** The name of a piece of `kind` whose stored bytes are `b`. */
+export const pieceName = (kind: PieceKind, b: Uint8Array): string => `${kind}-${pieceHash(b)}.bin`;
+
+/** Runs `b` through a compression stream of the platform (browsers and Node 18+ have them; no bundle bytes). */
+async function throughStream(b: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
+  const body = new Blob([b as Uint8Array<ArrayBuffer>]).stream().pipeThrough(stream);
+  return new Uint8Array(await new Response(body).arrayBuffer());
+}
+
+/** gzip through the platform's `CompressionStream`. */
+export const gzip = (b: Uint8Array): Promise<Uint8Array> => throughStream(b, new CompressionStream('gzip'));
+
+/** gunzip through the platform's `DecompressionStream`. */
+export const gunzip = (b: Uint8Array): Promise<Uint8Array> => throughStream(b, new DecompressionStream('gzip'));

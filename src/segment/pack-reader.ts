@@ -1,0 +1,269 @@
+// The pack reader: the root, the pieces and a bounded cache of them (layout in FORMAT.md, "Packs"). Every piece is
+// checked against the hash its name carries before it is decoded; a piece the loader cannot give is MISSING_PIECE,
+// one whose bytes do not match its name CHECKSUM_MISMATCH, one that does not parse CORRUPT_INDEX; each names the piece.
+import { FahrasError } from '../errors.js';
+import { ByteReader, crc32 } from './bytes.js';
+import { HEADER_SIZE } from './format.js';
+import type { DocumentId, IndexConfig } from './model.js';
+import { PACK_MAGIC, PACK_VERSION, PieceEncoding, ROOT_NAME, gunzip, pieceHash } from './pack-format.js';
+import { checkStoredConfig } from './stored-config.js';
+
+/** Gives the bytes of a pack's file by name (fetch, a file system, object storage, a test that counts bytes). */
+export type PieceLoader = (name: string) => Promise<Uint8Array>;
+
+/** One term index's pieces, as the root lists them. */
+export interface PackTermLists {
+  /** Dictionary pieces in term order, with their term counts and first terms. */
+  dict: string[];
+  dictCounts: number[];
+  dictFirst: string[];
+  /** Postings pieces in term order. */
+  post: string[];
+}
+
+/** What a pack's root holds. */
+export interface PackRoot {
+  config: IndexConfig;
+  documentCount: number;
+  paragraphCount: number;
+  /** Indexed tokens of all paragraphs (BM25's average length). */
+  totalLength: number;
+  text: PackTermLists;
+  surface: PackTermLists | null;
+  /** Documents pieces, with the first document and paragraph of each (`firstDoc[i]`, one past the last at the end). */
+  documents: { names: string[]; firstDoc: Uint32Array; firstPara: Uint32Array };
+}
+
+const count = (r: ByteReader) => r.varint(r.end - r.pos);
+
+function readTermLists(r: ByteReader): PackTermLists {
+  const n = count(r);
+  const out: PackTermLists = { dict: [], dictCounts: [], dictFirst: [], post: [] };
+  for (let i = 0; i < n; i++) {
+    out.dict.push(r.string());
+    out.dictCounts.push(r.varint());
+    out.dictFirst.push(r.string());
+    if (i > 0 && !(out.dictFirst[i - 1] < out.dictFirst[i])) r.fail();
+  }
+  const np = count(r);
+  for (let i = 0; i < np; i++) out.post.push(r.string());
+  return out;
+}
+
+/**
+ * Reads a pack's root. Throws `FahrasError` with code `BAD_MAGIC`, `UNSUPPORTED_VERSION` (a newer pack), `TRUNCATED`,
+ * `CHECKSUM_MISMATCH` or `CORRUPT_INDEX`.
+ */
+export function readPackRoot(bytes: Uint8Array): PackRoot {
+  const len = bytes.length;
+  if (PACK_MAGIC.some((m, i) => i < len && bytes[i] !== m) || len < 4) throw new FahrasError('BAD_MAGIC', `${ROOT_NAME} is not a fahras pack root`);
+  if (len < HEADER_SIZE) throw new FahrasError('TRUNCATED', `${ROOT_NAME} too short`);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, len);
+  const version = view.getUint16(4, true);
+  if (version !== PACK_VERSION) {
+    throw new FahrasError('UNSUPPORTED_VERSION', `pack format version ${version} (this build reads ${PACK_VERSION})`);
+  }
+  const size = HEADER_SIZE + view.getUint32(8, true);
+  if (size > len) throw new FahrasError('TRUNCATED', `${ROOT_NAME} truncated (${len} of ${size} bytes)`);
+  if (size < len || crc32(bytes, HEADER_SIZE) !== view.getUint32(12, true)) {
+    throw new FahrasError('CHECKSUM_MISMATCH', `${ROOT_NAME}: checksum mismatch`);
+  }
+  const r = new ByteReader(bytes, HEADER_SIZE);
+  return parsing(ROOT_NAME, () => {
+    const config = checkStoredConfig(r.string()) ?? r.fail();
+    if (config.fields.length) r.fail();
+    const documentCount = r.varint();
+    const paragraphCount = r.varint();
+    const totalLength = r.varint();
+    const text = readTermLists(r);
+    const flag = r.byte();
+    if (flag > 1) r.fail();
+    const surface = flag ? readTermLists(r) : null;
+    const n = count(r);
+    const names: string[] = [];
+    const firstDoc = new Uint32Array(n + 1);
+    const firstPara = new Uint32Array(n + 1);
+    for (let i = 0; i < n; i++) {
+      names.push(r.string());
+      firstDoc[i + 1] = firstDoc[i] + r.varint();
+      firstPara[i + 1] = firstPara[i] + r.varint();
+    }
+    if (r.pos !== r.end || firstDoc[n] !== documentCount || firstPara[n] !== paragraphCount) r.fail();
+    return { config, documentCount, paragraphCount, totalLength, text, surface, documents: { names, firstDoc, firstPara } };
+  });
+}
+
+/** Runs a piece's decoder; damage it meets becomes CORRUPT_INDEX naming the piece. */
+function parsing<T>(name: string, decode: () => T): T {
+  try {
+    return decode();
+  } catch (e) {
+    if (e instanceof FahrasError && e.code !== 'CORRUPT_INDEX' && e.code !== 'TRUNCATED') throw e;
+    throw new FahrasError('CORRUPT_INDEX', `pack piece ${name} is damaged`);
+  }
+}
+
+/** A dictionary piece: its terms (ascending) with their document frequencies and where their postings are. */
+export interface DictionaryPiece {
+  terms: string[];
+  df: Uint32Array;
+  /** Index of the postings piece (in the root's list), byte offset and length of each term's block. */
+  piece: Uint32Array;
+  offset: Uint32Array;
+  length: Uint32Array;
+}
+
+/** Decodes a dictionary piece (its entries front-coded; each block follows the previous one or starts a new piece). */
+export function readDictionaryPiece(body: Uint8Array, postingsPieces: number): DictionaryPiece {
+  const r = new ByteReader(body);
+  const n = count(r);
+  const out: DictionaryPiece = { terms: [], df: new Uint32Array(n), piece: new Uint32Array(n), offset: new Uint32Array(n), length: new Uint32Array(n) };
+  let piece = r.varint(postingsPieces - 1);
+  let offset = r.varint();
+  let prev = '';
+  for (let i = 0; i < n; i++) {
+    const term = prev.slice(0, r.varint(prev.length)) + r.string();
+    if (i > 0 && !(prev < term)) r.fail();
+    out.terms.push((prev = term));
+    out.df[i] = r.varint();
+    const v = r.varint();
+    if (v & 1) {
+      piece++;
+      offset = 0;
+    }
+    if (piece >= postingsPieces) r.fail();
+    out.piece[i] = piece;
+    out.offset[i] = offset;
+    offset += out.length[i] = Math.floor(v / 2);
+  }
+  if (r.pos !== r.end) r.fail();
+  return out;
+}
+
+/** A documents piece: its documents' ids, stored fields and text, and their paragraphs' spans. */
+export interface DocumentsPiece {
+  ids: DocumentId[];
+  stored: (Record<string, unknown> | undefined)[];
+  texts: string[];
+  /** Per paragraph of the piece, in order: start and end in its document's text. */
+  start: Uint32Array;
+  end: Uint32Array;
+  /** Paragraphs of each document. */
+  paraCount: Uint32Array;
+}
+
+/** Decodes a documents piece that the root says holds `docs` documents and `paras` paragraphs. */
+export function readDocumentsPiece(body: Uint8Array, docs: number, paras: number): DocumentsPiece {
+  const r = new ByteReader(body);
+  if (r.varint() !== docs) r.fail();
+  const out: DocumentsPiece = { ids: [], stored: [], texts: [], start: new Uint32Array(paras), end: new Uint32Array(paras), paraCount: new Uint32Array(docs) };
+  let p = 0;
+  for (let d = 0; d < docs; d++) {
+    const tag = r.byte();
+    const s = r.string();
+    const id = tag ? Number(s) : s;
+    if (tag > 1 || !Number.isFinite(tag ? id : 0)) r.fail();
+    out.ids.push(id);
+    const js = r.string();
+    let stored: Record<string, unknown> | undefined;
+    if (js) {
+      const v = JSON.parse(js);
+      if (v === null || typeof v !== 'object' || Array.isArray(v)) r.fail();
+      stored = Object.assign(Object.create(null) as Record<string, unknown>, v);
+    }
+    out.stored.push(stored);
+    const pc = (out.paraCount[d] = r.varint(paras - p));
+    const first = p;
+    for (; p < first + pc; p++) out.end[p] = (out.start[p] = r.varint()) + r.varint();
+    const text = r.string();
+    for (let i = first; i < p; i++) if (out.end[i] > text.length) r.fail();
+    out.texts.push(text);
+  }
+  if (p !== paras || r.pos !== r.end) r.fail();
+  return out;
+}
+
+interface CacheEntry {
+  value: unknown;
+  size: number;
+  evict?: () => void;
+}
+
+/**
+ * Reads pieces through a loader: checks each against its name's hash, decompresses and decodes it once, and keeps
+ * the decoded pieces in a cache bounded by their decompressed size (least recently used go first, and only when
+ * {@link trim} is called, so a query's pieces stay while it runs).
+ */
+export class PieceStore {
+  private readonly cache = new Map<string, CacheEntry>();
+  private readonly loading = new Map<string, Promise<unknown>>();
+  private cached = 0;
+  /** Bytes the loader has given so far. */
+  bytesRead = 0;
+
+  constructor(
+    private readonly loader: PieceLoader,
+    private readonly limit: number,
+  ) {}
+
+  /** The raw bytes of a file, as MISSING_PIECE when the loader fails or gives something else. */
+  async load(name: string): Promise<Uint8Array> {
+    let bytes: unknown;
+    try {
+      bytes = await this.loader(name);
+    } catch (e) {
+      throw new FahrasError('MISSING_PIECE', `pack piece ${name} could not be read${e instanceof Error ? `: ${e.message}` : ''}`);
+    }
+    if (bytes instanceof ArrayBuffer) bytes = new Uint8Array(bytes);
+    if (!(bytes instanceof Uint8Array)) throw new FahrasError('MISSING_PIECE', `pack piece ${name} could not be read`);
+    this.bytesRead += bytes.length;
+    return bytes;
+  }
+
+  /** The piece `name` decoded by `decode` (from cache, or loaded, checked and decompressed). `evict` runs when it leaves the cache. */
+  get<T>(name: string, decode: (body: Uint8Array) => T, evict?: (value: T) => void): Promise<T> {
+    const hit = this.cache.get(name);
+    if (hit) {
+      this.cache.delete(name);
+      this.cache.set(name, hit); // most recently used last
+      return Promise.resolve(hit.value as T);
+    }
+    let p = this.loading.get(name) as Promise<T> | undefined;
+    if (!p) {
+      p = this.fetchPiece(name, decode, evict);
+      this.loading.set(name, p);
+      const done = () => this.loading.delete(name);
+      p.then(done, done);
+    }
+    return p;
+  }
+
+  private async fetchPiece<T>(name: string, decode: (body: Uint8Array) => T, evict?: (value: T) => void): Promise<T> {
+    const stored = await this.load(name);
+    if (!/-[0-9a-f]{16}\.bin$/.test(name) || pieceHash(stored) !== name.slice(-20, -4)) {
+      throw new FahrasError('CHECKSUM_MISMATCH', `pack piece ${name}: its bytes do not match its name`);
+    }
+    let body = stored.subarray(1);
+    if (stored[0] === PieceEncoding.Gzip) {
+      try {
+        body = await gunzip(body);
+      } catch {
+        throw new FahrasError('CORRUPT_INDEX', `pack piece ${name} is damaged`);
+      }
+    } else if (stored[0] !== PieceEncoding.Raw) throw new FahrasError('CORRUPT_INDEX', `pack piece ${name} is damaged`);
+    const value = parsing(name, () => decode(body));
+    this.cache.set(name, { value, size: body.length, evict: evict && (() => evict(value)) });
+    this.cached += body.length;
+    return value;
+  }
+
+  /** Drops the least recently used pieces until the cache is within its limit. */
+  trim(): void {
+    for (const [name, entry] of this.cache) {
+      if (this.cached <= this.limit) break;
+      this.cache.delete(name);
+      this.cached -= entry.size;
+      entry.evict?.();
+    }
+  }
+}

@@ -1,0 +1,241 @@
+// The pack writer: IndexSnapshot → { piece name → bytes } (layout in FORMAT.md, "Packs"). Terms go in sorted order,
+// as in the single file, so a pack's term ids are the ranks the single-file reader gives; postings pieces hold whole
+// terms' blocks, cut by size, and carry, per paragraph they list, what scoring needs of it (its length and its
+// document), so no corpus-wide table has to be read before a query.
+import { FahrasError } from '../errors.js';
+import { ByteWriter, crc32 } from './bytes.js';
+import { HEADER_SIZE } from './format.js';
+import type { IndexSnapshot, TermIndexData } from './model.js';
+import { PACK_MAGIC, PACK_VERSION, PieceEncoding, type PieceKind, ROOT_NAME, gzip, pieceName } from './pack-format.js';
+import { UnitCursor } from './postings.js';
+import { sharedPrefixLength, storedConfigJson } from './writer.js';
+
+/** How a pack is cut and compressed. Every field is optional. */
+export interface PackOptions {
+  /** A dictionary piece is cut once it holds this many bytes (default 6,144). */
+  dictionaryPieceBytes?: number;
+  /** A postings piece is cut once it holds this many bytes; a longer term's postings get a piece of their own (default 16,384). */
+  postingsPieceBytes?: number;
+  /** A documents piece is cut once it holds this many bytes of text, before compression (default 65,536). */
+  documentPieceBytes?: number;
+  /** The compressor of documents pieces (default gzip through the platform's `CompressionStream`). */
+  compress?: (bytes: Uint8Array) => Promise<Uint8Array>;
+}
+
+/** Sizes in a pack's root for one piece of each kind. */
+const DEFAULTS = { dictionaryPieceBytes: 6144, postingsPieceBytes: 16384, documentPieceBytes: 65536 };
+
+/** Collects a pack's pieces: each is stored raw or gzip-compressed (when that saves an eighth) and named after its bytes. */
+class PieceSink {
+  readonly files: Record<string, Uint8Array> = {};
+  private readonly pending: Promise<void>[] = [];
+  constructor(private readonly compress: (bytes: Uint8Array) => Promise<Uint8Array>) {}
+
+  /** Stores a piece; `names[slot]` receives its name once its bytes are final. */
+  put(kind: PieceKind, body: Uint8Array, compress: boolean, names: string[], slot: number): void {
+    this.pending.push(
+      (compress ? this.compress(body) : Promise.resolve(null)).then((packed) => {
+        const gz = packed !== null && packed.length < body.length - (body.length >> 3);
+        const data = gz ? packed : body;
+        const stored = new Uint8Array(data.length + 1);
+        stored[0] = gz ? PieceEncoding.Gzip : PieceEncoding.Raw;
+        stored.set(data, 1);
+        const name = pieceName(kind, stored);
+        this.files[name] = stored;
+        names[slot] = name;
+      }),
+    );
+  }
+
+  done(): Promise<void[]> {
+    return Promise.all(this.pending);
+  }
+}
+
+/** A term index cut into dictionary and postings pieces: the root's lists. */
+interface PackedTerms {
+  dict: string[];
+  dictCounts: number[];
+  dictFirst: string[];
+  post: string[];
+}
+
+/**
+ * Writes one term index. Text postings blocks: `varint(units length) varint(positions length)`, the units and the
+ * positions as the single file encodes them, then per paragraph listed `varint(length) varint(document − the
+ * previous one's)`. Surface blocks hold the units only.
+ */
+function packTerms(s: IndexSnapshot, t: TermIndexData, surface: boolean, sink: PieceSink, o: typeof DEFAULTS): PackedTerms {
+  const out: PackedTerms = { dict: [], dictCounts: [], dictFirst: [], post: [] };
+  const paras = s.paragraphs;
+  const cursor = new UnitCursor();
+  let post = new ByteWriter(o.postingsPieceBytes * 2);
+  let entries = new ByteWriter(o.dictionaryPieceBytes * 2);
+  let count = 0;
+  let first = { piece: 0, offset: 0 };
+  let lastPiece = 0;
+  let prev = '';
+  const block = new ByteWriter(1024);
+  const flushPostings = () => {
+    sink.put(surface ? 'spost' : 'post', post.finish(), false, out.post, out.post.length);
+    out.post.push('');
+    post = new ByteWriter(o.postingsPieceBytes * 2);
+  };
+  const flushDictionary = () => {
+    const w = new ByteWriter(entries.length + 16);
+    w.varint(count);
+    w.varint(first.piece);
+    w.varint(first.offset);
+    w.raw(entries.bytes.subarray(0, entries.length));
+    sink.put(surface ? 'sdict' : 'dict', w.finish(), true, out.dict, out.dict.length);
+    out.dict.push('');
+    out.dictCounts.push(count);
+    entries = new ByteWriter(o.dictionaryPieceBytes * 2);
+    count = 0;
+    prev = '';
+  };
+  for (let i = 0; i < t.sorted.length; i++) {
+    const id = t.sorted[i];
+    const term = t.terms[id];
+    block.length = 0;
+    const units = t.bytes.subarray(t.docStart[id], t.docStart[id + 1]);
+    if (surface) block.raw(units);
+    else {
+      const positions = t.posBytes.subarray(t.posStart[id], t.posStart[id + 1]);
+      block.varint(units.length);
+      block.varint(positions.length);
+      block.raw(units);
+      block.raw(positions);
+      cursor.reset(t, id, paras.count);
+      let doc = 0;
+      while (cursor.next()) {
+        const u = cursor.unit;
+        block.varint(paras.length[u]);
+        block.varint(paras.doc[u] - doc);
+        doc = paras.doc[u];
+      }
+    }
+    if (post.length > 0 && post.length + block.length > o.postingsPieceBytes) flushPostings();
+    const piece = out.post.length;
+    if (count === 0) {
+      first = { piece, offset: post.length };
+      out.dictFirst.push(term);
+    }
+    const shared = sharedPrefixLength(prev, term);
+    entries.varint(shared);
+    entries.string(term.slice(shared));
+    entries.varint(t.df[id]);
+    entries.varint(block.length * 2 + (count > 0 && piece !== lastPiece ? 1 : 0));
+    count++;
+    lastPiece = piece;
+    prev = term;
+    post.raw(block.bytes.subarray(0, block.length));
+    if (entries.length >= o.dictionaryPieceBytes) flushDictionary();
+  }
+  if (post.length > 0) flushPostings();
+  if (count > 0) flushDictionary();
+  return out;
+}
+
+/** Writes the documents pieces: consecutive documents, cut by text size; returns the root's list. */
+function packDocuments(s: IndexSnapshot, sink: PieceSink, o: typeof DEFAULTS) {
+  const { docs, paragraphs: paras } = s;
+  const names: string[] = [];
+  const docCounts: number[] = [];
+  const paraCounts: number[] = [];
+  let body = new ByteWriter(o.documentPieceBytes * 2);
+  let n = 0;
+  let np = 0;
+  let textBytes = 0;
+  const flush = () => {
+    const w = new ByteWriter(body.length + 8);
+    w.varint(n);
+    w.raw(body.bytes.subarray(0, body.length));
+    names.push('');
+    sink.put('docs', w.finish(), true, names, names.length - 1);
+    docCounts.push(n);
+    paraCounts.push(np);
+    body = new ByteWriter(o.documentPieceBytes * 2);
+    n = np = textBytes = 0;
+  };
+  for (let d = 0; d < docs.ids.length; d++) {
+    const id = docs.ids[d];
+    body.byte(typeof id === 'number' ? 1 : 0);
+    body.string(String(id));
+    const st = docs.stored[d];
+    body.string(st === undefined ? '' : JSON.stringify(st));
+    const first = docs.firstPara[d];
+    const pc = docs.paraCount[d];
+    body.varint(pc);
+    for (let u = first; u < first + pc; u++) {
+      body.varint(paras.start[u]);
+      body.varint(paras.end[u] - paras.start[u]);
+    }
+    const before = body.length;
+    body.string(docs.texts[d]);
+    textBytes += body.length - before;
+    n++;
+    np += pc;
+    if (textBytes >= o.documentPieceBytes) flush();
+  }
+  if (n > 0) flush();
+  return { names, docCounts, paraCounts };
+}
+
+/** Writes a term index's lists into the root. */
+function writeTermLists(w: ByteWriter, p: PackedTerms): void {
+  w.varint(p.dict.length);
+  p.dict.forEach((name, i) => {
+    w.string(name);
+    w.varint(p.dictCounts[i]);
+    w.string(p.dictFirst[i]);
+  });
+  w.varint(p.post.length);
+  for (const name of p.post) w.string(name);
+}
+
+/**
+ * Cuts a snapshot without removed documents (the facade compacts first) into a pack: the root, named
+ * {@link ROOT_NAME}, and pieces named after their bytes.
+ * @throws FahrasError `INVALID_ARGUMENT` for an index with scored document fields (packs do not carry them yet).
+ */
+export async function packSnapshot(s: IndexSnapshot, options: PackOptions = {}): Promise<Record<string, Uint8Array>> {
+  if (s.fields.length) throw new FahrasError('INVALID_ARGUMENT', 'packs do not carry scored document fields yet');
+  const o = { ...DEFAULTS };
+  for (const key of Object.keys(DEFAULTS) as (keyof typeof DEFAULTS)[]) {
+    const v = options[key];
+    if (v !== undefined) {
+      if (typeof v !== 'number' || !(v >= 64 && v <= 1 << 26)) throw new FahrasError('INVALID_ARGUMENT', `${key}: a number of bytes from 64`);
+      o[key] = Math.floor(v);
+    }
+  }
+  const sink = new PieceSink(options.compress ?? gzip);
+  const text = packTerms(s, s.text, false, sink, o);
+  const surface = s.surface ? packTerms(s, s.surface, true, sink, o) : null;
+  const documents = packDocuments(s, sink, o);
+  await sink.done();
+
+  const w = new ByteWriter(1 << 16);
+  for (let i = 0; i < HEADER_SIZE; i++) w.byte(0);
+  w.string(storedConfigJson(s.config));
+  w.varint(s.docs.ids.length);
+  w.varint(s.paragraphs.count);
+  w.varint(s.paragraphs.totalLength);
+  writeTermLists(w, text);
+  w.byte(surface ? 1 : 0);
+  if (surface) writeTermLists(w, surface);
+  w.varint(documents.names.length);
+  documents.names.forEach((name, i) => {
+    w.string(name);
+    w.varint(documents.docCounts[i]);
+    w.varint(documents.paraCounts[i]);
+  });
+  const root = w.finish();
+  root.set(PACK_MAGIC, 0);
+  root[4] = PACK_VERSION & 0xff;
+  root[5] = PACK_VERSION >>> 8;
+  const view = new DataView(root.buffer, root.byteOffset, root.byteLength);
+  view.setUint32(8, root.length - HEADER_SIZE, true);
+  view.setUint32(12, crc32(root, HEADER_SIZE), true);
+  return { [ROOT_NAME]: root, ...sink.files };
+}

@@ -1,0 +1,164 @@
+// fahras/pack (src/pack.ts): a pack answers every query exactly as the in-memory index of the same documents,
+// reading only the pieces the query needs; missing and damaged pieces, and newer packs, are typed errors.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createIndex, type FahrasIndex, loadIndex, type SearchOptions } from '../src/index.js';
+import { openPack } from '../src/pack.js';
+import { typos } from '../src/typos.js';
+import { crc32 } from '../src/segment/bytes.js';
+import { seedDocuments } from './helpers/seeds.js';
+
+/** A loader over files in memory that records the names it gave. */
+function memoryLoader(files: Record<string, Uint8Array>) {
+  const read: string[] = [];
+  const loader = async (name: string) => {
+    if (!(name in files)) throw new Error('not found');
+    read.push(name);
+    return files[name];
+  };
+  return { loader, read };
+}
+
+const WORDS = ['المكتبة', 'مكتبات', 'والمكتبات', 'كتاب', 'الكتب', 'كاتب', 'المدرسة', 'مدرسه', 'المدارس', 'وزير', 'الوزراء', 'التعليم', 'تعليم', 'في', 'من', 'الرياض', 'جدة', 'سوريا', 'روسيا', 'الغارة'];
+const word = fc.constantFrom(...WORDS);
+const paragraph = fc.array(word, { minLength: 1, maxLength: 12 }).map((w) => w.join(' '));
+const documents = fc.uniqueArray(
+  fc.record({ id: fc.oneof(fc.integer({ min: 0, max: 1000 }), fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f')), text: fc.array(paragraph, { minLength: 1, maxLength: 4 }).map((p) => p.join('\n')), tag: fc.constantFrom('x', 'y') }),
+  { minLength: 1, maxLength: 14, selector: (d) => d.id },
+);
+const queryWord = fc.oneof(word, word.map((w) => `${w.slice(0, 3)}*`), word.map((w) => `-${w}`), word.map((w) => `+${w}`), word.map((w) => w.replace(/.$/, 'ص')));
+const query = fc.oneof(
+  fc.array(queryWord, { minLength: 1, maxLength: 4 }).map((w) => w.join(' ')),
+  fc.tuple(word, word).map(([a, b]) => `"${a} ${b}"`),
+  fc.tuple(word, word).map(([a, b]) => `${a} AND ${b}`),
+);
+const options: fc.Arbitrary<SearchOptions> = fc.record(
+  {
+    prefix: fc.boolean(),
+    fuzzy: fc.constantFrom(false, true, 2),
+    groupBy: fc.constantFrom('paragraph' as const, 'document' as const),
+    limit: fc.integer({ min: 1, max: 12 }),
+    offset: fc.integer({ min: 0, max: 4 }),
+    snippetLength: fc.integer({ min: 16, max: 80 }),
+    filter: fc.constant((fields: Readonly<Record<string, unknown>>) => fields.tag === 'x'),
+  },
+  { requiredKeys: [] },
+);
+
+/** Small pieces, so even a tiny corpus has many of each kind. */
+const SMALL = { dictionaryPieceBytes: 64, postingsPieceBytes: 64, documentPieceBytes: 64 };
+
+describe('fahras/pack', () => {
+  it('answers every query exactly as the in-memory index (property, small random corpora)', async () => {
+    await fc.assert(
+      fc.asyncProperty(documents, fc.array(fc.tuple(query, options), { minLength: 1, maxLength: 8 }), fc.nat(4000), async (docs, queries, cacheBytes) => {
+        const index = createIndex();
+        index.addAll(docs);
+        const loaded = loadIndex(index.serialize());
+        const pack = await openPack(memoryLoader(await index.pack(SMALL)).loader, { typos, cacheBytes });
+        for (const [q, o] of queries) {
+          const expected = loaded.search(q, o);
+          expect(await pack.search(q, o), `${q} ${JSON.stringify(o)}`).toEqual(expected);
+          if (!o.fuzzy) expect(index.search(q, o)).toEqual(expected);
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('answers the seed corpus as the index that was built (queries searched at once and one by one)', async () => {
+    const index = createIndex();
+    for (const d of seedDocuments()) index.add(d);
+    const pack = await openPack(memoryLoader(await index.pack()).loader, { typos });
+    const queries = ['مقاتلين ايرانيين', 'الغاره الروسيه', '"جسر الشغور"', 'ادلب -درعا', 'المعارض*', '+سوريا روسيا'];
+    const all = await Promise.all(queries.map((q) => pack.search(q, { limit: 5 })));
+    queries.forEach((q, i) => expect(all[i], q).toEqual(index.search(q, { limit: 5 })));
+    expect(all[0].length).toBeGreaterThan(0);
+    for (const q of queries) expect(await pack.search(q, { fuzzy: true })).toEqual(index.search(q, { fuzzy: true }));
+  });
+
+  it('reads the root and the pieces a query needs, and nothing again for a query whose pieces are cached', async () => {
+    const index = createIndex();
+    for (const d of seedDocuments()) index.add(d);
+    const files = await index.pack(SMALL);
+    const { loader, read } = memoryLoader(files);
+    const pack = await openPack(loader);
+    expect(read).toEqual(['root.fahras']);
+    const results = await pack.search('الغاره الروسيه');
+    expect(results.length).toBeGreaterThan(0);
+    const bytes = read.reduce((sum, name) => sum + files[name].length, 0);
+    expect(pack.bytesRead).toBe(bytes);
+    expect(new Set(read).size).toBe(read.length); // each piece read once
+    expect(read.length).toBeLessThan(Object.keys(files).length / 4);
+    // one dictionary piece per word and kind, and no documents piece of a paragraph not shown
+    expect(read.filter((n) => n.startsWith('docs-')).length).toBeLessThanOrEqual(results.length);
+    await pack.search('الغاره الروسيه');
+    expect(pack.bytesRead).toBe(bytes);
+    // an open pack searched once more with pieces it has not read reads only those
+    await pack.search('ادلب');
+    expect(pack.bytesRead).toBeGreaterThan(bytes);
+  });
+
+  describe('errors', () => {
+    let index: FahrasIndex;
+    let files: Record<string, Uint8Array>;
+    const open = async (f: Record<string, Uint8Array>) => (await openPack(memoryLoader(f).loader)).search('الغاره الروسيه');
+    it('builds', async () => {
+      index = createIndex();
+      for (const d of seedDocuments()) index.add(d);
+      files = await index.pack(SMALL);
+    });
+
+    it('a missing piece is MISSING_PIECE naming it; a missing root too', async () => {
+      const { read, loader } = memoryLoader(files);
+      await (await openPack(loader)).search('الغاره الروسيه');
+      for (const name of read) {
+        const rest = { ...files };
+        delete rest[name];
+        await expect(open(rest)).rejects.toMatchObject({ name: 'FahrasError', code: 'MISSING_PIECE', message: expect.stringContaining(name) });
+      }
+    });
+
+    it('a damaged piece is CHECKSUM_MISMATCH naming it, a damaged root CHECKSUM_MISMATCH', async () => {
+      const { read, loader } = memoryLoader(files);
+      await (await openPack(loader)).search('الغاره الروسيه');
+      for (const name of read) {
+        const bytes = files[name].slice();
+        bytes[bytes.length >> 1] ^= 0x20;
+        await expect(open({ ...files, [name]: bytes })).rejects.toMatchObject({ code: 'CHECKSUM_MISMATCH', message: expect.stringContaining(name) });
+      }
+      await expect(open({ ...files, 'root.fahras': files['root.fahras'].subarray(0, 10) })).rejects.toMatchObject({ code: 'TRUNCATED' });
+      await expect(open({ ...files, 'root.fahras': index.serialize() })).rejects.toMatchObject({ code: 'BAD_MAGIC' });
+    });
+
+    it('a pack from a newer format version is UNSUPPORTED_VERSION', async () => {
+      const root = files['root.fahras'].slice();
+      root[4] = 2;
+      await expect(open({ ...files, 'root.fahras': root })).rejects.toMatchObject({ code: 'UNSUPPORTED_VERSION', message: expect.stringContaining('1') });
+    });
+
+    it('a piece whose content does not parse (under a matching name) is CORRUPT_INDEX naming it', async () => {
+      // one postings piece the query reads becomes garbage under the name its bytes hash to, in a root with a valid checksum
+      const { pieceName } = await import('../src/segment/pack-format.js');
+      const { read, loader } = memoryLoader(files);
+      await (await openPack(loader)).search('الغاره الروسيه');
+      const name = read.find((n) => n.startsWith('post-'))!;
+      const garbage = new Uint8Array(files[name].length).fill(0xff);
+      garbage[0] = 0;
+      const renamed = pieceName('post', garbage);
+      const { [name]: _, ...rest } = files;
+      const damaged = { ...rest, [renamed]: garbage, 'root.fahras': replaceInRoot(files['root.fahras'], name, renamed) };
+      await expect(open(damaged)).rejects.toMatchObject({ code: 'CORRUPT_INDEX', message: expect.stringContaining(renamed) });
+    });
+  });
+});
+
+/** The root with one piece name replaced by another of the same length, its checksum recomputed. */
+function replaceInRoot(root: Uint8Array, from: string, to: string): Uint8Array {
+  const text = new TextDecoder('latin1').decode(root);
+  const at = text.indexOf(from);
+  const out = root.slice();
+  out.set(new TextEncoder().encode(to), at);
+  new DataView(out.buffer).setUint32(12, crc32(out, 16), true);
+  return out;
+}
