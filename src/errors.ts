@@ -68,7 +68,7 @@ function distance(a: string, b: string): number {
  */
 export function checkOptions<T extends object>(options: T | undefined, known: string, what: string): T {
   if (options === undefined) return {} as T;
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) invalid(`${what} must be an object, got ${describe(options)}`);
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) invalid(`${what} must be an object`);
   const names = known.split(' ');
   for (const key of Object.keys(options)) {
     if (!names.includes(key)) {
@@ -81,5 +81,5 @@ export function checkOptions<T extends object>(options: T | undefined, known: st
 
 /** `text` when it is a string; otherwise throws `INVALID_ARGUMENT` saying that `what` takes a string. */
 export function checkText(text: unknown, what: string): string {
-  return typeof text === 'string' ? text : invalid(`${what} expects a string, got ${describe(text)}`);
+  return typeof text === 'string' ? text : invalid(`${what} expects a string`);
 }

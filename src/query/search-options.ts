@@ -1,7 +1,7 @@
 // The options of `search`, checked once per query: a wrong type, a value out of range or an unknown key (a typo)
 // is a FahrasError INVALID_ARGUMENT naming the option and what it takes, never a silent default. This runs in
 // both entries (the search-only bundle too), so it is table-driven and small.
-import { checkOptions, describe, invalid } from '../errors.js';
+import { checkOptions, invalid } from '../errors.js';
 import { DEFAULT_RANKING, type RankingParams, type SearchOptions } from './search.js';
 
 /** Search options with their defaults filled in and their values checked. */
@@ -31,8 +31,8 @@ const INTEGERS = {
   maxClauses: [1, 32, 32],
 };
 
-function fail(name: string, expected: string, v: unknown): never {
-  invalid(`search option ${name}: expected ${expected}, got ${describe(v)}`);
+function fail(name: string, expected: string): never {
+  invalid(`search option ${name}: expected ${expected}`);
 }
 
 /** Ranking constants: each a number from 0 to 100 (`b` to 1), so scores stay finite. */
@@ -40,7 +40,7 @@ function rankingOf(given: Partial<RankingParams> | undefined, name: string, know
   const out: Record<string, number> = { ...base };
   for (const [key, v] of Object.entries(checkOptions(given, known, `search option ${name}`))) {
     const max = key === 'b' ? 1 : 100;
-    out[key] = typeof v === 'number' && v >= 0 && v <= max ? v : fail(`${name}.${key}`, `a number from 0 to ${max}`, v);
+    out[key] = typeof v === 'number' && v >= 0 && v <= max ? v : fail(`${name}.${key}`, `a number from 0 to ${max}`);
   }
   return out as unknown as RankingParams;
 }
@@ -52,11 +52,11 @@ export function resolveSearchOptions(options: SearchOptions | undefined): Resolv
   if (typeof o.fuzzy === 'boolean') out.fuzzy = +o.fuzzy;
   for (const [key, [min, max, dflt]] of Object.entries(INTEGERS)) {
     const v = out[key] ?? dflt;
-    out[key] = Number.isInteger(v) && (v as number) >= min && (v as number) <= max ? v : fail(key, `an integer from ${min} to ${max}`, v);
+    out[key] = Number.isInteger(v) && (v as number) >= min && (v as number) <= max ? v : fail(key, `an integer from ${min} to ${max}`);
   }
-  for (const key of ['prefix', 'snippets']) if (o[key] !== undefined && typeof o[key] !== 'boolean') fail(key, 'true or false', o[key]);
-  if (o.groupBy !== undefined && o.groupBy !== 'paragraph' && o.groupBy !== 'document') fail('groupBy', `'paragraph' or 'document'`, o.groupBy);
-  if (o.filter !== undefined && typeof o.filter !== 'function') fail('filter', 'a function', o.filter);
+  for (const key of ['prefix', 'snippets']) if (o[key] !== undefined && typeof o[key] !== 'boolean') fail(key, 'true or false');
+  if (o.groupBy !== undefined && o.groupBy !== 'paragraph' && o.groupBy !== 'document') fail('groupBy', `'paragraph' or 'document'`);
+  if (o.filter !== undefined && typeof o.filter !== 'function') fail('filter', 'a function');
   out.byDocument = o.groupBy === 'document';
   out.snippets = o.snippets !== false;
   out.ranking = rankingOf(o.bm25 as object, 'bm25', 'k1 b', rankingOf(o.ranking as object, 'ranking', 'k1 b coord proximity expansionWeight surface', DEFAULT_RANKING));

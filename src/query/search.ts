@@ -7,7 +7,7 @@ import { type Clause, type ParsedQuery, parseQuery } from './parse.js';
 import { forEachPositions, forEachUnit, UnitCursor } from '../segment/postings.js';
 import type { skipsFor } from '../segment/skips.js';
 import type { TypoExpander } from './typos.js';
-import { describe, FahrasError, invalid } from '../errors.js';
+import { FahrasError, invalid } from '../errors.js';
 import { type ResolvedSearchOptions, resolveSearchOptions } from './search-options.js';
 import { type Hit, scanEnd, type Snippet, snippetFromHits } from './snippet.js';
 import type { HitSource } from './vector-hits.js';
@@ -447,7 +447,7 @@ export class Searcher {
 
 /** @internal The query as `search` parses it (a pack reads the dictionary its words need before searching). */
 export function parseSearchQuery(query: unknown, analyzer: TextAnalyzer, opts: ResolvedSearchOptions): ParsedQuery {
-  if (typeof query !== 'string') invalid(`search: the query must be a string, got ${describe(query)}`);
+  if (typeof query !== 'string') invalid('search: the query must be a string');
   return parseQuery(query, analyzer, opts);
 }
 
