@@ -13,6 +13,7 @@ import * as vl from 'vega-lite';
 import { REPO_ROOT } from './lib/data.js';
 import { BENCH_DIR, isMain, OUT_DIR } from './lib/util.js';
 import { ENGINE_NAMES, FACTORIES, REFERENCE_NAMES } from './engines/index.js';
+import { PACKS_BEFORE, PACKS_HEADING, packsChartSpec, packsSection, type PacksReport, upsertSection } from './packs-report.js';
 import type { QualityReport, QualityRow } from './quality.js';
 import type { SizeReport } from './size.js';
 import type { SpeedReport } from './speed.js';
@@ -28,6 +29,7 @@ interface Inputs {
   quality?: QualityReport;
   speed: SpeedReport[];
   size?: SizeReport;
+  packs?: PacksReport;
 }
 
 function readJson<T>(path: string): T | undefined {
@@ -41,7 +43,7 @@ export function readInputs(dir = OUT_DIR): Inputs {
         .map((f) => readJson<SpeedReport>(join(dir, f))!)
         .sort((a, b) => a.mb - b.mb)
     : [];
-  return { quality: readJson(join(dir, 'quality.json')), speed, size: readJson(join(dir, 'size.json')) };
+  return { quality: readJson(join(dir, 'quality.json')), speed, size: readJson(join(dir, 'size.json')), packs: readJson(join(dir, 'packs.json')) };
 }
 
 export function packageVersion(pkg: string): string {
@@ -438,9 +440,11 @@ export function renderMarkdown(inputs: Inputs, charts: string[]): string {
     '- **Reproduce:** `npm run bench` (quality on every eval set, speed at 5 and 20 MB, bundle sizes, this report; a few minutes) or `npm run bench:full` (adds the whole 102 MB corpus). Single steps: `npx tsx bench/quality.ts [eval folders…]`, `npx tsx bench/speed.ts 5 20 102`, `npx tsx bench/size.ts`, `npx tsx bench/report.ts`.',
     '- Timings are from one machine and one run of the suite; treat differences under ~10% as noise.\n',
   ];
-  if (charts.length > 0) parts.push(charts.map((c) => `![${c}](charts/${c}.svg)`).join('\n') + '\n');
+  const top = charts.filter((c) => c !== 'packs'); // the packs section shows its own chart
+  if (top.length > 0) parts.push(top.map((c) => `![${c}](charts/${c}.svg)`).join('\n') + '\n');
   if (inputs.quality) parts.push(qualitySection(inputs.quality));
   if (inputs.speed.length > 0) parts.push(speedSection(inputs.speed));
+  if (inputs.packs) parts.push(packsSection(inputs.packs));
   if (inputs.size) parts.push(sizeSection(inputs.size));
   const behind = behindFahras(inputs);
   if (behind.length > 0) {
@@ -454,7 +458,7 @@ export function renderMarkdown(inputs: Inputs, charts: string[]): string {
 export async function runReport(log: (l: string) => void = (l) => console.log(l)): Promise<{ md: string; charts: string[] }> {
   const inputs = readInputs();
   if (!inputs.quality && inputs.speed.length === 0 && !inputs.size) {
-    throw new Error(`no results in ${OUT_DIR}: run bench/quality.ts, bench/speed.ts or bench/size.ts first`);
+    throw new Error(`no results in ${OUT_DIR}: run bench/quality.ts, bench/speed.ts, bench/size.ts or bench/packs.ts first`);
   }
   mkdirSync(CHARTS_DIR, { recursive: true });
   const specs: [string, vl.TopLevelSpec | undefined][] = [
@@ -462,6 +466,7 @@ export async function runReport(log: (l: string) => void = (l) => console.log(l)
     ['latency', latencyChartSpec(inputs.speed)],
     ['build-time', buildChartSpec(inputs.speed)],
     ['memory', memoryChartSpec(inputs.speed)],
+    ['packs', inputs.packs ? packsChartSpec(inputs.packs) : undefined],
   ];
   const charts: string[] = [];
   for (const [name, spec] of specs) {
@@ -475,6 +480,25 @@ export async function runReport(log: (l: string) => void = (l) => console.log(l)
   writeFileSync(RESULTS_MD, md);
   log(`wrote ${RESULTS_MD}`);
   return { md, charts };
+}
+
+/**
+ * bench/packs.ts's results alone: bench/charts/packs.svg and the section in the RESULTS.md already there (replaced, or
+ * inserted before the bundle sizes), the other sections untouched. Returns the lines to log.
+ */
+export async function writePacksReport(report: PacksReport): Promise<string[]> {
+  const lines: string[] = [];
+  const spec = packsChartSpec(report);
+  if (spec) {
+    mkdirSync(CHARTS_DIR, { recursive: true });
+    const path = join(CHARTS_DIR, 'packs.svg');
+    writeFileSync(path, (await renderSvg(spec)) + '\n');
+    lines.push(`wrote ${path}`);
+  }
+  const md = existsSync(RESULTS_MD) ? readFileSync(RESULTS_MD, 'utf8') : '# fahras benchmark results\n';
+  writeFileSync(RESULTS_MD, upsertSection(md, PACKS_HEADING, packsSection(report), PACKS_BEFORE));
+  lines.push(`wrote the packs section of ${RESULTS_MD}`);
+  return lines;
 }
 
 if (isMain(import.meta.url)) {

@@ -211,6 +211,6 @@ export function loadIndex(bytes: Uint8Array | ArrayBuffer): FahrasIndex {
   registerAllComponents();
   const snap = readSnapshot(bytes);
   // documents can be added to it: its configuration must be one the builder accepts
-  if (!isWritableConfig(snap.config)) throw new FahrasError('CORRUPT_INDEX', 'bad index data: the stored configuration');
-  return new FahrasIndex(snap.config, snap);
+  if (!isWritableConfig(snap.indexConfig)) throw new FahrasError('CORRUPT_INDEX', 'bad index data: the stored configuration');
+  return new FahrasIndex(snap.indexConfig, snap);
 }

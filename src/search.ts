@@ -57,12 +57,12 @@ export class SearchIndex {
     this.snap = snap;
     const { typos, fields } = checkOptions(options, 'typos fields', 'loadIndex options');
     for (const f of [typos, fields]) if (f !== undefined && typeof f !== 'function') invalid('loadIndex options: typos, fields from fahras/typos, fahras/fields');
-    this.searcher = new Searcher(snap, new WordChain(snap.config.analyzer), { typos, fields: fields as FieldScorer | undefined });
+    this.searcher = new Searcher(snap, new WordChain(snap.indexConfig.analyzer), { typos, fields: fields as FieldScorer | undefined });
   }
 
   /** The configuration the index was built with (analyzer, paragraph splitting, fields). */
   get config(): IndexConfig {
-    return this.snap.config;
+    return this.snap.indexConfig;
   }
 
   /** The analyzer queries go through (the one the index was built with). */

@@ -27,30 +27,48 @@ export function mulberry32(seed: number): () => number {
 export const SPEED_SEED = 20240611;
 export const MIN_WORDS_FOR_QUERY_SOURCE = 12;
 
+/** A query drawn from a paragraph, with the id of the document it was drawn from (its known item). */
+export interface KnownItemQuery {
+  text: string;
+  id: string;
+}
+
 /**
- * `count` queries of 3–6 consecutive whitespace-separated words taken from random paragraphs of at least 12 words,
- * cleaned with `cleanQuery`. Deterministic for a given (docs, count, seed): every engine gets the same list.
- * A draw that cleans to nothing (e.g. only punctuation) is drawn again.
+ * `count` queries of `minWords`–`maxWords` consecutive whitespace-separated words taken from random paragraphs of at
+ * least 12 words, cleaned with `cleanQuery`, each with the id of the document it came from. Deterministic for a given
+ * (docs, count, seed, lengths): every engine gets the same list. A draw that cleans to nothing (e.g. only punctuation)
+ * is drawn again.
  */
-export function sampleSpeedQueries(docs: readonly Doc[], count = 500, seed = SPEED_SEED): string[] {
+export function sampleKnownItemQueries(
+  docs: readonly Doc[],
+  count: number,
+  seed: number,
+  minWords = 3,
+  maxWords = 5,
+): KnownItemQuery[] {
   const rand = mulberry32(seed);
-  const eligible: string[][] = [];
+  const eligible: { id: string; words: string[] }[] = [];
   for (const d of docs) {
     const words = d.text.split(/\s+/).filter((w) => w !== '');
-    if (words.length >= MIN_WORDS_FOR_QUERY_SOURCE) eligible.push(words);
+    if (words.length >= MIN_WORDS_FOR_QUERY_SOURCE) eligible.push({ id: d.id, words });
   }
   if (eligible.length === 0) throw new Error('no paragraph of 12+ words to draw queries from');
-  const out: string[] = [];
+  const out: KnownItemQuery[] = [];
   let attempts = 0;
   while (out.length < count) {
     if (++attempts > count * 100) throw new Error('could not draw enough non-empty queries');
-    const words = eligible[Math.floor(rand() * eligible.length)];
-    const len = 3 + Math.floor(rand() * 4); // 3..6
+    const { id, words } = eligible[Math.floor(rand() * eligible.length)];
+    const len = minWords + Math.floor(rand() * (maxWords - minWords + 1));
     const start = Math.floor(rand() * (words.length - len + 1));
-    const q = cleanQuery(words.slice(start, start + len).join(' '));
-    if (q !== '') out.push(q);
+    const text = cleanQuery(words.slice(start, start + len).join(' '));
+    if (text !== '') out.push({ text, id });
   }
   return out;
+}
+
+/** `count` known-item query texts of 3–6 words (`sampleKnownItemQueries`): the speed benchmarks' list. */
+export function sampleSpeedQueries(docs: readonly Doc[], count = 500, seed = SPEED_SEED): string[] {
+  return sampleKnownItemQueries(docs, count, seed, 3, 6).map((q) => q.text);
 }
 
 /** FNV-1a over the joined queries: printed with speed results to show every engine got the same list. */

@@ -15,7 +15,7 @@ export interface NormalizedText {
   readonly offsets: Int32Array;
 }
 
-/** Growable scratch buffers reused across calls (no allocation per word on the hot path). */
+/** Growable scratch buffers reused across calls (no allocation per word on the hot path). @internal */
 export class Scratch {
   buf = new Uint16Array(256);
   offs = new Int32Array(256);

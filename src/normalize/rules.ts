@@ -229,6 +229,7 @@ const UNKNOWN = -2;
 /**
  * A lazily filled table from BMP code unit to its replacement: `>= 0` one code unit, `-1` deleted,
  * `<= -3` an index into `multi` (ligatures). One table per distinct options object.
+ * @internal
  */
 export class CharMap {
   readonly options: ResolvedNormalizeOptions;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { isEvalDir, listEvalSets, loadEvalSet, parseQrelsTsv, readCorpusSlice } from '../../bench/lib/data.js';
-import { cleanQuery, fingerprint, sampleSpeedQueries } from '../../bench/lib/queries.js';
+import { cleanQuery, fingerprint, sampleKnownItemQueries, sampleSpeedQueries } from '../../bench/lib/queries.js';
 import { median, percentile } from '../../bench/lib/util.js';
 
 function evalFolder(withSplit: boolean): string {
@@ -89,6 +89,23 @@ describe('queries', () => {
       expect(n).toBeGreaterThanOrEqual(3);
       expect(n).toBeLessThanOrEqual(6);
       expect(query).not.toMatch(/قصير/);
+    }
+  });
+  it('draws known-item queries of 3–5 consecutive words of the paragraph they name', () => {
+    const words = (n: number, p: string): string => Array.from({ length: n }, (_, i) => `${p}${i}`).join(' ');
+    const docs = [
+      { id: 'a', text: words(20, 'كلمة') },
+      { id: 'b', text: words(5, 'قصير') },
+      { id: 'c', text: words(30, 'نص') },
+    ];
+    const queries = sampleKnownItemQueries(docs, 100, 11);
+    expect(sampleKnownItemQueries(docs, 100, 11)).toEqual(queries);
+    expect(new Set(queries.map((q) => q.id))).toEqual(new Set(['a', 'c']));
+    for (const { text, id } of queries) {
+      const n = text.split(' ').length;
+      expect(n).toBeGreaterThanOrEqual(3);
+      expect(n).toBeLessThanOrEqual(5);
+      expect(` ${docs.find((d) => d.id === id)!.text} `).toContain(` ${text} `);
     }
   });
 });
