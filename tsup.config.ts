@@ -27,7 +27,7 @@ const esbuildOptions = (options: { mangleProps?: RegExp }): void => {
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', search: 'src/search.ts', pack: 'src/pack.ts', typos: 'src/typos.ts', fields: 'src/fields.ts', flexsearch: 'src/adapters/flexsearch.ts' },
+    entry: { index: 'src/index.ts', search: 'src/search.ts', pack: 'src/pack.ts', typos: 'src/typos.ts', fields: 'src/fields.ts', quran: 'src/quran.ts', flexsearch: 'src/adapters/flexsearch.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,

@@ -19,6 +19,7 @@
  * @packageDocumentation
  */
 import { type TextAnalyzer, WordChain } from './analysis/index.js';
+import { type QuranicRules, useQuranicRules } from './normalize/index.js';
 import type { DocumentId, IndexConfig, IndexSnapshot } from './segment/model.js';
 import { type IndexStats, readSnapshot, statsOf } from './segment/reader.js';
 import { checkOptions, invalid } from './errors.js';
@@ -45,6 +46,11 @@ export interface LoadOptions {
    * Without it, loading such an index throws.
    */
   fields?: FieldScoring;
+  /**
+   * Qur'anic orthography (the `uthmani` normalization option), for indexes of Qur'anic text: `import { quran }
+   * from 'fahras/quran'`. Without it, the analysis is that of `uthmani: false` (see `fahras/quran`).
+   */
+  quran?: QuranicRules;
 }
 
 /** A read-only index loaded from bytes. Create one with {@link loadIndex}. */
@@ -55,8 +61,9 @@ export class SearchIndex {
   /** @internal use loadIndex() */
   constructor(snap: IndexSnapshot, options?: LoadOptions) {
     this.snap = snap;
-    const { typos, fields } = checkOptions(options, 'typos fields', 'loadIndex options');
+    const { typos, fields, quran } = checkOptions(options, 'typos fields quran', 'loadIndex options');
     for (const f of [typos, fields]) if (f !== undefined && typeof f !== 'function') invalid('loadIndex options: typos, fields from fahras/typos, fahras/fields');
+    if (quran) useQuranicRules(quran);
     this.searcher = new Searcher(snap, new WordChain(snap.indexConfig.analyzer), { typos, fields: fields as FieldScorer | undefined });
   }
 

@@ -57,6 +57,8 @@ export function hashCodes(buf: Uint16Array, n: number): number {
 const SEP = 1;
 /** Starts and continues a word: a letter (incl. U+0640 TATWEEL), a digit or a combining mark. */
 const WORD = 2;
+/** A verse-end sign (the `uthmani` rules' `signOf`): separates, and the verse number in digits after it is no word. */
+const AYAH = 3;
 /** An invisible format character: continues a word but is trimmed from its edges. */
 const JOIN = 4;
 /** A high surrogate: its class depends on the unit after it (see `pair`). */
@@ -108,6 +110,9 @@ export class Tokenizer {
   private entry(c: number): number {
     const map = this.map;
     let e = c >= 0xd800 && c <= 0xdbff ? PAIR | SLOW : classify(String.fromCharCode(c), this.letters);
+    // Qur'anic signs (the `uthmani` rules): pause marks, ۞ and ۩ join (trimmed from a word's edges), verse ends separate
+    const sign = map?.quranic?.signOf(c);
+    if (sign) e = sign === 1 ? JOIN : AYAH | SLOW;
     if (e === JOIN) e |= SLOW;
     else if (e === WORD) {
       // without normalization a unit is only lower-cased; a word holding U+03A3 Σ (final or not by context) or a
@@ -156,15 +161,15 @@ export class Tokenizer {
         k = kw & 15;
         w = kw >> 4;
       }
-      if (k === SEP || k === JOIN) {
-        i += w;
+      if (k !== WORD) {
+        i += k === AYAH ? (map?.quranic?.verseEndLength(text, i, len) ?? w) : w;
         continue;
       }
       // A word: extend over word characters, marks and joiners, folding as we go. The word ends after its last
       // non-joiner: a run of joiners records where the word stood before it (joinEnd marks the run's end). A word
       // with any unit off the fast path (joiner, astral, ligature, hamza composition) is folded again at its end
       // by foldRange, the normalizer's own loop.
-      const start = i;
+      let start = i;
       let n = 0;
       let h = 0x811c9dc5;
       let end = i;
@@ -192,7 +197,7 @@ export class Tokenizer {
             k = kw & 15;
             w = kw >> 4;
           }
-          if (k === SEP) break; // a unit seen for the first time, or a lone high surrogate
+          if (k === SEP || k === AYAH) break; // a unit seen for the first time, or a lone high surrogate
           // (compared on every unit of this path, not only at joiners: a compare first reached after the loop is
           // optimized, at the first joiner of a build, would deoptimize it)
           const inRun = joinEnd === i;
@@ -210,6 +215,14 @@ export class Tokenizer {
       if (end - start > this.maxLength) continue;
       if (rare) {
         if (map) {
+          const split = map.quranic ? map.quranic.vocativeEnd(text, start, end) : -1;
+          if (split > 0) {
+            // the joined vocative يٰ + a word (يَـٰٓأَيُّهَا): two words, each with its own span
+            n = foldRange(text, start, split, map, scratch, false);
+            buf = scratch.buf;
+            if (n > 0 && sink(buf, n, start, split, position++, hashCodes(buf, n)) === true) return position;
+            start = split;
+          }
           n = foldRange(text, start, end, map, scratch, false);
           buf = scratch.buf;
           if (buf.subarray(0, n).includes(0x20)) {
@@ -253,6 +266,7 @@ export class Tokenizer {
 
 /** Made on the first `tokenize` call (its class table is 256 kB). */
 let defaultTokenizer: Tokenizer | undefined;
+let defaultMap: CharMap | undefined;
 
 /** Checks {@link tokenize}'s options (keys, types); throws `FahrasError('INVALID_ARGUMENT')` naming a wrong one. */
 function checkTokenizeOptions(options: TokenizeOptions): TokenizeOptions {
@@ -273,7 +287,13 @@ function checkTokenizeOptions(options: TokenizeOptions): TokenizeOptions {
  */
 export function tokenize(text: string, options?: TokenizeOptions): Token[] {
   const str = checkText(text, 'tokenize');
-  const tokenizer = options === undefined ? (defaultTokenizer ??= new Tokenizer()) : new Tokenizer(checkTokenizeOptions(options));
+  // (made again when the Qur'anic rules were registered since: the default CharMap is then a new one)
+  const map = charMapFor(DEFAULT_NORMALIZE_OPTIONS);
+  if (options === undefined && defaultMap !== map) {
+    defaultTokenizer = new Tokenizer();
+    defaultMap = map;
+  }
+  const tokenizer = options === undefined ? (defaultTokenizer as Tokenizer) : new Tokenizer(checkTokenizeOptions(options));
   const out: Token[] = [];
   tokenizer.scan(str, (term, start, end, position) => {
     out.push({ term, start, end, position });
