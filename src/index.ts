@@ -8,7 +8,7 @@
 import type { Analyzer } from './analysis/index.js';
 import { FahrasError } from './errors.js';
 import { type FahrasDocument, IndexBuilder, type IndexOptions, resolveIndexConfig } from './index-builder/index.js';
-import { type DocumentId, type IndexConfig, type IndexSnapshot, type IndexStats, isWritableConfig, readSnapshot, serializeSnapshot, skipsFor, statsOf } from './segment/index.js';
+import { type DocumentId, type IndexConfig, type IndexSnapshot, type IndexStats, type StoredFields, isWritableConfig, readSnapshot, serializeSnapshot, skipsFor, statsOf } from './segment/index.js';
 import { type PackOptions, packSnapshot } from './segment/pack-writer.js';
 import { scoreFields, Searcher, type SearchOptions, type SearchResult, vectorHits } from './query/index.js';
 import { typos } from './query/typos.js';
@@ -43,7 +43,7 @@ export {
 export { luceneNormalize, luceneStem, snowballStem, ARABIC_STOPWORDS, LUCENE_STOPWORDS } from './stem/index.js';
 export { registerStemmer, registerStopwords } from './analysis/components.js';
 export { splitParagraphs, type IndexOptions, type FahrasDocument, type FieldsOption, type ParagraphSpan } from './index-builder/index.js';
-export type { IndexConfig, DocumentId, ParagraphSplit } from './segment/index.js';
+export type { IndexConfig, DocumentId, ParagraphSplit, StoredFields } from './segment/index.js';
 export { toHtml, escapeHtml, type SearchOptions, type SearchResult, type Snippet, type HtmlOptions } from './query/index.js';
 
 
@@ -67,7 +67,7 @@ export type { IndexStats } from './segment/index.js';
 export type { PackOptions } from './segment/pack-writer.js';
 
 /** A searchable Arabic index. Create one with {@link createIndex} or {@link loadIndex}. */
-export class FahrasIndex {
+export class FahrasIndex<D extends FahrasDocument = FahrasDocument> {
   private builder: IndexBuilder;
   private searcher: Searcher | null = null;
   private searcherFor: IndexSnapshot | null = null;
@@ -102,7 +102,7 @@ export class FahrasIndex {
    * option are indexed, and every property other than `id` and `text` is stored and returned with results.
    * @throws FahrasError `DUPLICATE_ID` when the id is already indexed, `INVALID_ARGUMENT` for a malformed document.
    */
-  add(doc: FahrasDocument): void {
+  add<T extends D>(doc: T): void {
     this.builder.add(doc);
   }
 
@@ -111,7 +111,7 @@ export class FahrasIndex {
    * ready to search and the indexing buffers' memory is given back. Documents are added in order: when one is
    * malformed, those before it stay added and it and those after it are not.
    */
-  addAll(docs: Iterable<FahrasDocument>): void {
+  addAll<T extends D>(docs: Iterable<T>): void {
     if (docs === null || typeof (docs as Iterable<FahrasDocument>)?.[Symbol.iterator] !== 'function') {
       throw new FahrasError('INVALID_ARGUMENT', 'addAll expects an iterable of documents');
     }
@@ -134,7 +134,7 @@ export class FahrasIndex {
    * it is malformed, the old one stays as it was.
    * @throws FahrasError `INVALID_ARGUMENT` for a malformed document.
    */
-  update(doc: FahrasDocument): void {
+  update<T extends D>(doc: T): void {
     const checked = this.builder.check(doc, true);
     this.builder.remove(checked.id);
     this.builder.insert(checked);
@@ -144,8 +144,8 @@ export class FahrasIndex {
    * Ranked search. Any string is a valid query (it never throws on the query): plain words rank by BM25 with
    * documents matching more words first; `"exact phrase"`, `-excluded`, `+required`, `a AND b`, `prefix*`.
    */
-  search(query: string, options?: SearchOptions): SearchResult[] {
-    return this.currentSearcher().search(query, options);
+  search(query: string, options?: SearchOptions): SearchResult<StoredFields<D>>[] {
+    return this.currentSearcher().search(query, options) as SearchResult<StoredFields<D>>[];
   }
 
   /** Counts describing the index. */
@@ -202,19 +202,19 @@ export class FahrasIndex {
  * index.add({ id: 1, title: 'المكتبات', text: 'افتتحت المكتبة الوطنية أبوابها…' });
  * index.search('مكتبة');
  */
-export function createIndex(options?: IndexOptions): FahrasIndex {
+export function createIndex<D extends FahrasDocument = FahrasDocument>(options?: IndexOptions): FahrasIndex<D> {
   registerAllComponents();
-  return new FahrasIndex(resolveIndexConfig(options));
+  return new FahrasIndex<D>(resolveIndexConfig(options));
 }
 
 /**
  * Loads an index from bytes made by `serialize()`. It can be searched and changed like a new one.
  * @throws FahrasError `BAD_MAGIC`, `UNSUPPORTED_VERSION`, `TRUNCATED`, `CHECKSUM_MISMATCH` or `CORRUPT_INDEX`.
  */
-export function loadIndex(bytes: Uint8Array | ArrayBuffer): FahrasIndex {
+export function loadIndex<D extends FahrasDocument = FahrasDocument>(bytes: Uint8Array | ArrayBuffer): FahrasIndex<D> {
   registerAllComponents();
   const snap = readSnapshot(bytes);
   // documents can be added to it: its configuration must be one the builder accepts
   if (!isWritableConfig(snap.indexConfig)) throw new FahrasError('CORRUPT_INDEX', 'bad index data: the stored configuration');
-  return new FahrasIndex(snap.indexConfig, snap);
+  return new FahrasIndex<D>(snap.indexConfig, snap);
 }

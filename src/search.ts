@@ -20,7 +20,7 @@
  */
 import { type TextAnalyzer, WordChain } from './analysis/index.js';
 import { type QuranicRules, useQuranicRules } from './normalize/index.js';
-import type { DocumentId, IndexConfig, IndexSnapshot } from './segment/model.js';
+import type { DocumentId, FahrasDocument, IndexConfig, IndexSnapshot, StoredFields } from './segment/model.js';
 import { type IndexStats, readSnapshot, statsOf } from './segment/reader.js';
 import { checkOptions, invalid } from './errors.js';
 import { type FieldScorer, type FieldScoring, Searcher, type SearchOptions, type SearchResult, type TypoExpander } from './query/index.js';
@@ -29,7 +29,7 @@ export { FahrasError, type FahrasErrorCode } from './errors.js';
 export { toHtml, escapeHtml, type SearchOptions, type SearchResult, type Snippet, type HtmlOptions } from './query/index.js';
 export type { TypoExpander, FieldScoring } from './query/index.js';
 export type { TextAnalyzer, AnalyzerConfig, AnalyzedToken } from './analysis/index.js';
-export type { DocumentId, IndexConfig } from './segment/model.js';
+export type { DocumentId, IndexConfig, FahrasDocument, StoredFields } from './segment/model.js';
 
 /** Counts describing a loaded index (the same shape as `FahrasIndex.stats()`). */
 export type SearchIndexStats = IndexStats;
@@ -54,7 +54,7 @@ export interface LoadOptions {
 }
 
 /** A read-only index loaded from bytes. Create one with {@link loadIndex}. */
-export class SearchIndex {
+export class SearchIndex<D extends FahrasDocument = FahrasDocument> {
   private readonly snap: IndexSnapshot;
   private readonly searcher: Searcher;
 
@@ -94,8 +94,8 @@ export class SearchIndex {
    * the query).
    * @throws FahrasError `INVALID_ARGUMENT` for `fuzzy` when the index was loaded without `typos` (see {@link LoadOptions}).
    */
-  search(query: string, options?: SearchOptions): SearchResult[] {
-    return this.searcher.search(query, options);
+  search(query: string, options?: SearchOptions): SearchResult<StoredFields<D>>[] {
+    return this.searcher.search(query, options) as SearchResult<StoredFields<D>>[];
   }
 
   /** Counts describing the index. */
@@ -110,6 +110,6 @@ export class SearchIndex {
  * @throws FahrasError `BAD_MAGIC`, `UNSUPPORTED_VERSION`, `TRUNCATED`, `CHECKSUM_MISMATCH` or `CORRUPT_INDEX`;
  * `INVALID_ARGUMENT` for an index with scored fields loaded without `fields`.
  */
-export function loadIndex(bytes: Uint8Array | ArrayBuffer, options?: LoadOptions): SearchIndex {
-  return new SearchIndex(readSnapshot(bytes), options);
+export function loadIndex<D extends FahrasDocument = FahrasDocument>(bytes: Uint8Array | ArrayBuffer, options?: LoadOptions): SearchIndex<D> {
+  return new SearchIndex<D>(readSnapshot(bytes), options);
 }

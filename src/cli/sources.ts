@@ -5,7 +5,10 @@ import { basename, join, relative, resolve, sep } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import type { FahrasDocument } from '../index.js';
+import type { FahrasDocument as IndexDocument } from '../index.js';
+
+/** A document the CLI reads: any properties besides the id and the text. */
+type FahrasDocument = IndexDocument & Record<string, unknown>;
 import { CliError, fileError } from './errors.js';
 
 /** How a file's content becomes documents. */

@@ -2,18 +2,14 @@
 // readers an immutable IndexSnapshot (see snapshot()). It never imports the query side.
 import { type Analyzer, type AnalyzerConfig, type AnalyzerOptions, type AnalyzerPreset, createAnalyzer, oneOf, resolveAnalyzerConfig, type WordIdSink } from '../analysis/index.js';
 import { ByteWriter, U32List } from '../segment/bytes.js';
-import { type DocumentId, type DocumentTable, type FieldIndex, type IndexConfig, type IndexSnapshot, PARAGRAPH_SPLITS, type ParagraphSplit, type ParagraphTable, type TermIndexData, type TermVectors, NO_VECTOR } from '../segment/model.js';
+import { type DocumentId, type DocumentTable, type FahrasDocument, type FieldIndex, type IndexConfig, type IndexSnapshot, PARAGRAPH_SPLITS, type ParagraphSplit, type ParagraphTable, type TermIndexData, type TermVectors, NO_VECTOR } from '../segment/model.js';
 import { putVarint } from '../segment/postings.js';
 import { checkOptions, describe, FahrasError, invalid } from '../errors.js';
 import { ParagraphSplitter } from './paragraphs.js';
 import { PostingsWriter, TokenLog } from './postings.js';
 
-/** A document to index: an id, its text, and any other fields (indexed when named in `fields`, always stored). */
-export interface FahrasDocument {
-  id: DocumentId;
-  text: string;
-  [field: string]: unknown;
-}
+
+export type { FahrasDocument };
 
 /** Extra text fields indexed per document, with a score boost (default 1). */
 export type FieldsOption = readonly string[] | Readonly<Record<string, { boost?: number }>>;
@@ -372,7 +368,8 @@ export class IndexBuilder {
    * returns its id, its text and its stored fields. Throws `INVALID_ARGUMENT` on a malformed document, naming the
    * property; `DUPLICATE_ID` when the id is indexed already (unless `replacing`).
    */
-  check(doc: FahrasDocument, replacing = false): { id: DocumentId; text: string; stored: Record<string, unknown> | undefined } {
+  check(given: FahrasDocument, replacing = false): { id: DocumentId; text: string; stored: Record<string, unknown> | undefined } {
+    const doc = given as FahrasDocument & Record<string, unknown>;
     if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) invalid(`a document must be an object { id, text }, got ${describe(doc)}`);
     const id = checkId(doc.id);
     const which = `document ${JSON.stringify(id)}`;

@@ -59,7 +59,7 @@ export interface SearchOptions {
 }
 
 /** One search hit. */
-export interface SearchResult {
+export interface SearchResult<F extends object = Record<string, unknown>> {
   /** The document id given to `add`. */
   id: DocumentId;
   /** Ordinal of the paragraph in its document (0-based). */
@@ -71,7 +71,7 @@ export interface SearchResult {
   /** The best window of the paragraph, with highlights on the original text. */
   snippet: Snippet;
   /** The document's stored fields (every property given to `add` except `id` and `text`). */
-  fields: Record<string, unknown>;
+  fields: F;
 }
 
 /** Ranking constants (tuned on TyDi QA, XQuAD and the ARCD train split; see bench/eval.ts). */

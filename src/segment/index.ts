@@ -6,7 +6,7 @@ export {
   NO_VECTOR,
   emptyTermIndex,
   type ParagraphSplit,
-  type DocumentId,
+  type DocumentId, type FahrasDocument, type StoredFields,
   type IndexConfig,
   type DocumentTable,
   type ParagraphTable,
