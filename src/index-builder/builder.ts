@@ -2,7 +2,7 @@
 // readers an immutable IndexSnapshot (see snapshot()). It never imports the query side.
 import { type Analyzer, type AnalyzerConfig, type AnalyzerOptions, type AnalyzerPreset, createAnalyzer, oneOf, resolveAnalyzerConfig, type WordIdSink } from '../analysis/index.js';
 import { ByteWriter, U32List } from '../segment/bytes.js';
-import { type DocumentId, type DocumentTable, type FahrasDocument, type FieldIndex, type IndexConfig, type IndexSnapshot, PARAGRAPH_SPLITS, type ParagraphSplit, type ParagraphTable, type TermIndexData, type TermVectors, NO_VECTOR } from '../segment/model.js';
+import { type DocumentId, type DocumentTable, type FahrasDocument, type FieldIndex, type IndexConfig, type IndexSnapshot, PARAGRAPH_SPLITS, type ParagraphSplit, RANKING, type ParagraphTable, type TermIndexData, type TermVectors, NO_VECTOR } from '../segment/model.js';
 import { putVarint } from '../segment/postings.js';
 import { checkOptions, describe, FahrasError, invalid } from '../errors.js';
 import { ParagraphSplitter } from './paragraphs.js';
@@ -72,7 +72,7 @@ export function resolveIndexConfig(options?: IndexOptions): IndexConfig {
   if (!(Number.isInteger(maxParagraphLength) && maxParagraphLength >= 16 && maxParagraphLength <= 0x7fffffff)) {
     invalid(`createIndex option maxParagraphLength: expected an integer from 16 to 2147483647, got ${describe(maxParagraphLength)}`);
   }
-  return { analyzer: resolveAnalyzerConfig(o.analyzer ?? 'default'), paragraphs, maxParagraphLength, fields: resolveFields(o.fields ?? []) };
+  return { analyzer: resolveAnalyzerConfig(o.analyzer ?? 'default'), paragraphs, maxParagraphLength, fields: resolveFields(o.fields ?? []), ranking: { ...RANKING } };
 }
 
 function checkId(id: unknown): DocumentId {

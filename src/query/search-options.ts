@@ -2,7 +2,7 @@
 // is a FahrasError INVALID_ARGUMENT naming the option and what it takes, never a silent default. This runs in
 // both entries (the search-only bundle too), so it is table-driven and small.
 import { checkOptions, invalid } from '../errors.js';
-import { DEFAULT_RANKING, type RankingParams, type SearchOptions } from './search.js';
+import type { RankingParams, SearchOptions } from './search.js';
 
 /** Search options with their defaults filled in and their values checked. */
 export interface ResolvedSearchOptions {
@@ -45,8 +45,11 @@ function rankingOf(given: Partial<RankingParams> | undefined, name: string, know
   return out as unknown as RankingParams;
 }
 
-/** Checks `search` options and fills their defaults; throws `FahrasError('INVALID_ARGUMENT')` naming a wrong one. */
-export function resolveSearchOptions(options: SearchOptions | undefined): ResolvedSearchOptions {
+/**
+ * Checks `search` options and fills their defaults, the ranking from `base` (the index's); throws
+ * `FahrasError('INVALID_ARGUMENT')` naming a wrong one.
+ */
+export function resolveSearchOptions(options: SearchOptions | undefined, base: RankingParams): ResolvedSearchOptions {
   const o = checkOptions(options as Record<string, unknown> | undefined, `${Object.keys(INTEGERS).join(' ')} groupBy prefix snippets filter bm25 ranking`, 'search options');
   const out = { ...o } as Record<string, unknown>;
   if (typeof o.fuzzy === 'boolean') out.fuzzy = +o.fuzzy;
@@ -59,6 +62,6 @@ export function resolveSearchOptions(options: SearchOptions | undefined): Resolv
   if (o.filter !== undefined && typeof o.filter !== 'function') fail('filter', 'a function');
   out.byDocument = o.groupBy === 'document';
   out.snippets = o.snippets !== false;
-  out.ranking = rankingOf(o.bm25 as object, 'bm25', 'k1 b', rankingOf(o.ranking as object, 'ranking', 'k1 b coord proximity expansionWeight surface', DEFAULT_RANKING));
+  out.ranking = rankingOf(o.bm25 as object, 'bm25', 'k1 b', rankingOf(o.ranking as object, 'ranking', Object.keys(base).join(' '), base));
   return out as unknown as ResolvedSearchOptions;
 }
