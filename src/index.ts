@@ -8,9 +8,9 @@
 import type { Analyzer } from './analysis/index.js';
 import { FahrasError } from './errors.js';
 import { type FahrasDocument, IndexBuilder, type IndexOptions, resolveIndexConfig } from './index-builder/index.js';
-import { type DocumentId, type IndexConfig, type IndexSnapshot, type IndexStats, type StoredFields, isWritableConfig, readSnapshot, serializeSnapshot, skipsFor, statsOf } from './segment/index.js';
+import { type DocumentId, type IndexConfig, type IndexSnapshot, type IndexStats, type StoredFields, documentOf, isWritableConfig, readSnapshot, serializeSnapshot, skipsFor, statsOf } from './segment/index.js';
 import { type PackOptions, packSnapshot } from './segment/pack-writer.js';
-import { scoreFields, Searcher, type SearchOptions, type SearchResult, vectorHits } from './query/index.js';
+import { scoreFields, Searcher, type SearchOptions, type SearchPage, type SearchResult, type SuggestOptions, type Suggestion, vectorHits } from './query/index.js';
 import { typos } from './query/typos.js';
 import { type AnalyzerConfig, type AnalyzerOptions, type AnalyzerPreset, createAnalyzer as createAnalyzerCore } from './analysis/index.js';
 import { registerAllComponents } from './analysis/register-all.js';
@@ -44,7 +44,7 @@ export { luceneNormalize, luceneStem, snowballStem, ARABIC_STOPWORDS, LUCENE_STO
 export { registerStemmer, registerStopwords } from './analysis/components.js';
 export { splitParagraphs, type IndexOptions, type FahrasDocument, type FieldsOption, type ParagraphSpan } from './index-builder/index.js';
 export type { IndexConfig, DocumentId, ParagraphSplit, StoredFields } from './segment/index.js';
-export { toHtml, escapeHtml, type SearchOptions, type SearchResult, type Snippet, type HtmlOptions } from './query/index.js';
+export { toHtml, escapeHtml, type SearchOptions, type SearchResult, type SearchPage, type SuggestOptions, type Suggestion, type Snippet, type HtmlOptions } from './query/index.js';
 
 
 // The main entry analyzes with the Qur'anic-orthography rules (`uthmani`); fahras/search takes them as an opt-in.
@@ -146,6 +146,31 @@ export class FahrasIndex<D extends FahrasDocument = FahrasDocument> {
    */
   search(query: string, options?: SearchOptions): SearchResult<StoredFields<D>>[] {
     return this.currentSearcher().search(query, options) as SearchResult<StoredFields<D>>[];
+  }
+
+  /** The document with this id as it was added (`id`, `text` and its other properties), or undefined. */
+  get(id: DocumentId): D | undefined {
+    return documentOf(this.builder.snapshot(), id) as D | undefined;
+  }
+
+  /**
+   * Completions for search as you type: the index's words that start with `prefix` (normalization-insensitive,
+   * bare or after the article ال), as the documents spell them, most frequent first.
+   * @example
+   * index.suggest('مدر') // [{ word: 'المدرسة', paragraphs: 12 }, { word: 'مدرسة', paragraphs: 5 }, …]
+   */
+  suggest(prefix: string, options?: SuggestOptions): Suggestion[] {
+    return this.currentSearcher().suggest(prefix, options);
+  }
+
+  /**
+   * {@link search}, with the number of matches in all pages (paragraphs, or documents with `groupBy: 'document'`),
+   * for "N results" and paging.
+   */
+  searchWithTotal(query: string, options?: SearchOptions): SearchPage<StoredFields<D>> {
+    const searcher = this.currentSearcher();
+    const results = searcher.search(query, options) as SearchResult<StoredFields<D>>[];
+    return { results, total: searcher.lastTotal };
   }
 
   /** Counts describing the index. */

@@ -21,12 +21,12 @@
 import { type TextAnalyzer, WordChain } from './analysis/index.js';
 import { type QuranicRules, useQuranicRules } from './normalize/index.js';
 import type { DocumentId, FahrasDocument, IndexConfig, IndexSnapshot, StoredFields } from './segment/model.js';
-import { type IndexStats, readSnapshot, statsOf } from './segment/reader.js';
+import { documentOf, type IndexStats, readSnapshot, statsOf } from './segment/reader.js';
 import { checkOptions, invalid } from './errors.js';
-import { type FieldScorer, type FieldScoring, Searcher, type SearchOptions, type SearchResult, type TypoExpander } from './query/index.js';
+import { type FieldScorer, type FieldScoring, Searcher, type SearchOptions, type SearchPage, type SearchResult, type SuggestOptions, type Suggestion, type TypoExpander } from './query/index.js';
 
 export { FahrasError, type FahrasErrorCode } from './errors.js';
-export { toHtml, escapeHtml, type SearchOptions, type SearchResult, type Snippet, type HtmlOptions } from './query/index.js';
+export { toHtml, escapeHtml, type SearchOptions, type SearchResult, type SearchPage, type SuggestOptions, type Suggestion, type Snippet, type HtmlOptions } from './query/index.js';
 export type { TypoExpander, FieldScoring } from './query/index.js';
 export type { TextAnalyzer, AnalyzerConfig, AnalyzedToken } from './analysis/index.js';
 export type { DocumentId, IndexConfig, FahrasDocument, StoredFields } from './segment/model.js';
@@ -96,6 +96,31 @@ export class SearchIndex<D extends FahrasDocument = FahrasDocument> {
    */
   search(query: string, options?: SearchOptions): SearchResult<StoredFields<D>>[] {
     return this.searcher.search(query, options) as SearchResult<StoredFields<D>>[];
+  }
+
+  /** The document with this id as it was added (`id`, `text` and its other properties), or undefined. */
+  get(id: DocumentId): D | undefined {
+    return documentOf(this.snap, id) as D | undefined;
+  }
+
+  /**
+   * Completions for search as you type: the index's words that start with `prefix` (normalization-insensitive,
+   * bare or after the article ال), as the documents spell them, most frequent first.
+   * @example
+   * index.suggest('مدر') // [{ word: 'المدرسة', paragraphs: 12 }, { word: 'مدرسة', paragraphs: 5 }, …]
+   */
+  suggest(prefix: string, options?: SuggestOptions): Suggestion[] {
+    return this.searcher.suggest(prefix, options);
+  }
+
+  /**
+   * {@link search}, with the number of matches in all pages (paragraphs, or documents with `groupBy: 'document'`),
+   * for "N results" and paging.
+   */
+  searchWithTotal(query: string, options?: SearchOptions): SearchPage<StoredFields<D>> {
+    const searcher = this.searcher;
+    const results = searcher.search(query, options) as SearchResult<StoredFields<D>>[];
+    return { results, total: searcher.lastTotal };
   }
 
   /** Counts describing the index. */

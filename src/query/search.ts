@@ -9,7 +9,8 @@ import { type Clause, type ParsedQuery, parseQuery, type QueryTerm } from './par
 import { forEachPositions, forEachUnit, UnitCursor } from '../segment/postings.js';
 import type { skipsFor } from '../segment/skips.js';
 import type { TypoExpander } from './typos.js';
-import { FahrasError, invalid } from '../errors.js';
+import { checkOptions, FahrasError, invalid } from '../errors.js';
+import { suggest, type Suggestion } from './suggest.js';
 import { type ResolvedSearchOptions, resolveSearchOptions } from './search-options.js';
 import { type Hit, scanEnd, type Snippet, snippetFromHits } from './snippet.js';
 import type { HitSource } from './vector-hits.js';
@@ -58,6 +59,20 @@ export interface SearchOptions {
   maxClauses?: number;
   /** Advanced: ranking constants for this query (see {@link RankingParams}). */
   ranking?: Partial<RankingParams>;
+}
+
+/** Options of `suggest`. */
+export interface SuggestOptions {
+  /** Completions to return (default 10, at most 100). */
+  limit?: number;
+}
+
+/** A page of results and how many there are in all (see `searchWithTotal`). */
+export interface SearchPage<F extends object = Record<string, unknown>> {
+  /** The results of the page (`limit` from `offset`). */
+  results: SearchResult<F>[];
+  /** How many paragraphs match the query (documents with `groupBy: 'document'`), all pages together. */
+  total: number;
 }
 
 /** One search hit. */
@@ -170,6 +185,7 @@ export class Searcher {
   search(query: unknown, options?: SearchOptions): SearchResult[] {
     const opts = this.resolve(options);
     const { limit, offset, fuzzy } = opts;
+    this.lastTotal = 0;
     const parsed = parseSearchQuery(query, this.analyzer, opts);
     const snap = this.snap;
     const paras = snap.paragraphTable;
@@ -250,6 +266,7 @@ export class Searcher {
       touched[nCand++] = u;
     }
     if (nCand === 0) return [];
+    this.lastTotal = opts.byDocument ? new Set(Array.from(touched.subarray(0, nCand), (u) => paras.doc[u])).size : nCand;
 
     // --- proximity rerank of the head ---
     let ranked = topK(touched, nCand, scores, Math.max(want * 3, 30));
@@ -279,6 +296,19 @@ export class Searcher {
         fields: { ...(docs.stored[d] ?? {}) },
       };
     });
+  }
+
+  /** @internal How many paragraphs (documents, grouped by document) matched the last search, past its page. */
+  lastTotal = 0;
+
+  /**
+   * Completions of a word being typed: the index's words that start with `prefix`, as documents spell them, most
+   * frequent first (see `query/suggest.ts`). Options: `limit` (default 10, at most 100).
+   */
+  suggest(prefix: string, options?: SuggestOptions): Suggestion[] {
+    const { limit = 10 } = checkOptions(options, 'limit', 'suggest options');
+    if (!(Number.isInteger(limit) && limit > 0 && limit <= 100)) invalid('suggest option limit: expected an integer from 1 to 100');
+    return suggest(this.snap, this.analyzer, prefix, limit);
   }
 
   /** @internal Checks `search` options (a pack checks them before reading pieces): `fuzzy` needs typo tolerance. */
