@@ -44,7 +44,7 @@ export { luceneNormalize, luceneStem, snowballStem, ARABIC_STOPWORDS, LUCENE_STO
 export { registerStemmer, registerStopwords } from './analysis/components.js';
 export { splitParagraphs, type IndexOptions, type FahrasDocument, type FieldsOption, type ParagraphSpan } from './index-builder/index.js';
 export type { IndexConfig, DocumentId, ParagraphSplit, StoredFields } from './segment/index.js';
-export { toHtml, escapeHtml, type SearchOptions, type SearchResult, type SearchPage, type SuggestOptions, type Suggestion, type Snippet, type HtmlOptions } from './query/index.js';
+export { toHtml, escapeHtml, type SearchOptions, type SearchResult, type SearchPage, type SuggestOptions, type Suggestion, type Snippet, type HtmlOptions, type RankingParams } from './query/index.js';
 
 
 // The main entry analyzes with the Qur'anic-orthography rules (`uthmani`); fahras/search takes them as an opt-in.

@@ -7,7 +7,7 @@ import type { IndexSnapshot } from '../segment/model.js';
 import { expandPrefix } from '../segment/dictionary.js';
 import { forEachUnit } from '../segment/postings.js';
 
-/** One completion of {@link suggest}. */
+/** One completion of `suggest` (`FahrasIndex.suggest`, `SearchIndex.suggest`). */
 export interface Suggestion {
   /** The word as a document spells it (its first occurrence in the index, diacritics and all). */
   word: string;
