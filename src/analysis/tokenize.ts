@@ -117,7 +117,9 @@ export class Tokenizer {
       // without normalization a unit is only lower-cased; a word holding U+03A3 Σ (final or not by context) or a
       // unit lower-cased to two (U+0130 İ) is lower-cased whole at its end (the general path)
       const l = String.fromCharCode(c).toLowerCase();
-      const v = map ? map.lookup(c) : l.length === 1 && c !== 0x3a3 ? l.charCodeAt(0) : -2;
+      let v = map ? map.lookup(c) : l.length === 1 && c !== 0x3a3 ? l.charCodeAt(0) : -2;
+      // ء: the Qur'anic rules decide it only in a word with a vowel mark, which takes the general path anyway
+      if (map?.quranic?.markedOnly.includes(String.fromCharCode(c))) v = map.plain(c);
       e |= v === -1 ? DROP : v < 0 || map?.compose ? SLOW : v << 16;
     }
     return (this.table[c] = e);
