@@ -83,14 +83,19 @@ function classify(s: string, letters: boolean): number {
 /** The tables of each mode (words, letters), by normalization (null: none). */
 const tables = [new Map<CharMap | null, Int32Array>(), new Map<CharMap | null, Int32Array>()];
 
-/** A reusable tokenizer for one configuration. `scanRaw` is the allocation-free hot path. */
-export class Tokenizer {
+/**
+ * The tokenizer with fahras normalization, the only one `fahras/search` runs. Its subclass {@link Tokenizer} adds
+ * the lower-case-only path of Lucene's chain (`normalize: false`), which the main entry registers for analyzers
+ * (`registerLuceneChain`), so the search bundle leaves it out. `scanRaw` is the allocation-free hot path.
+ * @internal
+ */
+export class NormalizingTokenizer {
   private readonly letters: boolean;
-  private readonly map: CharMap | null;
+  protected readonly map: CharMap | null;
   /** Class + folded unit per BMP unit, filled lazily (shared by tokenizers of one config). */
   private readonly table: Int32Array;
   private readonly maxLength: number;
-  private readonly scratch = new Scratch();
+  protected readonly scratch = new Scratch();
 
   constructor(options: TokenizeOptions = {}) {
     const letters = options.mode === 'letters';
@@ -114,16 +119,19 @@ export class Tokenizer {
     if (sign) e = sign === 1 ? JOIN : AYAH | SLOW;
     if (e === JOIN) e |= SLOW;
     else if (e === WORD) {
-      // without normalization a unit is only lower-cased; a word holding U+03A3 Σ (final or not by context) or a
-      // unit lower-cased to two (U+0130 İ) is lower-cased whole at its end (the general path)
-      const l = String.fromCharCode(c).toLowerCase();
-      let v = map ? map.lookup(c) : l.length === 1 && c !== 0x3a3 ? l.charCodeAt(0) : -2;
+      let v = map ? map.lookup(c) : this.lowerCaseUnit!(c);
       // ء: the Qur'anic rules decide it only in a word with a vowel mark, which takes the general path anyway
       if (map?.quranic?.markedOnly.includes(String.fromCharCode(c))) v = map.plain(c);
       e |= v === -1 ? DROP : v < 0 || map?.compose ? SLOW : v << 16;
     }
     return (this.table[c] = e);
   }
+
+  /** Without normalization (the subclass): unit `c` lower-cased, or -2 for the general path. */
+  protected lowerCaseUnit?(c: number): number;
+
+  /** Without normalization (the subclass): `text[start, end)` lower-cased into the scratch buffer; its length. */
+  protected lowerCaseWord?(text: string, start: number, end: number): number;
 
   /**
    * The class of the character at `text[i]`, a high surrogate (before `len`), with its width in UTF-16 units above
@@ -232,12 +240,8 @@ export class Tokenizer {
             continue;
           }
         } else {
-          // no normalization (Lucene's chain: its letter tokenizer, then LowerCaseFilter)
-          const word = text.slice(start, end).toLowerCase();
-          n = word.length;
-          scratch.ensure(n, false);
+          n = this.lowerCaseWord!(text, start, end);
           buf = scratch.buf;
-          for (let j = 0; j < n; j++) buf[j] = word.charCodeAt(j);
         }
         h = hashCodes(buf, n);
       }
@@ -262,6 +266,28 @@ export class Tokenizer {
       a = j + 1;
     }
     return position;
+  }
+}
+
+/**
+ * A reusable tokenizer for one configuration: fahras normalization, or with `normalize: false` only lower case (as
+ * Lucene's chain: its letter tokenizer, then LowerCaseFilter). `scanRaw` is the allocation-free hot path.
+ */
+export class Tokenizer extends NormalizingTokenizer {
+  protected override lowerCaseUnit(c: number): number {
+    // a word holding U+03A3 Σ (final or not by context) or a unit lower-cased to two (U+0130 İ) is lower-cased
+    // whole at its end (the general path)
+    const l = String.fromCharCode(c).toLowerCase();
+    return l.length === 1 && c !== 0x3a3 ? l.charCodeAt(0) : -2;
+  }
+
+  protected override lowerCaseWord(text: string, start: number, end: number): number {
+    const word = text.slice(start, end).toLowerCase();
+    const n = word.length;
+    this.scratch.ensure(n, false);
+    const buf = this.scratch.buf;
+    for (let j = 0; j < n; j++) buf[j] = word.charCodeAt(j);
+    return n;
   }
 }
 
