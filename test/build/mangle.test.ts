@@ -43,7 +43,7 @@ function publicNames(): Set<string> {
     }
     for (const p of checker.getPropertiesOfType(t)) {
       const decl = p.valueDeclaration ?? p.declarations?.[0];
-      if (decl && ts.getCombinedModifierFlags(decl) & ts.ModifierFlags.Private) continue;
+      if (decl && ts.getCombinedModifierFlags(decl) & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected)) continue;
       names.add(p.name);
       if (decl) todo.push(checker.getTypeOfSymbolAtLocation(p, decl));
     }

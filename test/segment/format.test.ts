@@ -72,12 +72,27 @@ function specTermIndex(r: SpecReader) {
   return { terms, df: lengths.map((l) => l.df), postings };
 }
 
+/** FORMAT.md section 4: the stored default of each configuration key, read from the document's table. */
+const STORED_DEFAULTS = [...readFileSync(new URL('../../FORMAT.md', import.meta.url), 'utf8').matchAll(/^\| `([\w.]+)` \|.*\| `(.+)` \|$/gm)].map(
+  ([, key, value]) => [key.split('.'), JSON.parse(value)] as [string[], unknown],
+);
+
+/** A configuration with the keys it lacks given their stored defaults (FORMAT.md section 4). */
+function withStoredDefaults(config: Record<string, any>): Record<string, any> {
+  for (const [path, value] of STORED_DEFAULTS) {
+    let o = config;
+    for (const k of path.slice(0, -1)) o = o[k] ??= {};
+    if (!(path[path.length - 1] in o)) o[path[path.length - 1]] = value;
+  }
+  return config;
+}
+
 /** FORMAT.md sections 2–3: the whole file. */
 function specRead(bytes: Uint8Array) {
   const r = new SpecReader(bytes);
   const magic = String.fromCharCode(r.byte(), r.byte(), r.byte(), r.byte());
   const header = { magic, version: r.u16(), flags: r.u16(), payload: r.u32(), crc: r.u32() };
-  const config = JSON.parse(r.string());
+  const config = withStoredDefaults(JSON.parse(r.string()));
   const documents = Array.from({ length: r.varint() }, () => {
     const type = r.byte();
     const id = r.string();
