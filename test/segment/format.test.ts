@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createIndex } from '../../src/index.js';
 import { readSnapshot } from '../../src/segment/reader.js';
+import { STORED_DEFAULTS } from '../../src/segment/stored-config.js';
 import { goldenPaths } from '../fixtures/golden/queries.js';
 import { seedDocuments } from '../helpers/seeds.js';
 
@@ -72,17 +73,19 @@ function specTermIndex(r: SpecReader) {
   return { terms, df: lengths.map((l) => l.df), postings };
 }
 
-/** FORMAT.md section 4: the stored default of each configuration key, read from the document's table. */
-const STORED_DEFAULTS = [...readFileSync(new URL('../../FORMAT.md', import.meta.url), 'utf8').matchAll(/^\| `([\w.]+)` \|.*\| `(.+)` \|$/gm)].map(
-  ([, key, value]) => [key.split('.'), JSON.parse(value)] as [string[], unknown],
-);
+/** FORMAT.md section 4's table: each configuration key (a dotted path) and its stored default. */
+function storedDefaults(): [string[], unknown][] {
+  const text = readFileSync(new URL('../../FORMAT.md', import.meta.url), 'utf8');
+  const section = text.slice(text.indexOf('## 4. Configuration'), text.indexOf('## 5.'));
+  return [...section.matchAll(/^\| `([\w.]+)` \|.*\| `([^`]+)` \|$/gm)].map((m) => [m[1].split('.'), JSON.parse(m[2])]);
+}
 
-/** A configuration with the keys it lacks given their stored defaults (FORMAT.md section 4). */
+/** The configuration with the keys it lacks given their stored defaults, as section 4 says a reader does. */
 function withStoredDefaults(config: Record<string, any>): Record<string, any> {
-  for (const [path, value] of STORED_DEFAULTS) {
+  for (const [path, value] of storedDefaults()) {
     let o = config;
     for (const k of path.slice(0, -1)) o = o[k] ??= {};
-    if (!(path[path.length - 1] in o)) o[path[path.length - 1]] = value;
+    o[path[path.length - 1]] ??= value;
   }
   return config;
 }
@@ -165,6 +168,11 @@ function checkAgainstReader(bytes: Uint8Array): void {
 }
 
 describe('FORMAT.md, read by a reader written from it', () => {
+  it('lists every configuration key with its stored default', () => {
+    expect(storedDefaults().length).toBeGreaterThan(20);
+    expect(withStoredDefaults({})).toEqual(JSON.parse(JSON.stringify(STORED_DEFAULTS)));
+  });
+
   it('reads the golden file as src/segment/reader.ts does', () => {
     checkAgainstReader(new Uint8Array(readFileSync(goldenPaths('v1').index)));
   });
