@@ -180,8 +180,9 @@ export class Searcher {
     const ranking = (this.params = opts.ranking ? { ...this.base, ...opts.ranking } : this.base);
     const text = snap.textIndex;
     // a query's expansions are bounded too: 4 × maxExpansions in all, shared by the words that expand
-    const expanding = [...parsed.must, ...parsed.should, ...parsed.not].flatMap((c) => c.queryTerms.filter((t) => t.prefix || (fuzzy && c.kind === 'term'))).length;
-    const maxExp = Math.max(1, Math.min(maxExpansions(opts), Math.floor((4 * maxExpansions(opts)) / Math.max(1, expanding))));
+    let expanding = 0;
+    for (const c of [...parsed.must, ...parsed.should, ...parsed.not]) for (const t of c.queryTerms) if (t.prefix || fuzzy) expanding++;
+    const maxExp = Math.min(maxExpansions(opts), Math.ceil((4 * maxExpansions(opts)) / (expanding || 1)));
     const k1 = finiteOr(opts.bm25?.k1, ranking.k1);
     const b = finiteOr(opts.bm25?.b, ranking.b);
     const avgdl = paras.totalLength / N || 1;
