@@ -56,21 +56,13 @@ export function makeSnippet(text: string, analyzer: TextAnalyzer, terms: Readonl
 export function bestRun(hits: Hit[], max: number): [number, number] {
   let best: [number, number] = [0, hits.length ? 1 : 0];
   let bestScore = -1;
-  const inWindow = new Map<number | string, number>();
-  const count = (key: number | string, d: number) => {
-    const n = (inWindow.get(key) ?? 0) + d;
-    if (n) inWindow.set(key, n);
-    else inWindow.delete(key);
-  };
+  const inWindow = new Map<number | string, number>(); // term → its hits in the window
   for (let a = 0, b = 0; a < hits.length; a++) {
-    if (b < a) b = a;
-    while (b < hits.length && hits[b].end - hits[a].start <= max) count(hits[b++].key, 1);
+    for (b = Math.max(a, b); b < hits.length && hits[b].end - hits[a].start <= max; b++) inWindow.set(hits[b].key, (inWindow.get(hits[b].key) ?? 0) + 1);
     const score = inWindow.size * 1000 + b - a;
-    if (score > bestScore) {
-      bestScore = score;
-      best = [a, Math.max(b, a + 1)];
-    }
-    if (b > a) count(hits[a].key, -1);
+    if (score > bestScore) [bestScore, best] = [score, [a, Math.max(b, a + 1)]];
+    const key = hits[a].key;
+    if (b > a && inWindow.set(key, inWindow.get(key)! - 1).get(key) === 0) inWindow.delete(key);
   }
   return best;
 }
