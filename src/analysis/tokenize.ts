@@ -120,7 +120,9 @@ export class NormalizingTokenizer {
     if (sign) e = sign === 1 ? JOIN : AYAH | SLOW;
     if (e === JOIN) e |= SLOW;
     else if (e === WORD) {
-      const v = map ? map.lookup(c) : this.lowerCaseUnit!(c);
+      let v = map ? map.lookup(c) : this.lowerCaseUnit!(c);
+      // ء: the Qur'anic rules decide it only in a word with a vowel mark, which takes the general path anyway
+      if (map?.quranic?.markedOnly.includes(String.fromCharCode(c))) v = map.plain(c);
       e |= v === -1 ? DROP : v < 0 || map?.compose ? SLOW : v << 16;
     }
     return (this.table[c] = e);
