@@ -1,6 +1,7 @@
 // The normalization rules, one code point at a time. Each rule is an option (all on by default, except that the
 // superscript alef U+0670 is dropped by default). `resolveChar` is the single source of truth; `CharMap` caches its
 // answers in a typed array so the hot loop does one lookup per UTF-16 unit.
+import { checkOptions, describe, invalid } from '../errors.js';
 
 /** Which spelling variants to fold. Every field is optional; the defaults give full Arabic search normalization. */
 export interface NormalizeOptions {
@@ -73,6 +74,21 @@ export function resolveNormalizeOptions(options?: NormalizeOptions): ResolvedNor
   return out as unknown as ResolvedNormalizeOptions;
 }
 
+
+/**
+ * Checks normalization options a caller gave (each key known, each value a boolean, `superscriptAlef` one of its
+ * three words) and fills the defaults; throws `FahrasError('INVALID_ARGUMENT')` naming `what` and the key. The
+ * entry points that take options call it; the tokenizer trusts what they resolved.
+ */
+export function checkNormalizeOptions(options: NormalizeOptions | undefined, what: string): ResolvedNormalizeOptions {
+  const o = checkOptions(options, Object.keys(DEFAULT_NORMALIZE_OPTIONS).join(' '), what) as Record<string, unknown>;
+  for (const key in o) {
+    const v = o[key];
+    const ok = key === 'superscriptAlef' ? v === 'drop' || v === 'alef' || v === 'keep' : typeof v === 'boolean';
+    if (!ok && v !== undefined) invalid(`${what}.${key}: expected ${key === 'superscriptAlef' ? "'drop', 'alef' or 'keep'" : 'true or false'}, got ${describe(v)}`);
+  }
+  return resolveNormalizeOptions(o);
+}
 
 /** Whether `c` is in one of `ranges`: pairs of code units, the first and the last of each range. */
 function inRanges(c: number, ranges: string): boolean {
