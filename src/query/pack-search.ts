@@ -219,10 +219,12 @@ export class PackSearcher {
     const posts = needs.lists.post.length;
     const pieces = await Promise.all(order.map((i) => this.store.get(needs.lists.dict[i], (body) => readDictionaryPiece(body, posts))));
     const n = pieces.reduce((sum, p) => sum + p.terms.length, 0);
+    const terms: string[] = [];
     const out: Dictionary = {
       ...emptyTermIndex(),
       key,
-      terms: [],
+      terms,
+      termsById: terms, // the pieces' terms are the term index's (ids are ranks)
       df: new Uint32Array(n),
       piece: new Uint32Array(n),
       offset: new Uint32Array(n),
