@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createIndex } from '../../src/index.js';
 import { readSnapshot } from '../../src/segment/reader.js';
+import { STORED_DEFAULTS } from '../../src/segment/stored-config.js';
 import { goldenPaths } from '../fixtures/golden/queries.js';
 import { seedDocuments } from '../helpers/seeds.js';
 
@@ -93,6 +94,16 @@ function specRead(bytes: Uint8Array) {
   return { header, config, documents, paragraphs, text, surface, fields, texts, end: r.at };
 }
 
+/** FORMAT.md section 4: a key the file lacks takes its stored default, in nested objects too. */
+function withStoredDefaults(value: Record<string, any>, defaults: Record<string, any>): Record<string, any> {
+  const out = { ...value };
+  for (const [key, fallback] of Object.entries(defaults)) {
+    if (out[key] === undefined) out[key] = fallback;
+    else if (fallback?.constructor === Object) out[key] = withStoredDefaults(out[key], fallback);
+  }
+  return out;
+}
+
 /** CRC-32 (IEEE), bit by bit as FORMAT.md section 2 describes it. */
 function crc32(b: Uint8Array): number {
   let crc = 0xffffffff;
@@ -109,7 +120,7 @@ function checkAgainstReader(bytes: Uint8Array): void {
   expect(spec.end).toBe(bytes.length);
   expect(spec.header.crc).toBe(crc32(bytes.subarray(16)));
   const snap = readSnapshot(bytes);
-  expect(snap.indexConfig).toEqual(spec.config);
+  expect(snap.indexConfig).toEqual(withStoredDefaults(spec.config, STORED_DEFAULTS));
   expect(snap.docs.ids).toEqual(spec.documents.map((d) => d.id));
   expect(snap.docs.stored.map((s) => (s ? { ...s } : s))).toEqual(spec.documents.map((d) => d.stored));
   expect(snap.docs.texts).toEqual(spec.texts);
