@@ -11,6 +11,21 @@ import { FahrasError } from '../errors.js';
 import { type Hit, scanEnd, type Snippet, snippetFromHits } from './snippet.js';
 import type { HitSource } from './vector-hits.js';
 import type { FieldScorer } from './fields.js';
+import {
+  DEFAULT_LIMIT,
+  DEFAULT_MAX_EXPANSIONS,
+  DEFAULT_SNIPPET_LENGTH,
+  HEAD_FACTOR,
+  MAX_CLAUSES,
+  MAX_EXPANSIONS,
+  MAX_LIMIT,
+  MAX_OFFSET,
+  MAX_QUERY_LENGTH,
+  MAX_SNIPPET_LENGTH,
+  MIN_HEAD,
+  MIN_SNIPPET_LENGTH,
+  PROXIMITY_WINDOW,
+} from './limits.js';
 
 /**
  * What an entry point adds to the searcher: typo tolerance (`fuzzy`), document-field scoring (indexes built with
@@ -155,8 +170,8 @@ export class Searcher {
     const opts = options ?? {};
     const fuzzy = fuzzyDistance(opts);
     if (fuzzy && !this.extras.typos) throw new FahrasError('INVALID_ARGUMENT', 'fuzzy: loadIndex(bytes, { typos }), typos from fahras/typos');
-    const limit = clampInt(opts.limit, 10, 0, 1000);
-    const offset = clampInt(opts.offset, 0, 0, 10_000);
+    const limit = clampInt(opts.limit, DEFAULT_LIMIT, 0, MAX_LIMIT);
+    const offset = clampInt(opts.offset, 0, 0, MAX_OFFSET);
     const snap = this.snap;
     const paras = snap.paragraphTable;
     const N = paras.liveCount;
@@ -223,7 +238,7 @@ export class Searcher {
     if (nCand === 0) return [];
 
     // --- proximity rerank of the head ---
-    let ranked = topK(touched, nCand, scores, Math.max(want * 3, 30));
+    let ranked = topK(touched, nCand, scores, Math.max(want * HEAD_FACTOR, MIN_HEAD));
     if (ranking.proximity > 0 && total > 1) {
       this.proximityBonus(prepared, ranked, N);
       ranked = topK(ranked, ranked.length, scores, ranked.length);
@@ -235,7 +250,7 @@ export class Searcher {
     const page = ranked.slice(offset, want);
 
     // --- results with snippets ---
-    const snippetLength = clampInt(opts.snippetLength, 160, 16, 100_000);
+    const snippetLength = clampInt(opts.snippetLength, DEFAULT_SNIPPET_LENGTH, MIN_SNIPPET_LENGTH, MAX_SNIPPET_LENGTH);
     const wantSnippets = opts.snippets !== false;
     const ptexts = page.map((u) => (wantSnippets ? docs.texts[paras.doc[u]].slice(paras.textStart[u], paras.textEnd[u]) : ''));
     // the index terms the query matched (every alternative of every positive clause), only when snippets are wanted
@@ -436,7 +451,7 @@ export class Searcher {
           const c = lists[j][k];
           if (!c) continue;
           const dist = minDistance(a, c);
-          if (dist > 0 && dist <= 8) bonus += Math.min(weights[i], weights[j]) / dist;
+          if (dist > 0 && dist <= PROXIMITY_WINDOW) bonus += Math.min(weights[i], weights[j]) / dist;
         }
       }
       this.scores[units[k]] += lambda * bonus;
@@ -450,14 +465,14 @@ export function fuzzyDistance(opts: SearchOptions): number {
 }
 
 /** @internal Most index terms one prefix or fuzzy word of a search expands to. */
-export const maxExpansions = (opts: SearchOptions): number => clampInt(opts.maxExpansions, 50, 1, 1000);
+export const maxExpansions = (opts: SearchOptions): number => clampInt(opts.maxExpansions, DEFAULT_MAX_EXPANSIONS, 1, MAX_EXPANSIONS);
 
 /** @internal The query as `search` parses it (a pack reads the dictionary its words need before searching). */
 export function parseSearchQuery(query: unknown, analyzer: TextAnalyzer, opts: SearchOptions): ParsedQuery {
   return parseQuery(query, analyzer, {
     prefix: opts.prefix === true,
-    maxQueryLength: clampInt(opts.maxQueryLength, DEFAULT_QUERY_LIMITS.maxQueryLength, 1, 100_000),
-    maxClauses: clampInt(opts.maxClauses, DEFAULT_QUERY_LIMITS.maxClauses, 1, 32),
+    maxQueryLength: clampInt(opts.maxQueryLength, DEFAULT_QUERY_LIMITS.maxQueryLength, 1, MAX_QUERY_LENGTH),
+    maxClauses: clampInt(opts.maxClauses, DEFAULT_QUERY_LIMITS.maxClauses, 1, MAX_CLAUSES),
   });
 }
 

@@ -2,6 +2,7 @@
 // so a highlighted word keeps its diacritics inside the range; windows are cut at white space, so a combining
 // mark is never separated from its letter.
 import type { TextAnalyzer } from '../analysis/index.js';
+import { CUT_REACH, DISTINCT_TERM_WEIGHT, MIN_SNIPPET_LENGTH, SCAN_SNIPPETS, SCAN_WHOLE } from './limits.js';
 
 /** A piece of a paragraph with the query's words marked. */
 export interface Snippet {
@@ -34,7 +35,7 @@ export interface Hit {
  * read whole; a longer one (`maxParagraphLength` raised) only up to 4 snippet lengths after its first hit, so a
  * paragraph of 50 MB costs what one of 64 kB does, and a word first met past that point gets no highlight.
  */
-export const scanEnd = (firstHit: number, length: number): number => Math.max(65536, firstHit + 4 * length);
+export const scanEnd = (firstHit: number, length: number): number => Math.max(SCAN_WHOLE, firstHit + SCAN_SNIPPETS * length);
 
 /**
  * Builds the snippet of `text` (one paragraph) for the index terms in `terms`: the window of about `length`
@@ -50,7 +51,7 @@ export function makeSnippet(text: string, analyzer: TextAnalyzer, terms: Readonl
 
 /** The snippet of `text` around `hits` (ascending, from the analyzer's token offsets). */
 export function snippetFromHits(text: string, hits: Hit[], length: number): Snippet {
-  const max = Math.max(16, length | 0);
+  const max = Math.max(MIN_SNIPPET_LENGTH, length | 0);
   if (text.length <= max) {
     return { text, highlights: hits.map((h) => [h.start, h.end] as [number, number]) };
   }
@@ -68,7 +69,7 @@ export function snippetFromHits(text: string, hits: Hit[], length: number): Snip
       count++;
       b++;
     }
-    const score = seen.size * 1000 + count;
+    const score = seen.size * DISTINCT_TERM_WEIGHT + count;
     if (score > bestScore) {
       bestScore = score;
       bestA = a;
@@ -89,7 +90,7 @@ export function snippetFromHits(text: string, hits: Hit[], length: number): Snip
   if (from > 0) {
     let k = from;
     while (k > 0 && !isSpaceAt(text, k - 1)) k--;
-    if (k > 0 && from - k > 40) {
+    if (k > 0 && from - k > CUT_REACH) {
       k = from;
       while (k < text.length && !isSpaceAt(text, k - 1)) k++;
     }
@@ -98,7 +99,7 @@ export function snippetFromHits(text: string, hits: Hit[], length: number): Snip
   if (to < text.length) {
     let k = to;
     while (k < text.length && !isSpaceAt(text, k)) k++;
-    if (k - to > 40) {
+    if (k - to > CUT_REACH) {
       k = to;
       while (k > from && !isSpaceAt(text, k)) k--;
     }
