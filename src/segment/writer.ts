@@ -22,7 +22,7 @@ export function storedConfigJson(config: IndexConfig): string {
       fallback = fallback[key];
     }
     const last = path[path.length - 1];
-    if (parent && parent[last] === fallback[last]) delete parent[last];
+    if (parent && JSON.stringify(parent[last]) === JSON.stringify(fallback[last])) delete parent[last];
   }
   return JSON.stringify(stored);
 }
