@@ -29,5 +29,5 @@ export const DISTINCT_TERM_WEIGHT = 1000;
 /** How far (characters) a window's edge looks for white space to cut at before it cuts inside the text. */
 export const CUT_REACH = 40;
 /** A paragraph is read whole for its snippet's words up to this many characters; past it, up to SCAN_SNIPPETS snippet lengths after the first hit. */
-export const SCAN_WHOLE = 65_536;
+export const SCAN_WHOLE = 16_384;
 export const SCAN_SNIPPETS = 4;
