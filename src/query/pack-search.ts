@@ -16,7 +16,7 @@ import {
   readDictionaryPiece,
   readDocumentsPiece,
 } from '../segment/pack-reader.js';
-import { type PostingsRanges, UnitCursor, VarintCursor } from '../segment/postings.js';
+import { type PostingsRanges, EntryCursor, VarintCursor } from '../segment/postings.js';
 import { Searcher, type SearcherExtras, type SearchOptions, type SearchResult, fuzzyDistance, maxExpansions, parseSearchQuery, surfaceFormsOf, wordTerms } from './search.js';
 
 /** The stored fields a run of the searcher sees for a document not read yet (its filter never sees them). */
@@ -301,7 +301,7 @@ export class PackSearcher {
     if (!piece.applied.has(start)) {
       const paras = this.snap.paragraphTable;
       const ranges: PostingsRanges = { entryStart: Uint32Array.of(unitsStart, unitsStart + unitsLength), entryBytes: piece.body, positionStart: new Uint32Array(2), positionBytes: piece.body };
-      const cursor = new UnitCursor().reset(ranges, 0, paras.count);
+      const cursor = new EntryCursor().reset(ranges, 0, paras.count);
       const meta = new VarintCursor().reset(piece.body, metaStart, end);
       let doc = 0;
       let listed = 0;
