@@ -4,26 +4,17 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createIndex, loadIndex, type Snippet } from '../src/index.js';
+import { createIndex, loadIndex } from '../src/index.js';
+import { render } from './render.js';
 
 const seeds = join(dirname(fileURLToPath(import.meta.url)), '..', 'corpus', 'seeds');
-const color = process.stdout.isTTY && !process.env.NO_COLOR;
-const mark = (s: string) => (color ? `\x1b[1;33m${s}\x1b[0m` : `[${s}]`);
-
-function render(snippet: Snippet): string {
-  let out = '';
-  let at = 0;
-  for (const [s, e] of snippet.highlights) {
-    out += snippet.text.slice(at, s) + mark(snippet.text.slice(s, e));
-    at = e;
-  }
-  return out + snippet.text.slice(at);
-}
-
 const t0 = performance.now();
 const index = createIndex();
 for (const file of readdirSync(seeds).filter((f) => f.endsWith('.txt')).sort()) {
-  index.add({ id: file, text: readFileSync(join(seeds, file), 'utf8') });
+  const text = readFileSync(join(seeds, file), 'utf8');
+  // the article's title for people: its first line (the seeds have no headings), cut at a space
+  const first = text.split('\n', 1)[0].trim();
+  index.add({ id: file, text, title: first.length > 60 ? `${first.slice(0, first.lastIndexOf(' ', 60))}…` : first });
 }
 const { documents, paragraphs, terms } = index.stats();
 const bytes = index.serialize();
@@ -42,7 +33,8 @@ for (const [q, why] of queries) {
   const results = loaded.search(q, { limit: 3, prefix: why.startsWith('search as you type') });
   console.log(`\n🔎 ${q}   (${why}) — ${results.length} result${results.length === 1 ? '' : 's'}`);
   results.forEach((r, i) => {
-    console.log(`  ${i + 1}. ${r.id} ¶${r.paragraph}  score ${r.score.toFixed(2)}`);
+    // paragraphs are numbered from 1 for people, as the CLI and the page do (r.paragraph counts from 0)
+    console.log(`  ${i + 1}. ${r.fields.title} ¶${r.paragraph + 1}  score ${r.score.toFixed(2)}`);
     console.log(`     ${render(r.snippet)}`);
   });
 }
