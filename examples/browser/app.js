@@ -8,17 +8,22 @@
   const form = /** @type {HTMLFormElement} */ (document.getElementById('search-form'));
   const status = /** @type {HTMLElement} */ (document.getElementById('status'));
   const list = /** @type {HTMLOListElement} */ (document.getElementById('results'));
+  const pager = /** @type {HTMLElement} */ (document.getElementById('pager'));
+  const prev = /** @type {HTMLButtonElement} */ (document.getElementById('prev'));
+  const next = /** @type {HTMLButtonElement} */ (document.getElementById('next'));
+  const pageLabel = /** @type {HTMLElement} */ (document.getElementById('page'));
   const LIMIT = 10;
   const num = (n) => n.toLocaleString('ar-EG');
-  /** @type {{ search(q: string, o?: object): any[] } | null} */
+  /** @type {{ searchWithTotal(q: string, o?: object): { results: any[], total: number } } | null} */
   let index = null;
   let lastQuery = null;
+  let offset = 0;
 
   function label(id) {
     return String(id).replace(/\.(txt|md)$/i, '');
   }
 
-  function render(results, query) {
+  function render(results, total, query) {
     const items = results.map((r, i) => {
       const li = document.createElement('li');
       li.tabIndex = -1;
@@ -39,17 +44,25 @@
       return li;
     });
     list.replaceChildren(...items);
+    // one result per article (its best paragraph), the number of matching articles, and pages of LIMIT
     if (query.trim() === '') status.textContent = 'اكتب كلمة للبحث.';
-    else if (results.length === 0) status.textContent = `لا نتائج لـ«${query.trim()}».`;
-    else status.textContent = `${num(results.length)} ${results.length === 1 ? 'نتيجة' : 'نتائج'} لـ«${query.trim()}»${results.length === LIMIT ? ' (الأفضل أولاً)' : ''}.`;
+    else if (total === 0) status.textContent = `لا نتائج لـ«${query.trim()}».`;
+    else status.textContent = `${num(total)} ${total === 1 ? 'مقالة' : 'مقالات'} لـ«${query.trim()}»، الأفضل أولاً.`;
+    const pages = Math.ceil(total / LIMIT);
+    pager.hidden = pages <= 1;
+    prev.disabled = offset === 0;
+    next.disabled = offset + LIMIT >= total;
+    pageLabel.textContent = `الصفحة ${num(offset / LIMIT + 1)} من ${num(pages)}`;
   }
 
-  function run(query) {
-    if (index === null || query === lastQuery) return;
+  function run(query, from = 0) {
+    if (index === null || (query === lastQuery && from === offset)) return;
     lastQuery = query;
+    offset = from;
     // Search as you type: the last word matches as a prefix until a space follows it.
-    const results = query.trim() === '' ? [] : index.search(query, { limit: LIMIT, prefix: true, snippetLength: 220 });
-    render(results, query);
+    const options = { limit: LIMIT, offset, prefix: true, snippetLength: 220, groupBy: 'document' };
+    const page = query.trim() === '' ? { results: [], total: 0 } : index.searchWithTotal(query, options);
+    render(page.results, page.total, query);
     const url = new URL(location.href);
     if (query.trim() === '') url.searchParams.delete('q');
     else url.searchParams.set('q', query);
@@ -61,6 +74,8 @@
   }
 
   input.addEventListener('input', () => run(input.value));
+  prev.addEventListener('click', () => run(input.value, Math.max(0, offset - LIMIT)));
+  next.addEventListener('click', () => run(input.value, offset + LIMIT));
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     run(input.value);

@@ -100,7 +100,8 @@ describe.skipIf(!HAVE_CHROMIUM)('browser example (headless Chromium)', () => {
     expect(marks).toContain('حكومية'); // typed حكوميه
     const html = await first.locator('p.snippet').innerHTML();
     expect(html).toContain('<mark>يخطّطون</mark>');
-    expect(await page.textContent('#status')).toMatch(/نتيجة|نتائج/);
+    expect(await page.textContent('#status')).toMatch(/^[٠-٩]+ (مقالة|مقالات) لـ/); // one result per article, with their number
+    expect(await first.locator('.doc').textContent()).toMatch(/^صرح مسؤول أميركي/); // the article's title (its first line), not its file name
     expect(new URL(page.url()).searchParams.get('q')).toBe(QUERY);
 
     mkdirSync(join(REPO_ROOT, 'test-output'), { recursive: true });
