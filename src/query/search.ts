@@ -9,8 +9,7 @@ import { type Clause, type ParsedQuery, parseQuery, type QueryTerm } from './par
 import { forEachPositions, forEachEntry, EntryCursor } from '../segment/postings.js';
 import type { skipsFor } from '../segment/skips.js';
 import type { TypoExpander } from './typos.js';
-import { checkOptions, FahrasError, invalid } from '../errors.js';
-import { suggest, type Suggestion } from './suggest.js';
+import { FahrasError, invalid } from '../errors.js';
 import { type ResolvedSearchOptions, resolveSearchOptions } from './search-options.js';
 import { type Hit, scanEnd, type Snippet, snippetFromHits } from './snippet.js';
 import type { HitSource } from './vector-hits.js';
@@ -62,11 +61,7 @@ export interface SearchOptions {
   ranking?: Partial<RankingParams>;
 }
 
-/** Options of `suggest`. */
-export interface SuggestOptions {
-  /** Completions to return (default 10, at most 100). */
-  limit?: number;
-}
+export type { SuggestOptions } from './suggest.js';
 
 /** A page of results and how many there are in all (see `searchWithTotal`). */
 export interface SearchPage<F extends object = Record<string, unknown>> {
@@ -302,16 +297,6 @@ export class Searcher {
 
   /** @internal How many paragraphs (documents, grouped by document) matched the last search, past its page. */
   lastTotal = 0;
-
-  /**
-   * Completions of a word being typed: the index's words that start with `prefix`, as documents spell them, most
-   * frequent first (see `query/suggest.ts`). Options: `limit` (default 10, at most 100).
-   */
-  suggest(prefix: string, options?: SuggestOptions): Suggestion[] {
-    const { limit = 10 } = checkOptions(options, 'limit', 'suggest options');
-    if (!(Number.isInteger(limit) && limit > 0 && limit <= 100)) invalid('suggest option limit: expected an integer from 1 to 100');
-    return suggest(this.snap, this.analyzer, prefix, limit);
-  }
 
   /** @internal Checks `search` options (a pack checks them before reading pieces): `fuzzy` needs typo tolerance. */
   resolve(options: SearchOptions | undefined): ResolvedSearchOptions {

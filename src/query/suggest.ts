@@ -2,7 +2,7 @@
 // spell them, most frequent first. The typed prefix is normalized the way words are (so أ/ا, ة/ه and diacritics do
 // not matter) and matched against the surface forms (normalized, unstemmed words), bare and after the article.
 import type { TextAnalyzer } from '../analysis/index.js';
-import { checkText } from '../errors.js';
+import { checkOptions, checkText, invalid } from '../errors.js';
 import type { IndexSnapshot } from '../segment/model.js';
 import { expandPrefix } from '../segment/dictionary.js';
 import { forEachEntry } from '../segment/postings.js';
@@ -13,6 +13,22 @@ export interface Suggestion {
   word: string;
   /** In how many paragraphs it occurs. */
   paragraphs: number;
+}
+
+/** Options of `suggest`. */
+export interface SuggestOptions {
+  /** Completions to return (default 10, at most 100). */
+  limit?: number;
+}
+
+/**
+ * `suggest` with its options checked (the main and search-only entries; a pack has no `suggest`, so its bundle
+ * leaves this out): `limit` defaults to 10, at most 100.
+ */
+export function suggestWords(snap: IndexSnapshot, analyzer: TextAnalyzer, prefix: string, options?: SuggestOptions): Suggestion[] {
+  const { limit = 10 } = checkOptions(options, 'limit', 'suggest options');
+  if (!(Number.isInteger(limit) && limit > 0 && limit <= 100)) invalid('suggest option limit: expected an integer from 1 to 100');
+  return suggest(snap, analyzer, prefix, limit);
 }
 
 /** The Arabic definite article: U+0627 ALEF ا + U+0644 LAM ل. مدر completes to مدرسة and to المدرسة. */
