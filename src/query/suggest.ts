@@ -5,7 +5,7 @@ import type { TextAnalyzer } from '../analysis/index.js';
 import { checkOptions, checkText, invalid } from '../errors.js';
 import type { IndexSnapshot } from '../segment/model.js';
 import { expandPrefix } from '../segment/dictionary.js';
-import { forEachUnit } from '../segment/postings.js';
+import { forEachEntry } from '../segment/postings.js';
 
 /** One completion of `suggest` (`FahrasIndex.suggest`, `SearchIndex.suggest`). */
 export interface Suggestion {
@@ -52,7 +52,7 @@ export function suggest(snap: IndexSnapshot, analyzer: TextAnalyzer, prefix: str
     if (out.length === limit) break;
     // the first live paragraph with the word, and the word's first spelling in it
     let first = -1;
-    forEachUnit(data, id, paras.count, (u) => {
+    forEachEntry(data, id, paras.count, (u) => {
       if (first < 0 && paras.alive[u]) first = u;
     });
     if (first < 0) continue;
