@@ -133,7 +133,7 @@ export function upsertSection(md: string, heading: string, section: string, befo
   const start = md.indexOf(heading + '\n');
   if (start >= 0) {
     const next = md.indexOf('\n## ', start + heading.length);
-    return md.slice(0, start) + section + (next >= 0 ? md.slice(next + 1) : '');
+    return md.slice(0, start) + section + (next >= 0 ? '\n' + md.slice(next + 1) : '');
   }
   const at = md.indexOf(before);
   return at >= 0 ? md.slice(0, at) + section + '\n' + md.slice(at) : md.trimEnd() + '\n\n' + section;
@@ -174,7 +174,7 @@ export function packsChartSpec(report: PacksReport): vl.TopLevelSpec | undefined
       height: 160,
       layer: [
         { mark: { type: 'bar' } },
-        { mark: { type: 'text', dy: -6, fontSize: 9 }, encoding: { text: { field: 'value', type: 'quantitative', format: '.3~s' } } },
+        { mark: { type: 'text', dy: -6, fontSize: 9 }, encoding: { text: { field: 'value', type: 'quantitative', format: ',.3~r' } } },
       ],
       encoding: {
         x: { field: 'engine', type: 'nominal', sort: engines, title: null, axis: { labels: false, ticks: false } },
