@@ -1,7 +1,8 @@
 import { defineConfig } from 'tsup';
+import { internalNames } from './build/internal-names.js';
 
 // Three builds (`npm run build`; the prebuild script empties dist/ once, so no build cleans another's output).
-// The library and browser builds shorten internal property names (INTERNAL_PROPS below).
+// The library and browser builds shorten internal property names (INTERNAL_NAMES below).
 //  1. the library for Node and bundlers, ESM + CJS + .d.ts: `fahras` (src/index.ts), `fahras/search` (load + search
 //     only, for browsers), `fahras/typos` (its opt-in typo tolerance) and `fahras/flexsearch` (the FlexSearch
 //     adapter; flexsearch stays an external peer).
@@ -12,42 +13,21 @@ import { defineConfig } from 'tsup';
 //     It is built apart (a second global name) and without shortened names: it reads none (src/query/typos.ts).
 //  3. the `fahras` command line tool (Node only): dist/cli.js with a shebang.
 /**
- * Internal property names esbuild shortens in the library and browser builds (`mangleProps`; about 0.4 kB of the
- * search bundle's min+gzip). Only names of internal state and helpers belong here: never a name of the public API
- * (the exported types and classes), a key of the configuration stored in index files, or a property of a
- * built-in. test/build/mangle.test.ts checks the list against the public types and the built-ins' prototypes.
- * The tests run on src/, so the browser e2e test (on dist/) is what exercises the mangled build.
+ * Internal property names esbuild shortens in the library and browser builds (`mangleProps`): those the source
+ * marks internal (`@internal` on a type or a member, or a `private`/`protected` member; build/internal-names.ts,
+ * DESIGN.md "Internal names"), so a clear name costs no bundle bytes. test/build/mangle.test.ts checks that none
+ * is a public API name, a stored-config key or a built-in. The tests run on src/, so the browser e2e test (on
+ * dist/) is what exercises the shortened build.
  */
-export const INTERNAL_PROPS = [
-  // snapshot and paragraph/document tables
-  'snap', 'docs', 'alive', 'doc', 'ids', 'texts', 'stored', 'vectors', 'byId', 'firstPara', 'paraCount',
-  'liveCount', 'totalLength', 'ordinal', 'docStart', 'posBytes', 'posStart', 'sorted', 'df',
-  // searcher
-  'defaults', 'scores', 'masks', 'stamp', 'touched', 'nTouched', 'gen', 'norms', 'normsKey',
-  'byLength', 'searcher', 'clause', 'words', 'weight', 'idf', 'tf', 'unitCount', 'nextGen',
-  'hasVector', 'vectorHits', 'neighbours', 'scorePhrase', 'scoreFields', 'addPostings', 'pageHits', 'touch',
-  'proximityBonus', 'hitSource', 'normsFor', 'positionsIn', 'currentSearcher', 'phraseMatches', 'positions',
-  'prepareClause', 'lifted', 'params', 'extras', 'surfaceOfWord',
-  // index builder (main entry)
-  'docText', 'addParagraph', 'sink', 'growVectors', 'nextBreak', 'emit', 'visit',
-  // parsed queries
-  'kind', 'should', 'must', 'not', 'quoted', 'star', 'last',
-  // analyzer, tokenizer, normalizer tables
-  'wordTerm', 'wordSurface', 'termTable', 'splitter', 'lowerCased', 'luceneNormalize', 'stem', 'stop', 'letters', 'entry', 'pair', 'options',
-  'emitSplit', 'maxLength', 'scratch', 'buf', 'offs', 'ensure',
-  'table', 'multi', 'compose', 'lookup', 'strings', 'intern', 'internString', 'insert', 'rehash', 'slots', 'pool',
-  'mask',
-  // byte reader, postings cursor and its block tables
-  'varint', 'byte', 'block', 'fail', 'skips', 'jump', 'pos', 'reset', 'string', 'count',
-];
+const INTERNAL_NAMES = internalNames('src');
 
 const esbuildOptions = (options: { mangleProps?: RegExp }): void => {
-  options.mangleProps = new RegExp(`^(${INTERNAL_PROPS.join('|')})$`);
+  options.mangleProps = new RegExp(`^(${INTERNAL_NAMES.join('|')})$`);
 };
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', search: 'src/search.ts', pack: 'src/pack.ts', typos: 'src/typos.ts', fields: 'src/fields.ts', flexsearch: 'src/adapters/flexsearch.ts' },
+    entry: { index: 'src/index.ts', search: 'src/search.ts', pack: 'src/pack.ts', typos: 'src/typos.ts', fields: 'src/fields.ts', quran: 'src/quran.ts', flexsearch: 'src/adapters/flexsearch.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,

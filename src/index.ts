@@ -14,6 +14,7 @@ import { scoreFields, Searcher, type SearchOptions, type SearchResult, vectorHit
 import { typos } from './query/typos.js';
 import { type AnalyzerConfig, type AnalyzerOptions, type AnalyzerPreset, createAnalyzer as createAnalyzerCore } from './analysis/index.js';
 import { registerAllComponents } from './analysis/register-all.js';
+import { QURANIC, useQuranicRules } from './normalize/index.js';
 
 export { FahrasError, type FahrasErrorCode } from './errors.js';
 export {
@@ -45,6 +46,9 @@ export { splitParagraphs, type IndexOptions, type FahrasDocument, type FieldsOpt
 export type { IndexConfig, DocumentId, ParagraphSplit } from './segment/index.js';
 export { toHtml, escapeHtml, type SearchOptions, type SearchResult, type Snippet, type HtmlOptions } from './query/index.js';
 
+
+// The main entry analyzes with the Qur'anic-orthography rules (`uthmani`); fahras/search takes them as an opt-in.
+useQuranicRules(QURANIC);
 /**
  * Builds an analyzer from a preset name (`'default'`, `'lucene'`, `'exact'`) or options; every stemmer and
  * stopword list fahras ships is available.
@@ -206,6 +210,6 @@ export function loadIndex(bytes: Uint8Array | ArrayBuffer): FahrasIndex {
   registerAllComponents();
   const snap = readSnapshot(bytes);
   // documents can be added to it: its configuration must be one the builder accepts
-  if (!isWritableConfig(snap.config)) throw new FahrasError('CORRUPT_INDEX', 'bad index data: the stored configuration');
-  return new FahrasIndex(snap.config, snap);
+  if (!isWritableConfig(snap.indexConfig)) throw new FahrasError('CORRUPT_INDEX', 'bad index data: the stored configuration');
+  return new FahrasIndex(snap.indexConfig, snap);
 }

@@ -19,6 +19,7 @@
  * @packageDocumentation
  */
 import { type TextAnalyzer, WordChain } from './analysis/index.js';
+import { type QuranicRules, useQuranicRules } from './normalize/index.js';
 import type { DocumentId, IndexConfig, IndexSnapshot } from './segment/model.js';
 import { type IndexStats, readSnapshot, statsOf } from './segment/reader.js';
 import { type FieldScorer, type FieldScoring, Searcher, type SearchOptions, type SearchResult, type TypoExpander } from './query/index.js';
@@ -44,6 +45,11 @@ export interface LoadOptions {
    * Without it, loading such an index throws.
    */
   fields?: FieldScoring;
+  /**
+   * Qur'anic orthography (the `uthmani` normalization option), for indexes of Qur'anic text: `import { quran }
+   * from 'fahras/quran'`. Without it, the analysis is that of `uthmani: false` (see `fahras/quran`).
+   */
+  quran?: QuranicRules;
 }
 
 /** A read-only index loaded from bytes. Create one with {@link loadIndex}. */
@@ -54,13 +60,14 @@ export class SearchIndex {
   /** @internal use loadIndex() */
   constructor(snap: IndexSnapshot, options: LoadOptions = {}) {
     this.snap = snap;
-    const { typos, fields } = options;
-    this.searcher = new Searcher(snap, new WordChain(snap.config.analyzer), { typos, fields: fields as FieldScorer | undefined });
+    const { typos, fields, quran } = options;
+    if (quran) useQuranicRules(quran);
+    this.searcher = new Searcher(snap, new WordChain(snap.indexConfig.analyzer), { typos, fields: fields as FieldScorer | undefined });
   }
 
   /** The configuration the index was built with (analyzer, paragraph splitting, fields). */
   get config(): IndexConfig {
-    return this.snap.config;
+    return this.snap.indexConfig;
   }
 
   /** The analyzer queries go through (the one the index was built with). */

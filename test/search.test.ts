@@ -6,6 +6,7 @@ import { createIndex, FahrasError, loadIndex as loadFull } from '../src/index.js
 import { loadIndex, SearchIndex, toHtml } from '../src/search.js';
 import { typos } from '../src/typos.js';
 import { fields } from '../src/fields.js';
+import { quran } from '../src/quran.js';
 import { seedDocuments } from './helpers/seeds.js';
 
 describe('fahras/search', () => {
@@ -82,5 +83,62 @@ describe('fahras/search', () => {
       expect((e as FahrasError).code).toBe('CHECKSUM_MISMATCH');
     }
     expect(() => loadIndex(new Uint8Array([1, 2, 3]))).toThrow(expect.objectContaining({ code: 'BAD_MAGIC' }));
+  });
+});
+
+// Qur'anic orthography (#17): plain-spelling queries find Uthmani text and the reverse, in the built index and
+// through fahras/search, with highlights on whole Uthmani words. Verses as Tanzil's Uthmani and Simple Clean texts
+// spell them (Tanzil Project, https://tanzil.net).
+describe('Uthmani text and plain spelling', () => {
+  const UTHMANI = [
+    'يَـٰٓأَيُّهَا ٱلَّذِينَ ءَامَنُوا۟ ٱسْتَعِينُوا۟ بِٱلصَّبْرِ وَٱلصَّلَوٰةِ ۚ إِنَّ ٱللَّهَ مَعَ ٱلصَّـٰبِرِينَ',
+    'وَأَقِيمُوا۟ ٱلصَّلَوٰةَ وَءَاتُوا۟ ٱلزَّكَوٰةَ وَٱرْكَعُوا۟ مَعَ ٱلرَّٰكِعِينَ',
+    'ٱللَّهُ نُورُ ٱلسَّمَـٰوَٰتِ وَٱلْأَرْضِ ۚ مَثَلُ نُورِهِۦ كَمِشْكَوٰةٍۢ فِيهَا مِصْبَاحٌ',
+    'يَـٰقَوْمِ ٱعْبُدُوا۟ ٱللَّهَ مَا لَكُم مِّنْ إِلَـٰهٍ غَيْرُهُۥٓ ۖ',
+  ];
+  const SIMPLE = ['يا أيها الذين آمنوا استعينوا بالصبر والصلاة إن الله مع الصابرين', 'وأقيموا الصلاة وآتوا الزكاة واركعوا مع الراكعين'];
+  const built = createIndex();
+  built.addAll(UTHMANI.map((text, id) => ({ id, text })));
+  const entries: [string, { search: typeof built.search }][] = [
+    ['built', built],
+    ['fahras/search', loadIndex(built.serialize(), { quran })],
+  ];
+  const marked = (r: { snippet: { text: string; highlights: [number, number][] } }) => r.snippet.highlights.map(([a, b]) => r.snippet.text.slice(a, b));
+
+  for (const [name, index] of entries) {
+    it(`${name}: a plain-spelling query finds the Uthmani verse and highlights whole Uthmani words with their marks`, () => {
+      const [hit] = index.search('الصلاة');
+      expect(hit.id).toBe(1);
+      expect(marked(hit)).toEqual(['ٱلصَّلَوٰةَ']);
+      expect(marked(index.search('السماوات')[0])).toEqual(['ٱلسَّمَـٰوَٰتِ']);
+      expect(index.search('آمنوا')[0].id).toBe(0);
+    });
+
+    it(`${name}: the joined vocative's words and phrases across spellings, pause marks never highlighted`, () => {
+      const [hit] = index.search('"يا أيها الذين آمنوا"');
+      expect(hit.id).toBe(0);
+      // (يا, أيها and الذين are stopwords: the phrase holds by their positions, split out of يَـٰٓأَيُّهَا)
+      expect(marked(hit)).toEqual(['ءَامَنُوا۟']);
+      // the word after the joined vocative is highlighted alone, inside the original word
+      const [people] = index.search('يا قوم اعبدوا الله ما لكم من إله غيره');
+      expect(people.id).toBe(3);
+      expect(marked(people)).toEqual(['قَوْمِ', 'ٱعْبُدُوا۟', 'ٱللَّهَ', 'إِلَـٰهٍ', 'غَيْرُهُۥٓ']);
+      const [patience] = index.search('"بالصبر والصلاة"');
+      expect(patience.id).toBe(0);
+      expect(marked(patience)).toEqual(['بِٱلصَّبْرِ', 'وَٱلصَّلَوٰةِ']);
+      expect(marked(patience).join('')).not.toMatch(/[\u06d6-\u06dc]/);
+      expect(index.search('"الصلاة وآتوا الزكاة"')[0].id).toBe(1);
+    });
+  }
+
+  it('an Uthmani query (pasted from a mushaf) finds plain-spelling text', () => {
+    const plain = createIndex();
+    plain.addAll(SIMPLE.map((text, id) => ({ id, text })));
+    for (const index of [plain, loadIndex(plain.serialize(), { quran })]) {
+      expect(index.search('ٱلصَّلَوٰةَ').map((r) => r.id)).toEqual([1, 0]);
+      const [hit] = index.search('"يَـٰٓأَيُّهَا ٱلَّذِينَ ءَامَنُوا۟"');
+      expect(hit.id).toBe(0);
+      expect(marked(hit)).toEqual(['آمنوا']);
+    }
   });
 });

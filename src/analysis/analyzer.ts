@@ -3,10 +3,10 @@
 // and the config is saved with the index.
 import { FahrasError } from '../errors.js';
 import { type NormalizeOptions, type ResolvedNormalizeOptions, resolveNormalizeOptions } from '../normalize/index.js';
-import { luceneNormalizerFor, stemmerFor, stopwordsFor } from './components.js';
+import { luceneChainFor, stemmerFor, stopwordsFor } from './components.js';
 import type { TokenizerMode } from './tokenize.js';
 import { Interner } from './interner.js';
-import { Tokenizer } from './tokenize.js';
+import { NormalizingTokenizer } from './tokenize.js';
 import type { Token } from './tokenize.js';
 
 /** Stemmers fahras ships: its own light stemmer (the default: Lucene's plus the verb ending وا and the accusative
@@ -167,7 +167,7 @@ const STOP = -1;
  */
 export class WordChain implements TextAnalyzer {
   readonly config: AnalyzerConfig;
-  protected readonly splitter: Tokenizer;
+  protected readonly splitter: NormalizingTokenizer;
   private readonly stop: ReadonlySet<string>;
   protected readonly stem: (w: string) => string;
   /** Lucene's chain: words are only lower-cased by the tokenizer, Lucene's normalizer runs after the stopwords. */
@@ -178,13 +178,14 @@ export class WordChain implements TextAnalyzer {
   constructor(config: AnalyzerConfig) {
     this.config = config;
     this.lowerCased = config.normalizer === 'lucene';
-    this.splitter = new Tokenizer({
+    const lucene = this.lowerCased ? luceneChainFor() : null;
+    this.splitter = new (lucene?.Tokenizer ?? NormalizingTokenizer)({
       ...config.normalize,
       mode: config.tokenizer,
-      normalize: !this.lowerCased,
+      normalize: !lucene,
       maxTokenLength: config.maxTokenLength,
     });
-    this.luceneNormalize = this.lowerCased ? luceneNormalizerFor() : (w) => w;
+    this.luceneNormalize = lucene?.normalize ?? ((w) => w);
     const sw = config.stopwords;
     if (typeof sw === 'string') this.stop = stopwordsFor(sw);
     else this.stop = new Set(this.lowerCased ? sw.map((w) => w.toLowerCase()) : sw.map((w) => this.surfaceOf(w)));

@@ -1,10 +1,11 @@
 // Pluggable analysis components. The core knows only the light stemmers (fahras' own, the default, and Lucene's,
 // which it extends); the full entry (src/index.ts) registers the Snowball stemmer, the stopword lists and Lucene's
-// normalizer, so a search-only browser bundle (src/search.ts) leaves them out. Serialized indexes carry
+// chain (its normalizer and the lower-casing tokenizer), so a search-only browser bundle (src/search.ts) leaves them out. Serialized indexes carry
 // their stopword list, so loading never needs a registered list.
 import { FahrasError } from '../errors.js';
 import { lightStem } from '../stem/light.js';
 import { luceneStem } from '../stem/lucene.js';
+import type { NormalizingTokenizer } from './tokenize.js';
 
 type WordFn = (word: string) => string;
 
@@ -14,7 +15,8 @@ const stemmers = new Map<string, WordFn>([
   ['none', (w) => w],
 ]);
 const stopwordLists = new Map<string, ReadonlySet<string>>([['none', new Set<string>()]]);
-let luceneNormalizer: WordFn | null = null;
+/** Lucene's chain: its normalizer and the tokenizer that only lower-cases (both registered by the main entry). */
+let luceneChain: { normalize: WordFn; Tokenizer: typeof NormalizingTokenizer } | null = null;
 
 /** Makes a stemmer available to analyzers under `name`. */
 export function registerStemmer(name: string, stem: WordFn): void {
@@ -26,9 +28,12 @@ export function registerStopwords(name: string, words: ReadonlySet<string>): voi
   stopwordLists.set(name, words);
 }
 
-/** Makes Lucene's ArabicNormalizer available (the `lucene` preset needs it). */
-export function registerLuceneNormalizer(normalize: WordFn): void {
-  luceneNormalizer = normalize;
+/**
+ * Makes Lucene's chain available (the `lucene` preset needs it): its ArabicNormalizer, and a tokenizer class that
+ * lower-cases words instead of normalizing them (`Tokenizer` with `normalize: false`).
+ */
+export function registerLuceneChain(normalize: WordFn, Tokenizer: typeof NormalizingTokenizer): void {
+  luceneChain = { normalize, Tokenizer };
 }
 
 function missing(what: string): never {
@@ -43,6 +48,7 @@ export function stopwordsFor(name: string): ReadonlySet<string> {
   return stopwordLists.get(name) ?? missing(`stopword list '${name}'`);
 }
 
-export function luceneNormalizerFor(): WordFn {
-  return luceneNormalizer ?? missing(`Lucene's normalizer`);
+/** Lucene's chain, when the main entry registered it. */
+export function luceneChainFor(): { normalize: WordFn; Tokenizer: typeof NormalizingTokenizer } {
+  return luceneChain ?? missing(`Lucene's normalizer`);
 }

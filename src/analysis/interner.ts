@@ -11,7 +11,7 @@ import { codesToString, hashCodes } from './tokenize.js';
 /** Units before a word's code units in its pool record: length, id low 16 bits, id high bits. */
 const HEAD = 3;
 
-/** Dense ids for strings, looked up from code units or from strings. */
+/** Dense ids for strings, looked up from code units or from strings. @internal */
 export class Interner {
   /** The string of each id. */
   readonly strings: string[] = [];

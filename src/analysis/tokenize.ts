@@ -3,7 +3,7 @@
 // Word boundaries: a word is a run of letters, digits and combining marks, so a diacritic never splits a word.
 // Invisible joiners (ZWNJ inside a Persian word, a soft hyphen) continue a word but never start or end one, so
 // token spans do not include them at the edges.
-import { type CharMap, charMapFor, codesToString, foldRange, type NormalizeOptions, resolveNormalizeOptions, Scratch } from '../normalize/index.js';
+import { type CharMap, charMapFor, codesToString, DEFAULT_NORMALIZE_OPTIONS, foldRange, type NormalizeOptions, resolveNormalizeOptions, Scratch } from '../normalize/index.js';
 
 export { codesToString };
 
@@ -56,6 +56,8 @@ export function hashCodes(buf: Uint16Array, n: number): number {
 const SEP = 1;
 /** Starts and continues a word: a letter (incl. U+0640 TATWEEL), a digit or a combining mark. */
 const WORD = 2;
+/** A verse-end sign (the `uthmani` rules' `signOf`): separates, and the verse number in digits after it is no word. */
+const AYAH = 3;
 /** An invisible format character: continues a word but is trimmed from its edges. */
 const JOIN = 4;
 /** A high surrogate: its class depends on the unit after it (see `pair`). */
@@ -81,14 +83,19 @@ function classify(s: string, letters: boolean): number {
 /** The tables of each mode (words, letters), by normalization (null: none). */
 const tables = [new Map<CharMap | null, Int32Array>(), new Map<CharMap | null, Int32Array>()];
 
-/** A reusable tokenizer for one configuration. `scanRaw` is the allocation-free hot path. */
-export class Tokenizer {
+/**
+ * The tokenizer with fahras normalization, the only one `fahras/search` runs. Its subclass {@link Tokenizer} adds
+ * the lower-case-only path of Lucene's chain (`normalize: false`), which the main entry registers for analyzers
+ * (`registerLuceneChain`), so the search bundle leaves it out. `scanRaw` is the allocation-free hot path.
+ * @internal
+ */
+export class NormalizingTokenizer {
   private readonly letters: boolean;
-  private readonly map: CharMap | null;
+  protected readonly map: CharMap | null;
   /** Class + folded unit per BMP unit, filled lazily (shared by tokenizers of one config). */
   private readonly table: Int32Array;
   private readonly maxLength: number;
-  private readonly scratch = new Scratch();
+  protected readonly scratch = new Scratch();
 
   constructor(options: TokenizeOptions = {}) {
     const letters = options.mode === 'letters';
@@ -107,16 +114,22 @@ export class Tokenizer {
   private entry(c: number): number {
     const map = this.map;
     let e = c >= 0xd800 && c <= 0xdbff ? PAIR | SLOW : classify(String.fromCharCode(c), this.letters);
+    // Qur'anic signs (the `uthmani` rules): pause marks, ۞ and ۩ join (trimmed from a word's edges), verse ends separate
+    const sign = map?.quranic?.signOf(c);
+    if (sign) e = sign === 1 ? JOIN : AYAH | SLOW;
     if (e === JOIN) e |= SLOW;
     else if (e === WORD) {
-      // without normalization a unit is only lower-cased; a word holding U+03A3 Σ (final or not by context) or a
-      // unit lower-cased to two (U+0130 İ) is lower-cased whole at its end (the general path)
-      const l = String.fromCharCode(c).toLowerCase();
-      const v = map ? map.lookup(c) : l.length === 1 && c !== 0x3a3 ? l.charCodeAt(0) : -2;
+      const v = map ? map.lookup(c) : this.lowerCaseUnit!(c);
       e |= v === -1 ? DROP : v < 0 || map?.compose ? SLOW : v << 16;
     }
     return (this.table[c] = e);
   }
+
+  /** Without normalization (the subclass): unit `c` lower-cased, or -2 for the general path. */
+  protected lowerCaseUnit?(c: number): number;
+
+  /** Without normalization (the subclass): `text[start, end)` lower-cased into the scratch buffer; its length. */
+  protected lowerCaseWord?(text: string, start: number, end: number): number;
 
   /**
    * The class of the character at `text[i]`, a high surrogate (before `len`), with its width in UTF-16 units above
@@ -155,15 +168,15 @@ export class Tokenizer {
         k = kw & 15;
         w = kw >> 4;
       }
-      if (k === SEP || k === JOIN) {
-        i += w;
+      if (k !== WORD) {
+        i += k === AYAH ? (map?.quranic?.verseEndLength(text, i, len) ?? w) : w;
         continue;
       }
       // A word: extend over word characters, marks and joiners, folding as we go. The word ends after its last
       // non-joiner: a run of joiners records where the word stood before it (joinEnd marks the run's end). A word
       // with any unit off the fast path (joiner, astral, ligature, hamza composition) is folded again at its end
       // by foldRange, the normalizer's own loop.
-      const start = i;
+      let start = i;
       let n = 0;
       let h = 0x811c9dc5;
       let end = i;
@@ -191,7 +204,7 @@ export class Tokenizer {
             k = kw & 15;
             w = kw >> 4;
           }
-          if (k === SEP) break; // a unit seen for the first time, or a lone high surrogate
+          if (k === SEP || k === AYAH) break; // a unit seen for the first time, or a lone high surrogate
           // (compared on every unit of this path, not only at joiners: a compare first reached after the loop is
           // optimized, at the first joiner of a build, would deoptimize it)
           const inRun = joinEnd === i;
@@ -209,6 +222,14 @@ export class Tokenizer {
       if (end - start > this.maxLength) continue;
       if (rare) {
         if (map) {
+          const split = map.quranic ? map.quranic.vocativeEnd(text, start, end) : -1;
+          if (split > 0) {
+            // the joined vocative يٰ + a word (يَـٰٓأَيُّهَا): two words, each with its own span
+            n = foldRange(text, start, split, map, scratch, false);
+            buf = scratch.buf;
+            if (n > 0 && sink(buf, n, start, split, position++, hashCodes(buf, n)) === true) return position;
+            start = split;
+          }
           n = foldRange(text, start, end, map, scratch, false);
           buf = scratch.buf;
           if (buf.subarray(0, n).includes(0x20)) {
@@ -217,12 +238,8 @@ export class Tokenizer {
             continue;
           }
         } else {
-          // no normalization (Lucene's chain: its letter tokenizer, then LowerCaseFilter)
-          const word = text.slice(start, end).toLowerCase();
-          n = word.length;
-          scratch.ensure(n, false);
+          n = this.lowerCaseWord!(text, start, end);
           buf = scratch.buf;
-          for (let j = 0; j < n; j++) buf[j] = word.charCodeAt(j);
         }
         h = hashCodes(buf, n);
       }
@@ -250,8 +267,31 @@ export class Tokenizer {
   }
 }
 
+/**
+ * A reusable tokenizer for one configuration: fahras normalization, or with `normalize: false` only lower case (as
+ * Lucene's chain: its letter tokenizer, then LowerCaseFilter). `scanRaw` is the allocation-free hot path.
+ */
+export class Tokenizer extends NormalizingTokenizer {
+  protected override lowerCaseUnit(c: number): number {
+    // a word holding U+03A3 Σ (final or not by context) or a unit lower-cased to two (U+0130 İ) is lower-cased
+    // whole at its end (the general path)
+    const l = String.fromCharCode(c).toLowerCase();
+    return l.length === 1 && c !== 0x3a3 ? l.charCodeAt(0) : -2;
+  }
+
+  protected override lowerCaseWord(text: string, start: number, end: number): number {
+    const word = text.slice(start, end).toLowerCase();
+    const n = word.length;
+    this.scratch.ensure(n, false);
+    const buf = this.scratch.buf;
+    for (let j = 0; j < n; j++) buf[j] = word.charCodeAt(j);
+    return n;
+  }
+}
+
 /** Made on the first `tokenize` call (its class table is 256 kB). */
 let defaultTokenizer: Tokenizer | undefined;
+let defaultMap: CharMap | undefined;
 
 /**
  * Splits text into normalized words with their offsets in the original string.
@@ -262,7 +302,13 @@ let defaultTokenizer: Tokenizer | undefined;
  */
 export function tokenize(text: string, options?: TokenizeOptions): Token[] {
   const str = typeof text === 'string' ? text : String(text ?? '');
-  const tokenizer = options ? new Tokenizer(options) : (defaultTokenizer ??= new Tokenizer());
+  // (made again when the Qur'anic rules were registered since: the default CharMap is then a new one)
+  const map = charMapFor(DEFAULT_NORMALIZE_OPTIONS);
+  if (!options && defaultMap !== map) {
+    defaultTokenizer = new Tokenizer();
+    defaultMap = map;
+  }
+  const tokenizer = options ? new Tokenizer(options) : (defaultTokenizer as Tokenizer);
   const out: Token[] = [];
   tokenizer.scan(str, (term, start, end, position) => {
     out.push({ term, start, end, position });

@@ -1,7 +1,7 @@
 // The `fahras` command line: `fahras index` builds an index file from text, markdown and JSON-lines inputs;
 // `fahras search` queries one. Node only (never imported by the library entry points).
 import { constants as fsConstants, promises as fs } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { SingleBar } from 'cli-progress';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
@@ -10,8 +10,8 @@ import { loadIndex, type SearchOptions } from '../search.js';
 import { typos } from '../typos.js';
 import { fields } from '../fields.js';
 import { CliError, EXIT_FAILURE, EXIT_USAGE, fileError, indexError } from './errors.js';
-import { colorEnabled, renderResults } from './render.js';
-import { collectSources, readSource } from './sources.js';
+import { colorEnabled, renderResults, terminalText } from './render.js';
+import { collectSources, readSource, type Skipped } from './sources.js';
 
 /** Where the command line writes, and its environment (tests and embedders pass their own). */
 export interface CliIO {
@@ -65,6 +65,7 @@ interface IndexCommandOptions {
   textField: string;
   quiet?: boolean;
   json?: boolean;
+  skipBad?: boolean;
 }
 
 async function indexCommand(inputs: string[], opts: IndexCommandOptions, io: CliIO): Promise<void> {
@@ -78,7 +79,12 @@ async function indexCommand(inputs: string[], opts: IndexCommandOptions, io: Cli
   } catch (err) {
     throw fileError(err, (err as NodeJS.ErrnoException).code === 'EISDIR' ? out : dirname(out) || '.', 'write');
   }
-  const sources = await collectSources(inputs);
+  const { sources, skipped } = await collectSources(inputs);
+  // the output must not replace an input (after resolving links): `-o a.jsonl` would have replaced the corpus
+  const target = await fs.realpath(out).catch(() => resolve(out));
+  for (const s of sources) {
+    if ((await fs.realpath(s.absolute).catch(() => s.absolute)) === target) throw new CliError(`the output '${out}' is an input: name another file with -o`, EXIT_USAGE);
+  }
   const total = sources.reduce((a, s) => a + s.size, 0);
   let index;
   try {
@@ -127,6 +133,7 @@ async function indexCommand(inputs: string[], opts: IndexCommandOptions, io: Cli
         (n) => {
           read += n;
         },
+        opts.skipBad ? (path, reason) => skipped.push({ path, reason }) : undefined,
       );
       tick();
     }
@@ -155,15 +162,25 @@ async function indexCommand(inputs: string[], opts: IndexCommandOptions, io: Cli
       textBytes,
       inputBytes: total,
       seconds: Number(seconds.toFixed(3)),
+      skipped,
     };
     io.stdout.write(`${JSON.stringify(summary)}\n`);
   } else if (!opts.quiet) {
     io.stdout.write(
       `indexed ${fmt(stats.documents)} documents, ${fmt(stats.paragraphs)} paragraphs, ${fmt(stats.terms)} terms ` +
         `from ${sources.length} file${sources.length === 1 ? '' : 's'} in ${seconds.toFixed(2)} s\n` +
-        `wrote ${out}: ${formatBytes(bytes.length)}, of which stored text ${formatBytes(textBytes)}\n`,
+        `wrote ${out}: ${formatBytes(bytes.length)}, of which stored text ${formatBytes(textBytes)}\n` +
+        skippedLines(skipped),
     );
   }
+}
+
+/** The summary's list of what was skipped and why (the first 20, then a count). */
+function skippedLines(skipped: Skipped[]): string {
+  if (skipped.length === 0) return '';
+  const shown = skipped.slice(0, 20).map((s) => `  ${terminalText(s.path)}: ${terminalText(s.reason)}\n`);
+  const more = skipped.length > 20 ? `  … and ${fmt(skipped.length - 20)} more (--json lists them all)\n` : '';
+  return `skipped ${fmt(skipped.length)}:\n${shown.join('')}${more}`;
 }
 
 interface SearchCommandOptions {
@@ -202,7 +219,7 @@ async function searchCommand(file: string, words: string[], opts: SearchCommandO
     return;
   }
   if (results.length === 0) {
-    io.stdout.write(`no results for ${query.trim() === '' ? 'an empty query' : `“${query}”`}\n`);
+    io.stdout.write(`no results for ${query.trim() === '' ? 'an empty query' : `“${terminalText(query)}”`}\n`);
     return;
   }
   io.stdout.write(`${renderResults(results, colorEnabled(io.stdout, io.env))}\n`);
@@ -220,13 +237,15 @@ export function buildProgram(io: CliIO): Command {
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
-      outputError: (s, write) => write(`fahras: ${s.replace(/^error: /, '').trimEnd()}\n`),
+      // an excluded word (-سوريا) reads as an unknown option: the message says how to pass it
+      outputError: (s, write) =>
+        write(`fahras: ${s.replace(/^error: /, '').trimEnd()}${/unknown option '-[^-\x00-\x7f]/.test(s) ? " (a query word starting with '-': put the query after --, e.g. fahras search index.fahras -- روسيا -سوريا)" : ''}\n`),
     });
 
   program
     .command('index')
     .description('index text files, markdown, directories or JSON lines ({"id","text",...} per line, .gz too)')
-    .argument('<inputs...>', 'files or directories (.txt, .md, .jsonl, .ndjson, .jsonl.gz)')
+    .argument('<inputs...>', 'files or directories (.txt, .md, .jsonl, .ndjson, .jsonl.gz; a .json array of documents named as a file)')
     .requiredOption('-o, --output <file>', 'the index file to write (e.g. articles.fahras)')
     .addOption(new Option('--paragraphs <split>', 'how texts split into paragraphs').choices(['line', 'blank-line', 'none']).default('line'))
     .addOption(new Option('--preset <name>', 'analyzer preset').choices(['default', 'lucene', 'exact']).default('default'))
@@ -235,6 +254,7 @@ export function buildProgram(io: CliIO): Command {
     .option('--text-field <name>', 'JSON-lines property holding the text', 'text')
     .option('-q, --quiet', 'no progress bar and no summary')
     .option('--json', 'print the summary as JSON')
+    .option('--skip-bad', 'skip files that are not UTF-8 text and records that are not documents (listed in the summary)')
     .action((inputs: string[], opts: IndexCommandOptions) => indexCommand(inputs, opts, io));
 
   program

@@ -9,6 +9,18 @@ export function colorEnabled(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv
   return stream.isTTY === true;
 }
 
+/**
+ * Control characters a document could use to drive the terminal: C0 (U+0000–U+001F, but TAB, LF and CR, which become
+ * spaces), DEL and C1 (U+007F–U+009F: ESC sequences set the window title, clear the screen, make OSC 8 links, move
+ * the cursor), and the bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) that reorder a line.
+ */
+const CONTROLS = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Document text made safe for a terminal: controls dropped, a line break (with the space around it) or a tab as one space (`--json` is never cleaned). */
+export function terminalText(s: string): string {
+  return s.replace(CONTROLS, '').replace(/\s*[\n\r]\s*|\t/g, ' ');
+}
+
 const BOLD_YELLOW = '\x1b[1;33m';
 const DIM = '\x1b[2m';
 const RESET = '\x1b[0m';
@@ -19,19 +31,19 @@ export function renderSnippet(snippet: Snippet, color: boolean): string {
   let at = 0;
   for (const [s, e] of snippet.highlights) {
     if (s < at) continue;
-    const word = snippet.text.slice(s, e);
-    out += snippet.text.slice(at, s) + (color ? `${BOLD_YELLOW}${word}${RESET}` : `[${word}]`);
+    const word = terminalText(snippet.text.slice(s, e));
+    out += terminalText(snippet.text.slice(at, s)) + (color ? `${BOLD_YELLOW}${word}${RESET}` : `[${word}]`);
     at = e;
   }
-  return (out + snippet.text.slice(at)).replace(/\s*\n\s*/g, ' ');
+  return out + terminalText(snippet.text.slice(at));
 }
 
 /** Human-readable result list: rank, document id, paragraph (1-based), score, then the snippet indented. */
 export function renderResults(results: readonly SearchResult[], color: boolean): string {
   const lines: string[] = [];
   results.forEach((r, i) => {
-    const title = typeof r.fields?.title === 'string' ? `  ${r.fields.title}` : '';
-    const head = `${i + 1}. ${String(r.id)} ¶${r.paragraph + 1}${title}`;
+    const title = typeof r.fields?.title === 'string' ? `  ${terminalText(r.fields.title)}` : '';
+    const head = `${i + 1}. ${terminalText(String(r.id))} ¶${r.paragraph + 1}${title}`;
     const score = `score ${r.score.toFixed(2)}`;
     lines.push(color ? `${head}  ${DIM}${score}${RESET}` : `${head}  (${score})`);
     lines.push(`   ${renderSnippet(r.snippet, color)}`);

@@ -3,12 +3,13 @@
 import { createReadStream, type Dirent, promises as fs } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { createInterface } from 'node:readline';
+import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { FahrasDocument } from '../index.js';
 import { CliError, fileError } from './errors.js';
 
 /** How a file's content becomes documents. */
-export type SourceKind = 'text' | 'markdown' | 'jsonl';
+export type SourceKind = 'text' | 'markdown' | 'jsonl' | 'json';
 
 /** One input file. */
 export interface Source {
@@ -32,7 +33,14 @@ const KINDS: Record<string, SourceKind> = {
   '.markdown': 'markdown',
   '.jsonl': 'jsonl',
   '.ndjson': 'jsonl',
+  '.json': 'json',
 };
+
+/** An input a directory walk passed over or `--skip-bad` skipped, and why (the summary lists them). */
+export interface Skipped {
+  path: string;
+  reason: string;
+}
 
 /** The kind of a file name (`undefined` for names a directory walk skips), and whether it is gzip-compressed. */
 export function kindOf(name: string): { kind: SourceKind | undefined; gzip: boolean } {
@@ -45,7 +53,7 @@ export function kindOf(name: string): { kind: SourceKind | undefined; gzip: bool
 
 const toPosix = (p: string): string => (sep === '/' ? p : p.split(sep).join('/'));
 
-async function walk(dir: string, out: string[]): Promise<void> {
+async function walk(dir: string, out: string[], skipped: Skipped[]): Promise<void> {
   let entries: Dirent[];
   try {
     entries = await fs.readdir(dir, { withFileTypes: true });
@@ -54,21 +62,24 @@ async function walk(dir: string, out: string[]): Promise<void> {
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
-    if (e.name.startsWith('.') || e.name === 'node_modules') continue;
     const p = join(dir, e.name);
-    if (e.isDirectory()) await walk(p, out);
+    if (e.name.startsWith('.') || e.name === 'node_modules') skipped.push({ path: p, reason: e.name.startsWith('.') ? 'hidden' : 'node_modules' });
+    else if (e.isDirectory()) await walk(p, out, skipped);
     else if (e.isFile()) out.push(p);
+    else skipped.push({ path: p, reason: e.isSymbolicLink() ? 'a symbolic link (not followed; name it to read it)' : 'not a regular file' });
   }
 }
 
 /**
  * Expands the inputs into source files. A file named explicitly is read whatever its extension (JSON lines when it
- * ends in .jsonl/.ndjson, optionally .gz; markdown for .md; text otherwise); a directory contributes the .txt, .md,
- * .jsonl and .ndjson files (and their .gz) under it, hidden files and node_modules excluded.
+ * ends in .jsonl/.ndjson, optionally .gz; an array of documents for .json; markdown for .md; text otherwise); a
+ * directory contributes the .txt, .md, .jsonl and .ndjson files (and the .gz of JSON lines) under it; what it passes
+ * over (hidden files, node_modules, other extensions, links, FIFOs) is listed in `skipped` with the reason.
  * @throws CliError when an input does not exist or a directory holds no such file.
  */
-export async function collectSources(inputs: readonly string[]): Promise<Source[]> {
+export async function collectSources(inputs: readonly string[]): Promise<{ sources: Source[]; skipped: Skipped[] }> {
   const out: Source[] = [];
+  const skipped: Skipped[] = [];
   for (const input of inputs) {
     let st;
     try {
@@ -78,13 +89,22 @@ export async function collectSources(inputs: readonly string[]): Promise<Source[
     }
     if (st.isDirectory()) {
       const files: string[] = [];
-      await walk(input, files);
+      await walk(input, files, skipped);
       let found = 0;
       for (const f of files) {
         const { kind, gzip } = kindOf(f);
-        if (kind === undefined || (gzip && kind !== 'jsonl')) continue;
+        const reason =
+          kind === undefined || kind === 'json'
+            ? `not .txt, .md, .jsonl or .ndjson${kind ? ' (name a .json file to read its array of documents)' : ''}`
+            : gzip && kind !== 'jsonl'
+              ? 'gzip is read for JSON lines only'
+              : '';
+        if (reason) {
+          skipped.push({ path: f, reason });
+          continue;
+        }
         const size = (await fs.stat(f)).size;
-        out.push({ path: f, absolute: resolve(f), kind, gzip, size, id: toPosix(relative(input, f)) });
+        out.push({ path: f, absolute: resolve(f), kind: kind as SourceKind, gzip, size, id: toPosix(relative(input, f)) });
         found++;
       }
       if (found === 0) throw new CliError(`'${input}' holds no .txt, .md or .jsonl file`);
@@ -95,7 +115,7 @@ export async function collectSources(inputs: readonly string[]): Promise<Source[
   }
   // The same file named twice (or inside two directories given) is read once.
   const seen = new Set<string>();
-  return out.filter((s) => (seen.has(s.absolute) ? false : (seen.add(s.absolute), true)));
+  return { sources: out.filter((s) => (seen.has(s.absolute) ? false : (seen.add(s.absolute), true))), skipped };
 }
 
 /** Names of the JSON properties that hold a record's id and text. */
@@ -113,12 +133,67 @@ function markdownTitle(text: string): string | undefined {
 }
 
 /**
+ * The record of JSON lines or of a .json array as a document: an id (`fields.id`, default "id"; `fallbackId` when the
+ * property is absent, an error when it is null or another type) and a text (`fields.text`, default "text"); its other
+ * properties are kept as document fields.
+ * @throws CliError naming `where`
+ */
+function toDocument(rec: unknown, fields: RecordFields, where: string, fallbackId: string): FahrasDocument {
+  if (rec === null || typeof rec !== 'object' || Array.isArray(rec)) throw new CliError(`${where}: a document must be a JSON object`);
+  const obj = rec as Record<string, unknown>;
+  const text = obj[fields.text];
+  if (typeof text !== 'string') throw new CliError(`${where}: "${fields.text}" must be a string`);
+  const id = Object.hasOwn(obj, fields.id) ? obj[fields.id] : fallbackId;
+  if (typeof id !== 'string' && !(typeof id === 'number' && Number.isFinite(id))) {
+    throw new CliError(`${where}: "${fields.id}" must be a string or a number`);
+  }
+  const doc: FahrasDocument = { id, text };
+  for (const k of Object.keys(obj)) {
+    if (k !== fields.id && k !== fields.text && k !== 'id' && k !== 'text') doc[k] = obj[k];
+  }
+  return doc;
+}
+
+/** Why a file's bytes are not read as text: malformed UTF-8, or a U+0000 NULL (a binary file that happens to decode). */
+const NOT_TEXT = 'not UTF-8 text (a binary file, or another encoding such as Latin-1)';
+
+/**
+ * The chunks of `stream` decoded as UTF-8, refusing malformed bytes (`TypeError`, thrown once the whole stream has
+ * been read, so a damaged gzip stream reports its own error first).
+ */
+async function* utf8(stream: AsyncIterable<Buffer>): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let bad: unknown = null;
+  for await (const chunk of stream) {
+    if (bad) continue;
+    let text: string;
+    try {
+      text = decoder.decode(chunk, { stream: true });
+    } catch (e) {
+      bad = e;
+      continue;
+    }
+    yield text;
+  }
+  if (bad) throw bad;
+  yield decoder.decode();
+}
+
+/**
  * Reads one source and hands each of its documents to `sink`; `onBytes` receives the count of bytes read from disk.
- * JSON lines: every non-empty line is an object with an id (`fields.id`, default "id"; the file name and line number
- * when absent) and a text (`fields.text`, default "text"); its other properties are kept as document fields.
+ * JSON lines: every non-empty line is a document (see `toDocument`; the id defaults to the file name and line
+ * number); a .json file holds an array of documents (or one); text and markdown files are one document each.
+ * Without `skip`, text that is not UTF-8 and malformed lines are errors; with it (`--skip-bad`), they are reported to
+ * `skip` and the reading goes on (a file that is not UTF-8 is skipped from where it fails).
  * @throws CliError for unreadable files and malformed lines (with the file and line number).
  */
-export async function readSource(src: Source, fields: RecordFields, sink: DocumentSink, onBytes: (n: number) => void): Promise<void> {
+export async function readSource(
+  src: Source,
+  fields: RecordFields,
+  sink: DocumentSink,
+  onBytes: (n: number) => void,
+  skip?: (where: string, reason: string) => void,
+): Promise<void> {
   const raw = createReadStream(src.absolute);
   let failure: CliError | null = null;
   const gunzip = src.gzip ? createGunzip() : null;
@@ -136,15 +211,44 @@ export async function readSource(src: Source, fields: RecordFields, sink: Docume
     onBytes(raw.bytesRead - counted); // bytes on disk, whatever the decoding
     counted = raw.bytesRead;
   });
-  const stream = gunzip ? raw.pipe(gunzip) : raw;
-  stream.setEncoding('utf8');
+  const stream = Readable.from(utf8(gunzip ? raw.pipe(gunzip) : raw));
+  stream.on('error', () => {}); // its errors reach the loops below; after they stop early, it fails on the closed file
+  let n = 0; // lines read
+  // a bad record of a gzip stream may be the garbage of damaged compressed data: its error waits for the stream's
+  let pending: CliError | null = null;
+  const bad = (err: CliError, where: string): void => {
+    if (skip) skip(where, err.message.slice(where.length + 2));
+    else if (src.gzip) pending ??= err;
+    else throw err;
+  };
 
   try {
     if (src.kind !== 'jsonl') {
       let text = '';
       for await (const chunk of stream) text += chunk as string;
       if (failure) throw failure;
+      if (text.includes('\0')) throw new TypeError(NOT_TEXT);
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      if (src.kind === 'json') {
+        let value: unknown;
+        try {
+          value = JSON.parse(text);
+        } catch (err) {
+          throw new CliError(`${src.path}: not valid JSON (${(err as Error).message})`);
+        }
+        const list = Array.isArray(value) ? value : [value];
+        list.forEach((rec, i) => {
+          const where = `${src.path}[${i}]`;
+          let doc: FahrasDocument;
+          try {
+            doc = toDocument(rec, fields, where, `${src.id}:${i}`);
+          } catch (err) {
+            return bad(err as CliError, where);
+          }
+          sink(doc, where);
+        });
+        return;
+      }
       const doc: FahrasDocument = { id: src.id, text };
       if (src.kind === 'markdown') {
         const title = markdownTitle(text);
@@ -154,37 +258,39 @@ export async function readSource(src: Source, fields: RecordFields, sink: Docume
       return;
     }
     const lines = createInterface({ input: stream, crlfDelay: Infinity });
-    let n = 0;
+    lines.on('error', () => {}); // the same: the loop below sees its errors while it runs
     for await (const line of lines) {
       n++;
       if (failure) break;
+      if (pending) continue;
       const trimmed = n === 1 && line.charCodeAt(0) === 0xfeff ? line.slice(1).trim() : line.trim();
       if (trimmed === '') continue;
       const where = `${src.path}:${n}`;
-      let rec: unknown;
+      let doc: FahrasDocument;
       try {
-        rec = JSON.parse(trimmed);
+        let rec: unknown;
+        try {
+          rec = JSON.parse(trimmed);
+        } catch (err) {
+          throw new CliError(`${where}: not valid JSON (${(err as Error).message})`);
+        }
+        doc = toDocument(rec, fields, where, `${src.id}:${n}`);
       } catch (err) {
-        throw new CliError(`${where}: not valid JSON (${(err as Error).message})`);
-      }
-      if (rec === null || typeof rec !== 'object' || Array.isArray(rec)) throw new CliError(`${where}: a line must be a JSON object`);
-      const obj = rec as Record<string, unknown>;
-      const text = obj[fields.text];
-      if (typeof text !== 'string') throw new CliError(`${where}: "${fields.text}" must be a string`);
-      const id = obj[fields.id] ?? `${src.id}:${n}`;
-      if (typeof id !== 'string' && !(typeof id === 'number' && Number.isFinite(id))) {
-        throw new CliError(`${where}: "${fields.id}" must be a string or a number`);
-      }
-      const doc: FahrasDocument = { id, text };
-      for (const k of Object.keys(obj)) {
-        if (k !== fields.id && k !== fields.text && k !== 'id' && k !== 'text') doc[k] = obj[k];
+        bad(err as CliError, where);
+        continue;
       }
       sink(doc, where);
     }
     if (failure) throw failure;
+    if (pending) throw pending;
   } catch (err) {
-    if (err instanceof CliError) throw err;
     if (failure) throw failure;
+    if (err instanceof CliError) throw err;
+    if (err instanceof TypeError && (err.message === NOT_TEXT || (err as NodeJS.ErrnoException).code === 'ERR_ENCODING_INVALID_ENCODED_DATA')) {
+      const where = n ? `${src.path}:${n + 1}` : src.path;
+      if (skip) return skip(where, NOT_TEXT);
+      throw new CliError(`${where}: ${NOT_TEXT}; --skip-bad skips it`);
+    }
     throw readError(err, src);
   } finally {
     raw.destroy();

@@ -101,8 +101,8 @@ const COMPACT_MIN = 256;
 export class IndexBuilder {
   readonly config: IndexConfig;
   readonly analyzer: Analyzer;
-  private text!: PostingsWriter;
-  private surface!: PostingsWriter | null;
+  private textWriter!: PostingsWriter;
+  private surfaceWriter!: PostingsWriter | null;
   /** The paragraphs' new tokens, for both the text and the surface index (columns 0 and 1). */
   private log!: TokenLog;
   private fieldWriters!: { name: string; boost: number; writer: PostingsWriter; length: U32List; total: number }[];
@@ -161,13 +161,13 @@ export class IndexBuilder {
     const c = this.config;
     const withSurface = c.analyzer.stemmer !== 'none';
     this.log = new TokenLog(withSurface, true);
-    this.text = new PostingsWriter(from?.text, true, { log: this.log, column: 0 });
-    this.surface = withSurface ? new PostingsWriter(from?.surface ?? undefined, false, { log: this.log, column: 1 }) : null;
+    this.textWriter = new PostingsWriter(from?.textIndex, true, { log: this.log, column: 0 });
+    this.surfaceWriter = withSurface ? new PostingsWriter(from?.surfaceIndex ?? undefined, false, { log: this.log, column: 1 }) : null;
     this.fieldWriters = c.fields.map((f, i) => {
-      const fi = from?.fields[i];
+      const fi = from?.fieldIndexes[i];
       const length = new U32List();
-      if (fi) for (const v of fi.length) length.push(v);
-      return { name: f.name, boost: f.boost, writer: new PostingsWriter(fi?.index), length, total: fi?.totalLength ?? 0 };
+      if (fi) for (const v of fi.tokenCount) length.push(v);
+      return { name: f.name, boost: f.boost, writer: new PostingsWriter(fi?.termIndex), length, total: fi?.totalLength ?? 0 };
     });
     const d = from?.docs;
     this.ids = d ? d.ids.slice() : [];
@@ -177,22 +177,22 @@ export class IndexBuilder {
     this.firstPara = new U32List();
     this.paraCountOf = new U32List();
     if (d) {
-      for (const v of d.firstPara) this.firstPara.push(v);
-      for (const v of d.paraCount) this.paraCountOf.push(v);
+      for (const v of d.firstParagraph) this.firstPara.push(v);
+      for (const v of d.paragraphCount) this.paraCountOf.push(v);
     }
     this.byId = d ? new Map(d.byId) : new Map();
     this.liveDocs = d ? d.liveCount : 0;
-    const p = from?.paragraphs;
+    const p = from?.paragraphTable;
     const list = (a?: Uint32Array) => {
       const l = new U32List(a ? a.length + 64 : 64);
       if (a) for (let i = 0; i < (p as ParagraphTable).count; i++) l.push(a[i]);
       return l;
     };
     this.pDoc = list(p?.doc);
-    this.pStart = list(p?.start);
-    this.pEnd = list(p?.end);
+    this.pStart = list(p?.textStart);
+    this.pEnd = list(p?.textEnd);
     this.pOrdinal = list(p?.ordinal);
-    this.pLength = list(p?.length);
+    this.pLength = list(p?.tokenCount);
     this.pAlive = p ? p.alive.slice() : new Uint8Array(64);
     this.liveParas = p ? p.liveCount : 0;
     this.totalLength = p ? p.totalLength : 0;
@@ -200,7 +200,7 @@ export class IndexBuilder {
     this.tvOff = new U32List(p ? p.count + 64 : 64);
     this.tvEnd = new U32List(p ? p.count + 64 : 64);
     for (let i = 0; i < (p ? p.count : 0); i++) {
-      const has = from?.vectors && from.vectors.off[i] !== NO_VECTOR;
+      const has = from?.vectors && from.vectors.vectorStart[i] !== NO_VECTOR;
       this.tvOff.push(has ? 0 : NO_VECTOR);
       this.tvEnd.push(has ? 0 : NO_VECTOR);
     }
@@ -208,9 +208,9 @@ export class IndexBuilder {
       // keep the vectors of the paragraphs that have them
       const v = from.vectors;
       for (let i = 0; i < (p as ParagraphTable).count; i++) {
-        if (v.off[i] === NO_VECTOR) continue;
+        if (v.vectorStart[i] === NO_VECTOR) continue;
         this.tvOff.data[i] = this.tv.length;
-        this.tv.raw(v.bytes.subarray(v.off[i], v.end[i]));
+        this.tv.raw(v.vectorBytes.subarray(v.vectorStart[i], v.vectorEnd[i]));
         this.tvEnd.data[i] = this.tv.length;
       }
     }
@@ -218,12 +218,12 @@ export class IndexBuilder {
     // term ids of the analyzer map to ids of the writers just replaced
     this.termMap.fill(-1);
     this.wordMap.fill(-1);
-    this.direct = !from || from.text.terms.length === 0;
+    this.direct = !from || from.textIndex.termsById.length === 0;
   }
 
   private mapTerm(t: number): number {
     const term = this.analyzer.termStrings[t];
-    const w = this.direct ? this.text.appendTerm(term) : this.text.idFor(term);
+    const w = this.direct ? this.textWriter.appendTerm(term) : this.textWriter.idFor(term);
     this.termMap = setGrowing(this.termMap, t, w);
     return w;
   }
@@ -239,7 +239,7 @@ export class IndexBuilder {
     if (t >= 0) {
       w = t < this.termMap.length ? this.termMap[t] : -1;
       if (w < 0) w = this.mapTerm(t);
-      const writer = this.surface;
+      const writer = this.surfaceWriter;
       if (writer !== null) {
         // appending without a lookup needs one surface id per surface string
         const surface = this.analyzer.surfaceStrings[s];
@@ -266,10 +266,10 @@ export class IndexBuilder {
   /** Room for `extra` more term vector bytes: exactly that much when asked by {@link reserve}, else +50%. */
   private growVectors(extra: number): void {
     const tv = this.tv;
-    if (tv.length + extra <= tv.bytes.length) return;
-    const b = new Uint8Array(Math.max(tv.length + extra, tv.bytes.length + (tv.bytes.length >> 1)));
-    b.set(tv.bytes.subarray(0, tv.length));
-    tv.bytes = b;
+    if (tv.length + extra <= tv.buffer.length) return;
+    const b = new Uint8Array(Math.max(tv.length + extra, tv.buffer.length + (tv.buffer.length >> 1)));
+    b.set(tv.buffer.subarray(0, tv.length));
+    tv.buffer = b;
   }
 
   /** Number of live documents. */
@@ -318,10 +318,10 @@ export class IndexBuilder {
     // path: a call first reached after this loop is optimized deoptimizes it, and with it the tokenizer's loop it
     // is inlined into.)
     const tv = this.tv;
-    if (tv.length + 15 > tv.bytes.length) this.growVectors(15);
-    let p = putVarint(tv.bytes, tv.length, w);
-    p = putVarint(tv.bytes, p, ts - this.prevStart);
-    tv.length = putVarint(tv.bytes, p, te - ts);
+    if (tv.length + 15 > tv.buffer.length) this.growVectors(15);
+    let p = putVarint(tv.buffer, tv.length, w);
+    p = putVarint(tv.buffer, p, ts - this.prevStart);
+    tv.length = putVarint(tv.buffer, p, te - ts);
     this.prevStart = ts;
     this.paraTokens++;
   };
@@ -384,11 +384,11 @@ export class IndexBuilder {
       this.analyzer.scan(text.slice(this.pStart.data[p], this.pEnd.data[p]), (term, surface) => {
         if (!seen.has(term)) {
           seen.add(term);
-          this.text.forget(term);
+          this.textWriter.forget(term);
         }
-        if (this.surface !== null && !seenSurface.has(surface)) {
+        if (this.surfaceWriter !== null && !seenSurface.has(surface)) {
           seenSurface.add(surface);
-          this.surface.forget(surface);
+          this.surfaceWriter.forget(surface);
         }
       });
       this.pAlive[p] = 0;
@@ -428,29 +428,29 @@ export class IndexBuilder {
   /** The vector bytes, with the writer's spare capacity given back when it is large (after a bulk load). */
   private trimmedVectors(): Uint8Array {
     const tv = this.tv;
-    if (tv.bytes.length > tv.length * 1.25 + 65536) tv.bytes = tv.bytes.slice(0, Math.ceil(tv.length * 1.05) + 1024);
-    return tv.bytes;
+    if (tv.buffer.length > tv.length * 1.25 + 65536) tv.buffer = tv.buffer.slice(0, Math.ceil(tv.length * 1.05) + 1024);
+    return tv.buffer;
   }
 
   /** The current state for readers; cached until the next change. */
   snapshot(): IndexSnapshot {
     if (this.cached) return this.cached;
     const pc = this.pDoc.length;
-    const text = this.text.freeze();
-    const surface = this.surface ? this.surface.freeze() : null;
+    const text = this.textWriter.freeze();
+    const surface = this.surfaceWriter ? this.surfaceWriter.freeze() : null;
     this.log.clear(); // both writers have read it
     const snap: IndexSnapshot = {
-      config: this.config,
-      text,
-      surface,
-      vectors: { off: this.tvOff.data, end: this.tvEnd.data, bytes: this.trimmedVectors() },
-      paragraphs: {
+      indexConfig: this.config,
+      textIndex: text,
+      surfaceIndex: surface,
+      vectors: { vectorStart: this.tvOff.data, vectorEnd: this.tvEnd.data, vectorBytes: this.trimmedVectors() },
+      paragraphTable: {
         count: pc,
         doc: this.pDoc.data,
-        start: this.pStart.data,
-        end: this.pEnd.data,
+        textStart: this.pStart.data,
+        textEnd: this.pEnd.data,
         ordinal: this.pOrdinal.data,
-        length: this.pLength.data,
+        tokenCount: this.pLength.data,
         alive: this.pAlive,
         liveCount: this.liveParas,
         totalLength: this.totalLength,
@@ -460,16 +460,16 @@ export class IndexBuilder {
         texts: this.texts,
         stored: this.stored,
         alive: this.docAlive,
-        firstPara: this.firstPara.data,
-        paraCount: this.paraCountOf.data,
+        firstParagraph: this.firstPara.data,
+        paragraphCount: this.paraCountOf.data,
         byId: this.byId,
         liveCount: this.liveDocs,
       },
-      fields: this.fieldWriters.map((f) => ({
+      fieldIndexes: this.fieldWriters.map((f) => ({
         name: f.name,
         boost: f.boost,
-        index: f.writer.freeze(),
-        length: f.length.data,
+        termIndex: f.writer.freeze(),
+        tokenCount: f.length.data,
         totalLength: f.total,
       })),
     };

@@ -46,12 +46,13 @@ export function forEachParagraph(
 /**
  * {@link forEachParagraph} as an object that splits one document after another: the builder keeps one, so a
  * document costs no closures or arrays (they were most of a build's short-lived garbage after the words' strings).
+ * @internal
  */
 export class ParagraphSplitter {
   private readonly split: ParagraphSplit;
   private readonly visit: (start: number, end: number) => void;
   private readonly maxLength: number;
-  private text = '';
+  private documentText = '';
   /** Next index of each break character at or after the last search from (or the text's length). */
   private readonly at = new Float64Array(BREAKS.length);
 
@@ -64,10 +65,10 @@ export class ParagraphSplitter {
   /** Calls the visitor for each non-empty paragraph of `text`, in order. */
   run(text: string): void {
     const len = text.length;
-    this.text = text;
+    this.documentText = text;
     if (this.split === 'none') {
       this.emit(0, len);
-      this.text = '';
+      this.documentText = '';
       return;
     }
     this.at.fill(-1);
@@ -96,7 +97,7 @@ export class ParagraphSplitter {
       }
     }
     this.emit(start, len);
-    this.text = '';
+    this.documentText = '';
   }
 
   /**
@@ -104,7 +105,7 @@ export class ParagraphSplitter {
    * breaks, and a search per break character is several times faster than testing every unit in a loop.
    */
   private nextBreak(from: number): number {
-    const text = this.text;
+    const text = this.documentText;
     const at = this.at;
     let best = text.length;
     for (let b = 0; b < BREAKS.length; b++) {
@@ -119,7 +120,7 @@ export class ParagraphSplitter {
 
   /** Visits `[s, e)` trimmed of white space, cut into pieces of at most `maxLength` units. */
   private emit(s: number, e: number): void {
-    const text = this.text;
+    const text = this.documentText;
     const maxLength = this.maxLength;
     while (s < e && isSpace(text.charCodeAt(s))) s++;
     while (e > s && isSpace(text.charCodeAt(e - 1))) e--;

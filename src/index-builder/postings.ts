@@ -26,12 +26,13 @@ function resized(a: Uint32Array, size: number): Uint32Array {
  * Tokens waiting to be folded into postings, in unit order. Per token: a term id in up to two columns (the builder
  * logs each token's text term and surface term side by side, one log for both indexes) and its position; the unit
  * is stored once per run of tokens of the same unit.
+ * @internal
  */
 export class TokenLog {
   /** Term ids of column 0, per token. */
-  term: Uint32Array;
+  firstColumn: Uint32Array;
   /** Term ids of column 1 (empty when the log has one column). */
-  term2: Uint32Array;
+  secondColumn: Uint32Array;
   /** Positions (empty when not kept). */
   pos: Uint32Array;
   length = 0;
@@ -46,8 +47,8 @@ export class TokenLog {
   constructor(twoColumns: boolean, withPositions: boolean) {
     this.twoColumns = twoColumns;
     this.withPositions = withPositions;
-    this.term = new Uint32Array(1024);
-    this.term2 = new Uint32Array(twoColumns ? 1024 : 0);
+    this.firstColumn = new Uint32Array(1024);
+    this.secondColumn = new Uint32Array(twoColumns ? 1024 : 0);
     this.pos = new Uint32Array(withPositions ? 1024 : 0);
     this.runStart = new Uint32Array(64);
     this.runUnit = new Uint32Array(64);
@@ -72,24 +73,24 @@ export class TokenLog {
   /** Logs one token of the current unit (`term2` is ignored by a one-column log, `position` when not kept). */
   push(term: number, term2: number, position: number): void {
     const n = this.length;
-    if (n === this.term.length) {
-      this.term = grow(this.term, n + 1);
-      if (this.twoColumns) this.term2 = grow(this.term2, n + 1);
+    if (n === this.firstColumn.length) {
+      this.firstColumn = grow(this.firstColumn, n + 1);
+      if (this.twoColumns) this.secondColumn = grow(this.secondColumn, n + 1);
       if (this.withPositions) this.pos = grow(this.pos, n + 1);
     }
-    this.term[n] = term;
-    if (this.twoColumns) this.term2[n] = term2;
+    this.firstColumn[n] = term;
+    if (this.twoColumns) this.secondColumn[n] = term2;
     if (this.withPositions) this.pos[n] = position;
     this.length = n + 1;
   }
 
   /** Makes room for `tokens` tokens in all (a hint from a bulk load: fewer copies and fresh pages than doubling). */
   reserve(tokens: number): void {
-    if (tokens <= this.term.length) return;
+    if (tokens <= this.firstColumn.length) return;
     // exactly that (not the next power of two): V8 counts typed arrays' bytes, and 64 MB of them since the last
     // full collection start another one
-    this.term = resized(this.term, tokens);
-    if (this.twoColumns) this.term2 = resized(this.term2, tokens);
+    this.firstColumn = resized(this.firstColumn, tokens);
+    if (this.twoColumns) this.secondColumn = resized(this.secondColumn, tokens);
     if (this.withPositions) this.pos = resized(this.pos, tokens);
   }
 
@@ -104,9 +105,9 @@ export class TokenLog {
     this.length = 0;
     this.runs = 0;
     this.sortBuf = new Uint32Array(0);
-    if (this.term.length > 1 << 16) {
-      this.term = new Uint32Array(1024);
-      this.term2 = new Uint32Array(this.twoColumns ? 1024 : 0);
+    if (this.firstColumn.length > 1 << 16) {
+      this.firstColumn = new Uint32Array(1024);
+      this.secondColumn = new Uint32Array(this.twoColumns ? 1024 : 0);
       this.pos = new Uint32Array(this.withPositions ? 1024 : 0);
       this.runStart = new Uint32Array(64);
       this.runUnit = new Uint32Array(64);
@@ -117,11 +118,11 @@ export class TokenLog {
 /** `lastFrozen[t]` of a term whose frozen units (from a loaded index) were not decoded yet. */
 const UNDECODED = -2;
 
-/** Accumulates postings; cheap to append to, frozen on demand. */
+/** Accumulates postings; cheap to append to, frozen on demand. @internal */
 export class PostingsWriter {
   private frozen: TermIndexData;
   /** Term strings by id. */
-  private terms: string[];
+  private termsById: string[];
   /** Whether `terms` is also the frozen layout's array (copied before the next term is added). */
   private termsShared: boolean;
   /** term → id, built only when a lookup by string is needed (see {@link idFor}); null until then. */
@@ -150,9 +151,9 @@ export class PostingsWriter {
     this.ownsLog = !shared;
     const f = from ?? emptyTermIndex();
     this.frozen = f;
-    this.terms = f.terms;
+    this.termsById = f.termsById;
     this.termsShared = true;
-    const n = this.terms.length;
+    const n = this.termsById.length;
     this.df = grow(new Int32Array(0), n);
     this.df.set(f.df);
     // the last unit of a frozen term is found by decoding its units, at the first freeze that adds to it (a loaded
@@ -171,12 +172,12 @@ export class PostingsWriter {
    * empty it can append without a lookup). Returns its id.
    */
   appendTerm(term: string): number {
-    const t = this.terms.length;
+    const t = this.termsById.length;
     if (this.termsShared) {
-      this.terms = this.terms.slice();
+      this.termsById = this.termsById.slice();
       this.termsShared = false;
     }
-    this.terms.push(term);
+    this.termsById.push(term);
     if (this.lookup !== null) this.lookup.internString(term);
     if (t >= this.df.length) {
       this.df = grow(this.df, t + 1);
@@ -190,7 +191,7 @@ export class PostingsWriter {
   private ensureLookup(): Interner {
     if (this.lookup === null) {
       const l = new Interner();
-      for (const term of this.terms) l.internString(term);
+      for (const term of this.termsById) l.internString(term);
       this.lookup = l;
     }
     return this.lookup;
@@ -216,9 +217,9 @@ export class PostingsWriter {
 
   /** Folds the log into the frozen layout and returns it (a new view; postings are copied only when tokens were added). */
   freeze(): TermIndexData {
-    const n = this.terms.length;
+    const n = this.termsById.length;
     const old = this.frozen;
-    const oldN = old.terms.length;
+    const oldN = old.termsById.length;
     const log = this.log;
     if (log.length === 0 && oldN === n) {
       // only df may have changed (forget): a new view over the same postings
@@ -229,8 +230,8 @@ export class PostingsWriter {
     const { start, sorted: ent } = sortLog(log, this.column, n, keepPos);
     // each term: its old bytes, then its new entries (a pass over the terms in a function of its own, see encodeTerms)
     const out: Encoded = {
-      bytes: new Uint8Array(old.bytes.length + 2 * log.length + 16),
-      posBytes: new Uint8Array(keepPos ? old.posBytes.length + log.length + (log.length >> 1) + 16 : 0),
+      bytes: new Uint8Array(old.entryBytes.length + 2 * log.length + 16),
+      posBytes: new Uint8Array(keepPos ? old.positionBytes.length + log.length + (log.length >> 1) + 16 : 0),
       docStart: new Uint32Array(n + 1),
       posStart: new Uint32Array(n + 1),
     };
@@ -238,18 +239,18 @@ export class PostingsWriter {
     const { bytes, posBytes, docStart, posStart } = out;
     const q = posStart[n];
     // sorted order: merge the old order with the new terms sorted
-    const terms = this.terms;
+    const terms = this.termsById;
     // (the log's sort buffer, done with, is the term sort's scratch space)
     const sorted = n === oldN ? old.sorted : mergeNewTerms(old.sorted, oldN, n, terms, log.sortBuffer(0));
     this.termsShared = true;
     this.frozen = {
-      terms,
+      termsById: terms,
       sorted,
       df: liveDf(this.df, n),
-      docStart,
-      bytes: bytes.length - p > 4096 ? bytes.slice(0, p) : bytes.subarray(0, p),
-      posStart,
-      posBytes: posBytes.length - q > 4096 ? posBytes.slice(0, q) : posBytes.subarray(0, q),
+      entryStart: docStart,
+      entryBytes: bytes.length - p > 4096 ? bytes.slice(0, p) : bytes.subarray(0, p),
+      positionStart: posStart,
+      positionBytes: posBytes.length - q > 4096 ? posBytes.slice(0, q) : posBytes.subarray(0, q),
     };
     if (this.ownsLog) log.clear();
     return this.frozen;
@@ -265,7 +266,7 @@ export class PostingsWriter {
  */
 function sortLog(log: TokenLog, column: 0 | 1, n: number, keepPos: boolean): { start: Uint32Array; sorted: Uint32Array } {
   const L = log.length;
-  const logTerm = column === 0 ? log.term : log.term2;
+  const logTerm = column === 0 ? log.firstColumn : log.secondColumn;
   const start = termCounts(logTerm, L, n);
   prefixSums(start, n);
   const sorted = log.sortBuffer(keepPos ? 2 * L : L);
@@ -342,7 +343,7 @@ function encodeTerms(
   lastFrozen: Int32Array,
   df: Int32Array,
 ): number {
-  const oldN = old.terms.length;
+  const oldN = old.termsById.length;
   const sh = keepPos ? 1 : 0; // entry j at ent[j << sh]: its unit, then its position when kept
   const docStart = out.docStart;
   const posStart = out.posStart;
@@ -357,24 +358,24 @@ function encodeTerms(
     const a = start[t];
     const b = start[t + 1];
     // room for this term: its old bytes plus the worst case of its new entries (10 bytes a unit, 5 a position)
-    const oldDoc = t < oldN ? old.docStart[t + 1] - old.docStart[t] : 0;
+    const oldDoc = t < oldN ? old.entryStart[t + 1] - old.entryStart[t] : 0;
     if (p + oldDoc + 10 * (b - a) > bytes.length) out.bytes = bytes = growBytes(bytes, p + oldDoc + 10 * (b - a));
     if (keepPos) {
-      const oldPos = t < oldN ? old.posStart[t + 1] - old.posStart[t] : 0;
+      const oldPos = t < oldN ? old.positionStart[t + 1] - old.positionStart[t] : 0;
       if (q + oldPos + 5 * (b - a) > posBytes.length) out.posBytes = posBytes = growBytes(posBytes, q + oldPos + 5 * (b - a));
     }
     if (t < oldN) {
-      const os = old.docStart[t];
-      const oe = old.docStart[t + 1];
+      const os = old.entryStart[t];
+      const oe = old.entryStart[t + 1];
       if (oe > os) {
-        bytes.set(old.bytes.subarray(os, oe), p);
+        bytes.set(old.entryBytes.subarray(os, oe), p);
         p += oe - os;
       }
       if (keepPos) {
-        const ps = old.posStart[t];
-        const pe = old.posStart[t + 1];
+        const ps = old.positionStart[t];
+        const pe = old.positionStart[t + 1];
         if (pe > ps) {
-          posBytes.set(old.posBytes.subarray(ps, pe), q);
+          posBytes.set(old.positionBytes.subarray(ps, pe), q);
           q += pe - ps;
         }
       }

@@ -8,4 +8,7 @@ export {
   CharMap,
   isArabicDiacritic,
   isInvisible,
+  type QuranicRules,
+  useQuranicRules,
 } from './rules.js';
+export { QURANIC } from './uthmani.js';

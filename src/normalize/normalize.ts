@@ -1,6 +1,6 @@
 // normalize(): the normalized string plus a map from every normalized UTF-16 index back to the original string.
 // `foldRange` is the one loop every caller uses (whole texts here, single words in the tokenizer).
-import { type CharMap, charMapFor, composeNext, type NormalizeOptions, resolveNormalizeOptions } from './rules.js';
+import { type CharMap, charMapFor, composeNext, CONTEXT, type NormalizeOptions, type QuranicRules, resolveNormalizeOptions } from './rules.js';
 
 /** The result of {@link normalize}. */
 export interface NormalizedText {
@@ -14,7 +14,7 @@ export interface NormalizedText {
   readonly offsets: Int32Array;
 }
 
-/** Growable scratch buffers reused across calls (no allocation per word on the hot path). */
+/** Growable scratch buffers reused across calls (no allocation per word on the hot path). @internal */
 export class Scratch {
   buf = new Uint16Array(256);
   offs = new Int32Array(256);
@@ -73,9 +73,20 @@ export function foldRange(text: string, start: number, end: number, map: CharMap
       buf[n] = v;
       if (withOffsets) offs[n] = src;
       n++;
+    } else if (v === CONTEXT) {
+      // a Qur'anic character, decided by its neighbours (uthmani.ts): at most three units from it, and it may take
+      // in a few characters after it
+      scratch.ensure(n + 3 + (end - i), withOffsets);
+      buf = scratch.buf;
+      offs = scratch.offs;
+      const folded = (map.quranic as QuranicRules).fold(text, i, start, end, map, buf, n);
+      const m = folded >>> 3;
+      if (withOffsets) for (let k = n; k < m; k++) offs[k] = src;
+      n = m;
+      i += folded & 7;
     } else if (v < -1) {
       // a ligature: several units
-      const s = map.multi[-3 - v];
+      const s = map.multi[-4 - v];
       scratch.ensure(n + s.length + (end - i) + 8, withOffsets);
       buf = scratch.buf;
       offs = scratch.offs;

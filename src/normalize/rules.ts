@@ -9,7 +9,10 @@ export interface NormalizeOptions {
    * U+0610–U+061A, Qur'anic annotation marks U+06D6–U+06ED and U+08CA–U+08FF (and U+0897–U+089F). Default true.
    */
   diacritics?: boolean;
-  /** U+0670 SUPERSCRIPT ALEF ٰ: `'drop'` (هَٰذَا → هذا, default), `'alef'` (رحمٰن → رحمان) or `'keep'`. */
+  /**
+   * U+0670 SUPERSCRIPT ALEF ٰ: `'drop'` (هَٰذَا → هذا, default; with `uthmani`, alef where plain spelling writes one:
+   * ٱلْكِتَـٰب → الكتاب), `'alef'` (رحمٰن → رحمان) or `'keep'`.
+   */
   superscriptAlef?: 'drop' | 'alef' | 'keep';
   /** Remove U+0640 TATWEEL ـ. Default true. */
   tatweel?: boolean;
@@ -31,6 +34,14 @@ export interface NormalizeOptions {
   invisibles?: boolean;
   /** Lower-case Latin, Greek and Cyrillic letters and fold their diacritics (É → e), fullwidth forms to ASCII. Default true. */
   latin?: boolean;
+  /**
+   * Qur'anic (Uthmani) orthography to plain (imla'i) spelling, in context (ٱلصَّلَوٰةَ → الصلاة, ءَامَنُوا۟ → امنوا,
+   * ٱلسَّمَـٰوَٰتِ → السماوات): the rules apply only around Qur'anic characters (dagger alef U+0670, hamza above a
+   * tatweel, alef wasla U+0671, small waw/yeh U+06E5–U+06E7) and a vocalized hamza ء, so plain text is unchanged; the
+   * tokenizer splits the joined vocative (يَـٰٓأَيُّهَا → يا + أيها) and keeps pause marks out of words. Default true
+   * (indexes written before it existed load with false, the analysis they were built with).
+   */
+  uthmani?: boolean;
 }
 
 /** Options with every field filled in. */
@@ -49,6 +60,7 @@ export const DEFAULT_NORMALIZE_OPTIONS: ResolvedNormalizeOptions = Object.freeze
   digits: true,
   invisibles: true,
   latin: true,
+  uthmani: true,
 });
 
 export function resolveNormalizeOptions(options?: NormalizeOptions): ResolvedNormalizeOptions {
@@ -209,10 +221,49 @@ export function composeNext(text: string, i: number, end: number): number {
 }
 
 const UNKNOWN = -2;
+/** The table value of a character the `uthmani` rules decide in context (see uthmani.ts). */
+export const CONTEXT = -3;
+
+/** What the Qur'anic rules ask of the normalizer's table: a letter's replacement out of context (`CharMap.plain`). */
+export interface PlainFold {
+  plain(c: number): number;
+}
+
+/** The rules of the `uthmani` option (uthmani.ts: `QURANIC`), registered by the entry that ships them. */
+export interface QuranicRules {
+  /** The characters decided in context. */
+  readonly context: string;
+  /**
+   * Folds the context character at `text[i]` of `[start, end)` into `buf` after its first `n` units (which it may
+   * rewrite): returns the new length × 8 + the characters after `i` it took in too.
+   */
+  fold(text: string, i: number, start: number, end: number, map: PlainFold, buf: Uint16Array, n: number): number;
+  /** Where the second word of a joined vocative `text[start, end)` starts (يَـٰٓأَيُّهَا), or -1. */
+  vocativeEnd(text: string, start: number, end: number): number;
+  /** 1 for a sign that is never a word (a pause mark: trimmed from words), 2 for a verse end, 0 otherwise. */
+  signOf(c: number): number;
+  /** The length of the verse-end sign at `i` with the verse number after it. */
+  verseEndLength(text: string, i: number, len: number): number;
+}
+
+let quranic: QuranicRules | null = null;
 
 /**
- * A lazily filled table from BMP code unit to its replacement: `>= 0` one code unit, `-1` deleted,
- * `<= -3` an index into `multi` (ligatures). One table per distinct options object.
+ * Registers the rules of the `uthmani` option (the main entry does; `fahras/search` when given `fahras/quran`).
+ * Normalizer tables made before are dropped, so every later analysis uses them.
+ */
+export function useQuranicRules(rules: QuranicRules): void {
+  if (quranic === rules) return;
+  quranic = rules;
+  maps.clear();
+  lastOptions = undefined;
+}
+
+/**
+ * A lazily filled table from BMP code unit to its replacement: `>= 0` one code unit, `-1` deleted, `-3` decided in
+ * context (CONTEXT, the `uthmani` rules), `<= -4` an index into `multi` (ligatures). One table per distinct options
+ * object.
+ * @internal
  */
 export class CharMap {
   readonly options: ResolvedNormalizeOptions;
@@ -225,8 +276,12 @@ export class CharMap {
    */
   readonly compose: boolean;
 
+  /** The Qur'anic rules when the `uthmani` option is on and they are registered (otherwise it folds as off). */
+  readonly quranic: QuranicRules | null;
+
   constructor(o: ResolvedNormalizeOptions) {
     this.options = o;
+    this.quranic = o.uthmani ? quranic : null;
     this.compose = !(o.diacritics && o.alef && o.hamzaCarriers && o.alefMaqsura && o.persian);
   }
 
@@ -234,11 +289,20 @@ export class CharMap {
   lookup(c: number): number {
     let v = this.table[c];
     if (v === UNKNOWN) {
-      const s = resolveChar(c, this.options);
-      // a ligature's letters go to `multi`: -3 for the first, -4 for the second…
-      v = this.table[c] = s.length === 1 ? s.charCodeAt(0) : s ? -2 - this.multi.push(s) : -1;
+      const o = this.options;
+      // U+0670 SUPERSCRIPT ALEF is decided in context unless `superscriptAlef` asks for alef or keep
+      const context = this.quranic?.context.includes(String.fromCharCode(c)) && (c !== 0x0670 || o.superscriptAlef === 'drop');
+      v = this.table[c] = context ? CONTEXT : this.plain(c);
     }
     return v;
+  }
+
+  /** The replacement of `c` out of context: as `lookup`, but never CONTEXT. */
+  plain(c: number): number {
+    if (this.table[c] !== UNKNOWN && this.table[c] !== CONTEXT) return this.table[c];
+    const s = resolveChar(c, this.options);
+    // a ligature's letters go to `multi`: -4 for the first, -5 for the second…
+    return s.length === 1 ? s.charCodeAt(0) : s ? -3 - this.multi.push(s) : -1;
   }
 }
 

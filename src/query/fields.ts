@@ -14,37 +14,38 @@ export type FieldScorer = (s: Searcher, prepared: PreparedClause[], k1: number, 
  */
 export type FieldScoring = (...args: never[]) => void;
 
+/** @internal */
 interface DocScore {
-  s: number;
-  m: number;
+  fieldScore: number;
+  clauseMask: number;
   lifted?: boolean;
 }
 
 /** The field scorer: a term clause's word matched in a field lifts the document (phrases count in the text only). */
 export const scoreFields: FieldScorer = (s, prepared, k1, b) => {
-  const { docs, paragraphs: paras, fields } = s.snap;
+  const { docs, paragraphTable: paras, fieldIndexes: fields } = s.snap;
   const { scores, masks, touched } = s;
   const docScore = new Map<number, DocScore>();
   for (const f of fields) {
     if (f.boost === 0) continue;
     const avg = f.totalLength / Math.max(1, docs.liveCount) || 1;
     prepared.forEach((pc, ci) => {
-      const id = pc.clause.kind === 'term' ? findTerm(f.index, pc.clause.terms[0].term) : -1;
-      if (id < 0 || f.index.df[id] === 0) return;
-      const idf = bm25Idf(f.index.df[id], docs.liveCount);
-      forEachUnit(f.index, id, docs.ids.length, (d, tf) => {
+      const id = pc.clause.kind === 'term' ? findTerm(f.termIndex, pc.clause.queryTerms[0].term) : -1;
+      if (id < 0 || f.termIndex.df[id] === 0) return;
+      const idf = bm25Idf(f.termIndex.df[id], docs.liveCount);
+      forEachUnit(f.termIndex, id, docs.ids.length, (d, tf) => {
         if (!docs.alive[d]) return;
-        const norm = k1 * (1 - b + (b * f.length[d]) / avg);
-        const e = docScore.get(d) ?? { s: 0, m: 0 };
-        e.s += (f.boost * idf * tf * (k1 + 1)) / (tf + norm);
-        e.m |= 2 ** ci;
+        const norm = k1 * (1 - b + (b * f.tokenCount[d]) / avg);
+        const e = docScore.get(d) ?? { fieldScore: 0, clauseMask: 0 };
+        e.fieldScore += (f.boost * idf * tf * (k1 + 1)) / (tf + norm);
+        e.clauseMask |= 2 ** ci;
         docScore.set(d, e);
       });
     });
   }
   const lift = (u: number, e: DocScore) => {
-    scores[u] += e.s;
-    masks[u] |= e.m;
+    scores[u] += e.fieldScore;
+    masks[u] |= e.clauseMask;
     e.lifted = true;
   };
   for (let i = 0, n = s.nTouched; i < n; i++) {
@@ -52,8 +53,8 @@ export const scoreFields: FieldScorer = (s, prepared, k1, b) => {
     if (e) lift(touched[i], e);
   }
   for (const [d, e] of docScore) {
-    const u = docs.firstPara[d];
-    if (!e.lifted && docs.paraCount[d] && paras.alive[u]) {
+    const u = docs.firstParagraph[d];
+    if (!e.lifted && docs.paragraphCount[d] && paras.alive[u]) {
       s.touch(u);
       lift(u, e);
     }

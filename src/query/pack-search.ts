@@ -108,18 +108,18 @@ export class PackSearcher {
         },
       });
     this.snap = {
-      config: root.config,
-      text: emptyTermIndex(),
-      surface: null,
+      indexConfig: root.config,
+      textIndex: emptyTermIndex(),
+      surfaceIndex: null,
       vectors: null,
-      fields: [],
-      paragraphs: {
+      fieldIndexes: [],
+      paragraphTable: {
         count: np,
         doc: new Uint32Array(np),
-        start: new Uint32Array(np),
-        end: new Uint32Array(np),
+        textStart: new Uint32Array(np),
+        textEnd: new Uint32Array(np),
         ordinal: new Uint32Array(np),
-        length: new Uint32Array(np),
+        tokenCount: new Uint32Array(np),
         alive: new Uint8Array(Math.max(np, 1)).fill(1),
         liveCount: np,
         totalLength: root.totalLength,
@@ -129,8 +129,8 @@ export class PackSearcher {
         texts: lazy<string>([], ''),
         stored: lazy<Record<string, unknown> | undefined>([], NOT_READ),
         alive: new Uint8Array(Math.max(nd, 1)).fill(1),
-        firstPara: new Uint32Array(nd),
-        paraCount: new Uint32Array(nd),
+        firstParagraph: new Uint32Array(nd),
+        paragraphCount: new Uint32Array(nd),
         byId: new Map(),
         liveCount: nd,
       },
@@ -148,13 +148,13 @@ export class PackSearcher {
     this.current().search(query, { ...opts, limit: 0 }); // the option checks `search` makes (fuzzy without typos)
     this.active++;
     try {
-      const [text, surface] = await this.prepare(query, opts);
+      const [text, surface] = await this.prepareQuery(query, opts);
       const filter = opts.filter;
       const runOptions: SearchOptions = typeof filter === 'function' ? { ...opts, filter: (fields, id) => fields !== NOT_READ && filter(fields, id) } : opts;
       for (;;) {
         // set right before each (synchronous) run: searches running at once each have their own term indexes
-        this.snap.text = text;
-        this.snap.surface = surface;
+        this.snap.textIndex = text;
+        this.snap.surfaceIndex = surface;
         this.missing.clear();
         const results = this.current().search(query, runOptions);
         if (this.missing.size === 0) return results;
@@ -166,7 +166,7 @@ export class PackSearcher {
   }
 
   /** Reads the dictionary pieces and postings the query needs: its text and surface term indexes. */
-  private async prepare(query: unknown, opts: SearchOptions): Promise<[TermIndexData, TermIndexData | null]> {
+  private async prepareQuery(query: unknown, opts: SearchOptions): Promise<[TermIndexData, TermIndexData | null]> {
     const root = this.root;
     const parsed = parseSearchQuery(query, this.analyzer, opts);
     const fuzzy = fuzzyDistance(opts);
@@ -176,7 +176,7 @@ export class PackSearcher {
     const text = new DictionaryNeeds(root.text);
     const surface = root.surface && new DictionaryNeeds(root.surface);
     for (const c of clauses) {
-      for (const qt of c.terms) {
+      for (const qt of c.queryTerms) {
         text.word(qt.term);
         if (qt.prefix) {
           text.prefix(qt.term, maxExp);
@@ -186,14 +186,14 @@ export class PackSearcher {
     }
     const fuzzyWords = fuzzy > 0 ? positive.filter((c) => c.kind === 'term') : [];
     if (fuzzyWords.length) text.all(); // a typo may be anywhere in the dictionary: bounded by its size, read once
-    const surfaceWords = positive.filter((c) => c.kind === 'term' && !c.terms[0].prefix);
-    if (surface) for (const c of surfaceWords) surface.word(c.terms[0].surface);
+    const surfaceWords = positive.filter((c) => c.kind === 'term' && !c.queryTerms[0].prefix);
+    if (surface) for (const c of surfaceWords) surface.word(c.queryTerms[0].surface);
     const [textDict, surfaceDict] = await Promise.all([this.dictionary(text, 0), surface && this.dictionary(surface, 1)]);
 
     const ids = new Set<number>();
     const add = (id: number) => id >= 0 && ids.add(id);
     for (const c of clauses) {
-      for (const qt of c.terms) {
+      for (const qt of c.queryTerms) {
         add(findTerm(textDict, qt.term));
         if (qt.prefix) {
           for (const id of expandPrefix(textDict, qt.term, maxExp)) add(id);
@@ -201,9 +201,9 @@ export class PackSearcher {
         }
       }
     }
-    for (const c of fuzzyWords) for (const id of this.extras.typos!(textDict.terms, textDict.df, c.terms[0], fuzzy, maxExp)) add(id);
+    for (const c of fuzzyWords) for (const id of this.extras.typos!(textDict.terms, textDict.df, c.queryTerms[0], fuzzy, maxExp)) add(id);
     const surfaceIds = new Set<number>();
-    if (surfaceDict) for (const c of surfaceWords) if (findTerm(surfaceDict, c.terms[0].surface) >= 0) surfaceIds.add(findTerm(surfaceDict, c.terms[0].surface));
+    if (surfaceDict) for (const c of surfaceWords) if (findTerm(surfaceDict, c.queryTerms[0].surface) >= 0) surfaceIds.add(findTerm(surfaceDict, c.queryTerms[0].surface));
     return Promise.all([
       this.postings(textDict, root.text, ids, false),
       surfaceDict ? this.postings(surfaceDict, root.surface!, surfaceIds, true) : null,
@@ -282,7 +282,7 @@ export class PackSearcher {
       docStart[id + 1] = u;
       posStart[id + 1] = p;
     }
-    return { terms: dict.terms, sorted: dict.sorted, df: dict.df, docStart, bytes, posStart, posBytes };
+    return { termsById: dict.terms, sorted: dict.sorted, df: dict.df, entryStart: docStart, entryBytes: bytes, positionStart: posStart, positionBytes: posBytes };
   }
 
   /** A text postings block: its units and positions; the first time, its paragraphs' lengths and documents go into the tables. */
@@ -294,19 +294,19 @@ export class PackSearcher {
     const metaStart = unitsStart + unitsLength + positionsLength;
     if (metaStart > end) throw new FahrasError('CORRUPT_INDEX', `pack piece ${name} is damaged`);
     if (!piece.applied.has(start)) {
-      const paras = this.snap.paragraphs;
-      const ranges: PostingsRanges = { docStart: Uint32Array.of(unitsStart, unitsStart + unitsLength), bytes: piece.body, posStart: new Uint32Array(2), posBytes: piece.body };
+      const paras = this.snap.paragraphTable;
+      const ranges: PostingsRanges = { entryStart: Uint32Array.of(unitsStart, unitsStart + unitsLength), entryBytes: piece.body, positionStart: new Uint32Array(2), positionBytes: piece.body };
       const cursor = new UnitCursor().reset(ranges, 0, paras.count);
       const meta = new VarintCursor().reset(piece.body, metaStart, end);
       let doc = 0;
       let listed = 0;
       while (cursor.next()) {
-        const u = cursor.unit;
+        const u = cursor.paragraphNumber;
         const length = meta.next();
         doc += meta.next();
         if (doc >= this.root.documentCount || meta.pos > end) throw new FahrasError('CORRUPT_INDEX', `pack piece ${name} is damaged`);
-        if (paras.length[u] !== length) {
-          paras.length[u] = length;
+        if (paras.tokenCount[u] !== length) {
+          paras.tokenCount[u] = length;
           this.searcher = null; // its cached length norms are stale
         }
         paras.doc[u] = doc;
@@ -335,7 +335,7 @@ export class PackSearcher {
       }
       pieces.add(lo);
     }
-    const { docs, paragraphs: paras } = this.snap;
+    const { docs, paragraphTable: paras } = this.snap;
     await Promise.all(
       [...pieces].map(async (k) => {
         const d0 = firstDoc[k];
@@ -357,11 +357,11 @@ export class PackSearcher {
           docs.ids[d] = piece.ids[i];
           docs.texts[d] = piece.texts[i];
           docs.stored[d] = piece.stored[i];
-          docs.firstPara[d] = u;
-          docs.paraCount[d] = piece.paraCount[i];
+          docs.firstParagraph[d] = u;
+          docs.paragraphCount[d] = piece.paraCount[i];
           for (let o = 0; o < piece.paraCount[i]; o++, u++, p++) {
-            paras.start[u] = piece.start[p];
-            paras.end[u] = piece.end[p];
+            paras.textStart[u] = piece.start[p];
+            paras.textEnd[u] = piece.end[p];
             paras.ordinal[u] = o;
           }
           this.read[d] = 1;

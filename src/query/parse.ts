@@ -17,13 +17,13 @@ export interface QueryTerm {
   prefix: boolean;
 }
 
-/** A clause: one word, or a phrase of several. */
+/** A clause: one word, or a phrase of several. @internal */
 export interface Clause {
   kind: 'term' | 'phrase';
-  terms: QueryTerm[];
+  queryTerms: QueryTerm[];
 }
 
-/** A parsed query. */
+/** A parsed query. @internal */
 export interface ParsedQuery {
   /** Optional clauses: ranked, more matched clauses rank higher. */
   should: Clause[];
@@ -110,8 +110,8 @@ export function parseQuery(
     position = base + tokens[tokens.length - 1].position + 2;
     const made: Clause[] =
       word === undefined && tokens.length > 1
-        ? [{ kind: 'phrase', terms: tokens.map((t) => mk(t, false)) }]
-        : tokens.map((t, i) => ({ kind: 'term', terms: [mk(t, asPrefix && i === tokens.length - 1)] }));
+        ? [{ kind: 'phrase', queryTerms: tokens.map((t) => mk(t, false)) }]
+        : tokens.map((t, i) => ({ kind: 'term', queryTerms: [mk(t, asPrefix && i === tokens.length - 1)] }));
     for (const c of made) {
       if (out.should.length + out.must.length + out.not.length >= limits.maxClauses) {
         out.truncated = true;
@@ -120,7 +120,7 @@ export function parseQuery(
       // a phrase is required unless excluded
       const list = sign === '-' ? out.not : sign === '+' || requireNext || c.kind === 'phrase' ? out.must : out.should;
       // a clause repeated in its list adds work, not meaning (a word typed 32 times was 32 clauses): kept once
-      const key = JSON.stringify([list === out.not, list === out.must, c.terms.map((t) => [t.term, t.prefix, t.position - c.terms[0].position])]);
+      const key = JSON.stringify([list === out.not, list === out.must, c.queryTerms.map((t) => [t.term, t.prefix, t.position - c.queryTerms[0].position])]);
       if (seen.has(key)) continue;
       seen.add(key);
       list.push(c);

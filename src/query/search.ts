@@ -21,7 +21,9 @@ import type { FieldScorer } from './fields.js';
 export interface SearcherExtras {
   typos?: TypoExpander;
   fields?: FieldScorer;
+  /** @internal */
   hitSource?: HitSource;
+  /** @internal */
   skips?: typeof skipsFor;
 }
 
@@ -94,7 +96,7 @@ export const DEFAULT_RANKING: RankingParams = { k1: 0.9, b: 0.9, coord: 0.3, pro
 
 /** @internal */
 export interface Alt {
-  id: number;
+  termId: number;
   weight: number;
 }
 
@@ -132,13 +134,13 @@ export class Searcher {
    * @throws FahrasError `INVALID_ARGUMENT` when the index scores document fields and `extras` has no `fields`.
    */
   constructor(snap: IndexSnapshot, analyzer: TextAnalyzer, extras: SearcherExtras = {}) {
-    if (snap.fields.length && !extras.fields) {
+    if (snap.fieldIndexes.length && !extras.fields) {
       throw new FahrasError('INVALID_ARGUMENT', 'index with scored fields: loadIndex(bytes, { fields }), fields from fahras/fields');
     }
     this.snap = snap;
     this.analyzer = analyzer;
     this.extras = extras;
-    const n = Math.max(1, snap.paragraphs.count);
+    const n = Math.max(1, snap.paragraphTable.count);
     this.scores = new Float64Array(n);
     this.masks = new Uint32Array(n);
     this.stamp = new Uint32Array(n);
@@ -156,12 +158,12 @@ export class Searcher {
     const limit = clampInt(opts.limit, 10, 0, 1000);
     const offset = clampInt(opts.offset, 0, 0, 10_000);
     const snap = this.snap;
-    const paras = snap.paragraphs;
+    const paras = snap.paragraphTable;
     const N = paras.liveCount;
     if (limit === 0 || N === 0) return [];
     const parsed = parseSearchQuery(query, this.analyzer, opts);
     const ranking = (this.params = opts.ranking ? { ...DEFAULT_RANKING, ...opts.ranking } : DEFAULT_RANKING);
-    const text = snap.text;
+    const text = snap.textIndex;
     const maxExp = maxExpansions(opts);
     const k1 = finiteOr(opts.bm25?.k1, ranking.k1);
     const b = finiteOr(opts.bm25?.b, ranking.b);
@@ -190,9 +192,9 @@ export class Searcher {
     prepared.forEach((pc, ci) => {
       const bit = 2 ** ci;
       if (pc.clause.kind === 'term') {
-        for (const a of pc.words[0]) this.addPostings(text, a.id, bm25Idf(text.df[a.id], N) * a.weight * (k1 + 1), bit, norms);
-        const qt = pc.clause.terms[0];
-        const surface = snap.surface;
+        for (const a of pc.words[0]) this.addPostings(text, a.termId, bm25Idf(text.df[a.termId], N) * a.weight * (k1 + 1), bit, norms);
+        const qt = pc.clause.queryTerms[0];
+        const surface = snap.surfaceIndex;
         // the surface form implies the stem: it only adds to paragraphs already touched (bit 0)
         const sid = surface && sw > 0 && !qt.prefix ? findTerm(surface, qt.surface) : -1;
         if (sid >= 0) this.addPostings(surface!, sid, bm25Idf(surface!.df[sid], N) * sw * (k1 + 1), 0, norms);
@@ -201,7 +203,7 @@ export class Searcher {
       }
     });
     // --- document fields: a title match lifts the document's matching paragraphs (and its first one) ---
-    if (snap.fields.length) this.extras.fields!(this, prepared, k1, b);
+    if (snap.fieldIndexes.length) this.extras.fields!(this, prepared, k1, b);
 
     // --- exclusions: the paragraphs where an excluded word or phrase occurs ---
     const excluded = parsed.not.length ? new Set<number>() : null;
@@ -235,15 +237,15 @@ export class Searcher {
     // --- results with snippets ---
     const snippetLength = clampInt(opts.snippetLength, 160, 16, 100_000);
     const wantSnippets = opts.snippets !== false;
-    const ptexts = page.map((u) => (wantSnippets ? docs.texts[paras.doc[u]].slice(paras.start[u], paras.end[u]) : ''));
+    const ptexts = page.map((u) => (wantSnippets ? docs.texts[paras.doc[u]].slice(paras.textStart[u], paras.textEnd[u]) : ''));
     // the index terms the query matched (every alternative of every positive clause), only when snippets are wanted
-    const hits = wantSnippets ? this.pageHits(page, ptexts, new Set(prepared.flatMap((pc) => pc.words.flat().map((a) => a.id))), snippetLength) : null;
+    const hits = wantSnippets ? this.pageHits(page, ptexts, new Set(prepared.flatMap((pc) => pc.words.flat().map((a) => a.termId))), snippetLength) : null;
     return page.map((u, i) => {
       const d = paras.doc[u];
       return {
         id: docs.ids[d],
         paragraph: paras.ordinal[u],
-        span: [paras.start[u], paras.end[u]] as [number, number],
+        span: [paras.textStart[u], paras.textEnd[u]] as [number, number],
         score: scores[u],
         snippet: hits === null ? { text: '', highlights: [] } : snippetFromHits(ptexts[i], hits[i], snippetLength),
         fields: { ...(docs.stored[d] ?? {}) },
@@ -255,9 +257,9 @@ export class Searcher {
   private normsFor(k1: number, b: number, avgdl: number): Float64Array {
     const key = `${k1}/${b}/${avgdl}`;
     if (this.norms && this.normsKey === key) return this.norms;
-    const plen = this.snap.paragraphs.length;
+    const plen = this.snap.paragraphTable.tokenCount;
     const out = new Float64Array(this.scores.length);
-    for (let u = 0; u < this.snap.paragraphs.count; u++) out[u] = k1 * (1 - b + (b * plen[u]) / avgdl);
+    for (let u = 0; u < this.snap.paragraphTable.count; u++) out[u] = k1 * (1 - b + (b * plen[u]) / avgdl);
     this.normsKey = key;
     return (this.norms = out);
   }
@@ -311,11 +313,11 @@ export class Searcher {
    */
   private addPostings(data: TermIndexData, t: number, w: number, bit: number, norms: Float64Array): void {
     const { scores, masks, stamp, touched, gen } = this;
-    const alive = this.snap.paragraphs.alive;
-    const cur = unitCursor.reset(data, t, this.snap.paragraphs.count);
+    const alive = this.snap.paragraphTable.alive;
+    const cur = unitCursor.reset(data, t, this.snap.paragraphTable.count);
     let n = this.nTouched;
     while (cur.next()) {
-      const u = cur.unit;
+      const u = cur.paragraphNumber;
       const tf = cur.tf;
       if (stamp[u] !== gen) {
         if (bit === 0 || !alive[u]) continue;
@@ -333,13 +335,13 @@ export class Searcher {
   /** Finds the index terms a clause stands for: the exact term, prefix completions, typo neighbours. */
   private prepareClause(data: TermIndexData, clause: Clause, maxExp: number, fuzzy: number): PreparedClause {
     const w = this.params.expansionWeight;
-    const words = clause.terms.map((qt) => {
+    const words = clause.queryTerms.map((qt) => {
       const alts: Alt[] = [];
       const seen = new Set<number>();
       const push = (id: number, weight: number) => {
         if (id >= 0 && !seen.has(id) && data.df[id] > 0) {
           seen.add(id);
-          alts.push({ id, weight });
+          alts.push({ termId: id, weight });
         }
       };
       const exact = findTerm(data, qt.term);
@@ -348,7 +350,7 @@ export class Searcher {
         for (const id of expandPrefix(data, qt.term, maxExp)) push(id, id === exact ? 1 : w);
         if (qt.surface !== qt.term) for (const id of expandPrefix(data, qt.surface, maxExp)) push(id, w);
       } else if (fuzzy > 0 && clause.kind === 'term') {
-        for (const id of this.extras.typos!(data.terms, data.df, qt, fuzzy, maxExp)) push(id, w);
+        for (const id of this.extras.typos!(data.termsById, data.df, qt, fuzzy, maxExp)) push(id, w);
       }
       return alts;
     });
@@ -359,7 +361,7 @@ export class Searcher {
   private scorePhrase(pc: PreparedClause, bit: number, N: number, k1: number, norms: Float64Array): void {
     const { scores, masks } = this;
     let idf = 0;
-    for (const alts of pc.words) idf += bm25Idf(Math.max(...alts.map((a) => this.snap.text.df[a.id])), N);
+    for (const alts of pc.words) idf += bm25Idf(Math.max(...alts.map((a) => this.snap.textIndex.df[a.termId])), N);
     this.phraseMatches(pc, (u, freq) => {
       this.touch(u);
       scores[u] += (idf * freq * (k1 + 1)) / (freq + norms[u]);
@@ -372,13 +374,13 @@ export class Searcher {
    * times (a term clause is a phrase of one word: every paragraph containing it, with its term frequency).
    */
   private phraseMatches(pc: PreparedClause, visit: (u: number, freq: number) => void): void {
-    const paras = this.snap.paragraphs;
+    const paras = this.snap.paragraphTable;
     // candidate units: those containing every word (any alternative)
     let cands: Set<number> | null = null;
     for (const alts of pc.words) {
       const s = new Set<number>();
       for (const a of alts) {
-        forEachUnit(this.snap.text, a.id, paras.count, (u) => {
+        forEachUnit(this.snap.textIndex, a.termId, paras.count, (u) => {
           if (paras.alive[u] && (cands === null || cands.has(u))) s.add(u);
         });
       }
@@ -387,7 +389,7 @@ export class Searcher {
     }
     const units = Int32Array.from(cands as Set<number>).sort();
     const pos = pc.words.map((alts) => this.positionsIn(alts, units));
-    const offsets = pc.clause.terms.map((t) => t.position - pc.clause.terms[0].position);
+    const offsets = pc.clause.queryTerms.map((t) => t.position - pc.clause.queryTerms[0].position);
     units.forEach((u, k) => {
       const freq = phraseFrequency(pos.map((p) => p[k] ?? []), offsets);
       if (freq > 0) visit(u, freq);
@@ -400,14 +402,14 @@ export class Searcher {
    */
   private positionsIn(alts: Alt[], units: Int32Array): (number[] | undefined)[] {
     const out: (number[] | undefined)[] = new Array(units.length);
-    for (const a of alts) this.positions(a.id, units, (k, ps) => (out[k] = out[k]?.concat(ps).sort((x, y) => x - y) ?? ps));
+    for (const a of alts) this.positions(a.termId, units, (k, ps) => (out[k] = out[k]?.concat(ps).sort((x, y) => x - y) ?? ps));
     return out;
   }
 
   /** `forEachPositions` of text term `t` over `units` (ascending), through its block table. */
   private positions(t: number, units: Int32Array, visit: (k: number, positions: number[]) => void): void {
-    const text = this.snap.text;
-    const count = this.snap.paragraphs.count;
+    const text = this.snap.textIndex;
+    const count = this.snap.paragraphTable.count;
     forEachPositions(text, t, count, this.extras.skips?.(text, t, count, text.df[t]) ?? null, units, visit);
   }
 
@@ -421,7 +423,7 @@ export class Searcher {
       if (pc.clause.kind !== 'term') continue;
       lists.push(this.positionsIn(pc.words[0], units));
       // the word's weight: the idf of its rarest alternative
-      weights.push(Math.max(0, ...pc.words[0].map((a) => bm25Idf(this.snap.text.df[a.id], N))));
+      weights.push(Math.max(0, ...pc.words[0].map((a) => bm25Idf(this.snap.textIndex.df[a.termId], N))));
     }
     if (lists.length < 2) return;
     const lambda = this.params.proximity;

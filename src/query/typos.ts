@@ -2,7 +2,7 @@
 // main entry always hands it to its searcher; `fahras/search` ships it only to pages that import it from
 // `fahras/typos` and pass it to `loadIndex` (the `<script>` build: dist/fahras-typos.global.js), so a page that never
 // searches with typos does not download it. It imports nothing at run time, so it bundles alone, and it reads no
-// property the builds shorten (INTERNAL_PROPS in tsup.config.ts): the `<script>` build of it is made apart from the
+// property the builds shorten (build/internal-names.ts): the `<script>` build of it is made apart from the
 // search one.
 import type { QueryTerm } from './parse.js';
 

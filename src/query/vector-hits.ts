@@ -17,11 +17,11 @@ const cursor = new VarintCursor();
 export function vectorHits(snap: IndexSnapshot): HitSource {
   return (u, ids, length) => {
     const v = snap.vectors;
-    if (v === null || u >= v.off.length || v.off[u] === NO_VECTOR || v.end[u] > v.bytes.length) return null;
-    const c = cursor.reset(v.bytes, v.off[u], v.end[u]);
+    if (v === null || u >= v.vectorStart.length || v.vectorStart[u] === NO_VECTOR || v.vectorEnd[u] > v.vectorBytes.length) return null;
+    const c = cursor.reset(v.vectorBytes, v.vectorStart[u], v.vectorEnd[u]);
     const hits: Hit[] = [];
     let start = 0;
-    while (c.pos < c.end && start <= scanEnd(hits.length ? hits[0].start : 0, length)) {
+    while (c.pos < c.endOffset && start <= scanEnd(hits.length ? hits[0].start : 0, length)) {
       const t = c.next();
       start += c.next();
       const len = c.next();

@@ -3,38 +3,38 @@
 // FahrasError, never in a huge allocation or an out-of-bounds read.
 import { FahrasError, type FahrasErrorCode } from '../errors.js';
 
-/** An append-only byte buffer that doubles when full. */
+/** An append-only byte buffer that doubles when full. @internal */
 export class ByteWriter {
-  bytes: Uint8Array;
+  buffer: Uint8Array;
   length = 0;
 
   constructor(initial = 1024) {
-    this.bytes = new Uint8Array(Math.max(16, initial));
+    this.buffer = new Uint8Array(Math.max(16, initial));
   }
 
   ensure(extra: number): void {
     const need = this.length + extra;
-    if (need <= this.bytes.length) return;
-    let size = this.bytes.length * 2;
+    if (need <= this.buffer.length) return;
+    let size = this.buffer.length * 2;
     while (size < need) size *= 2;
     const b = new Uint8Array(size);
-    b.set(this.bytes.subarray(0, this.length));
-    this.bytes = b;
+    b.set(this.buffer.subarray(0, this.length));
+    this.buffer = b;
   }
 
   byte(v: number): void {
     this.ensure(1);
-    this.bytes[this.length++] = v;
+    this.buffer[this.length++] = v;
   }
 
   /** Unsigned LEB128, for integers up to 2^53. */
   varint(v: number): void {
-    if (v < 0x80 && this.length < this.bytes.length) {
-      this.bytes[this.length++] = v; // the common one-byte case
+    if (v < 0x80 && this.length < this.buffer.length) {
+      this.buffer[this.length++] = v; // the common one-byte case
       return;
     }
     this.ensure(8);
-    const b = this.bytes;
+    const b = this.buffer;
     let n = this.length;
     while (v >= 0x80) {
       b[n++] = (v & 0x7f) | 0x80;
@@ -46,7 +46,7 @@ export class ByteWriter {
 
   u32(v: number): void {
     this.ensure(4);
-    const b = this.bytes;
+    const b = this.buffer;
     const n = this.length;
     b[n] = v & 0xff;
     b[n + 1] = (v >>> 8) & 0xff;
@@ -57,7 +57,7 @@ export class ByteWriter {
 
   raw(src: Uint8Array): void {
     this.ensure(src.length);
-    this.bytes.set(src, this.length);
+    this.buffer.set(src, this.length);
     this.length += src.length;
   }
 
@@ -75,23 +75,24 @@ export class ByteWriter {
   }
 
   finish(): Uint8Array {
-    return this.bytes.slice(0, this.length);
+    return this.buffer.slice(0, this.length);
   }
 }
 
 /**
  * Reads what ByteWriter wrote. An overrun throws `FahrasError('TRUNCATED')`, a value over its bound or a varint
  * longer than 8 bytes `CORRUPT_INDEX`; messages name the byte offset reached (see {@link ByteReader.fail}).
+ * @internal
  */
 export class ByteReader {
-  readonly bytes: Uint8Array;
+  readonly input: Uint8Array;
   pos: number;
-  readonly end: number;
+  readonly endOffset: number;
 
   constructor(bytes: Uint8Array, start = 0, end = bytes.length) {
-    this.bytes = bytes;
+    this.input = bytes;
     this.pos = start;
-    this.end = end;
+    this.endOffset = end;
   }
 
   /** Throws `FahrasError(code)` naming the offset reached: one message for every check (they ship to browsers). */
@@ -100,7 +101,7 @@ export class ByteReader {
   }
 
   byte(): number {
-    return this.pos < this.end ? this.bytes[this.pos++] : this.fail('TRUNCATED');
+    return this.pos < this.endOffset ? this.input[this.pos++] : this.fail('TRUNCATED');
   }
 
   /** An unsigned LEB128 varint of at most 8 bytes that must not exceed `max` (declared counts and lengths are checked before anything is allocated). */
@@ -117,8 +118,8 @@ export class ByteReader {
   /** A length-prefixed block, returned as a view (no copy). */
   block(): Uint8Array {
     const n = this.varint();
-    if (n > this.end - this.pos) this.fail('TRUNCATED');
-    return this.bytes.subarray(this.pos, (this.pos += n));
+    if (n > this.endOffset - this.pos) this.fail('TRUNCATED');
+    return this.input.subarray(this.pos, (this.pos += n));
   }
 
   string(): string {
@@ -150,7 +151,7 @@ export function crc32(b: Uint8Array, start = 0, end = b.length): number {
   return ~crc >>> 0;
 }
 
-/** A growable Uint32 array (paragraph tables and the like). */
+/** A growable Uint32 array (paragraph tables and the like). @internal */
 export class U32List {
   data: Uint32Array;
   length = 0;

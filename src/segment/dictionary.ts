@@ -15,20 +15,20 @@ const tables = new WeakMap<TermIndexData, number | Map<string, number>>();
 export function findTerm(data: TermIndexData, term: string): number {
   let table = tables.get(data) ?? 0;
   if (typeof table === 'number') {
-    if (table * 256 < data.terms.length) {
+    if (table * 256 < data.termsById.length) {
       tables.set(data, table + 1);
       // the first term >= `term`, when it is `term`
       const id = data.sorted[lowerBound(data, term)];
-      return id !== undefined && data.terms[id] === term ? id : -1;
+      return id !== undefined && data.termsById[id] === term ? id : -1;
     }
-    tables.set(data, (table = new Map(data.terms.map((t, id) => [t, id]))));
+    tables.set(data, (table = new Map(data.termsById.map((t, id) => [t, id]))));
   }
   return table.get(term) ?? -1;
 }
 
 /** Index in `sorted` of the first term `>= prefix`. */
 export function lowerBound(data: TermIndexData, prefix: string): number {
-  const { terms, sorted } = data;
+  const { termsById: terms, sorted } = data;
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
@@ -42,7 +42,7 @@ export function lowerBound(data: TermIndexData, prefix: string): number {
 /** Term ids starting with `prefix`, at most `max`, preferring frequent terms when there are more. */
 export function expandPrefix(data: TermIndexData, prefix: string, max: number): number[] {
   if (prefix === '') return [];
-  const { terms, sorted, df } = data;
+  const { termsById: terms, sorted, df } = data;
   const out: number[] = [];
   // scan is capped so a one-letter prefix on a huge dictionary stays bounded
   const scanCap = Math.max(max * 64, 4096);

@@ -26,28 +26,28 @@ export interface IndexConfig {
   fields: { name: string; boost: number }[];
 }
 
-/** Per-document tables. `stored` holds every property except `id` and `text`. */
+/** Per-document tables. `stored` holds every property except `id` and `text`. @internal */
 export interface DocumentTable {
   ids: DocumentId[];
   texts: string[];
   stored: (Record<string, unknown> | undefined)[];
   alive: Uint8Array;
-  firstPara: Uint32Array;
-  paraCount: Uint32Array;
+  firstParagraph: Uint32Array;
+  paragraphCount: Uint32Array;
   /** Live documents by id. */
   byId: Map<DocumentId, number>;
   liveCount: number;
 }
 
-/** Per-paragraph tables: a paragraph is `docs.texts[doc].slice(start, end)`. */
+/** Per-paragraph tables: a paragraph is `docs.texts[doc].slice(start, end)`. @internal */
 export interface ParagraphTable {
   count: number;
   doc: Uint32Array;
-  start: Uint32Array;
-  end: Uint32Array;
+  textStart: Uint32Array;
+  textEnd: Uint32Array;
   ordinal: Uint32Array;
   /** Indexed tokens (BM25 length). */
-  length: Uint32Array;
+  tokenCount: Uint32Array;
   alive: Uint8Array;
   liveCount: number;
   totalLength: number;
@@ -57,9 +57,9 @@ export interface ParagraphTable {
 export interface FieldIndex {
   name: string;
   boost: number;
-  index: TermIndexData;
+  termIndex: TermIndexData;
   /** Indexed tokens per document. */
-  length: Uint32Array;
+  tokenCount: Uint32Array;
   totalLength: number;
 }
 
@@ -67,27 +67,28 @@ export interface FieldIndex {
  * In-memory term vectors (not serialized): per paragraph, its tokens as varint triples (text term id, start − the
  * previous token's start, end − start), so snippets need no re-analysis. `off[u]`/`end[u]` delimit paragraph
  * `u`'s bytes; paragraphs without a vector (read from serialized bytes) have `off[u] === NO_VECTOR`.
+ * @internal
  */
 export interface TermVectors {
-  off: Uint32Array;
-  end: Uint32Array;
-  bytes: Uint8Array;
+  vectorStart: Uint32Array;
+  vectorEnd: Uint32Array;
+  vectorBytes: Uint8Array;
 }
 
 /** Marks a paragraph without a term vector. */
 export const NO_VECTOR = 0xffffffff;
 
-/** Everything a reader needs, frozen. Produced by the builder and by loading serialized bytes. */
+/** Everything a reader needs, frozen. Produced by the builder and by loading serialized bytes. @internal */
 export interface IndexSnapshot {
-  config: IndexConfig;
-  text: TermIndexData;
+  indexConfig: IndexConfig;
+  textIndex: TermIndexData;
   /** Unstemmed (surface) forms of the paragraphs' words, without positions; null when the analyzer does not stem. */
-  surface: TermIndexData | null;
+  surfaceIndex: TermIndexData | null;
   /** Term vectors of the paragraphs built in this process (null after loading until paragraphs are added). */
   vectors: TermVectors | null;
-  paragraphs: ParagraphTable;
+  paragraphTable: ParagraphTable;
   docs: DocumentTable;
-  fields: FieldIndex[];
+  fieldIndexes: FieldIndex[];
 }
 
 /**
@@ -95,29 +96,30 @@ export interface IndexSnapshot {
  * order after loading). For term `t`, `bytes[docStart[t], docStart[t + 1])` holds its units with their term
  * frequencies and `posBytes[posStart[t], posStart[t + 1])` its positions (empty when positions are not kept),
  * encoded as src/segment/postings.ts describes.
+ * @internal
  */
 export interface TermIndexData {
   /** Term strings by id. */
-  terms: string[];
+  termsById: string[];
   /** Term ids in ascending string order (prefix lookups by binary search). */
   sorted: Uint32Array;
   /** Live document frequency (units containing the term, not counting removed ones). */
   df: Uint32Array;
-  docStart: Uint32Array;
-  bytes: Uint8Array;
-  posStart: Uint32Array;
-  posBytes: Uint8Array;
+  entryStart: Uint32Array;
+  entryBytes: Uint8Array;
+  positionStart: Uint32Array;
+  positionBytes: Uint8Array;
 }
 
 export function emptyTermIndex(): TermIndexData {
   return {
-    terms: [],
+    termsById: [],
     sorted: new Uint32Array(0),
     df: new Uint32Array(0),
-    docStart: new Uint32Array(1),
-    bytes: new Uint8Array(0),
-    posStart: new Uint32Array(1),
-    posBytes: new Uint8Array(0),
+    entryStart: new Uint32Array(1),
+    entryBytes: new Uint8Array(0),
+    positionStart: new Uint32Array(1),
+    positionBytes: new Uint8Array(0),
   };
 }
 

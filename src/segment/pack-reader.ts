@@ -34,7 +34,7 @@ export interface PackRoot {
   documents: { names: string[]; firstDoc: Uint32Array; firstPara: Uint32Array };
 }
 
-const count = (r: ByteReader) => r.varint(r.end - r.pos);
+const count = (r: ByteReader) => r.varint(r.endOffset - r.pos);
 
 function readTermLists(r: ByteReader): PackTermLists {
   const n = count(r);
@@ -88,7 +88,7 @@ export function readPackRoot(bytes: Uint8Array): PackRoot {
       firstDoc[i + 1] = firstDoc[i] + r.varint();
       firstPara[i + 1] = firstPara[i] + r.varint();
     }
-    if (r.pos !== r.end || firstDoc[n] !== documentCount || firstPara[n] !== paragraphCount) r.fail();
+    if (r.pos !== r.endOffset || firstDoc[n] !== documentCount || firstPara[n] !== paragraphCount) r.fail();
     return { config, documentCount, paragraphCount, totalLength, text, surface, documents: { names, firstDoc, firstPara } };
   });
 }
@@ -136,7 +136,7 @@ export function readDictionaryPiece(body: Uint8Array, postingsPieces: number): D
     out.offset[i] = offset;
     offset += out.length[i] = Math.floor(v / 2);
   }
-  if (r.pos !== r.end) r.fail();
+  if (r.pos !== r.endOffset) r.fail();
   return out;
 }
 
@@ -179,7 +179,7 @@ export function readDocumentsPiece(body: Uint8Array, docs: number, paras: number
     for (let i = first; i < p; i++) if (out.end[i] > text.length) r.fail();
     out.texts.push(text);
   }
-  if (p !== paras || r.pos !== r.end) r.fail();
+  if (p !== paras || r.pos !== r.endOffset) r.fail();
   return out;
 }
 
@@ -195,7 +195,7 @@ interface CacheEntry {
  * {@link trim} is called, so a query's pieces stay while it runs).
  */
 export class PieceStore {
-  private readonly cache = new Map<string, CacheEntry>();
+  private readonly pieces = new Map<string, CacheEntry>();
   private readonly loading = new Map<string, Promise<unknown>>();
   private cached = 0;
   /** Bytes the loader has given so far. */
@@ -203,7 +203,7 @@ export class PieceStore {
 
   constructor(
     private readonly loader: PieceLoader,
-    private readonly limit: number,
+    private readonly cacheLimit: number,
   ) {}
 
   /** The raw bytes of a file, as MISSING_PIECE when the loader fails or gives something else. */
@@ -222,10 +222,10 @@ export class PieceStore {
 
   /** The piece `name` decoded by `decode` (from cache, or loaded, checked and decompressed). `evict` runs when it leaves the cache. */
   get<T>(name: string, decode: (body: Uint8Array) => T, evict?: (value: T) => void): Promise<T> {
-    const hit = this.cache.get(name);
+    const hit = this.pieces.get(name);
     if (hit) {
-      this.cache.delete(name);
-      this.cache.set(name, hit); // most recently used last
+      this.pieces.delete(name);
+      this.pieces.set(name, hit); // most recently used last
       return Promise.resolve(hit.value as T);
     }
     let p = this.loading.get(name) as Promise<T> | undefined;
@@ -252,16 +252,16 @@ export class PieceStore {
       }
     } else if (stored[0] !== PieceEncoding.Raw) throw new FahrasError('CORRUPT_INDEX', `pack piece ${name} is damaged`);
     const value = parsing(name, () => decode(body));
-    this.cache.set(name, { value, size: body.length, evict: evict && (() => evict(value)) });
+    this.pieces.set(name, { value, size: body.length, evict: evict && (() => evict(value)) });
     this.cached += body.length;
     return value;
   }
 
   /** Drops the least recently used pieces until the cache is within its limit. */
   trim(): void {
-    for (const [name, entry] of this.cache) {
-      if (this.cached <= this.limit) break;
-      this.cache.delete(name);
+    for (const [name, entry] of this.pieces) {
+      if (this.cached <= this.cacheLimit) break;
+      this.pieces.delete(name);
       this.cached -= entry.size;
       entry.evict?.();
     }

@@ -29,12 +29,12 @@ const DEFAULTS = { dictionaryPieceBytes: 6144, postingsPieceBytes: 16384, docume
 class PieceSink {
   readonly files: Record<string, Uint8Array> = {};
   private readonly pending: Promise<void>[] = [];
-  constructor(private readonly compress: (bytes: Uint8Array) => Promise<Uint8Array>) {}
+  constructor(private readonly compressPiece: (bytes: Uint8Array) => Promise<Uint8Array>) {}
 
   /** Stores a piece; `names[slot]` receives its name once its bytes are final. */
   put(kind: PieceKind, body: Uint8Array, compress: boolean, names: string[], slot: number): void {
     this.pending.push(
-      (compress ? this.compress(body) : Promise.resolve(null)).then((packed) => {
+      (compress ? this.compressPiece(body) : Promise.resolve(null)).then((packed) => {
         const gz = packed !== null && packed.length < body.length - (body.length >> 3);
         const data = gz ? packed : body;
         const stored = new Uint8Array(data.length + 1);
@@ -67,7 +67,7 @@ interface PackedTerms {
  */
 function packTerms(s: IndexSnapshot, t: TermIndexData, surface: boolean, sink: PieceSink, o: typeof DEFAULTS): PackedTerms {
   const out: PackedTerms = { dict: [], dictCounts: [], dictFirst: [], post: [] };
-  const paras = s.paragraphs;
+  const paras = s.paragraphTable;
   const cursor = new UnitCursor();
   let post = new ByteWriter(o.postingsPieceBytes * 2);
   let entries = new ByteWriter(o.dictionaryPieceBytes * 2);
@@ -86,7 +86,7 @@ function packTerms(s: IndexSnapshot, t: TermIndexData, surface: boolean, sink: P
     w.varint(count);
     w.varint(first.piece);
     w.varint(first.offset);
-    w.raw(entries.bytes.subarray(0, entries.length));
+    w.raw(entries.buffer.subarray(0, entries.length));
     sink.put(surface ? 'sdict' : 'dict', w.finish(), true, out.dict, out.dict.length);
     out.dict.push('');
     out.dictCounts.push(count);
@@ -96,12 +96,12 @@ function packTerms(s: IndexSnapshot, t: TermIndexData, surface: boolean, sink: P
   };
   for (let i = 0; i < t.sorted.length; i++) {
     const id = t.sorted[i];
-    const term = t.terms[id];
+    const term = t.termsById[id];
     block.length = 0;
-    const units = t.bytes.subarray(t.docStart[id], t.docStart[id + 1]);
+    const units = t.entryBytes.subarray(t.entryStart[id], t.entryStart[id + 1]);
     if (surface) block.raw(units);
     else {
-      const positions = t.posBytes.subarray(t.posStart[id], t.posStart[id + 1]);
+      const positions = t.positionBytes.subarray(t.positionStart[id], t.positionStart[id + 1]);
       block.varint(units.length);
       block.varint(positions.length);
       block.raw(units);
@@ -109,8 +109,8 @@ function packTerms(s: IndexSnapshot, t: TermIndexData, surface: boolean, sink: P
       cursor.reset(t, id, paras.count);
       let doc = 0;
       while (cursor.next()) {
-        const u = cursor.unit;
-        block.varint(paras.length[u]);
+        const u = cursor.paragraphNumber;
+        block.varint(paras.tokenCount[u]);
         block.varint(paras.doc[u] - doc);
         doc = paras.doc[u];
       }
@@ -129,7 +129,7 @@ function packTerms(s: IndexSnapshot, t: TermIndexData, surface: boolean, sink: P
     count++;
     lastPiece = piece;
     prev = term;
-    post.raw(block.bytes.subarray(0, block.length));
+    post.raw(block.buffer.subarray(0, block.length));
     if (entries.length >= o.dictionaryPieceBytes) flushDictionary();
   }
   if (post.length > 0) flushPostings();
@@ -139,7 +139,7 @@ function packTerms(s: IndexSnapshot, t: TermIndexData, surface: boolean, sink: P
 
 /** Writes the documents pieces: consecutive documents, cut by text size; returns the root's list. */
 function packDocuments(s: IndexSnapshot, sink: PieceSink, o: typeof DEFAULTS) {
-  const { docs, paragraphs: paras } = s;
+  const { docs, paragraphTable: paras } = s;
   const names: string[] = [];
   const docCounts: number[] = [];
   const paraCounts: number[] = [];
@@ -150,7 +150,7 @@ function packDocuments(s: IndexSnapshot, sink: PieceSink, o: typeof DEFAULTS) {
   const flush = () => {
     const w = new ByteWriter(body.length + 8);
     w.varint(n);
-    w.raw(body.bytes.subarray(0, body.length));
+    w.raw(body.buffer.subarray(0, body.length));
     names.push('');
     sink.put('docs', w.finish(), true, names, names.length - 1);
     docCounts.push(n);
@@ -164,12 +164,12 @@ function packDocuments(s: IndexSnapshot, sink: PieceSink, o: typeof DEFAULTS) {
     body.string(String(id));
     const st = docs.stored[d];
     body.string(st === undefined ? '' : JSON.stringify(st));
-    const first = docs.firstPara[d];
-    const pc = docs.paraCount[d];
+    const first = docs.firstParagraph[d];
+    const pc = docs.paragraphCount[d];
     body.varint(pc);
     for (let u = first; u < first + pc; u++) {
-      body.varint(paras.start[u]);
-      body.varint(paras.end[u] - paras.start[u]);
+      body.varint(paras.textStart[u]);
+      body.varint(paras.textEnd[u] - paras.textStart[u]);
     }
     const before = body.length;
     body.string(docs.texts[d]);
@@ -200,7 +200,7 @@ function writeTermLists(w: ByteWriter, p: PackedTerms): void {
  * @throws FahrasError `INVALID_ARGUMENT` for an index with scored document fields (packs do not carry them yet).
  */
 export async function packSnapshot(s: IndexSnapshot, options: PackOptions = {}): Promise<Record<string, Uint8Array>> {
-  if (s.fields.length) throw new FahrasError('INVALID_ARGUMENT', 'packs do not carry scored document fields yet');
+  if (s.fieldIndexes.length) throw new FahrasError('INVALID_ARGUMENT', 'packs do not carry scored document fields yet');
   const o = { ...DEFAULTS };
   for (const key of Object.keys(DEFAULTS) as (keyof typeof DEFAULTS)[]) {
     const v = options[key];
@@ -210,17 +210,17 @@ export async function packSnapshot(s: IndexSnapshot, options: PackOptions = {}):
     }
   }
   const sink = new PieceSink(options.compress ?? gzip);
-  const text = packTerms(s, s.text, false, sink, o);
-  const surface = s.surface ? packTerms(s, s.surface, true, sink, o) : null;
+  const text = packTerms(s, s.textIndex, false, sink, o);
+  const surface = s.surfaceIndex ? packTerms(s, s.surfaceIndex, true, sink, o) : null;
   const documents = packDocuments(s, sink, o);
   await sink.done();
 
   const w = new ByteWriter(1 << 16);
   for (let i = 0; i < HEADER_SIZE; i++) w.byte(0);
-  w.string(storedConfigJson(s.config));
+  w.string(storedConfigJson(s.indexConfig));
   w.varint(s.docs.ids.length);
-  w.varint(s.paragraphs.count);
-  w.varint(s.paragraphs.totalLength);
+  w.varint(s.paragraphTable.count);
+  w.varint(s.paragraphTable.totalLength);
   writeTermLists(w, text);
   w.byte(surface ? 1 : 0);
   if (surface) writeTermLists(w, surface);

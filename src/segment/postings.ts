@@ -26,29 +26,29 @@ export function putUnitEntry(b: Uint8Array, p: number, delta: number, tf: number
   return putVarint(b, putVarint(b, p, delta * 2), tf);
 }
 
-/** A cursor over a byte range; `pos` advances as values are read. Reads past `end` yield 0 and stop. */
+/** A cursor over a byte range; `pos` advances as values are read. Reads past `end` yield 0 and stop. @internal */
 export class VarintCursor {
-  b: Uint8Array = new Uint8Array(0);
+  input: Uint8Array = new Uint8Array(0);
   pos = 0;
-  end = 0;
+  endOffset = 0;
 
   reset(b: Uint8Array, pos: number, end: number): this {
-    this.b = b;
+    this.input = b;
     this.pos = pos;
-    this.end = end;
+    this.endOffset = end;
     return this;
   }
 
   next(): number {
-    const b = this.b;
+    const b = this.input;
     let p = this.pos;
-    if (p >= this.end) return 0;
+    if (p >= this.endOffset) return 0;
     let v = b[p++];
     if (v >= 0x80) {
       let r = v & 0x7f;
       let mul = 128;
       do {
-        v = p < this.end ? b[p++] : 0;
+        v = p < this.endOffset ? b[p++] : 0;
         r += (v & 0x7f) * mul;
         mul *= 128;
       } while (v >= 0x80 && mul < 2 ** 42);
@@ -59,12 +59,12 @@ export class VarintCursor {
   }
 }
 
-/** Where each term's bytes are: units `bytes[docStart[t], docStart[t + 1])`, positions `posBytes[posStart[t], posStart[t + 1])`. */
+/** Where each term's bytes are: units `bytes[docStart[t], docStart[t + 1])`, positions `posBytes[posStart[t], posStart[t + 1])`. @internal */
 export interface PostingsRanges {
-  docStart: Uint32Array;
-  bytes: Uint8Array;
-  posStart: Uint32Array;
-  posBytes: Uint8Array;
+  entryStart: Uint32Array;
+  entryBytes: Uint8Array;
+  positionStart: Uint32Array;
+  positionBytes: Uint8Array;
 }
 
 /**
@@ -72,41 +72,42 @@ export interface PostingsRanges {
  * It ends at damaged data (a zero delta, or a unit at or beyond `unitCount`), so crafted bytes can never index
  * outside the tables. The one decoder of unit entries: the callbacks below and the searcher's loops use it.
  * A block table (src/segment/skips.ts) moves it over whole blocks instead of decoding them (`Skips.jump`).
+ * @internal
  */
 export class UnitCursor {
-  unit = -1;
+  paragraphNumber = -1;
   tf = 0;
   /** The block a block table last moved it to (0 before any): the cursor is at or past its start. */
   block = 0;
   /** @internal the entry decoder (a block table sets its position) */
-  readonly c = new VarintCursor();
-  private unitCount = 0;
+  readonly entryReader = new VarintCursor();
+  private paragraphCount = 0;
 
   reset(data: PostingsRanges, t: number, unitCount: number): this {
-    this.c.reset(data.bytes, data.docStart[t], data.docStart[t + 1]);
-    this.unit = -1;
+    this.entryReader.reset(data.entryBytes, data.entryStart[t], data.entryStart[t + 1]);
+    this.paragraphNumber = -1;
     this.tf = 0;
-    this.unitCount = unitCount;
+    this.paragraphCount = unitCount;
     this.block = 0;
     return this;
   }
 
   /** Byte offset of the next entry (for building block tables). */
-  get offset(): number {
-    return this.c.pos;
+  get entryOffset(): number {
+    return this.entryReader.pos;
   }
 
   next(): boolean {
-    const c = this.c;
-    if (c.pos >= c.end) return false;
+    const c = this.entryReader;
+    if (c.pos >= c.endOffset) return false;
     const v = c.next();
     const tf = v & 1 ? 1 : c.next();
     const delta = (v - (v & 1)) / 2;
-    if (delta === 0 || this.unit + delta >= this.unitCount) {
-      c.pos = c.end; // damaged data: stop rather than misread
+    if (delta === 0 || this.paragraphNumber + delta >= this.paragraphCount) {
+      c.pos = c.endOffset; // damaged data: stop rather than misread
       return false;
     }
-    this.unit += delta;
+    this.paragraphNumber += delta;
     this.tf = tf;
     return true;
   }
@@ -119,8 +120,8 @@ const posUnits = new UnitCursor();
 /** Calls `visit(unit, tf)` for each unit of term `t`, ascending (see {@link UnitCursor}). Returns the last unit (-1 if none). */
 export function forEachUnit(data: PostingsRanges, t: number, unitCount: number, visit: ((unit: number, tf: number) => void) | null): number {
   const u = unitsCursor.reset(data, t, unitCount);
-  while (u.next()) if (visit !== null) visit(u.unit, u.tf);
-  return u.unit;
+  while (u.next()) if (visit !== null) visit(u.paragraphNumber, u.tf);
+  return u.paragraphNumber;
 }
 
 /**
@@ -147,12 +148,12 @@ export function forEachPositions(
   visit: (i: number, positions: number[]) => void,
 ): void {
   const u = posUnits.reset(data, t, unitCount);
-  const q = posCursor.reset(data.posBytes, data.posStart[t], data.posStart[t + 1]);
+  const q = posCursor.reset(data.positionBytes, data.positionStart[t], data.positionStart[t + 1]);
   let owed = 0; // position entries before the current unit's
   let read = true; // the current unit's positions were read (or lie before the cursor)
   for (let i = 0; i < units.length; i++) {
     const target = units[i];
-    if (u.unit < target) {
+    if (u.paragraphNumber < target) {
       if (skips?.jump(u, target)) {
         q.pos = skips.pos[u.block];
         owed = 0;
@@ -162,10 +163,10 @@ export function forEachPositions(
         if (!read) owed += u.tf;
         if (!u.next()) return;
         read = false;
-      } while (u.unit < target);
+      } while (u.paragraphNumber < target);
     }
-    if (u.unit !== target || read) continue;
-    if (owed + u.tf > q.end - q.pos) throw new FahrasError('CORRUPT_INDEX', 'term frequency past its positions');
+    if (u.paragraphNumber !== target || read) continue;
+    if (owed + u.tf > q.endOffset - q.pos) throw new FahrasError('CORRUPT_INDEX', 'term frequency past its positions');
     for (; owed > 0; owed--) q.next();
     const positions: number[] = [];
     const n = Math.min(u.tf, MAX_POSITIONS);

@@ -14,7 +14,7 @@ const u32 = (n: number) => new Uint32Array(n);
 const live = (n: number) => new Uint8Array(Math.max(n, 1)).fill(1);
 
 /** A count of items of at least one byte each: no more than the bytes left. */
-const count = (r: ByteReader) => r.varint(r.end - r.pos);
+const count = (r: ByteReader) => r.varint(r.endOffset - r.pos);
 
 function readTermIndex(r: ByteReader): TermIndexData {
   const n = count(r);
@@ -30,7 +30,7 @@ function readTermIndex(r: ByteReader): TermIndexData {
     terms[i] = prev = term;
     sorted[i] = i;
   }
-  const limit = r.end - r.pos;
+  const limit = r.endOffset - r.pos;
   for (let i = 0; i < n; i++) {
     df[i] = r.varint();
     docStart[i + 1] = docStart[i] + r.varint(limit);
@@ -41,7 +41,7 @@ function readTermIndex(r: ByteReader): TermIndexData {
   if (bytes.length !== docStart[n]) r.fail();
   const posBytes = r.block();
   if (posBytes.length !== posStart[n]) r.fail();
-  return { terms, sorted, df, docStart, bytes, posStart, posBytes };
+  return { termsById: terms, sorted, df, entryStart: docStart, entryBytes: bytes, positionStart: posStart, positionBytes: posBytes };
 }
 
 /**
@@ -123,20 +123,20 @@ function parsePayload(r: ByteReader): IndexSnapshot {
     const flen = u32(nd);
     let total = 0;
     for (let d = 0; d < nd; d++) total += flen[d] = r.varint();
-    return { name, boost, index: readTermIndex(r), length: flen, totalLength: total };
+    return { name, boost, termIndex: readTermIndex(r), tokenCount: flen, totalLength: total };
   });
   const texts = new Array<string>(nd);
   for (let d = 0; d < nd; d++) texts[d] = r.string();
-  if (r.pos !== r.end) r.fail();
+  if (r.pos !== r.endOffset) r.fail();
   for (let i = 0; i < pc; i++) if (end[i] > texts[doc[i]].length) r.fail(); // a paragraph span past its text
   return {
-    config,
-    text,
-    surface,
+    indexConfig: config,
+    textIndex: text,
+    surfaceIndex: surface,
     vectors: null,
-    paragraphs: { count: pc, doc, start, end, ordinal, length, alive: live(pc), liveCount: pc, totalLength },
-    docs: { ids, texts, stored, alive: live(nd), firstPara, paraCount, byId, liveCount: nd },
-    fields,
+    paragraphTable: { count: pc, doc, textStart: start, textEnd: end, ordinal, tokenCount: length, alive: live(pc), liveCount: pc, totalLength },
+    docs: { ids, texts, stored, alive: live(nd), firstParagraph: firstPara, paragraphCount: paraCount, byId, liveCount: nd },
+    fieldIndexes: fields,
   };
 }
 
@@ -153,8 +153,8 @@ export interface IndexStats {
 export function statsOf(s: IndexSnapshot): IndexStats {
   return {
     documents: s.docs.liveCount,
-    paragraphs: s.paragraphs.liveCount,
-    terms: s.text.terms.length,
-    postingsBytes: s.text.bytes.length + s.text.posBytes.length + (s.surface ? s.surface.bytes.length : 0),
+    paragraphs: s.paragraphTable.liveCount,
+    terms: s.textIndex.termsById.length,
+    postingsBytes: s.textIndex.entryBytes.length + s.textIndex.positionBytes.length + (s.surfaceIndex ? s.surfaceIndex.entryBytes.length : 0),
   };
 }

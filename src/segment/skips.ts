@@ -11,6 +11,7 @@ const MIN_UNITS = 4 * BLOCK;
 /**
  * Per block: the last unit, and the byte offsets of its first unit entry and of its first position. It moves a
  * cursor over whole blocks (`jump`), so only the main entry, which builds tables, carries that code.
+ * @internal
  */
 export class Skips {
   constructor(
@@ -35,12 +36,12 @@ export class Skips {
       else hi = mid;
     }
     if (lo === last.length) {
-      u.c.pos = u.c.end; // no unit >= target
+      u.entryReader.pos = u.entryReader.endOffset; // no unit >= target
       return false;
     }
-    if (last[lo - 1] <= u.unit) return false;
-    u.c.pos = this.off[lo];
-    u.unit = last[lo - 1];
+    if (last[lo - 1] <= u.paragraphNumber) return false;
+    u.entryReader.pos = this.off[lo];
+    u.paragraphNumber = last[lo - 1];
     u.block = lo;
     return true;
   }
@@ -61,22 +62,22 @@ export function skipsFor(data: PostingsRanges, t: number, unitCount: number, df:
 
 function buildSkips(data: PostingsRanges, t: number, unitCount: number): Skips {
   // every entry takes at least one byte: an upper bound of the block count
-  const cap = Math.ceil((data.docStart[t + 1] - data.docStart[t]) / BLOCK);
+  const cap = Math.ceil((data.entryStart[t + 1] - data.entryStart[t]) / BLOCK);
   const last = new Int32Array(cap);
   const off = new Uint32Array(cap);
   const pos = new Uint32Array(cap);
-  const pb = data.posBytes;
-  const pEnd = data.posStart[t + 1];
-  let p = data.posStart[t];
+  const pb = data.positionBytes;
+  const pEnd = data.positionStart[t + 1];
+  let p = data.positionStart[t];
   let n = 0;
   let i = 0;
   const c = cursor.reset(data, t, unitCount);
-  for (let start = c.offset; c.next(); start = c.offset) {
+  for (let start = c.entryOffset; c.next(); start = c.entryOffset) {
     if (i++ % BLOCK === 0) {
       off[n] = start;
       pos[n++] = p;
     }
-    last[n - 1] = c.unit;
+    last[n - 1] = c.paragraphNumber;
     // step over this unit's tf position varints (a varint ends at a byte below 0x80)
     for (let k = c.tf; k > 0 && p < pEnd; p++) if (pb[p] < 0x80) k--;
   }

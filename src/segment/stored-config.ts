@@ -22,7 +22,8 @@ export const STORED_DEFAULTS: IndexConfig = {
   analyzer: {
     preset: 'default',
     normalizer: 'fahras',
-    normalize: DEFAULT_NORMALIZE_OPTIONS,
+    // Qur'anic orthography (#17) is on in new indexes; files written before it keep the analysis they had
+    normalize: { ...DEFAULT_NORMALIZE_OPTIONS, uthmani: false },
     tokenizer: 'words',
     stemmer: 'fahras',
     stopwords: 'arabic',

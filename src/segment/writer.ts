@@ -27,7 +27,7 @@ function writeTermIndex(w: ByteWriter, t: TermIndexData): void {
   w.varint(n);
   let prev = '';
   for (let i = 0; i < n; i++) {
-    const term = t.terms[t.sorted[i]];
+    const term = t.termsById[t.sorted[i]];
     const shared = sharedPrefixLength(prev, term);
     w.varint(shared);
     w.string(term.slice(shared));
@@ -37,8 +37,8 @@ function writeTermIndex(w: ByteWriter, t: TermIndexData): void {
   let positions = 0;
   for (let i = 0; i < n; i++) {
     const id = t.sorted[i];
-    const docLen = t.docStart[id + 1] - t.docStart[id];
-    const posLen = t.posStart[id + 1] - t.posStart[id];
+    const docLen = t.entryStart[id + 1] - t.entryStart[id];
+    const posLen = t.positionStart[id + 1] - t.positionStart[id];
     w.varint(t.df[id]);
     w.varint(docLen);
     w.varint(posLen);
@@ -49,13 +49,13 @@ function writeTermIndex(w: ByteWriter, t: TermIndexData): void {
   w.ensure(units);
   for (let i = 0; i < n; i++) {
     const id = t.sorted[i];
-    w.raw(t.bytes.subarray(t.docStart[id], t.docStart[id + 1]));
+    w.raw(t.entryBytes.subarray(t.entryStart[id], t.entryStart[id + 1]));
   }
   w.varint(positions);
   w.ensure(positions);
   for (let i = 0; i < n; i++) {
     const id = t.sorted[i];
-    w.raw(t.posBytes.subarray(t.posStart[id], t.posStart[id + 1]));
+    w.raw(t.positionBytes.subarray(t.positionStart[id], t.positionStart[id + 1]));
   }
 }
 
@@ -73,7 +73,7 @@ export interface SerializedSizes {
 export function serializeSnapshot(s: IndexSnapshot): { bytes: Uint8Array; sizes: SerializedSizes } {
   const w = new ByteWriter(1 << 16);
   for (let i = 0; i < HEADER_SIZE; i++) w.byte(0);
-  w.string(storedConfigJson(s.config));
+  w.string(storedConfigJson(s.indexConfig));
   const docs = s.docs;
   const nd = docs.ids.length;
   w.varint(nd);
@@ -89,21 +89,21 @@ export function serializeSnapshot(s: IndexSnapshot): { bytes: Uint8Array; sizes:
     const st = docs.stored[d];
     w.string(st === undefined ? '' : JSON.stringify(st));
   }
-  const p = s.paragraphs;
+  const p = s.paragraphTable;
   w.varint(p.count);
   for (let i = 0; i < p.count; i++) {
     w.varint(p.doc[i]);
-    w.varint(p.start[i]);
-    w.varint(p.end[i] - p.start[i]);
-    w.varint(p.length[i]);
+    w.varint(p.textStart[i]);
+    w.varint(p.textEnd[i] - p.textStart[i]);
+    w.varint(p.tokenCount[i]);
   }
-  writeTermIndex(w, s.text);
-  w.byte(s.surface ? 1 : 0);
-  if (s.surface) writeTermIndex(w, s.surface);
-  w.varint(s.fields.length);
-  for (const f of s.fields) {
-    for (let d = 0; d < nd; d++) w.varint(f.length[d]);
-    writeTermIndex(w, f.index);
+  writeTermIndex(w, s.textIndex);
+  w.byte(s.surfaceIndex ? 1 : 0);
+  if (s.surfaceIndex) writeTermIndex(w, s.surfaceIndex);
+  w.varint(s.fieldIndexes.length);
+  for (const f of s.fieldIndexes) {
+    for (let d = 0; d < nd; d++) w.varint(f.tokenCount[d]);
+    writeTermIndex(w, f.termIndex);
   }
   // the text section last: its size is reported on its own
   const textStart = w.length;

@@ -149,6 +149,7 @@ function normalizePre(word: string): string {
 // which the rule fires (Snowball's `len > n` is written here as min = n + 1); `to` is the replacement
 // ('' = delete).
 
+/** @internal */
 interface Affix {
   readonly units: readonly number[];
   readonly min: number;
@@ -162,6 +163,7 @@ const AMONG_SIZE = 0x30;
 /**
  * An `among` compiled for matching: affixes grouped by the letter tested first (the last one for a suffix),
  * chained longest first, so the first full match in a chain is the longest match.
+ * @internal
  */
 class Among {
   /** First affix (index) of each key letter's chain, or -1. */

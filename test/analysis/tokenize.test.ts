@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { tokenize } from '../../src/analysis/tokenize.js';
-import { normalize } from '../../src/normalize/index.js';
+import { normalize, QURANIC, useQuranicRules } from '../../src/normalize/index.js';
 import { arabicHeavyString } from '../helpers/arbitraries.js';
 import { assertProperty, runs } from '../helpers/runs.js';
 
@@ -82,5 +82,63 @@ describe('tokenize: properties', () => {
       }),
       runs(3000),
     );
+  });
+});
+
+// Qur'anic text (the `uthmani` option, on by default); words spelled as in Tanzil's Uthmani text (Tanzil Project,
+// https://tanzil.net)
+describe('tokenize: Qur\'anic text', () => {
+  useQuranicRules(QURANIC); // (the main entry registers them)
+  const spans = (s: string, options?: Parameters<typeof tokenize>[1]) => tokenize(s, options).map((t) => [t.term, s.slice(t.start, t.end)]);
+
+  it('splits the joined vocative into يا and the word, with spans inside the original word', () => {
+    expect(spans('يَـٰٓأَيُّهَا ٱلنَّاسُ')).toEqual([
+      ['يا', 'يَـٰٓ'],
+      ['ايها', 'أَيُّهَا'],
+      ['الناس', 'ٱلنَّاسُ'],
+    ]);
+    expect(spans('وَيَـٰقَوْمِ')).toEqual([
+      ['ويا', 'وَيَـٰ'],
+      ['قوم', 'قَوْمِ'],
+    ]);
+    // the tatweel after the vocative carries the next word's hamza
+    expect(spans('يَـٰٓـَٔادَمُ')).toEqual([
+      ['يا', 'يَـٰٓ'],
+      ['ادم', 'ـَٔادَمُ'],
+    ]);
+    expect(spans('هَـٰٓأَنتُمْ')).toEqual([
+      ['ها', 'هَـٰٓ'],
+      ['انتم', 'أَنتُمْ'],
+    ]);
+    expect(tokenize('يَـٰٓأَيُّهَا').map((t) => t.position)).toEqual([0, 1]);
+    // not a vocative: هٰذا, هٰؤلاء are one word; a word without the dagger alef is left whole
+    expect(terms('هَـٰذَا هَـٰٓؤُلَآءِ يَقُولُ')).toEqual(['هذا', 'هولاء', 'يقول']);
+    // indexes built before the option keep one word
+    expect(tokenize('يَـٰٓأَيُّهَا', { uthmani: false }).length).toBe(1);
+  });
+
+  it('never makes a word of a pause mark, rub el hizb, sajdah or verse number, and leaves them out of words', () => {
+    // pause marks as Tanzil writes them (separate) and as other texts do (attached)
+    expect(spans('ٱلْهُدَىٰ ۖ وَٱلرَّحْمَةُ ۗ ۞ سَاجِدًا ۩')).toEqual([
+      ['الهدي', 'ٱلْهُدَىٰ'],
+      ['والرحمه', 'وَٱلرَّحْمَةُ'],
+      ['ساجدا', 'سَاجِدًا'],
+    ]);
+    expect(spans('ٱلْهَدْيِۖ وَلَا')).toEqual([
+      ['الهدي', 'ٱلْهَدْيِ'],
+      ['ولا', 'وَلَا'],
+    ]);
+    // U+06DD END OF AYAH and ornate parentheses before the number
+    expect(terms('ٱلرَّحِيمِ ۝١ ٱلْحَمْدُ ﴿٢﴾ رَبِّ')).toEqual(['الرحيم', 'الحمد', 'رب']);
+    // numbers elsewhere stay words
+    expect(terms('سنة ٢٠٢٦')).toEqual(['سنه', '2026']);
+  });
+
+  it('keeps a word with all its marks, small letters and tanween marks inside its span', () => {
+    const text = 'جَنَّـٰتٍۢ تَجْرِى';
+    expect(spans(text)).toEqual([
+      ['جنات', 'جَنَّـٰتٍۢ'],
+      ['تجري', 'تَجْرِى'],
+    ]);
   });
 });

@@ -1,12 +1,13 @@
-// The property names the builds shorten (INTERNAL_PROPS in tsup.config.ts) must never be part of the public API
-// (a property of any exported type, classes' private members aside), a key of the stored configuration (part of
-// the exported IndexConfig type) or a property of a built-in: such a name would break callers or the runtime.
+// The property names the builds shorten (internalNames in build/internal-names.ts: what the source marks
+// `@internal`, `private` or `protected`) must never be part of the public API (a property of any exported type,
+// classes' private members aside), a key of the stored configuration (part of the exported IndexConfig type) or a
+// property of a built-in: esbuild shortens a name everywhere, so such a name would break callers or the runtime.
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { INTERNAL_PROPS } from '../../tsup.config.js';
+import { builtinNames, internalNames } from '../../build/internal-names.js';
 import { REPO_ROOT } from '../helpers/shared.js';
 
-const ENTRIES = ['src/index.ts', 'src/search.ts', 'src/typos.ts', 'src/fields.ts', 'src/adapters/flexsearch.ts'].map((f) => `${REPO_ROOT}/${f}`);
+const ENTRIES = ['src/index.ts', 'src/search.ts', 'src/pack.ts', 'src/pack-node.ts', 'src/typos.ts', 'src/fields.ts', 'src/adapters/flexsearch.ts'].map((f) => `${REPO_ROOT}/${f}`);
 
 /** Every property name reachable from the entries' exports through their types (private class members excepted). */
 function publicNames(): Set<string> {
@@ -71,29 +72,24 @@ function publicNames(): Set<string> {
   return names;
 }
 
-/** Property names of the built-ins the code uses, and of the iteration and promise protocols. */
-function builtinNames(): Set<string> {
-  const objects: object[] = [
-    Object, Object.prototype, Array, Array.prototype, String, String.prototype, Number, Number.prototype, Math, JSON,
-    Map.prototype, Set.prototype, WeakMap.prototype, Promise, Promise.prototype, Error.prototype, Function.prototype,
-    RegExp.prototype, Symbol.prototype, ArrayBuffer.prototype, DataView.prototype, Uint8Array.prototype,
-    Object.getPrototypeOf(Uint8Array.prototype), TextEncoder.prototype, TextDecoder.prototype, globalThis,
-  ];
-  const names = new Set(['next', 'done', 'value', 'return', 'throw', 'then', 'catch', 'finally', 'toJSON', 'default']);
-  for (const o of objects) for (const n of Object.getOwnPropertyNames(o)) names.add(n);
-  return names;
-}
+const INTERNAL = internalNames(`${REPO_ROOT}/src`);
 
-describe('INTERNAL_PROPS (mangled property names)', () => {
-  it('contains no public API name, stored-config key or built-in property', () => {
+describe('internal property names (shortened by the builds)', () => {
+  it('are read from the markers in the source', () => {
+    // an interface marked @internal (the snapshot), a private member (the searcher's), a member marked @internal
+    for (const n of ['docs', 'paragraphTable', 'stamp', 'scores', 'nTouched', 'kind']) expect(INTERNAL, n).toContain(n);
+    // members of public types are not marked
+    for (const n of ['limit', 'snippet', 'search', 'config']) expect(INTERNAL, n).not.toContain(n);
+  });
+
+  it('contain no public API name, stored-config key or built-in property', () => {
     const pub = publicNames();
     // the walk reaches the public surface: options, results, the stored config and the analyzer
     for (const n of ['limit', 'snippet', 'highlights', 'maxParagraphLength', 'stopwords', 'superscriptAlef', 'termStrings']) {
       expect(pub.has(n), n).toBe(true);
     }
     const builtins = builtinNames();
-    expect(INTERNAL_PROPS.filter((n) => pub.has(n))).toEqual([]);
-    expect(INTERNAL_PROPS.filter((n) => builtins.has(n))).toEqual([]);
-    expect(new Set(INTERNAL_PROPS).size).toBe(INTERNAL_PROPS.length);
+    expect(INTERNAL.filter((n) => pub.has(n))).toEqual([]);
+    expect(INTERNAL.filter((n) => builtins.has(n))).toEqual([]);
   });
 });

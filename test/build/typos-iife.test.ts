@@ -1,12 +1,12 @@
 // The `<script>` builds: dist/fahras-typos.global.js is built apart from dist/fahras-search.global.js (its own
 // global, `fahrasTypos`, and no shortened property names), so the two must still work together — the typo
 // expander reads nothing the search build renames. Both are bundled here as tsup does (IIFE, minified, the search
-// one with INTERNAL_PROPS shortened), run in one VM context, and a fuzzy search must equal the main entry's.
+// one with the internal names shortened), run in one VM context, and a fuzzy search must equal the main entry's.
 import { build } from 'esbuild';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { createIndex } from '../../src/index.js';
-import { INTERNAL_PROPS } from '../../tsup.config.js';
+import { internalNames } from '../../build/internal-names.js';
 import { REPO_ROOT } from '../helpers/shared.js';
 import { seedDocuments } from '../helpers/seeds.js';
 
@@ -20,7 +20,7 @@ async function iife(entry: string, globalName: string, mangle: boolean): Promise
     target: 'es2020',
     platform: 'browser',
     write: false,
-    ...(mangle ? { mangleProps: new RegExp(`^(${INTERNAL_PROPS.join('|')})$`) } : {}),
+    ...(mangle ? { mangleProps: new RegExp(`^(${internalNames(`${REPO_ROOT}/src`).join('|')})$`) } : {}),
   });
   return out.outputFiles[0].text;
 }

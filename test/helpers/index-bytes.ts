@@ -46,11 +46,11 @@ export function withConfig(bytes: Uint8Array, edit: (c: Record<string, any>) => 
  */
 export function withUnitEntries(bytes: Uint8Array, term: string, entries: [number, number][]): Uint8Array {
   const snap = readSnapshot(bytes);
-  const { text } = snap;
-  const t = text.terms.indexOf(term);
+  const text = snap.textIndex;
+  const t = text.termsById.indexOf(term);
   if (t < 0) throw new Error(`no term ${term}`);
-  const head = text.bytes.subarray(0, text.docStart[t]);
-  const tail = text.bytes.subarray(text.docStart[t + 1]);
+  const head = text.entryBytes.subarray(0, text.entryStart[t]);
+  const tail = text.entryBytes.subarray(text.entryStart[t + 1]);
   const mid = new Uint8Array(entries.length * 20);
   let n = 0;
   for (const [delta, tf] of entries) n = tf === 1 ? putVarint(mid, n, delta * 2 + 1) : putBigVarint(mid, putVarint(mid, n, delta * 2), tf);
@@ -58,10 +58,10 @@ export function withUnitEntries(bytes: Uint8Array, term: string, entries: [numbe
   out.set(head);
   out.set(mid.subarray(0, n), head.length);
   out.set(tail, head.length + n);
-  const shift = n - (text.docStart[t + 1] - text.docStart[t]);
-  const docStart = text.docStart.slice();
-  for (let i = t + 1; i < docStart.length; i++) docStart[i] += shift;
-  return serializeSnapshot({ ...snap, text: { ...text, bytes: out, docStart } }).bytes;
+  const shift = n - (text.entryStart[t + 1] - text.entryStart[t]);
+  const entryStart = text.entryStart.slice();
+  for (let i = t + 1; i < entryStart.length; i++) entryStart[i] += shift;
+  return serializeSnapshot({ ...snap, textIndex: { ...text, entryBytes: out, entryStart } }).bytes;
 }
 
 /** A varint of any size up to 2^53 (the codec's writer stops at 2^32; crafted files need not). */

@@ -159,6 +159,7 @@ describe('normalize: hamza and madda composition (composeNext)', () => {
 });
 
 describe('normalize: properties', () => {
+  const PLAIN = { uthmani: false };
   const anyString = fc.oneof(fc.string({ unit: 'binary', maxLength: 60 }), arabicHeavyString(60));
   it('is idempotent', async () => {
     await assertProperty(
@@ -184,16 +185,18 @@ describe('normalize: properties', () => {
       runs(3000),
     );
   });
+  // (the `uthmani` rules read a character's neighbours, so a span cut inside a word can normalize differently: they
+  // are off here; test/normalize/uthmani.test.ts checks their spans at word boundaries)
   it('maps every normalized span to an original span whose normalization contains it', async () => {
     await assertProperty(
       fc.property(anyString, fc.nat(), fc.nat(), (s, a, b) => {
-        const r = normalize(s);
+        const r = normalize(s, PLAIN);
         const len = r.text.length;
         const start = len ? a % (len + 1) : 0;
         const end = start + (len - start ? b % (len - start + 1) : 0);
         const [os, oe] = toOriginalSpan(r, start, end);
         expect(0 <= os && os <= oe && oe <= s.length).toBe(true);
-        expect(normalize(s.slice(os, oe)).text).toContain(r.text.slice(start, end));
+        expect(normalize(s.slice(os, oe), PLAIN).text).toContain(r.text.slice(start, end));
       }),
       runs(2000),
     );

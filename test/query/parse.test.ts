@@ -17,19 +17,19 @@ const queryArb = fc.oneof(
 describe('parseQuery', () => {
   it('reads words, phrases, exclusions, required words, AND/OR and prefixes', async () => {
     const q = parseQuery('"جسر الشغور" -درعا +سوريا ادلب* روسيا AND ايران OR تركيا', analyzer);
-    expect(q.must.map((c) => c.terms.map((t) => t.surface).join(' '))).toEqual(['جسر الشغور', 'سوريا', 'روسيا', 'ايران']);
-    expect(q.not.map((c) => c.terms[0].surface)).toEqual(['درعا']);
-    expect(q.should.map((c) => c.terms[0].surface)).toEqual(['ادلب', 'تركيا']);
-    expect(q.should[0].terms[0].prefix).toBe(true);
+    expect(q.must.map((c) => c.queryTerms.map((t) => t.surface).join(' '))).toEqual(['جسر الشغور', 'سوريا', 'روسيا', 'ايران']);
+    expect(q.not.map((c) => c.queryTerms[0].surface)).toEqual(['درعا']);
+    expect(q.should.map((c) => c.queryTerms[0].surface)).toEqual(['ادلب', 'تركيا']);
+    expect(q.should[0].queryTerms[0].prefix).toBe(true);
   });
   it('keeps stopword gaps inside phrases', async () => {
     const q = parseQuery('"مدينة في جدة"', analyzer);
     const [phrase] = q.must;
-    expect(phrase.terms.map((t) => t.position - phrase.terms[0].position)).toEqual([0, 2]);
+    expect(phrase.queryTerms.map((t) => t.position - phrase.queryTerms[0].position)).toEqual([0, 2]);
   });
   it('degrades unbalanced quotes and lone operators to words', async () => {
     expect(parseQuery('"جسر الشغور', analyzer).must).toHaveLength(1);
-    expect(parseQuery('AND', analyzer).should.map((c) => c.terms[0].term)).toEqual(['and']);
+    expect(parseQuery('AND', analyzer).should.map((c) => c.queryTerms[0].term)).toEqual(['and']);
     expect(parseQuery('- + * OR', analyzer).should.length).toBeLessThanOrEqual(1);
   });
   it('caps the query length and the clause count', async () => {

@@ -9,7 +9,7 @@ import { report, runs } from '../helpers/runs.js';
 function dictionary(words: string[]): TermIndexData {
   const terms = [...new Set(words)];
   const sorted = Uint32Array.from(terms.map((_, i) => i)).sort((a, b) => (terms[a] < terms[b] ? -1 : terms[a] > terms[b] ? 1 : 0));
-  return { ...emptyTermIndex(), terms, sorted };
+  return { ...emptyTermIndex(), termsById: terms, sorted };
 }
 
 const word = fc.string({ unit: fc.constantFrom(...'ابتةثىءأ\u064e\u0651'), minLength: 0, maxLength: 6 });
@@ -21,9 +21,9 @@ describe('findTerm', () => {
       fc.property(fc.array(word, { minLength: 0, maxLength: 600 }), fc.array(word, { maxLength: 20 }), (words, probes) => {
         const data = dictionary(words);
         // enough lookups to pass the table threshold (terms / 256), checked on every one
-        const all = [...data.terms, ...probes];
+        const all = [...data.termsById, ...probes];
         for (let round = 0; round < 3; round++) {
-          for (const w of all) expect(findTerm(data, w)).toBe(data.terms.indexOf(w));
+          for (const w of all) expect(findTerm(data, w)).toBe(data.termsById.indexOf(w));
         }
       }),
       { numRuns: n },
@@ -35,7 +35,7 @@ describe('findTerm', () => {
     const words = Array.from({ length: 5000 }, (_, i) => `ك${i.toString(36)}`);
     const data = dictionary(words);
     for (let i = 0; i < 40; i++) findTerm(data, 'absent'); // passes the threshold (5000 / 256 ≈ 20 lookups)
-    for (let i = 0; i < words.length; i++) expect(data.terms[findTerm(data, words[i])]).toBe(words[i]);
+    for (let i = 0; i < words.length; i++) expect(data.termsById[findTerm(data, words[i])]).toBe(words[i]);
     expect(findTerm(data, 'كتاب')).toBe(-1);
     expect(findTerm(data, '')).toBe(-1);
   });

@@ -102,8 +102,8 @@ describe('loadIndex on damaged bytes', () => {
 
   it('crafted postings (unit entries, frequencies, positions) behind a valid checksum: a typed error or an answer, fast', async () => {
     // the byte ranges of the text postings inside the file (the reader's views point into it)
-    const { text } = readSnapshot(BYTES);
-    const ranges = [text.bytes, text.posBytes].map((v) => [v.byteOffset - BYTES.byteOffset, v.length] as const);
+    const text = readSnapshot(BYTES).textIndex;
+    const ranges = [text.entryBytes, text.positionBytes].map((v) => [v.byteOffset - BYTES.byteOffset, v.length] as const);
     const codes: string[] = [];
     let slowest = 0;
     await assertProperty(

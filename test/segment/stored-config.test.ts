@@ -64,7 +64,7 @@ describe('the stored configuration, forward compatibility', () => {
 
   it('refuses a key it does not know as a newer writer, naming the key and the version it reads', () => {
     const edits = [
-      (c: Record<string, any>) => ({ ...c, analyzer: { ...c.analyzer, normalize: { ...c.analyzer.normalize, uthmani: true } } }),
+      (c: Record<string, any>) => ({ ...c, analyzer: { ...c.analyzer, normalize: { ...c.analyzer.normalize, tashkeelSeats: true } } }),
       (c: Record<string, any>) => ({ ...c, analyzer: { ...c.analyzer, clitics: 'corpus' } }),
       (c: Record<string, any>) => ({ ...c, pack: 1 }),
     ];
@@ -76,9 +76,32 @@ describe('the stored configuration, forward compatibility', () => {
         } catch (e) {
           expect(e).toBeInstanceOf(FahrasError);
           expect((e as FahrasError).code).toBe('UNSUPPORTED_VERSION');
-          expect((e as FahrasError).message).toMatch(/setting '(uthmani|clitics|pack)'.*format version 1/);
+          expect((e as FahrasError).message).toMatch(/setting '(tashkeelSeats|clitics|pack)'.*format version 1/);
         }
       }
+    }
+  });
+});
+
+describe('the stored configuration, keys added since version 1', () => {
+  it('uthmani: new indexes get true, files written before it load with false and analyze Uthmani text as before', () => {
+    expect(STORED_DEFAULTS.analyzer.normalize.uthmani).toBe(false);
+    // a Tanzil Uthmani verse (Tanzil Project, https://tanzil.net)
+    const text = 'وَأَقِيمُوا۟ ٱلصَّلَوٰةَ وَءَاتُوا۟ ٱلزَّكَوٰةَ';
+    const now = createIndex();
+    now.addAll([{ id: 1, text }]);
+    expect(now.config.analyzer.normalize.uthmani).toBe(true);
+    expect(now.search('الصلاة').length).toBe(1);
+    // a file written before the key existed: the old analysis, and no key
+    const old = createIndex({ analyzer: { normalize: { uthmani: false } } });
+    old.addAll([{ id: 1, text }]);
+    const before = withConfig(old.serialize(), (c) => without(c, ['analyzer', 'normalize', 'uthmani']));
+    for (const load of [loadIndex, loadForSearch]) {
+      const loaded = load(before);
+      expect(loaded.config.analyzer.normalize.uthmani).toBe(false);
+      for (const q of ['الصلاة', 'ٱلصَّلَوٰةَ', '"وأقيموا الصلاة"', 'الزكوة']) expect(loaded.search(q), q).toEqual(old.search(q));
+      expect(loaded.search('الصلاة').length).toBe(0);
+      expect(loaded.search('ٱلصَّلَوٰةَ').length).toBe(1);
     }
   });
 });
