@@ -137,7 +137,7 @@ export class FahrasIndex {
 
   /**
    * Ranked search. Any string is a valid query (it never throws on the query): plain words rank by BM25 with
-   * documents matching more words first; `"exact phrase"`, `-excluded`, `+required`, `a AND b`, `prefix*`.
+   * documents matching more words first; `"exact phrase"`, `"word"` (its exact form), `-excluded`, `+required`, `a AND b`, `prefix*`.
    */
   search(query: string, options?: SearchOptions): SearchResult[] {
     return this.currentSearcher().search(query, options);

@@ -87,7 +87,7 @@ export class SearchIndex {
   }
 
   /**
-   * Ranked search, as `FahrasIndex.search`: plain words rank by BM25, `"exact phrase"`, `-excluded`, `+required`,
+   * Ranked search, as `FahrasIndex.search`: plain words rank by BM25, `"exact phrase"`, `"word"` (its exact form), `-excluded`, `+required`,
    * `a AND b`, `prefix*`; `{ prefix: true }` for search-as-you-type. Any string is a valid query (never throws on
    * the query).
    * @throws FahrasError `INVALID_ARGUMENT` for `fuzzy` when the index was loaded without `typos` (see {@link LoadOptions}).

@@ -19,14 +19,14 @@ function memoryLoader(files: Record<string, Uint8Array>) {
   return { loader, read };
 }
 
-const WORDS = ['المكتبة', 'مكتبات', 'والمكتبات', 'كتاب', 'الكتب', 'كاتب', 'المدرسة', 'مدرسه', 'المدارس', 'وزير', 'الوزراء', 'التعليم', 'تعليم', 'في', 'من', 'الرياض', 'جدة', 'سوريا', 'روسيا', 'الغارة'];
+const WORDS = ['المكتبة', 'مكتبات', 'والمكتبات', 'كتاب', 'الكتب', 'كاتب', 'المدرسة', 'مدرسه', 'المدارس', 'وزير', 'الوزراء', 'التعليم', 'تعليم', 'في', 'من', 'الرياض', 'جدة', 'سوريا', 'روسيا', 'الغارة', 'بالرياض', 'رياضة', 'للمكتبة', 'لكتاب', 'بمدرسة'];
 const word = fc.constantFrom(...WORDS);
 const paragraph = fc.array(word, { minLength: 1, maxLength: 12 }).map((w) => w.join(' '));
 const documents = fc.uniqueArray(
   fc.record({ id: fc.oneof(fc.integer({ min: 0, max: 1000 }), fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f')), text: fc.array(paragraph, { minLength: 1, maxLength: 4 }).map((p) => p.join('\n')), tag: fc.constantFrom('x', 'y') }),
   { minLength: 1, maxLength: 14, selector: (d) => d.id },
 );
-const queryWord = fc.oneof(word, word.map((w) => `${w.slice(0, 3)}*`), word.map((w) => `-${w}`), word.map((w) => `+${w}`), word.map((w) => w.replace(/.$/, 'ص')));
+const queryWord = fc.oneof(word, word.map((w) => `${w.slice(0, 3)}*`), word.map((w) => `-${w}`), word.map((w) => `+${w}`), word.map((w) => w.replace(/.$/, 'ص')), word.map((w) => `"${w}"`), word.map((w) => `-"${w}"`));
 const query = fc.oneof(
   fc.array(queryWord, { minLength: 1, maxLength: 4 }).map((w) => w.join(' ')),
   fc.tuple(word, word).map(([a, b]) => `"${a} ${b}"`),

@@ -2,7 +2,7 @@
 // readers an immutable IndexSnapshot (see snapshot()). It never imports the query side.
 import { type Analyzer, type AnalyzerConfig, type AnalyzerOptions, type AnalyzerPreset, createAnalyzer, oneOf, resolveAnalyzerConfig, type WordIdSink } from '../analysis/index.js';
 import { ByteWriter, U32List } from '../segment/bytes.js';
-import { type DocumentId, type DocumentTable, type FieldIndex, type IndexConfig, type IndexSnapshot, PARAGRAPH_SPLITS, type ParagraphSplit, type ParagraphTable, type TermIndexData, type TermVectors, NO_VECTOR } from '../segment/model.js';
+import { type DocumentId, type DocumentTable, type FieldIndex, type IndexConfig, type IndexSnapshot, PARAGRAPH_SPLITS, type ParagraphSplit, RANKING, type ParagraphTable, type TermIndexData, type TermVectors, NO_VECTOR } from '../segment/model.js';
 import { putVarint } from '../segment/postings.js';
 import { FahrasError } from '../errors.js';
 import { ParagraphSplitter } from './paragraphs.js';
@@ -52,7 +52,7 @@ export function resolveIndexConfig(options: IndexOptions = {}): IndexConfig {
     }
     fields.push({ name, boost });
   }
-  return { analyzer: resolveAnalyzerConfig(options.analyzer ?? 'default'), paragraphs, maxParagraphLength, fields };
+  return { analyzer: resolveAnalyzerConfig(options.analyzer ?? 'default'), paragraphs, maxParagraphLength, fields, ranking: { ...RANKING } };
 }
 
 function checkId(id: unknown): DocumentId {

@@ -17,7 +17,7 @@ import {
   readDocumentsPiece,
 } from '../segment/pack-reader.js';
 import { type PostingsRanges, UnitCursor, VarintCursor } from '../segment/postings.js';
-import { Searcher, type SearcherExtras, type SearchOptions, type SearchResult, fuzzyDistance, maxExpansions, parseSearchQuery } from './search.js';
+import { Searcher, type SearcherExtras, type SearchOptions, type SearchResult, fuzzyDistance, maxExpansions, parseSearchQuery, surfaceFormsOf, wordTerms } from './search.js';
 
 /** The stored fields a run of the searcher sees for a document not read yet (its filter never sees them). */
 const NOT_READ: Record<string, unknown> = Object.freeze({});
@@ -175,9 +175,10 @@ export class PackSearcher {
     const clauses = [...positive, ...parsed.not];
     const text = new DictionaryNeeds(root.text);
     const surface = root.surface && new DictionaryNeeds(root.surface);
+    const ranking = { ...root.config.ranking, ...opts.ranking };
     for (const c of clauses) {
       for (const qt of c.queryTerms) {
-        text.word(qt.term);
+        for (const term of wordTerms(qt, ranking.clitics)) text.word(term);
         if (qt.prefix) {
           text.prefix(qt.term, maxExp);
           if (qt.surface !== qt.term) text.prefix(qt.surface, maxExp);
@@ -186,15 +187,16 @@ export class PackSearcher {
     }
     const fuzzyWords = fuzzy > 0 ? positive.filter((c) => c.kind === 'term') : [];
     if (fuzzyWords.length) text.all(); // a typo may be anywhere in the dictionary: bounded by its size, read once
-    const surfaceWords = positive.filter((c) => c.kind === 'term' && !c.queryTerms[0].prefix);
-    if (surface) for (const c of surfaceWords) surface.word(c.queryTerms[0].surface);
+    // every clause's exact forms (an excluded quoted word needs them too)
+    const surfaceWords = clauses.flatMap((c) => surfaceFormsOf(c, ranking.forms));
+    if (surface) for (const word of surfaceWords) surface.word(word);
     const [textDict, surfaceDict] = await Promise.all([this.dictionary(text, 0), surface && this.dictionary(surface, 1)]);
 
     const ids = new Set<number>();
     const add = (id: number) => id >= 0 && ids.add(id);
     for (const c of clauses) {
       for (const qt of c.queryTerms) {
-        add(findTerm(textDict, qt.term));
+        for (const term of wordTerms(qt, ranking.clitics)) add(findTerm(textDict, term));
         if (qt.prefix) {
           for (const id of expandPrefix(textDict, qt.term, maxExp)) add(id);
           for (const id of expandPrefix(textDict, qt.surface, maxExp)) add(id);
@@ -203,7 +205,7 @@ export class PackSearcher {
     }
     for (const c of fuzzyWords) for (const id of this.extras.typos!(textDict.terms, textDict.df, c.queryTerms[0], fuzzy, maxExp)) add(id);
     const surfaceIds = new Set<number>();
-    if (surfaceDict) for (const c of surfaceWords) if (findTerm(surfaceDict, c.queryTerms[0].surface) >= 0) surfaceIds.add(findTerm(surfaceDict, c.queryTerms[0].surface));
+    if (surfaceDict) for (const word of surfaceWords) if (findTerm(surfaceDict, word) >= 0) surfaceIds.add(findTerm(surfaceDict, word));
     return Promise.all([
       this.postings(textDict, root.text, ids, false),
       surfaceDict ? this.postings(surfaceDict, root.surface!, surfaceIds, true) : null,
@@ -219,10 +221,13 @@ export class PackSearcher {
     const posts = needs.lists.post.length;
     const pieces = await Promise.all(order.map((i) => this.store.get(needs.lists.dict[i], (body) => readDictionaryPiece(body, posts))));
     const n = pieces.reduce((sum, p) => sum + p.terms.length, 0);
+    const terms: string[] = [];
     const out: Dictionary = {
       ...emptyTermIndex(),
       key,
-      terms: [],
+      // one array under both names: the piece's and the term index's (the dictionary lookups read termsById)
+      terms,
+      termsById: terms,
       df: new Uint32Array(n),
       piece: new Uint32Array(n),
       offset: new Uint32Array(n),

@@ -1,7 +1,7 @@
 // The query parser. ANY string is a valid query: syntax that does not close (an unbalanced quote, a lone
 // operator) degrades to plain words, and the work is bounded by rule (characters and clauses are capped).
 //
-// Syntax: plain words (ranked OR) · "exact phrase" · -excluded / -"excluded phrase" · +required · a AND b
+// Syntax: plain words (ranked OR) · "exact phrase" · "word" (one quoted word: its exact form) · -excluded / -"excluded phrase" · +required · a AND b
 // (both required) · a OR b (the default, spelled out) · prefix* · with `prefix: true` the last word is a prefix.
 import type { TextAnalyzer } from '../analysis/index.js';
 
@@ -15,6 +15,11 @@ export interface QueryTerm {
   position: number;
   /** Match every index term that starts with this word. */
   prefix: boolean;
+  /**
+   * Match the word's exact form only (a single quoted word, `"الرياض"`): the surface form up to the prefixes the
+   * stemmer removes (والرياض, بالرياض, رياض), not the other forms of its stem (الرياضي, رياضة).
+   */
+  exact?: boolean;
 }
 
 /** A clause: one word, or a phrase of several. @internal */
@@ -101,11 +106,14 @@ export function parseQuery(
       return;
     }
     const base = position - tokens[0].position;
+    // a quoted single word asks for its exact form
+    const exact = word === undefined && tokens.length === 1;
     const mk = (t: (typeof tokens)[number], prefix: boolean): QueryTerm => ({
       term: t.term,
       surface: t.surface,
       position: base + t.position,
       prefix,
+      exact,
     });
     position = base + tokens[tokens.length - 1].position + 2;
     const made: Clause[] =
@@ -117,10 +125,10 @@ export function parseQuery(
         out.truncated = true;
         break;
       }
-      // a phrase is required unless excluded
-      const list = sign === '-' ? out.not : sign === '+' || requireNext || c.kind === 'phrase' ? out.must : out.should;
+      // a phrase or a quoted word is required unless excluded
+      const list = sign === '-' ? out.not : sign === '+' || requireNext || c.kind === 'phrase' || exact ? out.must : out.should;
       // a clause repeated in its list adds work, not meaning (a word typed 32 times was 32 clauses): kept once
-      const key = JSON.stringify([list === out.not, list === out.must, c.queryTerms.map((t) => [t.term, t.prefix, t.position - c.queryTerms[0].position])]);
+      const key = JSON.stringify([list === out.not, list === out.must, c.queryTerms.map((t) => [t.term, t.prefix, t.exact, t.position - c.queryTerms[0].position])]);
       if (seen.has(key)) continue;
       seen.add(key);
       list.push(c);

@@ -1,9 +1,11 @@
 // The searcher: parsed query → candidate paragraphs scored with BM25 (term-at-a-time into reusable
 // accumulators), coordination, phrase and proximity evidence, document fields → top-k → snippets.
 import type { TextAnalyzer } from '../analysis/index.js';
-import type { DocumentId, IndexSnapshot, TermIndexData } from '../segment/model.js';
+import { type DocumentId, type IndexSnapshot, RANKING, type StoredRanking, type TermIndexData } from '../segment/model.js';
+import { prefixForms } from '../stem/lucene.js';
+import { cliticForms } from '../stem/clitics.js';
 import { expandPrefix, findTerm } from '../segment/dictionary.js';
-import { type Clause, DEFAULT_QUERY_LIMITS, type ParsedQuery, parseQuery } from './parse.js';
+import { type Clause, DEFAULT_QUERY_LIMITS, type ParsedQuery, parseQuery, type QueryTerm } from './parse.js';
 import { forEachPositions, forEachUnit, UnitCursor } from '../segment/postings.js';
 import type { skipsFor } from '../segment/skips.js';
 import type { TypoExpander } from './typos.js';
@@ -73,8 +75,11 @@ export interface SearchResult {
   fields: Record<string, unknown>;
 }
 
-/** Ranking constants (tuned on TyDi QA, XQuAD and the ARCD train split; see bench/eval.ts). */
-export interface RankingParams {
+/**
+ * Ranking constants (tuned on TyDi QA, XQuAD and the ARCD train split; see bench/eval.ts). Those of
+ * {@link StoredRanking} are stored with an index: a search uses the index's unless `ranking` overrides them.
+ */
+export interface RankingParams extends StoredRanking {
   k1: number;
   b: number;
   /** Exponent of the coordination factor (matched clauses / clauses). */
@@ -92,7 +97,7 @@ export interface RankingParams {
  * BM25 k1 0.9 / b 0.9, a mild coordination factor (documents matching more words first), surface-form and
  * proximity evidence at 0.3 / 0.25 of a term's weight.
  */
-export const DEFAULT_RANKING: RankingParams = { k1: 0.9, b: 0.9, coord: 0.3, proximity: 0.25, expansionWeight: 0.7, surface: 0.3 };
+export const DEFAULT_RANKING: RankingParams = { k1: 0.9, b: 0.9, coord: 0.3, proximity: 0.25, expansionWeight: 0.7, surface: 0.3, ...RANKING };
 
 /** @internal */
 export interface Alt {
@@ -105,6 +110,8 @@ export interface PreparedClause {
   clause: Clause;
   /** Alternatives for each word of the clause (a term clause has one word). */
   words: Alt[][];
+  /** A term clause's word in the surface index: its surface form, then its exact forms up to the prefixes (`forms`). */
+  surfaceAlts: Alt[];
 }
 
 const unitCursor = new UnitCursor();
@@ -125,6 +132,11 @@ export class Searcher {
   private gen = 0;
   private norms: Float64Array | null = null;
   private normsKey = '';
+  /** Scratch per paragraph for a word of several index terms (see `addPostings`): zeros between calls. */
+  private readonly part: Float64Array;
+  private readonly partUnits: Int32Array;
+  /** The ranking constants with the index's stored choices. */
+  private readonly base: RankingParams;
   /** Typo tolerance, field scoring and term-vector hits, as the entry point supplied them. */
   private readonly extras: SearcherExtras;
   /** The ranking constants of the query being run (set at the start of `search`). */
@@ -145,6 +157,9 @@ export class Searcher {
     this.masks = new Uint32Array(n);
     this.stamp = new Uint32Array(n);
     this.touched = new Int32Array(n);
+    this.part = new Float64Array(n);
+    this.partUnits = new Int32Array(n);
+    this.base = { ...DEFAULT_RANKING, ...snap.indexConfig.ranking };
   }
 
   /**
@@ -162,7 +177,7 @@ export class Searcher {
     const N = paras.liveCount;
     if (limit === 0 || N === 0) return [];
     const parsed = parseSearchQuery(query, this.analyzer, opts);
-    const ranking = (this.params = opts.ranking ? { ...DEFAULT_RANKING, ...opts.ranking } : DEFAULT_RANKING);
+    const ranking = (this.params = opts.ranking ? { ...this.base, ...opts.ranking } : this.base);
     const text = snap.textIndex;
     const maxExp = maxExpansions(opts);
     const k1 = finiteOr(opts.bm25?.k1, ranking.k1);
@@ -183,21 +198,31 @@ export class Searcher {
     }
     this.nTouched = 0;
     const norms = this.normsFor(k1, b, avgdl);
+    const minLength = ranking.minLength;
     const sw = ranking.surface;
     const coord = new Float64Array(total + 1);
     for (let m = 0; m <= total; m++) coord[m] = Math.pow(m / total, ranking.coord);
     const want = offset + limit;
     const { scores, masks, touched } = this;
+    // a word's alternatives (index terms of `data`, weighted) scaled by `scale`: with `expansions` a paragraph counts
+    // only its best one, and none weighs more than its share of the first when the first is the word itself
+    const addWord = (data: TermIndexData, alts: Alt[], scale: number, bit: number) => {
+      const ws = alts.map((a) => bm25Idf(data.df[a.termId], N) * a.weight * scale * (k1 + 1));
+      if (ranking.expansions && alts.length > 1) {
+        if (alts[0].weight === 1) for (let i = 1; i < ws.length; i++) ws[i] = Math.min(ws[i], ws[0] * alts[i].weight);
+        this.addPostings(data, alts.map((a) => a.termId), ws, 0, bit, norms);
+      } else alts.forEach((a, i) => this.addPostings(data, [a.termId], null, ws[i], bit, norms));
+    };
     // scoring is exhaustive, so the clauses are summed in query order (no bound ordering: see DESIGN.md, no pruning)
     prepared.forEach((pc, ci) => {
       const bit = 2 ** ci;
       if (pc.clause.kind === 'term') {
-        for (const a of pc.words[0]) this.addPostings(text, a.termId, bm25Idf(text.df[a.termId], N) * a.weight * (k1 + 1), bit, norms);
-        const qt = pc.clause.queryTerms[0];
         const surface = snap.surfaceIndex;
-        // the surface form implies the stem: it only adds to paragraphs already touched (bit 0)
-        const sid = surface && sw > 0 && !qt.prefix ? findTerm(surface, qt.surface) : -1;
-        if (sid >= 0) this.addPostings(surface!, sid, bm25Idf(surface!.df[sid], N) * sw * (k1 + 1), 0, norms);
+        // a quoted word: its exact forms alone
+        if (pc.clause.queryTerms[0].exact && surface) return addWord(surface, pc.surfaceAlts, 1, bit);
+        addWord(text, pc.words[0], 1, bit);
+        // the surface form and the exact forms imply the stem: they only add to paragraphs already touched (bit 0)
+        if (sw > 0) addWord(surface!, pc.surfaceAlts, sw, 0);
       } else {
         this.scorePhrase(pc, bit, N, k1, norms);
       }
@@ -207,7 +232,11 @@ export class Searcher {
 
     // --- exclusions: the paragraphs where an excluded word or phrase occurs ---
     const excluded = parsed.not.length ? new Set<number>() : null;
-    for (const c of parsed.not) this.phraseMatches(this.prepareClause(text, c, maxExp, 0), (u) => excluded!.add(u));
+    for (const c of parsed.not) {
+      const pc = this.prepareClause(text, c, maxExp, 0);
+      if (c.queryTerms[0].exact && snap.surfaceIndex) for (const a of pc.surfaceAlts) forEachUnit(snap.surfaceIndex, a.termId, paras.count, (u) => excluded!.add(u));
+      else this.phraseMatches(pc, (u) => excluded!.add(u));
+    }
 
     // --- candidates: required clauses, coordination, filter (kept in place at the front of `touched`) ---
     const docs = snap.docs;
@@ -217,7 +246,8 @@ export class Searcher {
       const u = touched[i];
       const m = masks[u];
       if ((m & mustMask) >>> 0 !== mustMask || excluded?.has(u) || (filter && !accepts(filter, docs, paras.doc[u]))) continue;
-      scores[u] *= coord[popcount(m)];
+      // the short-paragraph prior: a paragraph of fewer than minLength words (a byline, a caption) loses √(length / minLength)
+      scores[u] *= coord[popcount(m)] * (paras.tokenCount[u] < minLength ? Math.sqrt(paras.tokenCount[u] / minLength) : 1);
       touched[nCand++] = u;
     }
     if (nCand === 0) return [];
@@ -308,53 +338,74 @@ export class Searcher {
   }
 
   /**
-   * Adds one term's BM25 contributions `w·tf / (tf + norm)`, walking its unit entries in place (no callback per
-   * posting). With `bit` 0 (surface forms) it only adds to paragraphs already touched.
+   * Adds the BM25 contributions of index terms `ids` of `data`, walking their unit entries in place (no callback per
+   * posting): `w·tf / (tf + norm)` for one term (`ws` null); for alternatives of one word (`ws` their weights) the
+   * best `ws[i]·tf / (tf + norm)` of each paragraph, so one counts. With `bit` 0 (surface forms) it only adds to
+   * paragraphs already touched.
    */
-  private addPostings(data: TermIndexData, t: number, w: number, bit: number, norms: Float64Array): void {
-    const { scores, masks, stamp, touched, gen } = this;
+  private addPostings(data: TermIndexData, ids: number[], ws: number[] | null, w: number, bit: number, norms: Float64Array): void {
+    const { scores, masks, stamp, touched, gen, part, partUnits } = this;
     const alive = this.snap.paragraphTable.alive;
-    const cur = unitCursor.reset(data, t, this.snap.paragraphTable.count);
+    const merge = ws !== null;
     let n = this.nTouched;
-    while (cur.next()) {
-      const u = cur.paragraphNumber;
-      const tf = cur.tf;
-      if (stamp[u] !== gen) {
-        if (bit === 0 || !alive[u]) continue;
-        stamp[u] = gen;
-        scores[u] = 0;
-        masks[u] = 0;
-        touched[n++] = u;
+    let m = 0;
+    ids.forEach((t, i) => {
+      const cur = unitCursor.reset(data, t, this.snap.paragraphTable.count);
+      while (cur.next()) {
+        const u = cur.paragraphNumber;
+        const tf = cur.tf;
+        if (stamp[u] !== gen) {
+          if (bit === 0 || !alive[u]) continue;
+          stamp[u] = gen;
+          scores[u] = 0;
+          masks[u] = 0;
+          touched[n++] = u;
+        }
+        if (merge) {
+          // part[] is all zeros between calls: a unit's first entry lists it
+          if (part[u] === 0) partUnits[m++] = u;
+          part[u] = Math.max(part[u], (ws![i] * tf) / (tf + norms[u]));
+        } else scores[u] += (w * tf) / (tf + norms[u]);
+        masks[u] |= bit;
       }
-      scores[u] += (w * tf) / (tf + norms[u]);
-      masks[u] |= bit;
-    }
+    });
     this.nTouched = n;
+    for (let k = 0; k < m; k++) {
+      const u = partUnits[k];
+      scores[u] += part[u];
+      part[u] = 0;
+    }
   }
 
   /** Finds the index terms a clause stands for: the exact term, prefix completions, typo neighbours. */
   private prepareClause(data: TermIndexData, clause: Clause, maxExp: number, fuzzy: number): PreparedClause {
     const w = this.params.expansionWeight;
     const words = clause.queryTerms.map((qt) => {
-      const alts: Alt[] = [];
-      const seen = new Set<number>();
-      const push = (id: number, weight: number) => {
-        if (id >= 0 && !seen.has(id) && data.df[id] > 0) {
-          seen.add(id);
-          alts.push({ termId: id, weight });
-        }
-      };
-      const exact = findTerm(data, qt.term);
+      const [alts, push] = alternatives(data);
+      const [term, ...clitics] = wordTerms(qt, this.params.clitics);
+      const exact = findTerm(data, term);
       push(exact, 1);
+      // single-letter clitic forms the corpus confirms: the one with the clitic is the rarer (see stem/clitics.ts)
+      const df = data.df[exact] ?? 0;
+      for (const f of clitics) {
+        const id = findTerm(data, f);
+        if (id >= 0 && (f.length < term.length ? data.df[id] > df : data.df[id] < df)) push(id, this.params.clitics);
+      }
       if (qt.prefix) {
         for (const id of expandPrefix(data, qt.term, maxExp)) push(id, id === exact ? 1 : w);
         if (qt.surface !== qt.term) for (const id of expandPrefix(data, qt.surface, maxExp)) push(id, w);
-      } else if (fuzzy > 0 && clause.kind === 'term') {
+      } else if (fuzzy > 0 && clause.kind === 'term' && !(df && this.params.expansions)) {
+        // a word the dictionary knows is not a typo (with `expansions`)
         for (const id of this.extras.typos!(data.termsById, data.df, qt, fuzzy, maxExp)) push(id, w);
       }
       return alts;
     });
-    return { clause, words };
+    // a term clause's word in the surface index: its surface form, then its other exact forms (up to the prefixes)
+    const qt = clause.queryTerms[0];
+    const surface = this.snap.surfaceIndex;
+    const [forms, push] = alternatives(surface);
+    if (surface) surfaceFormsOf(clause, this.params.forms).forEach((f, i) => push(findTerm(surface, f), i && !qt.exact ? this.params.forms : 1));
+    return { clause, words, surfaceAlts: forms };
   }
 
   /** Phrase clauses: BM25 of the phrase's frequency in each paragraph where its words stand at their offsets. */
@@ -500,6 +551,29 @@ function accepts(filter: NonNullable<SearchOptions['filter']>, docs: IndexSnapsh
   } catch {
     return false;
   }
+}
+
+/**
+ * The surface forms a clause looks up in the surface index (the searcher, and a pack reading what a query needs): a
+ * term clause's surface form, then, when quoted or with `forms`, its other exact forms (up to the prefixes).
+ */
+export function surfaceFormsOf(clause: Clause, forms: number): string[] {
+  const qt = clause.queryTerms[0];
+  return clause.kind !== 'term' || qt.prefix ? [] : qt.exact || forms ? [qt.surface, ...prefixForms(qt.surface)] : [qt.surface];
+}
+
+/**
+ * The index terms a query word looks up by name (the searcher, and a pack reading what a query needs): its term, then,
+ * with `clitics`, its single-letter clitic forms (not for a prefix or a quoted word).
+ */
+export function wordTerms(qt: QueryTerm, clitics: number): string[] {
+  return clitics && !qt.prefix && !qt.exact ? [qt.term, ...cliticForms(qt.term)] : [qt.term];
+}
+
+/** An empty list of a word's index terms in `data`, and how to add one: each term once, only terms in use. */
+function alternatives(data: TermIndexData | null): [Alt[], (id: number, weight: number) => void] {
+  const alts: Alt[] = [];
+  return [alts, (id, weight) => id >= 0 && data!.df[id] > 0 && !alts.some((a) => a.termId === id) && alts.push({ termId: id, weight })];
 }
 
 /** BM25 idf (the Lucene form, never negative). */

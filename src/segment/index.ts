@@ -8,6 +8,7 @@ export {
   type ParagraphSplit,
   type DocumentId,
   type IndexConfig,
+  type StoredRanking,
   type DocumentTable,
   type ParagraphTable,
   type FieldIndex,

@@ -18,12 +18,32 @@ export const PARAGRAPH_SPLITS: readonly ParagraphSplit[] = ['line', 'blank-line'
 /** A document id: a string or a number, returned as given. */
 export type DocumentId = string | number;
 
+/**
+ * Ranking choices stored with an index, so a file keeps the ranking it was written with (a file written before a
+ * choice existed gets its stored default, the old ranking; a new index gets {@link RANKING}). A search's `ranking`
+ * option overrides them. Numbers, 0 for off.
+ */
+export interface StoredRanking {
+  /** Weight, relative to the surface form's, of the evidence of the word's forms up to the prefixes the stemmer removes (والرياض for الرياض); 0: off. */
+  forms: number;
+  /** A paragraph of fewer indexed words (a byline, a caption) has its score times √(its words / minLength); 0: none. */
+  minLength: number;
+  /** 1: a word in the dictionary is not typo-expanded, and a paragraph counts only its best alternative of a word, an expansion's weight capped below the word's; 0: every alternative adds. */
+  expansions: number;
+  /** Weight of a word's single-letter clitic forms (ل ب ك before it, or without them) found in the dictionary; 0: off. */
+  clitics: number;
+}
+
+/** The ranking a new index is written with. */
+export const RANKING: StoredRanking = { forms: 0, minLength: 12, expansions: 1, clitics: 0.5 };
+
 /** The resolved configuration, stored in serialized indexes. */
 export interface IndexConfig {
   analyzer: AnalyzerConfig;
   paragraphs: ParagraphSplit;
   maxParagraphLength: number;
   fields: { name: string; boost: number }[];
+  ranking: StoredRanking;
 }
 
 /** Per-document tables. `stored` holds every property except `id` and `text`. @internal */

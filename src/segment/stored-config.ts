@@ -32,6 +32,8 @@ export const STORED_DEFAULTS: IndexConfig = {
   paragraphs: 'line',
   maxParagraphLength: 4000,
   fields: [],
+  // the ranking of files written before these choices existed
+  ranking: { forms: 0, minLength: 0, expansions: 0, clitics: 0 },
 };
 
 /**
@@ -61,6 +63,7 @@ function isStoredConfig(c: IndexConfig): boolean {
   const sw: unknown = a?.stopwords;
   return (
     !!n &&
+    Object.values(c.ranking).every((v) => v >= 0) &&
     Array.isArray(c.fields) &&
     c.fields.every((f) => f?.boost >= 0 && f.boost < Infinity) &&
     (typeof sw === 'string' || (Array.isArray(sw) && sw.every((w) => typeof w === 'string'))) &&

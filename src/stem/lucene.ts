@@ -109,14 +109,11 @@ const PREFIX_FIRST_LETTERS = letterFlags(PREFIXES.map((p) => p[0]));
 const SUFFIX_LAST_LETTERS = letterFlags(SUFFIXES.map((s) => s[s.length - 1]));
 
 /**
- * Lucene's `ArabicStemmer.stem` on an already normalized word: strip the first matching prefix of
- * ال وال بال كال فال لل و, then test each suffix of ها ان ات ون ين يه ية ه ة ي once, in that order.
+ * The length of the prefix Lucene's stemmer removes from an already normalized word (0 for none): the first of
+ * ال وال بال كال فال لل و that starts it, by Lucene's startsWithCheckLength. Exact-form matching strips the same.
  */
-export function luceneStem(word: string): string {
-  let start = 0;
-  let end = word.length;
-
-  // Prefix: Lucene's startsWithCheckLength.
+export function prefixLength(word: string): number {
+  const end = word.length;
   if (end >= 3 && flagged(PREFIX_FIRST_LETTERS, word.charCodeAt(0))) {
     for (let p = 0; p < PREFIXES.length; p++) {
       const pre = PREFIXES[p];
@@ -124,12 +121,29 @@ export function luceneStem(word: string): string {
       if (k === 1 ? end < 4 : end < k + 2) continue; // و needs ≥ 4 units; the others leave ≥ 2
       let j = 0;
       while (j < k && word.charCodeAt(j) === pre[j]) j++;
-      if (j === k) {
-        start = k;
-        break;
-      }
+      if (j === k) return k;
     }
   }
+  return 0;
+}
+
+/**
+ * The forms of an already normalized word that differ from it only in the prefix Lucene's stemmer removes: the word
+ * without its prefix, then with each of ال وال بال كال فال لل و in its place (الرياض → رياض, الرياض, والرياض, …,
+ * ورياض). Exact-form matching looks these up among the surface forms of an index.
+ */
+export function prefixForms(word: string): string[] {
+  const core = word.slice(prefixLength(word));
+  return [core, ...PREFIXES.map((p) => String.fromCharCode(...p) + core)];
+}
+
+/**
+ * Lucene's `ArabicStemmer.stem` on an already normalized word: strip the first matching prefix of
+ * ال وال بال كال فال لل و, then test each suffix of ها ان ات ون ين يه ية ه ة ي once, in that order.
+ */
+export function luceneStem(word: string): string {
+  const start = prefixLength(word);
+  let end = word.length;
 
   // Suffixes: Lucene's endsWithCheckLength, against the length left after the prefix. Compared from the last
   // letter back; once the last letter ends no suffix, none of the remaining ones can match.

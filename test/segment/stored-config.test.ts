@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createIndex, FahrasError, loadIndex } from '../../src/index.js';
 import { loadIndex as loadForSearch } from '../../src/search.js';
 import { STORED_DEFAULTS } from '../../src/segment/stored-config.js';
+import { RANKING } from '../../src/segment/model.js';
 import { withConfig } from '../helpers/index-bytes.js';
 import { seedDocuments } from '../helpers/seeds.js';
 
@@ -55,11 +56,25 @@ describe('the stored configuration, forward compatibility', () => {
           fallback = fallback[k];
         }
         expect(value, path.join('.')).toEqual(fallback);
+        // a ranking choice a file lacks ranks as files did before it existed: as its stored default asks
+        const asked = path[0] === 'ranking' ? { ranking: path.length === 1 ? fallback : { [path[1]]: fallback } } : {};
         if (path.join('.') !== 'analyzer.stopwords') {
-          for (const q of QUERIES) expect(loaded.search(q), `${path.join('.')}: ${q}`).toEqual(index.search(q));
+          for (const q of QUERIES) expect(loaded.search(q), `${path.join('.')}: ${q}`).toEqual(index.search(q, asked));
         }
       }
     }
+  });
+
+  it('writes the current ranking choices; a file without them gets every choice off (the ranking it had)', () => {
+    withConfig(BYTES, (c) => {
+      expect(c.ranking).toEqual(RANKING);
+      return c;
+    });
+    expect(Object.values(STORED_DEFAULTS.ranking).every((v) => v === 0)).toBe(true);
+    const old = loadIndex(withConfig(BYTES, (c) => without(c, ['ranking'])));
+    expect(old.config.ranking).toEqual(STORED_DEFAULTS.ranking);
+    // a prefix's completions: every one adds before, the best one per paragraph now
+    expect(old.search('المفاوض*').map((r) => r.score)).not.toEqual(index.search('المفاوض*').map((r) => r.score));
   });
 
   it('refuses a key it does not know as a newer writer, naming the key and the version it reads', () => {

@@ -1,0 +1,85 @@
+// Real news text: a known-item set over a SaudiNewsNet slice and the byline / over-stemming cases of issue 18.
+//
+// Known items: `--queries` (default 500) paragraphs of 12+ words drawn with a fixed seed (not the speed seed); each
+// query is 3–5 consecutive words of its paragraph, cleaned like every eval query (bench/lib/queries.ts). The relevant
+// answers are that paragraph and every paragraph of the slice with the same text (news repeats boilerplate). Queries
+// with an even number are the tuning half, odd ones are held out (both reported). Then the top 5 paragraphs for
+// الرياض, الملك سلمان and رياضة.
+//
+//   npx tsx bench/news.ts [MB=20] [--ref DIR] [--queries 500] [--ranking '{"surface":0}']
+// With --ref (a copy of another tree, e.g. `git archive main | tar -x -C /tmp/ref`) both are measured in one run.
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import * as here from '../src/index.js';
+import { readCorpusSlice } from './lib/data.js';
+import { evaluateRun } from './lib/metrics.js';
+import { cleanQuery, mulberry32 } from './lib/queries.js';
+import { f3, formatTable, parseArgs } from './lib/util.js';
+
+const NEWS_SEED = 18_2026;
+const CASES = ['الرياض', 'الملك سلمان', 'رياضة'];
+
+const args = parseArgs(process.argv.slice(2), ['ref', 'queries', 'ranking']);
+const mb = Number(args.positional[0] ?? 20);
+const count = Number(args.flags.get('queries') ?? 500);
+const ranking = typeof args.flags.get('ranking') === 'string' ? JSON.parse(args.flags.get('ranking') as string) : undefined;
+const refDir = args.flags.get('ref');
+const slice = await readCorpusSlice(mb);
+
+// every paragraph of the slice, as the index splits them ('line', 4,000 units)
+const paragraphs: { key: string; text: string }[] = [];
+const byText = new Map<string, string[]>();
+for (const d of slice.docs) {
+  here.splitParagraphs(d.text, 'line', 4000).forEach((p, ordinal) => {
+    const text = d.text.slice(p.start, p.end).trim();
+    const key = `${d.id}#${ordinal}`;
+    paragraphs.push({ key, text });
+    byText.set(text, [...(byText.get(text) ?? []), key]);
+  });
+}
+const eligible = paragraphs.filter((p) => p.text.split(/\s+/).length >= 12);
+const rand = mulberry32(NEWS_SEED);
+const queries: { qid: string; text: string }[] = [];
+const qrels = new Map<string, Map<string, number>>();
+while (queries.length < count) {
+  const p = eligible[Math.floor(rand() * eligible.length)];
+  const words = p.text.split(/\s+/);
+  const len = 3 + Math.floor(rand() * 3); // 3..5
+  const start = Math.floor(rand() * (words.length - len + 1));
+  const q = cleanQuery(words.slice(start, start + len).join(' '));
+  if (q === '') continue;
+  const qid = `n${queries.length}`;
+  queries.push({ qid, text: q });
+  qrels.set(qid, new Map(byText.get(p.text)!.map((k) => [k, 1])));
+}
+const halves = [
+  { label: 'tune (even)', only: new Set(queries.filter((_, i) => i % 2 === 0).map((q) => q.qid)) },
+  { label: 'held out (odd)', only: new Set(queries.filter((_, i) => i % 2 === 1).map((q) => q.qid)) },
+  { label: 'all', only: undefined },
+];
+
+const arms: [string, typeof here][] = [['this', here]];
+if (typeof refDir === 'string') arms.unshift(['ref', (await import(pathToFileURL(resolve(refDir, 'src/index.ts')).href)) as typeof here]);
+const rows: (string | number)[][] = [];
+const tops: string[] = [];
+for (const [name, lib] of arms) {
+  const index = lib.createIndex();
+  index.addAll(slice.docs);
+  const opts = name === 'this' && ranking ? { ranking } : {};
+  const run = new Map<string, string[]>();
+  for (const q of queries) run.set(q.qid, index.search(q.text, { limit: 100, snippets: false, ...opts }).map((r) => `${r.id}#${r.paragraph}`));
+  for (const h of halves) {
+    const s = evaluateRun(run, qrels, { onlyQids: h.only, gains: 'binary' });
+    rows.push([name, h.label, s.queries, f3(s.mrr10), f3(s.ndcg10), f3(s.recall100)]);
+  }
+  for (const c of CASES) {
+    tops.push(`${name} — ${c}`);
+    index.search(c, { limit: 5, snippets: false, ...opts }).forEach((r, i) => {
+      const text = slice.docs.find((d) => d.id === r.id)!.text.slice(r.span[0], r.span[1]);
+      tops.push(`  ${i + 1}. [${text.length} chars] ${text.slice(0, 90).replace(/\s+/g, ' ')}`);
+    });
+  }
+}
+console.log(`${mb} MB, ${slice.docs.length} docs, ${paragraphs.length} paragraphs; ${queries.length} known-item queries (seed ${NEWS_SEED})`);
+console.log(formatTable(['tree', 'queries', 'n', 'MRR@10', 'nDCG@10', 'R@100'], rows));
+console.log(tops.join('\n'));

@@ -1,0 +1,182 @@
+// Ranking choices of issue 18: exact forms above stem-only matches and the exact-form operator ("word"), the
+// short-paragraph prior, and typo expansions (known words not expanded, one alternative per paragraph, expansions
+// below the word itself). Each is a stored ranking choice a search can switch off with `ranking`.
+import { describe, expect, it } from 'vitest';
+import { createIndex, loadIndex, type SearchResult } from '../../src/index.js';
+import { loadIndex as loadForSearch } from '../../src/search.js';
+import { typos } from '../../src/typos.js';
+import { parseQuery } from '../../src/query/parse.js';
+import { createAnalyzer } from '../../src/analysis/index.js';
+
+const ids = (r: SearchResult[]) => r.map((x) => String(x.id));
+
+// الرياض (the city), الرياضي / رياضة (sport) share the stem رياض
+const CITY = [
+  { id: 'sport1', text: 'فاز النادي الرياضي في البطولة الرياضية بعد مباراة قوية أمام منافسه هذا الموسم.' },
+  { id: 'city1', text: 'وصل الوفد إلى الرياض صباح اليوم في زيارة رسمية تستمر ثلاثة أيام للمملكة.' },
+  { id: 'sport2', text: 'تهتم الوزارة بالرياضة المدرسية وتشجع الطلاب على ممارسة رياضة المشي كل يوم.' },
+  { id: 'city2', text: 'افتتح معرض الكتاب الدولي بالرياض أمس بحضور عدد كبير من الزوار والناشرين العرب.' },
+  { id: 'city3', text: 'تشهد مدينة الرياض والمدن المجاورة أجواء حارة في نهاية هذا الأسبوع حسب التوقعات.' },
+];
+
+describe('exact forms', () => {
+  const index = createIndex();
+  index.addAll(CITY);
+
+  it('rank above stem-only matches: الرياض finds the city first, then sport', () => {
+    const r = ids(index.search('الرياض'));
+    expect(r).toHaveLength(5);
+    expect(new Set(r.slice(0, 2))).toEqual(new Set(['city1', 'city3']));
+  });
+
+  it('count the word with another prefix the stemmer removes (بالرياض for الرياض) when `forms` is on', () => {
+    const score = (forms: number) => index.search('الرياض', { ranking: { forms } }).find((x) => x.id === 'city2')!.score;
+    expect(score(1)).toBeGreaterThan(score(0));
+    expect(new Set(ids(index.search('الرياض', { ranking: { forms: 1 } })).slice(0, 3))).toEqual(new Set(['city1', 'city2', 'city3']));
+  });
+
+  it('a quoted single word is its exact form, required: "الرياض" finds الرياض, بالرياض, never الرياضي or رياضة', () => {
+    for (const q of ['"الرياض"', '«الرياض»', '“الرياض”']) expect(new Set(ids(index.search(q)))).toEqual(new Set(['city1', 'city2', 'city3']));
+    expect(ids(index.search('"رياضة"')).sort()).toEqual(['sport2']);
+    // required: a plain word beside it only ranks within its matches
+    expect(ids(index.search('"الرياض" الرياضية')).every((id) => id.startsWith('city'))).toBe(true);
+  });
+
+  it('a quoted word can be excluded: الرياض -"الرياض" keeps only stem-only matches', () => {
+    expect(ids(index.search('الرياض -"الرياض"')).sort()).toEqual(['sport1', 'sport2']);
+  });
+
+  it('highlights the quoted word and answers the same loaded, through both entries', () => {
+    const r = index.search('"الرياض"');
+    const text = CITY.find((d) => d.id === r[0].id)!.text;
+    expect(r[0].snippet.highlights.map(([s, e]) => text.slice(s, e))).toContain(text.includes('بالرياض') ? 'بالرياض' : 'الرياض');
+    const bytes = index.serialize();
+    expect(loadIndex(bytes).search('"الرياض"')).toEqual(r);
+    expect(loadForSearch(bytes).search('"الرياض"')).toEqual(r);
+  });
+
+  it('parses a quoted single word as an exact, required term and a quoted phrase as before', () => {
+    const a = createAnalyzer();
+    const one = parseQuery('"الرياض"', a);
+    expect(one.must).toHaveLength(1);
+    expect(one.must[0]).toMatchObject({ kind: 'term', queryTerms: [{ surface: 'الرياض', exact: true }] });
+    const two = parseQuery('"مدينة الرياض"', a);
+    expect(two.must[0].kind).toBe('phrase');
+    expect(parseQuery('الرياض', a).should[0].queryTerms[0].exact).toBe(false);
+    // a stopword inside quotes leaves one word: still its exact form
+    expect(parseQuery('"في الرياض"', a).must[0].queryTerms[0].exact).toBe(true);
+  });
+
+  it('an index without stemming takes a quoted word as the word itself', () => {
+    const exact = createIndex({ analyzer: 'exact' });
+    exact.addAll(CITY);
+    expect(ids(exact.search('"الرياض"')).sort()).toEqual(['city1', 'city3']);
+  });
+});
+
+describe('the short-paragraph prior', () => {
+  const docs = [
+    { id: 'byline', text: 'أم خالد - الرياض' },
+    { id: 'news', text: 'أعلنت أمانة منطقة الرياض عن افتتاح حديقة جديدة في شمال الرياض تضم ممرات للمشي وملاعب للأطفال ومسطحات خضراء واسعة.' },
+  ];
+  const index = createIndex();
+  index.addAll(docs);
+
+  it('keeps a byline below a paragraph about the word; switched off, the byline wins', () => {
+    expect(ids(index.search('الرياض'))).toEqual(['news', 'byline']);
+    expect(ids(index.search('الرياض', { ranking: { minLength: 0 } }))).toEqual(['byline', 'news']);
+  });
+
+  it('scales a short paragraph by √(words / minLength)', () => {
+    const on = index.search('الرياض').find((x) => x.id === 'byline')!.score;
+    const off = index.search('الرياض', { ranking: { minLength: 0 } }).find((x) => x.id === 'byline')!.score;
+    // "أم خالد - الرياض": 2 indexed words (خالد, الرياض; أم is a stopword)
+    expect(on / off).toBeCloseTo(Math.sqrt(2 / 12), 10);
+  });
+});
+
+describe('typo expansions', () => {
+  const docs = [
+    { id: 'economy', text: 'نما الاقتصاد السعودي بنسبة كبيرة هذا العام بفضل ارتفاع أسعار النفط والاستثمارات.' },
+    { id: 'noise', text: 'أطلقت صواريخ سكود نحو المدن السعوية في الجنوب، وسقط بعضها في مناطق خالية من السكان.' },
+    { id: 'school', text: 'بدأت الدراسة في المدرسة الجديدة، وتضم المدرسة مكتبة ومختبرا.' },
+    { id: 'bride', text: 'أقيم حفل المعرس في القاعة الكبرى، ودعي إليه المدرس وأهل الحي.' },
+  ];
+  const index = createIndex();
+  index.addAll(docs);
+
+  it('does not expand a word the dictionary knows: السعودي is not السعوية', () => {
+    expect(ids(index.search('السعودي', { fuzzy: true }))).toEqual(['economy']);
+    expect(ids(index.search('السعودي', { fuzzy: true, ranking: { expansions: 0 } }))).toContain('noise');
+  });
+
+  it('ranks the paragraph of the meant words first: الاقتساد السعودي', () => {
+    expect(ids(index.search('الاقتساد السعودي', { fuzzy: true }))[0]).toBe('economy');
+  });
+
+  it('counts one alternative of a word per paragraph', () => {
+    // المدرصه (a typo) expands to المدرسه and المدرس (both at 1 edit); a paragraph with both gets one
+    const one = index.search('المدرصة', { fuzzy: true, ranking: { expansions: 1 } });
+    const all = index.search('المدرصة', { fuzzy: true, ranking: { expansions: 0 } });
+    expect(ids(one)).toContain('school');
+    const best = Math.max(...one.map((r) => r.score));
+    expect(one.find((x) => x.id === 'school')!.score).toBe(best);
+    // summing every alternative scored higher than one
+    const sum = all.find((x) => x.id === 'bride')!.score;
+    expect(one.find((x) => x.id === 'bride')!.score).toBeLessThanOrEqual(sum);
+  });
+
+  it('scores an expansion below the word itself: a prefix completion never outranks the exact word', () => {
+    const idx = createIndex();
+    idx.addAll([
+      { id: 'exact', text: 'درس' },
+      { id: 'longer', text: 'درسك' }, // rarer than درس, so its idf is higher
+      ...Array.from({ length: 20 }, (_, i) => ({ id: `filler${i}`, text: `درس رقم ${i}` })),
+    ]);
+    const score = (r: SearchResult[], id: string) => r.find((x) => x.id === id)!.score;
+    const r = idx.search('درس*', { limit: 30 });
+    expect(score(r, 'longer')).toBeLessThan(score(r, 'exact'));
+    const before = idx.search('درس*', { limit: 30, ranking: { expansions: 0 } });
+    expect(score(before, 'longer')).toBeGreaterThan(score(before, 'exact'));
+  });
+
+  it('works the same through fahras/search with typos', () => {
+    const loaded = loadForSearch(index.serialize(), { typos });
+    expect(loaded.search('الاقتساد السعودي', { fuzzy: true })).toEqual(loadIndex(index.serialize()).search('الاقتساد السعودي', { fuzzy: true }));
+  });
+});
+
+describe('single-letter clitics (ب ل ك), confirmed by the corpus', () => {
+  const docs = [
+    { id: 'arm', text: 'أصيب اللاعب في ذراع اليد اليمنى خلال التدريب.' },
+    { id: 'arm2', text: 'كسر في ذراع الحارس أبعده عن المباراة.' },
+    { id: 'period', text: 'استمرت المفاوضات فترة طويلة قبل الاتفاق.' },
+    { id: 'period2', text: 'مرت فترة قصيرة على القرار.' },
+    { id: 'period3', text: 'انتهى العمل بفترة قياسية.' },
+    { id: 'book', text: 'قرأ الطالب كتاب التاريخ في المكتبة.' },
+    { id: 'book2', text: 'صدر كتاب جديد عن الرياضة.' },
+    { id: 'repent', text: 'تاب الرجل عن ذنبه.' },
+  ];
+  const index = createIndex();
+  index.addAll(docs);
+
+  it('strips ب ل ك when the rest is a more frequent word of the index: لذراع finds ذراع, فترة finds بفترة', () => {
+    expect(ids(index.search('لذراع')).sort()).toEqual(['arm', 'arm2']);
+    expect(ids(index.search('لذراع', { ranking: { clitics: 0 } }))).toEqual([]);
+    expect(ids(index.search('فترة')).sort()).toEqual(['period', 'period2', 'period3']);
+    expect(ids(index.search('بفترة'))[0]).toBe('period3'); // the exact form first
+  });
+
+  it('leaves a word whose first letter is part of it: كتاب does not meet تاب, nor تاب كتاب', () => {
+    expect(ids(index.search('كتاب')).sort()).toEqual(['book', 'book2']);
+    expect(ids(index.search('تاب'))).toEqual(['repent']);
+  });
+
+  it('answers the same loaded, through both entries', () => {
+    const bytes = index.serialize();
+    for (const q of ['لذراع', 'بفترة', '"فترة"']) {
+      expect(loadIndex(bytes).search(q)).toEqual(index.search(q));
+      expect(loadForSearch(bytes).search(q)).toEqual(index.search(q));
+    }
+  });
+});
