@@ -1,12 +1,15 @@
-// The `fahras` command line: `fahras index` builds an index file from text, markdown and JSON-lines inputs;
-// `fahras search` queries one. Node only (never imported by the library entry points).
+// The `fahras` command line: `fahras index` builds an index file from text, markdown and JSON-lines inputs,
+// `fahras pack` a static pack (a directory); `fahras search` queries either. Node only (never imported by the library entry points).
 import { constants as fsConstants, promises as fs } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { SingleBar } from 'cli-progress';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { createIndex, FahrasError, type FieldsOption, type ParagraphSplit } from '../index.js';
-import { loadIndex, type SearchOptions } from '../search.js';
+import { createInterface } from 'node:readline';
+import { createIndex, FahrasError, type FahrasIndex, type FieldsOption, loadIndex as loadFull, type ParagraphSplit } from '../index.js';
+import { loadIndex, type SearchOptions, type SearchResult } from '../search.js';
+import { openPack } from '../pack.js';
+import { writePack } from '../pack-node.js';
 import { typos } from '../typos.js';
 import { fields } from '../fields.js';
 import { CliError, EXIT_FAILURE, EXIT_USAGE, fileError, indexError } from './errors.js';
@@ -18,6 +21,8 @@ export interface CliIO {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
   env: NodeJS.ProcessEnv;
+  /** Where `fahras search` without a query reads queries (default process.stdin). */
+  stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
 }
 
 const VERSION = '0.1.0';
@@ -79,6 +84,79 @@ async function indexCommand(inputs: string[], opts: IndexCommandOptions, io: Cli
   } catch (err) {
     throw fileError(err, (err as NodeJS.ErrnoException).code === 'EISDIR' ? out : dirname(out) || '.', 'write');
   }
+  const { index, sources, skipped, total } = await buildIndex(inputs, opts, io, t0);
+  const { bytes, textBytes } = index.serializeWithSizes();
+  const tmp = `${out}.${process.pid}.tmp`;
+  try {
+    await fs.writeFile(tmp, bytes);
+    await fs.rename(tmp, out);
+  } catch (err) {
+    await fs.rm(tmp, { force: true });
+    throw fileError(err, out, 'write');
+  }
+  const stats = index.stats();
+  const seconds = (performance.now() - t0) / 1000;
+  if (opts.json) {
+    const summary = {
+      output: out,
+      documents: stats.documents,
+      paragraphs: stats.paragraphs,
+      terms: stats.terms,
+      bytes: bytes.length,
+      textBytes,
+      inputBytes: total,
+      seconds: Number(seconds.toFixed(3)),
+      skipped,
+    };
+    io.stdout.write(`${JSON.stringify(summary)}\n`);
+  } else if (!opts.quiet) {
+    io.stdout.write(
+      `indexed ${fmt(stats.documents)} documents, ${fmt(stats.paragraphs)} paragraphs, ${fmt(stats.terms)} terms ` +
+        `from ${sources.length} file${sources.length === 1 ? '' : 's'} in ${seconds.toFixed(2)} s\n` +
+        `wrote ${out}: ${formatBytes(bytes.length)}, of which stored text ${formatBytes(textBytes)}\n` +
+        skippedLines(skipped),
+    );
+  }
+}
+
+/** `fahras pack`: the inputs of `fahras index` (or one index file) written as a static pack to a directory. */
+async function packCommand(inputs: string[], opts: IndexCommandOptions, io: CliIO): Promise<void> {
+  const t0 = performance.now();
+  const out = opts.output;
+  let index: FahrasIndex;
+  let skipped: Skipped[] = [];
+  if (inputs.length === 1 && inputs[0].endsWith('.fahras') && !(await fs.stat(inputs[0]).catch(() => null))?.isDirectory()) {
+    const bytes = await fs.readFile(inputs[0]).catch((err) => Promise.reject(fileError(err, inputs[0])));
+    try {
+      index = loadFull(bytes);
+    } catch (err) {
+      throw indexError(err, inputs[0]);
+    }
+  } else ({ index, skipped } = await buildIndex(inputs, opts, io, t0));
+  let written;
+  try {
+    written = await writePack(index, out);
+  } catch (err) {
+    if (err instanceof FahrasError) throw new CliError(`cannot pack: ${err.message} (${err.code})`);
+    throw fileError(err, out, 'write');
+  }
+  const stats = index.stats();
+  const seconds = Number(((performance.now() - t0) / 1000).toFixed(3));
+  if (opts.json) {
+    const summary = { output: out, documents: stats.documents, paragraphs: stats.paragraphs, terms: stats.terms, files: written.files.length, bytes: written.bytes, seconds, skipped };
+    io.stdout.write(`${JSON.stringify(summary)}\n`);
+  } else if (!opts.quiet) {
+    io.stdout.write(
+      `packed ${fmt(stats.documents)} documents, ${fmt(stats.paragraphs)} paragraphs, ${fmt(stats.terms)} terms in ${seconds.toFixed(2)} s\n` +
+        `wrote ${out}/: ${fmt(written.files.length)} files, ${formatBytes(written.bytes)}\n` +
+        skippedLines(skipped),
+    );
+  }
+}
+
+/** Indexes the inputs (files, directories, JSON lines), with a progress bar on a terminal. */
+async function buildIndex(inputs: string[], opts: IndexCommandOptions, io: CliIO, t0: number) {
+  const out = opts.output;
   const { sources, skipped } = await collectSources(inputs);
   // the output must not replace an input (after resolving links): `-o a.jsonl` would have replaced the corpus
   const target = await fs.realpath(out).catch(() => resolve(out));
@@ -140,39 +218,7 @@ async function indexCommand(inputs: string[], opts: IndexCommandOptions, io: Cli
   } finally {
     (bar as SingleBar | null)?.stop();
   }
-
-  const { bytes, textBytes } = index.serializeWithSizes();
-  const tmp = `${out}.${process.pid}.tmp`;
-  try {
-    await fs.writeFile(tmp, bytes);
-    await fs.rename(tmp, out);
-  } catch (err) {
-    await fs.rm(tmp, { force: true });
-    throw fileError(err, out, 'write');
-  }
-  const stats = index.stats();
-  const seconds = (performance.now() - t0) / 1000;
-  if (opts.json) {
-    const summary = {
-      output: out,
-      documents: stats.documents,
-      paragraphs: stats.paragraphs,
-      terms: stats.terms,
-      bytes: bytes.length,
-      textBytes,
-      inputBytes: total,
-      seconds: Number(seconds.toFixed(3)),
-      skipped,
-    };
-    io.stdout.write(`${JSON.stringify(summary)}\n`);
-  } else if (!opts.quiet) {
-    io.stdout.write(
-      `indexed ${fmt(stats.documents)} documents, ${fmt(stats.paragraphs)} paragraphs, ${fmt(stats.terms)} terms ` +
-        `from ${sources.length} file${sources.length === 1 ? '' : 's'} in ${seconds.toFixed(2)} s\n` +
-        `wrote ${out}: ${formatBytes(bytes.length)}, of which stored text ${formatBytes(textBytes)}\n` +
-        skippedLines(skipped),
-    );
-  }
+  return { index, sources, skipped, total };
 }
 
 /** The summary's list of what was skipped and why (the first 20, then a count). */
@@ -192,20 +238,32 @@ interface SearchCommandOptions {
   snippetLength?: number;
 }
 
+/** A searcher over an index file (loaded whole) or a pack directory (read piece by piece as queries need). */
+type Search = (query: string, options: SearchOptions) => Promise<SearchResult[]>;
+
+async function openSearch(path: string): Promise<Search> {
+  let st;
+  try {
+    st = await fs.stat(path);
+  } catch (err) {
+    throw fileError(err, path);
+  }
+  try {
+    if (st.isDirectory()) {
+      const pack = await openPack(path, { typos });
+      return (query, options) => pack.search(query, options).catch((err) => Promise.reject(indexError(err, path)));
+    }
+    const index = loadIndex(await fs.readFile(path), { typos, fields }); // --fuzzy and --fields indexes need the search-only entry's opt-ins
+    return async (query, options) => index.search(query, options);
+  } catch (err) {
+    if (err instanceof CliError) throw err;
+    if (!(err instanceof FahrasError)) throw fileError(err, path);
+    throw indexError(err, path);
+  }
+}
+
 async function searchCommand(file: string, words: string[], opts: SearchCommandOptions, io: CliIO): Promise<void> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await fs.readFile(file);
-  } catch (err) {
-    throw fileError(err, file);
-  }
-  let index;
-  try {
-    index = loadIndex(bytes, { typos, fields }); // --fuzzy and --fields indexes need the search-only entry's opt-ins
-  } catch (err) {
-    throw indexError(err, file);
-  }
-  const query = words.join(' ');
+  const search = await openSearch(file);
   const options: SearchOptions = {
     limit: opts.limit,
     prefix: opts.prefix === true,
@@ -213,16 +271,23 @@ async function searchCommand(file: string, words: string[], opts: SearchCommandO
     groupBy: opts.group ? 'document' : 'paragraph',
   };
   if (opts.snippetLength !== undefined) options.snippetLength = opts.snippetLength;
-  const results = index.search(query, options);
-  if (opts.json) {
-    io.stdout.write(`${JSON.stringify({ query, results }, null, 2)}\n`);
-    return;
+  const answer = async (query: string) => {
+    const results = await search(query, options);
+    if (opts.json) io.stdout.write(`${JSON.stringify({ query, results }, null, 2)}\n`);
+    else if (results.length === 0) io.stdout.write(`no results for ${query.trim() === '' ? 'an empty query' : `“${terminalText(query)}”`}\n`);
+    else io.stdout.write(`${renderResults(results, colorEnabled(io.stdout, io.env))}\n`);
+  };
+  if (words.length) return answer(words.join(' '));
+  // no query: one per line from standard input, the index opened once (a prompt on a terminal)
+  const input = io.stdin ?? process.stdin;
+  const lines = createInterface({ input, output: input.isTTY ? io.stdout : undefined, terminal: input.isTTY === true });
+  const prompt = () => input.isTTY && lines.prompt();
+  lines.setPrompt('fahras> ');
+  prompt();
+  for await (const line of lines) {
+    if (line.trim() !== '') await answer(line);
+    prompt();
   }
-  if (results.length === 0) {
-    io.stdout.write(`no results for ${query.trim() === '' ? 'an empty query' : `“${terminalText(query)}”`}\n`);
-    return;
-  }
-  io.stdout.write(`${renderResults(results, colorEnabled(io.stdout, io.env))}\n`);
 }
 
 /** Builds the commander program (exits are turned into exceptions; output goes to `io`). */
@@ -258,10 +323,24 @@ export function buildProgram(io: CliIO): Command {
     .action((inputs: string[], opts: IndexCommandOptions) => indexCommand(inputs, opts, io));
 
   program
+    .command('pack')
+    .description('write a static pack (a directory of pieces read as queries need them) of inputs or of an index file')
+    .argument('<inputs...>', 'what fahras index takes, or one .fahras index file')
+    .requiredOption('-o, --output <dir>', 'the directory to write the pack to')
+    .addOption(new Option('--paragraphs <split>', 'how texts split into paragraphs').choices(['line', 'blank-line', 'none']).default('line'))
+    .addOption(new Option('--preset <name>', 'analyzer preset').choices(['default', 'lucene', 'exact']).default('default'))
+    .option('--id-field <name>', 'JSON-lines property holding the document id', 'id')
+    .option('--text-field <name>', 'JSON-lines property holding the text', 'text')
+    .option('-q, --quiet', 'no progress bar and no summary')
+    .option('--json', 'print the summary as JSON')
+    .option('--skip-bad', 'skip files that are not UTF-8 text and records that are not documents (listed in the summary)')
+    .action((inputs: string[], opts: IndexCommandOptions) => packCommand(inputs, opts, io));
+
+  program
     .command('search')
-    .description('search an index file; prints ranked paragraphs with highlighted snippets')
-    .argument('<index>', 'the index file (made by fahras index)')
-    .argument('<query...>', 'the query (several words may be given unquoted)')
+    .description('search an index file or a pack directory; prints ranked paragraphs with highlighted snippets')
+    .argument('<index>', 'the index file (made by fahras index) or pack directory (made by fahras pack)')
+    .argument('[query...]', 'the query (several words may be given unquoted); none: one query per line from standard input')
     .option('-n, --limit <n>', 'results to show', positiveInt('--limit', 1000), 10)
     .option('--json', 'print the results as JSON')
     .option('--prefix', 'the last word also matches as a prefix (search as you type)')

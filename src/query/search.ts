@@ -179,7 +179,9 @@ export class Searcher {
     const parsed = parseSearchQuery(query, this.analyzer, opts);
     const ranking = (this.params = opts.ranking ? { ...this.base, ...opts.ranking } : this.base);
     const text = snap.textIndex;
-    const maxExp = maxExpansions(opts);
+    // a query's expansions are bounded too: 8 × maxExpansions in all, shared by the words that expand
+    const expanding = [...parsed.must, ...parsed.should, ...parsed.not].flatMap((c) => c.queryTerms.filter((t) => t.prefix || (fuzzy && c.kind === 'term'))).length;
+    const maxExp = Math.max(1, Math.min(maxExpansions(opts), Math.floor((8 * maxExpansions(opts)) / Math.max(1, expanding))));
     const k1 = finiteOr(opts.bm25?.k1, ranking.k1);
     const b = finiteOr(opts.bm25?.b, ranking.b);
     const avgdl = paras.totalLength / N || 1;

@@ -23,8 +23,9 @@ const byLength = /* @__PURE__ */ new WeakMap<readonly string[], Map<number, numb
 
 /**
  * The typo neighbours of words of 5+ letters whose stem has 4+: 1 edit (`fuzzy` 1) or 2 (`fuzzy` 2), and one more
- * (at most 2) from a 9-letter stem. The scan is capped like a prefix's: of each term length within reach it examines
- * the max(64 × `max`, 4,096) most frequent terms, so a rare neighbour in a huge dictionary may be passed over.
+ * (at most 2) from a 9-letter stem. The scan is capped like a prefix's: it examines max(64 × `max`, 4,096) terms,
+ * split evenly among the term lengths within reach, the most frequent of each length, so a rare neighbour in a
+ * huge dictionary may be passed over.
  */
 export const typos: TypoExpander = (terms, df, word, fuzzy, max) => {
   const term = word.term;
@@ -42,7 +43,7 @@ export const typos: TypoExpander = (terms, df, word, fuzzy, max) => {
     for (const a of m.values()) a.sort((x, y) => df[y] - df[x]);
     byLength.set(terms, (lengths = m));
   }
-  const cap = Math.max(max * 64, 4096);
+  const cap = Math.max(max * 64, 4096) / (2 * k + 1);
   const r0 = new Int32Array(term.length + k + 2);
   const r1 = new Int32Array(term.length + k + 2);
   const out: { id: number; d: number }[] = [];

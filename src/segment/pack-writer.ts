@@ -12,18 +12,18 @@ import { sharedPrefixLength, storedConfigJson } from './writer.js';
 
 /** How a pack is cut and compressed. Every field is optional. */
 export interface PackOptions {
-  /** A dictionary piece is cut once it holds this many bytes (default 6,144). */
+  /** A dictionary piece is cut once it holds this many bytes (default 4,096). */
   dictionaryPieceBytes?: number;
-  /** A postings piece is cut once it holds this many bytes; a longer term's postings get a piece of their own (default 16,384). */
+  /** A postings piece is cut once it holds this many bytes; a longer term's postings get a piece of their own (default 8,192). */
   postingsPieceBytes?: number;
-  /** A documents piece is cut once it holds this many bytes of text, before compression (default 65,536). */
+  /** A documents piece is cut once it holds this many bytes of text, before compression (default 16,384). */
   documentPieceBytes?: number;
   /** The compressor of documents pieces (default gzip through the platform's `CompressionStream`). */
   compress?: (bytes: Uint8Array) => Promise<Uint8Array>;
 }
 
-/** Sizes in a pack's root for one piece of each kind. */
-const DEFAULTS = { dictionaryPieceBytes: 6144, postingsPieceBytes: 16384, documentPieceBytes: 65536 };
+/** Piece sizes: small pieces keep the bytes a query reads low (bench/pack.ts measures the trade against file counts). */
+const DEFAULTS = { dictionaryPieceBytes: 4096, postingsPieceBytes: 8192, documentPieceBytes: 16384 };
 
 /** Collects a pack's pieces: each is stored raw or gzip-compressed (when that saves an eighth) and named after its bytes. */
 class PieceSink {

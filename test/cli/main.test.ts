@@ -1,13 +1,15 @@
 // The fahras CLI end to end, as a user runs it: index the seed articles, JSON lines (plain and gzip) and markdown,
 // search with plain, coloured and JSON output, and fail with one clear line for each kind of bad input.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadIndex } from '../../src/index.js';
 import { SEEDS_DIR } from '../helpers/seeds.js';
-import { fahras, oneLineError } from './helpers.js';
+import { REPO_ROOT } from '../helpers/shared.js';
+import { CLI, fahras, oneLineError } from './helpers.js';
 
 let dir: string;
 let seeds: string;
@@ -177,7 +179,7 @@ describe('fahras errors: one line on stderr, non-zero exit, no stack trace', () 
   });
 
   it('bad arguments exit with 2', () => {
-    for (const args of [['search', seeds], ['search', seeds, 'x', '--limit', 'many'], ['index', SEEDS_DIR], ['frobnicate'], ['index', SEEDS_DIR, '-o', join(dir, 'p.fahras'), '--paragraphs', 'pages']]) {
+    for (const args of [['search'], ['search', seeds, 'x', '--limit', 'many'], ['index', SEEDS_DIR], ['frobnicate'], ['index', SEEDS_DIR, '-o', join(dir, 'p.fahras'), '--paragraphs', 'pages']]) {
       const r = fahras(args);
       expect(r.code, args.join(' ')).toBe(2);
       oneLineError(r);
@@ -207,5 +209,47 @@ describe('fahras errors: one line on stderr, non-zero exit, no stack trace', () 
     const w = fahras(['index', SEEDS_DIR, '-o', join(dir, 'no', 'such', 'dir', 'x.fahras')]);
     expect(w.code).toBe(1);
     expect(oneLineError(w)).toMatch(/cannot write '.*dir': no such file or directory/);
+  });
+});
+
+describe('fahras pack', () => {
+  it('packs inputs or an index file into a directory; search over it prints what the index file gives', () => {
+    const pack = join(dir, 'seeds-pack');
+    const r = fahras(['pack', SEEDS_DIR, '-o', pack]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^packed 5 documents, [\d,]+ paragraphs, [\d,]+ terms in [\d.]+ s\nwrote .*seeds-pack\/: [\d,]+ files, /);
+    expect(existsSync(join(pack, 'root.fahras'))).toBe(true);
+    if (!existsSync(seeds)) fahras(['index', SEEDS_DIR, '-o', seeds]);
+    for (const args of [['الغاره الروسيه'], ['مقاتلين', '--fuzzy', '--group'], ['المعار', '--prefix', '-n', '3']]) {
+      const a = fahras(['search', pack, ...args, '--json']);
+      expect(a.code).toBe(0);
+      expect(a.stdout).toBe(fahras(['search', seeds, ...args, '--json']).stdout);
+    }
+    // from an index file: the same pieces under the same names
+    const again = fahras(['pack', seeds, '-o', join(dir, 'seeds-pack-2'), '--json']);
+    expect(JSON.parse(again.stdout)).toMatchObject({ documents: 5 });
+    expect(fahras(['search', join(dir, 'seeds-pack-2'), 'ادلب']).stdout).toBe(fahras(['search', pack, 'ادلب']).stdout);
+  });
+
+  it('without a query, search reads one query per line from standard input', () => {
+    const pack = join(dir, 'seeds-pack');
+    const r = spawnSync(process.execPath, ['--import', 'tsx', CLI, 'search', pack, '-n', '1', '--json'], { cwd: REPO_ROOT, input: 'الغاره الروسيه\n\nادلب\n', encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    const answers = r.stdout.split(/\n(?=\{)/).map((s) => JSON.parse(s) as { query: string });
+    expect(answers.map((a) => a.query)).toEqual(['الغاره الروسيه', 'ادلب']);
+  });
+
+  it('a missing or damaged piece is one line naming it, exit 1', () => {
+    const pack = join(dir, 'seeds-pack');
+    const piece = readdirSync(pack).find((n) => n.startsWith('dict-'))!;
+    const bytes = readFileSync(join(pack, piece));
+    rmSync(join(pack, piece));
+    const words = ['الغاره', 'ادلب', 'سوريا', 'روسيا', 'المعارضه', 'جسر', 'مقاتلين', 'ايران', 'حلب', 'دمشق'];
+    const missing = words.map((w) => fahras(['search', pack, w])).find((x) => x.code !== 0)!;
+    expect(oneLineError(missing)).toMatch(new RegExp(`${piece}.*MISSING_PIECE`));
+    bytes[bytes.length - 1] ^= 1;
+    writeFileSync(join(pack, piece), bytes);
+    const damaged = words.map((w) => fahras(['search', pack, w])).find((x) => x.code !== 0)!;
+    expect(oneLineError(damaged)).toMatch(new RegExp(`${piece}.*CHECKSUM_MISMATCH`));
   });
 });

@@ -1,0 +1,138 @@
+// Static packs against the single file, on a slice of SaudiNewsNet (#14's targets, measured in Node): pack bytes and
+// files (by kind), the build (index + pack against index + serialize, taking turns), bytes read before the first
+// query's results (a fresh pack per query: root + its pieces), bytes per later query (one open pack, queries in a
+// row), latency of a later query whose pieces are cached, results identical to the single file's on every query,
+// and how many piece names change when 1% of the documents change.
+//
+//   npx tsx bench/pack.ts [MB=20] [--queries 60] [--dict BYTES] [--post BYTES] [--docs BYTES] [--out DIR]
+//
+// Writes bench/out/pack-<MB>.json (and the pack to --out when given).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
+import { createIndex, loadIndex, type PackOptions } from '../src/index.js';
+import { openPack } from '../src/pack.js';
+import { readCorpusSlice } from './lib/data.js';
+import { mulberry32, sampleSpeedQueries } from './lib/queries.js';
+import { median, parseArgs, percentile, writeJson } from './lib/util.js';
+
+const args = parseArgs(process.argv.slice(2), ['queries', 'dict', 'post', 'docs', 'out']);
+const mb = Number(args.positional[0] ?? 20);
+const nQueries = Number(args.flags.get('queries') ?? 60);
+const gz = promisify(gzip);
+const options: PackOptions = { compress: (b) => gz(b).then((z) => new Uint8Array(z.buffer, z.byteOffset, z.byteLength)) };
+if (args.flags.has('dict')) options.dictionaryPieceBytes = Number(args.flags.get('dict'));
+if (args.flags.has('post')) options.postingsPieceBytes = Number(args.flags.get('post'));
+if (args.flags.has('docs')) options.documentPieceBytes = Number(args.flags.get('docs'));
+
+const slice = await readCorpusSlice(mb);
+let t = performance.now();
+const index = createIndex();
+index.addAll(slice.docs);
+const buildMs = performance.now() - t;
+console.error(`${mb} MB: ${slice.docs.length} documents, ${index.stats().paragraphs} paragraphs, built in ${(buildMs / 1000).toFixed(2)} s`);
+
+// serialize and pack, taking turns (the build is the same for both)
+const serializeMs: number[] = [];
+const packMs: number[] = [];
+let files: Record<string, Uint8Array> = {};
+let single: Uint8Array = new Uint8Array(0);
+for (let round = 0; round < 2; round++) {
+  t = performance.now();
+  single = index.serialize();
+  serializeMs.push(performance.now() - t);
+  t = performance.now();
+  files = await index.pack(options);
+  packMs.push(performance.now() - t);
+}
+const kinds: Record<string, { files: number; bytes: number }> = {};
+let packBytes = 0;
+for (const [name, b] of Object.entries(files)) {
+  const kind = name.split(/[-.]/)[0];
+  kinds[kind] ??= { files: 0, bytes: 0 };
+  kinds[kind].files++;
+  kinds[kind].bytes += b.length;
+  packBytes += b.length;
+}
+const outDir = args.flags.get('out');
+if (typeof outDir === 'string') {
+  mkdirSync(outDir, { recursive: true });
+  for (const [name, b] of Object.entries(files)) writeFileSync(join(outDir, name), b);
+}
+
+const counting = () => {
+  const state = { bytes: 0, byKind: {} as Record<string, number> };
+  const loader = async (name: string) => {
+    const b = files[name];
+    if (!b) throw new Error('missing');
+    state.bytes += b.length;
+    const kind = name.split(/[-.]/)[0];
+    state.byKind[kind] = (state.byKind[kind] ?? 0) + b.length;
+    return b;
+  };
+  return { state, loader };
+};
+
+const queries = sampleSpeedQueries(slice.docs, nQueries);
+const reference = loadIndex(single);
+const opts = { limit: 10 };
+let identical = 0;
+const firstBytes: number[] = [];
+const firstMs: number[] = [];
+for (const q of queries) {
+  const { state, loader } = counting();
+  const t0 = performance.now();
+  const pack = await openPack(loader);
+  const results = await pack.search(q, opts);
+  firstMs.push(performance.now() - t0);
+  firstBytes.push(state.bytes);
+  if (JSON.stringify(results) === JSON.stringify(reference.search(q, opts))) identical++;
+}
+const session = counting();
+const pack = await openPack(session.loader, { cacheBytes: 8 << 20 });
+await pack.search(queries[0], opts);
+const laterBytes: number[] = [];
+const cachedMs: number[] = [];
+for (const q of queries.slice(1)) {
+  const before = session.state.bytes;
+  await pack.search(q, opts);
+  laterBytes.push(session.state.bytes - before);
+  const t0 = performance.now();
+  await pack.search(q, opts);
+  cachedMs.push(performance.now() - t0);
+}
+
+// 1% of the documents changed (a word added to each), packed again: names kept
+const rng = mulberry32(7);
+const changed = createIndex();
+changed.addAll(slice.docs.map((d) => (rng() < 0.01 ? { ...d, text: `${d.text} تعديل` } : d)));
+const names2 = new Set(Object.keys(await changed.pack(options)));
+const kept = Object.keys(files).filter((n) => names2.has(n)).length;
+
+const kb = (n: number) => `${(n / 1000).toFixed(1)} kB`;
+const report = {
+  date: new Date().toISOString(),
+  mb,
+  documents: slice.docs.length,
+  corpusTextBytes: slice.bytes,
+  paragraphs: index.stats().paragraphs,
+  options: { ...options, compress: 'node:zlib gzip' },
+  singleFileBytes: single.length,
+  pack: { files: Object.keys(files).length, bytes: packBytes, ratioToText: packBytes / slice.bytes, kinds, rootBytes: files['root.fahras'].length },
+  build: { indexMs: buildMs, serializeMs, packMs, ratio: (buildMs + Math.min(...packMs)) / (buildMs + Math.min(...serializeMs)) },
+  queries: queries.length,
+  identical,
+  firstQuery: { bytesMedian: median(firstBytes), bytesP95: percentile(firstBytes, 95), msMedian: median(firstMs) },
+  laterQueryBytesByKind: Object.fromEntries(Object.entries(session.state.byKind).map(([k, v]) => [k, Math.round(v / queries.length)])),
+  laterQuery: { bytesMedian: median(laterBytes), bytesP95: percentile(laterBytes, 95), cachedMsMedian: median(cachedMs), cachedMsP95: percentile(cachedMs, 95) },
+  rebuildOnePercent: { files: names2.size, kept, changed: names2.size - kept },
+};
+console.log(JSON.stringify(report, null, 1));
+console.error(
+  `pack ${kb(packBytes)} in ${report.pack.files} files (${report.pack.ratioToText.toFixed(2)}× text; single file ${kb(single.length)}), ` +
+    `build ratio ${report.build.ratio.toFixed(2)}; identical ${identical}/${queries.length}; first query ${kb(report.firstQuery.bytesMedian)} (median), ` +
+    `later ${kb(report.laterQuery.bytesMedian)} (median), cached ${report.laterQuery.cachedMsMedian.toFixed(2)} ms; 1% changed: ${report.rebuildOnePercent.changed} of ${names2.size} names new`,
+);
+writeJson(`pack-${mb}.json`, report);
