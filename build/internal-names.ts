@@ -19,6 +19,9 @@ export function builtinNames(): Set<string> {
     Map.prototype, Set.prototype, WeakMap.prototype, Promise, Promise.prototype, Error.prototype, Function.prototype,
     RegExp.prototype, Symbol.prototype, ArrayBuffer.prototype, DataView.prototype, Uint8Array.prototype,
     Object.getPrototypeOf(Uint8Array.prototype), TextEncoder.prototype, TextDecoder.prototype, globalThis,
+    // the web streams packs decompress through (a private `read` once shortened reader.read())
+    ReadableStream.prototype, WritableStream.prototype, Object.getPrototypeOf(new ReadableStream().getReader()),
+    Object.getPrototypeOf(new WritableStream().getWriter()), Response.prototype, Blob.prototype,
   ];
   const names = new Set(['next', 'done', 'value', 'return', 'throw', 'then', 'catch', 'finally', 'toJSON', 'default']);
   for (const o of objects) for (const n of Object.getOwnPropertyNames(o)) names.add(n);

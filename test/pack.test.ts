@@ -6,6 +6,7 @@ import { createIndex, type FahrasIndex, loadIndex, type SearchOptions } from '..
 import { openPack } from '../src/pack.js';
 import { typos } from '../src/typos.js';
 import { crc32 } from '../src/segment/bytes.js';
+import { nameBytes } from '../src/segment/pack-format.js';
 import { seedDocuments } from './helpers/seeds.js';
 
 /** A loader over files in memory that records the names it gave. */
@@ -153,12 +154,12 @@ describe('fahras/pack', () => {
   });
 });
 
-/** The root with one piece name replaced by another of the same length, its checksum recomputed. */
+/** The root with one piece name (stored as its 8 hash bytes) replaced by another, its checksum recomputed. */
 function replaceInRoot(root: Uint8Array, from: string, to: string): Uint8Array {
-  const text = new TextDecoder('latin1').decode(root);
-  const at = text.indexOf(from);
+  const find = nameBytes(from);
+  const at = root.findIndex((_, i) => find.every((b, k) => root[i + k] === b));
   const out = root.slice();
-  out.set(new TextEncoder().encode(to), at);
+  out.set(nameBytes(to), at);
   new DataView(out.buffer).setUint32(12, crc32(out, 16), true);
   return out;
 }

@@ -86,8 +86,9 @@ const tables = [new Map<CharMap | null, Int32Array>(), new Map<CharMap | null, I
 /**
  * The tokenizer with fahras normalization, the only one `fahras/search` runs. Its subclass {@link Tokenizer} adds
  * the lower-case-only path of Lucene's chain (`normalize: false`), which the main entry registers for analyzers
- * (`registerLuceneChain`), so the search bundle leaves it out. `scanRaw` is the allocation-free hot path.
- * @internal
+ * (`registerLuceneChain`), so the search bundle leaves it out. `scanRaw` is the allocation-free hot path. Not
+ * marked `@internal` as a whole: `scan` and `scanRaw` are public through {@link Tokenizer} (its private and protected
+ * members are internal, as everywhere).
  */
 export class NormalizingTokenizer {
   private readonly letters: boolean;

@@ -224,12 +224,19 @@ const UNKNOWN = -2;
 /** The table value of a character the `uthmani` rules decide in context (see uthmani.ts). */
 export const CONTEXT = -3;
 
-/** What the Qur'anic rules ask of the normalizer's table: a letter's replacement out of context (`CharMap.plain`). */
+/**
+ * What the Qur'anic rules ask of the normalizer's table: a letter's replacement out of context (`CharMap.plain`).
+ * @internal
+ */
 export interface PlainFold {
   plain(c: number): number;
 }
 
-/** The rules of the `uthmani` option (uthmani.ts: `QURANIC`), registered by the entry that ships them. */
+/**
+ * The rules of the `uthmani` option (uthmani.ts: `QURANIC`), registered by the entry that ships them. An opaque
+ * handle for users (`fahras/quran` exports one to pass along): its members are internal.
+ * @internal
+ */
 export interface QuranicRules {
   /** The characters decided in context. */
   readonly context: string;

@@ -79,7 +79,7 @@ export class PackSearcher {
   private readonly snap: IndexSnapshot;
   private searcher: Searcher | null = null;
   /** Documents whose piece has been read (and is still cached). */
-  private readonly read: Uint8Array;
+  private readonly documentsRead: Uint8Array;
   /** Documents a run of the searcher wanted and found unread. */
   private readonly missing = new Set<number>();
   private readonly dictionaries: (Dictionary | null)[] = [null, null];
@@ -93,13 +93,13 @@ export class PackSearcher {
   ) {
     const nd = root.documentCount;
     const np = root.paragraphCount;
-    this.read = new Uint8Array(nd);
+    this.documentsRead = new Uint8Array(nd);
     const lazy = <T>(values: T[], placeholder: T): T[] =>
       new Proxy(values, {
         get: (target, key) => {
           if (typeof key === 'string') {
             const d = Number(key);
-            if (Number.isInteger(d) && d >= 0 && d < nd && !this.read[d]) {
+            if (Number.isInteger(d) && d >= 0 && d < nd && !this.documentsRead[d]) {
               this.missing.add(d);
               return placeholder;
             }
@@ -350,12 +350,12 @@ export class PackSearcher {
           (body) => readDocumentsPiece(body, nd, firstPara[k + 1] - firstPara[k]),
           () => {
             for (let i = 0; i < nd; i++) {
-              this.read[d0 + i] = 0;
+              this.documentsRead[d0 + i] = 0;
               docs.ids[d0 + i] = docs.texts[d0 + i] = docs.stored[d0 + i] = undefined as never;
             }
           },
         );
-        if (this.read[d0] && nd) return;
+        if (this.documentsRead[d0] && nd) return;
         let u = firstPara[k];
         for (let i = 0, p = 0; i < nd; i++) {
           const d = d0 + i;
@@ -369,7 +369,7 @@ export class PackSearcher {
             paras.textEnd[u] = piece.end[p];
             paras.ordinal[u] = o;
           }
-          this.read[d] = 1;
+          this.documentsRead[d] = 1;
         }
       }),
     );

@@ -179,9 +179,9 @@ export class Searcher {
     const parsed = parseSearchQuery(query, this.analyzer, opts);
     const ranking = (this.params = opts.ranking ? { ...this.base, ...opts.ranking } : this.base);
     const text = snap.textIndex;
-    // a query's expansions are bounded too: 8 × maxExpansions in all, shared by the words that expand
+    // a query's expansions are bounded too: 4 × maxExpansions in all, shared by the words that expand
     const expanding = [...parsed.must, ...parsed.should, ...parsed.not].flatMap((c) => c.queryTerms.filter((t) => t.prefix || (fuzzy && c.kind === 'term'))).length;
-    const maxExp = Math.max(1, Math.min(maxExpansions(opts), Math.floor((8 * maxExpansions(opts)) / Math.max(1, expanding))));
+    const maxExp = Math.max(1, Math.min(maxExpansions(opts), Math.floor((4 * maxExpansions(opts)) / Math.max(1, expanding))));
     const k1 = finiteOr(opts.bm25?.k1, ranking.k1);
     const b = finiteOr(opts.bm25?.b, ranking.b);
     const avgdl = paras.totalLength / N || 1;
@@ -428,9 +428,19 @@ export class Searcher {
    */
   private phraseMatches(pc: PreparedClause, visit: (u: number, freq: number) => void): void {
     const paras = this.snap.paragraphTable;
+    if (pc.words.length === 1) {
+      // one word (an excluded one): its paragraphs, without positions
+      for (const a of pc.words[0]) forEachUnit(this.snap.textIndex, a.termId, paras.count, (u, tf) => paras.alive[u] && visit(u, tf));
+      return;
+    }
+    // a word repeated in the phrase is read once: its positions by its alternatives' ids
+    const byIds = new Map<string, (number[] | undefined)[]>();
+    const ids = (alts: Alt[]) => alts.map((a) => a.termId).join();
     // candidate units: those containing every word (any alternative)
     let cands: Set<number> | null = null;
     for (const alts of pc.words) {
+      if (byIds.has(ids(alts))) continue;
+      byIds.set(ids(alts), []);
       const s = new Set<number>();
       for (const a of alts) {
         forEachUnit(this.snap.textIndex, a.termId, paras.count, (u) => {
@@ -441,7 +451,8 @@ export class Searcher {
       if (s.size === 0) return;
     }
     const units = Int32Array.from(cands as Set<number>).sort();
-    const pos = pc.words.map((alts) => this.positionsIn(alts, units));
+    byIds.clear();
+    const pos = pc.words.map((alts) => byIds.get(ids(alts)) ?? byIds.set(ids(alts), this.positionsIn(alts, units)).get(ids(alts))!);
     const offsets = pc.clause.queryTerms.map((t) => t.position - pc.clause.queryTerms[0].position);
     units.forEach((u, k) => {
       const freq = phraseFrequency(pos.map((p) => p[k] ?? []), offsets);

@@ -30,11 +30,11 @@ export interface Hit {
 
 /**
  * Where the search for a snippet's words in a paragraph may stop: past this character, given the first hit found so
- * far (0 when none) and the snippet length. Every paragraph of up to 65,536 characters (the default cut is 4,000) is
+ * far (0 when none) and the snippet length. Every paragraph of up to 16,384 characters (the default cut is 4,000) is
  * read whole; a longer one (`maxParagraphLength` raised) only up to 4 snippet lengths after its first hit, so a
- * paragraph of 50 MB costs what one of 64 kB does, and a word first met past that point gets no highlight.
+ * paragraph of 50 MB costs what one of 16 kB does, and a word first met past that point gets no highlight.
  */
-export const scanEnd = (firstHit: number, length: number): number => Math.max(65536, firstHit + 4 * length);
+export const scanEnd = (firstHit: number, length: number): number => Math.max(16384, firstHit + 4 * length);
 
 /**
  * Builds the snippet of `text` (one paragraph) for the index terms in `terms`: the window of about `length`

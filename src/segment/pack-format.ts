@@ -32,10 +32,45 @@ const hex = (v: number) => (v >>> 0).toString(16).padStart(8, '0');
 /** The name of a piece of `kind` whose stored bytes are `b`. */
 export const pieceName = (kind: PieceKind, b: Uint8Array): string => `${kind}-${pieceHash(b)}.bin`;
 
-/** Runs `b` through a compression stream of the platform (browsers and Node 18+ have them; no bundle bytes). */
+/** The root stores a piece's name as the 8 bytes of its hash; the list it is in gives its kind. */
+export function nameBytes(name: string): number[] {
+  const hash = name.slice(-20, -4);
+  return Array.from({ length: 8 }, (_, i) => parseInt(hash.slice(2 * i, 2 * i + 2), 16));
+}
+
+/** Two hex digits per byte value. */
+const HEX = /* @__PURE__ */ Array.from({ length: 256 }, (_, v) => (v | 256).toString(16).slice(1));
+
+/** The name of a piece of `kind` whose hash bytes are `bytes` (a large root names thousands: no array per name). */
+export function nameOf(kind: PieceKind, bytes: ArrayLike<number>): string {
+  let name = `${kind}-`;
+  for (let i = 0; i < 8; i++) name += HEX[bytes[i]];
+  return `${name}.bin`;
+}
+
+/**
+ * Runs `b` through a compression stream of the platform (browsers and Node 18+ have them; no bundle bytes). Read
+ * with a stream reader, not through `Response` (in Node that loads the fetch implementation: 150 ms of a cold CLI).
+ */
 async function throughStream(b: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
-  const body = new Blob([b as Uint8Array<ArrayBuffer>]).stream().pipeThrough(stream);
-  return new Uint8Array(await new Response(body).arrayBuffer());
+  const writer = stream.writable.getWriter();
+  const ignore = () => {}; // a failure surfaces through the reader
+  writer.write(b as Uint8Array<ArrayBuffer>).catch(ignore);
+  writer.close().catch(ignore);
+  const reader = stream.readable.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (let r = await reader.read(); !r.done; r = await reader.read()) {
+    chunks.push(r.value);
+    size += r.value.length;
+  }
+  const out = new Uint8Array(size);
+  size = 0;
+  for (const c of chunks) {
+    out.set(c, size);
+    size += c.length;
+  }
+  return out;
 }
 
 /** gzip through the platform's `CompressionStream`. */

@@ -5,7 +5,7 @@ import { FahrasError } from '../errors.js';
 import { ByteReader, crc32 } from './bytes.js';
 import { HEADER_SIZE } from './format.js';
 import type { DocumentId, IndexConfig } from './model.js';
-import { PACK_MAGIC, PACK_VERSION, PieceEncoding, ROOT_NAME, gunzip, pieceHash } from './pack-format.js';
+import { PACK_MAGIC, PACK_VERSION, PieceEncoding, type PieceKind, ROOT_NAME, gunzip, nameOf, pieceHash } from './pack-format.js';
 import { checkStoredConfig } from './stored-config.js';
 
 /** Gives the bytes of a pack's file by name (fetch, a file system, object storage, a test that counts bytes). */
@@ -36,17 +36,20 @@ export interface PackRoot {
 
 const count = (r: ByteReader) => r.varint(r.endOffset - r.pos);
 
-function readTermLists(r: ByteReader): PackTermLists {
+/** A piece name as the root stores it: the 8 bytes of its hash (the list gives the kind). */
+const readName = (r: ByteReader, kind: PieceKind) => nameOf(kind, [r.byte(), r.byte(), r.byte(), r.byte(), r.byte(), r.byte(), r.byte(), r.byte()]);
+
+function readTermLists(r: ByteReader, surface: boolean): PackTermLists {
   const n = count(r);
   const out: PackTermLists = { dict: [], dictCounts: [], dictFirst: [], post: [] };
   for (let i = 0; i < n; i++) {
-    out.dict.push(r.string());
+    out.dict.push(readName(r, surface ? 'sdict' : 'dict'));
     out.dictCounts.push(r.varint());
     out.dictFirst.push(r.string());
     if (i > 0 && !(out.dictFirst[i - 1] < out.dictFirst[i])) r.fail();
   }
   const np = count(r);
-  for (let i = 0; i < np; i++) out.post.push(r.string());
+  for (let i = 0; i < np; i++) out.post.push(readName(r, surface ? 'spost' : 'post'));
   return out;
 }
 
@@ -75,16 +78,16 @@ export function readPackRoot(bytes: Uint8Array): PackRoot {
     const documentCount = r.varint();
     const paragraphCount = r.varint();
     const totalLength = r.varint();
-    const text = readTermLists(r);
+    const text = readTermLists(r, false);
     const flag = r.byte();
     if (flag > 1) r.fail();
-    const surface = flag ? readTermLists(r) : null;
+    const surface = flag ? readTermLists(r, true) : null;
     const n = count(r);
     const names: string[] = [];
     const firstDoc = new Uint32Array(n + 1);
     const firstPara = new Uint32Array(n + 1);
     for (let i = 0; i < n; i++) {
-      names.push(r.string());
+      names.push(readName(r, 'docs'));
       firstDoc[i + 1] = firstDoc[i] + r.varint();
       firstPara[i + 1] = firstPara[i] + r.varint();
     }

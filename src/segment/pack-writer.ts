@@ -6,7 +6,7 @@ import { FahrasError } from '../errors.js';
 import { ByteWriter, crc32 } from './bytes.js';
 import { HEADER_SIZE } from './format.js';
 import type { IndexSnapshot, TermIndexData } from './model.js';
-import { PACK_MAGIC, PACK_VERSION, PieceEncoding, type PieceKind, ROOT_NAME, gzip, pieceName } from './pack-format.js';
+import { PACK_MAGIC, PACK_VERSION, PieceEncoding, type PieceKind, ROOT_NAME, gzip, nameBytes, pieceName } from './pack-format.js';
 import { UnitCursor } from './postings.js';
 import { sharedPrefixLength, storedConfigJson } from './writer.js';
 
@@ -186,12 +186,12 @@ function packDocuments(s: IndexSnapshot, sink: PieceSink, o: typeof DEFAULTS) {
 function writeTermLists(w: ByteWriter, p: PackedTerms): void {
   w.varint(p.dict.length);
   p.dict.forEach((name, i) => {
-    w.string(name);
+    w.raw(Uint8Array.from(nameBytes(name)));
     w.varint(p.dictCounts[i]);
     w.string(p.dictFirst[i]);
   });
   w.varint(p.post.length);
-  for (const name of p.post) w.string(name);
+  for (const name of p.post) w.raw(Uint8Array.from(nameBytes(name)));
 }
 
 /**
@@ -226,7 +226,7 @@ export async function packSnapshot(s: IndexSnapshot, options: PackOptions = {}):
   if (surface) writeTermLists(w, surface);
   w.varint(documents.names.length);
   documents.names.forEach((name, i) => {
-    w.string(name);
+    w.raw(Uint8Array.from(nameBytes(name)));
     w.varint(documents.docCounts[i]);
     w.varint(documents.paraCounts[i]);
   });

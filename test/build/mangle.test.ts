@@ -36,6 +36,9 @@ function publicNames(): Set<string> {
     if (t.flags & ts.TypeFlags.Object && (t as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference) {
       todo.push(...checker.getTypeArguments(t as ts.TypeReference));
     }
+    // a type marked @internal is an opaque handle (fahras/quran's rules): users pass it along, never read it
+    const declaration = (t.aliasSymbol ?? t.getSymbol())?.declarations?.[0];
+    if (declaration && ts.getJSDocTags(declaration).some((tag) => tag.tagName.text === 'internal')) return;
     if (!ours(t)) {
       // built-in and library types (FlexSearch's): their own property names, without walking further
       for (const p of checker.getPropertiesOfType(t)) names.add(p.name);
@@ -43,7 +46,8 @@ function publicNames(): Set<string> {
     }
     for (const p of checker.getPropertiesOfType(t)) {
       const decl = p.valueDeclaration ?? p.declarations?.[0];
-      if (decl && ts.getCombinedModifierFlags(decl) & ts.ModifierFlags.Private) continue;
+      // private and protected members are internal (build/internal-names.ts): the public classes are not for subclassing
+      if (decl && ts.getCombinedModifierFlags(decl) & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected)) continue;
       names.add(p.name);
       if (decl) todo.push(checker.getTypeOfSymbolAtLocation(p, decl));
     }

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createIndex } from '../../src/index.js';
 import { readSnapshot } from '../../src/segment/reader.js';
+import { STORED_DEFAULTS } from '../../src/segment/stored-config.js';
 import { goldenPaths } from '../fixtures/golden/queries.js';
 import { seedDocuments } from '../helpers/seeds.js';
 
@@ -72,12 +73,29 @@ function specTermIndex(r: SpecReader) {
   return { terms, df: lengths.map((l) => l.df), postings };
 }
 
+/** FORMAT.md section 4's table: each configuration key (a dotted path) and its stored default. */
+function storedDefaults(): [string[], unknown][] {
+  const text = readFileSync(new URL('../../FORMAT.md', import.meta.url), 'utf8');
+  const section = text.slice(text.indexOf('## 4. Configuration'), text.indexOf('## 5.'));
+  return [...section.matchAll(/^\| `([\w.]+)` \|.*\| `([^`]+)` \|$/gm)].map((m) => [m[1].split('.'), JSON.parse(m[2])]);
+}
+
+/** The configuration with the keys it lacks given their stored defaults, as section 4 says a reader does. */
+function withStoredDefaults(config: Record<string, any>): Record<string, any> {
+  for (const [path, value] of storedDefaults()) {
+    let o = config;
+    for (const k of path.slice(0, -1)) o = o[k] ??= {};
+    o[path[path.length - 1]] ??= value;
+  }
+  return config;
+}
+
 /** FORMAT.md sections 2–3: the whole file. */
 function specRead(bytes: Uint8Array) {
   const r = new SpecReader(bytes);
   const magic = String.fromCharCode(r.byte(), r.byte(), r.byte(), r.byte());
   const header = { magic, version: r.u16(), flags: r.u16(), payload: r.u32(), crc: r.u32() };
-  const config = JSON.parse(r.string());
+  const config = withStoredDefaults(JSON.parse(r.string()));
   const documents = Array.from({ length: r.varint() }, () => {
     const type = r.byte();
     const id = r.string();
@@ -150,6 +168,11 @@ function checkAgainstReader(bytes: Uint8Array): void {
 }
 
 describe('FORMAT.md, read by a reader written from it', () => {
+  it('lists every configuration key with its stored default', () => {
+    expect(storedDefaults().length).toBeGreaterThan(20);
+    expect(withStoredDefaults({})).toEqual(JSON.parse(JSON.stringify(STORED_DEFAULTS)));
+  });
+
   it('reads the golden file as src/segment/reader.ts does', () => {
     checkAgainstReader(new Uint8Array(readFileSync(goldenPaths('v1').index)));
   });
