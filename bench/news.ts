@@ -3,8 +3,8 @@
 // Known items: `--queries` (default 500) paragraphs of 12+ words drawn with a fixed seed (not the speed seed); each
 // query is 3–5 consecutive words of its paragraph, cleaned like every eval query (bench/lib/queries.ts). The relevant
 // answers are that paragraph and every paragraph of the slice with the same text (news repeats boilerplate). Queries
-// with an even number are the tuning half, odd ones are held out (both reported). Then the top 5 paragraphs for
-// الرياض, الملك سلمان and رياضة.
+// with an even number are the tuning half, odd ones are held out (both reported). Then the top 5 paragraphs (length,
+// highlighted words) for الرياض, الملك سلمان, رياضة, "الرياض" and the fuzzy cases of issue 18.
 //
 //   npx tsx bench/news.ts [MB=20] [--ref DIR] [--queries 500] [--ranking '{"surface":0}']
 // With --ref (a copy of another tree, e.g. `git archive main | tar -x -C /tmp/ref`) both are measured in one run.
@@ -17,7 +17,7 @@ import { cleanQuery, mulberry32 } from './lib/queries.js';
 import { f3, formatTable, parseArgs } from './lib/util.js';
 
 const NEWS_SEED = 18_2026;
-const CASES = ['الرياض', 'الملك سلمان', 'رياضة'];
+const CASES: [string, { fuzzy?: boolean }][] = [['الرياض', {}], ['الملك سلمان', {}], ['رياضة', {}], ['"الرياض"', {}], ['الاقتساد السعودي', { fuzzy: true }], ['الْمَدْرَسَة', { fuzzy: true }]];
 
 const args = parseArgs(process.argv.slice(2), ['ref', 'queries', 'ranking']);
 const mb = Number(args.positional[0] ?? 20);
@@ -72,11 +72,12 @@ for (const [name, lib] of arms) {
     const s = evaluateRun(run, qrels, { onlyQids: h.only, gains: 'binary' });
     rows.push([name, h.label, s.queries, f3(s.mrr10), f3(s.ndcg10), f3(s.recall100)]);
   }
-  for (const c of CASES) {
-    tops.push(`${name} — ${c}`);
-    index.search(c, { limit: 5, snippets: false, ...opts }).forEach((r, i) => {
+  for (const [c, o] of CASES) {
+    tops.push(`${name} — ${c}${o.fuzzy ? ' (fuzzy)' : ''}`);
+    index.search(c, { limit: 5, ...o, ...opts }).forEach((r, i) => {
       const text = slice.docs.find((d) => d.id === r.id)!.text.slice(r.span[0], r.span[1]);
-      tops.push(`  ${i + 1}. [${text.length} chars] ${text.slice(0, 90).replace(/\s+/g, ' ')}`);
+      const words = r.snippet.highlights.map(([s, e]) => r.snippet.text.slice(s, e)).join(' ');
+      tops.push(`  ${i + 1}. [${text.length} chars; ${words}] ${text.slice(0, 80).replace(/\s+/g, ' ')}`);
     });
   }
 }

@@ -42,6 +42,8 @@ const options: fc.Arbitrary<SearchOptions> = fc.record(
     offset: fc.integer({ min: 0, max: 4 }),
     snippetLength: fc.integer({ min: 16, max: 80 }),
     filter: fc.constant((fields: Readonly<Record<string, unknown>>) => fields.tag === 'x'),
+    // the stored ranking choices, each switched the other way (clitic and prefix forms read more terms)
+    ranking: fc.constantFrom({ clitics: 0.5 }, { forms: 1 }, { expansions: 0, minLength: 0 }),
   },
   { requiredKeys: [] },
 );

@@ -210,10 +210,10 @@ export class Searcher {
     // only its best one, and none weighs more than its share of the first when the first is the word itself
     const addWord = (data: TermIndexData, alts: Alt[], scale: number, bit: number) => {
       const ws = alts.map((a) => bm25Idf(data.df[a.termId], N) * a.weight * scale * (k1 + 1));
-      if (ranking.expansions && alts.length > 1) {
-        if (alts[0].weight === 1) for (let i = 1; i < ws.length; i++) ws[i] = Math.min(ws[i], ws[0] * alts[i].weight);
-        this.addPostings(data, alts.map((a) => a.termId), ws, 0, bit, norms);
-      } else alts.forEach((a, i) => this.addPostings(data, [a.termId], null, ws[i], bit, norms));
+      if (ranking.expansions) {
+        if (alts[0]?.weight === 1) for (let i = 1; i < ws.length; i++) ws[i] = Math.min(ws[i], ws[0] * alts[i].weight);
+        this.addPostings(data, alts.map((a) => a.termId), ws, bit, norms);
+      } else alts.forEach((a, i) => this.addPostings(data, [a.termId], [ws[i]], bit, norms));
     };
     // scoring is exhaustive, so the clauses are summed in query order (no bound ordering: see DESIGN.md, no pruning)
     prepared.forEach((pc, ci) => {
@@ -340,19 +340,21 @@ export class Searcher {
   }
 
   /**
-   * Adds the BM25 contributions of index terms `ids` of `data`, walking their unit entries in place (no callback per
-   * posting): `w·tf / (tf + norm)` for one term (`ws` null); for alternatives of one word (`ws` their weights) the
-   * best `ws[i]·tf / (tf + norm)` of each paragraph, so one counts. With `bit` 0 (surface forms) it only adds to
+   * Adds the BM25 contributions `ws[i]·tf / (tf + norm)` of index terms `ids` of `data`, walking their unit entries in
+   * place (no callback per posting). Several terms are alternatives of one word: a paragraph gets the best of their
+   * contributions, so one counts. The others are walked first, their best kept in `part`; the first term, usually
+   * the longest list, is walked last and reads `part` as it adds. With `bit` 0 (surface forms) it only adds to
    * paragraphs already touched.
    */
-  private addPostings(data: TermIndexData, ids: number[], ws: number[] | null, w: number, bit: number, norms: Float64Array): void {
+  private addPostings(data: TermIndexData, ids: number[], ws: number[], bit: number, norms: Float64Array): void {
     const { scores, masks, stamp, touched, gen, part, partUnits } = this;
     const alive = this.snap.paragraphTable.alive;
-    const merge = ws !== null;
     let n = this.nTouched;
     let m = 0;
-    ids.forEach((t, i) => {
-      const cur = unitCursor.reset(data, t, this.snap.paragraphTable.count);
+    const several = ids.length > 1;
+    for (let i = ids.length - 1; i >= 0; i--) {
+      const cur = unitCursor.reset(data, ids[i], this.snap.paragraphTable.count);
+      const w = ws[i];
       while (cur.next()) {
         const u = cur.paragraphNumber;
         const tf = cur.tf;
@@ -363,15 +365,23 @@ export class Searcher {
           masks[u] = 0;
           touched[n++] = u;
         }
-        if (merge) {
-          // part[] is all zeros between calls: a unit's first entry lists it
-          if (part[u] === 0) partUnits[m++] = u;
-          part[u] = Math.max(part[u], (ws![i] * tf) / (tf + norms[u]));
-        } else scores[u] += (w * tf) / (tf + norms[u]);
+        let v = (w * tf) / (tf + norms[u]);
         masks[u] |= bit;
+        // part[] is all zeros between calls: a unit's first entry lists it
+        if (i) {
+          if (part[u] === 0) partUnits[m++] = u;
+          if (v > part[u]) part[u] = v;
+        } else {
+          if (several && part[u] !== 0) {
+            if (part[u] > v) v = part[u];
+            part[u] = 0;
+          }
+          scores[u] += v;
+        }
       }
-    });
+    }
     this.nTouched = n;
+    // the paragraphs only the other terms reached
     for (let k = 0; k < m; k++) {
       const u = partUnits[k];
       scores[u] += part[u];
