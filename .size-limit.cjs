@@ -12,6 +12,8 @@ const FULL_LIMIT = '25 kB';
 const TYPOS_LIMIT = '0.6 kB';
 // Document-field scoring (`fahras/fields`) likewise, measured with the search entry it adds to.
 const WITH_FIELDS_LIMIT = '10.6 kB';
+// Qur'anic orthography (`fahras/quran`) likewise.
+const WITH_QURAN_LIMIT = '11.5 kB';
 // fahras/pack: load a static pack piece by piece + search + snippets (the issue's budget).
 const PACK_LIMIT = '12 kB';
 
@@ -60,6 +62,12 @@ module.exports = [
     import: { 'dist/search.js': '{ loadIndex, toHtml }', 'dist/fields.js': '{ fields }' },
     gzip: true,
     limit: WITH_FIELDS_LIMIT,
+  },
+  {
+    name: "fahras/search + fahras/quran (Qur'anic orthography, opt-in for Qur'anic text), ESM",
+    import: { 'dist/search.js': '{ loadIndex, toHtml }', 'dist/quran.js': '{ quran }' },
+    gzip: true,
+    limit: WITH_QURAN_LIMIT,
   },
   {
     name: 'fahras: everything (build, serialize, load, search), ESM',

@@ -5,14 +5,16 @@
 //   2. Known-item search: queries of 2–4 consecutive words of one text, the verse they come from as the only
 //      relevant answer, MRR@10 in the other text's index against the same text's own (the ceiling).
 //
-//   npx tsx bench/quran.ts [--queries 2000] [--pairs 40]
+//   3. Modern Standard Arabic left as it was: the tokens of a SaudiNewsNet slice whose term the rules change.
+//
+//   npx tsx bench/quran.ts [--queries 2000] [--pairs 40] [--msa MB (5; 0 skips)]
 //
 // Reads ../shared/quran (Tanzil Quran Text, Copyright (C) 2007-2021/2022 Tanzil Project, https://tanzil.net,
 // CC BY 3.0: the files are read as they are, never changed). Writes bench/out/quran.json.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createAnalyzer, createIndex, type AnalyzerOptions } from '../src/index.js';
-import { SHARED } from './lib/data.js';
+import { CORPUS_PATH, readCorpusSlice, SHARED } from './lib/data.js';
 import { mulberry32 } from './lib/queries.js';
 import { f3, formatTable, parseArgs, writeJson } from './lib/util.js';
 
@@ -24,7 +26,7 @@ export function readTanzil(path: string): string[] {
     .map((line) => line.slice(line.indexOf('|', line.indexOf('|') + 1) + 1));
 }
 
-const args = parseArgs(process.argv.slice(2), ['queries', 'pairs']);
+const args = parseArgs(process.argv.slice(2), ['queries', 'pairs', 'msa']);
 const dir = join(SHARED, 'quran');
 if (!existsSync(join(dir, 'quran-uthmani.txt'))) {
   console.log(`${dir} is absent: nothing to measure`);
@@ -112,3 +114,31 @@ for (const [name, options] of SETTINGS) {
 console.log(`\nknown-item queries: ${queryCount} of 2–4 words from each text (verses as documents, MRR@10)`);
 console.log(formatTable(['analysis', 'identical verses', 'simple q → Uthmani', 'simple q → simple', 'Uthmani q → simple', 'Uthmani q → Uthmani'], rows));
 writeJson('quran.json', { date: new Date().toISOString(), queries: queryCount, results: out });
+
+// Modern Standard Arabic: every token of a news slice, analyzed with the rules on and off
+const msaMb = Number(args.flags.get('msa') ?? 5);
+if (msaMb > 0 && existsSync(CORPUS_PATH)) {
+  const slice = await readCorpusSlice(msaMb);
+  const on = createAnalyzer();
+  const off = createAnalyzer({ normalize: { uthmani: false } });
+  let tokens = 0;
+  let changed = 0;
+  const words = new Map<string, number>();
+  for (const doc of slice.docs) {
+    const a = on.analyze(doc.text);
+    const b = off.analyze(doc.text);
+    tokens += b.length;
+    const byPosition = new Map(a.map((t) => [t.position, t.term]));
+    for (const t of b) {
+      if (byPosition.get(t.position) === t.term) continue;
+      changed++;
+      const word = doc.text.slice(t.start, t.end);
+      words.set(word, (words.get(word) ?? 0) + 1);
+    }
+    if (a.length !== b.length) changed += Math.abs(a.length - b.length);
+  }
+  const top = [...words].sort((x, y) => y[1] - x[1]).slice(0, 20);
+  console.log(`\nModern Standard Arabic (${msaMb} MB of SaudiNewsNet): ${changed} of ${tokens} tokens change term (${words.size} distinct words): ${top.map(([w, k]) => `${k} ${w}`).join(' | ')}`);
+  out.msa = { mb: msaMb, tokens, changed, words: Object.fromEntries(top) };
+  writeJson('quran.json', { date: new Date().toISOString(), queries: queryCount, results: out });
+}

@@ -4,22 +4,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createIndex, loadIndex, type Snippet } from '../src/index.js';
+import { createIndex, loadIndex } from '../src/index.js';
+import { render } from './render.js';
 
 const seeds = join(dirname(fileURLToPath(import.meta.url)), '..', 'corpus', 'seeds');
-const color = process.stdout.isTTY && !process.env.NO_COLOR;
-const mark = (s: string) => (color ? `\x1b[1;33m${s}\x1b[0m` : `[${s}]`);
-
-function render(snippet: Snippet): string {
-  let out = '';
-  let at = 0;
-  for (const [s, e] of snippet.highlights) {
-    out += snippet.text.slice(at, s) + mark(snippet.text.slice(s, e));
-    at = e;
-  }
-  return out + snippet.text.slice(at);
-}
-
 const t0 = performance.now();
 const index = createIndex();
 for (const file of readdirSync(seeds).filter((f) => f.endsWith('.txt')).sort()) {

@@ -34,3 +34,52 @@ export class FahrasError extends Error {
     this.code = code;
   }
 }
+
+/** Throws `FahrasError('INVALID_ARGUMENT', message)`: a caller passed something fahras cannot use. */
+export function invalid(message: string): never {
+  throw new FahrasError('INVALID_ARGUMENT', message);
+}
+
+/** A short, safe description of a value for error messages (never calls a caller's `toString`). */
+export function describe(v: unknown): string {
+  const t = typeof v;
+  return t === 'string' ? JSON.stringify((v as string).slice(0, 40)) : v === null ? 'null' : t === 'object' || t === 'function' || t === 'symbol' ? t : String(v);
+}
+
+/** Levenshtein distance of two short names (option keys). */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j];
+      row[j] = Math.min(above + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length];
+}
+
+/**
+ * `options` when it is a plain options object (not null, not an array) whose own keys are all in `known`
+ * (space-separated names); otherwise throws `INVALID_ARGUMENT` naming `what` and, for an unknown key, the closest
+ * known one. `undefined` gives `{}`.
+ */
+export function checkOptions<T extends object>(options: T | undefined, known: string, what: string): T {
+  if (options === undefined) return {} as T;
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) invalid(`${what} must be an object`);
+  const names = known.split(' ');
+  for (const key of Object.keys(options)) {
+    if (!names.includes(key)) {
+      const closest = names.reduce((a, b) => (distance(key, b) < distance(key, a) ? b : a));
+      invalid(`${what}: unknown option '${key}' (did you mean '${closest}'?)`);
+    }
+  }
+  return options;
+}
+
+/** `text` when it is a string; otherwise throws `INVALID_ARGUMENT` saying that `what` takes a string. */
+export function checkText(text: unknown, what: string): string {
+  return typeof text === 'string' ? text : invalid(`${what} expects a string`);
+}

@@ -8,9 +8,9 @@
 import type { Analyzer } from './analysis/index.js';
 import { FahrasError } from './errors.js';
 import { type FahrasDocument, IndexBuilder, type IndexOptions, resolveIndexConfig } from './index-builder/index.js';
-import { type DocumentId, type IndexConfig, type IndexSnapshot, type IndexStats, isWritableConfig, readSnapshot, serializeSnapshot, skipsFor, statsOf } from './segment/index.js';
+import { type DocumentId, type IndexConfig, type IndexSnapshot, type IndexStats, type StoredFields, documentOf, isWritableConfig, readSnapshot, serializeSnapshot, skipsFor, statsOf } from './segment/index.js';
 import { type PackOptions, packSnapshot } from './segment/pack-writer.js';
-import { scoreFields, Searcher, type SearchOptions, type SearchResult, vectorHits } from './query/index.js';
+import { scoreFields, Searcher, type SearchOptions, type SearchPage, type SearchResult, type SuggestOptions, type Suggestion, vectorHits } from './query/index.js';
 import { typos } from './query/typos.js';
 import { type AnalyzerConfig, type AnalyzerOptions, type AnalyzerPreset, createAnalyzer as createAnalyzerCore } from './analysis/index.js';
 import { registerAllComponents } from './analysis/register-all.js';
@@ -43,8 +43,8 @@ export {
 export { luceneNormalize, luceneStem, snowballStem, ARABIC_STOPWORDS, LUCENE_STOPWORDS } from './stem/index.js';
 export { registerStemmer, registerStopwords } from './analysis/components.js';
 export { splitParagraphs, type IndexOptions, type FahrasDocument, type FieldsOption, type ParagraphSpan } from './index-builder/index.js';
-export type { IndexConfig, DocumentId, ParagraphSplit } from './segment/index.js';
-export { toHtml, escapeHtml, type SearchOptions, type SearchResult, type Snippet, type HtmlOptions } from './query/index.js';
+export type { IndexConfig, DocumentId, ParagraphSplit, StoredFields } from './segment/index.js';
+export { toHtml, escapeHtml, type SearchOptions, type SearchResult, type SearchPage, type SuggestOptions, type Suggestion, type Snippet, type HtmlOptions, type RankingParams } from './query/index.js';
 
 
 // The main entry analyzes with the Qur'anic-orthography rules (`uthmani`); fahras/search takes them as an opt-in.
@@ -67,7 +67,7 @@ export type { IndexStats } from './segment/index.js';
 export type { PackOptions } from './segment/pack-writer.js';
 
 /** A searchable Arabic index. Create one with {@link createIndex} or {@link loadIndex}. */
-export class FahrasIndex {
+export class FahrasIndex<D extends FahrasDocument = FahrasDocument> {
   private builder: IndexBuilder;
   private searcher: Searcher | null = null;
   private searcherFor: IndexSnapshot | null = null;
@@ -102,15 +102,16 @@ export class FahrasIndex {
    * option are indexed, and every property other than `id` and `text` is stored and returned with results.
    * @throws FahrasError `DUPLICATE_ID` when the id is already indexed, `INVALID_ARGUMENT` for a malformed document.
    */
-  add(doc: FahrasDocument): void {
+  add<T extends D>(doc: T): void {
     this.builder.add(doc);
   }
 
   /**
    * Adds many documents (see {@link add}), then folds the new postings into their compact form so the index is
-   * ready to search and the indexing buffers' memory is given back.
+   * ready to search and the indexing buffers' memory is given back. Documents are added in order: when one is
+   * malformed, those before it stay added and it and those after it are not.
    */
-  addAll(docs: Iterable<FahrasDocument>): void {
+  addAll<T extends D>(docs: Iterable<T>): void {
     if (docs === null || typeof (docs as Iterable<FahrasDocument>)?.[Symbol.iterator] !== 'function') {
       throw new FahrasError('INVALID_ARGUMENT', 'addAll expects an iterable of documents');
     }
@@ -128,19 +129,48 @@ export class FahrasIndex {
     return this.builder.remove(id);
   }
 
-  /** Replaces the document with the same id, or adds it when there is none. */
-  update(doc: FahrasDocument): void {
-    if (doc === null || typeof doc !== 'object') throw new FahrasError('INVALID_ARGUMENT', 'a document must be an object');
-    this.builder.remove(doc.id);
-    this.builder.add(doc);
+  /**
+   * Replaces the document with the same id, or adds it when there is none. The new document is checked first: when
+   * it is malformed, the old one stays as it was.
+   * @throws FahrasError `INVALID_ARGUMENT` for a malformed document.
+   */
+  update<T extends D>(doc: T): void {
+    const checked = this.builder.check(doc, true);
+    this.builder.remove(checked.id);
+    this.builder.insert(checked);
   }
 
   /**
    * Ranked search. Any string is a valid query (it never throws on the query): plain words rank by BM25 with
    * documents matching more words first; `"exact phrase"`, `"word"` (its exact form), `-excluded`, `+required`, `a AND b`, `prefix*`.
    */
-  search(query: string, options?: SearchOptions): SearchResult[] {
-    return this.currentSearcher().search(query, options);
+  search(query: string, options?: SearchOptions): SearchResult<StoredFields<D>>[] {
+    return this.currentSearcher().search(query, options) as SearchResult<StoredFields<D>>[];
+  }
+
+  /** The document with this id as it was added (`id`, `text` and its other properties), or undefined. */
+  get(id: DocumentId): D | undefined {
+    return documentOf(this.builder.snapshot(), id) as D | undefined;
+  }
+
+  /**
+   * Completions for search as you type: the index's words that start with `prefix` (normalization-insensitive,
+   * bare or after the article ال), as the documents spell them, most frequent first.
+   * @example
+   * index.suggest('مدر') // [{ word: 'المدرسة', paragraphs: 12 }, { word: 'مدرسة', paragraphs: 5 }, …]
+   */
+  suggest(prefix: string, options?: SuggestOptions): Suggestion[] {
+    return this.currentSearcher().suggest(prefix, options);
+  }
+
+  /**
+   * {@link search}, with the number of matches in all pages (paragraphs, or documents with `groupBy: 'document'`),
+   * for "N results" and paging.
+   */
+  searchWithTotal(query: string, options?: SearchOptions): SearchPage<StoredFields<D>> {
+    const searcher = this.currentSearcher();
+    const results = searcher.search(query, options) as SearchResult<StoredFields<D>>[];
+    return { results, total: searcher.lastTotal };
   }
 
   /** Counts describing the index. */
@@ -197,19 +227,19 @@ export class FahrasIndex {
  * index.add({ id: 1, title: 'المكتبات', text: 'افتتحت المكتبة الوطنية أبوابها…' });
  * index.search('مكتبة');
  */
-export function createIndex(options?: IndexOptions): FahrasIndex {
+export function createIndex<D extends FahrasDocument = FahrasDocument>(options?: IndexOptions): FahrasIndex<D> {
   registerAllComponents();
-  return new FahrasIndex(resolveIndexConfig(options));
+  return new FahrasIndex<D>(resolveIndexConfig(options));
 }
 
 /**
  * Loads an index from bytes made by `serialize()`. It can be searched and changed like a new one.
  * @throws FahrasError `BAD_MAGIC`, `UNSUPPORTED_VERSION`, `TRUNCATED`, `CHECKSUM_MISMATCH` or `CORRUPT_INDEX`.
  */
-export function loadIndex(bytes: Uint8Array | ArrayBuffer): FahrasIndex {
+export function loadIndex<D extends FahrasDocument = FahrasDocument>(bytes: Uint8Array | ArrayBuffer): FahrasIndex<D> {
   registerAllComponents();
   const snap = readSnapshot(bytes);
   // documents can be added to it: its configuration must be one the builder accepts
   if (!isWritableConfig(snap.indexConfig)) throw new FahrasError('CORRUPT_INDEX', 'bad index data: the stored configuration');
-  return new FahrasIndex(snap.indexConfig, snap);
+  return new FahrasIndex<D>(snap.indexConfig, snap);
 }

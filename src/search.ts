@@ -20,15 +20,16 @@
  */
 import { type TextAnalyzer, WordChain } from './analysis/index.js';
 import { type QuranicRules, useQuranicRules } from './normalize/index.js';
-import type { DocumentId, IndexConfig, IndexSnapshot } from './segment/model.js';
-import { type IndexStats, readSnapshot, statsOf } from './segment/reader.js';
-import { type FieldScorer, type FieldScoring, Searcher, type SearchOptions, type SearchResult, type TypoExpander } from './query/index.js';
+import type { DocumentId, FahrasDocument, IndexConfig, IndexSnapshot, StoredFields } from './segment/model.js';
+import { documentOf, type IndexStats, readSnapshot, statsOf } from './segment/reader.js';
+import { checkOptions, invalid } from './errors.js';
+import { type FieldScorer, type FieldScoring, Searcher, type SearchOptions, type SearchPage, type SearchResult, type SuggestOptions, type Suggestion, type TypoExpander } from './query/index.js';
 
 export { FahrasError, type FahrasErrorCode } from './errors.js';
-export { toHtml, escapeHtml, type SearchOptions, type SearchResult, type Snippet, type HtmlOptions } from './query/index.js';
+export { toHtml, escapeHtml, type SearchOptions, type SearchResult, type SearchPage, type SuggestOptions, type Suggestion, type Snippet, type HtmlOptions } from './query/index.js';
 export type { TypoExpander, FieldScoring } from './query/index.js';
 export type { TextAnalyzer, AnalyzerConfig, AnalyzedToken } from './analysis/index.js';
-export type { DocumentId, IndexConfig } from './segment/model.js';
+export type { DocumentId, IndexConfig, FahrasDocument, StoredFields } from './segment/model.js';
 
 /** Counts describing a loaded index (the same shape as `FahrasIndex.stats()`). */
 export type SearchIndexStats = IndexStats;
@@ -53,14 +54,15 @@ export interface LoadOptions {
 }
 
 /** A read-only index loaded from bytes. Create one with {@link loadIndex}. */
-export class SearchIndex {
+export class SearchIndex<D extends FahrasDocument = FahrasDocument> {
   private readonly snap: IndexSnapshot;
   private readonly searcher: Searcher;
 
   /** @internal use loadIndex() */
-  constructor(snap: IndexSnapshot, options: LoadOptions = {}) {
+  constructor(snap: IndexSnapshot, options?: LoadOptions) {
     this.snap = snap;
-    const { typos, fields, quran } = options;
+    const { typos, fields, quran } = checkOptions(options, 'typos fields quran', 'loadIndex options');
+    for (const f of [typos, fields]) if (f !== undefined && typeof f !== 'function') invalid('loadIndex options: typos, fields from fahras/typos, fahras/fields');
     if (quran) useQuranicRules(quran);
     this.searcher = new Searcher(snap, new WordChain(snap.indexConfig.analyzer), { typos, fields: fields as FieldScorer | undefined });
   }
@@ -92,8 +94,33 @@ export class SearchIndex {
    * the query).
    * @throws FahrasError `INVALID_ARGUMENT` for `fuzzy` when the index was loaded without `typos` (see {@link LoadOptions}).
    */
-  search(query: string, options?: SearchOptions): SearchResult[] {
-    return this.searcher.search(query, options);
+  search(query: string, options?: SearchOptions): SearchResult<StoredFields<D>>[] {
+    return this.searcher.search(query, options) as SearchResult<StoredFields<D>>[];
+  }
+
+  /** The document with this id as it was added (`id`, `text` and its other properties), or undefined. */
+  get(id: DocumentId): D | undefined {
+    return documentOf(this.snap, id) as D | undefined;
+  }
+
+  /**
+   * Completions for search as you type: the index's words that start with `prefix` (normalization-insensitive,
+   * bare or after the article ال), as the documents spell them, most frequent first.
+   * @example
+   * index.suggest('مدر') // [{ word: 'المدرسة', paragraphs: 12 }, { word: 'مدرسة', paragraphs: 5 }, …]
+   */
+  suggest(prefix: string, options?: SuggestOptions): Suggestion[] {
+    return this.searcher.suggest(prefix, options);
+  }
+
+  /**
+   * {@link search}, with the number of matches in all pages (paragraphs, or documents with `groupBy: 'document'`),
+   * for "N results" and paging.
+   */
+  searchWithTotal(query: string, options?: SearchOptions): SearchPage<StoredFields<D>> {
+    const searcher = this.searcher;
+    const results = searcher.search(query, options) as SearchResult<StoredFields<D>>[];
+    return { results, total: searcher.lastTotal };
   }
 
   /** Counts describing the index. */
@@ -108,6 +135,6 @@ export class SearchIndex {
  * @throws FahrasError `BAD_MAGIC`, `UNSUPPORTED_VERSION`, `TRUNCATED`, `CHECKSUM_MISMATCH` or `CORRUPT_INDEX`;
  * `INVALID_ARGUMENT` for an index with scored fields loaded without `fields`.
  */
-export function loadIndex(bytes: Uint8Array | ArrayBuffer, options?: LoadOptions): SearchIndex {
-  return new SearchIndex(readSnapshot(bytes), options);
+export function loadIndex<D extends FahrasDocument = FahrasDocument>(bytes: Uint8Array | ArrayBuffer, options?: LoadOptions): SearchIndex<D> {
+  return new SearchIndex<D>(readSnapshot(bytes), options);
 }

@@ -38,7 +38,7 @@ const options: fc.Arbitrary<SearchOptions> = fc.record(
     prefix: fc.boolean(),
     fuzzy: fc.constantFrom(false, true, 2),
     groupBy: fc.constantFrom('paragraph' as const, 'document' as const),
-    limit: fc.integer({ min: 0, max: 12 }),
+    limit: fc.integer({ min: 1, max: 12 }),
     offset: fc.integer({ min: 0, max: 4 }),
     snippetLength: fc.integer({ min: 16, max: 80 }),
     filter: fc.constant((fields: Readonly<Record<string, unknown>>) => fields.tag === 'x'),

@@ -9,7 +9,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createIndex, type Snippet } from '../../src/index.js';
+import { createIndex } from '../../src/index.js';
+import { render } from '../render.js';
 import { loadIndex } from '../../src/search.js';
 import { quran } from '../../src/quran.js';
 
@@ -19,18 +20,6 @@ const path = args[0]?.endsWith('.txt') ? args.shift()! : join(dirname(fileURLToP
 if (!existsSync(path)) {
   console.log(`${path} is not there: pass the path of Tanzil's quran-uthmani.txt (https://tanzil.net/download).`);
   process.exit(0);
-}
-
-const color = process.stdout.isTTY && !process.env.NO_COLOR;
-const mark = (s: string) => (color ? `\x1b[1;33m${s}\x1b[0m` : `[${s}]`);
-function render(snippet: Snippet): string {
-  let out = '';
-  let at = 0;
-  for (const [s, e] of snippet.highlights) {
-    out += snippet.text.slice(at, s) + mark(snippet.text.slice(s, e));
-    at = e;
-  }
-  return out + snippet.text.slice(at);
 }
 
 // `sura|aya|text` lines; the copyright block after them is not indexed

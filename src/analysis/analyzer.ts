@@ -1,8 +1,8 @@
 // The analyzer: tokenizer → stopwords → stemmer, as one configuration that index and query share.
 // Query-time analysis equals index-time analysis because both call the same Analyzer built from the same config,
 // and the config is saved with the index.
-import { FahrasError } from '../errors.js';
-import { type NormalizeOptions, type ResolvedNormalizeOptions, resolveNormalizeOptions } from '../normalize/index.js';
+import { checkOptions, checkText, describe, invalid } from '../errors.js';
+import { checkNormalizeOptions, type NormalizeOptions, type ResolvedNormalizeOptions } from '../normalize/index.js';
 import { luceneChainFor, stemmerFor, stopwordsFor } from './components.js';
 import type { TokenizerMode } from './tokenize.js';
 import { Interner } from './interner.js';
@@ -126,27 +126,33 @@ export function oneOf<T>(list: readonly T[], x: unknown): x is T {
 
 /** `value` when it is one of `allowed`; otherwise throws `FahrasError('INVALID_ARGUMENT')` naming `what`. */
 function pick<T>(value: unknown, allowed: readonly T[], what: string): T {
-  if (!oneOf(allowed, value)) throw new FahrasError('INVALID_ARGUMENT', `unknown ${what}: ${String(value)}`);
+  if (!oneOf(allowed, value)) invalid(`unknown ${what}: ${describe(value)} (expected ${allowed.map((a) => `'${a}'`).join(', ')})`);
   return value;
 }
 
+/** The keys of analyzer options (`AnalyzerOptions`, and `normalizer` of a full `AnalyzerConfig`). */
+const ANALYZER_KEYS = 'preset normalizer normalize tokenizer stemmer stopwords maxTokenLength';
+
 /** Resolves a preset name or options into a full configuration. Throws `FahrasError('INVALID_ARGUMENT')` on bad input. */
 export function resolveAnalyzerConfig(presetOrOptions: AnalyzerPreset | AnalyzerOptions | AnalyzerConfig = 'default'): AnalyzerConfig {
-  const opts: AnalyzerOptions = typeof presetOrOptions === 'string' ? { preset: presetOrOptions } : presetOrOptions ?? {};
+  const opts: AnalyzerOptions & { normalizer?: unknown } =
+    typeof presetOrOptions === 'string' ? { preset: presetOrOptions } : checkOptions(presetOrOptions, ANALYZER_KEYS, 'analyzer options');
   const preset = pick(opts.preset ?? 'default', ANALYZER_PRESETS, 'analyzer preset');
   const base = PRESETS[preset];
   const stemmer = pick(opts.stemmer ?? base.stemmer, STEMMERS, 'stemmer');
   const tokenizer = pick(opts.tokenizer ?? base.tokenizer, TOKENIZER_MODES, 'tokenizer mode');
+  const normalizer = pick(opts.normalizer ?? base.normalizer, NORMALIZERS, 'normalizer');
   const sw = opts.stopwords ?? base.stopwords;
-  const stopwords = Array.isArray(sw) ? sw.map(String) : pick(sw, STOPWORD_LISTS, 'stopwords setting');
+  if (Array.isArray(sw) && !sw.every((w) => typeof w === 'string')) invalid('analyzer option stopwords: expected a list name or an array of strings');
+  const stopwords = Array.isArray(sw) ? sw.slice() : pick(sw, STOPWORD_LISTS, 'stopwords setting');
   const maxTokenLength = opts.maxTokenLength ?? 255;
-  if (!(Number.isInteger(maxTokenLength) && maxTokenLength > 0)) {
-    throw new FahrasError('INVALID_ARGUMENT', `maxTokenLength must be a positive integer`);
+  if (!(Number.isInteger(maxTokenLength) && maxTokenLength > 0 && maxTokenLength <= 65_535)) {
+    invalid(`analyzer option maxTokenLength: expected an integer from 1 to 65535, got ${describe(maxTokenLength)}`);
   }
   return {
     preset,
-    normalizer: (presetOrOptions as AnalyzerConfig).normalizer ?? base.normalizer,
-    normalize: resolveNormalizeOptions({ ...opts.normalize }),
+    normalizer,
+    normalize: checkNormalizeOptions(opts.normalize, 'analyzer option normalize'),
     tokenizer,
     stemmer,
     stopwords,
@@ -209,7 +215,7 @@ export class WordChain implements TextAnalyzer {
 
   analyze(text: string): AnalyzedToken[] {
     const out: AnalyzedToken[] = [];
-    this.scan(typeof text === 'string' ? text : String(text ?? ''), (term, surface, start, end, position) => {
+    this.scan(checkText(text, 'analyze'), (term, surface, start, end, position) => {
       out.push({ term, surface, start, end, position });
     });
     return out;

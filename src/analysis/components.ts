@@ -2,7 +2,7 @@
 // which it extends); the full entry (src/index.ts) registers the Snowball stemmer, the stopword lists and Lucene's
 // chain (its normalizer and the lower-casing tokenizer), so a search-only browser bundle (src/search.ts) leaves them out. Serialized indexes carry
 // their stopword list, so loading never needs a registered list.
-import { FahrasError } from '../errors.js';
+import { FahrasError, invalid } from '../errors.js';
 import { lightStem } from '../stem/light.js';
 import { luceneStem } from '../stem/lucene.js';
 import type { NormalizingTokenizer } from './tokenize.js';
@@ -20,11 +20,13 @@ let luceneChain: { normalize: WordFn; Tokenizer: typeof NormalizingTokenizer } |
 
 /** Makes a stemmer available to analyzers under `name`. */
 export function registerStemmer(name: string, stem: WordFn): void {
+  if (typeof name !== 'string' || typeof stem !== 'function') invalid('registerStemmer expects a name (string) and a function word → stem');
   stemmers.set(name, stem);
 }
 
 /** Makes a stopword list available to analyzers under `name`. */
 export function registerStopwords(name: string, words: ReadonlySet<string>): void {
+  if (typeof name !== 'string' || !(words instanceof Set)) invalid('registerStopwords expects a name (string) and a Set of words');
   stopwordLists.set(name, words);
 }
 

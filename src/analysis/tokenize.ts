@@ -3,7 +3,8 @@
 // Word boundaries: a word is a run of letters, digits and combining marks, so a diacritic never splits a word.
 // Invisible joiners (ZWNJ inside a Persian word, a soft hyphen) continue a word but never start or end one, so
 // token spans do not include them at the edges.
-import { type CharMap, charMapFor, codesToString, DEFAULT_NORMALIZE_OPTIONS, foldRange, type NormalizeOptions, resolveNormalizeOptions, Scratch } from '../normalize/index.js';
+import { checkOptions, checkText, describe, invalid } from '../errors.js';
+import { type CharMap, charMapFor, checkNormalizeOptions, codesToString, DEFAULT_NORMALIZE_OPTIONS, foldRange, type NormalizeOptions, resolveNormalizeOptions, Scratch } from '../normalize/index.js';
 
 export { codesToString };
 
@@ -120,7 +121,9 @@ export class NormalizingTokenizer {
     if (sign) e = sign === 1 ? JOIN : AYAH | SLOW;
     if (e === JOIN) e |= SLOW;
     else if (e === WORD) {
-      const v = map ? map.lookup(c) : this.lowerCaseUnit!(c);
+      let v = map ? map.lookup(c) : this.lowerCaseUnit!(c);
+      // ء: the Qur'anic rules decide it only in a word with a vowel mark, which takes the general path anyway
+      if (map?.quranic?.markedOnly.includes(String.fromCharCode(c))) v = map.plain(c);
       e |= v === -1 ? DROP : v < 0 || map?.compose ? SLOW : v << 16;
     }
     return (this.table[c] = e);
@@ -294,6 +297,16 @@ export class Tokenizer extends NormalizingTokenizer {
 let defaultTokenizer: Tokenizer | undefined;
 let defaultMap: CharMap | undefined;
 
+/** Checks {@link tokenize}'s options (keys, types); throws `FahrasError('INVALID_ARGUMENT')` naming a wrong one. */
+function checkTokenizeOptions(options: TokenizeOptions): TokenizeOptions {
+  const what = 'tokenize options';
+  const { mode, normalize, maxTokenLength, ...rules } = checkOptions(options, `mode normalize maxTokenLength ${Object.keys(DEFAULT_NORMALIZE_OPTIONS).join(' ')}`, what);
+  if (mode !== undefined && mode !== 'words' && mode !== 'letters') invalid(`${what}: mode must be 'words' or 'letters', got ${describe(mode)}`);
+  if (normalize !== undefined && typeof normalize !== 'boolean') invalid(`${what}: normalize must be true or false, got ${describe(normalize)}`);
+  if (maxTokenLength !== undefined && !(Number.isInteger(maxTokenLength) && maxTokenLength > 0)) invalid(`${what}: maxTokenLength must be a positive integer, got ${describe(maxTokenLength)}`);
+  return { ...checkNormalizeOptions(rules, what), mode, normalize, maxTokenLength };
+}
+
 /**
  * Splits text into normalized words with their offsets in the original string.
  *
@@ -302,14 +315,14 @@ let defaultMap: CharMap | undefined;
  * // [{ term: 'قرات', start: 0, end: 8, position: 0 }, { term: 'الكتاب', start: 9, end: 18, position: 1 }]
  */
 export function tokenize(text: string, options?: TokenizeOptions): Token[] {
-  const str = typeof text === 'string' ? text : String(text ?? '');
+  const str = checkText(text, 'tokenize');
   // (made again when the Qur'anic rules were registered since: the default CharMap is then a new one)
   const map = charMapFor(DEFAULT_NORMALIZE_OPTIONS);
-  if (!options && defaultMap !== map) {
+  if (options === undefined && defaultMap !== map) {
     defaultTokenizer = new Tokenizer();
     defaultMap = map;
   }
-  const tokenizer = options ? new Tokenizer(options) : (defaultTokenizer as Tokenizer);
+  const tokenizer = options === undefined ? (defaultTokenizer as Tokenizer) : new Tokenizer(checkTokenizeOptions(options));
   const out: Token[] = [];
   tokenizer.scan(str, (term, start, end, position) => {
     out.push({ term, start, end, position });

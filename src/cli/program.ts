@@ -15,6 +15,8 @@ import { fields } from '../fields.js';
 import { CliError, EXIT_FAILURE, EXIT_USAGE, fileError, indexError } from './errors.js';
 import { colorEnabled, renderResults, terminalText } from './render.js';
 import { collectSources, readSource, type Skipped } from './sources.js';
+// the version of package.json (the build bundles only this field of it)
+import { version as VERSION } from '../../package.json';
 
 /** Where the command line writes, and its environment (tests and embedders pass their own). */
 export interface CliIO {
@@ -25,7 +27,6 @@ export interface CliIO {
   stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
 }
 
-const VERSION = '0.1.0';
 
 /** Runs below this many milliseconds show no progress bar. */
 const PROGRESS_AFTER_MS = 400;

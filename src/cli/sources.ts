@@ -5,7 +5,10 @@ import { basename, join, relative, resolve, sep } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import type { FahrasDocument } from '../index.js';
+import type { FahrasDocument as IndexDocument } from '../index.js';
+
+/** A document the CLI reads: any properties besides the id and the text. */
+type FahrasDocument = IndexDocument & Record<string, unknown>;
 import { CliError, fileError } from './errors.js';
 
 /** How a file's content becomes documents. */
@@ -149,7 +152,7 @@ function toDocument(rec: unknown, fields: RecordFields, where: string, fallbackI
   }
   const doc: FahrasDocument = { id, text };
   for (const k of Object.keys(obj)) {
-    if (k !== fields.id && k !== fields.text && k !== 'id' && k !== 'text') doc[k] = obj[k];
+    if (k !== fields.id && k !== fields.text && k !== 'id' && k !== 'text') Object.defineProperty(doc, k, { value: obj[k], enumerable: true, writable: true, configurable: true }); // an own property even for __proto__
   }
   return doc;
 }

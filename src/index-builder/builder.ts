@@ -2,18 +2,14 @@
 // readers an immutable IndexSnapshot (see snapshot()). It never imports the query side.
 import { type Analyzer, type AnalyzerConfig, type AnalyzerOptions, type AnalyzerPreset, createAnalyzer, oneOf, resolveAnalyzerConfig, type WordIdSink } from '../analysis/index.js';
 import { ByteWriter, U32List } from '../segment/bytes.js';
-import { type DocumentId, type DocumentTable, type FieldIndex, type IndexConfig, type IndexSnapshot, PARAGRAPH_SPLITS, type ParagraphSplit, RANKING, type ParagraphTable, type TermIndexData, type TermVectors, NO_VECTOR } from '../segment/model.js';
+import { type DocumentId, type DocumentTable, type FahrasDocument, type FieldIndex, type IndexConfig, type IndexSnapshot, PARAGRAPH_SPLITS, type ParagraphSplit, RANKING, type ParagraphTable, type TermIndexData, type TermVectors, NO_VECTOR } from '../segment/model.js';
 import { putVarint } from '../segment/postings.js';
-import { FahrasError } from '../errors.js';
+import { checkOptions, describe, FahrasError, invalid } from '../errors.js';
 import { ParagraphSplitter } from './paragraphs.js';
 import { PostingsWriter, TokenLog } from './postings.js';
 
-/** A document to index: an id, its text, and any other fields (indexed when named in `fields`, always stored). */
-export interface FahrasDocument {
-  id: DocumentId;
-  text: string;
-  [field: string]: unknown;
-}
+
+export type { FahrasDocument };
 
 /** Extra text fields indexed per document, with a score boost (default 1). */
 export type FieldsOption = readonly string[] | Readonly<Record<string, { boost?: number }>>;
@@ -30,41 +26,82 @@ export interface IndexOptions {
   fields?: FieldsOption;
 }
 
-/** Resolves index options; throws `FahrasError('INVALID_ARGUMENT')` on bad values. */
-export function resolveIndexConfig(options: IndexOptions = {}): IndexConfig {
-  if (options === null || typeof options !== 'object') throw new FahrasError('INVALID_ARGUMENT', 'index options must be an object');
-  const paragraphs = options.paragraphs ?? 'line';
-  if (!oneOf(PARAGRAPH_SPLITS, paragraphs)) {
-    throw new FahrasError('INVALID_ARGUMENT', `paragraphs must be 'line', 'blank-line' or 'none'`);
-  }
-  const maxParagraphLength = options.maxParagraphLength ?? 4000;
-  if (!(Number.isInteger(maxParagraphLength) && maxParagraphLength >= 16)) {
-    throw new FahrasError('INVALID_ARGUMENT', 'maxParagraphLength must be an integer >= 16');
-  }
-  const fields: { name: string; boost: number }[] = [];
-  const f = options.fields ?? [];
-  const entries: [string, { boost?: number }][] = Array.isArray(f) ? f.map((n) => [String(n), {}]) : Object.entries(f);
-  for (const [name, spec] of entries) {
-    if (name === 'id' || name === 'text') throw new FahrasError('INVALID_ARGUMENT', `'${name}' cannot be an extra field`);
-    const boost = spec?.boost ?? 1;
-    if (!(typeof boost === 'number' && Number.isFinite(boost) && boost >= 0)) {
-      throw new FahrasError('INVALID_ARGUMENT', `boost of field '${name}' must be a finite number >= 0`);
+/** Most extra fields an index takes. */
+export const MAX_FIELDS = 64;
+/** Largest field boost. */
+const MAX_BOOST = 1000;
+/** Deepest nesting of arrays and objects in a stored field value. */
+export const MAX_STORED_DEPTH = 32;
+
+/** Whether `v` is a plain object (an object literal or `Object.create(null)`, not an array, class instance or Map). */
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  if (v === null || typeof v !== 'object') return false;
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
+
+/** The `fields` option as names and boosts; throws `FahrasError('INVALID_ARGUMENT')` on a malformed one. */
+function resolveFields(f: unknown): { name: string; boost: number }[] {
+  const what = 'createIndex option fields';
+  const list = Array.isArray(f);
+  if (!list && !isPlainObject(f)) invalid(`${what}: expected an array of field names or an object { name: { boost } }, got ${describe(f)}`);
+  const entries: [unknown, unknown][] = list ? f.map((n) => [n, undefined]) : Object.entries(f);
+  if (entries.length > MAX_FIELDS) invalid(`${what}: at most ${MAX_FIELDS} fields, got ${entries.length}`);
+  const seen = new Set<string>();
+  return entries.map(([name, spec]) => {
+    if (typeof name !== 'string' || name === '') invalid(`${what}: a field name must be a non-empty string, got ${describe(name)}`);
+    if (name === 'id' || name === 'text' || name === '__proto__') invalid(`${what}: '${name}' cannot be an extra field`);
+    if (seen.has(name)) invalid(`${what}: field '${name}' is named twice`);
+    seen.add(name);
+    const { boost = 1 } = checkOptions(spec as { boost?: number } | undefined, 'boost', `${what}.${name}`);
+    if (!(typeof boost === 'number' && boost >= 0 && boost <= MAX_BOOST)) {
+      invalid(`${what}.${name}.boost: expected a number from 0 to ${MAX_BOOST}, got ${describe(boost)}`);
     }
-    fields.push({ name, boost });
+    return { name, boost };
+  });
+}
+
+/** Resolves index options; throws `FahrasError('INVALID_ARGUMENT')` on bad values, naming the option. */
+export function resolveIndexConfig(options?: IndexOptions): IndexConfig {
+  const o = checkOptions(options, 'analyzer paragraphs maxParagraphLength fields', 'createIndex options');
+  const paragraphs = o.paragraphs ?? 'line';
+  if (!oneOf(PARAGRAPH_SPLITS, paragraphs)) {
+    invalid(`createIndex option paragraphs: expected 'line', 'blank-line' or 'none', got ${describe(paragraphs)}`);
   }
-  return { analyzer: resolveAnalyzerConfig(options.analyzer ?? 'default'), paragraphs, maxParagraphLength, fields, ranking: { ...RANKING } };
+  const maxParagraphLength = o.maxParagraphLength ?? 4000;
+  if (!(Number.isInteger(maxParagraphLength) && maxParagraphLength >= 16 && maxParagraphLength <= 0x7fffffff)) {
+    invalid(`createIndex option maxParagraphLength: expected an integer from 16 to 2147483647, got ${describe(maxParagraphLength)}`);
+  }
+  return { analyzer: resolveAnalyzerConfig(o.analyzer ?? 'default'), paragraphs, maxParagraphLength, fields: resolveFields(o.fields ?? []), ranking: { ...RANKING } };
 }
 
 function checkId(id: unknown): DocumentId {
   if (typeof id === 'string' || (typeof id === 'number' && Number.isFinite(id))) return id;
-  throw new FahrasError('INVALID_ARGUMENT', `a document id must be a string or a finite number, got ${typeof id}`);
+  invalid(`a document id must be a string or a finite number, got ${describe(id)}`);
 }
 
+/** The text of an indexed field: a string, an array of strings (joined by line breaks), or nothing. */
 function fieldText(v: unknown): string {
-  if (v === undefined || v === null) return '';
-  if (typeof v === 'string') return v;
-  if (Array.isArray(v)) return v.map(fieldText).join('\n');
-  return String(v);
+  return typeof v === 'string' ? v : Array.isArray(v) ? v.join('\n') : '';
+}
+
+/** Whether `v` is a field value {@link fieldText} takes. */
+function isFieldText(v: unknown): boolean {
+  return v === undefined || v === null || typeof v === 'string' || (Array.isArray(v) && v.every((s) => typeof s === 'string'));
+}
+
+/**
+ * Whether `v` is JSON data (what an index file stores and gives back the same): strings, finite numbers, booleans,
+ * null, arrays and plain objects, nested at most `depth` deep (which also refuses cycles).
+ */
+function isStorable(v: unknown, depth: number): boolean {
+  if (v === null || typeof v === 'string' || typeof v === 'boolean') return true;
+  if (typeof v === 'number') return Number.isFinite(v);
+  if (depth === 0) return false;
+  if (Array.isArray(v)) return v.every((x) => isStorable(x, depth - 1));
+  if (!isPlainObject(v)) return false;
+  for (const key in v) if (hasOwn.call(v, key) && !isStorable(v[key], depth - 1)) return false;
+  return true;
 }
 
 /** `wordMap[2s]` of a stopword (-1 is a word not mapped yet). */
@@ -326,21 +363,47 @@ export class IndexBuilder {
     this.paraTokens++;
   };
 
-  /** Adds a document. Throws `DUPLICATE_ID` if the id is already indexed, `INVALID_ARGUMENT` on a malformed document. */
-  add(doc: FahrasDocument): void {
-    if (doc === null || typeof doc !== 'object') throw new FahrasError('INVALID_ARGUMENT', 'a document must be an object');
+  /**
+   * Checks a document before anything changes (so a failing `add` or `update` leaves the index as it was) and
+   * returns its id, its text and its stored fields. Throws `INVALID_ARGUMENT` on a malformed document, naming the
+   * property; `DUPLICATE_ID` when the id is indexed already (unless `replacing`).
+   */
+  check(given: FahrasDocument, replacing = false): { id: DocumentId; text: string; stored: Record<string, unknown> | undefined } {
+    const doc = given as FahrasDocument & Record<string, unknown>;
+    if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) invalid(`a document must be an object { id, text }, got ${describe(doc)}`);
     const id = checkId(doc.id);
-    if (this.byId.has(id)) throw new FahrasError('DUPLICATE_ID', `a document with id ${JSON.stringify(id)} is already indexed`);
-    const text = typeof doc.text === 'string' ? doc.text : fieldText(doc.text);
-    const d = this.ids.length;
-    this.ids.push(id);
-    this.texts.push(text);
+    const which = `document ${JSON.stringify(id)}`;
+    if (!replacing && this.byId.has(id)) throw new FahrasError('DUPLICATE_ID', `a document with id ${JSON.stringify(id)} is already indexed`);
+    const text = doc.text;
+    if (typeof text !== 'string') invalid(`${which}: text must be a string, got ${describe(text)}${hasOwn.call(doc, 'text') ? '' : ` (its properties: ${Object.keys(doc).join(', ')})`}`);
+    for (const f of this.config.fields) {
+      const v = hasOwn.call(doc, f.name) ? doc[f.name] : undefined;
+      if (!isFieldText(v)) invalid(`${which}: field '${f.name}' must be a string or an array of strings, got ${describe(v)}`);
+    }
     let stored: Record<string, unknown> | undefined;
     // for-in over a document's own keys: no array of keys per document (documents of one shape share V8's key cache)
     for (const key in doc) {
       if (key === 'id' || key === 'text' || !hasOwn.call(doc, key)) continue;
-      (stored ??= Object.create(null) as Record<string, unknown>)[key] = doc[key];
+      const v = doc[key];
+      if (v === undefined) continue;
+      if (!isStorable(v, MAX_STORED_DEPTH)) {
+        invalid(`${which}: stored field '${key}' must be JSON data (strings, finite numbers, booleans, null, arrays, plain objects; at most ${MAX_STORED_DEPTH} deep), got ${describe(v)}`);
+      }
+      (stored ??= Object.create(null) as Record<string, unknown>)[key] = v;
     }
+    return { id, text, stored };
+  }
+
+  /** Adds a document. Throws `DUPLICATE_ID` if the id is already indexed, `INVALID_ARGUMENT` on a malformed document. */
+  add(doc: FahrasDocument): void {
+    this.insert(this.check(doc));
+  }
+
+  /** Adds a document {@link check} accepted; nothing in it can fail. */
+  insert({ id, text, stored }: ReturnType<IndexBuilder['check']>): void {
+    const d = this.ids.length;
+    this.ids.push(id);
+    this.texts.push(text);
     this.stored.push(stored);
     this.docAlive = growFlags(this.docAlive, d + 1);
     this.docAlive[d] = 1;
@@ -356,7 +419,7 @@ export class IndexBuilder {
     for (let i = 0; i < this.fieldWriters.length; i++) {
       const f = this.fieldWriters[i];
       let length = 0;
-      this.analyzer.scan(fieldText(doc[f.name]), (term, _surface, _s, _e, position) => {
+      this.analyzer.scan(fieldText(stored?.[f.name]), (term, _surface, _s, _e, position) => {
         f.writer.add(term, d, position);
         length++;
       });

@@ -1,6 +1,8 @@
 // Splitting a document into paragraphs: each paragraph is a span [start, end) of the ORIGINAL text, trimmed of
 // surrounding white space, so results and snippets can always point back into the document.
-import type { ParagraphSplit } from '../segment/model.js';
+import { checkText, describe, invalid } from '../errors.js';
+import { oneOf } from '../analysis/index.js';
+import { PARAGRAPH_SPLITS, type ParagraphSplit } from '../segment/model.js';
 
 /** A paragraph's span in its document's text. */
 export interface ParagraphSpan {
@@ -141,8 +143,14 @@ export class ParagraphSplitter {
   }
 }
 
-/** The paragraphs of `text` as spans. */
-export function splitParagraphs(text: string, split: ParagraphSplit = 'line', maxLength?: number): ParagraphSpan[] {
+/**
+ * The paragraphs of `text` as spans, split as an index with these settings splits a document.
+ * @throws FahrasError `INVALID_ARGUMENT` for a text that is not a string or settings an index would refuse.
+ */
+export function splitParagraphs(text: string, split: ParagraphSplit = 'line', maxLength = 4000): ParagraphSpan[] {
+  checkText(text, 'splitParagraphs');
+  if (!oneOf(PARAGRAPH_SPLITS, split)) invalid(`splitParagraphs: split must be 'line', 'blank-line' or 'none', got ${describe(split)}`);
+  if (!(Number.isInteger(maxLength) && maxLength >= 16)) invalid(`splitParagraphs: maxLength must be an integer >= 16, got ${describe(maxLength)}`);
   const out: ParagraphSpan[] = [];
   forEachParagraph(text, split, (start, end) => out.push({ start, end }), maxLength);
   return out;

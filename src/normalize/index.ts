@@ -4,6 +4,7 @@ export {
   type ResolvedNormalizeOptions,
   DEFAULT_NORMALIZE_OPTIONS,
   resolveNormalizeOptions,
+  checkNormalizeOptions,
   charMapFor,
   CharMap,
   isArabicDiacritic,

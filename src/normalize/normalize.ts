@@ -1,6 +1,7 @@
 // normalize(): the normalized string plus a map from every normalized UTF-16 index back to the original string.
 // `foldRange` is the one loop every caller uses (whole texts here, single words in the tokenizer).
-import { type CharMap, charMapFor, composeNext, CONTEXT, type NormalizeOptions, type QuranicRules, resolveNormalizeOptions } from './rules.js';
+import { checkText } from '../errors.js';
+import { type CharMap, charMapFor, checkNormalizeOptions, composeNext, CONTEXT, type NormalizeOptions, type QuranicRules } from './rules.js';
 
 /** The result of {@link normalize}. */
 export interface NormalizedText {
@@ -79,7 +80,7 @@ export function foldRange(text: string, start: number, end: number, map: CharMap
       scratch.ensure(n + 3 + (end - i), withOffsets);
       buf = scratch.buf;
       offs = scratch.offs;
-      const folded = (map.quranic as QuranicRules).fold(text, i, start, end, map, buf, n);
+      const folded = (map.quranic as QuranicRules).fold(text, i, start, end, map.plain, buf, n);
       const m = folded >>> 3;
       if (withOffsets) for (let k = n; k < m; k++) offs[k] = src;
       n = m;
@@ -109,8 +110,8 @@ const shared = /* @__PURE__ */ new Scratch();
  * normalize('الْمَكْتَبَةُ').text // 'المكتبه'
  */
 export function normalize(text: string, options?: NormalizeOptions): NormalizedText {
-  const str = typeof text === 'string' ? text : String(text ?? '');
-  const map = charMapFor(resolveNormalizeOptions(options));
+  const str = checkText(text, 'normalize');
+  const map = charMapFor(checkNormalizeOptions(options, 'normalize options'));
   const n = foldRange(str, 0, str.length, map, shared, true);
   const offsets = new Int32Array(n + 1);
   offsets.set(shared.offs.subarray(0, n));
@@ -120,7 +121,8 @@ export function normalize(text: string, options?: NormalizeOptions): NormalizedT
 
 /** Normalizes one word or short string without building an offset map. */
 export function normalizeWord(word: string, options?: NormalizeOptions): string {
-  const map = charMapFor(resolveNormalizeOptions(options));
+  checkText(word, 'normalizeWord');
+  const map = charMapFor(checkNormalizeOptions(options, 'normalizeWord options'));
   const n = foldRange(word, 0, word.length, map, shared, false); // may grow the buffer: read it after
   return codesToString(shared.buf, n);
 }

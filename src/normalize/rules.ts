@@ -1,6 +1,7 @@
 // The normalization rules, one code point at a time. Each rule is an option (all on by default, except that the
 // superscript alef U+0670 is dropped by default). `resolveChar` is the single source of truth; `CharMap` caches its
 // answers in a typed array so the hot loop does one lookup per UTF-16 unit.
+import { checkOptions, describe, invalid } from '../errors.js';
 
 /** Which spelling variants to fold. Every field is optional; the defaults give full Arabic search normalization. */
 export interface NormalizeOptions {
@@ -73,6 +74,21 @@ export function resolveNormalizeOptions(options?: NormalizeOptions): ResolvedNor
   return out as unknown as ResolvedNormalizeOptions;
 }
 
+
+/**
+ * Checks normalization options a caller gave (each key known, each value a boolean, `superscriptAlef` one of its
+ * three words) and fills the defaults; throws `FahrasError('INVALID_ARGUMENT')` naming `what` and the key. The
+ * entry points that take options call it; the tokenizer trusts what they resolved.
+ */
+export function checkNormalizeOptions(options: NormalizeOptions | undefined, what: string): ResolvedNormalizeOptions {
+  const o = checkOptions(options, Object.keys(DEFAULT_NORMALIZE_OPTIONS).join(' '), what) as Record<string, unknown>;
+  for (const key in o) {
+    const v = o[key];
+    const ok = key === 'superscriptAlef' ? v === 'drop' || v === 'alef' || v === 'keep' : typeof v === 'boolean';
+    if (!ok && v !== undefined) invalid(`${what}.${key}: expected ${key === 'superscriptAlef' ? "'drop', 'alef' or 'keep'" : 'true or false'}, got ${describe(v)}`);
+  }
+  return resolveNormalizeOptions(o);
+}
 
 /** Whether `c` is in one of `ranges`: pairs of code units, the first and the last of each range. */
 function inRanges(c: number, ranges: string): boolean {
@@ -228,9 +244,7 @@ export const CONTEXT = -3;
  * What the Qur'anic rules ask of the normalizer's table: a letter's replacement out of context (`CharMap.plain`).
  * @internal
  */
-export interface PlainFold {
-  plain(c: number): number;
-}
+export type PlainFold = (c: number) => number;
 
 /**
  * The rules of the `uthmani` option (uthmani.ts: `QURANIC`), registered by the entry that ships them. An opaque
@@ -241,10 +255,15 @@ export interface QuranicRules {
   /** The characters decided in context. */
   readonly context: string;
   /**
+   * Those of them decided otherwise than out of context only in a word that also holds another one (a vowel mark):
+   * the tokenizer folds them out of context on its fast path, and a word with the other one again, with the rules.
+   */
+  readonly markedOnly: string;
+  /**
    * Folds the context character at `text[i]` of `[start, end)` into `buf` after its first `n` units (which it may
    * rewrite): returns the new length × 8 + the characters after `i` it took in too.
    */
-  fold(text: string, i: number, start: number, end: number, map: PlainFold, buf: Uint16Array, n: number): number;
+  fold(text: string, i: number, start: number, end: number, plain: PlainFold, buf: Uint16Array, n: number): number;
   /** Where the second word of a joined vocative `text[start, end)` starts (يَـٰٓأَيُّهَا), or -1. */
   vocativeEnd(text: string, start: number, end: number): number;
   /** 1 for a sign that is never a word (a pause mark: trimmed from words), 2 for a verse end, 0 otherwise. */
@@ -276,6 +295,8 @@ export class CharMap {
   readonly options: ResolvedNormalizeOptions;
   readonly table = new Int32Array(0x10000).fill(UNKNOWN);
   readonly multi: string[] = [];
+  /** The out-of-context replacements of the CONTEXT characters. */
+  private readonly outOfContext = new Map<number, number>();
   /**
    * Whether composing base + U+0653/U+0654/U+0655 can change the output. With diacritics, alef, hamza-carrier,
    * alef-maqsura and Persian folding all on, the composed letter folds to the same result as the base alone
@@ -297,20 +318,24 @@ export class CharMap {
     let v = this.table[c];
     if (v === UNKNOWN) {
       const o = this.options;
+      const s = resolveChar(c, o);
+      // a ligature's letters go to `multi`: -4 for the first, -5 for the second…
+      v = s.length === 1 ? s.charCodeAt(0) : s ? -3 - this.multi.push(s) : -1;
       // U+0670 SUPERSCRIPT ALEF is decided in context unless `superscriptAlef` asks for alef or keep
-      const context = this.quranic?.context.includes(String.fromCharCode(c)) && (c !== 0x0670 || o.superscriptAlef === 'drop');
-      v = this.table[c] = context ? CONTEXT : this.plain(c);
+      if (this.quranic?.context.includes(String.fromCharCode(c)) && (c !== 0x0670 || o.superscriptAlef === 'drop')) {
+        this.outOfContext.set(c, v);
+        v = CONTEXT;
+      }
+      this.table[c] = v;
     }
     return v;
   }
 
   /** The replacement of `c` out of context: as `lookup`, but never CONTEXT. */
-  plain(c: number): number {
-    if (this.table[c] !== UNKNOWN && this.table[c] !== CONTEXT) return this.table[c];
-    const s = resolveChar(c, this.options);
-    // a ligature's letters go to `multi`: -4 for the first, -5 for the second…
-    return s.length === 1 ? s.charCodeAt(0) : s ? -3 - this.multi.push(s) : -1;
-  }
+  readonly plain: PlainFold = (c) => {
+    const v = this.lookup(c);
+    return v === CONTEXT ? (this.outOfContext.get(c) as number) : v;
+  };
 }
 
 const maps = new Map<string, CharMap>();

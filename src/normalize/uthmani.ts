@@ -37,9 +37,10 @@ const SILENT = 0x06df; // U+06DF SMALL HIGH ROUNDED ZERO ۟ (the letter under it
  * The characters `foldUthmani` decides in context (the CharMap marks them CONTEXT when the `uthmani` option is on):
  * U+0670 dagger alef ٰ (unless the `superscriptAlef` option asks for alef or keep), U+0654 hamza above ٔ (on a
  * tatweel, a hamza seat), U+0621 hamza ء, U+0671 alef wasla ٱ, U+06E5 small waw ۥ, U+06E6 small yeh ۦ, U+06E7 small high yeh ۧ, U+08F3 small high
- * waw ࣳ, U+06DF small high rounded zero ۟, U+0650 kasra ِ (on a final ى).
+ * waw ࣳ, U+06DF small high rounded zero ۟, U+0650 kasra ِ (on a final ى), and the vowel marks the hamza rules read:
+ * U+064E fatha َ, U+064F damma ُ, U+0652 sukun ْ, U+06E1 small high dotless head of khah ۡ (QPC's sukun).
  */
-const UTHMANI_CONTEXT = '\u0670\u0654\u0621\u0671\u06e5\u06e6\u06e7\u08f3\u06df\u0650';
+const UTHMANI_CONTEXT = '\u0670\u0654\u0621\u0671\u06e5\u06e6\u06e7\u08f3\u06df\u0650\u064e\u064f\u0652\u06e1';
 
 /**
  * Marks between letters: harakat and hamza/madda marks U+064B–U+065F, dagger alef U+0670, Arabic signs
@@ -117,9 +118,14 @@ function daggerSilent(text: string, p: number, start: number, q: number): boolea
   return next === HEH && (before === ALEF_HAMZA_BELOW || before === HAMZA || before === LAM);
 }
 
+/** Whether a fatha, damma, kasra or sukun (U+064E–U+0652, QPC's U+06E1) or a dagger alef is in `text[from, to)`. */
+function hasVowel(text: string, from: number, to: number): boolean {
+  return hasMark(text, from, to, FATHA, DAMMA) || hasMark(text, from, to, KASRA, 0x0652) || hasMark(text, from, to, 0x06e1, DAGGER_ALEF);
+}
+
 /** Appends the folded form of letter `c` (one unit, or nothing when the options delete it). */
-function emit(c: number, map: PlainFold, buf: Uint16Array, n: number): number {
-  const v = map.plain(c);
+function emit(c: number, plain: PlainFold, buf: Uint16Array, n: number): number {
+  const v = plain(c);
   if (v >= 0) buf[n++] = v;
   return n;
 }
@@ -130,42 +136,45 @@ function emit(c: number, map: PlainFold, buf: Uint16Array, n: number): number {
  * characters after `i` it took in too (0–7: a final ءُو or ءَا is rewritten whole). Each unit it appends comes from
  * `i`, so the caller records `i` as its original offset: offsets stay monotone.
  */
-function foldUthmani(text: string, i: number, start: number, end: number, map: PlainFold, buf: Uint16Array, n: number): number {
+function foldUthmani(text: string, i: number, start: number, end: number, plain: PlainFold, buf: Uint16Array, n: number): number {
   const q = text.charCodeAt(i) === HAMZA ? letterAfter(text, i, end) : -1;
   if (q > i && q - i < 8) {
     const last = text.charCodeAt(q);
     const p = letterBefore(text, i, start);
-    const alefBefore = at(text, p) === ALEF || text.slice(p + 1, i).includes('\u0670');
+    const alefBefore = at(text, p) === ALEF || hasMark(text, p + 1, i, DAGGER_ALEF, DAGGER_ALEF);
     if (letterAfter(text, q, end) < 0) {
       // ء U+0621 HAMZA before a final letter: ءُو is the plural with the alef plain spelling adds (جَآءُو: جاءوا), ءَا
       // the final alef written ى, seated on أ, or on the line after a long a (رَءَا: رأى, تَرَٰٓءَا: تراءى)
-      if (last === WAW && hasMark(text, i, q, DAMMA, DAMMA)) return emit(ALEF, map, buf, emit(WAW, map, buf, emit(HAMZA, map, buf, n))) * 8 + q - i;
-      if (last === ALEF && hasMark(text, i, q, FATHA, FATHA)) return emit(ALEF_MAKSURA, map, buf, emit(alefBefore ? HAMZA : ALEF_HAMZA, map, buf, n)) * 8 + q - i;
+      if (last === WAW && hasMark(text, i, q, DAMMA, DAMMA)) return emit(ALEF, plain, buf, emit(WAW, plain, buf, emit(HAMZA, plain, buf, n))) * 8 + q - i;
+      if (last === ALEF && hasMark(text, i, q, FATHA, FATHA)) return emit(ALEF_MAKSURA, plain, buf, emit(alefBefore ? HAMZA : ALEF_HAMZA, plain, buf, n)) * 8 + q - i;
     } else if (at(text, p) !== ALEF && hasMark(text, i, q, FATHA, DAGGER_ALEF)) {
       // ءَا or ءَٰ before more letters (not after ا: إِجْرَاءَات) is آ U+0622 (ءَامَنُوا, ٱلْقُرْءَان, سَوْءَٰتِهِمَا), the
       // alef and its marks taken in
-      if (last === ALEF) return emit(ALEF_MADDA, map, buf, n) * 8 + q - i;
-      if (text.slice(i, q).includes('\u0670')) return emit(ALEF_MADDA, map, buf, n) * 8 + q - 1 - i;
+      if (last === ALEF) return emit(ALEF_MADDA, plain, buf, n) * 8 + q - i;
+      if (hasMark(text, i, q, DAGGER_ALEF, DAGGER_ALEF)) return emit(ALEF_MADDA, plain, buf, n) * 8 + q - 1 - i;
     }
   }
-  return foldInPlace(text, i, start, end, map, buf, n) * 8;
+  return foldInPlace(text, i, start, end, plain, buf, n) * 8;
 }
 
 /** `foldUthmani` for a character folded on its own: returns the new length. */
-function foldInPlace(text: string, i: number, start: number, end: number, map: PlainFold, buf: Uint16Array, n: number): number {
+function foldInPlace(text: string, i: number, start: number, end: number, plain: PlainFold, buf: Uint16Array, n: number): number {
   const c = text.charCodeAt(i);
   const prev = i > start ? text.charCodeAt(i - 1) : 0;
+  // the vowel marks a hamza rule reads (fatha, damma, sukun, QPC's sukun) fold as ever; they are CONTEXT so that
+  // the tokenizer folds a word holding one and ء again, with the rules (see `hamzaNeedsMark`)
+  if (c === FATHA || c === DAMMA || c === 0x0652 || c === 0x06e1) return emit(c, plain, buf, n);
   if (c === DAGGER_ALEF) {
     // ٰ on U+0648 WAW و (no haraka between: الصلوٰة, الحيوٰة) is the alef itself: و → ا; on U+0649 ALEF MAKSURA ى
     // too before more letters (تَرَىٰهُ → تراه), while a final ىٰ stays ى (عَلَىٰ, موسىٰ)
     if (prev === WAW || (prev === ALEF_MAKSURA && letterAfter(text, i, end) >= 0)) {
-      if (n > 0) buf[n - 1] = map.plain(ALEF);
+      if (n > 0) buf[n - 1] = plain(ALEF);
       return n;
     }
     if (prev === ALEF_MAKSURA) return n;
     // anywhere else ٰ (after a haraka or a tatweel: الكتٰب, السمـٰوٰت) is an alef plain spelling writes, but in the
     // few words it never writes it (daggerSilent)
-    return daggerSilent(text, letterBefore(text, i, start), start, letterAfter(text, i, end)) ? n : emit(ALEF, map, buf, n);
+    return daggerSilent(text, letterBefore(text, i, start), start, letterAfter(text, i, end)) ? n : emit(ALEF, plain, buf, n);
   }
   const p = letterBefore(text, i, start);
   const q = letterAfter(text, i, end);
@@ -181,35 +190,35 @@ function foldInPlace(text: string, i: number, start: number, end: number, map: P
     while (t >= start && isMark(text.charCodeAt(t)) && text.charCodeAt(t) !== TATWEEL) t--;
     if (t < start || text.charCodeAt(t) !== TATWEEL) return n;
     const marks = marksEnd(text, i, end);
-    if (before === YEH || before === ALEF_MAKSURA || hasMark(text, t, marks, KASRA, KASRA - 3)) return emit(YEH_HAMZA, map, buf, n);
-    if (after === ALEF || text.slice(i, marks).includes('\u0670')) return n;
-    if (before === ALEF || text.slice(p + 1, t).includes('\u0670')) return emit(HAMZA, map, buf, n);
-    return emit(hasMark(text, t, marks, DAMMA, DAMMA - 3) ? YEH_HAMZA : ALEF_HAMZA, map, buf, n);
+    if (before === YEH || before === ALEF_MAKSURA || hasMark(text, t, marks, KASRA, KASRA - 3)) return emit(YEH_HAMZA, plain, buf, n);
+    if (after === ALEF || hasMark(text, i, marks, DAGGER_ALEF, DAGGER_ALEF)) return n;
+    if (before === ALEF || hasMark(text, p + 1, t, DAGGER_ALEF, DAGGER_ALEF)) return emit(HAMZA, plain, buf, n);
+    return emit(hasMark(text, t, marks, DAMMA, DAMMA - 3) ? YEH_HAMZA : ALEF_HAMZA, plain, buf, n);
   }
   if (c === KASRA) {
     // ِ U+0650 KASRA on a final U+0649 ى (no shadda) after ح: the root ح-ي-ي's doubled yeh, written once (يُحْىِ,
     // يَسْتَحْىِ: يحيي, يستحيي); elsewhere a final ىِ is one yeh with its case ending (ٱلْهَدْىِ: الهدي)
-    return prev === ALEF_MAKSURA && q < 0 && at(text, letterBefore(text, i - 1, start)) === HAH && !hasMark(text, i, marksEnd(text, i, end), SHADDA, SHADDA) ? emit(YEH, map, buf, n) : emit(c, map, buf, n);
+    return prev === ALEF_MAKSURA && q < 0 && at(text, letterBefore(text, i - 1, start)) === HAH && !hasMark(text, i, marksEnd(text, i, end), SHADDA, SHADDA) ? emit(YEH, plain, buf, n) : emit(c, plain, buf, n);
   }
   if (c === HAMZA) {
     // ء U+0621 HAMZA on the line (ءا: see foldUthmani), where plain spelling seats it: vocalized, next to أ it is an
     // alef (ءَأَنذَرْتَهُمْ, أَءِذَا); inside a word with a kasra (its own, or the previous consonant's) ئ (إِسْرَٰٓءِيل,
     // يَسْتَهْزِءُون), with a fatha after a consonant أ (أَرَءَيْتُم)
-    if ((before === ALEF_HAMZA || after === ALEF_HAMZA) && q > i + 1) return emit(ALEF_HAMZA, map, buf, n);
+    if ((before === ALEF_HAMZA || after === ALEF_HAMZA) && hasVowel(text, i, q)) return emit(ALEF_HAMZA, plain, buf, n);
     if (q >= 0 && p >= 0) {
-      if (hasMark(text, i, q, KASRA, KASRA - 3) || (!longVowel && hasMark(text, p, i, KASRA, KASRA - 3))) return emit(YEH_HAMZA, map, buf, n);
-      if (!longVowel && hasMark(text, i, q, FATHA, FATHA)) return emit(ALEF_HAMZA, map, buf, n);
+      if (hasMark(text, i, q, KASRA, KASRA - 3) || (!longVowel && hasMark(text, p, i, KASRA, KASRA - 3))) return emit(YEH_HAMZA, plain, buf, n);
+      if (!longVowel && hasMark(text, i, q, FATHA, FATHA)) return emit(ALEF_HAMZA, plain, buf, n);
       // with a sukun (U+0652, QPC's U+06E1) after a damma: ؤ (ٱلرُّءْيَا: الرؤيا)
-      if (!longVowel && hasMark(text, p, i, DAMMA, DAMMA) && hasMark(text, i, q, 0x0652, 0x06e1)) return emit(WAW_HAMZA, map, buf, n);
+      if (!longVowel && hasMark(text, p, i, DAMMA, DAMMA) && hasMark(text, i, q, 0x0652, 0x06e1)) return emit(WAW_HAMZA, plain, buf, n);
     }
-    return emit(HAMZA, map, buf, n);
+    return emit(HAMZA, plain, buf, n);
   }
   if (c === ALEF_WASLA) {
     // ٱ U+0671 ALEF WASLA before لّ + ي or a dagger alef: the article's lam merged into the word's (ٱلَّيْل: الليل,
     // ٱلَّـٰتِى: اللاتي); every other ٱ is an alef
-    n = emit(ALEF, map, buf, n);
+    n = emit(ALEF, plain, buf, n);
     const k = marksEnd(text, i + 1, end);
-    if (at(text, i + 1) === LAM && text.lastIndexOf('\u0651', k) > i + 1 /* U+0651 SHADDA ّ */ && (at(text, k) === YEH || text.slice(i + 2, k).includes('\u0670'))) n = emit(LAM, map, buf, n);
+    if (at(text, i + 1) === LAM && hasMark(text, i + 2, k, SHADDA, SHADDA) && (at(text, k) === YEH || hasMark(text, i + 2, k, DAGGER_ALEF, DAGGER_ALEF))) n = emit(LAM, plain, buf, n);
     return n;
   }
   if (c === SILENT) {
@@ -218,22 +227,22 @@ function foldInPlace(text: string, i: number, start: number, end: number, map: P
     // alef: نَبَؤُا۟: نبأ, جَزَٰٓؤُا۟: جزاء), after وٰ (ٱلرِّبَوٰا۟: الربا) or in a word with a silent waw (أُو۟لُوا۟: أولو)
     if (n < 2) return n;
     const w = letterBefore(text, i - 1, start);
-    if (prev === YEH) return at(text, w) === ALEF_HAMZA_BELOW ? emit(YEH_HAMZA, map, buf, n - 2) : n;
+    if (prev === YEH) return at(text, w) === ALEF_HAMZA_BELOW ? emit(YEH_HAMZA, plain, buf, n - 2) : n;
     if (prev !== ALEF) return n;
     if (q >= 0) return after === YEH_HAMZA ? n : n - 1; // (but مِا۟ئَة: مائة)
     if (at(text, w) === WAW_HAMZA) {
       const a = letterBefore(text, w, start);
-      const alefBefore = at(text, a) === ALEF || text.slice(a + 1, w).includes('\u0670');
-      return emit(alefBefore ? HAMZA : ALEF_HAMZA, map, buf, n - 2); // in place of the ؤ and the alef
+      const alefBefore = at(text, a) === ALEF || hasMark(text, a + 1, w, DAGGER_ALEF, DAGGER_ALEF);
+      return emit(alefBefore ? HAMZA : ALEF_HAMZA, plain, buf, n - 2); // in place of the ؤ and the alef
     }
     let s = w;
     while (s > start && (isLetter(text.charCodeAt(s - 1)) || isMark(text.charCodeAt(s - 1)))) s--;
-    return at(text, w) === WAW && (text.slice(w, i).includes('\u0670') || text.slice(s, w).includes('\u0648\u06df')) ? n - 1 : n;
+    return at(text, w) === WAW && (hasMark(text, w, i, DAGGER_ALEF, DAGGER_ALEF) || text.slice(s, w).includes('\u0648\u06df')) ? n - 1 : n;
   }
   // ۥ U+06E5 SMALL WAW, ࣳ U+08F3 SMALL HIGH WAW, ۦ U+06E6 SMALL YEH, ۧ U+06E7 SMALL HIGH YEH: a letter inside a word
   // (داوۥد, إبرٰهۦم, ٱلنَّبِيِّـۧن); at its end the long vowel of a pronoun, not written (بِهِۦ, لَهُۥ)
   if (q < 0) return n;
-  return emit(c === 0x06e5 || c === 0x08f3 ? WAW : YEH, map, buf, n);
+  return emit(c === 0x06e5 || c === 0x08f3 ? WAW : YEH, plain, buf, n);
 }
 
 /**
@@ -272,6 +281,8 @@ function inRanges(c: number, ranges: string): boolean {
  */
 export const QURANIC: QuranicRules = {
   context: UTHMANI_CONTEXT,
+  // every hamza rule needs a vowel mark (CONTEXT too) in the word: unvocalized words with ء stay on the fast path
+  markedOnly: '\u0621',
   fold: foldUthmani,
   vocativeEnd,
   signOf: (c) => (inRanges(c, PAUSES) ? 1 : inRanges(c, VERSE_ENDS) ? 2 : 0),

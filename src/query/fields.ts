@@ -9,7 +9,7 @@ import { findTerm } from '../segment/dictionary.js';
 export type FieldScorer = (s: Searcher, prepared: PreparedClause[], k1: number, b: number) => void;
 
 /**
- * The public face of {@link FieldScorer} (`fields` of `fahras/fields`): opaque, so the searcher's internals stay
+ * The public face of the internal `FieldScorer` (`fields` of `fahras/fields`): opaque, so the searcher's internals stay
  * out of the public types.
  */
 export type FieldScoring = (...args: never[]) => void;

@@ -17,7 +17,8 @@ import {
   readDocumentsPiece,
 } from '../segment/pack-reader.js';
 import { type PostingsRanges, UnitCursor, VarintCursor } from '../segment/postings.js';
-import { Searcher, type SearcherExtras, type SearchOptions, type SearchResult, fuzzyDistance, maxExpansions, parseSearchQuery, surfaceFormsOf, wordTerms } from './search.js';
+import { Searcher, type SearcherExtras, type SearchOptions, type SearchResult, parseSearchQuery, surfaceFormsOf, wordTerms } from './search.js';
+import type { ResolvedSearchOptions } from './search-options.js';
 
 /** The stored fields a run of the searcher sees for a document not read yet (its filter never sees them). */
 const NOT_READ: Record<string, unknown> = Object.freeze({});
@@ -144,11 +145,11 @@ export class PackSearcher {
 
   /** Runs a query as `SearchIndex.search` does on the whole index, reading the pieces it needs first. */
   async search(query: unknown, options?: SearchOptions): Promise<SearchResult[]> {
+    const resolved = this.current().resolve(options); // the option checks `search` makes (fuzzy without typos)
     const opts = options ?? {};
-    this.current().search(query, { ...opts, limit: 0 }); // the option checks `search` makes (fuzzy without typos)
     this.active++;
     try {
-      const [text, surface] = await this.prepareQuery(query, opts);
+      const [text, surface] = await this.prepareQuery(query, resolved);
       const filter = opts.filter;
       const runOptions: SearchOptions = typeof filter === 'function' ? { ...opts, filter: (fields, id) => fields !== NOT_READ && filter(fields, id) } : opts;
       for (;;) {
@@ -166,16 +167,15 @@ export class PackSearcher {
   }
 
   /** Reads the dictionary pieces and postings the query needs: its text and surface term indexes. */
-  private async prepareQuery(query: unknown, opts: SearchOptions): Promise<[TermIndexData, TermIndexData | null]> {
+  private async prepareQuery(query: unknown, resolved: ResolvedSearchOptions): Promise<[TermIndexData, TermIndexData | null]> {
     const root = this.root;
-    const parsed = parseSearchQuery(query, this.analyzer, opts);
-    const fuzzy = fuzzyDistance(opts);
-    const maxExp = maxExpansions(opts);
+    const parsed = parseSearchQuery(query, this.analyzer, resolved);
+    const { fuzzy, maxExpansions: maxExp } = resolved;
     const positive = [...parsed.must, ...parsed.should];
     const clauses = [...positive, ...parsed.not];
     const text = new DictionaryNeeds(root.text);
     const surface = root.surface && new DictionaryNeeds(root.surface);
-    const ranking = { ...root.config.ranking, ...opts.ranking };
+    const ranking = resolved.ranking;
     for (const c of clauses) {
       for (const qt of c.queryTerms) {
         for (const term of wordTerms(qt, ranking.clitics)) text.word(term);

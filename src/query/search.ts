@@ -5,11 +5,13 @@ import { type DocumentId, type IndexSnapshot, RANKING, type StoredRanking, type 
 import { prefixForms } from '../stem/lucene.js';
 import { cliticForms } from '../stem/clitics.js';
 import { expandPrefix, findTerm } from '../segment/dictionary.js';
-import { type Clause, DEFAULT_QUERY_LIMITS, type ParsedQuery, parseQuery, type QueryTerm } from './parse.js';
+import { type Clause, type ParsedQuery, parseQuery, type QueryTerm } from './parse.js';
 import { forEachPositions, forEachUnit, UnitCursor } from '../segment/postings.js';
 import type { skipsFor } from '../segment/skips.js';
 import type { TypoExpander } from './typos.js';
-import { FahrasError } from '../errors.js';
+import { checkOptions, FahrasError, invalid } from '../errors.js';
+import { suggest, type Suggestion } from './suggest.js';
+import { type ResolvedSearchOptions, resolveSearchOptions } from './search-options.js';
 import { type Hit, scanEnd, type Snippet, snippetFromHits } from './snippet.js';
 import type { HitSource } from './vector-hits.js';
 import type { FieldScorer } from './fields.js';
@@ -59,8 +61,22 @@ export interface SearchOptions {
   ranking?: Partial<RankingParams>;
 }
 
+/** Options of `suggest`. */
+export interface SuggestOptions {
+  /** Completions to return (default 10, at most 100). */
+  limit?: number;
+}
+
+/** A page of results and how many there are in all (see `searchWithTotal`). */
+export interface SearchPage<F extends object = Record<string, unknown>> {
+  /** The results of the page (`limit` from `offset`). */
+  results: SearchResult<F>[];
+  /** How many paragraphs match the query (documents with `groupBy: 'document'`), all pages together. */
+  total: number;
+}
+
 /** One search hit. */
-export interface SearchResult {
+export interface SearchResult<F extends object = Record<string, unknown>> {
   /** The document id given to `add`. */
   id: DocumentId;
   /** Ordinal of the paragraph in its document (0-based). */
@@ -72,7 +88,7 @@ export interface SearchResult {
   /** The best window of the paragraph, with highlights on the original text. */
   snippet: Snippet;
   /** The document's stored fields (every property given to `add` except `id` and `text`). */
-  fields: Record<string, unknown>;
+  fields: F;
 }
 
 /**
@@ -167,23 +183,20 @@ export class Searcher {
    * is asked of a searcher made without typo tolerance.
    */
   search(query: unknown, options?: SearchOptions): SearchResult[] {
-    const opts = options ?? {};
-    const fuzzy = fuzzyDistance(opts);
-    if (fuzzy && !this.extras.typos) throw new FahrasError('INVALID_ARGUMENT', 'fuzzy: loadIndex(bytes, { typos }), typos from fahras/typos');
-    const limit = clampInt(opts.limit, 10, 0, 1000);
-    const offset = clampInt(opts.offset, 0, 0, 10_000);
+    const opts = this.resolve(options);
+    const { limit, offset, fuzzy } = opts;
+    this.lastTotal = 0;
+    const parsed = parseSearchQuery(query, this.analyzer, opts);
     const snap = this.snap;
     const paras = snap.paragraphTable;
     const N = paras.liveCount;
-    if (limit === 0 || N === 0) return [];
-    const parsed = parseSearchQuery(query, this.analyzer, opts);
-    const ranking = (this.params = opts.ranking ? { ...this.base, ...opts.ranking } : this.base);
+    if (N === 0) return [];
+    const ranking = (this.params = opts.ranking);
     const text = snap.textIndex;
     // a query's expansions are bounded too: 4 × maxExpansions in all, shared by the words that expand
     const expanding = [...parsed.must, ...parsed.should, ...parsed.not].flatMap((c) => c.queryTerms.filter((t) => t.prefix || (fuzzy && c.kind === 'term'))).length;
-    const maxExp = Math.max(1, Math.min(maxExpansions(opts), Math.floor((4 * maxExpansions(opts)) / Math.max(1, expanding))));
-    const k1 = finiteOr(opts.bm25?.k1, ranking.k1);
-    const b = finiteOr(opts.bm25?.b, ranking.b);
+    const maxExp = Math.max(1, Math.min(opts.maxExpansions, Math.floor((4 * opts.maxExpansions) / Math.max(1, expanding))));
+    const { k1, b } = ranking;
     const avgdl = paras.totalLength / N || 1;
 
     const total = parsed.must.length + parsed.should.length;
@@ -242,7 +255,7 @@ export class Searcher {
 
     // --- candidates: required clauses, coordination, filter (kept in place at the front of `touched`) ---
     const docs = snap.docs;
-    const filter = typeof opts.filter === 'function' ? opts.filter : null;
+    const filter = opts.filter;
     let nCand = 0;
     for (let i = 0; i < this.nTouched; i++) {
       const u = touched[i];
@@ -253,6 +266,7 @@ export class Searcher {
       touched[nCand++] = u;
     }
     if (nCand === 0) return [];
+    this.lastTotal = opts.byDocument ? new Set(Array.from(touched.subarray(0, nCand), (u) => paras.doc[u])).size : nCand;
 
     // --- proximity rerank of the head ---
     let ranked = topK(touched, nCand, scores, Math.max(want * 3, 30));
@@ -260,15 +274,14 @@ export class Searcher {
       this.proximityBonus(prepared, ranked, N);
       ranked = topK(ranked, ranked.length, scores, ranked.length);
     }
-    if (opts.groupBy === 'document') {
+    if (opts.byDocument) {
       // the best paragraph per document; documents beyond the head come from the full candidate list
       ranked = bestPerDocument(ranked.length >= nCand ? ranked : topK(touched, nCand, scores, nCand), paras.doc, want);
     }
     const page = ranked.slice(offset, want);
 
     // --- results with snippets ---
-    const snippetLength = clampInt(opts.snippetLength, 160, 16, 100_000);
-    const wantSnippets = opts.snippets !== false;
+    const { snippetLength, snippets: wantSnippets } = opts;
     const ptexts = page.map((u) => (wantSnippets ? docs.texts[paras.doc[u]].slice(paras.textStart[u], paras.textEnd[u]) : ''));
     // the index terms the query matched (every alternative of every positive clause), only when snippets are wanted
     const hits = wantSnippets ? this.pageHits(page, ptexts, new Set(prepared.flatMap((pc) => pc.words.flat().map((a) => a.termId))), snippetLength) : null;
@@ -283,6 +296,26 @@ export class Searcher {
         fields: { ...(docs.stored[d] ?? {}) },
       };
     });
+  }
+
+  /** @internal How many paragraphs (documents, grouped by document) matched the last search, past its page. */
+  lastTotal = 0;
+
+  /**
+   * Completions of a word being typed: the index's words that start with `prefix`, as documents spell them, most
+   * frequent first (see `query/suggest.ts`). Options: `limit` (default 10, at most 100).
+   */
+  suggest(prefix: string, options?: SuggestOptions): Suggestion[] {
+    const { limit = 10 } = checkOptions(options, 'limit', 'suggest options');
+    if (!(Number.isInteger(limit) && limit > 0 && limit <= 100)) invalid('suggest option limit: expected an integer from 1 to 100');
+    return suggest(this.snap, this.analyzer, prefix, limit);
+  }
+
+  /** @internal Checks `search` options (a pack checks them before reading pieces): `fuzzy` needs typo tolerance. */
+  resolve(options: SearchOptions | undefined): ResolvedSearchOptions {
+    const opts = resolveSearchOptions(options, this.base);
+    if (opts.fuzzy && !this.extras.typos) invalid('fuzzy: loadIndex(bytes, { typos }), typos from fahras/typos');
+    return opts;
   }
 
   /** BM25 length normalization `tf + k1·(1 − b + b·len/avgdl)`'s constant part per paragraph, cached per (k1, b). */
@@ -518,21 +551,10 @@ export class Searcher {
   }
 }
 
-/** @internal The typo distance a search allows (0: none). */
-export function fuzzyDistance(opts: SearchOptions): number {
-  return opts.fuzzy === true ? 1 : typeof opts.fuzzy === 'number' && opts.fuzzy > 0 ? Math.min(2, Math.floor(opts.fuzzy)) : 0;
-}
-
-/** @internal Most index terms one prefix or fuzzy word of a search expands to. */
-export const maxExpansions = (opts: SearchOptions): number => clampInt(opts.maxExpansions, 50, 1, 1000);
-
 /** @internal The query as `search` parses it (a pack reads the dictionary its words need before searching). */
-export function parseSearchQuery(query: unknown, analyzer: TextAnalyzer, opts: SearchOptions): ParsedQuery {
-  return parseQuery(query, analyzer, {
-    prefix: opts.prefix === true,
-    maxQueryLength: clampInt(opts.maxQueryLength, DEFAULT_QUERY_LIMITS.maxQueryLength, 1, 100_000),
-    maxClauses: clampInt(opts.maxClauses, DEFAULT_QUERY_LIMITS.maxClauses, 1, 32),
-  });
+export function parseSearchQuery(query: unknown, analyzer: TextAnalyzer, opts: ResolvedSearchOptions): ParsedQuery {
+  if (typeof query !== 'string') invalid('search: the query must be a string');
+  return parseQuery(query, analyzer, opts);
 }
 
 /**
@@ -609,15 +631,6 @@ function popcount(x: number): number {
   x = x - ((x >>> 1) & 0x55555555);
   x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
   return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
-}
-
-function clampInt(v: unknown, dflt: number, min: number, max: number): number {
-  if (typeof v !== 'number' || !Number.isFinite(v)) return dflt;
-  return Math.min(max, Math.max(min, Math.floor(v)));
-}
-
-function finiteOr(v: unknown, dflt: number): number {
-  return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : dflt;
 }
 
 /**

@@ -2,6 +2,7 @@
 // so a highlighted word keeps its diacritics inside the range; windows are cut at white space, so a combining
 // mark is never separated from its letter.
 import type { TextAnalyzer } from '../analysis/index.js';
+import { checkOptions, checkText, invalid } from '../errors.js';
 
 /** A piece of a paragraph with the query's words marked. */
 export interface Snippet {
@@ -128,23 +129,30 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ESCAPES[c]);
+  return checkText(s, 'escapeHtml').replace(/[&<>"']/g, (c) => ESCAPES[c]);
 }
 
 /**
  * Renders a snippet as HTML: the text escaped (`<`, `>`, `&`, quotes), each highlight wrapped in `<mark>` (or
  * `tag`). A document's text can never inject markup.
+ * @throws FahrasError `INVALID_ARGUMENT` when `snippet` is not `{ text, highlights }` with ascending,
+ * non-overlapping `[start, end]` ranges of `text`.
  */
-export function toHtml(snippet: Snippet, options: HtmlOptions = {}): string {
+export function toHtml(snippet: Snippet, options?: HtmlOptions): string {
+  const { tag: given, className } = checkOptions(options, 'tag className', 'toHtml options');
   // a short list: a free element name would let a caller's option open `script`, `style` or `iframe`
-  const tag = /^(b|strong|em|i|span)$/.test(options.tag ?? '') ? (options.tag as string) : 'mark';
-  const open = options.className ? `<${tag} class="${escapeHtml(options.className)}">` : `<${tag}>`;
+  const tag = /^(b|strong|em|i|span)$/.test(given as string) ? (given as string) : 'mark';
+  const open = className ? `<${tag} class="${escapeHtml(className)}">` : `<${tag}>`;
   const close = `</${tag}>`;
-  const text = String(snippet?.text ?? '');
+  const text = snippet?.text;
+  const highlights = snippet?.highlights;
   let out = '';
   let at = 0;
-  for (const [s, e] of snippet?.highlights ?? []) {
-    if (!(s >= at && e > s && e <= text.length)) continue;
+  const malformed = () => invalid('toHtml expects a snippet { text, highlights: ascending [start, end] ranges of text }');
+  if (typeof text !== 'string' || !Array.isArray(highlights)) malformed();
+  for (const h of highlights) {
+    const [s, e] = (Array.isArray(h) ? h : []) as number[];
+    if (!(Number.isInteger(s) && Number.isInteger(e) && s >= at && e > s && e <= text.length)) malformed();
     out += escapeHtml(text.slice(at, s)) + open + escapeHtml(text.slice(s, e)) + close;
     at = e;
   }

@@ -6,7 +6,7 @@ export {
   NO_VECTOR,
   emptyTermIndex,
   type ParagraphSplit,
-  type DocumentId,
+  type DocumentId, type FahrasDocument, type StoredFields,
   type IndexConfig,
   type StoredRanking,
   type DocumentTable,
@@ -18,7 +18,7 @@ export {
 } from './model.js';
 export { MAGIC, FORMAT_VERSION, HEADER_SIZE } from './format.js';
 export { serializeSnapshot, type SerializedSizes } from './writer.js';
-export { readSnapshot, statsOf, type IndexStats } from './reader.js';
+export { readSnapshot, statsOf, documentOf, type IndexStats } from './reader.js';
 export { checkStoredConfig, isWritableConfig } from './stored-config.js';
 export { findTerm, lowerBound, expandPrefix } from './dictionary.js';
 export { skipsFor } from './skips.js';

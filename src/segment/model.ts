@@ -19,6 +19,23 @@ export const PARAGRAPH_SPLITS: readonly ParagraphSplit[] = ['line', 'blank-line'
 export type DocumentId = string | number;
 
 /**
+ * A document to index: an id and its text (a string, the only text fahras indexes), and any other properties:
+ * indexed when named in the `fields` option, always stored and returned with results as `fields`. Any type with
+ * these two properties is one: a plain `interface Article { id: number; title: string; text: string }` needs no
+ * index signature.
+ */
+export interface FahrasDocument {
+  id: DocumentId;
+  text: string;
+}
+
+/**
+ * The stored fields of a document type as results give them back: every property but `id` and `text`
+ * (`Record<string, unknown>` for documents of no particular type).
+ */
+export type StoredFields<D extends FahrasDocument> = FahrasDocument extends D ? Record<string, unknown> : Omit<D, 'id' | 'text'>;
+
+/**
  * Ranking choices stored with an index, so a file keeps the ranking it was written with (a file written before a
  * choice existed gets its stored default, the old ranking; a new index gets {@link RANKING}). A search's `ranking`
  * option overrides them. Numbers, 0 for off.

@@ -4,7 +4,7 @@
 import { ByteReader, crc32 } from './bytes.js';
 import { FORMAT_VERSION, HEADER_SIZE, MAGIC } from './format.js';
 import { FahrasError } from '../errors.js';
-import type { DocumentId, IndexSnapshot, TermIndexData } from './model.js';
+import type { DocumentId, FahrasDocument, IndexSnapshot, TermIndexData } from './model.js';
 import { checkStoredConfig } from './stored-config.js';
 
 /** `n` zeroed unsigned 32-bit integers (the paragraph, document and term tables). */
@@ -157,4 +157,11 @@ export function statsOf(s: IndexSnapshot): IndexStats {
     terms: s.textIndex.termsById.length,
     postingsBytes: s.textIndex.entryBytes.length + s.textIndex.positionBytes.length + (s.surfaceIndex ? s.surfaceIndex.entryBytes.length : 0),
   };
+}
+
+/** The live document with this id as it was added (its text and stored fields), or undefined. */
+export function documentOf(s: IndexSnapshot, id: DocumentId): (FahrasDocument & Record<string, unknown>) | undefined {
+  const docs = s.docs;
+  const d = docs.byId.get(id) ?? -1;
+  return docs.alive[d] === 1 ? { ...docs.stored[d], id: docs.ids[d], text: docs.texts[d] } : undefined;
 }

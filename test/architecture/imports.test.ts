@@ -40,12 +40,13 @@ function sourceFiles(dir: string): string[] {
 /** The top-level module of a file under src/ ('segment', 'index.ts', …). */
 const moduleOf = (file: string) => relative(SRC, file).split(/[\\/]/)[0];
 
-/** The src/ files a file imports (static, dynamic and type-only imports and re-exports). */
+/** The src/ files a file imports (static, dynamic and type-only imports and re-exports; package.json is data, not a layer). */
 function importsOf(file: string): string[] {
   const text = readFileSync(file, 'utf8');
   const out: string[] = [];
   for (const m of text.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)['"](\.[^'"]+)['"]/g)) {
-    out.push(resolve(dirname(file), m[1]).replace(/\.js$/, '.ts'));
+    const target = resolve(dirname(file), m[1]);
+    if (target.startsWith(SRC)) out.push(target.replace(/\.js$/, '.ts'));
   }
   return out;
 }

@@ -21,6 +21,11 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('fahras index', () => {
+  it('--version prints the version of package.json', () => {
+    const r = fahras(['--version']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toBe(JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')).version);
+  });
   it('indexes a directory of text files and prints a summary', () => {
     const r = fahras(['index', SEEDS_DIR, '-o', seeds]);
     expect(r.stderr).toBe('');

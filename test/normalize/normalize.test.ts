@@ -108,9 +108,10 @@ describe('normalize: rules', () => {
     expect(toOriginalSpan(lig, 0, 1)).toEqual([0, 1]); // half a ligature maps to the whole ligature
     expect(toOriginalSpan(lig, 1, 2)).toEqual([0, 1]);
   });
-  it('never throws on odd input types', async () => {
-    expect(normalize(undefined as unknown as string).text).toBe('');
-    expect(normalize(42 as unknown as string).text).toBe('42');
+  it('takes only strings: other input types are an INVALID_ARGUMENT', async () => {
+    for (const odd of [undefined, null, 42, {}, ['x']]) {
+      expect(() => normalize(odd as unknown as string)).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT', message: expect.stringContaining('normalize expects a string') }));
+    }
   });
 });
 

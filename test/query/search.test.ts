@@ -79,9 +79,12 @@ describe('index and search', () => {
     expect(r[0].id).toBe('war');
     expect(r[0].fields).toEqual({ title: 'سوريا' });
   });
-  it('never throws on odd queries', () => {
-    for (const q of ['', '"', '-', 'OR', 'AND', '"unbalanced', '***', '😀', '-"', '+', 'كلمة '.repeat(10_000), '\ud800', null, undefined, 42]) {
-      expect(() => index.search(q as string)).not.toThrow();
+  it('never throws on odd query strings; a query that is not a string is an INVALID_ARGUMENT', () => {
+    for (const q of ['', '"', '-', 'OR', 'AND', '"unbalanced', '***', '😀', '-"', '+', 'كلمة '.repeat(10_000), '\ud800']) {
+      expect(() => index.search(q)).not.toThrow();
+    }
+    for (const q of [null, undefined, 42, Object.create(null), [[[]]]]) {
+      expect(() => index.search(q as string)).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT', message: expect.stringContaining('query must be a string') }));
     }
   });
   it('highlights sit on the original text with their diacritics', () => {

@@ -29,8 +29,12 @@ describe('toHtml', () => {
     const html = toHtml({ text: '<script>alert("x")</script> & كتاب', highlights: [[30, 34]] });
     expect(html).toBe('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; <mark>كتاب</mark>');
   });
-  it('ignores hostile tag names and bad ranges', () => {
-    expect(toHtml({ text: 'ab', highlights: [[1, 0], [0, 9]] }, { tag: 'x onclick=1' })).toBe('ab');
+  it('ignores hostile tag names; refuses malformed highlights', () => {
+    expect(toHtml({ text: 'ab', highlights: [] }, { tag: 'x onclick=1' })).toBe('ab');
+    expect(toHtml({ text: 'ab', highlights: [[0, 1]] }, { tag: 'x onclick=1' })).toBe('<mark>a</mark>b');
+    for (const highlights of [[[1, 0]], [[0, 9]], [[0, 1], [0, 2]], [[0.5, 1]], [null], [['0', '1']], null, 'x']) {
+      expect(() => toHtml({ text: 'ab', highlights } as never)).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
+    }
     expect(toHtml({ text: 'ab', highlights: [[0, 1]] }, { tag: 'em', className: '"><' })).toBe('<em class="&quot;&gt;&lt;">a</em>b');
   });
   it('wraps highlights only in a short list of inline elements (script, style, iframe become mark)', () => {

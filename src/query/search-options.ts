@@ -1,0 +1,67 @@
+// The options of `search`, checked once per query: a wrong type, a value out of range or an unknown key (a typo)
+// is a FahrasError INVALID_ARGUMENT naming the option and what it takes, never a silent default. This runs in
+// both entries (the search-only bundle too), so it is table-driven and small.
+import { checkOptions, invalid } from '../errors.js';
+import type { RankingParams, SearchOptions } from './search.js';
+
+/** Search options with their defaults filled in and their values checked. */
+export interface ResolvedSearchOptions {
+  limit: number;
+  offset: number;
+  byDocument: boolean;
+  prefix: boolean;
+  fuzzy: number;
+  snippetLength: number;
+  snippets: boolean;
+  filter: SearchOptions['filter'];
+  maxExpansions: number;
+  maxQueryLength: number;
+  maxClauses: number;
+  ranking: RankingParams;
+}
+
+/** The integer options: [least, most, default]. */
+const INTEGERS = {
+  limit: [1, 1000, 10],
+  offset: [0, 10_000, 0],
+  fuzzy: [0, 2, 0],
+  snippetLength: [16, 100_000, 160],
+  maxExpansions: [1, 1000, 50],
+  maxQueryLength: [1, 100_000, 1000],
+  maxClauses: [1, 32, 32],
+};
+
+function fail(name: string, expected: string): never {
+  invalid(`search option ${name}: expected ${expected}`);
+}
+
+/** Ranking constants: each a number from 0 to 100 (`b` to 1), so scores stay finite. */
+function rankingOf(given: Partial<RankingParams> | undefined, name: string, known: string, base: RankingParams): RankingParams {
+  const out: Record<string, number> = { ...base };
+  for (const [key, v] of Object.entries(checkOptions(given, known, `search option ${name}`))) {
+    const max = key === 'b' ? 1 : 100;
+    out[key] = typeof v === 'number' && v >= 0 && v <= max ? v : fail(`${name}.${key}`, `a number from 0 to ${max}`);
+  }
+  return out as unknown as RankingParams;
+}
+
+/**
+ * Checks `search` options and fills their defaults, the ranking from `base` (the index's); throws
+ * `FahrasError('INVALID_ARGUMENT')` naming a wrong one.
+ */
+export function resolveSearchOptions(options: SearchOptions | undefined, base: RankingParams): ResolvedSearchOptions {
+  const o = checkOptions(options as Record<string, unknown> | undefined, `${Object.keys(INTEGERS).join(' ')} groupBy prefix snippets filter bm25 ranking`, 'search options');
+  const out = { ...o } as Record<string, unknown>;
+  if (typeof o.fuzzy === 'boolean') out.fuzzy = +o.fuzzy;
+  for (const [key, [min, max, dflt]] of Object.entries(INTEGERS)) {
+    const v = out[key] ?? dflt;
+    out[key] = Number.isInteger(v) && (v as number) >= min && (v as number) <= max ? v : fail(key, `an integer from ${min} to ${max}`);
+  }
+  for (const key of ['prefix', 'snippets']) if (o[key] !== undefined && typeof o[key] !== 'boolean') fail(key, 'true or false');
+  if (o.groupBy !== undefined && o.groupBy !== 'paragraph' && o.groupBy !== 'document') fail('groupBy', `'paragraph' or 'document'`);
+  if (o.filter !== undefined && typeof o.filter !== 'function') fail('filter', 'a function');
+  out.byDocument = o.groupBy === 'document';
+  out.snippets = o.snippets !== false;
+  out.ranking = rankingOf(o.bm25 as object, 'bm25', 'k1 b', rankingOf(o.ranking as object, 'ranking', Object.keys(base).join(' '), base));
+  return out as unknown as ResolvedSearchOptions;
+}

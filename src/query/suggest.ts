@@ -1,0 +1,55 @@
+// Completions for search as you type: the index's own words that start with what was typed, as the documents
+// spell them, most frequent first. The typed prefix is normalized the way words are (so أ/ا, ة/ه and diacritics do
+// not matter) and matched against the surface forms (normalized, unstemmed words), bare and after the article.
+import type { TextAnalyzer } from '../analysis/index.js';
+import { checkText } from '../errors.js';
+import type { IndexSnapshot } from '../segment/model.js';
+import { expandPrefix } from '../segment/dictionary.js';
+import { forEachUnit } from '../segment/postings.js';
+
+/** One completion of `suggest` (`FahrasIndex.suggest`, `SearchIndex.suggest`). */
+export interface Suggestion {
+  /** The word as a document spells it (its first occurrence in the index, diacritics and all). */
+  word: string;
+  /** In how many paragraphs it occurs. */
+  paragraphs: number;
+}
+
+/** The Arabic definite article: U+0627 ALEF ا + U+0644 LAM ل. مدر completes to مدرسة and to المدرسة. */
+const ARTICLE = 'ال';
+
+/**
+ * The `limit` most frequent words of the index that start with `prefix` (bare or after the article), each as a
+ * document spells it. Never throws on the prefix's content; a prefix that is not a string is an INVALID_ARGUMENT.
+ */
+export function suggest(snap: IndexSnapshot, analyzer: TextAnalyzer, prefix: string, limit: number): Suggestion[] {
+  const typed = analyzer.surfaceOf(checkText(prefix, 'suggest'));
+  // the surface forms, or the terms themselves when the index has no stemmer (they are the surface forms then)
+  const data = snap.surfaceIndex ?? snap.textIndex;
+  const paras = snap.paragraphTable;
+  if (typed === '') return [];
+  const ids = new Set(expandPrefix(data, typed, 4 * limit));
+  if (!typed.startsWith(ARTICLE)) for (const id of expandPrefix(data, ARTICLE + typed, 4 * limit)) ids.add(id);
+  const seen = new Set<string>();
+  const out: Suggestion[] = [];
+  for (const id of [...ids].sort((a, b) => data.df[b] - data.df[a])) {
+    if (out.length === limit) break;
+    // the first live paragraph with the word, and the word's first spelling in it
+    let first = -1;
+    forEachUnit(data, id, paras.count, (u) => {
+      if (first < 0 && paras.alive[u]) first = u;
+    });
+    if (first < 0) continue;
+    const text = snap.docs.texts[paras.doc[first]].slice(paras.textStart[first], paras.textEnd[first]);
+    const form = data.termsById[id];
+    let word = '';
+    analyzer.scan(text, (term, surface, start, end) => {
+      if (word === '' && (snap.surfaceIndex ? surface : term) === form) word = text.slice(start, end);
+    });
+    if (word !== '' && !seen.has(word)) {
+      seen.add(word);
+      out.push({ word, paragraphs: data.df[id] });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,29 @@
+// CommonJS: the library build's entries share their chunks (tsup `splitting` for cjs too, tsup.config.ts), so there
+// is one FahrasError class whether a program requires `fahras` or `fahras/search`, and `instanceof` holds across
+// them. Runs on dist/ as `npm run build` made it (CI builds before testing); skips with a message without it.
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../helpers/shared.js';
+
+const built = existsSync(join(REPO_ROOT, 'dist/index.cjs'));
+
+describe.skipIf(!built)('the CommonJS build', () => {
+  if (!built) console.log('skipped: no dist/index.cjs (run `npm run build`)');
+  it('has one FahrasError class across require("fahras") and require("fahras/search")', () => {
+    const require = createRequire(join(REPO_ROOT, 'package.json'));
+    const main = require('fahras');
+    const search = require('fahras/search');
+    expect(require.resolve('fahras/search')).toBe(join(REPO_ROOT, 'dist/search.cjs'));
+    expect(search.FahrasError).toBe(main.FahrasError);
+    let error: unknown;
+    try {
+      search.loadIndex(main.createIndex().serialize()).search('x', { limit: -1 });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(main.FahrasError);
+    expect((error as { code: string }).code).toBe('INVALID_ARGUMENT');
+  });
+});
