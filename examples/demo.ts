@@ -11,7 +11,10 @@ const seeds = join(dirname(fileURLToPath(import.meta.url)), '..', 'corpus', 'see
 const t0 = performance.now();
 const index = createIndex();
 for (const file of readdirSync(seeds).filter((f) => f.endsWith('.txt')).sort()) {
-  index.add({ id: file, text: readFileSync(join(seeds, file), 'utf8') });
+  const text = readFileSync(join(seeds, file), 'utf8');
+  // the article's title for people: its first line (the seeds have no headings), cut at a space
+  const first = text.split('\n', 1)[0].trim();
+  index.add({ id: file, text, title: first.length > 60 ? `${first.slice(0, first.lastIndexOf(' ', 60))}…` : first });
 }
 const { documents, paragraphs, terms } = index.stats();
 const bytes = index.serialize();
@@ -30,7 +33,8 @@ for (const [q, why] of queries) {
   const results = loaded.search(q, { limit: 3, prefix: why.startsWith('search as you type') });
   console.log(`\n🔎 ${q}   (${why}) — ${results.length} result${results.length === 1 ? '' : 's'}`);
   results.forEach((r, i) => {
-    console.log(`  ${i + 1}. ${r.id} ¶${r.paragraph}  score ${r.score.toFixed(2)}`);
+    // paragraphs are numbered from 1 for people, as the CLI and the page do (r.paragraph counts from 0)
+    console.log(`  ${i + 1}. ${r.fields.title} ¶${r.paragraph + 1}  score ${r.score.toFixed(2)}`);
     console.log(`     ${render(r.snippet)}`);
   });
 }

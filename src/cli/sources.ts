@@ -135,6 +135,17 @@ function markdownTitle(text: string): string | undefined {
   return m ? m[1] : undefined;
 }
 
+/** Longest title taken from a text file's first line, in UTF-16 units (cut at a space, with an ellipsis). */
+const TITLE_LENGTH = 80;
+
+/** A text file's title: its first non-empty line, cut at a space near {@link TITLE_LENGTH} units. */
+function textTitle(text: string): string | undefined {
+  const line = /^[ \t]*(\S.*?)[ \t]*$/m.exec(text)?.[1];
+  if (line === undefined || line.length <= TITLE_LENGTH) return line;
+  const cut = line.lastIndexOf(' ', TITLE_LENGTH);
+  return `${line.slice(0, cut > TITLE_LENGTH / 2 ? cut : TITLE_LENGTH)}…`;
+}
+
 /**
  * The record of JSON lines or of a .json array as a document: an id (`fields.id`, default "id"; `fallbackId` when the
  * property is absent, an error when it is null or another type) and a text (`fields.text`, default "text"); its other
@@ -253,10 +264,9 @@ export async function readSource(
         return;
       }
       const doc: FahrasDocument = { id: src.id, text };
-      if (src.kind === 'markdown') {
-        const title = markdownTitle(text);
-        if (title !== undefined) doc.title = title;
-      }
+      // the title results show: a markdown file's first heading, a text file's first line
+      const title = src.kind === 'markdown' ? markdownTitle(text) : textTitle(text);
+      if (title !== undefined) doc.title = title;
       sink(doc, src.path);
       return;
     }

@@ -13,6 +13,7 @@ import {
   type PackRoot,
   type PackTermLists,
   type PieceStore,
+  damagedPiece,
   readDictionaryPiece,
   readDocumentsPiece,
 } from '../segment/pack-reader.js';
@@ -266,7 +267,7 @@ export class PackSearcher {
       const piece = pieces[k];
       const start = dict.offset[id];
       const end = start + dict.length[id];
-      if (end > piece.body.length) throw new FahrasError('CORRUPT_INDEX', `pack piece ${lists.post[dict.piece[id]]} is damaged`);
+      if (end > piece.body.length) throw damagedPiece(lists.post[dict.piece[id]]);
       const block = surface ? { units: piece.body.subarray(start, end), positions: new Uint8Array(0) } : this.textBlock(piece, start, end, dict.df[id], lists.post[dict.piece[id]]);
       blocks.push(block);
       unitBytes += block.units.length;
@@ -297,7 +298,7 @@ export class PackSearcher {
     const positionsLength = c.next();
     const unitsStart = c.pos;
     const metaStart = unitsStart + unitsLength + positionsLength;
-    if (metaStart > end) throw new FahrasError('CORRUPT_INDEX', `pack piece ${name} is damaged`);
+    if (metaStart > end) throw damagedPiece(name);
     if (!piece.applied.has(start)) {
       const paras = this.snap.paragraphTable;
       const ranges: PostingsRanges = { entryStart: Uint32Array.of(unitsStart, unitsStart + unitsLength), entryBytes: piece.body, positionStart: new Uint32Array(2), positionBytes: piece.body };
@@ -309,7 +310,7 @@ export class PackSearcher {
         const u = cursor.paragraphNumber;
         const length = meta.next();
         doc += meta.next();
-        if (doc >= this.root.documentCount || meta.pos > end) throw new FahrasError('CORRUPT_INDEX', `pack piece ${name} is damaged`);
+        if (doc >= this.root.documentCount || meta.pos > end) throw damagedPiece(name);
         if (paras.tokenCount[u] !== length) {
           paras.tokenCount[u] = length;
           this.searcher = null; // its cached length norms are stale
@@ -317,7 +318,7 @@ export class PackSearcher {
         paras.doc[u] = doc;
         listed++;
       }
-      if (listed !== df || meta.pos !== end) throw new FahrasError('CORRUPT_INDEX', `pack piece ${name} is damaged`);
+      if (listed !== df || meta.pos !== end) throw damagedPiece(name);
       piece.applied.add(start);
     }
     return {

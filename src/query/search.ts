@@ -163,7 +163,7 @@ export class Searcher {
    */
   constructor(snap: IndexSnapshot, analyzer: TextAnalyzer, extras: SearcherExtras = {}) {
     if (snap.fieldIndexes.length && !extras.fields) {
-      throw new FahrasError('INVALID_ARGUMENT', 'index with scored fields: loadIndex(bytes, { fields }), fields from fahras/fields');
+      throw new FahrasError('INVALID_ARGUMENT', 'scored fields need loadIndex(bytes, { fields }) from fahras/fields');
     }
     this.snap = snap;
     this.analyzer = analyzer;
@@ -194,8 +194,9 @@ export class Searcher {
     const ranking = (this.params = opts.ranking);
     const text = snap.textIndex;
     // a query's expansions are bounded too: 4 × maxExpansions in all, shared by the words that expand
-    const expanding = [...parsed.must, ...parsed.should, ...parsed.not].flatMap((c) => c.queryTerms.filter((t) => t.prefix || (fuzzy && c.kind === 'term'))).length;
-    const maxExp = Math.max(1, Math.min(opts.maxExpansions, Math.floor((4 * opts.maxExpansions) / Math.max(1, expanding))));
+    let expanding = 0;
+    for (const c of [...parsed.must, ...parsed.should, ...parsed.not]) for (const t of c.queryTerms) if (t.prefix || fuzzy) expanding++;
+    const maxExp = Math.min(opts.maxExpansions, Math.ceil((4 * opts.maxExpansions) / (expanding || 1)));
     const { k1, b } = ranking;
     const avgdl = paras.totalLength / N || 1;
 
@@ -314,7 +315,7 @@ export class Searcher {
   /** @internal Checks `search` options (a pack checks them before reading pieces): `fuzzy` needs typo tolerance. */
   resolve(options: SearchOptions | undefined): ResolvedSearchOptions {
     const opts = resolveSearchOptions(options, this.base);
-    if (opts.fuzzy && !this.extras.typos) invalid('fuzzy: loadIndex(bytes, { typos }), typos from fahras/typos');
+    if (opts.fuzzy && !this.extras.typos) invalid('fuzzy needs loadIndex(bytes, { typos }) from fahras/typos');
     return opts;
   }
 

@@ -96,13 +96,16 @@ export function readPackRoot(bytes: Uint8Array): PackRoot {
   });
 }
 
+/** The error of a piece whose content does not parse: CORRUPT_INDEX naming it. */
+export const damagedPiece = (name: string): FahrasError => new FahrasError('CORRUPT_INDEX', `pack piece ${name} is damaged`);
+
 /** Runs a piece's decoder; damage it meets becomes CORRUPT_INDEX naming the piece. */
 function parsing<T>(name: string, decode: () => T): T {
   try {
     return decode();
   } catch (e) {
     if (e instanceof FahrasError && e.code !== 'CORRUPT_INDEX' && e.code !== 'TRUNCATED') throw e;
-    throw new FahrasError('CORRUPT_INDEX', `pack piece ${name} is damaged`);
+    throw damagedPiece(name);
   }
 }
 
@@ -251,9 +254,9 @@ export class PieceStore {
       try {
         body = await gunzip(body);
       } catch {
-        throw new FahrasError('CORRUPT_INDEX', `pack piece ${name} is damaged`);
+        throw damagedPiece(name);
       }
-    } else if (stored[0] !== PieceEncoding.Raw) throw new FahrasError('CORRUPT_INDEX', `pack piece ${name} is damaged`);
+    } else if (stored[0] !== PieceEncoding.Raw) throw damagedPiece(name);
     const value = parsing(name, () => decode(body));
     this.pieces.set(name, { value, size: body.length, evict: evict && (() => evict(value)) });
     this.cached += body.length;

@@ -25,7 +25,10 @@ export interface PackOptions {
 /** Piece sizes: small pieces keep the bytes a query reads low (bench/pack.ts measures the trade against file counts). */
 const DEFAULTS = { dictionaryPieceBytes: 4096, postingsPieceBytes: 8192, documentPieceBytes: 16384 };
 
-/** Collects a pack's pieces: each is stored raw or gzip-compressed (when that saves an eighth) and named after its bytes. */
+/**
+ * Collects a pack's pieces: each is stored raw or gzip-compressed (when that saves an eighth: documents and
+ * dictionaries always, postings now and then) and named after its bytes.
+ */
 class PieceSink {
   readonly files: Record<string, Uint8Array> = {};
   private readonly pending: Promise<void>[] = [];
@@ -77,7 +80,7 @@ function packTerms(s: IndexSnapshot, t: TermIndexData, surface: boolean, sink: P
   let prev = '';
   const block = new ByteWriter(1024);
   const flushPostings = () => {
-    sink.put(surface ? 'spost' : 'post', post.finish(), false, out.post, out.post.length);
+    sink.put(surface ? 'spost' : 'post', post.finish(), true, out.post, out.post.length);
     out.post.push('');
     post = new ByteWriter(o.postingsPieceBytes * 2);
   };

@@ -166,7 +166,7 @@ export function forEachPositions(
       } while (u.paragraphNumber < target);
     }
     if (u.paragraphNumber !== target || read) continue;
-    if (owed + u.tf > q.endOffset - q.pos) throw new FahrasError('CORRUPT_INDEX', 'term frequency past its positions');
+    if (owed + u.tf > q.endOffset - q.pos) throw new FahrasError('CORRUPT_INDEX', 'bad positions');
     for (; owed > 0; owed--) q.next();
     const positions: number[] = [];
     const n = Math.min(u.tf, MAX_POSITIONS);

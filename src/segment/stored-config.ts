@@ -42,7 +42,7 @@ export const STORED_DEFAULTS: IndexConfig = {
  */
 function fillDefaults(value: Record<string, unknown>, defaults: Record<string, unknown>): void {
   for (const key in value) {
-    if (!(key in defaults)) throw new FahrasError('UNSUPPORTED_VERSION', `index written by a newer fahras (setting '${key}'; this build reads format version ${FORMAT_VERSION})`);
+    if (!(key in defaults)) throw new FahrasError('UNSUPPORTED_VERSION', `setting '${key}' (this build reads format version ${FORMAT_VERSION})`);
   }
   for (const key in defaults) {
     const given = value[key];

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer, createIndex } from '../../src/index.js';
 import { loadIndex as loadForSearch } from '../../src/search.js';
-import { makeSnippet, toHtml } from '../../src/query/snippet.js';
+import fc from 'fast-check';
+import { bestRun, type Hit, makeSnippet, toHtml } from '../../src/query/snippet.js';
 
 const analyzer = createAnalyzer();
 
@@ -74,5 +75,32 @@ describe('snippets of a very long paragraph (issue 15, item 3)', () => {
     expect(tokens).toBeLessThan(20_000);
     expect(r.snippet.highlights).toEqual([]);
     expect(idx.search('جامعة')[0].snippet).toEqual(r.snippet);
+  });
+});
+
+describe('bestRun', () => {
+  it('is the all-pairs choice: most distinct terms, then most hits, the first such run (property)', () => {
+    const hitsArb = fc.array(fc.tuple(fc.nat(6), fc.integer({ min: 1, max: 12 }), fc.nat(3)), { maxLength: 40 }).map((parts) => {
+      const hits: Hit[] = [];
+      let at = 0;
+      for (const [gap, len, key] of parts) {
+        hits.push({ start: at + gap, end: at + gap + len, key });
+        at += gap + len;
+      }
+      return hits;
+    });
+    fc.assert(
+      fc.property(hitsArb, fc.integer({ min: 1, max: 40 }), (hits, max) => {
+        let best: [number, number] = [0, hits.length ? 1 : 0];
+        let bestScore = -1;
+        for (let a = 0; a < hits.length; a++) {
+          let b = a;
+          while (b < hits.length && hits[b].end - hits[a].start <= max) b++;
+          const score = new Set(hits.slice(a, b).map((h) => h.key)).size * 1000 + b - a;
+          if (score > bestScore) [bestScore, best] = [score, [a, Math.max(b, a + 1)]];
+        }
+        expect(bestRun(hits, max)).toEqual(best);
+      }),
+    );
   });
 });
