@@ -10,7 +10,7 @@ import { FahrasError } from './errors.js';
 import { type FahrasDocument, IndexBuilder, type IndexOptions, resolveIndexConfig } from './index-builder/index.js';
 import { type DocumentId, type IndexConfig, type IndexSnapshot, type IndexStats, type StoredFields, documentOf, isWritableConfig, readSnapshot, serializeSnapshot, skipsFor, statsOf } from './segment/index.js';
 import { type PackOptions, packSnapshot } from './segment/pack-writer.js';
-import { scoreFields, Searcher, type SearchOptions, type SearchPage, type SearchResult, type SuggestOptions, type Suggestion, vectorHits } from './query/index.js';
+import { scoreFields, Searcher, type SearchOptions, type SearchPage, type SearchResult, type SuggestOptions, type Suggestion, suggestWords, vectorHits } from './query/index.js';
 import { typos } from './query/typos.js';
 import { type AnalyzerConfig, type AnalyzerOptions, type AnalyzerPreset, createAnalyzer as createAnalyzerCore } from './analysis/index.js';
 import { registerAllComponents } from './analysis/register-all.js';
@@ -160,7 +160,8 @@ export class FahrasIndex<D extends FahrasDocument = FahrasDocument> {
    * index.suggest('مدر') // [{ word: 'المدرسة', paragraphs: 12 }, { word: 'مدرسة', paragraphs: 5 }, …]
    */
   suggest(prefix: string, options?: SuggestOptions): Suggestion[] {
-    return this.currentSearcher().suggest(prefix, options);
+    const searcher = this.currentSearcher();
+    return suggestWords(searcher.snap, searcher.analyzer, prefix, options);
   }
 
   /**

@@ -23,7 +23,7 @@ import { type QuranicRules, useQuranicRules } from './normalize/index.js';
 import type { DocumentId, FahrasDocument, IndexConfig, IndexSnapshot, StoredFields } from './segment/model.js';
 import { documentOf, type IndexStats, readSnapshot, statsOf } from './segment/reader.js';
 import { checkOptions, invalid } from './errors.js';
-import { type FieldScorer, type FieldScoring, Searcher, type SearchOptions, type SearchPage, type SearchResult, type SuggestOptions, type Suggestion, type TypoExpander } from './query/index.js';
+import { type FieldScorer, type FieldScoring, Searcher, type SearchOptions, type SearchPage, type SearchResult, type SuggestOptions, type Suggestion, suggestWords, type TypoExpander } from './query/index.js';
 
 export { FahrasError, type FahrasErrorCode } from './errors.js';
 export { toHtml, escapeHtml, type SearchOptions, type SearchResult, type SearchPage, type SuggestOptions, type Suggestion, type Snippet, type HtmlOptions } from './query/index.js';
@@ -110,7 +110,7 @@ export class SearchIndex<D extends FahrasDocument = FahrasDocument> {
    * index.suggest('مدر') // [{ word: 'المدرسة', paragraphs: 12 }, { word: 'مدرسة', paragraphs: 5 }, …]
    */
   suggest(prefix: string, options?: SuggestOptions): Suggestion[] {
-    return this.searcher.suggest(prefix, options);
+    return suggestWords(this.snap, this.analyzer, prefix, options);
   }
 
   /**

@@ -328,7 +328,7 @@ export class IndexBuilder {
       this.direct = false; // new analyzer ids may name terms the writers already have
     }
     this.tvOff.push(this.tv.length);
-    this.log.setUnit(unit);
+    this.log.setParagraph(unit);
     this.prevStart = start;
     this.paraTokens = 0;
     this.analyzer.scanWords(this.docText, this.sink, start, end);
@@ -498,7 +498,7 @@ export class IndexBuilder {
   /** The current state for readers; cached until the next change. */
   snapshot(): IndexSnapshot {
     if (this.cached) return this.cached;
-    const pc = this.pDoc.length;
+    const paragraphTotal = this.pDoc.length;
     const text = this.textWriter.freeze();
     const surface = this.surfaceWriter ? this.surfaceWriter.freeze() : null;
     this.log.clear(); // both writers have read it
@@ -508,7 +508,7 @@ export class IndexBuilder {
       surfaceIndex: surface,
       vectors: { vectorStart: this.tvOff.data, vectorEnd: this.tvEnd.data, vectorBytes: this.trimmedVectors() },
       paragraphTable: {
-        count: pc,
+        count: paragraphTotal,
         doc: this.pDoc.data,
         textStart: this.pStart.data,
         textEnd: this.pEnd.data,

@@ -4,7 +4,7 @@
 // src/segment/postings.ts for the byte encoding).
 import { Interner } from '../analysis/interner.js';
 import { emptyTermIndex, type TermIndexData } from '../segment/model.js';
-import { forEachUnit, putUnitEntry, putVarint } from '../segment/postings.js';
+import { forEachEntry, putEntry, putVarint } from '../segment/postings.js';
 
 function grow<T extends Uint32Array | Int32Array>(a: T, need: number): T {
   if (need <= a.length) return a;
@@ -38,7 +38,7 @@ export class TokenLog {
   length = 0;
   /** Run r holds tokens [runStart[r], runStart[r + 1]) (the last run ends at `length`), all of unit runUnit[r]. */
   runStart: Uint32Array;
-  runUnit: Uint32Array;
+  runParagraph: Uint32Array;
   runs = 0;
   private sortBuf = new Uint32Array(0);
   private readonly twoColumns: boolean;
@@ -51,22 +51,22 @@ export class TokenLog {
     this.secondColumn = new Uint32Array(twoColumns ? 1024 : 0);
     this.pos = new Uint32Array(withPositions ? 1024 : 0);
     this.runStart = new Uint32Array(64);
-    this.runUnit = new Uint32Array(64);
+    this.runParagraph = new Uint32Array(64);
   }
 
   /** The tokens logged next belong to `unit` (units never decrease). */
-  setUnit(unit: number): void {
+  setParagraph(unit: number): void {
     const runs = this.runs;
-    if (runs > 0 && this.runUnit[runs - 1] === unit) return;
+    if (runs > 0 && this.runParagraph[runs - 1] === unit) return;
     // a previous unit that logged no token gives its run to this one; no branch of its own, since a branch first
     // taken after the builder's loop is optimized (a paragraph of stopwords only) would deoptimize that loop
     const r = runs - (runs > 0 && this.runStart[runs - 1] === this.length ? 1 : 0);
     if (r === this.runStart.length) {
       this.runStart = grow(this.runStart, r + 1);
-      this.runUnit = grow(this.runUnit, r + 1);
+      this.runParagraph = grow(this.runParagraph, r + 1);
     }
     this.runStart[r] = this.length;
-    this.runUnit[r] = unit;
+    this.runParagraph[r] = unit;
     this.runs = r + 1;
   }
 
@@ -110,7 +110,7 @@ export class TokenLog {
       this.secondColumn = new Uint32Array(this.twoColumns ? 1024 : 0);
       this.pos = new Uint32Array(this.withPositions ? 1024 : 0);
       this.runStart = new Uint32Array(64);
-      this.runUnit = new Uint32Array(64);
+      this.runParagraph = new Uint32Array(64);
     }
   }
 }
@@ -205,7 +205,7 @@ export class PostingsWriter {
   /** Like {@link add} with a term id from {@link idFor}. */
   addId(t: number, unit: number, position: number): void {
     const log = this.log;
-    log.setUnit(unit);
+    log.setParagraph(unit);
     log.push(t, 0, position);
   }
 
@@ -300,7 +300,7 @@ function scatter(log: TokenLog, logTerm: Uint32Array, fill: Uint32Array, sorted:
   const logPos = log.pos;
   const runs = log.runs;
   const runStart = log.runStart;
-  const runUnit = log.runUnit;
+  const runUnit = log.runParagraph;
   const sh = keepPos ? 1 : 0;
   let r = 0;
   let unit = runs > 0 ? runUnit[0] : 0;
@@ -381,7 +381,7 @@ function encodeTerms(
       }
     }
     let prev = lastFrozen[t];
-    if (prev === UNDECODED && b > a) prev = forEachUnit(old, t, 0x7fffffff, null);
+    if (prev === UNDECODED && b > a) prev = forEachEntry(old, t, 0x7fffffff, null);
     let units = 0;
     for (let j = a; j < b; ) {
       const unit = ent[j << sh];
@@ -389,10 +389,10 @@ function encodeTerms(
       while (k < b && ent[k << sh] === unit) k++;
       const tf = k - j;
       units++;
-      // putUnitEntry with its one-byte case inline (most entries of frequent terms)
+      // putEntry with its one-byte case inline (most entries of frequent terms)
       const d = unit - prev;
       if (tf === 1 && d < 0x40) bytes[p++] = d * 2 + 1;
-      else p = putUnitEntry(bytes, p, d, tf);
+      else p = putEntry(bytes, p, d, tf);
       if (keepPos) {
         let prevPos = 0;
         for (let m = j; m < k; m++) {

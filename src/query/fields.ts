@@ -1,7 +1,7 @@
 // Document-field scoring (e.g. titles): BM25 of each query word in each field, per document, added to the
 // document's paragraphs the query touched, else to its first paragraph. Only indexes built with `fields` need it,
 // so the search-only entry takes it as an opt-in (`fahras/fields`); the main entry always passes it.
-import { forEachUnit } from '../segment/postings.js';
+import { forEachEntry } from '../segment/postings.js';
 import { bm25Idf, type PreparedClause, type Searcher } from './search.js';
 import { findTerm } from '../segment/dictionary.js';
 
@@ -29,11 +29,11 @@ export const scoreFields: FieldScorer = (s, prepared, k1, b) => {
   for (const f of fields) {
     if (f.boost === 0) continue;
     const avg = f.totalLength / Math.max(1, docs.liveCount) || 1;
-    prepared.forEach((pc, ci) => {
-      const id = pc.clause.kind === 'term' ? findTerm(f.termIndex, pc.clause.queryTerms[0].term) : -1;
+    prepared.forEach((preparedClause, ci) => {
+      const id = preparedClause.clause.kind === 'term' ? findTerm(f.termIndex, preparedClause.clause.queryTerms[0].term) : -1;
       if (id < 0 || f.termIndex.df[id] === 0) return;
       const idf = bm25Idf(f.termIndex.df[id], docs.liveCount);
-      forEachUnit(f.termIndex, id, docs.ids.length, (d, tf) => {
+      forEachEntry(f.termIndex, id, docs.ids.length, (d, tf) => {
         if (!docs.alive[d]) return;
         const norm = k1 * (1 - b + (b * f.tokenCount[d]) / avg);
         const e = docScore.get(d) ?? { fieldScore: 0, clauseMask: 0 };

@@ -17,7 +17,7 @@ import {
   readDictionaryPiece,
   readDocumentsPiece,
 } from '../segment/pack-reader.js';
-import { type PostingsRanges, UnitCursor, VarintCursor } from '../segment/postings.js';
+import { type PostingsRanges, EntryCursor, VarintCursor } from '../segment/postings.js';
 import { Searcher, type SearcherExtras, type SearchOptions, type SearchResult, parseSearchQuery, surfaceFormsOf, wordTerms } from './search.js';
 import type { ResolvedSearchOptions } from './search-options.js';
 
@@ -302,7 +302,7 @@ export class PackSearcher {
     if (!piece.applied.has(start)) {
       const paras = this.snap.paragraphTable;
       const ranges: PostingsRanges = { entryStart: Uint32Array.of(unitsStart, unitsStart + unitsLength), entryBytes: piece.body, positionStart: new Uint32Array(2), positionBytes: piece.body };
-      const cursor = new UnitCursor().reset(ranges, 0, paras.count);
+      const cursor = new EntryCursor().reset(ranges, 0, paras.count);
       const meta = new VarintCursor().reset(piece.body, metaStart, end);
       let doc = 0;
       let listed = 0;

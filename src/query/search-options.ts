@@ -3,6 +3,19 @@
 // both entries (the search-only bundle too), so it is table-driven and small.
 import { checkOptions, invalid } from '../errors.js';
 import type { RankingParams, SearchOptions } from './search.js';
+import { DEFAULT_QUERY_LIMITS } from './parse.js';
+import {
+  DEFAULT_LIMIT,
+  DEFAULT_MAX_EXPANSIONS,
+  DEFAULT_SNIPPET_LENGTH,
+  MAX_CLAUSES,
+  MAX_EXPANSIONS,
+  MAX_LIMIT,
+  MAX_OFFSET,
+  MAX_QUERY_LENGTH,
+  MAX_SNIPPET_LENGTH,
+  MIN_SNIPPET_LENGTH,
+} from './limits.js';
 
 /** Search options with their defaults filled in and their values checked. */
 export interface ResolvedSearchOptions {
@@ -22,13 +35,13 @@ export interface ResolvedSearchOptions {
 
 /** The integer options: [least, most, default]. */
 const INTEGERS = {
-  limit: [1, 1000, 10],
-  offset: [0, 10_000, 0],
+  limit: [1, MAX_LIMIT, DEFAULT_LIMIT],
+  offset: [0, MAX_OFFSET, 0],
   fuzzy: [0, 2, 0],
-  snippetLength: [16, 100_000, 160],
-  maxExpansions: [1, 1000, 50],
-  maxQueryLength: [1, 100_000, 1000],
-  maxClauses: [1, 32, 32],
+  snippetLength: [MIN_SNIPPET_LENGTH, MAX_SNIPPET_LENGTH, DEFAULT_SNIPPET_LENGTH],
+  maxExpansions: [1, MAX_EXPANSIONS, DEFAULT_MAX_EXPANSIONS],
+  maxQueryLength: [1, MAX_QUERY_LENGTH, DEFAULT_QUERY_LIMITS.maxQueryLength],
+  maxClauses: [1, MAX_CLAUSES, DEFAULT_QUERY_LIMITS.maxClauses],
 };
 
 function fail(name: string, expected: string): never {

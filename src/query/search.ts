@@ -6,15 +6,15 @@ import { prefixForms } from '../stem/lucene.js';
 import { cliticForms } from '../stem/clitics.js';
 import { expandPrefix, findTerm } from '../segment/dictionary.js';
 import { type Clause, type ParsedQuery, parseQuery, type QueryTerm } from './parse.js';
-import { forEachPositions, forEachUnit, UnitCursor } from '../segment/postings.js';
+import { forEachPositions, forEachEntry, EntryCursor } from '../segment/postings.js';
 import type { skipsFor } from '../segment/skips.js';
 import type { TypoExpander } from './typos.js';
-import { checkOptions, FahrasError, invalid } from '../errors.js';
-import { suggest, type Suggestion } from './suggest.js';
+import { FahrasError, invalid } from '../errors.js';
 import { type ResolvedSearchOptions, resolveSearchOptions } from './search-options.js';
 import { type Hit, scanEnd, type Snippet, snippetFromHits } from './snippet.js';
 import type { HitSource } from './vector-hits.js';
 import type { FieldScorer } from './fields.js';
+import { HEAD_FACTOR, MIN_HEAD, PROXIMITY_WINDOW } from './limits.js';
 
 /**
  * What an entry point adds to the searcher: typo tolerance (`fuzzy`), document-field scoring (indexes built with
@@ -61,11 +61,7 @@ export interface SearchOptions {
   ranking?: Partial<RankingParams>;
 }
 
-/** Options of `suggest`. */
-export interface SuggestOptions {
-  /** Completions to return (default 10, at most 100). */
-  limit?: number;
-}
+export type { SuggestOptions } from './suggest.js';
 
 /** A page of results and how many there are in all (see `searchWithTotal`). */
 export interface SearchPage<F extends object = Record<string, unknown>> {
@@ -130,7 +126,7 @@ export interface PreparedClause {
   surfaceAlts: Alt[];
 }
 
-const unitCursor = new UnitCursor();
+const entryCursor = new EntryCursor();
 
 /** Reads one snapshot; holds reusable accumulators sized to its paragraph count. */
 export class Searcher {
@@ -230,17 +226,17 @@ export class Searcher {
       } else alts.forEach((a, i) => this.addPostings(data, [a.termId], [ws[i]], bit, norms));
     };
     // scoring is exhaustive, so the clauses are summed in query order (no bound ordering: see DESIGN.md, no pruning)
-    prepared.forEach((pc, ci) => {
+    prepared.forEach((preparedClause, ci) => {
       const bit = 2 ** ci;
-      if (pc.clause.kind === 'term') {
+      if (preparedClause.clause.kind === 'term') {
         const surface = snap.surfaceIndex;
         // a quoted word: its exact forms alone
-        if (pc.clause.queryTerms[0].exact && surface) return addWord(surface, pc.surfaceAlts, 1, bit);
-        addWord(text, pc.words[0], 1, bit);
+        if (preparedClause.clause.queryTerms[0].exact && surface) return addWord(surface, preparedClause.surfaceAlts, 1, bit);
+        addWord(text, preparedClause.words[0], 1, bit);
         // the surface form and the exact forms imply the stem: they only add to paragraphs already touched (bit 0)
-        if (sw > 0) addWord(surface!, pc.surfaceAlts, sw, 0);
+        if (sw > 0) addWord(surface!, preparedClause.surfaceAlts, sw, 0);
       } else {
-        this.scorePhrase(pc, bit, N, k1, norms);
+        this.scorePhrase(preparedClause, bit, N, k1, norms);
       }
     });
     // --- document fields: a title match lifts the document's matching paragraphs (and its first one) ---
@@ -249,9 +245,9 @@ export class Searcher {
     // --- exclusions: the paragraphs where an excluded word or phrase occurs ---
     const excluded = parsed.not.length ? new Set<number>() : null;
     for (const c of parsed.not) {
-      const pc = this.prepareClause(text, c, maxExp, 0);
-      if (c.queryTerms[0].exact && snap.surfaceIndex) for (const a of pc.surfaceAlts) forEachUnit(snap.surfaceIndex, a.termId, paras.count, (u) => excluded!.add(u));
-      else this.phraseMatches(pc, (u) => excluded!.add(u));
+      const preparedClause = this.prepareClause(text, c, maxExp, 0);
+      if (c.queryTerms[0].exact && snap.surfaceIndex) for (const a of preparedClause.surfaceAlts) forEachEntry(snap.surfaceIndex, a.termId, paras.count, (u) => excluded!.add(u));
+      else this.phraseMatches(preparedClause, (u) => excluded!.add(u));
     }
 
     // --- candidates: required clauses, coordination, filter (kept in place at the front of `touched`) ---
@@ -270,7 +266,7 @@ export class Searcher {
     this.lastTotal = opts.byDocument ? new Set(Array.from(touched.subarray(0, nCand), (u) => paras.doc[u])).size : nCand;
 
     // --- proximity rerank of the head ---
-    let ranked = topK(touched, nCand, scores, Math.max(want * 3, 30));
+    let ranked = topK(touched, nCand, scores, Math.max(want * HEAD_FACTOR, MIN_HEAD));
     if (ranking.proximity > 0 && total > 1) {
       this.proximityBonus(prepared, ranked, N);
       ranked = topK(ranked, ranked.length, scores, ranked.length);
@@ -285,7 +281,7 @@ export class Searcher {
     const { snippetLength, snippets: wantSnippets } = opts;
     const ptexts = page.map((u) => (wantSnippets ? docs.texts[paras.doc[u]].slice(paras.textStart[u], paras.textEnd[u]) : ''));
     // the index terms the query matched (every alternative of every positive clause), only when snippets are wanted
-    const hits = wantSnippets ? this.pageHits(page, ptexts, new Set(prepared.flatMap((pc) => pc.words.flat().map((a) => a.termId))), snippetLength) : null;
+    const hits = wantSnippets ? this.pageHits(page, ptexts, new Set(prepared.flatMap((preparedClause) => preparedClause.words.flat().map((a) => a.termId))), snippetLength) : null;
     return page.map((u, i) => {
       const d = paras.doc[u];
       return {
@@ -301,16 +297,6 @@ export class Searcher {
 
   /** @internal How many paragraphs (documents, grouped by document) matched the last search, past its page. */
   lastTotal = 0;
-
-  /**
-   * Completions of a word being typed: the index's words that start with `prefix`, as documents spell them, most
-   * frequent first (see `query/suggest.ts`). Options: `limit` (default 10, at most 100).
-   */
-  suggest(prefix: string, options?: SuggestOptions): Suggestion[] {
-    const { limit = 10 } = checkOptions(options, 'limit', 'suggest options');
-    if (!(Number.isInteger(limit) && limit > 0 && limit <= 100)) invalid('suggest option limit: expected an integer from 1 to 100');
-    return suggest(this.snap, this.analyzer, prefix, limit);
-  }
 
   /** @internal Checks `search` options (a pack checks them before reading pieces): `fuzzy` needs typo tolerance. */
   resolve(options: SearchOptions | undefined): ResolvedSearchOptions {
@@ -387,7 +373,7 @@ export class Searcher {
     let m = 0;
     const several = ids.length > 1;
     for (let i = ids.length - 1; i >= 0; i--) {
-      const cur = unitCursor.reset(data, ids[i], this.snap.paragraphTable.count);
+      const cur = entryCursor.reset(data, ids[i], this.snap.paragraphTable.count);
       const w = ws[i];
       while (cur.next()) {
         const u = cur.paragraphNumber;
@@ -455,11 +441,11 @@ export class Searcher {
   }
 
   /** Phrase clauses: BM25 of the phrase's frequency in each paragraph where its words stand at their offsets. */
-  private scorePhrase(pc: PreparedClause, bit: number, N: number, k1: number, norms: Float64Array): void {
+  private scorePhrase(preparedClause: PreparedClause, bit: number, N: number, k1: number, norms: Float64Array): void {
     const { scores, masks } = this;
     let idf = 0;
-    for (const alts of pc.words) idf += bm25Idf(Math.max(...alts.map((a) => this.snap.textIndex.df[a.termId])), N);
-    this.phraseMatches(pc, (u, freq) => {
+    for (const alts of preparedClause.words) idf += bm25Idf(Math.max(...alts.map((a) => this.snap.textIndex.df[a.termId])), N);
+    this.phraseMatches(preparedClause, (u, freq) => {
       this.touch(u);
       scores[u] += (idf * freq * (k1 + 1)) / (freq + norms[u]);
       masks[u] |= bit;
@@ -470,11 +456,11 @@ export class Searcher {
    * Calls `visit(u, freq)` for each live paragraph where the clause's words stand at their query offsets, `freq`
    * times (a term clause is a phrase of one word: every paragraph containing it, with its term frequency).
    */
-  private phraseMatches(pc: PreparedClause, visit: (u: number, freq: number) => void): void {
+  private phraseMatches(preparedClause: PreparedClause, visit: (u: number, freq: number) => void): void {
     const paras = this.snap.paragraphTable;
-    if (pc.words.length === 1) {
+    if (preparedClause.words.length === 1) {
       // one word (an excluded one): its paragraphs, without positions
-      for (const a of pc.words[0]) forEachUnit(this.snap.textIndex, a.termId, paras.count, (u, tf) => paras.alive[u] && visit(u, tf));
+      for (const a of preparedClause.words[0]) forEachEntry(this.snap.textIndex, a.termId, paras.count, (u, tf) => paras.alive[u] && visit(u, tf));
       return;
     }
     // a word repeated in the phrase is read once: its positions by its alternatives' ids
@@ -482,12 +468,12 @@ export class Searcher {
     const ids = (alts: Alt[]) => alts.map((a) => a.termId).join();
     // candidate units: those containing every word (any alternative)
     let cands: Set<number> | null = null;
-    for (const alts of pc.words) {
+    for (const alts of preparedClause.words) {
       if (byIds.has(ids(alts))) continue;
       byIds.set(ids(alts), []);
       const s = new Set<number>();
       for (const a of alts) {
-        forEachUnit(this.snap.textIndex, a.termId, paras.count, (u) => {
+        forEachEntry(this.snap.textIndex, a.termId, paras.count, (u) => {
           if (paras.alive[u] && (cands === null || cands.has(u))) s.add(u);
         });
       }
@@ -496,8 +482,8 @@ export class Searcher {
     }
     const units = Int32Array.from(cands as Set<number>).sort();
     byIds.clear();
-    const pos = pc.words.map((alts) => byIds.get(ids(alts)) ?? byIds.set(ids(alts), this.positionsIn(alts, units)).get(ids(alts))!);
-    const offsets = pc.clause.queryTerms.map((t) => t.position - pc.clause.queryTerms[0].position);
+    const pos = preparedClause.words.map((alts) => byIds.get(ids(alts)) ?? byIds.set(ids(alts), this.positionsIn(alts, units)).get(ids(alts))!);
+    const offsets = preparedClause.clause.queryTerms.map((t) => t.position - preparedClause.clause.queryTerms[0].position);
     units.forEach((u, k) => {
       const freq = phraseFrequency(pos.map((p) => p[k] ?? []), offsets);
       if (freq > 0) visit(u, freq);
@@ -527,11 +513,11 @@ export class Searcher {
     // positions per term clause, per unit of `units`
     const lists: (number[] | undefined)[][] = [];
     const weights: number[] = [];
-    for (const pc of prepared) {
-      if (pc.clause.kind !== 'term') continue;
-      lists.push(this.positionsIn(pc.words[0], units));
+    for (const preparedClause of prepared) {
+      if (preparedClause.clause.kind !== 'term') continue;
+      lists.push(this.positionsIn(preparedClause.words[0], units));
       // the word's weight: the idf of its rarest alternative
-      weights.push(Math.max(0, ...pc.words[0].map((a) => bm25Idf(this.snap.textIndex.df[a.termId], N))));
+      weights.push(Math.max(0, ...preparedClause.words[0].map((a) => bm25Idf(this.snap.textIndex.df[a.termId], N))));
     }
     if (lists.length < 2) return;
     const lambda = this.params.proximity;
@@ -544,7 +530,7 @@ export class Searcher {
           const c = lists[j][k];
           if (!c) continue;
           const dist = minDistance(a, c);
-          if (dist > 0 && dist <= 8) bonus += Math.min(weights[i], weights[j]) / dist;
+          if (dist > 0 && dist <= PROXIMITY_WINDOW) bonus += Math.min(weights[i], weights[j]) / dist;
         }
       }
       this.scores[units[k]] += lambda * bonus;

@@ -3,6 +3,7 @@
 // mark is never separated from its letter.
 import type { TextAnalyzer } from '../analysis/index.js';
 import { checkOptions, checkText, invalid } from '../errors.js';
+import { CUT_REACH, DISTINCT_TERM_WEIGHT, MIN_SNIPPET_LENGTH, SCAN_SNIPPETS, SCAN_WHOLE } from './limits.js';
 
 /** A piece of a paragraph with the query's words marked. */
 export interface Snippet {
@@ -35,7 +36,7 @@ export interface Hit {
  * read whole; a longer one (`maxParagraphLength` raised) only up to 4 snippet lengths after its first hit, so a
  * paragraph of 50 MB costs what one of 16 kB does, and a word first met past that point gets no highlight.
  */
-export const scanEnd = (firstHit: number, length: number): number => Math.max(16384, firstHit + 4 * length);
+export const scanEnd = (firstHit: number, length: number): number => Math.max(SCAN_WHOLE, firstHit + SCAN_SNIPPETS * length);
 
 /**
  * Builds the snippet of `text` (one paragraph) for the index terms in `terms`: the window of about `length`
@@ -70,7 +71,7 @@ export function bestRun(hits: Hit[], max: number): [number, number] {
 
 /** The snippet of `text` around `hits` (ascending, from the analyzer's token offsets). */
 export function snippetFromHits(text: string, hits: Hit[], length: number): Snippet {
-  const max = Math.max(16, length | 0);
+  const max = Math.max(MIN_SNIPPET_LENGTH, length | 0);
   if (text.length <= max) {
     return { text, highlights: hits.map((h) => [h.start, h.end] as [number, number]) };
   }
@@ -89,7 +90,7 @@ export function snippetFromHits(text: string, hits: Hit[], length: number): Snip
   if (from > 0) {
     let k = from;
     while (k > 0 && !isSpaceAt(text, k - 1)) k--;
-    if (k > 0 && from - k > 40) {
+    if (k > 0 && from - k > CUT_REACH) {
       k = from;
       while (k < text.length && !isSpaceAt(text, k - 1)) k++;
     }
@@ -98,7 +99,7 @@ export function snippetFromHits(text: string, hits: Hit[], length: number): Snip
   if (to < text.length) {
     let k = to;
     while (k < text.length && !isSpaceAt(text, k)) k++;
-    if (k - to > 40) {
+    if (k - to > CUT_REACH) {
       k = to;
       while (k > from && !isSpaceAt(text, k)) k--;
     }

@@ -2,10 +2,10 @@
 // spell them, most frequent first. The typed prefix is normalized the way words are (so أ/ا, ة/ه and diacritics do
 // not matter) and matched against the surface forms (normalized, unstemmed words), bare and after the article.
 import type { TextAnalyzer } from '../analysis/index.js';
-import { checkText } from '../errors.js';
+import { checkOptions, checkText, invalid } from '../errors.js';
 import type { IndexSnapshot } from '../segment/model.js';
 import { expandPrefix } from '../segment/dictionary.js';
-import { forEachUnit } from '../segment/postings.js';
+import { forEachEntry } from '../segment/postings.js';
 
 /** One completion of `suggest` (`FahrasIndex.suggest`, `SearchIndex.suggest`). */
 export interface Suggestion {
@@ -13,6 +13,22 @@ export interface Suggestion {
   word: string;
   /** In how many paragraphs it occurs. */
   paragraphs: number;
+}
+
+/** Options of `suggest`. */
+export interface SuggestOptions {
+  /** Completions to return (default 10, at most 100). */
+  limit?: number;
+}
+
+/**
+ * `suggest` with its options checked (the main and search-only entries; a pack has no `suggest`, so its bundle
+ * leaves this out): `limit` defaults to 10, at most 100.
+ */
+export function suggestWords(snap: IndexSnapshot, analyzer: TextAnalyzer, prefix: string, options?: SuggestOptions): Suggestion[] {
+  const { limit = 10 } = checkOptions(options, 'limit', 'suggest options');
+  if (!(Number.isInteger(limit) && limit > 0 && limit <= 100)) invalid('suggest option limit: expected an integer from 1 to 100');
+  return suggest(snap, analyzer, prefix, limit);
 }
 
 /** The Arabic definite article: U+0627 ALEF ا + U+0644 LAM ل. مدر completes to مدرسة and to المدرسة. */
@@ -36,7 +52,7 @@ export function suggest(snap: IndexSnapshot, analyzer: TextAnalyzer, prefix: str
     if (out.length === limit) break;
     // the first live paragraph with the word, and the word's first spelling in it
     let first = -1;
-    forEachUnit(data, id, paras.count, (u) => {
+    forEachEntry(data, id, paras.count, (u) => {
       if (first < 0 && paras.alive[u]) first = u;
     });
     if (first < 0) continue;

@@ -60,10 +60,11 @@ export const typos: TypoExpander = (terms, df, word, fuzzy, max) => {
 };
 
 /**
- * Levenshtein distance of `a` and `b` if it is at most `k`, else k + 1: two reused rows, and it stops after the first
- * row whose minimum exceeds `k` (no cell of a later row can be smaller).
+ * Levenshtein distance of `a` and `b` if it is at most `k`, else some number above `k` (k + 1 when it stops early):
+ * two reused rows, and it stops after the first row whose minimum exceeds `k` (no cell of a later row can be
+ * smaller). Exported for its property test.
  */
-function boundedDistance(a: string, b: string, k: number, row0: Int32Array, row1: Int32Array): number {
+export function boundedDistance(a: string, b: string, k: number, row0: Int32Array, row1: Int32Array): number {
   const la = a.length;
   const lb = b.length;
   if (Math.abs(la - lb) > k) return k + 1;

@@ -128,7 +128,9 @@ export class ByteReader {
 }
 
 const encoder = /* @__PURE__ */ new TextEncoder();
-const decoder = /* @__PURE__ */ new TextDecoder(); // UTF-8, malformed bytes as U+FFFD
+// UTF-8, malformed bytes as U+FFFD; a leading U+FEFF is text, not a byte order mark to drop (a document starting with
+// one failed to load: its paragraphs ended past its shortened text)
+const decoder = /* @__PURE__ */ new TextDecoder('utf-8', { ignoreBOM: true });
 
 export function utf8Encode(s: string): Uint8Array {
   return encoder.encode(s);

@@ -178,9 +178,9 @@ export function readDocumentsPiece(body: Uint8Array, docs: number, paras: number
       stored = Object.assign(Object.create(null) as Record<string, unknown>, v);
     }
     out.stored.push(stored);
-    const pc = (out.paraCount[d] = r.varint(paras - p));
+    const paragraphsOfDocument = (out.paraCount[d] = r.varint(paras - p));
     const first = p;
-    for (; p < first + pc; p++) out.end[p] = (out.start[p] = r.varint()) + r.varint();
+    for (; p < first + paragraphsOfDocument; p++) out.end[p] = (out.start[p] = r.varint()) + r.varint();
     const text = r.string();
     for (let i = first; i < p; i++) if (out.end[i] > text.length) r.fail();
     out.texts.push(text);

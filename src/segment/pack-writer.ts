@@ -7,7 +7,7 @@ import { ByteWriter, crc32 } from './bytes.js';
 import { HEADER_SIZE } from './format.js';
 import type { IndexSnapshot, TermIndexData } from './model.js';
 import { PACK_MAGIC, PACK_VERSION, PieceEncoding, type PieceKind, ROOT_NAME, gzip, nameBytes, pieceName } from './pack-format.js';
-import { UnitCursor } from './postings.js';
+import { EntryCursor } from './postings.js';
 import { sharedPrefixLength, storedConfigJson } from './writer.js';
 
 /** How a pack is cut and compressed. Every field is optional. */
@@ -71,7 +71,7 @@ interface PackedTerms {
 function packTerms(s: IndexSnapshot, t: TermIndexData, surface: boolean, sink: PieceSink, o: typeof DEFAULTS): PackedTerms {
   const out: PackedTerms = { dict: [], dictCounts: [], dictFirst: [], post: [] };
   const paras = s.paragraphTable;
-  const cursor = new UnitCursor();
+  const cursor = new EntryCursor();
   let post = new ByteWriter(o.postingsPieceBytes * 2);
   let entries = new ByteWriter(o.dictionaryPieceBytes * 2);
   let count = 0;
@@ -168,9 +168,9 @@ function packDocuments(s: IndexSnapshot, sink: PieceSink, o: typeof DEFAULTS) {
     const st = docs.stored[d];
     body.string(st === undefined ? '' : JSON.stringify(st));
     const first = docs.firstParagraph[d];
-    const pc = docs.paragraphCount[d];
-    body.varint(pc);
-    for (let u = first; u < first + pc; u++) {
+    const paragraphsOfDocument = docs.paragraphCount[d];
+    body.varint(paragraphsOfDocument);
+    for (let u = first; u < first + paragraphsOfDocument; u++) {
       body.varint(paras.textStart[u]);
       body.varint(paras.textEnd[u] - paras.textStart[u]);
     }
@@ -178,7 +178,7 @@ function packDocuments(s: IndexSnapshot, sink: PieceSink, o: typeof DEFAULTS) {
     body.string(docs.texts[d]);
     textBytes += body.length - before;
     n++;
-    np += pc;
+    np += paragraphsOfDocument;
     if (textBytes >= o.documentPieceBytes) flush();
   }
   if (n > 0) flush();

@@ -1,14 +1,15 @@
 // The encoding of one term's postings, shared by the writer (which appends to it) and the reader.
 //
-// Units region: per unit containing the term, ascending: `varint((unit - previous) * 2 + (tf === 1 ? 1 : 0))`,
+// Entries region: per paragraph containing the term (per document, in a field index), ascending:
+// `varint((paragraph - previous) * 2 + (tf === 1 ? 1 : 0))`,
 // then `varint(tf)` only when tf > 1 (most terms occur once in a paragraph, so that byte is usually saved).
 // `previous` starts at -1, so every delta is >= 1.
-// Positions region (optional): per unit in the same order, tf varints: the first position, then deltas.
+// Positions region (optional): per entry in the same order, tf varints: the first position, then deltas.
 import type { Skips } from './skips.js';
 import { FahrasError } from '../errors.js';
 
 /**
- * Writes `v`, an integer in [0, 2^32) (units, positions, term ids and their deltas), as an unsigned LEB128 varint
+ * Writes `v`, an integer in [0, 2^32) (paragraph numbers, positions, term ids and their deltas), as an unsigned LEB128 varint
  * at `b[p]`; returns the next offset. (Shifts, not a division: a build writes several per token.)
  */
 export function putVarint(b: Uint8Array, p: number, v: number): number {
@@ -20,8 +21,8 @@ export function putVarint(b: Uint8Array, p: number, v: number): number {
   return p;
 }
 
-/** Writes one unit entry at `b[p]`; returns the next offset. */
-export function putUnitEntry(b: Uint8Array, p: number, delta: number, tf: number): number {
+/** Writes one entry (paragraph delta, term frequency) at `b[p]`; returns the next offset. */
+export function putEntry(b: Uint8Array, p: number, delta: number, tf: number): number {
   if (tf === 1) return putVarint(b, p, delta * 2 + 1);
   return putVarint(b, putVarint(b, p, delta * 2), tf);
 }
@@ -59,7 +60,7 @@ export class VarintCursor {
   }
 }
 
-/** Where each term's bytes are: units `bytes[docStart[t], docStart[t + 1])`, positions `posBytes[posStart[t], posStart[t + 1])`. @internal */
+/** Where each term's bytes are: entries `entryBytes[entryStart[t], entryStart[t + 1])`, positions `positionBytes[positionStart[t], positionStart[t + 1])`. @internal */
 export interface PostingsRanges {
   entryStart: Uint32Array;
   entryBytes: Uint8Array;
@@ -68,13 +69,14 @@ export interface PostingsRanges {
 }
 
 /**
- * Walks one term's unit entries in ascending order: `next()` moves to the next unit and sets `unit` and `tf`.
- * It ends at damaged data (a zero delta, or a unit at or beyond `unitCount`), so crafted bytes can never index
- * outside the tables. The one decoder of unit entries: the callbacks below and the searcher's loops use it.
+ * Walks one term's entries in ascending order: `next()` moves to the next one and sets `paragraphNumber` (a document
+ * number, in a field index) and `tf`. It ends at damaged data (a zero delta, or a paragraph at or beyond
+ * `paragraphCount`), so crafted bytes can never index outside the tables. The one decoder of entries: the callbacks
+ * below and the searcher's loops use it.
  * A block table (src/segment/skips.ts) moves it over whole blocks instead of decoding them (`Skips.jump`).
  * @internal
  */
-export class UnitCursor {
+export class EntryCursor {
   paragraphNumber = -1;
   tf = 0;
   /** The block a block table last moved it to (0 before any): the cursor is at or past its start. */
@@ -83,11 +85,11 @@ export class UnitCursor {
   readonly entryReader = new VarintCursor();
   private paragraphCount = 0;
 
-  reset(data: PostingsRanges, t: number, unitCount: number): this {
+  reset(data: PostingsRanges, t: number, paragraphCount: number): this {
     this.entryReader.reset(data.entryBytes, data.entryStart[t], data.entryStart[t + 1]);
     this.paragraphNumber = -1;
     this.tf = 0;
-    this.paragraphCount = unitCount;
+    this.paragraphCount = paragraphCount;
     this.block = 0;
     return this;
   }
@@ -113,28 +115,28 @@ export class UnitCursor {
   }
 }
 
-const unitsCursor = new UnitCursor();
+const entriesCursor = new EntryCursor();
 const posCursor = new VarintCursor();
-const posUnits = new UnitCursor();
+const positionEntries = new EntryCursor();
 
-/** Calls `visit(unit, tf)` for each unit of term `t`, ascending (see {@link UnitCursor}). Returns the last unit (-1 if none). */
-export function forEachUnit(data: PostingsRanges, t: number, unitCount: number, visit: ((unit: number, tf: number) => void) | null): number {
-  const u = unitsCursor.reset(data, t, unitCount);
+/** Calls `visit(paragraph, tf)` for each entry of term `t`, ascending (see {@link EntryCursor}). Returns the last paragraph (-1 if none). */
+export function forEachEntry(data: PostingsRanges, t: number, paragraphCount: number, visit: ((paragraph: number, tf: number) => void) | null): number {
+  const u = entriesCursor.reset(data, t, paragraphCount);
   while (u.next()) if (visit !== null) visit(u.paragraphNumber, u.tf);
   return u.paragraphNumber;
 }
 
 /**
- * Positions of one term in one unit that {@link forEachPositions} hands out, the first ones: more than any
+ * Positions of one term in one paragraph that {@link forEachPositions} hands out, the first ones: more than any
  * paragraph of the default length (4,000 characters) holds, so only very long paragraphs are cut, and the work of
  * a phrase, a proximity bonus or a snippet per term and paragraph stays bounded.
  */
 export const MAX_POSITIONS = 4096;
 
 /**
- * Calls `visit(i, positions)` for each `units[i]` (ascending) that contains term `t` (its first
+ * Calls `visit(i, positions)` for each `paragraphs[i]` (ascending) that contains term `t` (its first
  * {@link MAX_POSITIONS} positions, ascending). With a block table the cursor jumps to the block of each wanted
- * unit; positions of the units passed over are skipped, never materialized.
+ * paragraph; positions of the paragraphs passed over are skipped, never materialized.
  * No loop trusts a stored tf: every position takes a byte, so positions owed beyond the term's bytes left are
  * damage (`CORRUPT_INDEX`), which also bounds the work to those bytes.
  * @throws FahrasError `CORRUPT_INDEX`
@@ -142,17 +144,17 @@ export const MAX_POSITIONS = 4096;
 export function forEachPositions(
   data: PostingsRanges,
   t: number,
-  unitCount: number,
+  paragraphCount: number,
   skips: Skips | null,
-  units: ArrayLike<number>,
+  paragraphs: ArrayLike<number>,
   visit: (i: number, positions: number[]) => void,
 ): void {
-  const u = posUnits.reset(data, t, unitCount);
+  const u = positionEntries.reset(data, t, paragraphCount);
   const q = posCursor.reset(data.positionBytes, data.positionStart[t], data.positionStart[t + 1]);
-  let owed = 0; // position entries before the current unit's
-  let read = true; // the current unit's positions were read (or lie before the cursor)
-  for (let i = 0; i < units.length; i++) {
-    const target = units[i];
+  let owed = 0; // position entries before the current paragraph's
+  let read = true; // the current paragraph's positions were read (or lie before the cursor)
+  for (let i = 0; i < paragraphs.length; i++) {
+    const target = paragraphs[i];
     if (u.paragraphNumber < target) {
       if (skips?.jump(u, target)) {
         q.pos = skips.pos[u.block];
@@ -171,7 +173,7 @@ export function forEachPositions(
     const positions: number[] = [];
     const n = Math.min(u.tf, MAX_POSITIONS);
     for (let pos = 0, j = 0; j < n; j++) positions.push((pos += q.next())); // the first, then deltas
-    owed = u.tf - n; // the rest are passed over before the next unit's
+    owed = u.tf - n; // the rest are passed over before the next paragraph's
     visit(i, positions);
     read = true;
   }

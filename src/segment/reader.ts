@@ -94,16 +94,16 @@ function parsePayload(r: ByteReader): IndexSnapshot {
       stored[d] = Object.assign(Object.create(null) as Record<string, unknown>, v);
     }
   }
-  const pc = count(r);
-  const doc = u32(pc);
-  const start = u32(pc);
-  const end = u32(pc);
-  const ordinal = u32(pc);
-  const length = u32(pc);
+  const paragraphTotal = count(r);
+  const doc = u32(paragraphTotal);
+  const start = u32(paragraphTotal);
+  const end = u32(paragraphTotal);
+  const ordinal = u32(paragraphTotal);
+  const length = u32(paragraphTotal);
   const firstPara = u32(nd);
   const paraCount = u32(nd);
   let totalLength = 0;
-  for (let i = 0, prev = -1; i < pc; i++) {
+  for (let i = 0, prev = -1; i < paragraphTotal; i++) {
     const d = r.varint();
     if (d >= nd || d < prev) r.fail(); // paragraphs in document order
     if (d !== prev) firstPara[(prev = d)] = i;
@@ -128,13 +128,13 @@ function parsePayload(r: ByteReader): IndexSnapshot {
   const texts = new Array<string>(nd);
   for (let d = 0; d < nd; d++) texts[d] = r.string();
   if (r.pos !== r.endOffset) r.fail();
-  for (let i = 0; i < pc; i++) if (end[i] > texts[doc[i]].length) r.fail(); // a paragraph span past its text
+  for (let i = 0; i < paragraphTotal; i++) if (end[i] > texts[doc[i]].length) r.fail(); // a paragraph span past its text
   return {
     indexConfig: config,
     textIndex: text,
     surfaceIndex: surface,
     vectors: null,
-    paragraphTable: { count: pc, doc, textStart: start, textEnd: end, ordinal, tokenCount: length, alive: live(pc), liveCount: pc, totalLength },
+    paragraphTable: { count: paragraphTotal, doc, textStart: start, textEnd: end, ordinal, tokenCount: length, alive: live(paragraphTotal), liveCount: paragraphTotal, totalLength },
     docs: { ids, texts, stored, alive: live(nd), firstParagraph: firstPara, paragraphCount: paraCount, byId, liveCount: nd },
     fieldIndexes: fields,
   };

@@ -1,7 +1,7 @@
 // Block tables over a term's unit entries, so a reader can jump to the block holding a unit instead of decoding
 // every entry before it. They are derived from the postings bytes (not serialized): built on first use per term,
 // only for terms with long postings, and cached per postings object (which is immutable once frozen).
-import { type PostingsRanges, UnitCursor } from './postings.js';
+import { type PostingsRanges, EntryCursor } from './postings.js';
 
 /** Unit entries per block. */
 export const BLOCK = 64;
@@ -24,7 +24,7 @@ export class Skips {
    * Moves cursor `u` (on this table's term) to the start of the block holding the first unit >= `target` when that
    * block starts past the current entry; afterwards `u.unit` is the last unit before the block. True when it moved.
    */
-  jump(u: UnitCursor, target: number): boolean {
+  jump(u: EntryCursor, target: number): boolean {
     const last = this.last;
     let lo = u.block;
     if (last[lo] >= target) return false; // in the current block
@@ -48,7 +48,7 @@ export class Skips {
 }
 
 const cache = new WeakMap<PostingsRanges, Map<number, Skips | null>>();
-const cursor = new UnitCursor();
+const cursor = new EntryCursor();
 
 /** The block table of term `t` (null for short postings), built once per postings object. */
 export function skipsFor(data: PostingsRanges, t: number, unitCount: number, df: number): Skips | null {

@@ -37,6 +37,13 @@ export const STORED_DEFAULTS: IndexConfig = {
 };
 
 /**
+ * The configuration keys added after format version 1, as paths (FORMAT.md, "Change"). Writers leave each out when
+ * it has its stored default (an object key: when all of it has), so an index that does not use what the key turns on stays readable by builds that
+ * predate the key (they would refuse it as an unknown key).
+ */
+export const ADDED_KEYS: readonly (readonly string[])[] = [['analyzer', 'normalize', 'uthmani'], ['ranking']];
+
+/**
  * Fills the keys `value` lacks from `defaults`, in nested plain objects too; a key `defaults` does not have was
  * written by a newer fahras, whose analysis this build cannot reproduce.
  */

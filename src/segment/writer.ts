@@ -4,12 +4,27 @@ import { stopwordsFor } from '../analysis/components.js';
 import { ByteWriter, crc32 } from './bytes.js';
 import { FORMAT_VERSION, HEADER_SIZE, MAGIC } from './format.js';
 import type { IndexConfig, IndexSnapshot, TermIndexData } from './model.js';
+import { ADDED_KEYS, STORED_DEFAULTS } from './stored-config.js';
 
-/** The configuration as an index file or a pack root stores it: the stopword list travels inside (a reader needs none). */
+/**
+ * The configuration as an index file or a pack root stores it: the stopword list travels inside (a reader needs
+ * none), and a key added after format version 1 is left out when it has its stored default (`ADDED_KEYS`).
+ */
 export function storedConfigJson(config: IndexConfig): string {
   const analyzer = config.analyzer;
   const stopwords = typeof analyzer.stopwords === 'string' ? [...stopwordsFor(analyzer.stopwords)] : analyzer.stopwords;
-  return JSON.stringify({ ...config, analyzer: { ...analyzer, stopwords } });
+  const stored = JSON.parse(JSON.stringify({ ...config, analyzer: { ...analyzer, stopwords } }));
+  for (const path of ADDED_KEYS) {
+    let parent = stored;
+    let fallback: any = STORED_DEFAULTS;
+    for (const key of path.slice(0, -1)) {
+      parent = parent?.[key];
+      fallback = fallback[key];
+    }
+    const last = path[path.length - 1];
+    if (parent && JSON.stringify(parent[last]) === JSON.stringify(fallback[last])) delete parent[last];
+  }
+  return JSON.stringify(stored);
 }
 
 /** The length of the prefix `term` shares with `prev` (front coding), never splitting a surrogate pair. */

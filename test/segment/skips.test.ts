@@ -2,7 +2,7 @@
 // equal a plain walk of the postings on random ones.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { forEachPositions, UnitCursor } from '../../src/segment/postings.js';
+import { forEachPositions, EntryCursor } from '../../src/segment/postings.js';
 import { BLOCK, skipsFor } from '../../src/segment/skips.js';
 import { PostingsWriter } from '../../src/index-builder/postings.js';
 import { assertProperty, report, runs } from '../helpers/runs.js';
@@ -37,7 +37,7 @@ describe('block skip tables', () => {
         if (skips) tables++;
         const targets = Int32Array.from(new Set([...probes, ...entries.filter((_, i) => i % 5 === 0).map((e) => e.unit)])).sort();
         // jump, then next: the first unit >= each target, with its tf
-        const c = new UnitCursor().reset(data, t, unitCount);
+        const c = new EntryCursor().reset(data, t, unitCount);
         for (const target of targets) {
           const want = entries.find((e) => e.unit >= target);
           let found = c.paragraphNumber >= target;

@@ -119,4 +119,19 @@ describe('the stored configuration, keys added since version 1', () => {
       expect(loaded.search('ٱلصَّلَوٰةَ').length).toBe(1);
     }
   });
+
+  it('leaves an added key out when it has its stored default, so builds that predate the key read the file', () => {
+    const plain = createIndex({ analyzer: { normalize: { uthmani: false } } });
+    plain.addAll(seedDocuments().slice(0, 3));
+    const bytes = plain.serialize();
+    withConfig(bytes, (c) => {
+      expect('uthmani' in c.analyzer.normalize).toBe(false);
+      return c;
+    });
+    expect(loadIndex(bytes).config.analyzer.normalize.uthmani).toBe(false);
+    withConfig(BYTES, (c) => {
+      expect(c.analyzer.normalize.uthmani).toBe(true); // not the stored default: written
+      return c;
+    });
+  });
 });
