@@ -28,7 +28,7 @@ export interface EngineMeasure {
   /** Per later query on one page: bytes served while it ran, and its time. */
   laterBytes?: number[];
   laterMs?: number[];
-  /** The same queries again on that page: every piece they need is already there. */
+  /** Each query again right after it: every piece it needs is already there. */
   cachedMs?: number[];
   memoryBytes?: number;
   memoryBeforeBytes?: number;
@@ -117,7 +117,7 @@ export function packsSection(report: PacksReport): string {
   return [
     PACKS_HEADING,
     '',
-    `Measured ${report.date.slice(0, 10)} by \`npm run bench:packs\` (bench/packs.ts): Chromium ${report.chromium} (Debian, headless, playwright-core), Pagefind ${report.pagefind}. Each engine's output is served from 127.0.0.1 by a server that counts the bytes of every response (files cached as immutable, as a CDN sends them; "gzip": what the same responses weigh from a host that gzips them). ${report.queries} known-item queries of 3–5 consecutive words from random paragraphs (seeded; fingerprint ${report.queriesFingerprint}); top 10 with snippets (Pagefind: \`result.data()\` with its excerpt). First result: ${report.freshPages} fresh pages (new browser context, empty cache), each timed from its first query's start — the engine's script included — to its top 10, median. Later query: the other queries on one page, median bytes and time; pieces cached: the same queries again on that page. Memory: ${memory}, after all the queries twice. Build: Pagefind through its Node API (\`createIndex\` + \`addCustomRecord\`, language ar), fahras through its CLI (\`fahras index\`, \`fahras pack\`), one build each (times move by ±30% on this shared 2-core machine).`,
+    `Measured ${report.date.slice(0, 10)} by \`npm run bench:packs\` (bench/packs.ts): Chromium ${report.chromium} (Debian, headless, playwright-core), Pagefind ${report.pagefind}. Each engine's output is served from 127.0.0.1 by a server that counts the bytes of every response (files cached as immutable, as a CDN sends them; "gzip": what the same responses weigh from a host that gzips them). ${report.queries} known-item queries of 3–5 consecutive words from random paragraphs (seeded; fingerprint ${report.queriesFingerprint}); top 10 with snippets (Pagefind: \`result.data()\` with its excerpt). First result: ${report.freshPages} fresh pages (new browser context, empty cache), each timed from its first query's start — the engine's script included — to its top 10, median. Later query: the other queries on one page, median bytes and time; pieces cached: each query again right after it. Memory: ${memory}, after all the queries (each twice). Build: Pagefind through its Node API (\`createIndex\` + \`addCustomRecord\`, language ar), fahras through its CLI (\`fahras index\`, \`fahras pack\`), one build each (times move by ±30% on this shared 2-core machine).`,
   '',
     '| ' + PACKS_HEADERS.join(' | ') + ' |',
     '| ' + PACKS_HEADERS.map((_, i) => (i < 2 ? '---' : '---:')).join(' | ') + ' |',
@@ -133,7 +133,7 @@ export function upsertSection(md: string, heading: string, section: string, befo
   const start = md.indexOf(heading + '\n');
   if (start >= 0) {
     const next = md.indexOf('\n## ', start + heading.length);
-    return md.slice(0, start) + section + (next >= 0 ? md.slice(next + 1) : '');
+    return md.slice(0, start) + section + (next >= 0 ? '\n' + md.slice(next + 1) : '');
   }
   const at = md.indexOf(before);
   return at >= 0 ? md.slice(0, at) + section + '\n' + md.slice(at) : md.trimEnd() + '\n\n' + section;
@@ -174,7 +174,7 @@ export function packsChartSpec(report: PacksReport): vl.TopLevelSpec | undefined
       height: 160,
       layer: [
         { mark: { type: 'bar' } },
-        { mark: { type: 'text', dy: -6, fontSize: 9 }, encoding: { text: { field: 'value', type: 'quantitative', format: '.3~s' } } },
+        { mark: { type: 'text', dy: -6, fontSize: 9 }, encoding: { text: { field: 'value', type: 'quantitative', format: ',.3~r' } } },
       ],
       encoding: {
         x: { field: 'engine', type: 'nominal', sort: engines, title: null, axis: { labels: false, ticks: false } },

@@ -5,11 +5,13 @@
 //   npm run bench:packs                      # 20 MB and the whole corpus (102 MB file, 96 MB of text)
 //   npx tsx bench/packs.ts --sizes 20 --queries 60 --fresh 9 --engines pagefind,fahras
 //   --rebuild  builds again instead of reusing bench/.cache/ (git-ignored: slices, built outputs, build times)
+//   --merge    keeps the last figures (bench/out/packs.json) of the engines not run this time
+//   --report   writes the RESULTS.md section and the chart again from bench/out/packs.json, measuring nothing
 //
 // Per engine and slice: build time (Pagefind through its Node API, fahras through its CLI), output files and bytes;
 // on fresh pages (a new browser context each, empty cache) the bytes read and the time from the first query to its
 // top 10 (snippets included: Pagefind's result.data(), fahras' snippets); on one page, each later query's bytes and
-// time, then the same queries again (pieces already cached), then the page's memory (measureUserAgentSpecificMemory,
+// time and the same query again at once (its pieces already read), then the page's memory (measureUserAgentSpecificMemory,
 // the page being cross-origin isolated; CDP heap usage when it is unavailable); known-item MRR@10 and found@10.
 // The pack's results are compared with the single file's, query by query. Writes bench/out/packs.json, the "Static
 // search in the browser" section of bench/RESULTS.md and bench/charts/packs.svg.
@@ -26,7 +28,7 @@ import { mrrAt } from './lib/metrics.js';
 import { fingerprint, type KnownItemQuery, sampleKnownItemQueries } from './lib/queries.js';
 import { type EngineMeasure, PACK_ENGINES, type PackEngine, PACKS_HEADERS, packsRows, type PacksReport, type SliceMeasure } from './packs-report.js';
 import { writePacksReport } from './report.js';
-import { BENCH_DIR, formatTable, isMain, listFlag, median, parseArgs, writeJson } from './lib/util.js';
+import { BENCH_DIR, formatTable, isMain, listFlag, median, OUT_DIR, parseArgs, writeJson } from './lib/util.js';
 
 export const CACHE_DIR = join(BENCH_DIR, '.cache');
 const CHROMIUM = '/usr/bin/chromium';
@@ -114,9 +116,11 @@ function runCli(args: string[]): void {
   execFileSync(process.execPath, [DIST_CLI, ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
-/** Whether this checkout has packs (the `fahras/pack` entry); the reason when it has not. */
+/** Whether this checkout has packs (the `fahras/pack` entry and `fahras pack` in the built CLI); why not when not. */
 function packsPending(): string | undefined {
-  return existsSync(join(REPO_ROOT, 'src', 'pack.ts')) ? undefined : 'pending: fahras packs (src/pack.ts) have not landed yet';
+  if (!existsSync(join(REPO_ROOT, 'src', 'pack.ts'))) return 'pending: fahras packs (src/pack.ts) have not landed yet';
+  const help = execFileSync(process.execPath, [DIST_CLI, '--help'], { cwd: REPO_ROOT, encoding: 'utf8' });
+  return /^\s+pack\b/m.test(help) ? undefined : 'pending: the CLI has no `fahras pack` yet';
 }
 
 function outputSize(dir: string): { files: number; bytes: number } {
@@ -148,14 +152,14 @@ export async function search(q) {
   return top.map((d) => ({ id: d.meta.title, snippet: d.excerpt }));
 }`;
     case 'fahras':
-      return `import { loadIndex } from './src/index.ts';
+      return `import { loadIndex } from './dist/index.js';
 let index;
 export async function search(q) {
   if (!index) index = loadIndex(new Uint8Array(await (await fetch('/e/index.fahras')).arrayBuffer()));
   return (${fahrasResults})(index.search(q, { limit: 10 }));
 }`;
     case 'fahras-pack':
-      return `import { openPack } from './src/pack.ts';
+      return `import { openPack } from './dist/pack.js';
 let index;
 export async function search(q) {
   if (!index) index = await openPack(new URL('/e/', location.href).href);
@@ -266,6 +270,7 @@ async function measureInBrowser(
     const results: PageResult[][] = [];
     const laterBytes: number[] = [];
     const laterMs: number[] = [];
+    const cachedMs: number[] = [];
     for (let i = 0; i < queries.length; i++) {
       const { ms, results: top } = await timedSearch(page, queries[i].text);
       const bytes = totalBytes(server.take());
@@ -274,9 +279,8 @@ async function measureInBrowser(
         laterBytes.push(bytes);
         laterMs.push(ms);
       }
+      cachedMs.push((await timedSearch(page, queries[i].text)).ms); // at once again: its pieces are all there
     }
-    const cachedMs: number[] = [];
-    for (const q of queries) cachedMs.push((await timedSearch(page, q.text)).ms);
     const after = await pageMemory(page);
     await close();
     return {
@@ -314,12 +318,11 @@ export async function runPacks(opts: PacksOptions): Promise<PacksReport> {
   const { log } = opts;
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is absent (apt-get install chromium)`);
   mkdirSync(CACHE_DIR, { recursive: true });
-  const pending = packsPending();
-  const wanted = opts.engines.filter((e) => !(e === 'fahras-pack' && pending));
-  if (wanted.some((e) => e !== 'pagefind')) {
-    log('building dist/ (npm run build) for the fahras CLI');
+  if (opts.engines.some((e) => e !== 'pagefind')) {
+    log('building dist/ (npm run build): the fahras CLI and the bundles the pages load');
     execFileSync('npm', ['run', 'build', '--silent'], { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   }
+  const pending = opts.engines.includes('fahras-pack') ? packsPending() : undefined;
   const sourceKey = fahrasSourceKey();
   const pagefindVersion = packageVersion('pagefind');
   const browser = await chromium.launch({
@@ -388,26 +391,47 @@ export async function runPacks(opts: PacksOptions): Promise<PacksReport> {
   return report;
 }
 
+/**
+ * `report` with the engines it did not measure taken from `previous` (the same slice and query list), so that a run
+ * of some engines (`--merge`) keeps the others' last figures. The date stays the new run's.
+ */
+export function mergeReports(report: PacksReport, previous: PacksReport): PacksReport {
+  const slices = report.slices.map((s) => {
+    const old = previous.slices.find((p) => p.mb === s.mb);
+    if (!old || previous.queriesFingerprint === '' || previous.queries !== report.queries) return s;
+    const engines = PACK_ENGINES.map((e) => s.engines.find((m) => m.engine === e) ?? old.engines.find((m) => m.engine === e)).filter(
+      (m): m is EngineMeasure => m !== undefined,
+    );
+    return { ...s, engines };
+  });
+  return { ...report, slices };
+}
+
+async function finish(report: PacksReport): Promise<void> {
+  console.log('\n' + formatTable(PACKS_HEADERS, packsRows(report)));
+  console.log(`wrote ${writeJson('packs.json', report)}`);
+  for (const line of await writePacksReport(report)) console.log(line);
+}
+
 if (isMain(import.meta.url)) {
   const args = parseArgs(process.argv.slice(2), ['sizes', 'queries', 'fresh', 'engines']);
   const engines = (listFlag(args.flags.get('engines')) ?? PACK_ENGINES) as PackEngine[];
   const unknown = engines.filter((e) => !PACK_ENGINES.includes(e));
   if (unknown.length > 0) throw new Error(`unknown engine ${unknown.join(', ')} (known: ${PACK_ENGINES.join(', ')})`);
-  runPacks({
-    sizes: (listFlag(args.flags.get('sizes')) ?? ['20', '102']).map(Number),
-    queries: Number(args.flags.get('queries') ?? 60),
-    freshPages: Number(args.flags.get('fresh') ?? 9),
-    engines,
-    rebuild: args.flags.has('rebuild'),
-    log: (line) => console.log(line),
-  })
-    .then(async (report) => {
-      console.log('\n' + formatTable(PACKS_HEADERS, packsRows(report)));
-      console.log(`wrote ${writeJson('packs.json', report)}`);
-      for (const line of await writePacksReport(report)) console.log(line);
-    })
-    .catch((err) => {
-      console.error(err);
-      process.exit(1);
-    });
+  const saved = join(OUT_DIR, 'packs.json');
+  const previous = existsSync(saved) ? (JSON.parse(readFileSync(saved, 'utf8')) as PacksReport) : undefined;
+  const run = args.flags.has('report')
+    ? Promise.resolve(previous ?? Promise.reject(new Error(`${saved} is absent: run the benchmark first`)))
+    : runPacks({
+        sizes: (listFlag(args.flags.get('sizes')) ?? ['20', '102']).map(Number),
+        queries: Number(args.flags.get('queries') ?? 60),
+        freshPages: Number(args.flags.get('fresh') ?? 9),
+        engines,
+        rebuild: args.flags.has('rebuild'),
+        log: (line) => console.log(line),
+      }).then((report) => (args.flags.has('merge') && previous ? mergeReports(report, previous) : report));
+  run.then(finish).catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
 }

@@ -40,7 +40,9 @@ const SILENT = 0x06df; // U+06DF SMALL HIGH ROUNDED ZERO ۟ (the letter under it
  * waw ࣳ, U+06DF small high rounded zero ۟, U+0650 kasra ِ (on a final ى), and the vowel marks the hamza rules read:
  * U+064E fatha َ, U+064F damma ُ, U+0652 sukun ْ, U+06E1 small high dotless head of khah ۡ (QPC's sukun).
  */
-const UTHMANI_CONTEXT = '\u0670\u0654\u0621\u0671\u06e5\u06e6\u06e7\u08f3\u06df\u0650\u064e\u064f\u0652\u06e1';
+// (with the tanween marks U+064B–U+064D and QPC's U+08F0–U+08F2, which the hamza rules read as vowels: a word holding
+// one must take the rules' path in the tokenizer as in normalize())
+const UTHMANI_CONTEXT = '\u0670\u0654\u0621\u0671\u06e5\u06e6\u06e7\u08f3\u06df\u0650\u064e\u064f\u0652\u06e1\u064b\u064c\u064d\u08f0\u08f1\u08f2';
 
 /**
  * Marks between letters: harakat and hamza/madda marks U+064B–U+065F, dagger alef U+0670, Arabic signs
@@ -161,9 +163,9 @@ function foldUthmani(text: string, i: number, start: number, end: number, plain:
 function foldInPlace(text: string, i: number, start: number, end: number, plain: PlainFold, buf: Uint16Array, n: number): number {
   const c = text.charCodeAt(i);
   const prev = i > start ? text.charCodeAt(i - 1) : 0;
-  // the vowel marks a hamza rule reads (fatha, damma, sukun, QPC's sukun) fold as ever; they are CONTEXT so that
+  // the vowel marks a hamza rule reads (fatha, damma, sukun, QPC's sukun, the tanween marks) fold as ever; they are CONTEXT so that
   // the tokenizer folds a word holding one and ء again, with the rules (see `hamzaNeedsMark`)
-  if (c === FATHA || c === DAMMA || c === 0x0652 || c === 0x06e1) return emit(c, plain, buf, n);
+  if (c === FATHA || c === DAMMA || c === 0x0652 || c === 0x06e1 || (c >= FATHA - 3 && c <= KASRA - 3) || (c >= 0x08f0 && c <= 0x08f2)) return emit(c, plain, buf, n);
   if (c === DAGGER_ALEF) {
     // ٰ on U+0648 WAW و (no haraka between: الصلوٰة, الحيوٰة) is the alef itself: و → ا; on U+0649 ALEF MAKSURA ى
     // too before more letters (تَرَىٰهُ → تراه), while a final ىٰ stays ى (عَلَىٰ, موسىٰ)
@@ -185,10 +187,11 @@ function foldInPlace(text: string, i: number, start: number, end: number, plain:
     // ٔ U+0654 HAMZA ABOVE on U+0640 TATWEEL ـ (a hamza without a seat): the seat plain
     // spelling gives it — ئ after ي or with a kasra (ٱلسَّيِّـَٔات, شَيْـًٔا, ٱلْأَفْـِٔدَة), none before an alef
     // (بِـَٔايَـٰت: بآيات, ٱلْـَٔـٰن: الآن), ء after an alef (أَسَـٰٓـُٔوا: أساءوا), else ئ with a damma (مَسْـُٔولًا) and
-    // أ with a fatha (يَسْـَٔلُون). Anywhere else it is a mark (deleted).
+    // أ with a fatha (يَسْـَٔلُون). Anywhere else it is a mark (deleted), and so before the word's first letter: a
+    // word's leading tatweel is outside its span, so it cannot seat the word's first letter.
     let t = i - 1;
     while (t >= start && isMark(text.charCodeAt(t)) && text.charCodeAt(t) !== TATWEEL) t--;
-    if (t < start || text.charCodeAt(t) !== TATWEEL) return n;
+    if (t < start || text.charCodeAt(t) !== TATWEEL || p < 0) return n;
     const marks = marksEnd(text, i, end);
     if (before === YEH || before === ALEF_MAKSURA || hasMark(text, t, marks, KASRA, KASRA - 3)) return emit(YEH_HAMZA, plain, buf, n);
     if (after === ALEF || hasMark(text, i, marks, DAGGER_ALEF, DAGGER_ALEF)) return n;

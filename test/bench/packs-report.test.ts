@@ -6,7 +6,7 @@ import { packsRows, type PacksReport, upsertSection } from '../../bench/packs-re
 describe('upsertSection', () => {
   const md = '# title\n\n## A\n\na\n\n## Packs\n\nold\n\n## Bundle size\n\nb\n';
   it('replaces the section up to the next heading', () => {
-    expect(upsertSection(md, '## Packs', '## Packs\n\nnew\n', '## Bundle size')).toBe('# title\n\n## A\n\na\n\n## Packs\n\nnew\n## Bundle size\n\nb\n');
+    expect(upsertSection(md, '## Packs', '## Packs\n\nnew\n', '## Bundle size')).toBe('# title\n\n## A\n\na\n\n## Packs\n\nnew\n\n## Bundle size\n\nb\n');
   });
   it('inserts it before the given heading when absent, or at the end', () => {
     expect(upsertSection('# t\n\n## Bundle size\n', '## Packs', '## Packs\n', '## Bundle size')).toBe('# t\n\n## Packs\n\n## Bundle size\n');
