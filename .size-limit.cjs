@@ -12,7 +12,7 @@ const BUDGET = '10 kB';
 // further growth. Cutting back to BUDGET without changing results is open work (bench/NOTES.md, 2026-12-07 diet).
 const SEARCH_LIMIT = '12.8 kB';
 // Raised from 25 kB: the main entry grew with the packs writer, the Qur'anic rules, clitics and index validation.
-const FULL_LIMIT = '30.4 kB';
+const FULL_LIMIT = '30.5 kB';
 // Typo tolerance (`fahras/typos`, the `fuzzy` option) is an opt-in of the search-only entry, measured apart.
 const TYPOS_LIMIT = '0.6 kB';
 // Document-field scoring (`fahras/fields`) likewise, measured with the search entry it adds to.
