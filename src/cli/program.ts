@@ -292,6 +292,18 @@ async function searchCommand(file: string, words: string[], opts: SearchCommandO
 }
 
 /** Builds the commander program (exits are turned into exceptions; output goes to `io`). */
+/** The input options `fahras index` and `fahras pack` share (the inputs they read and how, and the summary). */
+function withInputOptions(command: Command): Command {
+  return command
+    .addOption(new Option('--paragraphs <split>', 'how texts split into paragraphs').choices(['line', 'blank-line', 'none']).default('line'))
+    .addOption(new Option('--preset <name>', 'analyzer preset').choices(['default', 'lucene', 'exact']).default('default'))
+    .option('--id-field <name>', 'JSON-lines property holding the document id', 'id')
+    .option('--text-field <name>', 'JSON-lines property holding the text', 'text')
+    .option('-q, --quiet', 'no progress bar and no summary')
+    .option('--json', 'print the summary as JSON')
+    .option('--skip-bad', 'skip files that are not UTF-8 text and records that are not documents (listed in the summary)');
+}
+
 export function buildProgram(io: CliIO): Command {
   const program = new Command();
   program
@@ -308,34 +320,20 @@ export function buildProgram(io: CliIO): Command {
         write(`fahras: ${s.replace(/^error: /, '').trimEnd()}${/unknown option '-[^-\x00-\x7f]/.test(s) ? " (a query word starting with '-': put the query after --, e.g. fahras search index.fahras -- روسيا -سوريا)" : ''}\n`),
     });
 
-  program
+  const indexCommandLine = program
     .command('index')
     .description('index text files, markdown, directories or JSON lines ({"id","text",...} per line, .gz too)')
     .argument('<inputs...>', 'files or directories (.txt, .md, .jsonl, .ndjson, .jsonl.gz; a .json array of documents named as a file)')
     .requiredOption('-o, --output <file>', 'the index file to write (e.g. articles.fahras)')
-    .addOption(new Option('--paragraphs <split>', 'how texts split into paragraphs').choices(['line', 'blank-line', 'none']).default('line'))
-    .addOption(new Option('--preset <name>', 'analyzer preset').choices(['default', 'lucene', 'exact']).default('default'))
-    .option('--fields <list>', 'extra JSON-lines properties to index, with optional boosts: title:2,author', parseFields)
-    .option('--id-field <name>', 'JSON-lines property holding the document id', 'id')
-    .option('--text-field <name>', 'JSON-lines property holding the text', 'text')
-    .option('-q, --quiet', 'no progress bar and no summary')
-    .option('--json', 'print the summary as JSON')
-    .option('--skip-bad', 'skip files that are not UTF-8 text and records that are not documents (listed in the summary)')
-    .action((inputs: string[], opts: IndexCommandOptions) => indexCommand(inputs, opts, io));
+    .option('--fields <list>', 'extra JSON-lines properties to index, with optional boosts: title:2,author', parseFields);
+  withInputOptions(indexCommandLine).action((inputs: string[], opts: IndexCommandOptions) => indexCommand(inputs, opts, io));
 
-  program
+  const packCommandLine = program
     .command('pack')
     .description('write a static pack (a directory of pieces read as queries need them) of inputs or of an index file')
     .argument('<inputs...>', 'what fahras index takes, or one .fahras index file')
-    .requiredOption('-o, --output <dir>', 'the directory to write the pack to')
-    .addOption(new Option('--paragraphs <split>', 'how texts split into paragraphs').choices(['line', 'blank-line', 'none']).default('line'))
-    .addOption(new Option('--preset <name>', 'analyzer preset').choices(['default', 'lucene', 'exact']).default('default'))
-    .option('--id-field <name>', 'JSON-lines property holding the document id', 'id')
-    .option('--text-field <name>', 'JSON-lines property holding the text', 'text')
-    .option('-q, --quiet', 'no progress bar and no summary')
-    .option('--json', 'print the summary as JSON')
-    .option('--skip-bad', 'skip files that are not UTF-8 text and records that are not documents (listed in the summary)')
-    .action((inputs: string[], opts: IndexCommandOptions) => packCommand(inputs, opts, io));
+    .requiredOption('-o, --output <dir>', 'the directory to write the pack to');
+  withInputOptions(packCommandLine).action((inputs: string[], opts: IndexCommandOptions) => packCommand(inputs, opts, io));
 
   program
     .command('search')
