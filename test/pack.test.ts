@@ -7,6 +7,7 @@ import { openPack } from '../src/pack.js';
 import { typos } from '../src/typos.js';
 import { crc32 } from '../src/segment/bytes.js';
 import { nameBytes } from '../src/segment/pack-format.js';
+import { readPackRoot } from '../src/segment/pack-reader.js';
 import { seedDocuments } from './helpers/seeds.js';
 
 /** A loader over files in memory that records the names it gave. */
@@ -41,6 +42,9 @@ const options: fc.Arbitrary<SearchOptions> = fc.record(
     limit: fc.integer({ min: 1, max: 12 }),
     offset: fc.integer({ min: 0, max: 4 }),
     snippetLength: fc.integer({ min: 16, max: 80 }),
+    snippets: fc.boolean(),
+    maxExpansions: fc.integer({ min: 1, max: 3 }),
+    bm25: fc.record({ k1: fc.constantFrom(0, 0.5, 1.2), b: fc.constantFrom(0, 0.75, 1) }),
     filter: fc.constant((fields: Readonly<Record<string, unknown>>) => fields.tag === 'x'),
     // the stored ranking choices, each switched the other way (clitic and prefix forms read more terms)
     ranking: fc.constantFrom({ clitics: 0.5 }, { forms: 1 }, { expansions: 0, minLength: 0 }),
@@ -52,18 +56,35 @@ const options: fc.Arbitrary<SearchOptions> = fc.record(
 const SMALL = { dictionaryPieceBytes: 64, postingsPieceBytes: 64, documentPieceBytes: 64 };
 
 describe('fahras/pack', () => {
-  it('answers every query exactly as the in-memory index (property, small random corpora)', async () => {
+  it('answers every query exactly as the in-memory index, searched one by one and all at once (property, small random corpora)', async () => {
     await fc.assert(
       fc.asyncProperty(documents, fc.array(fc.tuple(query, options), { minLength: 1, maxLength: 8 }), fc.nat(4000), async (docs, queries, cacheBytes) => {
         const index = createIndex();
         index.addAll(docs);
         const loaded = loadIndex(index.serialize());
-        const pack = await openPack(memoryLoader(await index.pack(SMALL)).loader, { typos, cacheBytes });
-        for (const [q, o] of queries) {
-          const expected = loaded.search(q, o);
-          expect(await pack.search(q, o), `${q} ${JSON.stringify(o)}`).toEqual(expected);
-          if (!o.fuzzy) expect(index.search(q, o)).toEqual(expected);
+        const files = await index.pack(SMALL);
+        const { loader, read } = memoryLoader(files);
+        const pack = await openPack(loader, { typos, cacheBytes });
+        const root = readPackRoot(files['root.fahras']);
+        const expected = queries.map(([q, o]) => loaded.search(q, o));
+        for (const [i, [q, o]] of queries.entries()) {
+          const before = read.length;
+          const results = await pack.search(q, o);
+          expect(results, `${q} ${JSON.stringify(o)}`).toEqual(expected[i]);
+          if (!o.fuzzy) expect(index.search(q, o)).toEqual(expected[i]);
+          // without a filter, a documents piece is read only for a document the page shows
+          if (!o.filter) {
+            const shown = new Set(results.map((r) => docs.findIndex((d) => d.id === r.id)));
+            for (const name of read.slice(before).filter((n) => n.startsWith('docs-'))) {
+              const k = root.documents.names.indexOf(name);
+              const { firstDoc } = root.documents;
+              expect([...shown].some((d) => d >= firstDoc[k] && d < firstDoc[k + 1]), `${q}: ${name} shows nothing`).toBe(true);
+            }
+          }
         }
+        // searches running at once (each awaiting its pieces while the others rank) answer as alone
+        const together = await openPack(memoryLoader(files).loader, { typos, cacheBytes });
+        expect(await Promise.all(queries.map(([q, o]) => together.search(q, o)))).toEqual(expected);
       }),
       { numRuns: 100 },
     );
