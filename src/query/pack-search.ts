@@ -12,6 +12,7 @@ import {
   type DocumentsPiece,
   type PackRoot,
   type PackTermLists,
+  type PieceRef,
   type PieceStore,
   damagedPiece,
   readDictionaryPiece,
@@ -19,7 +20,7 @@ import {
 } from '../segment/pack-reader.js';
 import { type PostingsRanges, EntryCursor, VarintCursor } from '../segment/postings.js';
 import type { ParsedQuery } from './parse.js';
-import { Searcher, type SearcherExtras, type SearchOptions, type SearchResult, parseSearchQuery, planTerms, surfaceFormsOf, wordTerms } from './search.js';
+import { Searcher, type SearcherExtras, type SearchOptions, type SearchPage, parseSearchQuery, planTerms, surfaceFormsOf, wordTerms } from './search.js';
 import type { ResolvedSearchOptions } from './search-options.js';
 
 /** A postings piece: its bytes and the blocks whose paragraph data went into the paragraph tables. @internal */
@@ -189,7 +190,7 @@ class PackPieces {
   }
 
   /** A text postings block: its entries and positions; the first time, its paragraphs' lengths and documents go into the tables. */
-  private textBlock(piece: PostingsPiece, start: number, end: number, df: number, name: string) {
+  private textBlock(piece: PostingsPiece, start: number, end: number, df: number, name: PieceRef) {
     const header = new VarintCursor().reset(piece.body, start, end);
     const entriesLength = header.next();
     const positionsLength = header.next();
@@ -330,8 +331,8 @@ export class PackSearcher {
     return searcher;
   }
 
-  /** Runs a query as `SearchIndex.search` does on the whole index, reading each piece before the step that needs it. */
-  async search(query: unknown, options?: SearchOptions): Promise<SearchResult[]> {
+  /** Runs a query as `SearchIndex.searchWithTotal` does on the whole index, reading each piece before the step that needs it. */
+  async search(query: unknown, options?: SearchOptions): Promise<SearchPage> {
     const { root, pieces } = this;
     const planner = this.searchers[0];
     const opts = planner.resolve(options); // the option checks `search` makes (fuzzy without typos)
@@ -354,15 +355,17 @@ export class PackSearcher {
       const paragraphDocument = this.snap.paragraphTable.doc;
       const searcher = this.idle.pop() ?? this.newSearcher();
       let page;
+      let total;
       try {
         const candidates = searcher.scoreCandidates(plan, opts);
         if (opts.filter) await pieces.readDocuments(Array.from(candidates, (paragraph) => paragraphDocument[paragraph]));
         page = searcher.selectPage(plan, opts, candidates);
+        total = searcher.lastTotal;
       } finally {
         this.idle.push(searcher);
       }
       await pieces.readDocuments(page.shown.map((paragraph) => paragraphDocument[paragraph]));
-      return planner.present(plan, page, opts);
+      return { results: planner.present(plan, page, opts), total };
     } finally {
       if (--this.active === 0) this.store.trim();
     }
