@@ -18,14 +18,14 @@
  */
 import { WordChain } from './analysis/index.js';
 import { FahrasError } from './errors.js';
-import type { FieldScoring, SearchOptions, SearchResult, TypoExpander } from './query/index.js';
+import type { FieldScoring, SearchOptions, SearchPage, SearchResult, TypoExpander } from './query/index.js';
 import { PackSearcher } from './query/pack-search.js';
 import type { IndexConfig } from './segment/model.js';
 import { ROOT_NAME } from './segment/pack-format.js';
 import { type PieceLoader, PieceStore, readPackRoot } from './segment/pack-reader.js';
 
 export { FahrasError, type FahrasErrorCode } from './errors.js';
-export { toHtml, escapeHtml, type SearchOptions, type SearchResult, type Snippet, type HtmlOptions } from './query/index.js';
+export { toHtml, escapeHtml, type SearchOptions, type SearchPage, type SearchResult, type Snippet, type HtmlOptions } from './query/index.js';
 export type { TypoExpander } from './query/index.js';
 export type { DocumentId, IndexConfig } from './segment/model.js';
 export type { PieceLoader } from './segment/pack-reader.js';
@@ -72,7 +72,15 @@ export class SearchPack {
    * @throws FahrasError `MISSING_PIECE`, `CHECKSUM_MISMATCH` or `CORRUPT_INDEX` naming a piece that cannot be read
    * or is damaged; `INVALID_ARGUMENT` for `fuzzy` when the pack was opened without `typos`.
    */
-  search(query: string, options?: SearchOptions): Promise<SearchResult[]> {
+  async search(query: string, options?: SearchOptions): Promise<SearchResult[]> {
+    return (await this.searcher.search(query, options)).results;
+  }
+
+  /**
+   * {@link search}, with the number of matches in all pages (paragraphs, or documents with `groupBy: 'document'`),
+   * as `searchWithTotal` of `fahras/search` gives it: for "N results" and paging.
+   */
+  searchWithTotal(query: string, options?: SearchOptions): Promise<SearchPage> {
     return this.searcher.search(query, options);
   }
 }
@@ -115,7 +123,7 @@ export async function openPack(source: PackSource, options: OpenPackOptions = {}
           ? fetchLoader(source)
           : null;
   if (!loader) throw new FahrasError('INVALID_ARGUMENT', 'openPack expects a URL, a directory path or a loader function');
-  const cacheBytes = options.cacheBytes ?? 8 << 20;
+  const cacheBytes = options.cacheBytes;
   const store = new PieceStore(loader, typeof cacheBytes === 'number' && cacheBytes >= 0 ? cacheBytes : 8 << 20);
   const root = readPackRoot(await store.load(ROOT_NAME));
   const searcher = new PackSearcher(root, store, new WordChain(root.config.analyzer), { typos: options.typos });

@@ -1,4 +1,4 @@
-// fahras/pack (src/pack.ts): a pack answers every query exactly as the in-memory index of the same documents,
+// fahras/pack (src/pack.ts): a pack answers every query (and its total) exactly as the in-memory index of the same documents,
 // reading only the pieces the query needs; missing and damaged pieces, and newer packs, are typed errors.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -63,6 +63,7 @@ describe('fahras/pack', () => {
           const expected = loaded.search(q, o);
           expect(await pack.search(q, o), `${q} ${JSON.stringify(o)}`).toEqual(expected);
           if (!o.fuzzy) expect(index.search(q, o)).toEqual(expected);
+          expect(await pack.searchWithTotal(q, o), `${q} ${JSON.stringify(o)} (with total)`).toEqual(loaded.searchWithTotal(q, o));
         }
       }),
       { numRuns: 100 },

@@ -41,10 +41,10 @@ export function nameBytes(name: string): number[] {
 /** Two hex digits per byte value. */
 const HEX = /* @__PURE__ */ Array.from({ length: 256 }, (_, v) => (v | 256).toString(16).slice(1));
 
-/** The name of a piece of `kind` whose hash bytes are `bytes` (a large root names thousands: no array per name). */
-export function nameOf(kind: PieceKind, bytes: ArrayLike<number>): string {
+/** The name of a piece of `kind` whose 8 hash bytes `nextByte` gives (a large root names thousands: no array per name). */
+export function nameOf(kind: PieceKind, nextByte: () => number): string {
   let name = `${kind}-`;
-  for (let i = 0; i < 8; i++) name += HEX[bytes[i]];
+  for (let i = 0; i < 8; i++) name += HEX[nextByte()];
   return `${name}.bin`;
 }
 

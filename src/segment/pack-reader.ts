@@ -37,7 +37,7 @@ export interface PackRoot {
 const count = (r: ByteReader) => r.varint(r.endOffset - r.pos);
 
 /** A piece name as the root stores it: the 8 bytes of its hash (the list gives the kind). */
-const readName = (r: ByteReader, kind: PieceKind) => nameOf(kind, [r.byte(), r.byte(), r.byte(), r.byte(), r.byte(), r.byte(), r.byte(), r.byte()]);
+const readName = (r: ByteReader, kind: PieceKind) => nameOf(kind, () => r.byte());
 
 function readTermLists(r: ByteReader, surface: boolean): PackTermLists {
   const n = count(r);
@@ -246,7 +246,8 @@ export class PieceStore {
 
   private async fetchPiece<T>(name: string, decode: (body: Uint8Array) => T, evict?: (value: T) => void): Promise<T> {
     const stored = await this.load(name);
-    if (!/-[0-9a-f]{16}\.bin$/.test(name) || pieceHash(stored) !== name.slice(-20, -4)) {
+    // names come from the root (nameOf): the 16 hex digits before `.bin`
+    if (pieceHash(stored) !== name.slice(-20, -4)) {
       throw new FahrasError('CHECKSUM_MISMATCH', `pack piece ${name}: its bytes do not match its name`);
     }
     let body = stored.subarray(1);
