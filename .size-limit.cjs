@@ -25,8 +25,9 @@ const WITH_SUGGEST_LIMIT = '13 kB';
 // fahras/pack: load a static pack piece by piece + search + snippets (the issue's budget).
 const PACK_BUDGET = '12 kB';
 // NOT MET (2026-12-07): 15,295 B (ESM) / 15,124 B (IIFE) measured, 3.3 kB over the issue budget (#14); the limit is
-// the measured size so CI guards against further growth.
-const PACK_LIMIT = '15.3 kB';
+// the measured size so CI guards against further growth. Pack format 2 (pieces read as byte ranges of volumes, the
+// loader's range argument, Node reading ranges with file handles) and searchWithTotal: 15,400 / 15,237 B.
+const PACK_LIMIT = '15.4 kB';
 
 module.exports = [
   {
