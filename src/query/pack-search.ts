@@ -6,6 +6,7 @@
 import type { TextAnalyzer } from '../analysis/index.js';
 import { FahrasError } from '../errors.js';
 import { expandPrefix, findTerm } from '../segment/dictionary.js';
+import { cliticRemainder } from '../stem/clitics.js';
 import { type DocumentId, type IndexSnapshot, type TermIndexData, emptyTermIndex } from '../segment/model.js';
 import {
   type DictionaryPiece,
@@ -18,7 +19,7 @@ import {
   readDocumentsPiece,
 } from '../segment/pack-reader.js';
 import { type PostingsRanges, EntryCursor, VarintCursor } from '../segment/postings.js';
-import { Searcher, type SearcherExtras, type SearchOptions, type SearchResult, parseSearchQuery, surfaceFormsOf, wordTerms } from './search.js';
+import { Searcher, type SearcherExtras, type SearchOptions, type SearchResult, parseSearchQuery, resolveTerm, surfaceFormsOf } from './search.js';
 import type { ResolvedSearchOptions } from './search-options.js';
 
 /** The stored fields a run of the searcher sees for a document not read yet (its filter never sees them). */
@@ -177,9 +178,12 @@ export class PackSearcher {
     const text = new DictionaryNeeds(root.text);
     const surface = root.surface && new DictionaryNeeds(root.surface);
     const ranking = resolved.ranking;
+    const folding = root.config.cliticFolding;
+    // a word's dictionary piece, and with clitic folding those of its forms without a clitic (resolveTerm reads them)
+    const need = (term: string): unknown => (text.word(term), folding && cliticRemainder(term, (rest) => (need(rest), false)));
     for (const c of clauses) {
       for (const qt of c.queryTerms) {
-        for (const term of wordTerms(qt, ranking.clitics)) text.word(term);
+        need(qt.term);
         if (qt.prefix) {
           text.prefix(qt.term, maxExp);
           if (qt.surface !== qt.term) text.prefix(qt.surface, maxExp);
@@ -197,7 +201,7 @@ export class PackSearcher {
     const add = (id: number) => id >= 0 && ids.add(id);
     for (const c of clauses) {
       for (const qt of c.queryTerms) {
-        for (const term of wordTerms(qt, ranking.clitics)) add(findTerm(textDict, term));
+        add(resolveTerm(textDict, qt.term, folding));
         if (qt.prefix) {
           for (const id of expandPrefix(textDict, qt.term, maxExp)) add(id);
           for (const id of expandPrefix(textDict, qt.surface, maxExp)) add(id);
