@@ -18,17 +18,17 @@
  */
 import { WordChain } from './analysis/index.js';
 import { FahrasError } from './errors.js';
-import type { FieldScoring, SearchOptions, SearchResult, TypoExpander } from './query/index.js';
+import type { FieldScoring, SearchOptions, SearchPage, SearchResult, TypoExpander } from './query/index.js';
 import { PackSearcher } from './query/pack-search.js';
 import type { IndexConfig } from './segment/model.js';
 import { ROOT_NAME } from './segment/pack-format.js';
 import { type PieceLoader, PieceStore, readPackRoot } from './segment/pack-reader.js';
 
 export { FahrasError, type FahrasErrorCode } from './errors.js';
-export { toHtml, escapeHtml, type SearchOptions, type SearchResult, type Snippet, type HtmlOptions } from './query/index.js';
+export { toHtml, escapeHtml, type SearchOptions, type SearchPage, type SearchResult, type Snippet, type HtmlOptions } from './query/index.js';
 export type { TypoExpander } from './query/index.js';
 export type { DocumentId, IndexConfig } from './segment/model.js';
-export type { PieceLoader } from './segment/pack-reader.js';
+export type { ByteRange, PieceLoader } from './segment/pack-reader.js';
 
 /** Where a pack is: a base URL (its files are fetched from it), a directory path (Node), or a loader function. */
 export type PackSource = string | URL | PieceLoader;
@@ -72,30 +72,47 @@ export class SearchPack {
    * @throws FahrasError `MISSING_PIECE`, `CHECKSUM_MISMATCH` or `CORRUPT_INDEX` naming a piece that cannot be read
    * or is damaged; `INVALID_ARGUMENT` for `fuzzy` when the pack was opened without `typos`.
    */
-  search(query: string, options?: SearchOptions): Promise<SearchResult[]> {
+  async search(query: string, options?: SearchOptions): Promise<SearchResult[]> {
+    return (await this.searcher.search(query, options)).results;
+  }
+
+  /**
+   * {@link search}, with the number of matches in all pages (paragraphs, or documents with `groupBy: 'document'`),
+   * as `searchWithTotal` of `fahras/search` gives it: for "N results" and paging.
+   */
+  searchWithTotal(query: string, options?: SearchOptions): Promise<SearchPage> {
     return this.searcher.search(query, options);
   }
 }
 
-/** A loader over `fetch` from a base URL (relative ones resolve against the page). */
+/**
+ * A loader over `fetch` from a base URL (relative ones resolve against the page); a piece is an HTTP range request
+ * (a server that ignores ranges sends the whole file, which works too).
+ */
 function fetchLoader(base: string | URL): PieceLoader {
   const dir = new URL(String(base).replace(/\/?$/, '/'), globalThis.location?.href);
-  return async (name) => {
-    const response = await fetch(new URL(name, dir));
+  return async (name, range) => {
+    const response = await fetch(new URL(name, dir), range && { headers: { range: `bytes=${range.start}-${range.end - 1}` } });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     return new Uint8Array(await response.arrayBuffer());
   };
 }
 
-/** A loader reading a directory (Node; the file system module is imported only then). */
+/** A loader reading a directory (Node; the file system module is imported only then): a piece's bytes alone. */
 function directoryLoader(dir: string): PieceLoader {
   const path = dir.replace(/[\\/]?$/, '/');
   type FileSystem = typeof import('node:fs/promises');
   // a specifier no bundler resolves or folds: browser builds never carry the file system
   const fs = Promise.resolve<FileSystem>(import(/* @vite-ignore */ ['node:fs', 'promises'].join('/')));
-  return async (name) => {
-    const b = await (await fs).readFile(path + name);
-    return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+  return async (name, range) => {
+    const file = await (await fs).open(path + name);
+    try {
+      if (!range) return new Uint8Array(await file.readFile());
+      const b = new Uint8Array(range.end - range.start);
+      return b.subarray(0, (await file.read(b, 0, b.length, range.start)).bytesRead);
+    } finally {
+      await file.close();
+    }
   };
 }
 
@@ -115,7 +132,7 @@ export async function openPack(source: PackSource, options: OpenPackOptions = {}
           ? fetchLoader(source)
           : null;
   if (!loader) throw new FahrasError('INVALID_ARGUMENT', 'openPack expects a URL, a directory path or a loader function');
-  const cacheBytes = options.cacheBytes ?? 8 << 20;
+  const cacheBytes = options.cacheBytes;
   const store = new PieceStore(loader, typeof cacheBytes === 'number' && cacheBytes >= 0 ? cacheBytes : 8 << 20);
   const root = readPackRoot(await store.load(ROOT_NAME));
   const searcher = new PackSearcher(root, store, new WordChain(root.config.analyzer), { typos: options.typos });

@@ -1,23 +1,28 @@
 // npm run example:build — prepares examples/browser for serving: builds the package when dist/ lacks what is
-// needed, indexes the sample articles (corpus/seeds) ahead of time with the fahras CLI into seeds.fahras, and
-// copies the search-only browser bundle (dist/fahras-search.global.js) next to the page.
+// needed, indexes the sample articles (corpus/seeds) ahead of time with the fahras CLI into seeds.fahras and into
+// the pack seeds-pack/ (pack mode, `?pack`), copies the search-only browser bundle (dist/fahras-search.global.js)
+// and the pack-reading one (dist/fahras-pack.global.js, loaded in pack mode only) next to the page, and lists every
+// file the page may need in precache.json (what the opt-in service worker sw.js caches).
 //
 // Then serve the folder with any static server, e.g. `npx serve examples/browser` or
 // `python3 -m http.server -d examples/browser`, and open it (fetch() needs http://, not file://).
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const EXAMPLE_DIR = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(EXAMPLE_DIR, '..', '..');
 const DIST = join(ROOT, 'dist');
-const BUNDLE = 'fahras-search.global.js';
+const BUNDLES = ['fahras-search.global.js', 'fahras-pack.global.js'];
+const PACK_DIR = 'seeds-pack';
+/** The page's own files, cached by the service worker with the index and the pack. */
+const PAGE_FILES = ['./', 'index.html', 'app.js', 'style.css', 'favicon.svg', ...BUNDLES, 'seeds.fahras'];
 
-/** Builds seeds.fahras and copies the bundle; returns the paths written. */
-export function buildExample(log: (line: string) => void = () => {}): { index: string; bundle: string } {
-  if (!existsSync(join(DIST, BUNDLE)) || !existsSync(join(DIST, 'cli.js'))) {
-    log('dist/ is missing the browser bundle or the CLI: running npm run build');
+/** Builds seeds.fahras and the pack, copies the bundles and writes precache.json; returns the paths written. */
+export function buildExample(log: (line: string) => void = () => {}): { index: string; pack: string } {
+  if (!BUNDLES.every((b) => existsSync(join(DIST, b))) || !existsSync(join(DIST, 'cli.js'))) {
+    log('dist/ is missing a browser bundle or the CLI: running npm run build');
     execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   }
   const index = join(EXAMPLE_DIR, 'seeds.fahras');
@@ -26,10 +31,18 @@ export function buildExample(log: (line: string) => void = () => {}): { index: s
     encoding: 'utf8',
   });
   log(summary.trimEnd());
-  const bundle = join(EXAMPLE_DIR, BUNDLE);
-  copyFileSync(join(DIST, BUNDLE), bundle);
-  log(`copied dist/${BUNDLE} to ${relative(ROOT, bundle)} (${statSync(bundle).size.toLocaleString('en-US')} bytes)`);
-  return { index, bundle };
+  const pack = join(EXAMPLE_DIR, PACK_DIR);
+  rmSync(pack, { recursive: true, force: true }); // a pack directory keeps old pieces: start empty
+  log(execFileSync(process.execPath, [join(DIST, 'cli.js'), 'pack', join(ROOT, 'corpus', 'seeds'), '-o', pack], { cwd: ROOT, encoding: 'utf8' }).trimEnd());
+  for (const name of BUNDLES) {
+    const bundle = join(EXAMPLE_DIR, name);
+    copyFileSync(join(DIST, name), bundle);
+    log(`copied dist/${name} to ${relative(ROOT, bundle)} (${statSync(bundle).size.toLocaleString('en-US')} bytes)`);
+  }
+  const pieces = readdirSync(pack).map((name) => `${PACK_DIR}/${name}`);
+  writeFileSync(join(EXAMPLE_DIR, 'precache.json'), JSON.stringify([...PAGE_FILES, ...pieces], null, 1) + '\n');
+  log(`listed ${PAGE_FILES.length} page files and ${pieces.length} pack files in precache.json`);
+  return { index, pack };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

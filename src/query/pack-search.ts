@@ -13,13 +13,14 @@ import {
   type DocumentsPiece,
   type PackRoot,
   type PackTermLists,
+  type PieceRef,
   type PieceStore,
   damagedPiece,
   readDictionaryPiece,
   readDocumentsPiece,
 } from '../segment/pack-reader.js';
 import { type PostingsRanges, EntryCursor, VarintCursor } from '../segment/postings.js';
-import { Searcher, type SearcherExtras, type SearchOptions, type SearchResult, parseSearchQuery, resolveTerm, surfaceFormsOf } from './search.js';
+import { Searcher, type SearcherExtras, type SearchOptions, type SearchPage, parseSearchQuery, resolveTerm, surfaceFormsOf } from './search.js';
 import type { ResolvedSearchOptions } from './search-options.js';
 
 /** The stored fields a run of the searcher sees for a document not read yet (its filter never sees them). */
@@ -145,8 +146,8 @@ export class PackSearcher {
     return (this.searcher ??= new Searcher(this.snap, this.analyzer, this.extras));
   }
 
-  /** Runs a query as `SearchIndex.search` does on the whole index, reading the pieces it needs first. */
-  async search(query: unknown, options?: SearchOptions): Promise<SearchResult[]> {
+  /** Runs a query as `SearchIndex.searchWithTotal` does on the whole index, reading the pieces it needs first. */
+  async search(query: unknown, options?: SearchOptions): Promise<SearchPage> {
     const resolved = this.current().resolve(options); // the option checks `search` makes (fuzzy without typos)
     const opts = options ?? {};
     this.active++;
@@ -160,7 +161,7 @@ export class PackSearcher {
         this.snap.surfaceIndex = surface;
         this.missing.clear();
         const results = this.current().search(query, runOptions);
-        if (this.missing.size === 0) return results;
+        if (this.missing.size === 0) return { results, total: this.current().lastTotal };
         await this.readDocuments([...this.missing]);
       }
     } finally {
@@ -296,7 +297,7 @@ export class PackSearcher {
   }
 
   /** A text postings block: its units and positions; the first time, its paragraphs' lengths and documents go into the tables. */
-  private textBlock(piece: PostingsPiece, start: number, end: number, df: number, name: string) {
+  private textBlock(piece: PostingsPiece, start: number, end: number, df: number, name: PieceRef) {
     const c = new VarintCursor().reset(piece.body, start, end);
     const unitsLength = c.next();
     const positionsLength = c.next();

@@ -2,13 +2,17 @@
 // driven by playwright-core). The page is served from 127.0.0.1; the query is typed key by key with other
 // spellings than the text (no hamza on ألمانيا, ه for ة in مؤسسة حكومية, no shadda in يخطّطون), and the first
 // result must be the paragraph that has them, its <mark>s around the original words, marks included.
-// Saves a screenshot to test-output/browser-search.png. Skips when Chromium is not installed.
+// Saves a screenshot to test-output/browser-search.png. Pack mode (`?pack`): the same search through openPack, reading
+// the pack's root and some of its pieces, never the single file (screenshot test-output/browser-pack.png); with the
+// opt-in service worker (`&offline=1`), a reload after the server is gone still searches. Skips when Chromium is not
+// installed.
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requestedRange } from '../../bench/lib/byte-server.js';
 import { buildExample, EXAMPLE_DIR } from '../../examples/browser/build.js';
 import { REPO_ROOT } from '../helpers/shared.js';
 
@@ -23,6 +27,8 @@ const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.fahras': 'application/octet-stream',
+  '.bin': 'application/octet-stream',
+  '.json': 'application/json',
   '.svg': 'image/svg+xml',
 };
 
@@ -36,9 +42,43 @@ function serve(root: string, requested: string[]): Promise<{ server: Server; ori
       res.writeHead(404).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)], 'cache-control': 'no-store' }).end(readFileSync(file));
+    const body = readFileSync(file);
+    const range = requestedRange(req.headers.range, body.length);
+    if (range) {
+      // pack pieces are byte ranges of their volume files
+      const headers = { 'content-type': TYPES[extname(file)], 'cache-control': 'no-store', 'content-range': `bytes ${range[0]}-${range[1] - 1}/${body.length}` };
+      res.writeHead(206, headers).end(body.subarray(...range));
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)], 'cache-control': 'no-store' }).end(body);
   });
   return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({ server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })));
+}
+
+function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-quic', '--disable-sync'],
+  });
+}
+
+/** Types QUERY and checks the first result: the paragraph that has the words, marks on the original spellings. */
+async function expectQueryFound(page: Page): Promise<void> {
+  await page.locator('#q').pressSequentially(QUERY, { delay: 5 });
+  const first = page.locator('#results li').first();
+  await expect.poll(() => first.getAttribute('data-id')).toBe('001_879cb52311c03942.txt');
+  expect(await first.getAttribute('data-paragraph')).toBe('7'); // the 8th line of the article
+  const marks = await first.locator('mark').allTextContents();
+  expect(marks).toContain('يخطّطون'); // typed يخططون: the mark keeps both shaddas
+  expect(marks).toContain('ألمانيا'); // typed المانيا
+  expect(marks).toContain('مؤسسة'); // typed مؤسسه
+  expect(marks).toContain('حكومية'); // typed حكوميه
+  const html = await first.locator('p.snippet').innerHTML();
+  expect(html).toContain('<mark>يخطّطون</mark>');
+  expect(await page.textContent('#status')).toMatch(/^[٠-٩]+ (مقالة|مقالات) لـ/); // one result per article, with their number
+  expect(await first.locator('.doc').textContent()).toMatch(/^صرح مسؤول أميركي/); // the article's title (its first line), not its file name
+  expect(new URL(page.url()).searchParams.get('q')).toBe(QUERY);
 }
 
 describe.skipIf(!HAVE_CHROMIUM)('browser example (headless Chromium)', () => {
@@ -53,11 +93,7 @@ describe.skipIf(!HAVE_CHROMIUM)('browser example (headless Chromium)', () => {
   beforeAll(async () => {
     buildExample();
     ({ server, origin } = await serve(EXAMPLE_DIR, requested));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-quic', '--disable-sync'],
-    });
+    browser = await launch();
     page = await browser.newPage({ viewport: { width: 900, height: 1000 }, locale: 'ar' });
     page.on('request', (r) => {
       if (!r.url().startsWith(`${origin}/`)) offsite.push(r.url());
@@ -89,20 +125,7 @@ describe.skipIf(!HAVE_CHROMIUM)('browser example (headless Chromium)', () => {
   });
 
   it('finds the paragraph as the user types another spelling, highlighting the original words', async () => {
-    await page.locator('#q').pressSequentially(QUERY, { delay: 5 });
-    const first = page.locator('#results li').first();
-    await expect.poll(() => first.getAttribute('data-id')).toBe('001_879cb52311c03942.txt');
-    expect(await first.getAttribute('data-paragraph')).toBe('7'); // the 8th line of the article
-    const marks = await first.locator('mark').allTextContents();
-    expect(marks).toContain('يخطّطون'); // typed يخططون: the mark keeps both shaddas
-    expect(marks).toContain('ألمانيا'); // typed المانيا
-    expect(marks).toContain('مؤسسة'); // typed مؤسسه
-    expect(marks).toContain('حكومية'); // typed حكوميه
-    const html = await first.locator('p.snippet').innerHTML();
-    expect(html).toContain('<mark>يخطّطون</mark>');
-    expect(await page.textContent('#status')).toMatch(/^[٠-٩]+ (مقالة|مقالات) لـ/); // one result per article, with their number
-    expect(await first.locator('.doc').textContent()).toMatch(/^صرح مسؤول أميركي/); // the article's title (its first line), not its file name
-    expect(new URL(page.url()).searchParams.get('q')).toBe(QUERY);
+    await expectQueryFound(page);
 
     mkdirSync(join(REPO_ROOT, 'test-output'), { recursive: true });
     await page.screenshot({ path: SCREENSHOT, fullPage: false });
@@ -140,5 +163,81 @@ describe.skipIf(!HAVE_CHROMIUM)('browser example (headless Chromium)', () => {
     expect(requested).toEqual(
       expect.arrayContaining(['/', '/app.js', '/fahras-search.global.js', '/seeds.fahras', '/style.css']),
     );
+  });
+});
+
+describe.skipIf(!HAVE_CHROMIUM)('browser example in pack mode (headless Chromium)', () => {
+  let browser: Browser;
+  const requested: string[] = [];
+  const problems: string[] = [];
+  let server: Server;
+  let origin: string;
+
+  beforeAll(async () => {
+    buildExample();
+    ({ server, origin } = await serve(EXAMPLE_DIR, requested));
+    browser = await launch();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.closeAllConnections();
+    await new Promise((ok) => (server ? server.close(ok) : ok(undefined)));
+  });
+
+  async function newPage(): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 900, height: 1000 }, locale: 'ar' });
+    const page = await context.newPage();
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(m.text());
+    });
+    page.on('pageerror', (e) => problems.push(e.message));
+    return page;
+  }
+
+  it('opens the pack with openPack and finds the paragraph, reading pieces of the pack only', async () => {
+    const page = await newPage();
+    await page.goto(`${origin}/?pack`);
+    await page.locator('html[data-state="ready"]').waitFor({ timeout: 30_000 });
+    expect(await page.getAttribute('html', 'data-mode')).toBe('pack');
+    expect(await page.textContent('#status')).toContain('الحزمة جاهزة');
+    await expectQueryFound(page);
+    expect(await page.textContent('#status')).toContain('قُرئ من الحزمة');
+    // the number of matching articles (searchWithTotal of the pack): all of them fit on the first page here
+    const total = (await page.textContent('#status'))!.match(/^[٠-٩]+/)![0];
+    expect(Number(total.replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x660)))).toBe(await page.locator('#results li').count());
+    expect(await page.textContent('#source')).toContain('fahras pack corpus/seeds');
+    mkdirSync(join(REPO_ROOT, 'test-output'), { recursive: true });
+    await page.screenshot({ path: join(REPO_ROOT, 'test-output', 'browser-pack.png'), fullPage: false });
+    expect(requested).toContain('/fahras-pack.global.js');
+    expect(requested).toContain('/seeds-pack/root.fahras');
+    const pieces = requested.filter((p) => p.startsWith('/seeds-pack/') && p !== '/seeds-pack/root.fahras');
+    expect(pieces.length).toBeGreaterThan(0);
+    expect(pieces.every((p) => /^\/seeds-pack\/[a-z]+-[0-9a-z]+\.bin$/.test(p))).toBe(true);
+    expect(requested).not.toContain('/seeds.fahras');
+    expect(requested).not.toContain('/sw.js'); // the service worker is opt-in
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('with the opt-in service worker, reloads and searches after the server is gone', async () => {
+    const page = await newPage();
+    await page.goto(`${origin}/?pack&offline=1`);
+    await page.locator('html[data-offline="ready"]').waitFor({ timeout: 30_000 });
+    expect(await page.textContent('#offline')).toContain('دون اتصال');
+    expect(requested).toContain('/sw.js');
+    server.closeAllConnections();
+    await new Promise((ok) => server.close(ok));
+    expect((await fetch(`${origin}/`).catch(() => undefined))?.status).toBeUndefined(); // the server is down
+    await page.reload();
+    await page.locator('html[data-state="ready"]').waitFor({ timeout: 30_000 });
+    expect(await page.getAttribute('html', 'data-mode')).toBe('pack');
+    await expectQueryFound(page);
+    // another query (a prefix): its pieces too come from the service worker's cache
+    await page.locator('#q').fill('');
+    await page.locator('#q').pressSequentially('ممثلي', { delay: 5 });
+    await expect.poll(() => page.locator('#results li').count()).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+    await page.context().close();
   });
 });
