@@ -10,7 +10,9 @@ const BUDGET = '10 kB';
 // (#13, #14) after this session's ranking (#15, #18: clause merging, exact forms, short-paragraph prior, clitic
 // alternatives), forward-compatible stored config and pack hooks; the limit is the measured size so CI guards against
 // further growth. Cutting back to BUDGET without changing results is open work (bench/NOTES.md, 2026-12-07 diet).
-const SEARCH_LIMIT = '12.8 kB';
+// Since then: suggest an opt-in (fahras/suggest), the searcher in plan/rank/present steps pulling from cursors:
+// 12,473 B (ESM) / 12,335 B (IIFE).
+const SEARCH_LIMIT = '12.5 kB';
 // Raised from 25 kB: the main entry grew with the packs writer, the Qur'anic rules, clitics and index validation.
 const FULL_LIMIT = '30.5 kB';
 // Typo tolerance (`fahras/typos`, the `fuzzy` option) is an opt-in of the search-only entry, measured apart.
