@@ -24,7 +24,8 @@ const WITH_QURAN_LIMIT = '14.4 kB';
 const PACK_BUDGET = '12 kB';
 // NOT MET (2026-12-07): 15,295 B (ESM) / 15,124 B (IIFE) measured, 3.3 kB over the issue budget (#14); the limit is
 // the measured size so CI guards against further growth. Pack format 2 (pieces read as byte ranges of volumes, the
-// loader's range argument, Node reading ranges with file handles) and searchWithTotal: 15,400 / 15,237 B.
+// loader's range argument, Node reading ranges with file handles; format 3: the CRC-32 inside each piece) and
+// searchWithTotal: 15,385 / 15,224 B.
 const PACK_LIMIT = '15.4 kB';
 
 module.exports = [

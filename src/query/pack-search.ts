@@ -306,11 +306,14 @@ export class PackSearcher {
       const cursor = new EntryCursor().reset(ranges, 0, paras.count);
       const meta = new VarintCursor().reset(piece.body, metaStart, end);
       let doc = 0;
+      let prev = 0;
       let listed = 0;
       while (cursor.next()) {
         const u = cursor.paragraphNumber;
         const length = meta.next();
-        doc += meta.next();
+        const skew = meta.next(); // zigzag of the paragraph step minus the document step
+        doc += u - prev - ((skew >>> 1) ^ -(skew & 1));
+        prev = u;
         if (doc >= this.root.documentCount || meta.pos > end) throw damagedPiece(name);
         if (paras.tokenCount[u] !== length) {
           paras.tokenCount[u] = length;
