@@ -20,13 +20,16 @@ const TYPOS_LIMIT = '0.6 kB';
 const WITH_FIELDS_LIMIT = '13.2 kB';
 // Qur'anic orthography (`fahras/quran`) likewise.
 const WITH_QURAN_LIMIT = '14.4 kB';
+// Completions for search as you type (`fahras/suggest`) likewise.
+const WITH_SUGGEST_LIMIT = '13 kB';
 // fahras/pack: load a static pack piece by piece + search + snippets (the issue's budget).
 const PACK_BUDGET = '12 kB';
 // NOT MET (2026-12-07): 15,295 B (ESM) / 15,124 B (IIFE) measured, 3.3 kB over the issue budget (#14); the limit is
 // the measured size so CI guards against further growth. Pack format 2 (pieces read as byte ranges of volumes, the
-// loader's range argument, Node reading ranges with file handles; format 3: the CRC-32 inside each piece) and
-// searchWithTotal: 15,385 / 15,224 B.
-const PACK_LIMIT = '15.4 kB';
+// loader's range argument, Node reading ranges with file handles) and searchWithTotal: 15,400 / 15,237 B. The pack
+// ranks with the searcher's own steps, once (no second run, no Proxy over the documents tables): 15,263 / 15,095 B.
+// Format 3 (the CRC-32 inside each piece, the zigzag document step): 15,235 / 15,071 B.
+const PACK_LIMIT = '15.24 kB';
 
 module.exports = [
   {
@@ -79,6 +82,12 @@ module.exports = [
     import: { 'dist/search.js': '{ loadIndex, toHtml }', 'dist/quran.js': '{ quran }' },
     gzip: true,
     limit: WITH_QURAN_LIMIT,
+  },
+  {
+    name: 'fahras/search + fahras/suggest (completions for search as you type, opt-in), ESM',
+    import: { 'dist/search.js': '{ loadIndex, toHtml }', 'dist/suggest.js': '{ suggest }' },
+    gzip: true,
+    limit: WITH_SUGGEST_LIMIT,
   },
   {
     name: 'fahras: everything (build, serialize, load, search), ESM',
