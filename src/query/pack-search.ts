@@ -207,11 +207,14 @@ class PackPieces {
       const cursor = new EntryCursor().reset(ranges, 0, paras.count);
       const meta = new VarintCursor().reset(piece.body, metaStart, end);
       let doc = 0;
+      let prev = 0;
       let listed = 0;
       while (cursor.next()) {
         const paragraph = cursor.paragraphNumber;
         const length = meta.next();
-        doc += meta.next();
+        const skew = meta.next(); // zigzag of the paragraph step minus the document step
+        doc += paragraph - prev - ((skew >>> 1) ^ -(skew & 1));
+        prev = paragraph;
         if (doc >= this.root.documentCount || meta.pos > end) throw damagedPiece(name);
         if (paras.tokenCount[paragraph] !== length) {
           paras.tokenCount[paragraph] = length;
