@@ -10,7 +10,9 @@ const BUDGET = '10 kB';
 // (#13, #14) after this session's ranking (#15, #18: clause merging, exact forms, short-paragraph prior, clitic
 // alternatives), forward-compatible stored config and pack hooks; the limit is the measured size so CI guards against
 // further growth. Cutting back to BUDGET without changing results is open work (bench/NOTES.md, 2026-12-07 diet).
-const SEARCH_LIMIT = '12.8 kB';
+// Session 7: suggest became an opt-in (fahras/suggest, −290 B), the Qur'anic-orthography check on load +67 B:
+// 12,560 B ESM / 12,450 B IIFE.
+const SEARCH_LIMIT = '12.6 kB';
 // Raised from 25 kB: the main entry grew with the packs writer, the Qur'anic rules, clitics and index validation.
 const FULL_LIMIT = '30.5 kB';
 // Typo tolerance (`fahras/typos`, the `fuzzy` option) is an opt-in of the search-only entry, measured apart.
@@ -26,8 +28,9 @@ const WITH_SUGGEST_LIMIT = '13 kB';
 const PACK_BUDGET = '12 kB';
 // NOT MET (2026-12-07): 15,295 B (ESM) / 15,124 B (IIFE) measured, 3.3 kB over the issue budget (#14); the limit is
 // the measured size so CI guards against further growth. Pack format 2 (pieces read as byte ranges of volumes, the
-// loader's range argument, Node reading ranges with file handles) and searchWithTotal: 15,400 / 15,237 B.
-const PACK_LIMIT = '15.4 kB';
+// loader's range argument, Node reading ranges with file handles) and searchWithTotal: 15,400 / 15,237 B; the
+// Qur'anic-orthography check on open (openPack's `quran`): 15,480 B.
+const PACK_LIMIT = '15.5 kB';
 
 module.exports = [
   {

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createIndex, type FahrasIndex, loadIndex, type SearchOptions } from '../src/index.js';
 import { type ByteRange, openPack } from '../src/pack.js';
 import { typos } from '../src/typos.js';
+import { quran } from '../src/quran.js';
 import { crc32 } from '../src/segment/bytes.js';
 import { PACK_VERSION } from '../src/segment/pack-format.js';
 import { seedDocuments } from './helpers/seeds.js';
@@ -160,6 +161,17 @@ describe('fahras/pack', () => {
       const damaged = { ...files, [name]: volume, 'root.fahras': replaceInRoot(files['root.fahras'], crcBefore, crc32(volume, start, end)) };
       await expect(open(damaged)).rejects.toMatchObject({ code: 'CORRUPT_INDEX', message: expect.stringContaining(`${name} [${start}, ${end})`) });
     });
+  });
+});
+
+describe("fahras/pack and Qur'anic orthography", () => {
+  it('refuses a pack of Qur\'anic text opened without the rules (naming fahras/quran), and answers as the index with them', async () => {
+    const index = createIndex();
+    index.addAll(['وَأَقِيمُوا۟ ٱلصَّلَوٰةَ وَءَاتُوا۟ ٱلزَّكَوٰةَ', 'يَـٰٓأَيُّهَا ٱلَّذِينَ ءَامَنُوا۟'].map((text, id) => ({ id, text })));
+    const { loader } = memoryLoader(await index.pack());
+    await expect(openPack(loader)).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringContaining('fahras/quran') });
+    const pack = await openPack(loader, { quran });
+    for (const q of ['الصلاة', 'ٱلصَّلَوٰةَ', '"يا أيها الذين آمنوا"']) expect(await pack.search(q), q).toEqual(index.search(q));
   });
 });
 

@@ -65,6 +65,12 @@ export interface IndexConfig {
   maxParagraphLength: number;
   fields: { name: string; boost: number }[];
   ranking: StoredRanking;
+  /**
+   * Whether the indexed text is written in Qur'anic orthography (and `analyzer.normalize.uthmani` is on): a reader
+   * needs the Qur'anic rules to analyze queries as the index was analyzed (`fahras/quran` for `fahras/search` and
+   * `fahras/pack`). Set by the builder when a document has such characters; it stays set.
+   */
+  quranic: boolean;
 }
 
 /** Per-document tables. `stored` holds every property except `id` and `text`. @internal */
