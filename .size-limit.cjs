@@ -14,8 +14,8 @@ const BUDGET = '10 kB';
 // 12,473 B (ESM) / 12,335 B (IIFE); the Qur'anic-orthography check on load about +70 B.
 const SEARCH_LIMIT = '12.6 kB';
 // Raised from 25 kB: the main entry grew with the packs writer, the Qur'anic rules, clitics and index validation.
-// Session 7: pack format 2's writer and the Qur'anic-orthography flag: 30,612 B.
-const FULL_LIMIT = '30.7 kB';
+// Session 7: pack formats 2–3's writer, build-time clitic folding and the Qur'anic-orthography flag: 31,070 B.
+const FULL_LIMIT = '31.1 kB';
 // Typo tolerance (`fahras/typos`, the `fuzzy` option) is an opt-in of the search-only entry, measured apart.
 const TYPOS_LIMIT = '0.6 kB';
 // Document-field scoring (`fahras/fields`) likewise, measured with the search entry it adds to.
