@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createIndex, type FahrasIndex, loadIndex, type SearchOptions } from '../src/index.js';
 import { type ByteRange, openPack } from '../src/pack.js';
 import { typos } from '../src/typos.js';
+import { quran } from '../src/quran.js';
 import { crc32 } from '../src/segment/bytes.js';
 import { PACK_VERSION } from '../src/segment/pack-format.js';
 import { readPackRoot } from '../src/segment/pack-reader.js';
@@ -169,17 +170,27 @@ describe('fahras/pack', () => {
     });
 
     it('a piece whose content does not parse (under a matching checksum) is CORRUPT_INDEX naming it', async () => {
-      // one postings piece the query reads becomes garbage, its CRC-32 in the root too (the root's own checksum recomputed)
+      // one postings piece the query reads becomes garbage stored raw, with the CRC-32 of its bytes after them
       const { ranges, loader } = memoryLoader(files);
       await (await openPack(loader)).search('الغاره الروسيه');
       const { name, start, end } = ranges.find((r) => r.name.startsWith('post-'))!;
       const volume = files[name].slice();
-      const crcBefore = crc32(volume, start, end);
-      volume.fill(0xff, start + 1, end);
+      volume.fill(0xff, start + 1, end - 4);
       volume[start] = 0; // stored raw
-      const damaged = { ...files, [name]: volume, 'root.fahras': replaceInRoot(files['root.fahras'], crcBefore, crc32(volume, start, end)) };
-      await expect(open(damaged)).rejects.toMatchObject({ code: 'CORRUPT_INDEX', message: expect.stringContaining(`${name} [${start}, ${end})`) });
+      new DataView(volume.buffer).setUint32(end - 4, crc32(volume, start, end - 4), true);
+      await expect(open({ ...files, [name]: volume })).rejects.toMatchObject({ code: 'CORRUPT_INDEX', message: expect.stringContaining(`${name} [${start}, ${end})`) });
     });
+  });
+});
+
+describe("fahras/pack and Qur'anic orthography", () => {
+  it('refuses a pack of Qur\'anic text opened without the rules (naming fahras/quran), and answers as the index with them', async () => {
+    const index = createIndex();
+    index.addAll(['وَأَقِيمُوا۟ ٱلصَّلَوٰةَ وَءَاتُوا۟ ٱلزَّكَوٰةَ', 'يَـٰٓأَيُّهَا ٱلَّذِينَ ءَامَنُوا۟'].map((text, id) => ({ id, text })));
+    const { loader } = memoryLoader(await index.pack());
+    await expect(openPack(loader)).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringContaining('fahras/quran') });
+    const pack = await openPack(loader, { quran });
+    for (const q of ['الصلاة', 'ٱلصَّلَوٰةَ', '"يا أيها الذين آمنوا"']) expect(await pack.search(q), q).toEqual(index.search(q));
   });
 });
 

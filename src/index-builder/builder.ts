@@ -1,6 +1,7 @@
 // The index writer: documents → paragraphs → analyzed tokens → postings. It owns all mutable state and hands
 // readers an immutable IndexSnapshot (see snapshot()). It never imports the query side.
 import { type Analyzer, type AnalyzerConfig, type AnalyzerOptions, type AnalyzerPreset, createAnalyzer, oneOf, resolveAnalyzerConfig, type WordIdSink } from '../analysis/index.js';
+import { holdsQuranicOrthography } from '../normalize/index.js';
 import { ByteWriter, U32List } from '../segment/bytes.js';
 import { type DocumentId, type DocumentTable, type FahrasDocument, type FieldIndex, type IndexConfig, type IndexSnapshot, PARAGRAPH_SPLITS, type ParagraphSplit, RANKING, type ParagraphTable, type TermIndexData, type TermVectors, NO_VECTOR } from '../segment/model.js';
 import { putVarint } from '../segment/postings.js';
@@ -83,7 +84,7 @@ export function resolveIndexConfig(options?: IndexOptions): IndexConfig {
   if (!(Number.isInteger(maxParagraphLength) && maxParagraphLength >= 16 && maxParagraphLength <= 0x7fffffff)) {
     invalid(`createIndex option maxParagraphLength: expected an integer from 16 to 2147483647, got ${describe(maxParagraphLength)}`);
   }
-  return { analyzer, paragraphs, maxParagraphLength, fields: resolveFields(o.fields ?? []), ranking: { ...RANKING }, cliticFolding };
+  return { analyzer, paragraphs, maxParagraphLength, fields: resolveFields(o.fields ?? []), ranking: { ...RANKING }, cliticFolding, quranic: false };
 }
 
 function checkId(id: unknown): DocumentId {
@@ -150,7 +151,8 @@ const COMPACT_MIN = 256;
 
 /** Builds and maintains the index. */
 export class IndexBuilder {
-  readonly config: IndexConfig;
+  /** The configuration; `quranic` turns on (a new object) when a document in Qur'anic orthography is added. */
+  config: IndexConfig;
   readonly analyzer: Analyzer;
   private textWriter!: PostingsWriter;
   private surfaceWriter!: PostingsWriter | null;
@@ -436,6 +438,8 @@ export class IndexBuilder {
     this.firstPara.push(this.pDoc.length);
     this.doc = d;
     this.docText = text;
+    const c = this.config;
+    if (!c.quranic && c.analyzer.normalize.uthmani && c.analyzer.normalizer === 'fahras' && holdsQuranicOrthography(text)) this.config = { ...c, quranic: true };
     this.ordinal = 0;
     this.splitter.run(text);
     this.docText = '';

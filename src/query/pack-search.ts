@@ -62,10 +62,10 @@ class DictionaryNeeds {
    * The pieces a prefix scan reads (`expandPrefix`): from the prefix's piece on, while pieces start with the prefix,
    * until the pieces after its own hold the scan's cap of terms.
    */
-  prefixScan(prefix: string, maxExp: number): void {
+  prefixScan(prefix: string, maxExpansions: number): void {
     if (prefix === '' || !this.lists.dict.length) return;
     const { dictFirst, dictCounts } = this.lists;
-    const cap = Math.max(maxExp * 64, 4096);
+    const cap = Math.max(maxExpansions * 64, 4096);
     let i = this.pieceOf(prefix);
     this.pieces.add(i);
     for (let scanned = 0; ++i < dictFirst.length && scanned < cap && dictFirst[i].startsWith(prefix); scanned += dictCounts[i]) this.pieces.add(i);
@@ -207,11 +207,14 @@ class PackPieces {
       const cursor = new EntryCursor().reset(ranges, 0, paras.count);
       const meta = new VarintCursor().reset(piece.body, metaStart, end);
       let doc = 0;
+      let prev = 0;
       let listed = 0;
       while (cursor.next()) {
         const paragraph = cursor.paragraphNumber;
         const length = meta.next();
-        doc += meta.next();
+        const skew = meta.next(); // zigzag of the paragraph step minus the document step
+        doc += paragraph - prev - ((skew >>> 1) ^ -(skew & 1));
+        prev = paragraph;
         if (doc >= this.root.documentCount || meta.pos > end) throw damagedPiece(name);
         if (paras.tokenCount[paragraph] !== length) {
           paras.tokenCount[paragraph] = length;

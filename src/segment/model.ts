@@ -72,6 +72,12 @@ export interface IndexConfig {
    * with df 0, so a query word the dictionary lacks, or holds with df 0, is looked up without its clitic.
    */
   cliticFolding: boolean;
+  /**
+   * Whether the indexed text is written in Qur'anic orthography (and `analyzer.normalize.uthmani` is on): a reader
+   * needs the Qur'anic rules to analyze queries as the index was analyzed (`fahras/quran` for `fahras/search` and
+   * `fahras/pack`). Set by the builder when a document has such characters; it stays set.
+   */
+  quranic: boolean;
 }
 
 /** Per-document tables. `stored` holds every property except `id` and `text`. @internal */
