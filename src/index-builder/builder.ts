@@ -6,7 +6,7 @@ import { ByteWriter, U32List } from '../segment/bytes.js';
 import { type DocumentId, type DocumentTable, type FahrasDocument, type FieldIndex, type IndexConfig, type IndexSnapshot, PARAGRAPH_SPLITS, type ParagraphSplit, RANKING, type ParagraphTable, type TermIndexData, type TermVectors, NO_VECTOR } from '../segment/model.js';
 import { putVarint } from '../segment/postings.js';
 import { checkOptions, describe, FahrasError, invalid } from '../errors.js';
-import { cliticRemainder } from '../stem/clitics.js';
+import { cliticRemainder, FOLD_PREFIXES } from '../stem/clitics.js';
 import { ParagraphSplitter } from './paragraphs.js';
 import { PostingsWriter, TokenLog } from './postings.js';
 
@@ -27,7 +27,7 @@ export interface IndexOptions {
   /** Extra text fields to index, e.g. `{ title: { boost: 2 } }`. Their matches lift every paragraph of the document. */
   fields?: FieldsOption;
   /**
-   * Fold single-letter clitics the corpus confirms (default: true when the analyzer stems): a stem starting with ب, ل or ك (or لل, بال, كال
+   * Fold single-letter clitics the corpus confirms (default: true when the analyzer stems): a stem starting with ب, ل or ك (or بال, لل
    * after a conjunction) is indexed as the stem without it when the index holds that stem more often (لذراع as
    * ذراع, بفترة as فترة); بيت and كتاب keep their first letter. Decided once per distinct term at each freeze.
    */
@@ -141,6 +141,9 @@ function growFlags(a: Uint8Array, need: number): Uint8Array {
 }
 
 const hasOwn = Object.prototype.hasOwnProperty;
+
+/** The first letters of the clitics a stem may be folded without: a term starting with another is kept at once. */
+const CLITIC_FIRST = new Set(FOLD_PREFIXES.map((p) => p.charCodeAt(0)));
 
 /** Removed paragraphs are kept as tombstones until they are this share of all paragraphs (then the index is rebuilt). */
 const COMPACT_RATIO = 0.5;
@@ -551,7 +554,9 @@ export class IndexBuilder {
     const decide = (t: number): number => {
       if (target[t] >= 0) return target[t];
       target[t] = t;
-      const rest = cliticRemainder(writer.termAt(t), has);
+      const term = writer.termAt(t);
+      if (!CLITIC_FIRST.has(term.charCodeAt(0))) return t;
+      const rest = cliticRemainder(term, has);
       const r = rest === undefined ? -1 : writer.find(rest);
       if (r >= 0 && writer.frozenDf(r) + count[r] > writer.frozenDf(t) + count[t]) {
         target[t] = decide(r);
