@@ -1,7 +1,8 @@
-// The postings codec on crafted bytes: no loop trusts a stored term frequency (issue 15, item 1).
+// The postings codec: no loop trusts a stored term frequency on crafted bytes (issue 15, item 1); entries decode as
+// written; the positions cursor finds what a plain walk finds.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { forEachEntry, putEntry } from '../../src/segment/postings.js';
+import { forEachEntry, MAX_POSITIONS, PositionsCursor, putEntry, putVarint } from '../../src/segment/postings.js';
 import { createIndex, FahrasError, loadIndex } from '../../src/index.js';
 import { loadIndex as loadForSearch } from '../../src/search.js';
 import { withUnitEntries } from '../helpers/index-bytes.js';
@@ -68,5 +69,54 @@ describe('the entry encoding (FORMAT.md section 5.1)', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('PositionsCursor (positions pulled per paragraph)', () => {
+  /** One term's entries and positions, encoded as FORMAT.md section 5 says. */
+  function encode(entries: { paragraph: number; positions: number[] }[]) {
+    const entryBytes = new Uint8Array(entries.length * 10);
+    const positionBytes = new Uint8Array(entries.reduce((sum, e) => sum + e.positions.length * 5, 0));
+    let entryEnd = 0;
+    let positionEnd = 0;
+    entries.forEach((e, i) => {
+      entryEnd = putEntry(entryBytes, entryEnd, e.paragraph - (i ? entries[i - 1].paragraph : -1), e.positions.length);
+      e.positions.forEach((p, k) => (positionEnd = putVarint(positionBytes, positionEnd, p - (k ? e.positions[k - 1] : 0))));
+    });
+    return { entryStart: Uint32Array.of(0, entryEnd), entryBytes, positionStart: Uint32Array.of(0, positionEnd), positionBytes };
+  }
+
+  it('seeks ascending paragraphs and reads the positions of those the term is in, whatever it passed over (property)', () => {
+    const entriesArb = fc
+      .array(fc.tuple(fc.integer({ min: 1, max: 9 }), fc.array(fc.integer({ min: 1, max: 50 }), { minLength: 1, maxLength: 6 })), { maxLength: 60 })
+      .map((raw) => {
+        let paragraph = -1;
+        return raw.map(([gap, deltas]) => {
+          let p = 0;
+          return { paragraph: (paragraph += gap), positions: deltas.map((d) => (p += d)) };
+        });
+      });
+    fc.assert(
+      fc.property(entriesArb, fc.uniqueArray(fc.integer({ min: 0, max: 600 }), { maxLength: 40 }), (entries, probes) => {
+        const cursor = new PositionsCursor().reset(encode(entries), 0, 1000, null);
+        for (const target of [...probes].sort((a, b) => a - b)) {
+          const entry = entries.find((e) => e.paragraph === target);
+          expect(cursor.seek(target), String(target)).toBe(entry !== undefined);
+          if (entry) expect(cursor.positions()).toEqual(entry.positions);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it(`hands out the first ${MAX_POSITIONS} positions of a paragraph and still finds the next paragraph's`, () => {
+    const many = Array.from({ length: MAX_POSITIONS + 10 }, (_, i) => i);
+    const cursor = new PositionsCursor().reset(encode([{ paragraph: 3, positions: many }, { paragraph: 7, positions: [2, 9] }]), 0, 10, null);
+    expect(cursor.seek(3)).toBe(true);
+    expect(cursor.positions()).toEqual(many.slice(0, MAX_POSITIONS));
+    expect(cursor.seek(5)).toBe(false);
+    expect(cursor.seek(7)).toBe(true);
+    expect(cursor.positions()).toEqual([2, 9]);
+    expect(cursor.seek(8)).toBe(false);
   });
 });
