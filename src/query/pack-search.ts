@@ -364,7 +364,7 @@ export class PackSearcher {
       let page;
       let total;
       try {
-        const candidates = searcher.scoreCandidates(plan, opts);
+        const candidates = searcher.scoreCandidates(plan);
         if (opts.filter) await pieces.readDocuments(Array.from(candidates, (paragraph) => paragraphDocument[paragraph]));
         page = searcher.selectPage(plan, opts, candidates);
         total = searcher.lastTotal;

@@ -129,8 +129,9 @@ export interface PreparedClause {
 }
 
 /**
- * A query ready to rank: its clauses with the index terms each word stands for, ids of the term indexes `textIndex`
- * and `surfaceIndex` (a pack's hold the postings of those terms only). Made by {@link Searcher.plan}. @internal
+ * A query ready to rank: its clauses with the index terms each word stands for, as ids in the term indexes
+ * `textIndex` and `surfaceIndex` (a pack's hold the postings of those terms only). Made by {@link Searcher.plan}.
+ * @internal
  */
 export interface QueryPlan {
   textIndex: TermIndexData;
@@ -155,9 +156,10 @@ const entryCursor = new EntryCursor();
 const positionsCursor = new PositionsCursor();
 
 /**
- * Reads one snapshot in two steps: ranking (a query's plan → the scored paragraphs of the page asked for) and
- * presenting (those paragraphs → results with stored fields, snippets and highlights). Its accumulators, sized to
- * the paragraph count, serve one ranking at a time.
+ * Reads one snapshot in steps that flow one way: planning (a parsed query → the index terms of its clauses), ranking
+ * (the plan → the scored paragraphs of the page asked for, pulled from postings cursors) and presenting (those
+ * paragraphs → results with stored fields, snippets and highlights). Its accumulators, sized to the paragraph count,
+ * serve one ranking at a time.
  */
 export class Searcher {
   readonly snap: IndexSnapshot;
@@ -209,7 +211,7 @@ export class Searcher {
   search(query: unknown, options?: SearchOptions): SearchResult[] {
     const opts = this.resolve(options);
     const plan = this.plan(parseSearchQuery(query, this.analyzer, opts), opts, this.snap.textIndex, this.snap.surfaceIndex);
-    return this.present(plan, this.selectPage(plan, opts, this.scoreCandidates(plan, opts)), opts);
+    return this.present(plan, this.selectPage(plan, opts, this.scoreCandidates(plan)), opts);
   }
 
   /** @internal How many paragraphs (documents, grouped by document) matched the last ranking, past its page. */
@@ -243,7 +245,7 @@ export class Searcher {
    * the candidates (required clauses met, nothing excluded), each scored but for the proximity bonus. The array is
    * the accumulators' own, valid until this searcher scores again.
    */
-  scoreCandidates(plan: QueryPlan, opts: ResolvedSearchOptions): Int32Array {
+  scoreCandidates(plan: QueryPlan): Int32Array {
     const snap = this.snap;
     const paras = snap.paragraphTable;
     const N = paras.liveCount;
