@@ -2,7 +2,8 @@
 // operator) degrades to plain words, and the work is bounded by rule (characters and clauses are capped).
 //
 // Syntax: plain words (ranked OR) · "exact phrase" · "word" (one quoted word: its exact form) · -excluded / -"excluded phrase" · +required · a AND b
-// (both required) · a OR b (the default, spelled out) · prefix* · with `prefix: true` the last word is a prefix.
+// (both required) · a OR b (the default, spelled out) · prefix* · with `prefix: true` the last word is a prefix ·
+// name:word, name:"phrase" in indexes with fields (an item reader from query/fields.ts restricts them to a field).
 import type { TextAnalyzer } from '../analysis/index.js';
 
 /** A single analyzed query word. */
@@ -20,6 +21,8 @@ export interface QueryTerm {
    * stemmer removes (والرياض, بالرياض, رياض), not the other forms of its stem (الرياضي, رياضة).
    */
   exact?: boolean;
+  /** The field the word is restricted to (`title:word`): a field of the index, or `''` for the paragraphs' text (`text:word`). */
+  field?: string;
 }
 
 /** A clause: one word, or a phrase of several. @internal */
@@ -27,6 +30,15 @@ export interface Clause {
   kind: 'term' | 'phrase';
   queryTerms: QueryTerm[];
 }
+
+/** A query item as an item reader gives it back: with the field it is restricted to. @internal */
+export type QueryItem = RegExpMatchArray & { index: number; field?: string };
+
+/**
+ * Reads the query items, in order, for field restrictions (`title:word`, in query/fields.ts): the item, changed
+ * (an item to skip gets the empty word). @internal
+ */
+export type ItemReader = (item: RegExpMatchArray) => QueryItem;
 
 /** A parsed query. @internal */
 export interface ParsedQuery {
@@ -58,16 +70,18 @@ export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxQueryLength: 1000, maxClau
 const ITEM = /([+-](?=[^ \t\n\r\u00a0\u3000]))?(?:"([^"]*)"?|«([^»]*)»?|“([^”]*)”?|([^ \t\n\r\u00a0\u3000"]+))/g;
 
 /**
- * Parses a user's query string with the index's analyzer. Never throws: a non-string is treated as its
- * string form, and every piece of syntax that cannot be honored becomes plain words.
+ * Parses a user's query string with the index's analyzer. Never throws on a string (`search` refuses other
+ * values): every piece of syntax that cannot be honored becomes plain words. `readItem` (an index with fields)
+ * reads `name:` restrictions.
  */
 export function parseQuery(
-  query: unknown,
+  query: string,
   analyzer: TextAnalyzer,
   options: { prefix?: boolean } & Partial<QueryLimits> = {},
+  readItem?: ItemReader,
 ): ParsedQuery {
   const limits = { ...DEFAULT_QUERY_LIMITS, ...options };
-  let q = typeof query === 'string' ? query : query === undefined || query === null ? '' : String(query);
+  let q = query;
   const out: ParsedQuery = { should: [], must: [], not: [], truncated: q.length > limits.maxQueryLength };
   if (out.truncated) {
     q = q.slice(0, limits.maxQueryLength);
@@ -78,7 +92,8 @@ export function parseQuery(
   let requireNext = false;
   let pendingAndTarget: Clause | null = null;
   const seen = new Set<string>();
-  items.forEach((m, k) => {
+  items.forEach((found, k) => {
+    const m: QueryItem = readItem?.(found) ?? (found as QueryItem);
     const sign = m[1];
     const word = m[5];
     if (!sign && (word === 'AND' || word === 'OR') && k > 0 && k < items.length - 1) {
@@ -114,6 +129,7 @@ export function parseQuery(
       position: base + t.position,
       prefix,
       exact,
+      field: m.field,
     });
     position = base + tokens[tokens.length - 1].position + 2;
     const made: Clause[] =
@@ -121,14 +137,15 @@ export function parseQuery(
         ? [{ kind: 'phrase', queryTerms: tokens.map((t) => mk(t, false)) }]
         : tokens.map((t, i) => ({ kind: 'term', queryTerms: [mk(t, asPrefix && i === tokens.length - 1)] }));
     for (const c of made) {
-      if (out.should.length + out.must.length + out.not.length >= limits.maxClauses) {
+      // every clause kept has its key in `seen`
+      if (seen.size >= limits.maxClauses) {
         out.truncated = true;
         break;
       }
       // a phrase or a quoted word is required unless excluded
       const list = sign === '-' ? out.not : sign === '+' || requireNext || c.kind === 'phrase' || exact ? out.must : out.should;
       // a clause repeated in its list adds work, not meaning (a word typed 32 times was 32 clauses): kept once
-      const key = JSON.stringify([list === out.not, list === out.must, c.queryTerms.map((t) => [t.term, t.prefix, t.exact, t.position - c.queryTerms[0].position])]);
+      const key = JSON.stringify([list === out.not, list === out.must, c.queryTerms.map((t) => [t.term, t.prefix, t.exact, t.field, t.position - c.queryTerms[0].position])]);
       if (seen.has(key)) continue;
       seen.add(key);
       list.push(c);

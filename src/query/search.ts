@@ -5,11 +5,11 @@ import { type DocumentId, type IndexSnapshot, RANKING, type StoredRanking, type 
 import { prefixForms } from '../stem/lucene.js';
 import { cliticForms } from '../stem/clitics.js';
 import { expandPrefix, findTerm } from '../segment/dictionary.js';
-import { type Clause, type ParsedQuery, parseQuery, type QueryTerm } from './parse.js';
+import { type Clause, type ItemReader, type ParsedQuery, parseQuery, type QueryTerm } from './parse.js';
 import { forEachPositions, forEachEntry, EntryCursor } from '../segment/postings.js';
 import type { skipsFor } from '../segment/skips.js';
 import type { TypoExpander } from './typos.js';
-import { FahrasError, invalid } from '../errors.js';
+import { invalid } from '../errors.js';
 import { type ResolvedSearchOptions, resolveSearchOptions } from './search-options.js';
 import { type Hit, scanEnd, type Snippet, snippetFromHits } from './snippet.js';
 import type { HitSource } from './vector-hits.js';
@@ -85,6 +85,12 @@ export interface SearchResult<F extends object = Record<string, unknown>> {
   snippet: Snippet;
   /** The document's stored fields (every property given to `add` except `id` and `text`). */
   fields: F;
+  /**
+   * In an index with scored fields (`fields` of `createIndex`): per field, the `[start, end)` ranges of the query's
+   * words in the field's text as stored (`fields.title`, diacritics intact; an array of strings joined by line
+   * breaks), ascending; `{}` when no field holds them. Absent in indexes without scored fields.
+   */
+  fieldHighlights?: Record<string, [number, number][]>;
 }
 
 /**
@@ -158,9 +164,7 @@ export class Searcher {
    * @throws FahrasError `INVALID_ARGUMENT` when the index scores document fields and `extras` has no `fields`.
    */
   constructor(snap: IndexSnapshot, analyzer: TextAnalyzer, extras: SearcherExtras = {}) {
-    if (snap.fieldIndexes.length && !extras.fields) {
-      throw new FahrasError('INVALID_ARGUMENT', 'scored fields need loadIndex(bytes, { fields }) from fahras/fields');
-    }
+    if (snap.fieldIndexes.length && !extras.fields) invalid('scored fields need loadIndex(bytes, { fields }) from fahras/fields');
     this.snap = snap;
     this.analyzer = analyzer;
     this.extras = extras;
@@ -182,8 +186,10 @@ export class Searcher {
     const opts = this.resolve(options);
     const { limit, offset, fuzzy } = opts;
     this.lastTotal = 0;
-    const parsed = parseSearchQuery(query, this.analyzer, opts);
     const snap = this.snap;
+    // document fields (fields.ts): `title:word` restrictions in the query, the fields' evidence, their highlights
+    const fieldPass = this.extras.fields?.(this);
+    const parsed = parseSearchQuery(query, this.analyzer, opts, fieldPass?.readItem);
     const paras = snap.paragraphTable;
     const N = paras.liveCount;
     if (N === 0) return [];
@@ -239,9 +245,6 @@ export class Searcher {
         this.scorePhrase(preparedClause, bit, N, k1, norms);
       }
     });
-    // --- document fields: a title match lifts the document's matching paragraphs (and its first one) ---
-    if (snap.fieldIndexes.length) this.extras.fields!(this, prepared, k1, b);
-
     // --- exclusions: the paragraphs where an excluded word or phrase occurs ---
     const excluded = parsed.not.length ? new Set<number>() : null;
     for (const c of parsed.not) {
@@ -249,6 +252,8 @@ export class Searcher {
       if (c.queryTerms[0].exact && snap.surfaceIndex) for (const a of preparedClause.surfaceAlts) forEachEntry(snap.surfaceIndex, a.termId, paras.count, (u) => excluded!.add(u));
       else this.phraseMatches(preparedClause, (u) => excluded!.add(u));
     }
+    // --- document fields: a title match lifts the document's matching paragraphs (and its first one) ---
+    const fieldHighlights = fieldPass?.addEvidence(prepared, ranking, parsed.not, excluded, maxExp);
 
     // --- candidates: required clauses, coordination, filter (kept in place at the front of `touched`) ---
     const docs = snap.docs;
@@ -291,6 +296,7 @@ export class Searcher {
         score: scores[u],
         snippet: hits === null ? { text: '', highlights: [] } : snippetFromHits(ptexts[i], hits[i], snippetLength),
         fields: { ...(docs.stored[d] ?? {}) },
+        fieldHighlights: fieldHighlights?.(d),
       };
     });
   }
@@ -414,6 +420,8 @@ export class Searcher {
     const w = this.params.expansionWeight;
     const words = clause.queryTerms.map((qt) => {
       const [alts, push] = alternatives(data);
+      // a word restricted to a field (`title:word`) has no text terms: fields.ts scores it
+      if (qt.field) return alts;
       const [term, ...clitics] = wordTerms(qt, this.params.clitics);
       const exact = findTerm(data, term);
       push(exact, 1);
@@ -436,7 +444,7 @@ export class Searcher {
     const qt = clause.queryTerms[0];
     const surface = this.snap.surfaceIndex;
     const [forms, push] = alternatives(surface);
-    if (surface) surfaceFormsOf(clause, this.params.forms).forEach((f, i) => push(findTerm(surface, f), i && !qt.exact ? this.params.forms : 1));
+    if (surface && !qt.field) surfaceFormsOf(clause, this.params.forms).forEach((f, i) => push(findTerm(surface, f), i && !qt.exact ? this.params.forms : 1));
     return { clause, words, surfaceAlts: forms };
   }
 
@@ -539,9 +547,9 @@ export class Searcher {
 }
 
 /** @internal The query as `search` parses it (a pack reads the dictionary its words need before searching). */
-export function parseSearchQuery(query: unknown, analyzer: TextAnalyzer, opts: ResolvedSearchOptions): ParsedQuery {
+export function parseSearchQuery(query: unknown, analyzer: TextAnalyzer, opts: ResolvedSearchOptions, readItem?: ItemReader): ParsedQuery {
   if (typeof query !== 'string') invalid('search: the query must be a string');
-  return parseQuery(query, analyzer, opts);
+  return parseQuery(query, analyzer, opts, readItem);
 }
 
 /**
