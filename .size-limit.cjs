@@ -20,11 +20,14 @@ const TYPOS_LIMIT = '0.6 kB';
 const WITH_FIELDS_LIMIT = '13.2 kB';
 // Qur'anic orthography (`fahras/quran`) likewise.
 const WITH_QURAN_LIMIT = '14.4 kB';
+// Completions for search as you type (`fahras/suggest`) likewise.
+const WITH_SUGGEST_LIMIT = '13 kB';
 // fahras/pack: load a static pack piece by piece + search + snippets (the issue's budget).
 const PACK_BUDGET = '12 kB';
 // NOT MET (2026-12-07): 15,295 B (ESM) / 15,124 B (IIFE) measured, 3.3 kB over the issue budget (#14); the limit is
-// the measured size so CI guards against further growth.
-const PACK_LIMIT = '15.3 kB';
+// the measured size so CI guards against further growth. Pack format 2 (pieces read as byte ranges of volumes, the
+// loader's range argument, Node reading ranges with file handles) and searchWithTotal: 15,400 / 15,237 B.
+const PACK_LIMIT = '15.4 kB';
 
 module.exports = [
   {
@@ -77,6 +80,12 @@ module.exports = [
     import: { 'dist/search.js': '{ loadIndex, toHtml }', 'dist/quran.js': '{ quran }' },
     gzip: true,
     limit: WITH_QURAN_LIMIT,
+  },
+  {
+    name: 'fahras/search + fahras/suggest (completions for search as you type, opt-in), ESM',
+    import: { 'dist/search.js': '{ loadIndex, toHtml }', 'dist/suggest.js': '{ suggest }' },
+    gzip: true,
+    limit: WITH_SUGGEST_LIMIT,
   },
   {
     name: 'fahras: everything (build, serialize, load, search), ESM',

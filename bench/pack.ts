@@ -2,9 +2,10 @@
 // files (by kind), the build (index + pack against index + serialize, taking turns), bytes read before the first
 // query's results (a fresh pack per query: root + its pieces), bytes per later query (one open pack, queries in a
 // row), latency of a later query whose pieces are cached, results identical to the single file's on every query,
-// and how many piece names change when 1% of the documents change.
+// and how many files (volumes) and pieces change when 1% of the documents change. Pieces are read as byte ranges of
+// their volumes (the loader slices, as a static host answers a range request).
 //
-//   npx tsx bench/pack.ts [MB=20] [--queries 60] [--dict BYTES] [--post BYTES] [--docs BYTES] [--out DIR]
+//   npx tsx bench/pack.ts [MB=20] [--queries 60] [--dict BYTES] [--post BYTES] [--docs BYTES] [--volume BYTES] [--out DIR]
 //
 // Writes bench/out/pack-<MB>.json (and the pack to --out when given).
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -13,12 +14,13 @@ import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import { createIndex, loadIndex, type PackOptions } from '../src/index.js';
-import { openPack } from '../src/pack.js';
+import { type ByteRange, openPack } from '../src/pack.js';
+import { readPackRoot } from '../src/segment/pack-reader.js';
 import { readCorpusSlice } from './lib/data.js';
 import { mulberry32, sampleSpeedQueries } from './lib/queries.js';
 import { median, parseArgs, percentile, writeJson } from './lib/util.js';
 
-const args = parseArgs(process.argv.slice(2), ['queries', 'dict', 'post', 'docs', 'out']);
+const args = parseArgs(process.argv.slice(2), ['queries', 'dict', 'post', 'docs', 'volume', 'out']);
 const mb = Number(args.positional[0] ?? 20);
 const nQueries = Number(args.flags.get('queries') ?? 60);
 const gz = promisify(gzip);
@@ -26,6 +28,7 @@ const options: PackOptions = { compress: (b) => gz(b).then((z) => new Uint8Array
 if (args.flags.has('dict')) options.dictionaryPieceBytes = Number(args.flags.get('dict'));
 if (args.flags.has('post')) options.postingsPieceBytes = Number(args.flags.get('post'));
 if (args.flags.has('docs')) options.documentPieceBytes = Number(args.flags.get('docs'));
+if (args.flags.has('volume')) options.volumeBytes = Number(args.flags.get('volume'));
 
 const slice = await readCorpusSlice(mb);
 let t = performance.now();
@@ -63,11 +66,13 @@ if (typeof outDir === 'string') {
 }
 
 const counting = () => {
-  const state = { bytes: 0, byKind: {} as Record<string, number> };
-  const loader = async (name: string) => {
-    const b = files[name];
-    if (!b) throw new Error('missing');
+  const state = { bytes: 0, requests: 0, byKind: {} as Record<string, number> };
+  const loader = async (name: string, range?: ByteRange) => {
+    const whole = files[name];
+    if (!whole) throw new Error('missing');
+    const b = range ? whole.subarray(range.start, range.end) : whole;
     state.bytes += b.length;
+    state.requests++;
     const kind = name.split(/[-.]/)[0];
     state.byKind[kind] = (state.byKind[kind] ?? 0) + b.length;
     return b;
@@ -80,6 +85,7 @@ const reference = loadIndex(single);
 const opts = { limit: 10 };
 let identical = 0;
 const firstBytes: number[] = [];
+const firstRequests: number[] = [];
 const firstMs: number[] = [];
 for (const q of queries) {
   const { state, loader } = counting();
@@ -88,17 +94,21 @@ for (const q of queries) {
   const results = await pack.search(q, opts);
   firstMs.push(performance.now() - t0);
   firstBytes.push(state.bytes);
+  firstRequests.push(state.requests);
   if (JSON.stringify(results) === JSON.stringify(reference.search(q, opts))) identical++;
 }
 const session = counting();
 const pack = await openPack(session.loader, { cacheBytes: 8 << 20 });
 await pack.search(queries[0], opts);
 const laterBytes: number[] = [];
+const laterRequests: number[] = [];
 const cachedMs: number[] = [];
 for (const q of queries.slice(1)) {
   const before = session.state.bytes;
+  const requestsBefore = session.state.requests;
   await pack.search(q, opts);
   laterBytes.push(session.state.bytes - before);
+  laterRequests.push(session.state.requests - requestsBefore);
   const t0 = performance.now();
   await pack.search(q, opts);
   cachedMs.push(performance.now() - t0);
@@ -108,8 +118,18 @@ for (const q of queries.slice(1)) {
 const rng = mulberry32(7);
 const changed = createIndex();
 changed.addAll(slice.docs.map((d) => (rng() < 0.01 ? { ...d, text: `${d.text} تعديل` } : d)));
-const names2 = new Set(Object.keys(await changed.pack(options)));
+const files2 = await changed.pack(options);
+const names2 = new Set(Object.keys(files2));
 const kept = Object.keys(files).filter((n) => names2.has(n)).length;
+/** Every piece of a pack as kind, length and CRC-32 (what identifies its bytes). */
+const pieceKeys = (root: Uint8Array) => {
+  const r = readPackRoot(root);
+  const lists = [r.text.dict, r.text.post, r.surface?.dict ?? [], r.surface?.post ?? [], r.documents.names];
+  return lists.flatMap((list) => list.map((p) => `${p.file.split('-')[0]} ${p.end - p.start} ${p.crc}`));
+};
+const pieces1 = new Set(pieceKeys(files['root.fahras']));
+const pieces2 = pieceKeys(files2['root.fahras']);
+const piecesKept = pieces2.filter((k) => pieces1.has(k)).length;
 
 const kb = (n: number) => `${(n / 1000).toFixed(1)} kB`;
 const report = {
@@ -124,15 +144,16 @@ const report = {
   build: { indexMs: buildMs, serializeMs, packMs, ratio: (buildMs + Math.min(...packMs)) / (buildMs + Math.min(...serializeMs)) },
   queries: queries.length,
   identical,
-  firstQuery: { bytesMedian: median(firstBytes), bytesP95: percentile(firstBytes, 95), msMedian: median(firstMs) },
+  firstQuery: { bytesMedian: median(firstBytes), bytesP95: percentile(firstBytes, 95), requestsMedian: median(firstRequests), msMedian: median(firstMs) },
   laterQueryBytesByKind: Object.fromEntries(Object.entries(session.state.byKind).map(([k, v]) => [k, Math.round(v / queries.length)])),
-  laterQuery: { bytesMedian: median(laterBytes), bytesP95: percentile(laterBytes, 95), cachedMsMedian: median(cachedMs), cachedMsP95: percentile(cachedMs, 95) },
-  rebuildOnePercent: { files: names2.size, kept, changed: names2.size - kept },
+  laterQuery: { bytesMedian: median(laterBytes), bytesP95: percentile(laterBytes, 95), requestsMedian: median(laterRequests), cachedMsMedian: median(cachedMs), cachedMsP95: percentile(cachedMs, 95) },
+  rebuildOnePercent: { files: names2.size, kept, changed: names2.size - kept, pieces: pieces2.length, piecesKept, piecesChanged: pieces2.length - piecesKept },
 };
 console.log(JSON.stringify(report, null, 1));
 console.error(
   `pack ${kb(packBytes)} in ${report.pack.files} files (${report.pack.ratioToText.toFixed(2)}× text; single file ${kb(single.length)}), ` +
     `build ratio ${report.build.ratio.toFixed(2)}; identical ${identical}/${queries.length}; first query ${kb(report.firstQuery.bytesMedian)} (median), ` +
-    `later ${kb(report.laterQuery.bytesMedian)} (median), cached ${report.laterQuery.cachedMsMedian.toFixed(2)} ms; 1% changed: ${report.rebuildOnePercent.changed} of ${names2.size} names new`,
+    `later ${kb(report.laterQuery.bytesMedian)} (median), cached ${report.laterQuery.cachedMsMedian.toFixed(2)} ms; ` +
+    `1% changed: ${report.rebuildOnePercent.changed} of ${names2.size} files new, ${report.rebuildOnePercent.piecesChanged} of ${pieces2.length} pieces`,
 );
 writeJson(`pack-${mb}.json`, report);

@@ -28,7 +28,7 @@ export { FahrasError, type FahrasErrorCode } from './errors.js';
 export { toHtml, escapeHtml, type SearchOptions, type SearchPage, type SearchResult, type Snippet, type HtmlOptions } from './query/index.js';
 export type { TypoExpander } from './query/index.js';
 export type { DocumentId, IndexConfig } from './segment/model.js';
-export type { PieceLoader } from './segment/pack-reader.js';
+export type { ByteRange, PieceLoader } from './segment/pack-reader.js';
 
 /** Where a pack is: a base URL (its files are fetched from it), a directory path (Node), or a loader function. */
 export type PackSource = string | URL | PieceLoader;
@@ -85,25 +85,34 @@ export class SearchPack {
   }
 }
 
-/** A loader over `fetch` from a base URL (relative ones resolve against the page). */
+/**
+ * A loader over `fetch` from a base URL (relative ones resolve against the page); a piece is an HTTP range request
+ * (a server that ignores ranges sends the whole file, which works too).
+ */
 function fetchLoader(base: string | URL): PieceLoader {
   const dir = new URL(String(base).replace(/\/?$/, '/'), globalThis.location?.href);
-  return async (name) => {
-    const response = await fetch(new URL(name, dir));
+  return async (name, range) => {
+    const response = await fetch(new URL(name, dir), range && { headers: { range: `bytes=${range.start}-${range.end - 1}` } });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     return new Uint8Array(await response.arrayBuffer());
   };
 }
 
-/** A loader reading a directory (Node; the file system module is imported only then). */
+/** A loader reading a directory (Node; the file system module is imported only then): a piece's bytes alone. */
 function directoryLoader(dir: string): PieceLoader {
   const path = dir.replace(/[\\/]?$/, '/');
   type FileSystem = typeof import('node:fs/promises');
   // a specifier no bundler resolves or folds: browser builds never carry the file system
   const fs = Promise.resolve<FileSystem>(import(/* @vite-ignore */ ['node:fs', 'promises'].join('/')));
-  return async (name) => {
-    const b = await (await fs).readFile(path + name);
-    return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+  return async (name, range) => {
+    const file = await (await fs).open(path + name);
+    try {
+      if (!range) return new Uint8Array(await file.readFile());
+      const b = new Uint8Array(range.end - range.start);
+      return b.subarray(0, (await file.read(b, 0, b.length, range.start)).bytesRead);
+    } finally {
+      await file.close();
+    }
   };
 }
 

@@ -23,11 +23,11 @@ import { type QuranicRules, useQuranicRules } from './normalize/index.js';
 import type { DocumentId, FahrasDocument, IndexConfig, IndexSnapshot, StoredFields } from './segment/model.js';
 import { documentOf, type IndexStats, readSnapshot, statsOf } from './segment/reader.js';
 import { checkOptions, invalid } from './errors.js';
-import { type FieldScorer, type FieldScoring, Searcher, type SearchOptions, type SearchPage, type SearchResult, type SuggestOptions, type Suggestion, suggestWords, type TypoExpander } from './query/index.js';
+import { type FieldScorer, type FieldScoring, Searcher, type SearchOptions, type SearchPage, type SearchResult, type SuggestOptions, type Suggestion, type Suggester, type suggestWords, type TypoExpander } from './query/index.js';
 
 export { FahrasError, type FahrasErrorCode } from './errors.js';
 export { toHtml, escapeHtml, type SearchOptions, type SearchResult, type SearchPage, type SuggestOptions, type Suggestion, type Snippet, type HtmlOptions } from './query/index.js';
-export type { TypoExpander, FieldScoring } from './query/index.js';
+export type { TypoExpander, FieldScoring, Suggester } from './query/index.js';
 export type { TextAnalyzer, AnalyzerConfig, AnalyzedToken } from './analysis/index.js';
 export type { DocumentId, IndexConfig, FahrasDocument, StoredFields } from './segment/model.js';
 
@@ -51,18 +51,25 @@ export interface LoadOptions {
    * from 'fahras/quran'`. Without it, the analysis is that of `uthmani: false` (see `fahras/quran`).
    */
   quran?: QuranicRules;
+  /**
+   * Completions for `suggest` (search as you type): `import { suggest } from 'fahras/suggest'`. Without it,
+   * `suggest` throws.
+   */
+  suggest?: Suggester;
 }
 
 /** A read-only index loaded from bytes. Create one with {@link loadIndex}. */
 export class SearchIndex<D extends FahrasDocument = FahrasDocument> {
   private readonly snap: IndexSnapshot;
   private readonly searcher: Searcher;
+  private readonly suggester: typeof suggestWords | undefined;
 
   /** @internal use loadIndex() */
   constructor(snap: IndexSnapshot, options?: LoadOptions) {
     this.snap = snap;
-    const { typos, fields, quran } = checkOptions(options, 'typos fields quran', 'loadIndex options');
-    for (const f of [typos, fields]) if (f !== undefined && typeof f !== 'function') invalid('loadIndex options: typos, fields from fahras/typos, fahras/fields');
+    const { typos, fields, quran, suggest } = checkOptions(options, 'typos fields quran suggest', 'loadIndex options');
+    for (const f of [typos, fields, suggest]) if (f !== undefined && typeof f !== 'function') invalid('loadIndex options: typos, fields, suggest from fahras/typos, fahras/fields, fahras/suggest');
+    this.suggester = suggest as typeof suggestWords | undefined;
     if (quran) useQuranicRules(quran);
     this.searcher = new Searcher(snap, new WordChain(snap.indexConfig.analyzer), { typos, fields: fields as FieldScorer | undefined });
   }
@@ -108,9 +115,10 @@ export class SearchIndex<D extends FahrasDocument = FahrasDocument> {
    * bare or after the article ال), as the documents spell them, most frequent first.
    * @example
    * index.suggest('مدر') // [{ word: 'المدرسة', paragraphs: 12 }, { word: 'مدرسة', paragraphs: 5 }, …]
+   * @throws FahrasError `INVALID_ARGUMENT` when the index was loaded without `suggest` (see {@link LoadOptions}).
    */
   suggest(prefix: string, options?: SuggestOptions): Suggestion[] {
-    return suggestWords(this.snap, this.analyzer, prefix, options);
+    return (this.suggester ?? invalid('suggest needs loadIndex(bytes, { suggest }) with suggest from fahras/suggest'))(this.snap, this.analyzer, prefix, options);
   }
 
   /**

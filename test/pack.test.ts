@@ -3,21 +3,24 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createIndex, type FahrasIndex, loadIndex, type SearchOptions } from '../src/index.js';
-import { openPack } from '../src/pack.js';
+import { type ByteRange, openPack } from '../src/pack.js';
 import { typos } from '../src/typos.js';
 import { crc32 } from '../src/segment/bytes.js';
-import { nameBytes } from '../src/segment/pack-format.js';
+import { PACK_VERSION } from '../src/segment/pack-format.js';
 import { seedDocuments } from './helpers/seeds.js';
 
-/** A loader over files in memory that records the names it gave. */
-function memoryLoader(files: Record<string, Uint8Array>) {
+/** A loader over files in memory that records the names and ranges it gave (or, `whole`, ignores ranges as a plain server does). */
+function memoryLoader(files: Record<string, Uint8Array>, whole = false) {
   const read: string[] = [];
-  const loader = async (name: string) => {
+  const ranges: { name: string; start: number; end: number }[] = [];
+  const loader = async (name: string, range?: ByteRange) => {
     if (!(name in files)) throw new Error('not found');
     read.push(name);
-    return files[name];
+    if (!range || whole) return files[name];
+    ranges.push({ name, ...range });
+    return files[name].slice(range.start, range.end);
   };
-  return { loader, read };
+  return { loader, read, ranges };
 }
 
 const WORDS = ['المكتبة', 'مكتبات', 'والمكتبات', 'كتاب', 'الكتب', 'كاتب', 'المدرسة', 'مدرسه', 'المدارس', 'وزير', 'الوزراء', 'التعليم', 'تعليم', 'في', 'من', 'الرياض', 'جدة', 'سوريا', 'روسيا', 'الغارة', 'بالرياض', 'رياضة', 'للمكتبة', 'لكتاب', 'بمدرسة'];
@@ -54,11 +57,11 @@ const SMALL = { dictionaryPieceBytes: 64, postingsPieceBytes: 64, documentPieceB
 describe('fahras/pack', () => {
   it('answers every query exactly as the in-memory index (property, small random corpora)', async () => {
     await fc.assert(
-      fc.asyncProperty(documents, fc.array(fc.tuple(query, options), { minLength: 1, maxLength: 8 }), fc.nat(4000), async (docs, queries, cacheBytes) => {
+      fc.asyncProperty(documents, fc.array(fc.tuple(query, options), { minLength: 1, maxLength: 8 }), fc.nat(4000), fc.boolean(), async (docs, queries, cacheBytes, whole) => {
         const index = createIndex();
         index.addAll(docs);
         const loaded = loadIndex(index.serialize());
-        const pack = await openPack(memoryLoader(await index.pack(SMALL)).loader, { typos, cacheBytes });
+        const pack = await openPack(memoryLoader(await index.pack(SMALL), whole).loader, { typos, cacheBytes });
         for (const [q, o] of queries) {
           const expected = loaded.search(q, o);
           expect(await pack.search(q, o), `${q} ${JSON.stringify(o)}`).toEqual(expected);
@@ -85,15 +88,18 @@ describe('fahras/pack', () => {
     const index = createIndex();
     for (const d of seedDocuments()) index.add(d);
     const files = await index.pack(SMALL);
-    const { loader, read } = memoryLoader(files);
+    const { loader, read, ranges } = memoryLoader(files);
     const pack = await openPack(loader);
     expect(read).toEqual(['root.fahras']);
     const results = await pack.search('الغاره الروسيه');
     expect(results.length).toBeGreaterThan(0);
-    const bytes = read.reduce((sum, name) => sum + files[name].length, 0);
+    const bytes = files['root.fahras'].length + ranges.reduce((sum, r) => sum + r.end - r.start, 0);
     expect(pack.bytesRead).toBe(bytes);
-    expect(new Set(read).size).toBe(read.length); // each piece read once
-    expect(read.length).toBeLessThan(Object.keys(files).length / 4);
+    const pieces = ranges.map((r) => `${r.name} ${r.start}`);
+    expect(new Set(pieces).size).toBe(pieces.length); // each piece read once
+    expect(read.length).toBe(ranges.length + 1); // pieces as byte ranges, the root whole
+    const volumes = Object.values(files).reduce((sum, b) => sum + b.length, 0) - files['root.fahras'].length;
+    expect(bytes - files['root.fahras'].length).toBeLessThan(volumes / 4);
     // one dictionary piece per word and kind, and no documents piece of a paragraph not shown
     expect(read.filter((n) => n.startsWith('docs-')).length).toBeLessThanOrEqual(results.length);
     await pack.search('الغاره الروسيه');
@@ -113,7 +119,7 @@ describe('fahras/pack', () => {
       files = await index.pack(SMALL);
     });
 
-    it('a missing piece is MISSING_PIECE naming it; a missing root too', async () => {
+    it('a missing volume is MISSING_PIECE naming it; a missing root too', async () => {
       const { read, loader } = memoryLoader(files);
       await (await openPack(loader)).search('الغاره الروسيه');
       for (const name of read) {
@@ -123,13 +129,14 @@ describe('fahras/pack', () => {
       }
     });
 
-    it('a damaged piece is CHECKSUM_MISMATCH naming it, a damaged root CHECKSUM_MISMATCH', async () => {
-      const { read, loader } = memoryLoader(files);
+    it('a damaged piece is CHECKSUM_MISMATCH naming it (volume and range), a short volume too, a damaged root CHECKSUM_MISMATCH', async () => {
+      const { ranges, loader } = memoryLoader(files);
       await (await openPack(loader)).search('الغاره الروسيه');
-      for (const name of read) {
+      for (const { name, start, end } of ranges) {
         const bytes = files[name].slice();
-        bytes[bytes.length >> 1] ^= 0x20;
-        await expect(open({ ...files, [name]: bytes })).rejects.toMatchObject({ code: 'CHECKSUM_MISMATCH', message: expect.stringContaining(name) });
+        bytes[(start + end) >> 1] ^= 0x20;
+        await expect(open({ ...files, [name]: bytes })).rejects.toMatchObject({ code: 'CHECKSUM_MISMATCH', message: expect.stringContaining(`${name} [${start}, ${end})`) });
+        await expect(open({ ...files, [name]: files[name].subarray(0, end - 1) })).rejects.toMatchObject({ code: 'CHECKSUM_MISMATCH', message: expect.stringContaining(name) });
       }
       await expect(open({ ...files, 'root.fahras': files['root.fahras'].subarray(0, 10) })).rejects.toMatchObject({ code: 'TRUNCATED' });
       await expect(open({ ...files, 'root.fahras': index.serialize() })).rejects.toMatchObject({ code: 'BAD_MAGIC' });
@@ -137,32 +144,32 @@ describe('fahras/pack', () => {
 
     it('a pack from a newer format version is UNSUPPORTED_VERSION', async () => {
       const root = files['root.fahras'].slice();
-      root[4] = 2;
-      await expect(open({ ...files, 'root.fahras': root })).rejects.toMatchObject({ code: 'UNSUPPORTED_VERSION', message: expect.stringContaining('1') });
+      root[4] = PACK_VERSION + 1;
+      await expect(open({ ...files, 'root.fahras': root })).rejects.toMatchObject({ code: 'UNSUPPORTED_VERSION', message: expect.stringContaining(String(PACK_VERSION)) });
     });
 
-    it('a piece whose content does not parse (under a matching name) is CORRUPT_INDEX naming it', async () => {
-      // one postings piece the query reads becomes garbage under the name its bytes hash to, in a root with a valid checksum
-      const { pieceName } = await import('../src/segment/pack-format.js');
-      const { read, loader } = memoryLoader(files);
+    it('a piece whose content does not parse (under a matching checksum) is CORRUPT_INDEX naming it', async () => {
+      // one postings piece the query reads becomes garbage, its CRC-32 in the root too (the root's own checksum recomputed)
+      const { ranges, loader } = memoryLoader(files);
       await (await openPack(loader)).search('الغاره الروسيه');
-      const name = read.find((n) => n.startsWith('post-'))!;
-      const garbage = new Uint8Array(files[name].length).fill(0xff);
-      garbage[0] = 0;
-      const renamed = pieceName('post', garbage);
-      const { [name]: _, ...rest } = files;
-      const damaged = { ...rest, [renamed]: garbage, 'root.fahras': replaceInRoot(files['root.fahras'], name, renamed) };
-      await expect(open(damaged)).rejects.toMatchObject({ code: 'CORRUPT_INDEX', message: expect.stringContaining(renamed) });
+      const { name, start, end } = ranges.find((r) => r.name.startsWith('post-'))!;
+      const volume = files[name].slice();
+      const crcBefore = crc32(volume, start, end);
+      volume.fill(0xff, start + 1, end);
+      volume[start] = 0; // stored raw
+      const damaged = { ...files, [name]: volume, 'root.fahras': replaceInRoot(files['root.fahras'], crcBefore, crc32(volume, start, end)) };
+      await expect(open(damaged)).rejects.toMatchObject({ code: 'CORRUPT_INDEX', message: expect.stringContaining(`${name} [${start}, ${end})`) });
     });
   });
 });
 
-/** The root with one piece name (stored as its 8 hash bytes) replaced by another, its checksum recomputed. */
-function replaceInRoot(root: Uint8Array, from: string, to: string): Uint8Array {
-  const find = nameBytes(from);
-  const at = root.findIndex((_, i) => find.every((b, k) => root[i + k] === b));
+/** The root with one piece's CRC-32 (4 bytes little-endian) replaced by another, its own checksum recomputed. */
+function replaceInRoot(root: Uint8Array, from: number, to: number): Uint8Array {
+  const le = (v: number) => [v & 0xff, (v >>> 8) & 0xff, (v >>> 16) & 0xff, v >>> 24];
+  const find = le(from);
+  const at = root.findIndex((_, i) => i >= 16 && find.every((b, k) => root[i + k] === b));
   const out = root.slice();
-  out.set(nameBytes(to), at);
+  out.set(le(to), at);
   new DataView(out.buffer).setUint32(12, crc32(out, 16), true);
   return out;
 }

@@ -1,7 +1,8 @@
 // A static file server on 127.0.0.1 that records every response it sends (path and body bytes), for benchmarks that
 // measure what a page downloads. Pages it serves are cross-origin isolated (COOP + COEP headers), so they may call
 // performance.measureUserAgentSpecificMemory(). Files never change while it runs: they are sent with a year-long,
-// immutable cache lifetime, so a browser that already has one does not ask again (as from a CDN).
+// immutable cache lifetime, so a browser that already has one does not ask again (as from a CDN). A request for one
+// byte range (`Range: bytes=a-b`, what pack readers send) gets those bytes alone (206), as static hosts answer.
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -24,6 +25,17 @@ export interface ServedResponse {
   file?: string;
   bytes: number;
   status: number;
+  /** A range response: the byte range sent. */
+  range?: [number, number];
+}
+
+/** The byte range `[start, end)` one `Range: bytes=a-b` header (or `a-`) asks of a file of `size` bytes, or null for the whole file. */
+export function requestedRange(header: string | undefined, size: number): [number, number] | null {
+  const m = /^bytes=(\d+)-(\d*)$/.exec(header ?? '');
+  if (!m) return null;
+  const start = Number(m[1]);
+  const end = Math.min(size, m[2] === '' ? size : Number(m[2]) + 1);
+  return start < end ? [start, end] : null;
 }
 
 export interface ByteServer {
@@ -58,13 +70,21 @@ export function serveCounting(mounts: Record<string, string>, pages: Record<stri
       return;
     }
     const size = statSync(file).size;
-    served.push({ path, file, bytes: size, status: 200 });
-    res.writeHead(200, {
+    const range = requestedRange(req.headers.range, size);
+    const headers = {
       ...isolation,
       'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-      'content-length': size,
       'cache-control': 'public, max-age=31536000, immutable',
-    });
+      'accept-ranges': 'bytes',
+    };
+    if (range) {
+      served.push({ path, file, bytes: range[1] - range[0], status: 206, range });
+      res.writeHead(206, { ...headers, 'content-length': range[1] - range[0], 'content-range': `bytes ${range[0]}-${range[1] - 1}/${size}` });
+      createReadStream(file, { start: range[0], end: range[1] - 1 }).pipe(res);
+      return;
+    }
+    served.push({ path, file, bytes: size, status: 200 });
+    res.writeHead(200, { ...headers, 'content-length': size });
     createReadStream(file).pipe(res);
   });
   return new Promise((ok) =>
@@ -102,8 +122,8 @@ const gzipSizes = new Map<string, number>();
 export function gzipBytes(responses: readonly ServedResponse[]): number {
   let sum = 0;
   for (const r of responses) {
-    if (r.file === undefined) {
-      sum += r.bytes;
+    if (r.file === undefined || r.range) {
+      sum += r.bytes; // a range response: as sent (hosts do not compress them)
       continue;
     }
     let size = gzipSizes.get(r.file);

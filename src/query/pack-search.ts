@@ -12,6 +12,7 @@ import {
   type DocumentsPiece,
   type PackRoot,
   type PackTermLists,
+  type PieceRef,
   type PieceStore,
   damagedPiece,
   readDictionaryPiece,
@@ -292,7 +293,7 @@ export class PackSearcher {
   }
 
   /** A text postings block: its units and positions; the first time, its paragraphs' lengths and documents go into the tables. */
-  private textBlock(piece: PostingsPiece, start: number, end: number, df: number, name: string) {
+  private textBlock(piece: PostingsPiece, start: number, end: number, df: number, name: PieceRef) {
     const c = new VarintCursor().reset(piece.body, start, end);
     const unitsLength = c.next();
     const positionsLength = c.next();

@@ -22,8 +22,14 @@ export interface SuggestOptions {
 }
 
 /**
- * `suggest` with its options checked (the main and search-only entries; a pack has no `suggest`, so its bundle
- * leaves this out): `limit` defaults to 10, at most 100.
+ * The public face of {@link suggestWords} (`suggest` of `fahras/suggest`, passed to `loadIndex(bytes, { suggest })` of
+ * `fahras/search`): opaque, so the snapshot's internals stay out of the public types.
+ */
+export type Suggester = (...args: never[]) => Suggestion[];
+
+/**
+ * `suggest` with its options checked (the main entry, and `fahras/suggest` for the search-only entry, so neither
+ * `fahras/search` nor `fahras/pack` carries it unless asked): `limit` defaults to 10, at most 100.
  */
 export function suggestWords(snap: IndexSnapshot, analyzer: TextAnalyzer, prefix: string, options?: SuggestOptions): Suggestion[] {
   const { limit = 10 } = checkOptions(options, 'limit', 'suggest options');

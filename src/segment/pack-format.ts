@@ -1,7 +1,7 @@
 // Static packs (FORMAT.md, "Packs"): an index cut into pieces that a reader fetches as its queries need them. The
-// root, under a fixed name, holds the pack format version, the corpus statistics, the configuration and the name of
-// every other piece; every other piece is named after a 64-bit hash of its bytes, so what a name holds never changes
-// (caches may keep a piece forever) and the hash is the piece's checksum.
+// root, under a fixed name, holds the pack format version, the corpus statistics, the configuration and where every
+// piece is: pieces are stored one after another in volumes, files named after a 64-bit hash of their bytes (so what a
+// name holds never changes and caches may keep a volume forever), and the root gives each piece's length and CRC-32.
 import { crc32 } from './bytes.js';
 
 /** The fixed name of a pack's root piece. */
@@ -9,7 +9,7 @@ export const ROOT_NAME = 'root.fahras';
 /** The first four bytes of a pack root: ASCII "FHPK". */
 export const PACK_MAGIC = [0x46, 0x48, 0x50, 0x4b] as const;
 /** The pack format version this build writes and reads. */
-export const PACK_VERSION = 1;
+export const PACK_VERSION = 2;
 
 /** The first byte of every piece but the root: its body follows as stored (0) or gzip-compressed (1). */
 export const enum PieceEncoding {
@@ -17,10 +17,10 @@ export const enum PieceEncoding {
   Gzip = 1,
 }
 
-/** What a piece holds; its name starts with the kind. */
+/** What a volume's pieces hold; its name starts with the kind. */
 export type PieceKind = 'dict' | 'post' | 'sdict' | 'spost' | 'docs';
 
-/** The 16 hex digits naming a piece's bytes: their CRC-32, then their 32-bit FNV-1a hash. */
+/** The 16 hex digits naming a volume's bytes: their CRC-32, then their 32-bit FNV-1a hash. */
 export function pieceHash(b: Uint8Array): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < b.length; i++) h = Math.imul(h ^ b[i], 0x01000193);
@@ -29,22 +29,19 @@ export function pieceHash(b: Uint8Array): string {
 
 const hex = (v: number) => (v >>> 0).toString(16).padStart(8, '0');
 
-/** The name of a piece of `kind` whose stored bytes are `b`. */
+/** The name of a volume of `kind` whose bytes are `b`. */
 export const pieceName = (kind: PieceKind, b: Uint8Array): string => `${kind}-${pieceHash(b)}.bin`;
 
-/** The root stores a piece's name as the 8 bytes of its hash; the list it is in gives its kind. */
+/** The root stores a volume's name as the 8 bytes of its hash; the list it is in gives its kind. */
 export function nameBytes(name: string): number[] {
   const hash = name.slice(-20, -4);
   return Array.from({ length: 8 }, (_, i) => parseInt(hash.slice(2 * i, 2 * i + 2), 16));
 }
 
-/** Two hex digits per byte value. */
-const HEX = /* @__PURE__ */ Array.from({ length: 256 }, (_, v) => (v | 256).toString(16).slice(1));
-
-/** The name of a piece of `kind` whose 8 hash bytes `nextByte` gives (a large root names thousands: no array per name). */
+/** The name of a volume of `kind` whose 8 hash bytes `nextByte` gives (two hex digits each). */
 export function nameOf(kind: PieceKind, nextByte: () => number): string {
   let name = `${kind}-`;
-  for (let i = 0; i < 8; i++) name += HEX[nextByte()];
+  for (let i = 0; i < 8; i++) name += (nextByte() | 256).toString(16).slice(1);
   return `${name}.bin`;
 }
 

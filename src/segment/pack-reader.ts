@@ -1,24 +1,44 @@
-// The pack reader: the root, the pieces and a bounded cache of them (layout in FORMAT.md, "Packs"). Every piece is
-// checked against the hash its name carries before it is decoded; a piece the loader cannot give is MISSING_PIECE,
-// one whose bytes do not match its name CHECKSUM_MISMATCH, one that does not parse CORRUPT_INDEX; each names the piece.
+// The pack reader: the root, the pieces and a bounded cache of them (layout in FORMAT.md, "Packs"). A piece is a byte
+// range of a volume file, read alone (the loader gets the range) and checked against the CRC-32 the root gives it
+// before it is decoded; a piece the loader cannot give is MISSING_PIECE, one whose bytes do not match
+// CHECKSUM_MISMATCH, one that does not parse CORRUPT_INDEX; each names the piece (its volume and byte range).
 import { FahrasError } from '../errors.js';
 import { ByteReader, crc32 } from './bytes.js';
 import { HEADER_SIZE } from './format.js';
 import type { DocumentId, IndexConfig } from './model.js';
-import { PACK_MAGIC, PACK_VERSION, PieceEncoding, type PieceKind, ROOT_NAME, gunzip, nameOf, pieceHash } from './pack-format.js';
+import { PACK_MAGIC, PACK_VERSION, PieceEncoding, type PieceKind, ROOT_NAME, gunzip, nameOf } from './pack-format.js';
 import { checkStoredConfig } from './stored-config.js';
 
-/** Gives the bytes of a pack's file by name (fetch, a file system, object storage, a test that counts bytes). */
-export type PieceLoader = (name: string) => Promise<Uint8Array>;
+/** The bytes `start` (included) to `end` (excluded) of a file. */
+export interface ByteRange {
+  start: number;
+  end: number;
+}
+
+/**
+ * Gives the bytes of a pack's file by name (fetch, a file system, object storage, a test that counts bytes): with a
+ * `range`, those bytes of it (an HTTP range request; a loader that ignores the range and gives the whole file works
+ * too, reading more). The root is asked for whole.
+ */
+export type PieceLoader = (name: string, range?: ByteRange) => Promise<Uint8Array>;
+
+/** Where a piece is: its volume file, its byte range in it, and the CRC-32 of its bytes. */
+export interface PieceRef extends ByteRange {
+  file: string;
+  crc: number;
+}
+
+/** How errors name a piece: its volume and byte range. */
+export const pieceLabel = (p: PieceRef): string => `${p.file} [${p.start}, ${p.end})`;
 
 /** One term index's pieces, as the root lists them. */
 export interface PackTermLists {
   /** Dictionary pieces in term order, with their term counts and first terms. */
-  dict: string[];
+  dict: PieceRef[];
   dictCounts: number[];
   dictFirst: string[];
   /** Postings pieces in term order. */
-  post: string[];
+  post: PieceRef[];
 }
 
 /** What a pack's root holds. */
@@ -30,27 +50,40 @@ export interface PackRoot {
   totalLength: number;
   text: PackTermLists;
   surface: PackTermLists | null;
-  /** Documents pieces, with the first document and paragraph of each (`firstDoc[i]`, one past the last at the end). */
-  documents: { names: string[]; firstDoc: Uint32Array; firstPara: Uint32Array };
+  /** Documents pieces, with the first document and paragraph of each (`firstDoc[i]`; at `names.length`, one past the last). */
+  documents: { names: PieceRef[]; firstDoc: Uint32Array; firstPara: Uint32Array };
 }
 
 const count = (r: ByteReader) => r.varint(r.endOffset - r.pos);
 
-/** A piece name as the root stores it: the 8 bytes of its hash (the list gives the kind). */
-const readName = (r: ByteReader, kind: PieceKind) => nameOf(kind, () => r.byte());
+/**
+ * Reads one list of pieces: its volumes (each its name's 8 hash bytes and its piece count), each volume's pieces
+ * (stored length, CRC-32 little-endian, then what `describe` reads of the piece).
+ */
+function readPieces(r: ByteReader, kind: PieceKind, describe?: (i: number) => void): PieceRef[] {
+  const out: PieceRef[] = [];
+  for (let v = count(r); v > 0; v--) {
+    const file = nameOf(kind, () => r.byte());
+    let start = 0;
+    for (let n = count(r); n > 0; n--) {
+      const end = start + r.varint();
+      out.push({ file, start, end, crc: (r.byte() | (r.byte() << 8) | (r.byte() << 16) | (r.byte() << 24)) >>> 0 });
+      describe?.(out.length - 1);
+      start = end;
+    }
+  }
+  return out;
+}
 
 function readTermLists(r: ByteReader, surface: boolean): PackTermLists {
-  const n = count(r);
-  const out: PackTermLists = { dict: [], dictCounts: [], dictFirst: [], post: [] };
-  for (let i = 0; i < n; i++) {
-    out.dict.push(readName(r, surface ? 'sdict' : 'dict'));
-    out.dictCounts.push(r.varint());
-    out.dictFirst.push(r.string());
-    if (i > 0 && !(out.dictFirst[i - 1] < out.dictFirst[i])) r.fail();
-  }
-  const np = count(r);
-  for (let i = 0; i < np; i++) out.post.push(readName(r, surface ? 'spost' : 'post'));
-  return out;
+  const dictCounts: number[] = [];
+  const dictFirst: string[] = [];
+  const dict = readPieces(r, surface ? 'sdict' : 'dict', (i) => {
+    dictCounts.push(r.varint());
+    dictFirst.push(r.string());
+    if (i > 0 && !(dictFirst[i - 1] < dictFirst[i])) r.fail();
+  });
+  return { dict, dictCounts, dictFirst, post: readPieces(r, surface ? 'spost' : 'post') };
 }
 
 /**
@@ -72,7 +105,7 @@ export function readPackRoot(bytes: Uint8Array): PackRoot {
     throw new FahrasError('CHECKSUM_MISMATCH', `${ROOT_NAME}: checksum mismatch`);
   }
   const r = new ByteReader(bytes, HEADER_SIZE);
-  return parsing(ROOT_NAME, () => {
+  return parsing({ file: ROOT_NAME, start: 0, end: len, crc: 0 }, () => {
     const config = checkStoredConfig(r.string()) ?? r.fail();
     if (config.fields.length) r.fail();
     const documentCount = r.varint();
@@ -82,25 +115,25 @@ export function readPackRoot(bytes: Uint8Array): PackRoot {
     const flag = r.byte();
     if (flag > 1) r.fail();
     const surface = flag ? readTermLists(r, true) : null;
-    const n = count(r);
-    const names: string[] = [];
-    const firstDoc = new Uint32Array(n + 1);
-    const firstPara = new Uint32Array(n + 1);
-    for (let i = 0; i < n; i++) {
-      names.push(readName(r, 'docs'));
+    // a documents piece holds a document at least: at most D pieces
+    const firstDoc = new Uint32Array(documentCount + 1);
+    const firstPara = new Uint32Array(documentCount + 1);
+    const names = readPieces(r, 'docs', (i) => {
+      if (i >= documentCount) r.fail();
       firstDoc[i + 1] = firstDoc[i] + r.varint();
       firstPara[i + 1] = firstPara[i] + r.varint();
-    }
+    });
+    const n = names.length;
     if (r.pos !== r.endOffset || firstDoc[n] !== documentCount || firstPara[n] !== paragraphCount) r.fail();
     return { config, documentCount, paragraphCount, totalLength, text, surface, documents: { names, firstDoc, firstPara } };
   });
 }
 
 /** The error of a piece whose content does not parse: CORRUPT_INDEX naming it. */
-export const damagedPiece = (name: string): FahrasError => new FahrasError('CORRUPT_INDEX', `pack piece ${name} is damaged`);
+export const damagedPiece = (piece: PieceRef): FahrasError => new FahrasError('CORRUPT_INDEX', `pack piece ${pieceLabel(piece)} is damaged`);
 
 /** Runs a piece's decoder; damage it meets becomes CORRUPT_INDEX naming the piece. */
-function parsing<T>(name: string, decode: () => T): T {
+function parsing<T>(name: PieceRef, decode: () => T): T {
   try {
     return decode();
   } catch (e) {
@@ -201,8 +234,8 @@ interface CacheEntry {
  * {@link trim} is called, so a query's pieces stay while it runs).
  */
 export class PieceStore {
-  private readonly pieces = new Map<string, CacheEntry>();
-  private readonly loading = new Map<string, Promise<unknown>>();
+  private readonly pieces = new Map<PieceRef, CacheEntry>();
+  private readonly loading = new Map<PieceRef, Promise<unknown>>();
   private cached = 0;
   /** Bytes the loader has given so far. */
   bytesRead = 0;
@@ -212,22 +245,25 @@ export class PieceStore {
     private readonly cacheLimit: number,
   ) {}
 
-  /** The raw bytes of a file, as MISSING_PIECE when the loader fails or gives something else. */
-  async load(name: string): Promise<Uint8Array> {
+  /**
+   * The raw bytes of a file (the root), or of a piece, as MISSING_PIECE when the loader fails or gives something else.
+   * A loader that ignored the range gave the whole file: the piece's range of it.
+   */
+  async load(name: string, piece?: PieceRef): Promise<Uint8Array> {
+    const label = piece ? pieceLabel(piece) : name;
     let bytes: unknown;
     try {
-      bytes = await this.loader(name);
+      bytes = await this.loader(name, piece); // a piece is its range (and more)
     } catch (e) {
-      throw new FahrasError('MISSING_PIECE', `pack piece ${name} could not be read${e instanceof Error ? `: ${e.message}` : ''}`);
+      throw new FahrasError('MISSING_PIECE', `pack piece ${label} could not be read${e instanceof Error ? `: ${e.message}` : ''}`);
     }
-    if (bytes instanceof ArrayBuffer) bytes = new Uint8Array(bytes);
-    if (!(bytes instanceof Uint8Array)) throw new FahrasError('MISSING_PIECE', `pack piece ${name} could not be read`);
+    if (!(bytes instanceof Uint8Array)) throw new FahrasError('MISSING_PIECE', `pack piece ${label} could not be read`);
     this.bytesRead += bytes.length;
-    return bytes;
+    return piece && bytes.length !== piece.end - piece.start && bytes.length >= piece.end ? bytes.subarray(piece.start, piece.end) : bytes;
   }
 
-  /** The piece `name` decoded by `decode` (from cache, or loaded, checked and decompressed). `evict` runs when it leaves the cache. */
-  get<T>(name: string, decode: (body: Uint8Array) => T, evict?: (value: T) => void): Promise<T> {
+  /** The piece decoded by `decode` (from cache, or loaded, checked and decompressed). `evict` runs when it leaves the cache. */
+  get<T>(name: PieceRef, decode: (body: Uint8Array) => T, evict?: (value: T) => void): Promise<T> {
     const hit = this.pieces.get(name);
     if (hit) {
       this.pieces.delete(name);
@@ -244,11 +280,10 @@ export class PieceStore {
     return p;
   }
 
-  private async fetchPiece<T>(name: string, decode: (body: Uint8Array) => T, evict?: (value: T) => void): Promise<T> {
-    const stored = await this.load(name);
-    // names come from the root (nameOf): the 16 hex digits before `.bin`
-    if (pieceHash(stored) !== name.slice(-20, -4)) {
-      throw new FahrasError('CHECKSUM_MISMATCH', `pack piece ${name}: its bytes do not match its name`);
+  private async fetchPiece<T>(name: PieceRef, decode: (body: Uint8Array) => T, evict?: (value: T) => void): Promise<T> {
+    const stored = await this.load(name.file, name);
+    if (crc32(stored) !== name.crc) {
+      throw new FahrasError('CHECKSUM_MISMATCH', `pack piece ${pieceLabel(name)}: its bytes do not match its checksum`);
     }
     let body = stored.subarray(1);
     if (stored[0] === PieceEncoding.Gzip) {

@@ -1,7 +1,9 @@
-// The pack writer: IndexSnapshot → { piece name → bytes } (layout in FORMAT.md, "Packs"). Terms go in sorted order,
+// The pack writer: IndexSnapshot → { file name → bytes } (layout in FORMAT.md, "Packs"). Terms go in sorted order,
 // as in the single file, so a pack's term ids are the ranks the single-file reader gives; postings pieces hold whole
 // terms' blocks, cut by size, and carry, per paragraph they list, what scoring needs of it (its length and its
-// document), so no corpus-wide table has to be read before a query.
+// document), so no corpus-wide table has to be read before a query. Pieces are small (what a query reads); they are
+// stored one after another in volumes, files of about `volumeBytes` named after their content, which a reader reads
+// a piece at a time with byte ranges: few files, few bytes per query.
 import { FahrasError } from '../errors.js';
 import { ByteWriter, crc32 } from './bytes.js';
 import { HEADER_SIZE } from './format.js';
@@ -16,26 +18,34 @@ export interface PackOptions {
   dictionaryPieceBytes?: number;
   /** A postings piece is cut once it holds this many bytes; a longer term's postings get a piece of their own (default 8,192). */
   postingsPieceBytes?: number;
-  /** A documents piece is cut once it holds this many bytes of text, before compression (default 16,384). */
+  /** A documents piece is cut once it holds this many bytes of text, before compression (default 4,096). */
   documentPieceBytes?: number;
+  /** A volume (a file of consecutive pieces of one kind) is cut once it holds this many bytes (default 131,072). */
+  volumeBytes?: number;
   /** The compressor of documents pieces (default gzip through the platform's `CompressionStream`). */
   compress?: (bytes: Uint8Array) => Promise<Uint8Array>;
 }
 
-/** Piece sizes: small pieces keep the bytes a query reads low (bench/pack.ts measures the trade against file counts). */
-const DEFAULTS = { dictionaryPieceBytes: 4096, postingsPieceBytes: 8192, documentPieceBytes: 16384 };
+/** Piece sizes: small pieces keep the bytes a query reads low, volumes the file count (bench/pack.ts measures both). */
+const DEFAULTS = { dictionaryPieceBytes: 4096, postingsPieceBytes: 4096, documentPieceBytes: 4096, volumeBytes: 131072 };
+
+/** The pieces of one list of the root (one kind), in order: their stored bytes once compressed. */
+class PieceList {
+  readonly stored: Uint8Array[] = [];
+  constructor(readonly kind: PieceKind) {}
+}
 
 /**
  * Collects a pack's pieces: each is stored raw or gzip-compressed (when that saves an eighth: documents and
- * dictionaries always, postings now and then) and named after its bytes.
+ * dictionaries always, postings now and then), with its encoding byte first.
  */
 class PieceSink {
-  readonly files: Record<string, Uint8Array> = {};
   private readonly pending: Promise<void>[] = [];
   constructor(private readonly compressPiece: (bytes: Uint8Array) => Promise<Uint8Array>) {}
 
-  /** Stores a piece; `names[slot]` receives its name once its bytes are final. */
-  put(kind: PieceKind, body: Uint8Array, compress: boolean, names: string[], slot: number): void {
+  /** Appends a piece to `list` (its bytes are final once {@link done} resolves). */
+  put(list: PieceList, body: Uint8Array, compress: boolean): void {
+    const slot = list.stored.push(body) - 1;
     this.pending.push(
       (compress ? this.compressPiece(body) : Promise.resolve(null)).then((packed) => {
         const gz = packed !== null && packed.length < body.length - (body.length >> 3);
@@ -43,9 +53,7 @@ class PieceSink {
         const stored = new Uint8Array(data.length + 1);
         stored[0] = gz ? PieceEncoding.Gzip : PieceEncoding.Raw;
         stored.set(data, 1);
-        const name = pieceName(kind, stored);
-        this.files[name] = stored;
-        names[slot] = name;
+        list.stored[slot] = stored;
       }),
     );
   }
@@ -57,10 +65,10 @@ class PieceSink {
 
 /** A term index cut into dictionary and postings pieces: the root's lists. */
 interface PackedTerms {
-  dict: string[];
+  dict: PieceList;
   dictCounts: number[];
   dictFirst: string[];
-  post: string[];
+  post: PieceList;
 }
 
 /**
@@ -69,7 +77,7 @@ interface PackedTerms {
  * previous one's)`. Surface blocks hold the units only.
  */
 function packTerms(s: IndexSnapshot, t: TermIndexData, surface: boolean, sink: PieceSink, o: typeof DEFAULTS): PackedTerms {
-  const out: PackedTerms = { dict: [], dictCounts: [], dictFirst: [], post: [] };
+  const out: PackedTerms = { dict: new PieceList(surface ? 'sdict' : 'dict'), dictCounts: [], dictFirst: [], post: new PieceList(surface ? 'spost' : 'post') };
   const paras = s.paragraphTable;
   const cursor = new EntryCursor();
   let post = new ByteWriter(o.postingsPieceBytes * 2);
@@ -80,8 +88,7 @@ function packTerms(s: IndexSnapshot, t: TermIndexData, surface: boolean, sink: P
   let prev = '';
   const block = new ByteWriter(1024);
   const flushPostings = () => {
-    sink.put(surface ? 'spost' : 'post', post.finish(), true, out.post, out.post.length);
-    out.post.push('');
+    sink.put(out.post, post.finish(), true);
     post = new ByteWriter(o.postingsPieceBytes * 2);
   };
   const flushDictionary = () => {
@@ -90,8 +97,7 @@ function packTerms(s: IndexSnapshot, t: TermIndexData, surface: boolean, sink: P
     w.varint(first.piece);
     w.varint(first.offset);
     w.raw(entries.buffer.subarray(0, entries.length));
-    sink.put(surface ? 'sdict' : 'dict', w.finish(), true, out.dict, out.dict.length);
-    out.dict.push('');
+    sink.put(out.dict, w.finish(), true);
     out.dictCounts.push(count);
     entries = new ByteWriter(o.dictionaryPieceBytes * 2);
     count = 0;
@@ -119,7 +125,7 @@ function packTerms(s: IndexSnapshot, t: TermIndexData, surface: boolean, sink: P
       }
     }
     if (post.length > 0 && post.length + block.length > o.postingsPieceBytes) flushPostings();
-    const piece = out.post.length;
+    const piece = out.post.stored.length;
     if (count === 0) {
       first = { piece, offset: post.length };
       out.dictFirst.push(term);
@@ -143,7 +149,7 @@ function packTerms(s: IndexSnapshot, t: TermIndexData, surface: boolean, sink: P
 /** Writes the documents pieces: consecutive documents, cut by text size; returns the root's list. */
 function packDocuments(s: IndexSnapshot, sink: PieceSink, o: typeof DEFAULTS) {
   const { docs, paragraphTable: paras } = s;
-  const names: string[] = [];
+  const list = new PieceList('docs');
   const docCounts: number[] = [];
   const paraCounts: number[] = [];
   let body = new ByteWriter(o.documentPieceBytes * 2);
@@ -154,8 +160,7 @@ function packDocuments(s: IndexSnapshot, sink: PieceSink, o: typeof DEFAULTS) {
     const w = new ByteWriter(body.length + 8);
     w.varint(n);
     w.raw(body.buffer.subarray(0, body.length));
-    names.push('');
-    sink.put('docs', w.finish(), true, names, names.length - 1);
+    sink.put(list, w.finish(), true);
     docCounts.push(n);
     paraCounts.push(np);
     body = new ByteWriter(o.documentPieceBytes * 2);
@@ -182,19 +187,52 @@ function packDocuments(s: IndexSnapshot, sink: PieceSink, o: typeof DEFAULTS) {
     if (textBytes >= o.documentPieceBytes) flush();
   }
   if (n > 0) flush();
-  return { names, docCounts, paraCounts };
+  return { list, docCounts, paraCounts };
+}
+
+/**
+ * Stores `list`'s pieces in volumes (consecutive pieces, a volume cut once it holds `volumeBytes`), adds the volumes
+ * to `files` under names made of their bytes, and writes the list into the root: its volumes, each with its pieces
+ * (stored length, CRC-32, then what `describe` writes of piece i).
+ */
+function writeVolumes(w: ByteWriter, list: PieceList, volumeBytes: number, files: Record<string, Uint8Array>, describe?: (i: number) => void): void {
+  const volumes: number[][] = [];
+  let size = volumeBytes;
+  list.stored.forEach((piece, i) => {
+    if (size >= volumeBytes) {
+      volumes.push([]);
+      size = 0;
+    }
+    volumes[volumes.length - 1].push(i);
+    size += piece.length;
+  });
+  w.varint(volumes.length);
+  for (const pieces of volumes) {
+    const volume = new Uint8Array(pieces.reduce((sum, i) => sum + list.stored[i].length, 0));
+    let at = 0;
+    for (const i of pieces) {
+      volume.set(list.stored[i], at);
+      at += list.stored[i].length;
+    }
+    const name = pieceName(list.kind, volume);
+    files[name] = volume;
+    w.raw(Uint8Array.from(nameBytes(name)));
+    w.varint(pieces.length);
+    for (const i of pieces) {
+      w.varint(list.stored[i].length);
+      w.u32(crc32(list.stored[i]));
+      describe?.(i);
+    }
+  }
 }
 
 /** Writes a term index's lists into the root. */
-function writeTermLists(w: ByteWriter, p: PackedTerms): void {
-  w.varint(p.dict.length);
-  p.dict.forEach((name, i) => {
-    w.raw(Uint8Array.from(nameBytes(name)));
+function writeTermLists(w: ByteWriter, p: PackedTerms, volumeBytes: number, files: Record<string, Uint8Array>): void {
+  writeVolumes(w, p.dict, volumeBytes, files, (i) => {
     w.varint(p.dictCounts[i]);
     w.string(p.dictFirst[i]);
   });
-  w.varint(p.post.length);
-  for (const name of p.post) w.raw(Uint8Array.from(nameBytes(name)));
+  writeVolumes(w, p.post, volumeBytes, files);
 }
 
 /**
@@ -218,18 +256,17 @@ export async function packSnapshot(s: IndexSnapshot, options: PackOptions = {}):
   const documents = packDocuments(s, sink, o);
   await sink.done();
 
+  const files: Record<string, Uint8Array> = {};
   const w = new ByteWriter(1 << 16);
   for (let i = 0; i < HEADER_SIZE; i++) w.byte(0);
   w.string(storedConfigJson(s.indexConfig));
   w.varint(s.docs.ids.length);
   w.varint(s.paragraphTable.count);
   w.varint(s.paragraphTable.totalLength);
-  writeTermLists(w, text);
+  writeTermLists(w, text, o.volumeBytes, files);
   w.byte(surface ? 1 : 0);
-  if (surface) writeTermLists(w, surface);
-  w.varint(documents.names.length);
-  documents.names.forEach((name, i) => {
-    w.raw(Uint8Array.from(nameBytes(name)));
+  if (surface) writeTermLists(w, surface, o.volumeBytes, files);
+  writeVolumes(w, documents.list, o.volumeBytes, files, (i) => {
     w.varint(documents.docCounts[i]);
     w.varint(documents.paraCounts[i]);
   });
@@ -240,5 +277,5 @@ export async function packSnapshot(s: IndexSnapshot, options: PackOptions = {}):
   const view = new DataView(root.buffer, root.byteOffset, root.byteLength);
   view.setUint32(8, root.length - HEADER_SIZE, true);
   view.setUint32(12, crc32(root, HEADER_SIZE), true);
-  return { [ROOT_NAME]: root, ...sink.files };
+  return { [ROOT_NAME]: root, ...files };
 }

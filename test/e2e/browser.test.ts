@@ -12,6 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requestedRange } from '../../bench/lib/byte-server.js';
 import { buildExample, EXAMPLE_DIR } from '../../examples/browser/build.js';
 import { REPO_ROOT } from '../helpers/shared.js';
 
@@ -41,7 +42,15 @@ function serve(root: string, requested: string[]): Promise<{ server: Server; ori
       res.writeHead(404).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)], 'cache-control': 'no-store' }).end(readFileSync(file));
+    const body = readFileSync(file);
+    const range = requestedRange(req.headers.range, body.length);
+    if (range) {
+      // pack pieces are byte ranges of their volume files
+      const headers = { 'content-type': TYPES[extname(file)], 'cache-control': 'no-store', 'content-range': `bytes ${range[0]}-${range[1] - 1}/${body.length}` };
+      res.writeHead(206, headers).end(body.subarray(...range));
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)], 'cache-control': 'no-store' }).end(body);
   });
   return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({ server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })));
 }

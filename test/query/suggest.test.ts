@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { createIndex, FahrasError, loadIndex, normalizeWord } from '../../src/index.js';
 import { loadIndex as loadSearchOnly } from '../../src/search.js';
+import { suggest } from '../../src/suggest.js';
 import { seedDocuments } from '../helpers/seeds.js';
 
 const docs = [
@@ -40,7 +41,13 @@ describe('suggest', () => {
   it('gives the same completions on a loaded index and through fahras/search', () => {
     const bytes = index.serialize();
     expect(loadIndex(bytes).suggest('سور')).toEqual(index.suggest('سور'));
-    expect(loadSearchOnly(bytes).suggest('سور')).toEqual(index.suggest('سور'));
+    expect(loadSearchOnly(bytes, { suggest }).suggest('سور')).toEqual(index.suggest('سور'));
+  });
+
+  it('is an opt-in of fahras/search: without fahras/suggest it throws, naming the import', () => {
+    const searchOnly = loadSearchOnly(index.serialize());
+    expect(() => searchOnly.suggest('سور')).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT', message: expect.stringContaining('fahras/suggest') }));
+    expect(() => loadSearchOnly(index.serialize(), { suggest: 'yes' as never })).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
   });
 });
 
