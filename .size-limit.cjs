@@ -26,8 +26,9 @@ const WITH_SUGGEST_LIMIT = '13 kB';
 const PACK_BUDGET = '12 kB';
 // NOT MET (2026-12-07): 15,295 B (ESM) / 15,124 B (IIFE) measured, 3.3 kB over the issue budget (#14); the limit is
 // the measured size so CI guards against further growth. Pack format 2 (pieces read as byte ranges of volumes, the
-// loader's range argument, Node reading ranges with file handles) and searchWithTotal: 15,400 / 15,237 B.
-const PACK_LIMIT = '15.4 kB';
+// loader's range argument, Node reading ranges with file handles) and searchWithTotal: 15,400 / 15,237 B. The pack
+// ranks with the searcher's own steps, once (no second run, no Proxy over the documents tables): 15,263 / 15,095 B.
+const PACK_LIMIT = '15.3 kB';
 
 module.exports = [
   {

@@ -7,6 +7,7 @@ import { type ByteRange, openPack } from '../src/pack.js';
 import { typos } from '../src/typos.js';
 import { crc32 } from '../src/segment/bytes.js';
 import { PACK_VERSION } from '../src/segment/pack-format.js';
+import { readPackRoot } from '../src/segment/pack-reader.js';
 import { seedDocuments } from './helpers/seeds.js';
 
 /** A loader over files in memory that records the names and ranges it gave (or, `whole`, ignores ranges as a plain server does). */
@@ -44,6 +45,9 @@ const options: fc.Arbitrary<SearchOptions> = fc.record(
     limit: fc.integer({ min: 1, max: 12 }),
     offset: fc.integer({ min: 0, max: 4 }),
     snippetLength: fc.integer({ min: 16, max: 80 }),
+    snippets: fc.boolean(),
+    maxExpansions: fc.integer({ min: 1, max: 3 }),
+    bm25: fc.record({ k1: fc.constantFrom(0, 0.5, 1.2), b: fc.constantFrom(0, 0.75, 1) }),
     filter: fc.constant((fields: Readonly<Record<string, unknown>>) => fields.tag === 'x'),
     // the stored ranking choices, each switched the other way (clitic and prefix forms read more terms)
     ranking: fc.constantFrom({ clitics: 0.5 }, { forms: 1 }, { expansions: 0, minLength: 0 }),
@@ -55,19 +59,35 @@ const options: fc.Arbitrary<SearchOptions> = fc.record(
 const SMALL = { dictionaryPieceBytes: 64, postingsPieceBytes: 64, documentPieceBytes: 64 };
 
 describe('fahras/pack', () => {
-  it('answers every query exactly as the in-memory index (property, small random corpora)', async () => {
+  it('answers every query exactly as the in-memory index, searched one by one and all at once (property, small random corpora)', async () => {
     await fc.assert(
       fc.asyncProperty(documents, fc.array(fc.tuple(query, options), { minLength: 1, maxLength: 8 }), fc.nat(4000), fc.boolean(), async (docs, queries, cacheBytes, whole) => {
         const index = createIndex();
         index.addAll(docs);
         const loaded = loadIndex(index.serialize());
-        const pack = await openPack(memoryLoader(await index.pack(SMALL), whole).loader, { typos, cacheBytes });
-        for (const [q, o] of queries) {
-          const expected = loaded.search(q, o);
-          expect(await pack.search(q, o), `${q} ${JSON.stringify(o)}`).toEqual(expected);
-          if (!o.fuzzy) expect(index.search(q, o)).toEqual(expected);
+        const files = await index.pack(SMALL);
+        const { loader, ranges } = memoryLoader(files, whole);
+        const pack = await openPack(loader, { typos, cacheBytes });
+        const { names: documentsPieces, firstDoc } = readPackRoot(files['root.fahras']).documents;
+        const expected = queries.map(([q, o]) => loaded.search(q, o));
+        for (const [i, [q, o]] of queries.entries()) {
+          const before = ranges.length;
+          const results = await pack.search(q, o);
+          expect(results, `${q} ${JSON.stringify(o)}`).toEqual(expected[i]);
+          if (!o.fuzzy) expect(index.search(q, o)).toEqual(expected[i]);
+          // without a filter, a documents piece is read only for a document the page shows
+          if (!o.filter && !whole) {
+            const shown = results.map((r) => docs.findIndex((d) => d.id === r.id));
+            for (const range of ranges.slice(before).filter((r) => r.name.startsWith('docs-'))) {
+              const k = documentsPieces.findIndex((piece) => piece.file === range.name && piece.start === range.start);
+              expect(shown.some((d) => d >= firstDoc[k] && d < firstDoc[k + 1]), `${q}: documents piece ${k} shows nothing`).toBe(true);
+            }
+          }
           expect(await pack.searchWithTotal(q, o), `${q} ${JSON.stringify(o)} (with total)`).toEqual(loaded.searchWithTotal(q, o));
         }
+        // searches running at once (each awaiting its pieces while the others rank) answer as alone
+        const together = await openPack(memoryLoader(files, whole).loader, { typos, cacheBytes });
+        expect(await Promise.all(queries.map(([q, o]) => together.search(q, o)))).toEqual(expected);
       }),
       { numRuns: 100 },
     );

@@ -3,7 +3,7 @@
 // `-title:word`, `title:"a phrase"`); the highlights of a result's fields. Only indexes built with `fields` need it,
 // so the search-only entry takes it as an opt-in (`fahras/fields`); the main entry always passes it.
 import { forEachEntry } from '../segment/postings.js';
-import { bm25Idf, phraseFrequency, type PreparedClause, type RankingParams, type Searcher } from './search.js';
+import { bm25Idf, phraseFrequency, type QueryPlan, type RankingParams, type Searcher } from './search.js';
 import { expandPrefix, findTerm } from '../segment/dictionary.js';
 import { type FieldIndex, fieldText } from '../segment/model.js';
 import type { Clause, ItemReader, QueryItem } from './parse.js';
@@ -16,11 +16,11 @@ export interface FieldPass {
   /** Reads `name:word` and `name:"phrase"` for the query's parser. */
   readItem: ItemReader;
   /**
-   * Adds the fields' evidence for the prepared clauses to the searcher's accumulators, adds to `excluded` the
+   * Adds the fields' evidence for the plan's clauses to the searcher's accumulators, adds to `excluded` the
    * paragraphs of the documents an excluded clause restricted to a field matches, and returns the highlighter of
    * the documents' fields.
    */
-  addEvidence(prepared: PreparedClause[], ranking: RankingParams, not: Clause[], excluded: Set<number> | null, maxExpansions: number): FieldHighlighter;
+  addEvidence(plan: QueryPlan, excluded: Set<number> | null, maxExpansions: number): FieldHighlighter;
 }
 
 /** The fields opt-in: a searcher's {@link FieldPass} for one query (none for an index without fields). */
@@ -124,12 +124,13 @@ export const scoreFields: FieldScorer = (s) =>
   s.snap.fieldIndexes.length
     ? {
         readItem: fieldItems(s.snap.fieldIndexes.map((f) => f.name)),
-        addEvidence: (prepared, ranking, not, excluded, maxExpansions) => scoreQuery(s, prepared, ranking, not, excluded, maxExpansions),
+        addEvidence: (plan, excluded, maxExpansions) => scoreQuery(s, plan, excluded, maxExpansions),
       }
     : undefined;
 
 /** {@link FieldPass.addEvidence} of searcher `s`. */
-function scoreQuery(s: Searcher, prepared: PreparedClause[], ranking: RankingParams, not: Clause[], excluded: Set<number> | null, maxExpansions: number): FieldHighlighter {
+function scoreQuery(s: Searcher, plan: QueryPlan, excluded: Set<number> | null, maxExpansions: number): FieldHighlighter {
+  const ranking = plan.params;
   const { docs, paragraphTable: paras, fieldIndexes: fields } = s.snap;
   const { scores, masks, touched } = s;
   const docScore = new Map<number, DocScore>();
@@ -137,7 +138,7 @@ function scoreQuery(s: Searcher, prepared: PreparedClause[], ranking: RankingPar
   const highlighted = new Map<FieldIndex, Set<string>>();
   for (const f of fields) {
     const terms = new Set<string>();
-    prepared.forEach(({ clause }, ci) => {
+    plan.clauses.forEach(({ clause }, ci) => {
       if (!reads(f, clause)) return;
       const [matches, words] = clauseMatches(s, f, clause, ranking, maxExpansions);
       if (matches.size) for (const w of words) terms.add(w);
@@ -150,7 +151,7 @@ function scoreQuery(s: Searcher, prepared: PreparedClause[], ranking: RankingPar
     });
     if (terms.size) highlighted.set(f, terms);
     // -title:word: every paragraph of the documents it matches
-    for (const c of not) {
+    for (const { clause: c } of plan.excluded) {
       if (c.queryTerms[0].field !== f.name) continue;
       for (const d of clauseMatches(s, f, c, ranking, maxExpansions)[0].keys()) {
         for (let u = docs.firstParagraph[d], end = u + docs.paragraphCount[d]; u < end; u++) excluded!.add(u);
@@ -178,7 +179,11 @@ function scoreQuery(s: Searcher, prepared: PreparedClause[], ranking: RankingPar
     for (const [f, terms] of highlighted) {
       const ranges: [number, number][] = [];
       s.analyzer.scan(fieldText(docs.stored[d]?.[f.name]), (term, _surface, start, end) => {
-        if (terms.has(term)) ranges.push([start, end]);
+        if (!terms.has(term)) return;
+        // the words of one ligature (ﷺ: four words) share its span: one range
+        const last = ranges[ranges.length - 1];
+        if (last && start < last[1]) last[1] = Math.max(last[1], end);
+        else ranges.push([start, end]);
       });
       if (ranges.length) out[f.name] = ranges;
     }

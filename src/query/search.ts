@@ -6,14 +6,14 @@ import { prefixForms } from '../stem/lucene.js';
 import { cliticForms } from '../stem/clitics.js';
 import { expandPrefix, findTerm } from '../segment/dictionary.js';
 import { type Clause, type ItemReader, type ParsedQuery, parseQuery, type QueryTerm } from './parse.js';
-import { forEachPositions, forEachEntry, EntryCursor } from '../segment/postings.js';
+import { forEachEntry, EntryCursor, PositionsCursor } from '../segment/postings.js';
 import type { skipsFor } from '../segment/skips.js';
 import type { TypoExpander } from './typos.js';
 import { invalid } from '../errors.js';
 import { type ResolvedSearchOptions, resolveSearchOptions } from './search-options.js';
 import { type Hit, scanEnd, type Snippet, snippetFromHits } from './snippet.js';
 import type { HitSource } from './vector-hits.js';
-import type { FieldScorer } from './fields.js';
+import type { FieldHighlighter, FieldPass, FieldScorer } from './fields.js';
 import { HEAD_FACTOR, MIN_HEAD, PROXIMITY_WINDOW } from './limits.js';
 
 /**
@@ -132,9 +132,40 @@ export interface PreparedClause {
   surfaceAlts: Alt[];
 }
 
-const entryCursor = new EntryCursor();
+/**
+ * A query ready to rank: its clauses with the index terms each word stands for, ids of the term indexes `textIndex`
+ * and `surfaceIndex` (a pack's hold the postings of those terms only). Made by {@link Searcher.plan}. @internal
+ */
+export interface QueryPlan {
+  textIndex: TermIndexData;
+  surfaceIndex: TermIndexData | null;
+  /** The required clauses, then the optional ones: clause i is bit 2^i of a paragraph's mask. */
+  clauses: PreparedClause[];
+  /** The bits of the required clauses. */
+  requiredMask: number;
+  /** The excluded clauses (never typo-expanded). */
+  excluded: PreparedClause[];
+  /** The ranking constants of the query. */
+  params: RankingParams;
+  /** The fields opt-in's pass over the query (indexes with fields), and the highlighter of its fields it gives. */
+  fields?: FieldPass;
+  highlightFields?: FieldHighlighter;
+}
 
-/** Reads one snapshot; holds reusable accumulators sized to its paragraph count. */
+/** What ranking hands to presenting: the page's paragraph numbers, best first, with their scores. @internal */
+export interface RankedPage {
+  shown: number[];
+  scores: number[];
+}
+
+const entryCursor = new EntryCursor();
+const positionsCursor = new PositionsCursor();
+
+/**
+ * Reads one snapshot in two steps: ranking (a query's plan → the scored paragraphs of the page asked for) and
+ * presenting (those paragraphs → results with stored fields, snippets and highlights). Its accumulators, sized to
+ * the paragraph count, serve one ranking at a time.
+ */
 export class Searcher {
   readonly snap: IndexSnapshot;
   readonly analyzer: TextAnalyzer;
@@ -152,13 +183,11 @@ export class Searcher {
   private normsKey = '';
   /** Scratch per paragraph for a word of several index terms (see `addPostings`): zeros between calls. */
   private readonly part: Float64Array;
-  private readonly partUnits: Int32Array;
+  private readonly partParagraphs: Int32Array;
   /** The ranking constants with the index's stored choices. */
   private readonly base: RankingParams;
   /** Typo tolerance, field scoring and term-vector hits, as the entry point supplied them. */
   private readonly extras: SearcherExtras;
-  /** The ranking constants of the query being run (set at the start of `search`). */
-  private params = DEFAULT_RANKING;
 
   /**
    * @throws FahrasError `INVALID_ARGUMENT` when the index scores document fields and `extras` has no `fields`.
@@ -174,38 +203,63 @@ export class Searcher {
     this.stamp = new Uint32Array(n);
     this.touched = new Int32Array(n);
     this.part = new Float64Array(n);
-    this.partUnits = new Int32Array(n);
+    this.partParagraphs = new Int32Array(n);
     this.base = { ...DEFAULT_RANKING, ...snap.indexConfig.ranking };
   }
 
   /**
-   * Parses and runs a query. Never throws on the query string; throws `FahrasError('INVALID_ARGUMENT')` when `fuzzy`
-   * is asked of a searcher made without typo tolerance.
+   * Parses and runs a query: plan, rank, present. Never throws on the query string; throws
+   * `FahrasError('INVALID_ARGUMENT')` when `fuzzy` is asked of a searcher made without typo tolerance.
    */
   search(query: unknown, options?: SearchOptions): SearchResult[] {
     const opts = this.resolve(options);
-    const { limit, offset, fuzzy } = opts;
-    this.lastTotal = 0;
-    const snap = this.snap;
     // document fields (fields.ts): `title:word` restrictions in the query, the fields' evidence, their highlights
-    const fieldPass = this.extras.fields?.(this);
-    const parsed = parseSearchQuery(query, this.analyzer, opts, fieldPass?.readItem);
-    const paras = snap.paragraphTable;
-    const N = paras.liveCount;
-    if (N === 0) return [];
-    const ranking = (this.params = opts.ranking);
-    const text = snap.textIndex;
+    const fields = this.extras.fields?.(this);
+    const plan = this.plan(parseSearchQuery(query, this.analyzer, opts, fields?.readItem), opts, this.snap.textIndex, this.snap.surfaceIndex);
+    plan.fields = fields;
+    return this.present(plan, this.selectPage(plan, opts, this.scoreCandidates(plan, opts)), opts);
+  }
+
+  /** @internal How many paragraphs (documents, grouped by document) matched the last ranking, past its page. */
+  lastTotal = 0;
+
+  /** @internal Checks `search` options (a pack checks them before reading pieces): `fuzzy` needs typo tolerance. */
+  resolve(options: SearchOptions | undefined): ResolvedSearchOptions {
+    const opts = resolveSearchOptions(options, this.base);
+    if (opts.fuzzy && !this.extras.typos) invalid('fuzzy needs loadIndex(bytes, { typos }) from fahras/typos');
+    return opts;
+  }
+
+  /**
+   * @internal Finds the index terms of every clause in `textIndex` and `surfaceIndex` (their dictionaries; postings are not
+   * read): the plan that ranking follows and that tells a pack which postings to read ({@link planTerms}).
+   */
+  plan(parsed: ParsedQuery, opts: ResolvedSearchOptions, textIndex: TermIndexData, surfaceIndex: TermIndexData | null): QueryPlan {
+    const fuzzy = opts.fuzzy;
     // a query's expansions are bounded too: 4 × maxExpansions in all, shared by the words that expand
     let expanding = 0;
-    for (const c of [...parsed.must, ...parsed.should, ...parsed.not]) for (const t of c.queryTerms) if (t.prefix || fuzzy) expanding++;
-    const maxExp = Math.min(opts.maxExpansions, Math.ceil((4 * opts.maxExpansions) / (expanding || 1)));
+    for (const clause of [...parsed.must, ...parsed.should, ...parsed.not]) for (const queryTerm of clause.queryTerms) if (queryTerm.prefix || fuzzy) expanding++;
+    const maxExpansions = Math.min(opts.maxExpansions, Math.ceil((4 * opts.maxExpansions) / (expanding || 1)));
+    const plan: QueryPlan = { textIndex, surfaceIndex, clauses: [], requiredMask: (2 ** parsed.must.length - 1) >>> 0, excluded: [], params: opts.ranking };
+    plan.clauses = [...parsed.must, ...parsed.should].map((clause) => this.prepareClause(plan, clause, maxExpansions, fuzzy));
+    plan.excluded = parsed.not.map((clause) => this.prepareClause(plan, clause, maxExpansions, 0));
+    return plan;
+  }
+
+  /**
+   * @internal Ranking, first step: scores every paragraph the plan's clauses reach into the accumulators and returns
+   * the candidates (required clauses met, nothing excluded), each scored but for the proximity bonus. The array is
+   * the accumulators' own, valid until this searcher scores again.
+   */
+  scoreCandidates(plan: QueryPlan, opts: ResolvedSearchOptions): Int32Array {
+    const snap = this.snap;
+    const paras = snap.paragraphTable;
+    const N = paras.liveCount;
+    // (an empty index, or a query of exclusions only, touches no paragraph)
+    const total = plan.clauses.length;
+    const { textIndex: text, surfaceIndex: surface, params: ranking } = plan;
     const { k1, b } = ranking;
     const avgdl = paras.totalLength / N || 1;
-
-    const total = parsed.must.length + parsed.should.length;
-    if (total === 0) return [];
-    const prepared = [...parsed.must, ...parsed.should].map((c) => this.prepareClause(text, c, maxExp, fuzzy));
-    const mustMask = (2 ** parsed.must.length - 1) >>> 0;
 
     // --- accumulate: term at a time, into accumulators reused across queries (a generation stamp clears them) ---
     this.gen = (this.gen + 1) >>> 0;
@@ -217,333 +271,367 @@ export class Searcher {
     this.nTouched = 0;
     const norms = this.normsFor(k1, b, avgdl);
     const minLength = ranking.minLength;
-    const sw = ranking.surface;
+    const surfaceWeight = ranking.surface;
     const coord = new Float64Array(total + 1);
     for (let m = 0; m <= total; m++) coord[m] = Math.pow(m / total, ranking.coord);
-    const want = offset + limit;
     const { scores, masks, touched } = this;
     // a word's alternatives (index terms of `data`, weighted) scaled by `scale`: with `expansions` a paragraph counts
     // only its best one, and none weighs more than its share of the first when the first is the word itself
     const addWord = (data: TermIndexData, alts: Alt[], scale: number, bit: number) => {
-      const ws = alts.map((a) => bm25Idf(data.df[a.termId], N) * a.weight * scale * (k1 + 1));
+      const weights = alts.map((alt) => bm25Idf(data.df[alt.termId], N) * alt.weight * scale * (k1 + 1));
       if (ranking.expansions) {
-        if (alts[0]?.weight === 1) for (let i = 1; i < ws.length; i++) ws[i] = Math.min(ws[i], ws[0] * alts[i].weight);
-        this.addPostings(data, alts.map((a) => a.termId), ws, bit, norms);
-      } else alts.forEach((a, i) => this.addPostings(data, [a.termId], [ws[i]], bit, norms));
+        if (alts[0]?.weight === 1) for (let i = 1; i < weights.length; i++) weights[i] = Math.min(weights[i], weights[0] * alts[i].weight);
+        this.addPostings(data, alts.map((alt) => alt.termId), weights, bit, norms);
+      } else alts.forEach((alt, i) => this.addPostings(data, [alt.termId], [weights[i]], bit, norms));
     };
     // scoring is exhaustive, so the clauses are summed in query order (no bound ordering: see DESIGN.md, no pruning)
-    prepared.forEach((preparedClause, ci) => {
+    plan.clauses.forEach((preparedClause, ci) => {
       const bit = 2 ** ci;
       if (preparedClause.clause.kind === 'term') {
-        const surface = snap.surfaceIndex;
         // a quoted word: its exact forms alone
         if (preparedClause.clause.queryTerms[0].exact && surface) return addWord(surface, preparedClause.surfaceAlts, 1, bit);
         addWord(text, preparedClause.words[0], 1, bit);
         // the surface form and the exact forms imply the stem: they only add to paragraphs already touched (bit 0)
-        if (sw > 0) addWord(surface!, preparedClause.surfaceAlts, sw, 0);
+        if (surfaceWeight > 0) addWord(surface!, preparedClause.surfaceAlts, surfaceWeight, 0);
       } else {
-        this.scorePhrase(preparedClause, bit, N, k1, norms);
+        this.scorePhrase(text, preparedClause, bit, N, k1, norms);
       }
     });
     // --- exclusions: the paragraphs where an excluded word or phrase occurs ---
-    const excluded = parsed.not.length ? new Set<number>() : null;
-    for (const c of parsed.not) {
-      const preparedClause = this.prepareClause(text, c, maxExp, 0);
-      if (c.queryTerms[0].exact && snap.surfaceIndex) for (const a of preparedClause.surfaceAlts) forEachEntry(snap.surfaceIndex, a.termId, paras.count, (u) => excluded!.add(u));
-      else this.phraseMatches(preparedClause, (u) => excluded!.add(u));
+    const excluded = plan.excluded.length ? new Set<number>() : null;
+    for (const preparedClause of plan.excluded) {
+      if (preparedClause.clause.queryTerms[0].exact && surface) for (const alt of preparedClause.surfaceAlts) forEachEntry(surface, alt.termId, paras.count, (paragraph) => excluded!.add(paragraph));
+      else this.phraseMatches(text, preparedClause, (paragraph) => excluded!.add(paragraph));
     }
     // --- document fields: a title match lifts the document's matching paragraphs (and its first one) ---
-    const fieldHighlights = fieldPass?.addEvidence(prepared, ranking, parsed.not, excluded, maxExp);
+    plan.highlightFields = plan.fields?.addEvidence(plan, excluded, opts.maxExpansions);
 
-    // --- candidates: required clauses, coordination, filter (kept in place at the front of `touched`) ---
-    const docs = snap.docs;
-    const filter = opts.filter;
-    let nCand = 0;
+    // --- candidates: required clauses, coordination (kept in place at the front of `touched`) ---
+    const requiredMask = plan.requiredMask;
+    let candidates = 0;
     for (let i = 0; i < this.nTouched; i++) {
-      const u = touched[i];
-      const m = masks[u];
-      if ((m & mustMask) >>> 0 !== mustMask || excluded?.has(u) || (filter && !accepts(filter, docs, paras.doc[u]))) continue;
+      const paragraph = touched[i];
+      const mask = masks[paragraph];
+      if ((mask & requiredMask) >>> 0 !== requiredMask || excluded?.has(paragraph)) continue;
       // the short-paragraph prior: a paragraph of fewer than minLength words (a byline, a caption) loses √(length / minLength)
-      scores[u] *= coord[popcount(m)] * (paras.tokenCount[u] < minLength ? Math.sqrt(paras.tokenCount[u] / minLength) : 1);
-      touched[nCand++] = u;
+      scores[paragraph] *= coord[popcount(mask)] * (paras.tokenCount[paragraph] < minLength ? Math.sqrt(paras.tokenCount[paragraph] / minLength) : 1);
+      touched[candidates++] = paragraph;
     }
-    if (nCand === 0) return [];
-    this.lastTotal = opts.byDocument ? new Set(Array.from(touched.subarray(0, nCand), (u) => paras.doc[u])).size : nCand;
+    return touched.subarray(0, candidates);
+  }
+
+  /**
+   * @internal Ranking, second step: keeps the `candidates` of {@link scoreCandidates} that the filter accepts (it reads
+   * their documents' stored fields), counts them (`lastTotal`), ranks them with the proximity bonus on the head and
+   * cuts the page (`offset`, `limit`, `groupBy`).
+   */
+  selectPage(plan: QueryPlan, opts: ResolvedSearchOptions, candidates: Int32Array): RankedPage {
+    const { scores } = this;
+    const paras = this.snap.paragraphTable;
+    const { filter, offset, byDocument } = opts;
+    const want = offset + opts.limit;
+    // a filter that throws drops the document
+    const docs = this.snap.docs;
+    if (filter) {
+      candidates = candidates.filter((paragraph) => {
+        const d = paras.doc[paragraph];
+        try {
+          return filter(docs.stored[d] ?? {}, docs.ids[d]) === true;
+        } catch {
+          return false;
+        }
+      });
+    }
+    const count = candidates.length;
+    this.lastTotal = byDocument ? new Set(Array.from(candidates, (paragraph) => paras.doc[paragraph])).size : count;
 
     // --- proximity rerank of the head ---
-    let ranked = topK(touched, nCand, scores, Math.max(want * HEAD_FACTOR, MIN_HEAD));
-    if (ranking.proximity > 0 && total > 1) {
-      this.proximityBonus(prepared, ranked, N);
+    let ranked = topK(candidates, count, scores, Math.max(want * HEAD_FACTOR, MIN_HEAD));
+    if (plan.params.proximity > 0 && plan.clauses.length > 1) {
+      this.proximityBonus(plan, ranked, paras.liveCount);
       ranked = topK(ranked, ranked.length, scores, ranked.length);
     }
-    if (opts.byDocument) {
+    if (byDocument) {
       // the best paragraph per document; documents beyond the head come from the full candidate list
-      ranked = bestPerDocument(ranked.length >= nCand ? ranked : topK(touched, nCand, scores, nCand), paras.doc, want);
+      const documents = new Set<number>();
+      ranked = (ranked.length >= count ? ranked : topK(candidates, count, scores, count)).filter((paragraph) => !documents.has(paras.doc[paragraph]) && documents.add(paras.doc[paragraph]));
     }
-    const page = ranked.slice(offset, want);
+    const shown = ranked.slice(offset, want);
+    return { shown, scores: shown.map((paragraph) => scores[paragraph]) };
+  }
 
-    // --- results with snippets ---
+  /**
+   * @internal Presenting: the results of a ranked page, with their documents' ids and stored fields and their
+   * snippets (from term vectors, or the positions of the plan's terms put on the paragraph's words). Reads the
+   * documents of the page only; never the accumulators.
+   */
+  present(plan: QueryPlan, page: RankedPage, opts: ResolvedSearchOptions): SearchResult[] {
+    const { docs, paragraphTable: paras } = this.snap;
     const { snippetLength, snippets: wantSnippets } = opts;
-    const ptexts = page.map((u) => (wantSnippets ? docs.texts[paras.doc[u]].slice(paras.textStart[u], paras.textEnd[u]) : ''));
+    const paragraphs = page.shown;
+    const texts = paragraphs.map((paragraph) => docs.texts[paras.doc[paragraph]].slice(paras.textStart[paragraph], paras.textEnd[paragraph]));
     // the index terms the query matched (every alternative of every positive clause), only when snippets are wanted
-    const hits = wantSnippets ? this.pageHits(page, ptexts, new Set(prepared.flatMap((preparedClause) => preparedClause.words.flat().map((a) => a.termId))), snippetLength) : null;
-    return page.map((u, i) => {
-      const d = paras.doc[u];
+    const hits = wantSnippets ? this.pageHits(plan.textIndex, paragraphs, texts, new Set(plan.clauses.flatMap((preparedClause) => preparedClause.words.flat().map((alt) => alt.termId))), snippetLength) : null;
+    return paragraphs.map((paragraph, i) => {
+      const d = paras.doc[paragraph];
       return {
         id: docs.ids[d],
-        paragraph: paras.ordinal[u],
-        span: [paras.textStart[u], paras.textEnd[u]] as [number, number],
-        score: scores[u],
-        snippet: hits === null ? { text: '', highlights: [] } : snippetFromHits(ptexts[i], hits[i], snippetLength),
-        fields: { ...(docs.stored[d] ?? {}) },
-        fieldHighlights: fieldHighlights?.(d),
+        paragraph: paras.ordinal[paragraph],
+        span: [paras.textStart[paragraph], paras.textEnd[paragraph]] as [number, number],
+        score: page.scores[i],
+        snippet: hits === null ? { text: '', highlights: [] } : snippetFromHits(texts[i], hits[i], snippetLength),
+        fields: { ...docs.stored[d] },
+        fieldHighlights: plan.highlightFields?.(d),
       };
     });
   }
 
-  /** @internal How many paragraphs (documents, grouped by document) matched the last search, past its page. */
-  lastTotal = 0;
-
-  /** @internal Checks `search` options (a pack checks them before reading pieces): `fuzzy` needs typo tolerance. */
-  resolve(options: SearchOptions | undefined): ResolvedSearchOptions {
-    const opts = resolveSearchOptions(options, this.base);
-    if (opts.fuzzy && !this.extras.typos) invalid('fuzzy needs loadIndex(bytes, { typos }) from fahras/typos');
-    return opts;
+  /** @internal Paragraph lengths changed (a pack read more of them): the length norms are computed again. */
+  lengthsChanged(): void {
+    this.norms = null;
   }
 
   /** BM25 length normalization `tf + k1·(1 − b + b·len/avgdl)`'s constant part per paragraph, cached per (k1, b). */
   private normsFor(k1: number, b: number, avgdl: number): Float64Array {
     const key = `${k1}/${b}/${avgdl}`;
     if (this.norms && this.normsKey === key) return this.norms;
-    const plen = this.snap.paragraphTable.tokenCount;
+    const lengths = this.snap.paragraphTable.tokenCount;
     const out = new Float64Array(this.scores.length);
-    for (let u = 0; u < this.snap.paragraphTable.count; u++) out[u] = k1 * (1 - b + (b * plen[u]) / avgdl);
+    for (let paragraph = 0; paragraph < this.snap.paragraphTable.count; paragraph++) out[paragraph] = k1 * (1 - b + (b * lengths[paragraph]) / avgdl);
     this.normsKey = key;
     return (this.norms = out);
   }
 
   /**
    * The matched words of each page paragraph (`texts[i]` is `page[i]`'s text): from its term vector when it has
-   * one (built in this process), otherwise from the positions the postings store for the matched terms, put on
-   * the paragraph's token spans (no stemming or word lookups: an index loaded from bytes), up to {@link scanEnd}.
+   * one (built in this process), otherwise from the positions the postings of `text` store for the matched terms,
+   * put on the paragraph's token spans (no stemming or word lookups: an index loaded from bytes), up to {@link scanEnd}.
    */
-  private pageHits(page: number[], texts: string[], ids: ReadonlySet<number>, length: number): Hit[][] {
-    const out = page.map((u) => this.extras.hitSource?.(u, ids, length) ?? null);
+  private pageHits(text: TermIndexData, page: number[], texts: string[], ids: ReadonlySet<number>, length: number): Hit[][] {
+    const out = page.map((paragraph) => this.extras.hitSource?.(paragraph, ids, length) ?? null);
     const rest = Int32Array.from(page.filter((_, i) => out[i] === null)).sort();
     // per paragraph of `rest` (ascending): token position → matched term id
     const at = Array.from(rest, () => new Map<number, number>());
     if (rest.length) {
-      for (const id of ids) {
-        this.positions(id, rest, (k, ps) => {
-          for (const p of ps) at[k].set(p, id);
-        });
-      }
+      for (const id of ids) this.positionsIn(text, [id], rest).forEach((positions, k) => positions!.forEach((position) => at[k].set(position, id)));
     }
-    return out.map((h, i) => {
-      if (h !== null) return h;
-      const m = at[rest.indexOf(page[i])];
-      const found: Hit[] = [];
-      if (m.size) {
-        let left = m.size;
+    return out.map((found, i) => {
+      if (found !== null) return found;
+      const termAt = at[rest.indexOf(page[i])];
+      const hits: Hit[] = [];
+      if (termAt.size) {
+        let left = termAt.size;
         this.analyzer.scanSpans(texts[i], (start, end, position) => {
-          const id = m.get(position);
-          if (id !== undefined) found.push({ start, end, key: id });
-          return (id !== undefined && --left === 0) || start > scanEnd(found[0]?.start ?? 0, length);
+          const id = termAt.get(position);
+          if (id !== undefined) hits.push({ start, end, key: id });
+          return (id !== undefined && --left === 0) || start > scanEnd(hits[0]?.start ?? 0, length);
         });
       }
-      return found;
+      return hits;
     });
   }
 
-  /** Starts paragraph `u`'s accumulators for the query's generation (once per query). @internal */
-  touch(u: number): void {
-    if (this.stamp[u] !== this.gen) {
-      this.stamp[u] = this.gen;
-      this.scores[u] = 0;
-      this.masks[u] = 0;
-      this.touched[this.nTouched++] = u;
+  /** Starts paragraph `paragraph`'s accumulators for the query's generation (once per query). @internal */
+  touch(paragraph: number): void {
+    if (this.stamp[paragraph] !== this.gen) {
+      this.stamp[paragraph] = this.gen;
+      this.scores[paragraph] = 0;
+      this.masks[paragraph] = 0;
+      this.touched[this.nTouched++] = paragraph;
     }
   }
 
   /**
-   * Adds the BM25 contributions `ws[i]·tf / (tf + norm)` of index terms `ids` of `data`, walking their unit entries in
+   * Adds the BM25 contributions `weights[i]·tf / (tf + norm)` of index terms `ids` of `data`, walking their entries in
    * place (no callback per posting). Several terms are alternatives of one word: a paragraph gets the best of their
    * contributions, so one counts. The others are walked first, their best kept in `part`; the first term, usually
    * the longest list, is walked last and reads `part` as it adds. With `bit` 0 (surface forms) it only adds to
    * paragraphs already touched.
    */
-  private addPostings(data: TermIndexData, ids: number[], ws: number[], bit: number, norms: Float64Array): void {
-    const { scores, masks, stamp, touched, gen, part, partUnits } = this;
+  private addPostings(data: TermIndexData, ids: number[], weights: number[], bit: number, norms: Float64Array): void {
+    const { scores, masks, stamp, touched, gen, part, partParagraphs } = this;
     const alive = this.snap.paragraphTable.alive;
     let n = this.nTouched;
     let m = 0;
     const several = ids.length > 1;
     for (let i = ids.length - 1; i >= 0; i--) {
-      const cur = entryCursor.reset(data, ids[i], this.snap.paragraphTable.count);
-      const w = ws[i];
-      while (cur.next()) {
-        const u = cur.paragraphNumber;
-        const tf = cur.tf;
-        if (stamp[u] !== gen) {
-          if (bit === 0 || !alive[u]) continue;
-          stamp[u] = gen;
-          scores[u] = 0;
-          masks[u] = 0;
-          touched[n++] = u;
+      const cursor = entryCursor.reset(data, ids[i], this.snap.paragraphTable.count);
+      const weight = weights[i];
+      while (cursor.next()) {
+        const paragraph = cursor.paragraphNumber;
+        const tf = cursor.tf;
+        if (stamp[paragraph] !== gen) {
+          if (bit === 0 || !alive[paragraph]) continue;
+          stamp[paragraph] = gen;
+          scores[paragraph] = 0;
+          masks[paragraph] = 0;
+          touched[n++] = paragraph;
         }
-        let v = (w * tf) / (tf + norms[u]);
-        masks[u] |= bit;
-        // part[] is all zeros between calls: a unit's first entry lists it
+        let v = (weight * tf) / (tf + norms[paragraph]);
+        masks[paragraph] |= bit;
+        // part[] is all zeros between calls: a paragraph's first entry lists it
         if (i) {
-          if (part[u] === 0) partUnits[m++] = u;
-          if (v > part[u]) part[u] = v;
+          if (part[paragraph] === 0) partParagraphs[m++] = paragraph;
+          if (v > part[paragraph]) part[paragraph] = v;
         } else {
-          if (several && part[u] !== 0) {
-            if (part[u] > v) v = part[u];
-            part[u] = 0;
+          if (several && part[paragraph] !== 0) {
+            if (part[paragraph] > v) v = part[paragraph];
+            part[paragraph] = 0;
           }
-          scores[u] += v;
+          scores[paragraph] += v;
         }
       }
     }
     this.nTouched = n;
     // the paragraphs only the other terms reached
     for (let k = 0; k < m; k++) {
-      const u = partUnits[k];
-      scores[u] += part[u];
-      part[u] = 0;
+      const paragraph = partParagraphs[k];
+      scores[paragraph] += part[paragraph];
+      part[paragraph] = 0;
     }
   }
 
-  /** Finds the index terms a clause stands for: the exact term, prefix completions, typo neighbours. */
-  private prepareClause(data: TermIndexData, clause: Clause, maxExp: number, fuzzy: number): PreparedClause {
-    const w = this.params.expansionWeight;
-    const words = clause.queryTerms.map((qt) => {
+  /** Finds the index terms a clause stands for in the plan's term indexes: the exact term, prefix completions, typo neighbours. */
+  private prepareClause(plan: QueryPlan, clause: Clause, maxExpansions: number, fuzzy: number): PreparedClause {
+    const { textIndex: data, params: ranking } = plan;
+    const expansionWeight = ranking.expansionWeight;
+    const words = clause.queryTerms.map((queryTerm) => {
       const [alts, push] = alternatives(data);
       // a word restricted to a field (`title:word`) has no text terms: fields.ts scores it
-      if (qt.field) return alts;
-      const [term, ...clitics] = wordTerms(qt, this.params.clitics);
+      if (queryTerm.field) return alts;
+      const [term, ...clitics] = wordTerms(queryTerm, ranking.clitics);
       const exact = findTerm(data, term);
       push(exact, 1);
       // single-letter clitic forms the corpus confirms: the one with the clitic is the rarer (see stem/clitics.ts)
       const df = data.df[exact] ?? 0;
-      for (const f of clitics) {
-        const id = findTerm(data, f);
-        if (id >= 0 && (f.length < term.length ? data.df[id] > df : data.df[id] < df)) push(id, this.params.clitics);
+      for (const form of clitics) {
+        const id = findTerm(data, form);
+        if (id >= 0 && (form.length < term.length ? data.df[id] > df : data.df[id] < df)) push(id, ranking.clitics);
       }
-      if (qt.prefix) {
-        for (const id of expandPrefix(data, qt.term, maxExp)) push(id, id === exact ? 1 : w);
-        if (qt.surface !== qt.term) for (const id of expandPrefix(data, qt.surface, maxExp)) push(id, w);
-      } else if (fuzzy > 0 && clause.kind === 'term' && !(df && this.params.expansions)) {
+      if (queryTerm.prefix) {
+        for (const id of expandPrefix(data, queryTerm.term, maxExpansions)) push(id, id === exact ? 1 : expansionWeight);
+        if (queryTerm.surface !== queryTerm.term) for (const id of expandPrefix(data, queryTerm.surface, maxExpansions)) push(id, expansionWeight);
+      } else if (fuzzy > 0 && clause.kind === 'term' && !(df && ranking.expansions)) {
         // a word the dictionary knows is not a typo (with `expansions`)
-        for (const id of this.extras.typos!(data.termsById, data.df, qt, fuzzy, maxExp)) push(id, w);
+        for (const id of this.extras.typos!(data.termsById, data.df, queryTerm, fuzzy, maxExpansions)) push(id, expansionWeight);
       }
       return alts;
     });
     // a term clause's word in the surface index: its surface form, then its other exact forms (up to the prefixes)
-    const qt = clause.queryTerms[0];
-    const surface = this.snap.surfaceIndex;
+    const queryTerm = clause.queryTerms[0];
+    const surface = plan.surfaceIndex;
     const [forms, push] = alternatives(surface);
-    if (surface && !qt.field) surfaceFormsOf(clause, this.params.forms).forEach((f, i) => push(findTerm(surface, f), i && !qt.exact ? this.params.forms : 1));
+    if (surface && !queryTerm.field) surfaceFormsOf(clause, ranking.forms).forEach((form, i) => push(findTerm(surface, form), i && !queryTerm.exact ? ranking.forms : 1));
     return { clause, words, surfaceAlts: forms };
   }
 
   /** Phrase clauses: BM25 of the phrase's frequency in each paragraph where its words stand at their offsets. */
-  private scorePhrase(preparedClause: PreparedClause, bit: number, N: number, k1: number, norms: Float64Array): void {
+  private scorePhrase(text: TermIndexData, preparedClause: PreparedClause, bit: number, N: number, k1: number, norms: Float64Array): void {
     const { scores, masks } = this;
     let idf = 0;
-    for (const alts of preparedClause.words) idf += bm25Idf(Math.max(...alts.map((a) => this.snap.textIndex.df[a.termId])), N);
-    this.phraseMatches(preparedClause, (u, freq) => {
-      this.touch(u);
-      scores[u] += (idf * freq * (k1 + 1)) / (freq + norms[u]);
-      masks[u] |= bit;
+    for (const alts of preparedClause.words) idf += bm25Idf(Math.max(...alts.map((alt) => text.df[alt.termId])), N);
+    this.phraseMatches(text, preparedClause, (paragraph, freq) => {
+      this.touch(paragraph);
+      scores[paragraph] += (idf * freq * (k1 + 1)) / (freq + norms[paragraph]);
+      masks[paragraph] |= bit;
     });
   }
 
   /**
-   * Calls `visit(u, freq)` for each live paragraph where the clause's words stand at their query offsets, `freq`
-   * times (a term clause is a phrase of one word: every paragraph containing it, with its term frequency).
+   * Calls `visit(paragraph, freq)` for each live paragraph where the clause's words stand at their query offsets,
+   * `freq` times (a term clause is a phrase of one word: every paragraph containing it, with its term frequency).
    */
-  private phraseMatches(preparedClause: PreparedClause, visit: (u: number, freq: number) => void): void {
+  private phraseMatches(text: TermIndexData, preparedClause: PreparedClause, visit: (paragraph: number, freq: number) => void): void {
     const paras = this.snap.paragraphTable;
     if (preparedClause.words.length === 1) {
       // one word (an excluded one): its paragraphs, without positions
-      for (const a of preparedClause.words[0]) forEachEntry(this.snap.textIndex, a.termId, paras.count, (u, tf) => paras.alive[u] && visit(u, tf));
+      for (const alt of preparedClause.words[0]) forEachEntry(text, alt.termId, paras.count, (paragraph, tf) => paras.alive[paragraph] && visit(paragraph, tf));
       return;
     }
-    // a word repeated in the phrase is read once: its positions by its alternatives' ids
-    const byIds = new Map<string, (number[] | undefined)[]>();
-    const ids = (alts: Alt[]) => alts.map((a) => a.termId).join();
-    // candidate units: those containing every word (any alternative)
-    let cands: Set<number> | null = null;
+    // candidate paragraphs: the live ones containing every word (any alternative)
+    let candidates: Set<number> | null = null;
     for (const alts of preparedClause.words) {
-      if (byIds.has(ids(alts))) continue;
-      byIds.set(ids(alts), []);
-      const s = new Set<number>();
-      for (const a of alts) {
-        forEachEntry(this.snap.textIndex, a.termId, paras.count, (u) => {
-          if (paras.alive[u] && (cands === null || cands.has(u))) s.add(u);
+      const containing = new Set<number>();
+      for (const alt of alts) {
+        forEachEntry(text, alt.termId, paras.count, (paragraph) => {
+          if (paras.alive[paragraph] && (candidates === null || candidates.has(paragraph))) containing.add(paragraph);
         });
       }
-      cands = s;
-      if (s.size === 0) return;
+      candidates = containing;
+      if (containing.size === 0) return;
     }
-    const units = Int32Array.from(cands as Set<number>).sort();
-    byIds.clear();
-    const pos = preparedClause.words.map((alts) => byIds.get(ids(alts)) ?? byIds.set(ids(alts), this.positionsIn(alts, units)).get(ids(alts))!);
-    const offsets = preparedClause.clause.queryTerms.map((t) => t.position - preparedClause.clause.queryTerms[0].position);
-    units.forEach((u, k) => {
-      const freq = phraseFrequency(pos.map((p) => p[k] ?? []), offsets);
-      if (freq > 0) visit(u, freq);
+    const paragraphs = Int32Array.from(candidates as Set<number>).sort();
+    // a word repeated in the phrase is read once: its positions by its alternatives' ids
+    const byIds = new Map<string, (number[] | undefined)[]>();
+    const positions = preparedClause.words.map((alts) => {
+      const ids = alts.map((alt) => alt.termId).join();
+      return byIds.get(ids) ?? byIds.set(ids, this.positionsIn(text, alts.map((alt) => alt.termId), paragraphs)).get(ids)!;
+    });
+    const offsets = preparedClause.clause.queryTerms.map((queryTerm) => queryTerm.position - preparedClause.clause.queryTerms[0].position);
+    paragraphs.forEach((paragraph, k) => {
+      const freq = phraseFrequency(positions.map((p) => p[k] ?? []), offsets);
+      if (freq > 0) visit(paragraph, freq);
     });
   }
 
   /**
-   * The positions of any of `alts` in each of `units` (ascending unit ids), read through the block tables:
-   * `out[k]` holds those in `units[k]`, ascending (undefined where none of them occurs).
+   * The positions of any of the terms `termIds` of `text` in each of `paragraphs` (ascending), read through the
+   * block tables: `out[k]` holds those in `paragraphs[k]`, ascending (undefined where none of them occurs).
    */
-  private positionsIn(alts: Alt[], units: Int32Array): (number[] | undefined)[] {
-    const out: (number[] | undefined)[] = new Array(units.length);
-    for (const a of alts) this.positions(a.termId, units, (k, ps) => (out[k] = out[k]?.concat(ps).sort((x, y) => x - y) ?? ps));
+  private positionsIn(text: TermIndexData, termIds: number[], paragraphs: Int32Array): (number[] | undefined)[] {
+    const out: (number[] | undefined)[] = new Array(paragraphs.length);
+    const count = this.snap.paragraphTable.count;
+    for (const termId of termIds) {
+      const cursor = positionsCursor.reset(text, termId, count, this.extras.skips?.(text, termId, count) ?? null);
+      paragraphs.forEach((paragraph, k) => {
+        if (cursor.seek(paragraph)) {
+          const positions = cursor.positions();
+          out[k] = out[k]?.concat(positions).sort((x, y) => x - y) ?? positions;
+        }
+      });
+    }
     return out;
   }
 
-  /** `forEachPositions` of text term `t` over `units` (ascending), through its block table. */
-  private positions(t: number, units: Int32Array, visit: (k: number, positions: number[]) => void): void {
-    const text = this.snap.textIndex;
-    const count = this.snap.paragraphTable.count;
-    forEachPositions(text, t, count, this.extras.skips?.(text, t, count, text.df[t]) ?? null, units, visit);
-  }
-
   /** Adds a bonus for query words that stand close together in the paragraph (to the head, `ranked`). */
-  private proximityBonus(prepared: PreparedClause[], ranked: number[], N: number): void {
-    const units = Int32Array.from(ranked).sort();
-    // positions per term clause, per unit of `units`
+  private proximityBonus(plan: QueryPlan, ranked: number[], N: number): void {
+    const text = plan.textIndex;
+    const paragraphs = Int32Array.from(ranked).sort();
+    // positions per term clause, per paragraph of `paragraphs`
     const lists: (number[] | undefined)[][] = [];
     const weights: number[] = [];
-    for (const preparedClause of prepared) {
+    for (const preparedClause of plan.clauses) {
       if (preparedClause.clause.kind !== 'term') continue;
-      lists.push(this.positionsIn(preparedClause.words[0], units));
+      lists.push(this.positionsIn(text, preparedClause.words[0].map((alt) => alt.termId), paragraphs));
       // the word's weight: the idf of its rarest alternative
-      weights.push(Math.max(0, ...preparedClause.words[0].map((a) => bm25Idf(this.snap.textIndex.df[a.termId], N))));
+      weights.push(Math.max(0, ...preparedClause.words[0].map((alt) => bm25Idf(text.df[alt.termId], N))));
     }
     if (lists.length < 2) return;
-    const lambda = this.params.proximity;
-    for (let k = 0; k < units.length; k++) {
+    const lambda = plan.params.proximity;
+    for (let k = 0; k < paragraphs.length; k++) {
       let bonus = 0;
       for (let i = 0; i < lists.length; i++) {
-        const a = lists[i][k];
-        if (!a) continue;
+        const first = lists[i][k];
+        if (!first) continue;
         for (let j = i + 1; j < lists.length; j++) {
-          const c = lists[j][k];
-          if (!c) continue;
-          const dist = minDistance(a, c);
-          if (dist > 0 && dist <= PROXIMITY_WINDOW) bonus += Math.min(weights[i], weights[j]) / dist;
+          const second = lists[j][k];
+          if (!second) continue;
+          const distance = minDistance(first, second);
+          if (distance > 0 && distance <= PROXIMITY_WINDOW) bonus += Math.min(weights[i], weights[j]) / distance;
         }
       }
-      this.scores[units[k]] += lambda * bonus;
+      this.scores[paragraphs[k]] += lambda * bonus;
     }
   }
+}
+
+/**
+ * @internal The index terms a plan reads: of the text index (every alternative of every clause, excluded ones too)
+ * and of the surface index (every clause's exact forms). A pack reads the postings of these and no others.
+ */
+export function planTerms(plan: QueryPlan): [number[], number[]] {
+  const prepared = [...plan.clauses, ...plan.excluded];
+  return [prepared.flatMap((preparedClause) => preparedClause.words.flat().map((alt) => alt.termId)), prepared.flatMap((preparedClause) => preparedClause.surfaceAlts.map((alt) => alt.termId))];
 }
 
 /** @internal The query as `search` parses it (a pack reads the dictionary its words need before searching). */
@@ -582,15 +670,6 @@ export function minDistance(a: number[], b: number[]): number {
     else j++;
   }
   return best;
-}
-
-/** Whether the user's filter keeps document `d` (a filter that throws drops it). */
-function accepts(filter: NonNullable<SearchOptions['filter']>, docs: IndexSnapshot['docs'], d: number): boolean {
-  try {
-    return filter(docs.stored[d] ?? {}, docs.ids[d]) === true;
-  } catch {
-    return false;
-  }
 }
 
 /**
@@ -663,19 +742,6 @@ export function topK(units: ArrayLike<number>, n: number, scores: Float64Array, 
   for (let end = size - 1; end >= 0; end--) {
     out[end] = heap[0];
     siftDown(heap[end], end);
-  }
-  return out;
-}
-
-function bestPerDocument(ranked: number[], docOf: Uint32Array, k: number): number[] {
-  const seen = new Set<number>();
-  const out: number[] = [];
-  for (const u of ranked) {
-    const d = docOf[u];
-    if (seen.has(d)) continue;
-    seen.add(d);
-    out.push(u);
-    if (out.length >= k) break;
   }
   return out;
 }

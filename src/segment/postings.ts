@@ -71,8 +71,8 @@ export interface PostingsRanges {
 /**
  * Walks one term's entries in ascending order: `next()` moves to the next one and sets `paragraphNumber` (a document
  * number, in a field index) and `tf`. It ends at damaged data (a zero delta, or a paragraph at or beyond
- * `paragraphCount`), so crafted bytes can never index outside the tables. The one decoder of entries: the callbacks
- * below and the searcher's loops use it.
+ * `paragraphCount`), so crafted bytes can never index outside the tables. The one decoder of entries: `forEachEntry`,
+ * {@link PositionsCursor} and the searcher's loops use it.
  * A block table (src/segment/skips.ts) moves it over whole blocks instead of decoding them (`Skips.jump`).
  * @internal
  */
@@ -94,11 +94,6 @@ export class EntryCursor {
     return this;
   }
 
-  /** Byte offset of the next entry (for building block tables). */
-  get entryOffset(): number {
-    return this.entryReader.pos;
-  }
-
   next(): boolean {
     const c = this.entryReader;
     if (c.pos >= c.endOffset) return false;
@@ -116,65 +111,77 @@ export class EntryCursor {
 }
 
 const entriesCursor = new EntryCursor();
-const posCursor = new VarintCursor();
-const positionEntries = new EntryCursor();
 
 /** Calls `visit(paragraph, tf)` for each entry of term `t`, ascending (see {@link EntryCursor}). Returns the last paragraph (-1 if none). */
 export function forEachEntry(data: PostingsRanges, t: number, paragraphCount: number, visit: ((paragraph: number, tf: number) => void) | null): number {
-  const u = entriesCursor.reset(data, t, paragraphCount);
-  while (u.next()) if (visit !== null) visit(u.paragraphNumber, u.tf);
-  return u.paragraphNumber;
+  const cursor = entriesCursor.reset(data, t, paragraphCount);
+  while (cursor.next()) if (visit !== null) visit(cursor.paragraphNumber, cursor.tf);
+  return cursor.paragraphNumber;
 }
 
 /**
- * Positions of one term in one paragraph that {@link forEachPositions} hands out, the first ones: more than any
+ * Positions of one term in one paragraph that {@link PositionsCursor} hands out, the first ones: more than any
  * paragraph of the default length (4,000 characters) holds, so only very long paragraphs are cut, and the work of
  * a phrase, a proximity bonus or a snippet per term and paragraph stays bounded.
  */
 export const MAX_POSITIONS = 4096;
 
 /**
- * Calls `visit(i, positions)` for each `paragraphs[i]` (ascending) that contains term `t` (its first
- * {@link MAX_POSITIONS} positions, ascending). With a block table the cursor jumps to the block of each wanted
- * paragraph; positions of the paragraphs passed over are skipped, never materialized.
- * No loop trusts a stored tf: every position takes a byte, so positions owed beyond the term's bytes left are
- * damage (`CORRUPT_INDEX`), which also bounds the work to those bytes.
- * @throws FahrasError `CORRUPT_INDEX`
+ * A cursor over one term's entries and positions, as phrases, the proximity bonus and snippets pull them:
+ * `seek(target)` moves it forward to paragraph `target` (with a block table, over whole blocks), `positions()` reads
+ * the positions there. The positions of the entries passed over are skipped,
+ * never materialized. No read trusts a stored tf: every position takes a byte, so positions owed beyond the term's
+ * bytes left are damage (`CORRUPT_INDEX`), which also bounds the work to those bytes.
+ * @internal
  */
-export function forEachPositions(
-  data: PostingsRanges,
-  t: number,
-  paragraphCount: number,
-  skips: Skips | null,
-  paragraphs: ArrayLike<number>,
-  visit: (i: number, positions: number[]) => void,
-): void {
-  const u = positionEntries.reset(data, t, paragraphCount);
-  const q = posCursor.reset(data.positionBytes, data.positionStart[t], data.positionStart[t + 1]);
-  let owed = 0; // position entries before the current paragraph's
-  let read = true; // the current paragraph's positions were read (or lie before the cursor)
-  for (let i = 0; i < paragraphs.length; i++) {
-    const target = paragraphs[i];
-    if (u.paragraphNumber < target) {
-      if (skips?.jump(u, target)) {
-        q.pos = skips.pos[u.block];
-        owed = 0;
-        read = true;
+export class PositionsCursor {
+  readonly entryCursor = new EntryCursor();
+  private readonly positionReader = new VarintCursor();
+  private skips: Skips | null = null;
+  /** Position varints between the reader and the end of the current entry's positions. */
+  private owed = 0;
+
+  reset(data: PostingsRanges, t: number, paragraphCount: number, skips: Skips | null): this {
+    this.entryCursor.reset(data, t, paragraphCount);
+    this.positionReader.reset(data.positionBytes, data.positionStart[t], data.positionStart[t + 1]);
+    this.skips = skips;
+    this.owed = 0;
+    return this;
+  }
+
+  /**
+   * Moves forward (never back) to the first entry at or after paragraph `target`: true when it is `target`'s (the
+   * term occurs there), false when it is a later one's or there is none.
+   */
+  seek(target: number): boolean {
+    const entries = this.entryCursor;
+    if (entries.paragraphNumber < target) {
+      if (this.skips?.jump(entries, target)) {
+        // the reader goes to the block's first positions: the entry before it is behind
+        this.positionReader.pos = this.skips.pos[entries.block];
+        this.owed = 0;
       }
       do {
-        if (!read) owed += u.tf;
-        if (!u.next()) return;
-        read = false;
-      } while (u.paragraphNumber < target);
+        if (!entries.next()) return false;
+        this.owed += entries.tf;
+      } while (entries.paragraphNumber < target);
     }
-    if (u.paragraphNumber !== target || read) continue;
-    if (owed + u.tf > q.endOffset - q.pos) throw new FahrasError('CORRUPT_INDEX', 'bad positions');
-    for (; owed > 0; owed--) q.next();
+    return entries.paragraphNumber === target;
+  }
+
+  /**
+   * The positions of the paragraph {@link seek} found, ascending (its first {@link MAX_POSITIONS}); read once per entry.
+   * @throws FahrasError `CORRUPT_INDEX`
+   */
+  positions(): number[] {
+    const reader = this.positionReader;
+    const tf = this.entryCursor.tf;
+    if (this.owed > reader.endOffset - reader.pos) throw new FahrasError('CORRUPT_INDEX', 'bad positions');
+    for (; this.owed > tf; this.owed--) reader.next();
     const positions: number[] = [];
-    const n = Math.min(u.tf, MAX_POSITIONS);
-    for (let pos = 0, j = 0; j < n; j++) positions.push((pos += q.next())); // the first, then deltas
-    owed = u.tf - n; // the rest are passed over before the next paragraph's
-    visit(i, positions);
-    read = true;
+    const n = Math.min(tf, MAX_POSITIONS);
+    for (let position = 0, j = 0; j < n; j++) positions.push((position += reader.next())); // the first, then deltas
+    this.owed = tf - n; // the rest are passed over before the next entry's
+    return positions;
   }
 }

@@ -1,15 +1,16 @@
-// Block tables over a term's unit entries, so a reader can jump to the block holding a unit instead of decoding
+// Block tables over a term's entries, so a reader can jump to the block holding a paragraph instead of decoding
 // every entry before it. They are derived from the postings bytes (not serialized): built on first use per term,
-// only for terms with long postings, and cached per postings object (which is immutable once frozen).
-import { type PostingsRanges, EntryCursor } from './postings.js';
+// only for terms with long postings, and cached per term index (which is immutable once frozen).
+import { EntryCursor } from './postings.js';
+import type { TermIndexData } from './model.js';
 
-/** Unit entries per block. */
+/** Entries per block. */
 export const BLOCK = 64;
-/** Terms with fewer units than this get no table (decoding them whole is as cheap as jumping). */
-const MIN_UNITS = 4 * BLOCK;
+/** Terms listing fewer paragraphs than this get no table (decoding them whole is as cheap as jumping). */
+const MIN_ENTRIES = 4 * BLOCK;
 
 /**
- * Per block: the last unit, and the byte offsets of its first unit entry and of its first position. It moves a
+ * Per block: the last paragraph, and the byte offsets of its first entry and of its first position. It moves a
  * cursor over whole blocks (`jump`), so only the main entry, which builds tables, carries that code.
  * @internal
  */
@@ -21,14 +22,15 @@ export class Skips {
   ) {}
 
   /**
-   * Moves cursor `u` (on this table's term) to the start of the block holding the first unit >= `target` when that
-   * block starts past the current entry; afterwards `u.unit` is the last unit before the block. True when it moved.
+   * Moves `cursor` (on this table's term) to the start of the block holding the first paragraph >= `target` when
+   * that block starts past the current entry; afterwards `cursor.paragraphNumber` is the last paragraph before the
+   * block. True when it moved.
    */
-  jump(u: EntryCursor, target: number): boolean {
+  jump(cursor: EntryCursor, target: number): boolean {
     const last = this.last;
-    let lo = u.block;
+    let lo = cursor.block;
     if (last[lo] >= target) return false; // in the current block
-    // the first block whose last unit is >= target
+    // the first block whose last paragraph is >= target
     let hi = last.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
@@ -36,50 +38,50 @@ export class Skips {
       else hi = mid;
     }
     if (lo === last.length) {
-      u.entryReader.pos = u.entryReader.endOffset; // no unit >= target
+      cursor.entryReader.pos = cursor.entryReader.endOffset; // no paragraph >= target
       return false;
     }
-    if (last[lo - 1] <= u.paragraphNumber) return false;
-    u.entryReader.pos = this.off[lo];
-    u.paragraphNumber = last[lo - 1];
-    u.block = lo;
+    if (last[lo - 1] <= cursor.paragraphNumber) return false;
+    cursor.entryReader.pos = this.off[lo];
+    cursor.paragraphNumber = last[lo - 1];
+    cursor.block = lo;
     return true;
   }
 }
 
-const cache = new WeakMap<PostingsRanges, Map<number, Skips | null>>();
+const cache = new WeakMap<TermIndexData, Map<number, Skips | null>>();
 const cursor = new EntryCursor();
 
-/** The block table of term `t` (null for short postings), built once per postings object. */
-export function skipsFor(data: PostingsRanges, t: number, unitCount: number, df: number): Skips | null {
-  if (df < MIN_UNITS) return null;
-  let m = cache.get(data);
-  if (m === undefined) cache.set(data, (m = new Map()));
-  let s = m.get(t);
-  if (s === undefined) m.set(t, (s = buildSkips(data, t, unitCount)));
-  return s;
+/** The block table of term `t` of `data` (null for short postings), built once per term index. */
+export function skipsFor(data: TermIndexData, t: number, paragraphCount: number): Skips | null {
+  if (data.df[t] < MIN_ENTRIES) return null;
+  let tables = cache.get(data);
+  if (tables === undefined) cache.set(data, (tables = new Map()));
+  let skips = tables.get(t);
+  if (skips === undefined) tables.set(t, (skips = buildSkips(data, t, paragraphCount)));
+  return skips;
 }
 
-function buildSkips(data: PostingsRanges, t: number, unitCount: number): Skips {
+function buildSkips(data: TermIndexData, t: number, paragraphCount: number): Skips {
   // every entry takes at least one byte: an upper bound of the block count
   const cap = Math.ceil((data.entryStart[t + 1] - data.entryStart[t]) / BLOCK);
   const last = new Int32Array(cap);
   const off = new Uint32Array(cap);
   const pos = new Uint32Array(cap);
-  const pb = data.positionBytes;
-  const pEnd = data.positionStart[t + 1];
+  const positionBytes = data.positionBytes;
+  const positionsEnd = data.positionStart[t + 1];
   let p = data.positionStart[t];
-  let n = 0;
-  let i = 0;
-  const c = cursor.reset(data, t, unitCount);
-  for (let start = c.entryOffset; c.next(); start = c.entryOffset) {
-    if (i++ % BLOCK === 0) {
-      off[n] = start;
-      pos[n++] = p;
+  let blocks = 0;
+  let entries = 0;
+  const c = cursor.reset(data, t, paragraphCount);
+  for (let start = c.entryReader.pos; c.next(); start = c.entryReader.pos) {
+    if (entries++ % BLOCK === 0) {
+      off[blocks] = start;
+      pos[blocks++] = p;
     }
-    last[n - 1] = c.paragraphNumber;
-    // step over this unit's tf position varints (a varint ends at a byte below 0x80)
-    for (let k = c.tf; k > 0 && p < pEnd; p++) if (pb[p] < 0x80) k--;
+    last[blocks - 1] = c.paragraphNumber;
+    // step over this entry's tf position varints (a varint ends at a byte below 0x80)
+    for (let k = c.tf; k > 0 && p < positionsEnd; p++) if (positionBytes[p] < 0x80) k--;
   }
-  return new Skips(last.slice(0, n), off.slice(0, n), pos.slice(0, n));
+  return new Skips(last.slice(0, blocks), off.slice(0, blocks), pos.slice(0, blocks));
 }
