@@ -30,7 +30,8 @@ const PACK_BUDGET = '12 kB';
 // the measured size so CI guards against further growth. Pack format 2 (pieces read as byte ranges of volumes, the
 // loader's range argument, Node reading ranges with file handles) and searchWithTotal: 15,400 / 15,237 B. The pack
 // ranks with the searcher's own steps, once (no second run, no Proxy over the documents tables): 15,263 / 15,095 B.
-const PACK_LIMIT = '15.3 kB';
+// Format 3 (the CRC-32 inside each piece, the zigzag document step): 15,235 / 15,071 B.
+const PACK_LIMIT = '15.24 kB';
 
 module.exports = [
   {

@@ -5,6 +5,7 @@ import { ByteWriter, U32List } from '../segment/bytes.js';
 import { type DocumentId, type DocumentTable, type FahrasDocument, type FieldIndex, type IndexConfig, type IndexSnapshot, PARAGRAPH_SPLITS, type ParagraphSplit, RANKING, type ParagraphTable, type TermIndexData, type TermVectors, NO_VECTOR, fieldText } from '../segment/model.js';
 import { putVarint } from '../segment/postings.js';
 import { checkOptions, describe, FahrasError, invalid } from '../errors.js';
+import { cliticRemainder } from '../stem/clitics.js';
 import { ParagraphSplitter } from './paragraphs.js';
 import { PostingsWriter, TokenLog } from './postings.js';
 
@@ -24,6 +25,12 @@ export interface IndexOptions {
   maxParagraphLength?: number;
   /** Extra text fields to index, e.g. `{ title: { boost: 2 } }`. Their matches lift every paragraph of the document. */
   fields?: FieldsOption;
+  /**
+   * Fold single-letter clitics the corpus confirms (default: true when the analyzer stems): a stem starting with ب, ل or ك (or لل, بال, كال
+   * after a conjunction) is indexed as the stem without it when the index holds that stem more often (لذراع as
+   * ذراع, بفترة as فترة); بيت and كتاب keep their first letter. Decided once per distinct term at each freeze.
+   */
+  cliticFolding?: boolean;
 }
 
 /** Most extra fields an index takes. */
@@ -63,16 +70,20 @@ function resolveFields(f: unknown): { name: string; boost: number }[] {
 
 /** Resolves index options; throws `FahrasError('INVALID_ARGUMENT')` on bad values, naming the option. */
 export function resolveIndexConfig(options?: IndexOptions): IndexConfig {
-  const o = checkOptions(options, 'analyzer paragraphs maxParagraphLength fields', 'createIndex options');
+  const o = checkOptions(options, 'analyzer paragraphs maxParagraphLength fields cliticFolding', 'createIndex options');
   const paragraphs = o.paragraphs ?? 'line';
   if (!oneOf(PARAGRAPH_SPLITS, paragraphs)) {
     invalid(`createIndex option paragraphs: expected 'line', 'blank-line' or 'none', got ${describe(paragraphs)}`);
   }
+  const analyzer = resolveAnalyzerConfig(o.analyzer ?? 'default');
+  // an index without stemming is an index of exact words: no folding unless asked
+  const cliticFolding = o.cliticFolding ?? analyzer.stemmer !== 'none';
+  if (typeof cliticFolding !== 'boolean') invalid(`createIndex option cliticFolding: expected true or false, got ${describe(cliticFolding)}`);
   const maxParagraphLength = o.maxParagraphLength ?? 4000;
   if (!(Number.isInteger(maxParagraphLength) && maxParagraphLength >= 16 && maxParagraphLength <= 0x7fffffff)) {
     invalid(`createIndex option maxParagraphLength: expected an integer from 16 to 2147483647, got ${describe(maxParagraphLength)}`);
   }
-  return { analyzer: resolveAnalyzerConfig(o.analyzer ?? 'default'), paragraphs, maxParagraphLength, fields: resolveFields(o.fields ?? []), ranking: { ...RANKING } };
+  return { analyzer, paragraphs, maxParagraphLength, fields: resolveFields(o.fields ?? []), ranking: { ...RANKING }, cliticFolding };
 }
 
 function checkId(id: unknown): DocumentId {
@@ -172,6 +183,12 @@ export class IndexBuilder {
    * later deoptimizes it).
    */
   private wordMap: Int32Array = new Int32Array(0);
+  /**
+   * With `cliticFolding`, per text term id: the term its tokens are indexed under (itself when kept), -1 while
+   * undecided. Each term is decided once, at the first freeze that sees it ({@link foldClitics}), and kept so:
+   * postings never move between terms.
+   */
+  private textTarget: Int32Array = new Int32Array(0);
   /** Splits the documents being added; its visitor is {@link addParagraph}. One for all documents (no closures per document). */
   private readonly splitter: ParagraphSplitter;
   /** The document being added: its index, text and paragraphs so far. */
@@ -251,6 +268,10 @@ export class IndexBuilder {
     this.termMap.fill(-1);
     this.wordMap.fill(-1);
     this.direct = !from || from.textIndex.termsById.length === 0;
+    // a loaded term with entries keeps them; one without (folded when written) is decided again
+    const df = from?.textIndex.df;
+    this.textTarget = new Int32Array(df ? df.length : 0);
+    for (let t = 0; t < this.textTarget.length; t++) this.textTarget[t] = df![t] > 0 ? t : -1;
   }
 
   private mapTerm(t: number): number {
@@ -436,13 +457,18 @@ export class IndexBuilder {
     const first = this.firstPara.data[d];
     const count = this.paraCountOf.data[d];
     const seenSurface = new Set<string>();
+    const seenText = new Set<number>();
+    const target = this.textTarget;
     for (let p = first; p < first + count; p++) {
-      seen.clear();
+      seenText.clear();
       seenSurface.clear();
       this.analyzer.scan(text.slice(this.pStart.data[p], this.pEnd.data[p]), (term, surface) => {
-        if (!seen.has(term)) {
-          seen.add(term);
-          this.textWriter.forget(term);
+        // the term the paragraph's entry is under (a folded clitic form's is its target's)
+        let t = this.textWriter.find(term);
+        if (t >= 0 && t < target.length && target[t] >= 0) t = target[t];
+        if (!seenText.has(t)) {
+          seenText.add(t);
+          this.textWriter.forgetId(t);
         }
         if (this.surfaceWriter !== null && !seenSurface.has(surface)) {
           seenSurface.add(surface);
@@ -490,10 +516,49 @@ export class IndexBuilder {
     return tv.buffer;
   }
 
+  /**
+   * Clitic folding (`cliticFolding`, src/stem/clitics.ts), before the text writer folds in the log: decides every
+   * undecided term once — folded into the stem without its clitic when the dictionary holds that stem and holds it
+   * more often (frozen df plus the log's tokens), else kept — then sends the log's tokens of folded terms to their
+   * targets. A folded term keeps its place in the dictionary with df 0: that is how a query (and a loaded index)
+   * knows to look the word up without its clitic.
+   */
+  private foldClitics(): void {
+    const writer = this.textWriter;
+    const n = writer.termCount;
+    const log = this.log;
+    const column = log.firstColumn;
+    const tokens = log.length;
+    let target = this.textTarget;
+    if (target.length < n) {
+      const grown = new Int32Array(n).fill(-1);
+      grown.set(target);
+      this.textTarget = target = grown;
+    }
+    const count = new Uint32Array(n);
+    for (let i = 0; i < tokens; i++) count[column[i]]++;
+    const has = (rest: string) => writer.find(rest) >= 0;
+    let folded = false;
+    const decide = (t: number): number => {
+      if (target[t] >= 0) return target[t];
+      target[t] = t;
+      const rest = cliticRemainder(writer.termAt(t), has);
+      const r = rest === undefined ? -1 : writer.find(rest);
+      if (r >= 0 && writer.frozenDf(r) + count[r] > writer.frozenDf(t) + count[t]) {
+        target[t] = decide(r);
+        writer.moveDf(t, target[t]);
+      }
+      return target[t];
+    };
+    for (let t = 0; t < n; t++) if (target[t] !== t && decide(t) !== t) folded = true;
+    if (folded) for (let i = 0; i < tokens; i++) column[i] = target[column[i]];
+  }
+
   /** The current state for readers; cached until the next change. */
   snapshot(): IndexSnapshot {
     if (this.cached) return this.cached;
     const paragraphTotal = this.pDoc.length;
+    if (this.config.cliticFolding) this.foldClitics();
     const text = this.textWriter.freeze();
     const surface = this.surfaceWriter ? this.surfaceWriter.freeze() : null;
     this.log.clear(); // both writers have read it
@@ -501,7 +566,7 @@ export class IndexBuilder {
       indexConfig: this.config,
       textIndex: text,
       surfaceIndex: surface,
-      vectors: { vectorStart: this.tvOff.data, vectorEnd: this.tvEnd.data, vectorBytes: this.trimmedVectors() },
+      vectors: { vectorStart: this.tvOff.data, vectorEnd: this.tvEnd.data, vectorBytes: this.trimmedVectors(), termTarget: this.textTarget },
       paragraphTable: {
         count: paragraphTotal,
         doc: this.pDoc.data,

@@ -211,8 +211,41 @@ export class PostingsWriter {
 
   /** Lowers the live df of `term` by one (its unit was removed). */
   forget(term: string): void {
-    const t = this.ensureLookup().find(term);
+    this.forgetId(this.find(term));
+  }
+
+  /** Lowers the live df of term `t` by one (nothing for -1). */
+  forgetId(t: number): void {
     if (t >= 0) this.df[t]--;
+  }
+
+  /** The id of `term`, or -1 when the dictionary lacks it. */
+  find(term: string): number {
+    return this.ensureLookup().find(term);
+  }
+
+  /** The number of terms, frozen or not. */
+  get termCount(): number {
+    return this.termsById.length;
+  }
+
+  /** Term `t`'s string. */
+  termAt(t: number): string {
+    return this.termsById[t];
+  }
+
+  /** Term `t`'s live df before the log is folded in (the frozen units less the forgotten ones). */
+  frozenDf(t: number): number {
+    return this.df[t];
+  }
+
+  /**
+   * Moves term `from`'s df to term `to`: the builder folds a term that has no frozen units into another, so the
+   * units forgotten before the fold (a negative df) count against the term that now holds its entries.
+   */
+  moveDf(from: number, to: number): void {
+    this.df[to] += this.df[from];
+    this.df[from] = 0;
   }
 
   /** Folds the log into the frozen layout and returns it (a new view; postings are copied only when tokens were added). */

@@ -6,6 +6,7 @@
 // results are the in-memory index's by construction, and every piece is read before the step that needs it.
 import type { TextAnalyzer } from '../analysis/index.js';
 import { FahrasError } from '../errors.js';
+import { cliticRemainder } from '../stem/clitics.js';
 import { type DocumentId, type IndexSnapshot, type TermIndexData, emptyTermIndex } from '../segment/model.js';
 import {
   type DictionaryPiece,
@@ -20,7 +21,7 @@ import {
 } from '../segment/pack-reader.js';
 import { type PostingsRanges, EntryCursor, VarintCursor } from '../segment/postings.js';
 import type { ParsedQuery } from './parse.js';
-import { Searcher, type SearcherExtras, type SearchOptions, type SearchPage, parseSearchQuery, planTerms, surfaceFormsOf, wordTerms } from './search.js';
+import { Searcher, type SearcherExtras, type SearchOptions, type SearchPage, parseSearchQuery, planTerms, surfaceFormsOf } from './search.js';
 import type { ResolvedSearchOptions } from './search-options.js';
 
 /** A postings piece: its bytes and the blocks whose paragraph data went into the paragraph tables. @internal */
@@ -85,9 +86,12 @@ function dictionaryNeeds(root: PackRoot, parsed: ParsedQuery, opts: ResolvedSear
   const clauses = [...positive, ...parsed.not];
   const text = new DictionaryNeeds(root.text);
   const surface = root.surface && new DictionaryNeeds(root.surface);
+  const folding = root.config.cliticFolding;
+  // a word's piece, and with clitic folding those of its forms without a clitic (resolveTerm may read them)
+  const need = (term: string): unknown => (text.lookup(term), folding && cliticRemainder(term, (rest) => (need(rest), false)));
   for (const clause of clauses) {
     for (const queryTerm of clause.queryTerms) {
-      for (const term of wordTerms(queryTerm, ranking.clitics)) text.lookup(term);
+      need(queryTerm.term);
       if (queryTerm.prefix) {
         text.prefixScan(queryTerm.term, maxExpansions);
         if (queryTerm.surface !== queryTerm.term) text.prefixScan(queryTerm.surface, maxExpansions);
@@ -203,11 +207,14 @@ class PackPieces {
       const cursor = new EntryCursor().reset(ranges, 0, paras.count);
       const meta = new VarintCursor().reset(piece.body, metaStart, end);
       let doc = 0;
+      let prev = 0;
       let listed = 0;
       while (cursor.next()) {
         const paragraph = cursor.paragraphNumber;
         const length = meta.next();
-        doc += meta.next();
+        const skew = meta.next(); // zigzag of the paragraph step minus the document step
+        doc += paragraph - prev - ((skew >>> 1) ^ -(skew & 1));
+        prev = paragraph;
         if (doc >= this.root.documentCount || meta.pos > end) throw damagedPiece(name);
         if (paras.tokenCount[paragraph] !== length) {
           paras.tokenCount[paragraph] = length;

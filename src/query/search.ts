@@ -3,7 +3,7 @@
 import type { TextAnalyzer } from '../analysis/index.js';
 import { type DocumentId, type IndexSnapshot, RANKING, type StoredRanking, type TermIndexData } from '../segment/model.js';
 import { prefixForms } from '../stem/lucene.js';
-import { cliticForms } from '../stem/clitics.js';
+import { cliticRemainder } from '../stem/clitics.js';
 import { expandPrefix, findTerm } from '../segment/dictionary.js';
 import { type Clause, type ItemReader, type ParsedQuery, parseQuery, type QueryTerm } from './parse.js';
 import { forEachEntry, EntryCursor, PositionsCursor } from '../segment/postings.js';
@@ -499,15 +499,9 @@ export class Searcher {
       const [alts, push] = alternatives(data);
       // a word restricted to a field (`title:word`) has no text terms: fields.ts scores it
       if (queryTerm.field) return alts;
-      const [term, ...clitics] = wordTerms(queryTerm, ranking.clitics);
-      const exact = findTerm(data, term);
+      const exact = resolveTerm(data, queryTerm.term, this.snap.indexConfig.cliticFolding);
       push(exact, 1);
-      // single-letter clitic forms the corpus confirms: the one with the clitic is the rarer (see stem/clitics.ts)
-      const df = data.df[exact] ?? 0;
-      for (const form of clitics) {
-        const id = findTerm(data, form);
-        if (id >= 0 && (form.length < term.length ? data.df[id] > df : data.df[id] < df)) push(id, ranking.clitics);
-      }
+      const df = data.df[exact];
       if (queryTerm.prefix) {
         for (const id of expandPrefix(data, queryTerm.term, maxExpansions)) push(id, id === exact ? 1 : expansionWeight);
         if (queryTerm.surface !== queryTerm.term) for (const id of expandPrefix(data, queryTerm.surface, maxExpansions)) push(id, expansionWeight);
@@ -682,17 +676,19 @@ export function surfaceFormsOf(clause: Clause, forms: number): string[] {
 }
 
 /**
- * The index terms a query word looks up by name (the searcher, and a pack reading what a query needs): its term, then,
- * with `clitics`, its single-letter clitic forms (not for a prefix or a quoted word).
+ * The id of a query word's term in `data` (-1: none). With clitic folding, a term the dictionary lacks, or holds
+ * folded (df 0), is looked up without its clitic, as the builder folded it (src/stem/clitics.ts).
  */
-export function wordTerms(qt: QueryTerm, clitics: number): string[] {
-  return clitics && !qt.prefix && !qt.exact ? [qt.term, ...cliticForms(qt.term)] : [qt.term];
+export function resolveTerm(data: TermIndexData, term: string, folding: boolean): number {
+  const id = findTerm(data, term);
+  const rest = folding && !(data.df[id] > 0) && cliticRemainder(term, (r) => findTerm(data, r) >= 0);
+  return rest ? resolveTerm(data, rest, true) : id;
 }
 
 /** An empty list of a word's index terms in `data`, and how to add one: each term once, only terms in use. */
 function alternatives(data: TermIndexData | null): [Alt[], (id: number, weight: number) => void] {
   const alts: Alt[] = [];
-  return [alts, (id, weight) => id >= 0 && data!.df[id] > 0 && !alts.some((a) => a.termId === id) && alts.push({ termId: id, weight })];
+  return [alts, (id, weight) => data!.df[id] > 0 && !alts.some((a) => a.termId === id) && alts.push({ termId: id, weight })];
 }
 
 /** BM25 idf (the Lucene form, never negative). */

@@ -19,10 +19,13 @@ export function vectorHits(snap: IndexSnapshot): HitSource {
     const v = snap.vectors;
     if (v === null || u >= v.vectorStart.length || v.vectorStart[u] === NO_VECTOR || v.vectorEnd[u] > v.vectorBytes.length) return null;
     const c = cursor.reset(v.vectorBytes, v.vectorStart[u], v.vectorEnd[u]);
+    const fold = v.termTarget;
     const hits: Hit[] = [];
     let start = 0;
     while (c.pos < c.endOffset && start <= scanEnd(hits.length ? hits[0].start : 0, length)) {
-      const t = c.next();
+      let t = c.next();
+      // a folded clitic form's words are its target's (-1: not decided yet, itself)
+      if (fold !== undefined && t < fold.length && fold[t] >= 0) t = fold[t];
       start += c.next();
       const len = c.next();
       if (ids.has(t)) hits.push({ start, end: start + len, key: t });

@@ -48,9 +48,9 @@ export interface StoredRanking {
   /** 1: a word in the dictionary is not typo-expanded, and a paragraph counts only its best alternative of a word, an expansion's weight capped below the word's; 0: every alternative adds. */
   expansions: number;
   /**
-   * Weight of a word's single-letter clitic forms (ب ل ك before it, or without one) the index confirms; 0: off. At
-   * 0.5: MRR@10 +0.003 TyDi, +0.005 XQuAD, +0.006 ARCD train, +0.013 news known items, but +30–45% p50 query time
-   * at 20 MB (the forms' postings and positions), over the 10% budget, so a new index writes 0 (bench/NOTES.md).
+   * Read by no build since clitic folding (`cliticFolding`, #18) replaced it: the weight a word's single-letter clitic
+   * forms had as query-time alternatives (+30–45% p50 query time at 20 MB). Kept so the files that carry it (every
+   * file with `ranking`, all with 0) load; a new index writes 0.
    */
   clitics: number;
 }
@@ -65,6 +65,13 @@ export interface IndexConfig {
   maxParagraphLength: number;
   fields: { name: string; boost: number }[];
   ranking: StoredRanking;
+  /**
+   * Whether single-letter clitics (ب ل ك, لل and the article after a preposition: `FOLD_PREFIXES` in
+   * src/stem/clitics.ts) are folded at build time: a stem that starts with one is indexed as the stem without it
+   * when the index has that stem and it is the more frequent (لذراع as ذراع). A folded term stays in the dictionary
+   * with df 0, so a query word the dictionary lacks, or holds with df 0, is looked up without its clitic.
+   */
+  cliticFolding: boolean;
 }
 
 /** Per-document tables. `stored` holds every property except `id` and `text`. @internal */
@@ -122,6 +129,8 @@ export interface TermVectors {
   vectorStart: Uint32Array;
   vectorEnd: Uint32Array;
   vectorBytes: Uint8Array;
+  /** With clitic folding: per text term id in the vectors, the term it is indexed under (itself, or -1, when kept). */
+  termTarget?: Int32Array;
 }
 
 /** Marks a paragraph without a term vector. */

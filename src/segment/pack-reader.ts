@@ -1,6 +1,6 @@
 // The pack reader: the root, the pieces and a bounded cache of them (layout in FORMAT.md, "Packs"). A piece is a byte
-// range of a volume file, read alone (the loader gets the range) and checked against the CRC-32 the root gives it
-// before it is decoded; a piece the loader cannot give is MISSING_PIECE, one whose bytes do not match
+// range of a volume file, read alone (the loader gets the range) and checked against the CRC-32 it ends with before
+// it is decoded; a piece the loader cannot give is MISSING_PIECE, one whose bytes do not match
 // CHECKSUM_MISMATCH, one that does not parse CORRUPT_INDEX; each names the piece (its volume and byte range).
 import { FahrasError } from '../errors.js';
 import { ByteReader, crc32 } from './bytes.js';
@@ -22,10 +22,9 @@ export interface ByteRange {
  */
 export type PieceLoader = (name: string, range?: ByteRange) => Promise<Uint8Array>;
 
-/** Where a piece is: its volume file, its byte range in it, and the CRC-32 of its bytes. */
+/** Where a piece is: its volume file and its byte range in it. */
 export interface PieceRef extends ByteRange {
   file: string;
-  crc: number;
 }
 
 /** How errors name a piece: its volume and byte range. */
@@ -58,7 +57,7 @@ const count = (r: ByteReader) => r.varint(r.endOffset - r.pos);
 
 /**
  * Reads one list of pieces: its volumes (each its name's 8 hash bytes and its piece count), each volume's pieces
- * (stored length, CRC-32 little-endian, then what `describe` reads of the piece).
+ * (stored size, then what `describe` reads of the piece).
  */
 function readPieces(r: ByteReader, kind: PieceKind, describe?: (i: number) => void): PieceRef[] {
   const out: PieceRef[] = [];
@@ -67,7 +66,7 @@ function readPieces(r: ByteReader, kind: PieceKind, describe?: (i: number) => vo
     let start = 0;
     for (let n = count(r); n > 0; n--) {
       const end = start + r.varint();
-      out.push({ file, start, end, crc: (r.byte() | (r.byte() << 8) | (r.byte() << 16) | (r.byte() << 24)) >>> 0 });
+      out.push({ file, start, end });
       describe?.(out.length - 1);
       start = end;
     }
@@ -92,8 +91,9 @@ function readTermLists(r: ByteReader, surface: boolean): PackTermLists {
  */
 export function readPackRoot(bytes: Uint8Array): PackRoot {
   const len = bytes.length;
-  if (PACK_MAGIC.some((m, i) => i < len && bytes[i] !== m) || len < 4) throw new FahrasError('BAD_MAGIC', `${ROOT_NAME} is not a fahras pack root`);
-  if (len < HEADER_SIZE) throw new FahrasError('TRUNCATED', `${ROOT_NAME} too short`);
+  // (past the end, bytes[i] is undefined: a root shorter than the magic is not one)
+  if (PACK_MAGIC.some((m, i) => bytes[i] !== m)) throw new FahrasError('BAD_MAGIC', `${ROOT_NAME} is not a fahras pack root`);
+  if (len < HEADER_SIZE) throw new FahrasError('TRUNCATED', `${ROOT_NAME} truncated (${len} bytes)`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, len);
   const version = view.getUint16(4, true);
   if (version !== PACK_VERSION) {
@@ -105,7 +105,7 @@ export function readPackRoot(bytes: Uint8Array): PackRoot {
     throw new FahrasError('CHECKSUM_MISMATCH', `${ROOT_NAME}: checksum mismatch`);
   }
   const r = new ByteReader(bytes, HEADER_SIZE);
-  return parsing({ file: ROOT_NAME, start: 0, end: len, crc: 0 }, () => {
+  return parsing({ file: ROOT_NAME, start: 0, end: len }, () => {
     const config = checkStoredConfig(r.string()) ?? r.fail();
     if (config.fields.length) r.fail();
     const documentCount = r.varint();
@@ -115,11 +115,10 @@ export function readPackRoot(bytes: Uint8Array): PackRoot {
     const flag = r.byte();
     if (flag > 1) r.fail();
     const surface = flag ? readTermLists(r, true) : null;
-    // a documents piece holds a document at least: at most D pieces
+    // a documents piece holds a document at least: at most D pieces (more, and firstDoc[n] is undefined below)
     const firstDoc = new Uint32Array(documentCount + 1);
     const firstPara = new Uint32Array(documentCount + 1);
     const names = readPieces(r, 'docs', (i) => {
-      if (i >= documentCount) r.fail();
       firstDoc[i + 1] = firstDoc[i] + r.varint();
       firstPara[i + 1] = firstPara[i] + r.varint();
     });
@@ -282,10 +281,13 @@ export class PieceStore {
 
   private async fetchPiece<T>(name: PieceRef, decode: (body: Uint8Array) => T, evict?: (value: T) => void): Promise<T> {
     const stored = await this.load(name.file, name);
-    if (crc32(stored) !== name.crc) {
-      throw new FahrasError('CHECKSUM_MISMATCH', `pack piece ${pieceLabel(name)}: its bytes do not match its checksum`);
+    const size = stored.length - 4;
+    // its last 4 bytes are the CRC-32 of the others: then the CRC-32 of all is CRC-32's residue, 0x2144DF1C (a short
+    // read fails it too)
+    if (crc32(stored) !== 0x2144df1c) {
+      throw new FahrasError('CHECKSUM_MISMATCH', `pack piece ${pieceLabel(name)}: checksum mismatch`);
     }
-    let body = stored.subarray(1);
+    let body = stored.subarray(1, size);
     if (stored[0] === PieceEncoding.Gzip) {
       try {
         body = await gunzip(body);

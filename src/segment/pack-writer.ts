@@ -14,9 +14,9 @@ import { sharedPrefixLength, storedConfigJson } from './writer.js';
 
 /** How a pack is cut and compressed. Every field is optional. */
 export interface PackOptions {
-  /** A dictionary piece is cut once it holds this many bytes (default 4,096). */
+  /** A dictionary piece is cut once it holds this many bytes (default 2,048). */
   dictionaryPieceBytes?: number;
-  /** A postings piece is cut once it holds this many bytes; a longer term's postings get a piece of their own (default 8,192). */
+  /** A postings piece is cut once it holds this many bytes; a longer term's postings get a piece of their own (default 2,048). */
   postingsPieceBytes?: number;
   /** A documents piece is cut once it holds this many bytes of text, before compression (default 4,096). */
   documentPieceBytes?: number;
@@ -27,7 +27,7 @@ export interface PackOptions {
 }
 
 /** Piece sizes: small pieces keep the bytes a query reads low, volumes the file count (bench/pack.ts measures both). */
-const DEFAULTS = { dictionaryPieceBytes: 4096, postingsPieceBytes: 4096, documentPieceBytes: 4096, volumeBytes: 131072 };
+const DEFAULTS = { dictionaryPieceBytes: 2048, postingsPieceBytes: 2048, documentPieceBytes: 4096, volumeBytes: 131072 };
 
 /** The pieces of one list of the root (one kind), in order: their stored bytes once compressed. */
 class PieceList {
@@ -37,7 +37,7 @@ class PieceList {
 
 /**
  * Collects a pack's pieces: each is stored raw or gzip-compressed (when that saves an eighth: documents and
- * dictionaries always, postings now and then), with its encoding byte first.
+ * dictionaries always, postings now and then), with its encoding byte first and its CRC-32 last.
  */
 class PieceSink {
   private readonly pending: Promise<void>[] = [];
@@ -50,9 +50,11 @@ class PieceSink {
       (compress ? this.compressPiece(body) : Promise.resolve(null)).then((packed) => {
         const gz = packed !== null && packed.length < body.length - (body.length >> 3);
         const data = gz ? packed : body;
-        const stored = new Uint8Array(data.length + 1);
+        // the encoding byte, the body, then the CRC-32 of both (little-endian): the piece's checksum travels with it
+        const stored = new Uint8Array(data.length + 5);
         stored[0] = gz ? PieceEncoding.Gzip : PieceEncoding.Raw;
         stored.set(data, 1);
+        new DataView(stored.buffer).setUint32(data.length + 1, crc32(stored, 0, data.length + 1), true);
         list.stored[slot] = stored;
       }),
     );
@@ -73,8 +75,8 @@ interface PackedTerms {
 
 /**
  * Writes one term index. Text postings blocks: `varint(units length) varint(positions length)`, the units and the
- * positions as the single file encodes them, then per paragraph listed `varint(length) varint(document − the
- * previous one's)`. Surface blocks hold the units only.
+ * positions as the single file encodes them, then per paragraph listed `varint(length) varint(zigzag(paragraph step
+ * − document step))` (steps from the previous entry, the first from 0). Surface blocks hold the units only.
  */
 function packTerms(s: IndexSnapshot, t: TermIndexData, surface: boolean, sink: PieceSink, o: typeof DEFAULTS): PackedTerms {
   const out: PackedTerms = { dict: new PieceList(surface ? 'sdict' : 'dict'), dictCounts: [], dictFirst: [], post: new PieceList(surface ? 'spost' : 'post') };
@@ -117,11 +119,16 @@ function packTerms(s: IndexSnapshot, t: TermIndexData, surface: boolean, sink: P
       block.raw(positions);
       cursor.reset(t, id, paras.count);
       let doc = 0;
+      let prev = 0;
       while (cursor.next()) {
         const u = cursor.paragraphNumber;
         block.varint(paras.tokenCount[u]);
-        block.varint(paras.doc[u] - doc);
+        // the document's step against the paragraph's: 0 whenever the paragraphs between are each a document's
+        // (most entries: a news article is a paragraph or a few), so the column is mostly zeros and gzip takes it
+        const skew = u - prev - (paras.doc[u] - doc);
+        block.varint(skew >= 0 ? 2 * skew : -2 * skew - 1);
         doc = paras.doc[u];
+        prev = u;
       }
     }
     if (post.length > 0 && post.length + block.length > o.postingsPieceBytes) flushPostings();
@@ -193,7 +200,7 @@ function packDocuments(s: IndexSnapshot, sink: PieceSink, o: typeof DEFAULTS) {
 /**
  * Stores `list`'s pieces in volumes (consecutive pieces, a volume cut once it holds `volumeBytes`), adds the volumes
  * to `files` under names made of their bytes, and writes the list into the root: its volumes, each with its pieces
- * (stored length, CRC-32, then what `describe` writes of piece i).
+ * (stored size, then what `describe` writes of piece i).
  */
 function writeVolumes(w: ByteWriter, list: PieceList, volumeBytes: number, files: Record<string, Uint8Array>, describe?: (i: number) => void): void {
   const volumes: number[][] = [];
@@ -220,7 +227,6 @@ function writeVolumes(w: ByteWriter, list: PieceList, volumeBytes: number, files
     w.varint(pieces.length);
     for (const i of pieces) {
       w.varint(list.stored[i].length);
-      w.u32(crc32(list.stored[i]));
       describe?.(i);
     }
   }

@@ -34,6 +34,8 @@ export const STORED_DEFAULTS: IndexConfig = {
   fields: [],
   // the ranking of files written before these choices existed
   ranking: { forms: 0, minLength: 0, expansions: 0, clitics: 0 },
+  // files written before clitic folding (#18) hold every clitic form as a term of its own
+  cliticFolding: false,
 };
 
 /**
@@ -41,7 +43,7 @@ export const STORED_DEFAULTS: IndexConfig = {
  * it has its stored default (an object key: when all of it has), so an index that does not use what the key turns on stays readable by builds that
  * predate the key (they would refuse it as an unknown key).
  */
-export const ADDED_KEYS: readonly (readonly string[])[] = [['analyzer', 'normalize', 'uthmani'], ['ranking']];
+export const ADDED_KEYS: readonly (readonly string[])[] = [['analyzer', 'normalize', 'uthmani'], ['ranking'], ['cliticFolding']];
 
 /**
  * Fills the keys `value` lacks from `defaults`, in nested plain objects too; a key `defaults` does not have was

@@ -1,21 +1,31 @@
-// Single-letter proclitics the light stemmers leave on a word (they remove و and the article with its prepositions,
-// never a lone preposition): a light stemmer cannot tell بفترة (ب + فترة) from بيت, a word that starts with the
-// letter. An index can, from its own vocabulary (in the spirit of Xu & Croft's corpus-based stemming): the searcher
-// takes a form below only when the index has it and the form with the clitic is the rarer of the two, so لذراع
-// meets ذراع while كتاب keeps away from تاب.
-import { BEH, KAF, LAM } from '../normalize/letters.js';
+// Proclitics the light stemmers leave on a word (they remove و and the article with its prepositions, never a lone
+// preposition): a light stemmer cannot tell بفترة (ب + فترة) from بيت, a word that starts with the letter. An index
+// can, from its own vocabulary (in the spirit of Xu & Croft's corpus-based stemming): the index builder folds a stem
+// into the stem without its clitic only when the index has that stem and holds it more often, so لذراع meets ذراع
+// while كتاب keeps away from تاب (`cliticFolding`, src/index-builder/builder.ts).
 
 /**
- * The proclitics: U+0628 BEH ب (by, with), U+0644 LAM ل (for; لام الأمر before a verb: ليعفو), U+0643 KAF ك (like).
+ * The proclitics a stem may still start with, tried in this order by {@link cliticRemainder} (longest first, so بال
+ * is removed whole before ب alone):
+ *  - the article with a preposition, left when the stemmer removed the conjunction (U+0648 WAW و) before it:
+ *    بال (U+0628 BEH, U+0627 ALEF, U+0644 LAM), كال (U+0643 KAF, U+0627 ALEF, U+0644 LAM), لل (U+0644 LAM twice):
+ *    وبالمدرسة → بالمدرس → مدرس;
+ *  - one letter: U+0628 BEH ب, U+0644 LAM ل (also لام الأمر before a verb: ليعفو), U+0643 KAF ك (بفترة → فترة).
+ * (With U+0641 FEH ف before the article, فبال فلل: 25 words in 20 MB of news against 1,041 with و; not worth the bytes.)
  */
-const CLITICS = [BEH, LAM, KAF];
+export const FOLD_PREFIXES: readonly string[] = 'بال كال لل ب ل ك'.split(' ');
 
 /**
- * The clitic forms of a stemmed word: with each of ب ل ك before it, and without its first letter when that is one of
- * them and 3 letters or more remain (بفترة → فترة; لذراع → ذراع).
+ * The stem `term` without its proclitic when the corpus confirms it: the first of {@link FOLD_PREFIXES} that starts
+ * it and leaves 3 code units or more (بيد keeps its ب: يد is too short to tell) that `has` (the index's own vocabulary); undefined when none does.
+ * The index builder asks once per distinct term (and folds the term into the remainder when the remainder is also
+ * the more frequent), a query word once when the index does not hold it.
  */
-export function cliticForms(term: string): string[] {
-  const out = CLITICS.map((c) => String.fromCharCode(c) + term);
-  if (term.length > 3 && CLITICS.includes(term.charCodeAt(0))) out.push(term.slice(1));
-  return out;
+export function cliticRemainder(term: string, has: (remainder: string) => boolean): string | undefined {
+  for (const p of FOLD_PREFIXES) {
+    if (term.length - p.length > 2 && term.startsWith(p)) {
+      const rest = term.slice(p.length);
+      if (has(rest)) return rest;
+    }
+  }
 }
