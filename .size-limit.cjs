@@ -10,16 +10,19 @@ const BUDGET = '10 kB';
 // (#13, #14) after this session's ranking (#15, #18: clause merging, exact forms, short-paragraph prior, clitic
 // alternatives), forward-compatible stored config and pack hooks; the limit is the measured size so CI guards against
 // further growth. Cutting back to BUDGET without changing results is open work (bench/NOTES.md, 2026-12-07 diet).
-const SEARCH_LIMIT = '12.8 kB';
+// Since then: suggest an opt-in (fahras/suggest), the searcher in plan/rank/present steps pulling from cursors:
+// 12,473 B (ESM) / 12,335 B (IIFE).
+const SEARCH_LIMIT = '12.5 kB';
 // Raised from 25 kB: the main entry grew with the packs writer, the Qur'anic rules, clitics and index validation;
-// from 30.5 kB (30,507 B measured) with field restrictions and field highlights (#16, src/query/fields.ts): 31,307 B.
-const FULL_LIMIT = '31.4 kB';
+// main measured 30,962 B at 05:40 (over 30.5 kB), 31,813 B with field restrictions and field highlights (#16,
+// src/query/fields.ts, +851 B).
+const FULL_LIMIT = '31.9 kB';
 // Typo tolerance (`fahras/typos`, the `fuzzy` option) is an opt-in of the search-only entry, measured apart.
 const TYPOS_LIMIT = '0.6 kB';
 // Document-field scoring (`fahras/fields`) likewise, measured with the search entry it adds to.
 // (NOT MET: 10.6 kB was the budget, 13,107 B measured, see SEARCH_LIMIT.) With `title:word` restrictions and field
-// highlights (#16) the opt-in is 1,047 B over fahras/search (was 0.33 kB): 13,583 B with it.
-const WITH_FIELDS_LIMIT = '13.6 kB';
+// highlights (#16) the opt-in is 1,118 B over fahras/search (was 0.34 kB): 13,604 B with it.
+const WITH_FIELDS_LIMIT = '13.65 kB';
 // Qur'anic orthography (`fahras/quran`) likewise.
 const WITH_QURAN_LIMIT = '14.4 kB';
 // Completions for search as you type (`fahras/suggest`) likewise.

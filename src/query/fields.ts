@@ -7,21 +7,27 @@ import { bm25Idf, phraseFrequency, type QueryPlan, type RankingParams, type Sear
 import { expandPrefix, findTerm } from '../segment/dictionary.js';
 import { type FieldIndex, fieldText } from '../segment/model.js';
 import type { Clause, ItemReader, QueryItem } from './parse.js';
+import { DEFAULT_MAX_EXPANSIONS } from './limits.js';
 
 /** The highlights of document `d`'s fields: per field with matches, `[start, end)` ranges of its text, ascending. */
 export type FieldHighlighter = (d: number) => Record<string, [number, number][]>;
 
-/** What one query of a searcher gets from the fields opt-in (see {@link FieldScorer}). @internal */
-export interface FieldPass {
-  /** Reads `name:word` and `name:"phrase"` for the query's parser. */
-  readItem: ItemReader;
+/**
+ * What one query of a searcher gets from the fields opt-in (see {@link FieldScorer}): the item reader of its parser
+ * (`name:word`, `name:"phrase"`), with the step that scores the fields. @internal
+ */
+export type FieldPass = ItemReader & {
+  /**
+   * Joins the query's plan: a word restricted to a field (`title:word`) loses its text terms (the field scores it).
+   */
+  attach(plan: QueryPlan): void;
   /**
    * Adds the fields' evidence for the plan's clauses to the searcher's accumulators, adds to `excluded` the
-   * paragraphs of the documents an excluded clause restricted to a field matches, and returns the highlighter of
+   * paragraphs of the documents an excluded clause restricted to a field matches, and sets the plan's highlighter of
    * the documents' fields.
    */
-  addEvidence(plan: QueryPlan, excluded: Set<number> | null, maxExpansions: number): FieldHighlighter;
-}
+  addEvidence(plan: QueryPlan, excluded: Set<number> | null): FieldHighlighter;
+};
 
 /** The fields opt-in: a searcher's {@link FieldPass} for one query (none for an index without fields). */
 export type FieldScorer = (s: Searcher) => FieldPass | undefined;
@@ -48,17 +54,17 @@ const reads = (f: FieldIndex, c: Clause): boolean => (c.queryTerms[0].field ?? (
 /**
  * The live documents where clause `c` matches in field `f`, each with the field's BM25 for it × its boost, and the
  * field terms of its words (for highlights). A word's terms are its index term and, for a prefix, its completions
- * (weighed `expansionWeight`, as in the text); a document counts the best of them. A phrase matches where the field's
+ * (at most `DEFAULT_MAX_EXPANSIONS`, weighed `expansionWeight` as in the text); a document counts the best of them. A phrase matches where the field's
  * tokens hold its words at their query offsets (the field is analyzed again: field postings keep no positions).
  */
-function clauseMatches(s: Searcher, f: FieldIndex, c: Clause, ranking: RankingParams, maxExpansions: number): [Map<number, number>, string[]] {
+function clauseMatches(s: Searcher, f: FieldIndex, c: Clause, ranking: RankingParams): [Map<number, number>, string[]] {
   const { docs } = s.snap;
   const data = f.termIndex;
   const { k1, b } = ranking;
   const avg = f.totalLength / Math.max(1, docs.liveCount) || 1;
   const bm25 = (weight: number, d: number, tf: number) => (weight * tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * f.tokenCount[d]) / avg));
   const words = c.queryTerms.map((qt) => {
-    const ids = [findTerm(data, qt.term), ...(qt.prefix ? expandPrefix(data, qt.term, maxExpansions) : [])];
+    const ids = [findTerm(data, qt.term), ...(qt.prefix ? expandPrefix(data, qt.term, DEFAULT_MAX_EXPANSIONS) : [])];
     return ids.filter((id, i) => id >= 0 && data.df[id] > 0 && ids.indexOf(id) === i);
   });
   const out = new Map<number, number>();
@@ -122,14 +128,21 @@ export function fieldItems(names: readonly string[]): ItemReader {
 /** The fields opt-in: see {@link FieldScorer}. */
 export const scoreFields: FieldScorer = (s) =>
   s.snap.fieldIndexes.length
-    ? {
-        readItem: fieldItems(s.snap.fieldIndexes.map((f) => f.name)),
-        addEvidence: (plan, excluded, maxExpansions) => scoreQuery(s, plan, excluded, maxExpansions),
-      }
+    ? Object.assign(fieldItems(s.snap.fieldIndexes.map((f) => f.name)), {
+        attach(this: FieldPass, plan: QueryPlan) {
+          plan.fieldPass = this;
+          for (const prepared of [...plan.clauses, ...plan.excluded]) {
+            if (!prepared.clause.queryTerms[0].field) continue;
+            prepared.words = prepared.words.map(() => []);
+            prepared.surfaceAlts = [];
+          }
+        },
+        addEvidence: (plan: QueryPlan, excluded: Set<number> | null) => (plan.highlightFields = scoreQuery(s, plan, excluded)),
+      })
     : undefined;
 
 /** {@link FieldPass.addEvidence} of searcher `s`. */
-function scoreQuery(s: Searcher, plan: QueryPlan, excluded: Set<number> | null, maxExpansions: number): FieldHighlighter {
+function scoreQuery(s: Searcher, plan: QueryPlan, excluded: Set<number> | null): FieldHighlighter {
   const ranking = plan.params;
   const { docs, paragraphTable: paras, fieldIndexes: fields } = s.snap;
   const { scores, masks, touched } = s;
@@ -140,7 +153,7 @@ function scoreQuery(s: Searcher, plan: QueryPlan, excluded: Set<number> | null, 
     const terms = new Set<string>();
     plan.clauses.forEach(({ clause }, ci) => {
       if (!reads(f, clause)) return;
-      const [matches, words] = clauseMatches(s, f, clause, ranking, maxExpansions);
+      const [matches, words] = clauseMatches(s, f, clause, ranking);
       if (matches.size) for (const w of words) terms.add(w);
       for (const [d, score] of matches) {
         const e = docScore.get(d) ?? { fieldScore: 0, clauseMask: 0 };
@@ -153,7 +166,7 @@ function scoreQuery(s: Searcher, plan: QueryPlan, excluded: Set<number> | null, 
     // -title:word: every paragraph of the documents it matches
     for (const { clause: c } of plan.excluded) {
       if (c.queryTerms[0].field !== f.name) continue;
-      for (const d of clauseMatches(s, f, c, ranking, maxExpansions)[0].keys()) {
+      for (const d of clauseMatches(s, f, c, ranking)[0].keys()) {
         for (let u = docs.firstParagraph[d], end = u + docs.paragraphCount[d]; u < end; u++) excluded!.add(u);
       }
     }

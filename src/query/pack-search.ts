@@ -62,10 +62,10 @@ class DictionaryNeeds {
    * The pieces a prefix scan reads (`expandPrefix`): from the prefix's piece on, while pieces start with the prefix,
    * until the pieces after its own hold the scan's cap of terms.
    */
-  prefixScan(prefix: string, maxExp: number): void {
+  prefixScan(prefix: string, maxExpansions: number): void {
     if (prefix === '' || !this.lists.dict.length) return;
     const { dictFirst, dictCounts } = this.lists;
-    const cap = Math.max(maxExp * 64, 4096);
+    const cap = Math.max(maxExpansions * 64, 4096);
     let i = this.pieceOf(prefix);
     this.pieces.add(i);
     for (let scanned = 0; ++i < dictFirst.length && scanned < cap && dictFirst[i].startsWith(prefix); scanned += dictCounts[i]) this.pieces.add(i);

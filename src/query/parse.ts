@@ -4,7 +4,7 @@
 // Syntax: plain words (ranked OR) · "exact phrase" · "word" (one quoted word: its exact form) · -excluded / -"excluded phrase" · +required · a AND b
 // (both required) · a OR b (the default, spelled out) · prefix* · with `prefix: true` the last word is a prefix ·
 // name:word, name:"phrase" in indexes with fields (an item reader from query/fields.ts restricts them to a field).
-import type { TextAnalyzer } from '../analysis/index.js';
+import type { AnalyzedToken, TextAnalyzer } from '../analysis/index.js';
 
 /** A single analyzed query word. */
 export interface QueryTerm {
@@ -110,11 +110,12 @@ export function parseQuery(
     const star = word !== undefined && text !== word;
     const last = word !== undefined && m.index + m[0].length === q.length;
     const asPrefix = star || (options.prefix === true && last && sign !== '-');
-    let tokens = analyzer.analyze(text);
+    // what a clause keeps of a token (a word being typed that is a stopword has no span)
+    let tokens: Pick<AnalyzedToken, 'term' | 'surface' | 'position'>[] = analyzer.analyze(text);
     if (tokens.length === 0 && asPrefix) {
       // a word being typed that is (so far) a stopword, e.g. من on the way to منظمة: keep it as a prefix
       const surface = analyzer.surfaceOf(text);
-      if (surface) tokens = [{ term: surface, surface, start: 0, end: text.length, position: 0 }];
+      if (surface) tokens = [{ term: surface, surface, position: 0 }];
     }
     if (tokens.length === 0) {
       requireNext = false;

@@ -1,12 +1,14 @@
-// The searcher: parsed query → candidate paragraphs scored with BM25 (term-at-a-time into reusable
-// accumulators), coordination, phrase and proximity evidence, document fields → top-k → snippets.
+// The searcher, in three steps that flow one way: plan (a parsed query's clauses → the index terms they stand for,
+// found in the dictionary alone: what a pack reads the postings of), rank (candidate paragraphs scored with BM25,
+// term at a time into reusable accumulators, from postings cursors the segment hands out; coordination, phrase and
+// proximity evidence, document fields → top-k → the page) and present (the page's documents → results with snippets).
 import type { TextAnalyzer } from '../analysis/index.js';
 import { type DocumentId, type IndexSnapshot, RANKING, type StoredRanking, type TermIndexData } from '../segment/model.js';
 import { prefixForms } from '../stem/lucene.js';
 import { cliticRemainder } from '../stem/clitics.js';
 import { expandPrefix, findTerm } from '../segment/dictionary.js';
 import { type Clause, type ItemReader, type ParsedQuery, parseQuery, type QueryTerm } from './parse.js';
-import { forEachEntry, EntryCursor, PositionsCursor } from '../segment/postings.js';
+import { EntryCursor, PositionsCursor } from '../segment/postings.js';
 import type { skipsFor } from '../segment/skips.js';
 import type { TypoExpander } from './typos.js';
 import { invalid } from '../errors.js';
@@ -148,7 +150,7 @@ export interface QueryPlan {
   /** The ranking constants of the query. */
   params: RankingParams;
   /** The fields opt-in's pass over the query (indexes with fields), and the highlighter of its fields it gives. */
-  fields?: FieldPass;
+  fieldPass?: FieldPass;
   highlightFields?: FieldHighlighter;
 }
 
@@ -215,8 +217,8 @@ export class Searcher {
     const opts = this.resolve(options);
     // document fields (fields.ts): `title:word` restrictions in the query, the fields' evidence, their highlights
     const fields = this.extras.fields?.(this);
-    const plan = this.plan(parseSearchQuery(query, this.analyzer, opts, fields?.readItem), opts, this.snap.textIndex, this.snap.surfaceIndex);
-    plan.fields = fields;
+    const plan = this.plan(parseSearchQuery(query, this.analyzer, opts, fields), opts, this.snap.textIndex, this.snap.surfaceIndex);
+    fields?.attach(plan);
     return this.present(plan, this.selectPage(plan, opts, this.scoreCandidates(plan, opts)), opts);
   }
 
@@ -273,7 +275,7 @@ export class Searcher {
     const minLength = ranking.minLength;
     const surfaceWeight = ranking.surface;
     const coord = new Float64Array(total + 1);
-    for (let m = 0; m <= total; m++) coord[m] = Math.pow(m / total, ranking.coord);
+    for (let matched = 0; matched <= total; matched++) coord[matched] = Math.pow(matched / total, ranking.coord);
     const { scores, masks, touched } = this;
     // a word's alternatives (index terms of `data`, weighted) scaled by `scale`: with `expansions` a paragraph counts
     // only its best one, and none weighs more than its share of the first when the first is the word itself
@@ -300,11 +302,12 @@ export class Searcher {
     // --- exclusions: the paragraphs where an excluded word or phrase occurs ---
     const excluded = plan.excluded.length ? new Set<number>() : null;
     for (const preparedClause of plan.excluded) {
-      if (preparedClause.clause.queryTerms[0].exact && surface) for (const alt of preparedClause.surfaceAlts) forEachEntry(surface, alt.termId, paras.count, (paragraph) => excluded!.add(paragraph));
-      else this.phraseMatches(text, preparedClause, (paragraph) => excluded!.add(paragraph));
+      if (preparedClause.clause.queryTerms[0].exact && surface) {
+        for (const alt of preparedClause.surfaceAlts) for (const cursor = entryCursor.reset(surface, alt.termId, paras.count); cursor.next(); ) excluded!.add(cursor.paragraphNumber);
+      } else this.phraseMatches(text, preparedClause, (paragraph) => excluded!.add(paragraph));
     }
     // --- document fields: a title match lifts the document's matching paragraphs (and its first one) ---
-    plan.highlightFields = plan.fields?.addEvidence(plan, excluded, opts.maxExpansions);
+    plan.fieldPass?.addEvidence(plan, excluded);
 
     // --- candidates: required clauses, coordination (kept in place at the front of `touched`) ---
     const requiredMask = plan.requiredMask;
@@ -451,8 +454,8 @@ export class Searcher {
   private addPostings(data: TermIndexData, ids: number[], weights: number[], bit: number, norms: Float64Array): void {
     const { scores, masks, stamp, touched, gen, part, partParagraphs } = this;
     const alive = this.snap.paragraphTable.alive;
-    let n = this.nTouched;
-    let m = 0;
+    let touchedCount = this.nTouched;
+    let partCount = 0;
     const several = ids.length > 1;
     for (let i = ids.length - 1; i >= 0; i--) {
       const cursor = entryCursor.reset(data, ids[i], this.snap.paragraphTable.count);
@@ -465,26 +468,26 @@ export class Searcher {
           stamp[paragraph] = gen;
           scores[paragraph] = 0;
           masks[paragraph] = 0;
-          touched[n++] = paragraph;
+          touched[touchedCount++] = paragraph;
         }
-        let v = (weight * tf) / (tf + norms[paragraph]);
+        let contribution = (weight * tf) / (tf + norms[paragraph]);
         masks[paragraph] |= bit;
         // part[] is all zeros between calls: a paragraph's first entry lists it
         if (i) {
-          if (part[paragraph] === 0) partParagraphs[m++] = paragraph;
-          if (v > part[paragraph]) part[paragraph] = v;
+          if (part[paragraph] === 0) partParagraphs[partCount++] = paragraph;
+          if (contribution > part[paragraph]) part[paragraph] = contribution;
         } else {
           if (several && part[paragraph] !== 0) {
-            if (part[paragraph] > v) v = part[paragraph];
+            if (part[paragraph] > contribution) contribution = part[paragraph];
             part[paragraph] = 0;
           }
-          scores[paragraph] += v;
+          scores[paragraph] += contribution;
         }
       }
     }
-    this.nTouched = n;
+    this.nTouched = touchedCount;
     // the paragraphs only the other terms reached
-    for (let k = 0; k < m; k++) {
+    for (let k = 0; k < partCount; k++) {
       const paragraph = partParagraphs[k];
       scores[paragraph] += part[paragraph];
       part[paragraph] = 0;
@@ -497,8 +500,6 @@ export class Searcher {
     const expansionWeight = ranking.expansionWeight;
     const words = clause.queryTerms.map((queryTerm) => {
       const [alts, push] = alternatives(data);
-      // a word restricted to a field (`title:word`) has no text terms: fields.ts scores it
-      if (queryTerm.field) return alts;
       const exact = resolveTerm(data, queryTerm.term, this.snap.indexConfig.cliticFolding);
       push(exact, 1);
       const df = data.df[exact];
@@ -515,7 +516,7 @@ export class Searcher {
     const queryTerm = clause.queryTerms[0];
     const surface = plan.surfaceIndex;
     const [forms, push] = alternatives(surface);
-    if (surface && !queryTerm.field) surfaceFormsOf(clause, ranking.forms).forEach((form, i) => push(findTerm(surface, form), i && !queryTerm.exact ? ranking.forms : 1));
+    if (surface) surfaceFormsOf(clause, ranking.forms).forEach((form, i) => push(findTerm(surface, form), i && !queryTerm.exact ? ranking.forms : 1));
     return { clause, words, surfaceAlts: forms };
   }
 
@@ -537,19 +538,19 @@ export class Searcher {
    */
   private phraseMatches(text: TermIndexData, preparedClause: PreparedClause, visit: (paragraph: number, freq: number) => void): void {
     const paras = this.snap.paragraphTable;
-    if (preparedClause.words.length === 1) {
-      // one word (an excluded one): its paragraphs, without positions
-      for (const alt of preparedClause.words[0]) forEachEntry(text, alt.termId, paras.count, (paragraph, tf) => paras.alive[paragraph] && visit(paragraph, tf));
-      return;
-    }
-    // candidate paragraphs: the live ones containing every word (any alternative)
+    const words = preparedClause.words;
+    // candidate paragraphs: the live ones containing every word (any alternative); one word (an excluded one) needs
+    // no positions: its paragraphs are its matches
     let candidates: Set<number> | null = null;
-    for (const alts of preparedClause.words) {
+    for (const alts of words) {
       const containing = new Set<number>();
       for (const alt of alts) {
-        forEachEntry(text, alt.termId, paras.count, (paragraph) => {
-          if (paras.alive[paragraph] && (candidates === null || candidates.has(paragraph))) containing.add(paragraph);
-        });
+        for (const cursor = entryCursor.reset(text, alt.termId, paras.count); cursor.next(); ) {
+          const paragraph = cursor.paragraphNumber;
+          if (!paras.alive[paragraph] || (candidates !== null && !candidates.has(paragraph))) continue;
+          if (words.length === 1) visit(paragraph, cursor.tf);
+          else containing.add(paragraph);
+        }
       }
       candidates = containing;
       if (containing.size === 0) return;
@@ -557,7 +558,7 @@ export class Searcher {
     const paragraphs = Int32Array.from(candidates as Set<number>).sort();
     // a word repeated in the phrase is read once: its positions by its alternatives' ids
     const byIds = new Map<string, (number[] | undefined)[]>();
-    const positions = preparedClause.words.map((alts) => {
+    const positions = words.map((alts) => {
       const ids = alts.map((alt) => alt.termId).join();
       return byIds.get(ids) ?? byIds.set(ids, this.positionsIn(text, alts.map((alt) => alt.termId), paragraphs)).get(ids)!;
     });
@@ -704,14 +705,15 @@ function popcount(x: number): number {
 }
 
 /**
- * The `k` best of the first `n` units of `units`, best first: by score, ties to the lower unit (earlier documents).
+ * The `k` best of the first `n` paragraph numbers of `paragraphs`, best first: by score, ties to the lower paragraph
+ * number (earlier documents).
  * A min-heap in a typed array keeps the k best so far, the worst at its root; it is emptied worst first into the
  * back of the result, so no comparator is called through `Array.prototype.sort`. Exported for its tests only.
  */
-export function topK(units: ArrayLike<number>, n: number, scores: Float64Array, k: number): number[] {
+export function topK(paragraphs: ArrayLike<number>, n: number, scores: Float64Array, k: number): number[] {
   const heap = new Int32Array(Math.min(k, n));
   let size = 0;
-  // u ranks below v: a lower score, or the same score and a later unit
+  // u ranks below v: a lower score, or the same score and a later paragraph
   const below = (u: number, v: number) => scores[u] < scores[v] || (scores[u] === scores[v] && u > v);
   const siftDown = (u: number, end: number) => {
     let j = 0;
@@ -724,7 +726,7 @@ export function topK(units: ArrayLike<number>, n: number, scores: Float64Array, 
     heap[j] = u;
   };
   for (let i = 0; i < n; i++) {
-    const u = units[i];
+    const u = paragraphs[i];
     if (size < heap.length) {
       let j = size++;
       for (let p = (j - 1) >> 1; j > 0 && below(u, heap[p]); p = (j - 1) >> 1) {
