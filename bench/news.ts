@@ -1,9 +1,7 @@
 // Real news text: a known-item set over a SaudiNewsNet slice and the byline / over-stemming cases of issue 18.
 //
-// Known items: `--queries` (default 500) paragraphs of 12+ words drawn with a fixed seed (not the speed seed); each
-// query is 3–5 consecutive words of its paragraph, cleaned like every eval query (bench/lib/queries.ts). The relevant
-// answers are that paragraph and every paragraph of the slice with the same text (news repeats boilerplate). Queries
-// with an even number are the tuning half, odd ones are held out (both reported). Then the top 5 paragraphs (length,
+// Known items: `--queries` (default 500) queries of 3–5 consecutive words of random paragraphs (bench/lib/news-set.ts:
+// how they are drawn and judged), a tuning half and a held-out half (both reported). Then the top 5 paragraphs (length,
 // highlighted words) for الرياض, الملك سلمان, رياضة, "الرياض" and the fuzzy cases of issue 18.
 //
 //   npx tsx bench/news.ts [MB=20] [--ref DIR] [--queries 500] [--ranking '{"surface":0}']
@@ -13,10 +11,9 @@ import { pathToFileURL } from 'node:url';
 import * as here from '../src/index.js';
 import { readCorpusSlice } from './lib/data.js';
 import { evaluateRun } from './lib/metrics.js';
-import { cleanQuery, mulberry32 } from './lib/queries.js';
+import { NEWS_SEED, newsKnownItems } from './lib/news-set.js';
 import { f3, formatTable, parseArgs } from './lib/util.js';
 
-const NEWS_SEED = 18_2026;
 const CASES: [string, { fuzzy?: boolean }][] = [['الرياض', {}], ['الملك سلمان', {}], ['رياضة', {}], ['"الرياض"', {}], ['الاقتساد السعودي', { fuzzy: true }], ['الْمَدْرَسَة', { fuzzy: true }]];
 
 const args = parseArgs(process.argv.slice(2), ['ref', 'queries', 'ranking']);
@@ -26,37 +23,7 @@ const ranking = typeof args.flags.get('ranking') === 'string' ? JSON.parse(args.
 const refDir = args.flags.get('ref');
 const slice = await readCorpusSlice(mb);
 
-// every paragraph of the slice, as the index splits them ('line', 4,000 units)
-const paragraphs: { key: string; text: string }[] = [];
-const byText = new Map<string, string[]>();
-for (const d of slice.docs) {
-  here.splitParagraphs(d.text, 'line', 4000).forEach((p, ordinal) => {
-    const text = d.text.slice(p.start, p.end).trim();
-    const key = `${d.id}#${ordinal}`;
-    paragraphs.push({ key, text });
-    byText.set(text, [...(byText.get(text) ?? []), key]);
-  });
-}
-const eligible = paragraphs.filter((p) => p.text.split(/\s+/).length >= 12);
-const rand = mulberry32(NEWS_SEED);
-const queries: { qid: string; text: string }[] = [];
-const qrels = new Map<string, Map<string, number>>();
-while (queries.length < count) {
-  const p = eligible[Math.floor(rand() * eligible.length)];
-  const words = p.text.split(/\s+/);
-  const len = 3 + Math.floor(rand() * 3); // 3..5
-  const start = Math.floor(rand() * (words.length - len + 1));
-  const q = cleanQuery(words.slice(start, start + len).join(' '));
-  if (q === '') continue;
-  const qid = `n${queries.length}`;
-  queries.push({ qid, text: q });
-  qrels.set(qid, new Map(byText.get(p.text)!.map((k) => [k, 1])));
-}
-const halves = [
-  { label: 'tune (even)', only: new Set(queries.filter((_, i) => i % 2 === 0).map((q) => q.qid)) },
-  { label: 'held out (odd)', only: new Set(queries.filter((_, i) => i % 2 === 1).map((q) => q.qid)) },
-  { label: 'all', only: undefined },
-];
+const { paragraphs, queries, qrels, halves } = newsKnownItems(slice.docs, count);
 
 const arms: [string, typeof here][] = [['this', here]];
 if (typeof refDir === 'string') arms.unshift(['ref', (await import(pathToFileURL(resolve(refDir, 'src/index.ts')).href)) as typeof here]);

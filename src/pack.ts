@@ -23,6 +23,8 @@ import { PackSearcher } from './query/pack-search.js';
 import type { IndexConfig } from './segment/model.js';
 import { ROOT_NAME } from './segment/pack-format.js';
 import { type PieceLoader, PieceStore, readPackRoot } from './segment/pack-reader.js';
+import { useQuranicRulesFor } from './segment/stored-config.js';
+import type { QuranicRules } from './normalize/index.js';
 
 export { FahrasError, type FahrasErrorCode } from './errors.js';
 export { toHtml, escapeHtml, type SearchOptions, type SearchPage, type SearchResult, type Snippet, type HtmlOptions } from './query/index.js';
@@ -39,6 +41,8 @@ export interface OpenPackOptions {
   typos?: TypoExpander;
   /** Accepted for symmetry with `loadIndex`; packs carry no scored document fields yet. */
   fields?: FieldScoring;
+  /** Qur'anic orthography, from `fahras/quran` (as `loadIndex` of `fahras/search`: a pack of Qur'anic text needs it). */
+  quran?: QuranicRules;
   /** Most bytes of decompressed pieces kept in memory between queries (default 8 MiB). */
   cacheBytes?: number;
 }
@@ -135,6 +139,7 @@ export async function openPack(source: PackSource, options: OpenPackOptions = {}
   const cacheBytes = options.cacheBytes;
   const store = new PieceStore(loader, typeof cacheBytes === 'number' && cacheBytes >= 0 ? cacheBytes : 8 << 20);
   const root = readPackRoot(await store.load(ROOT_NAME));
+  useQuranicRulesFor(root.config, options.quran, 'openPack');
   const searcher = new PackSearcher(root, store, new WordChain(root.config.analyzer), { typos: options.typos });
   return new SearchPack(searcher, store);
 }

@@ -2,9 +2,9 @@
  * `fahras/quran` — the rules of Qur'anic (Uthmani) orthography for the search-only entry `fahras/search`: indexes
  * built with the `uthmani` normalization option (on by default) fold Uthmani text to plain spelling (ٱلصَّلَوٰةَ and
  * الصلاة meet), split the joined vocative (يَـٰٓأَيُّهَا → يا + أيها) and keep pause marks and verse numbers out of
- * words. The main entry `fahras` always includes them. Without them, `fahras/search` analyzes as with `uthmani:
- * false`: plain-spelling queries still find Uthmani text, but a query pasted in Uthmani script does not, and on
- * Qur'anic text highlights after a joined vocative fall one word off — pages that search Qur'anic text pass it.
+ * words. The main entry `fahras` always includes them. An index of text in Qur'anic orthography records it, and
+ * `fahras/search` and `fahras/pack` refuse to load it without them (`INVALID_ARGUMENT`); other indexes load without
+ * them and analyze queries as with `uthmani: false`.
  *
  * @example
  * import { loadIndex } from 'fahras/search';

@@ -19,7 +19,8 @@
  * @packageDocumentation
  */
 import { type TextAnalyzer, WordChain } from './analysis/index.js';
-import { type QuranicRules, useQuranicRules } from './normalize/index.js';
+import type { QuranicRules } from './normalize/index.js';
+import { useQuranicRulesFor } from './segment/stored-config.js';
 import type { DocumentId, FahrasDocument, IndexConfig, IndexSnapshot, StoredFields } from './segment/model.js';
 import { documentOf, type IndexStats, readSnapshot, statsOf } from './segment/reader.js';
 import { checkOptions, invalid } from './errors.js';
@@ -48,7 +49,8 @@ export interface LoadOptions {
   fields?: FieldScoring;
   /**
    * Qur'anic orthography (the `uthmani` normalization option), for indexes of Qur'anic text: `import { quran }
-   * from 'fahras/quran'`. Without it, the analysis is that of `uthmani: false` (see `fahras/quran`).
+   * from 'fahras/quran'`. Loading an index of text in Qur'anic orthography without it throws; other indexes
+   * analyze queries as with `uthmani: false` without it (see `fahras/quran`).
    */
   quran?: QuranicRules;
   /**
@@ -70,7 +72,7 @@ export class SearchIndex<D extends FahrasDocument = FahrasDocument> {
     const { typos, fields, quran, suggest } = checkOptions(options, 'typos fields quran suggest', 'loadIndex options');
     for (const f of [typos, fields, suggest]) if (f !== undefined && typeof f !== 'function') invalid('loadIndex options: typos, fields, suggest from fahras/typos, fahras/fields, fahras/suggest');
     this.suggester = suggest as typeof suggestWords | undefined;
-    if (quran) useQuranicRules(quran);
+    useQuranicRulesFor(snap.indexConfig, quran, 'loadIndex');
     this.searcher = new Searcher(snap, new WordChain(snap.indexConfig.analyzer), { typos, fields: fields as FieldScorer | undefined });
   }
 

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createIndex, type FahrasIndex, loadIndex, type SearchOptions } from '../src/index.js';
 import { type ByteRange, openPack } from '../src/pack.js';
 import { typos } from '../src/typos.js';
+import { quran } from '../src/quran.js';
 import { crc32 } from '../src/segment/bytes.js';
 import { PACK_VERSION } from '../src/segment/pack-format.js';
 import { readPackRoot } from '../src/segment/pack-reader.js';
@@ -181,3 +182,25 @@ describe('fahras/pack', () => {
     });
   });
 });
+
+describe("fahras/pack and Qur'anic orthography", () => {
+  it('refuses a pack of Qur\'anic text opened without the rules (naming fahras/quran), and answers as the index with them', async () => {
+    const index = createIndex();
+    index.addAll(['وَأَقِيمُوا۟ ٱلصَّلَوٰةَ وَءَاتُوا۟ ٱلزَّكَوٰةَ', 'يَـٰٓأَيُّهَا ٱلَّذِينَ ءَامَنُوا۟'].map((text, id) => ({ id, text })));
+    const { loader } = memoryLoader(await index.pack());
+    await expect(openPack(loader)).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringContaining('fahras/quran') });
+    const pack = await openPack(loader, { quran });
+    for (const q of ['الصلاة', 'ٱلصَّلَوٰةَ', '"يا أيها الذين آمنوا"']) expect(await pack.search(q), q).toEqual(index.search(q));
+  });
+});
+
+/** The root with one piece's CRC-32 (4 bytes little-endian) replaced by another, its own checksum recomputed. */
+function replaceInRoot(root: Uint8Array, from: number, to: number): Uint8Array {
+  const le = (v: number) => [v & 0xff, (v >>> 8) & 0xff, (v >>> 16) & 0xff, v >>> 24];
+  const find = le(from);
+  const at = root.findIndex((_, i) => i >= 16 && find.every((b, k) => root[i + k] === b));
+  const out = root.slice();
+  out.set(le(to), at);
+  new DataView(out.buffer).setUint32(12, crc32(out, 16), true);
+  return out;
+}

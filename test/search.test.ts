@@ -141,4 +141,21 @@ describe('Uthmani text and plain spelling', () => {
       expect(marked(hit)).toEqual(['آمنوا']);
     }
   });
+
+  it("records Qur'anic orthography in the index, which fahras/search refuses to load without the rules, naming them", () => {
+    expect(built.config.quranic).toBe(true);
+    expect(() => loadIndex(built.serialize())).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT', message: expect.stringContaining('fahras/quran') }));
+    // plain spelling (the pause marks of Tanzil's simple text would count) and an index analyzed without the rules
+    const plain = createIndex();
+    plain.addAll(SIMPLE.map((text, id) => ({ id, text })));
+    expect(plain.config.quranic).toBe(false);
+    expect(loadIndex(plain.serialize()).search('الصلاة').length).toBe(2);
+    const off = createIndex({ analyzer: { normalize: { uthmani: false } } });
+    off.addAll(UTHMANI.map((text, id) => ({ id, text })));
+    expect(off.config.quranic).toBe(false);
+    // the flag survives serialization and further additions to a loaded index
+    const again = loadFull(built.serialize());
+    again.add({ id: 'plain', text: SIMPLE[0] });
+    expect(again.config.quranic).toBe(true);
+  });
 });

@@ -117,13 +117,13 @@ export class NormalizingTokenizer {
     const map = this.map;
     let e = c >= 0xd800 && c <= 0xdbff ? PAIR | SLOW : classify(String.fromCharCode(c), this.letters);
     // Qur'anic signs (the `uthmani` rules): pause marks, ۞ and ۩ join (trimmed from a word's edges), verse ends separate
-    const sign = map?.quranic?.signOf(c);
+    const sign = map?.quranicRules?.signOf(c);
     if (sign) e = sign === 1 ? JOIN : AYAH | SLOW;
     if (e === JOIN) e |= SLOW;
     else if (e === WORD) {
       let v = map ? map.lookup(c) : this.lowerCaseUnit!(c);
       // ء: the Qur'anic rules decide it only in a word with a vowel mark, which takes the general path anyway
-      if (map?.quranic?.markedOnly.includes(String.fromCharCode(c))) v = map.plain(c);
+      if (map?.quranicRules?.markedOnly.includes(String.fromCharCode(c))) v = map.plain(c);
       e |= v === -1 ? DROP : v < 0 || map?.compose ? SLOW : v << 16;
     }
     return (this.table[c] = e);
@@ -173,7 +173,7 @@ export class NormalizingTokenizer {
         w = kw >> 4;
       }
       if (k !== WORD) {
-        i += k === AYAH ? (map?.quranic?.verseEndLength(text, i, len) ?? w) : w;
+        i += k === AYAH ? (map?.quranicRules?.verseEndLength(text, i, len) ?? w) : w;
         continue;
       }
       // A word: extend over word characters, marks and joiners, folding as we go. The word ends after its last
@@ -226,7 +226,7 @@ export class NormalizingTokenizer {
       if (end - start > this.maxLength) continue;
       if (rare) {
         if (map) {
-          const split = map.quranic ? map.quranic.vocativeEnd(text, start, end) : -1;
+          const split = map.quranicRules ? map.quranicRules.vocativeEnd(text, start, end) : -1;
           if (split > 0) {
             // the joined vocative يٰ + a word (يَـٰٓأَيُّهَا): two words, each with its own span
             n = foldRange(text, start, split, map, scratch, false);

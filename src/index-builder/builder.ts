@@ -1,11 +1,12 @@
 // The index writer: documents → paragraphs → analyzed tokens → postings. It owns all mutable state and hands
 // readers an immutable IndexSnapshot (see snapshot()). It never imports the query side.
 import { type Analyzer, type AnalyzerConfig, type AnalyzerOptions, type AnalyzerPreset, createAnalyzer, oneOf, resolveAnalyzerConfig, type WordIdSink } from '../analysis/index.js';
+import { holdsQuranicOrthography } from '../normalize/index.js';
 import { ByteWriter, U32List } from '../segment/bytes.js';
 import { type DocumentId, type DocumentTable, type FahrasDocument, type FieldIndex, type IndexConfig, type IndexSnapshot, PARAGRAPH_SPLITS, type ParagraphSplit, RANKING, type ParagraphTable, type TermIndexData, type TermVectors, NO_VECTOR, fieldText } from '../segment/model.js';
 import { putVarint } from '../segment/postings.js';
 import { checkOptions, describe, FahrasError, invalid } from '../errors.js';
-import { cliticRemainder } from '../stem/clitics.js';
+import { cliticRemainder, FOLD_PREFIXES } from '../stem/clitics.js';
 import { ParagraphSplitter } from './paragraphs.js';
 import { PostingsWriter, TokenLog } from './postings.js';
 
@@ -26,7 +27,7 @@ export interface IndexOptions {
   /** Extra text fields to index, e.g. `{ title: { boost: 2 } }`. Their matches lift every paragraph of the document. */
   fields?: FieldsOption;
   /**
-   * Fold single-letter clitics the corpus confirms (default: true when the analyzer stems): a stem starting with ب, ل or ك (or لل, بال, كال
+   * Fold single-letter clitics the corpus confirms (default: true when the analyzer stems): a stem starting with ب, ل or ك (or بال, لل
    * after a conjunction) is indexed as the stem without it when the index holds that stem more often (لذراع as
    * ذراع, بفترة as فترة); بيت and كتاب keep their first letter. Decided once per distinct term at each freeze.
    */
@@ -83,7 +84,7 @@ export function resolveIndexConfig(options?: IndexOptions): IndexConfig {
   if (!(Number.isInteger(maxParagraphLength) && maxParagraphLength >= 16 && maxParagraphLength <= 0x7fffffff)) {
     invalid(`createIndex option maxParagraphLength: expected an integer from 16 to 2147483647, got ${describe(maxParagraphLength)}`);
   }
-  return { analyzer, paragraphs, maxParagraphLength, fields: resolveFields(o.fields ?? []), ranking: { ...RANKING }, cliticFolding };
+  return { analyzer, paragraphs, maxParagraphLength, fields: resolveFields(o.fields ?? []), ranking: { ...RANKING }, cliticFolding, quranic: false };
 }
 
 function checkId(id: unknown): DocumentId {
@@ -136,13 +137,17 @@ function growFlags(a: Uint8Array, need: number): Uint8Array {
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
+/** The first letters of the clitics a stem may be folded without: a term starting with another is kept at once. */
+const CLITIC_FIRST = new Set(FOLD_PREFIXES.map((p) => p.charCodeAt(0)));
+
 /** Removed paragraphs are kept as tombstones until they are this share of all paragraphs (then the index is rebuilt). */
 const COMPACT_RATIO = 0.5;
 const COMPACT_MIN = 256;
 
 /** Builds and maintains the index. */
 export class IndexBuilder {
-  readonly config: IndexConfig;
+  /** The configuration; `quranic` turns on (a new object) when a document in Qur'anic orthography is added. */
+  config: IndexConfig;
   readonly analyzer: Analyzer;
   private textWriter!: PostingsWriter;
   private surfaceWriter!: PostingsWriter | null;
@@ -428,6 +433,8 @@ export class IndexBuilder {
     this.firstPara.push(this.pDoc.length);
     this.doc = d;
     this.docText = text;
+    const c = this.config;
+    if (!c.quranic && c.analyzer.normalize.uthmani && c.analyzer.normalizer === 'fahras' && holdsQuranicOrthography(text)) this.config = { ...c, quranic: true };
     this.ordinal = 0;
     this.splitter.run(text);
     this.docText = '';
@@ -542,7 +549,9 @@ export class IndexBuilder {
     const decide = (t: number): number => {
       if (target[t] >= 0) return target[t];
       target[t] = t;
-      const rest = cliticRemainder(writer.termAt(t), has);
+      const term = writer.termAt(t);
+      if (!CLITIC_FIRST.has(term.charCodeAt(0))) return t;
+      const rest = cliticRemainder(term, has);
       const r = rest === undefined ? -1 : writer.find(rest);
       if (r >= 0 && writer.frozenDf(r) + count[r] > writer.frozenDf(t) + count[t]) {
         target[t] = decide(r);

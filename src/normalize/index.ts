@@ -12,4 +12,4 @@ export {
   type QuranicRules,
   useQuranicRules,
 } from './rules.js';
-export { QURANIC } from './uthmani.js';
+export { QURANIC, holdsQuranicOrthography } from './uthmani.js';

@@ -80,7 +80,7 @@ export function foldRange(text: string, start: number, end: number, map: CharMap
       scratch.ensure(n + 3 + (end - i), withOffsets);
       buf = scratch.buf;
       offs = scratch.offs;
-      const folded = (map.quranic as QuranicRules).fold(text, i, start, end, map.plain, buf, n);
+      const folded = (map.quranicRules as QuranicRules).fold(text, i, start, end, map.plain, buf, n);
       const m = folded >>> 3;
       if (withOffsets) for (let k = n; k < m; k++) offs[k] = src;
       n = m;

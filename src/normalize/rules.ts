@@ -305,11 +305,11 @@ export class CharMap {
   readonly compose: boolean;
 
   /** The Qur'anic rules when the `uthmani` option is on and they are registered (otherwise it folds as off). */
-  readonly quranic: QuranicRules | null;
+  readonly quranicRules: QuranicRules | null;
 
   constructor(o: ResolvedNormalizeOptions) {
     this.options = o;
-    this.quranic = o.uthmani ? quranic : null;
+    this.quranicRules = o.uthmani ? quranic : null;
     this.compose = !(o.diacritics && o.alef && o.hamzaCarriers && o.alefMaqsura && o.persian);
   }
 
@@ -322,7 +322,7 @@ export class CharMap {
       // a ligature's letters go to `multi`: -4 for the first, -5 for the second…
       v = s.length === 1 ? s.charCodeAt(0) : s ? -3 - this.multi.push(s) : -1;
       // U+0670 SUPERSCRIPT ALEF is decided in context unless `superscriptAlef` asks for alef or keep
-      if (this.quranic?.context.includes(String.fromCharCode(c)) && (c !== 0x0670 || o.superscriptAlef === 'drop')) {
+      if (this.quranicRules?.context.includes(String.fromCharCode(c)) && (c !== 0x0670 || o.superscriptAlef === 'drop')) {
         this.outOfContext.set(c, v);
         v = CONTEXT;
       }

@@ -279,6 +279,23 @@ function inRanges(c: number, ranges: string): boolean {
 }
 
 /**
+ * Characters only Qur'anic orthography writes: U+0671 ALEF WASLA ٱ, the Qur'anic annotation marks U+06D6–U+06ED
+ * (small high ligatures and pause marks, ۝ END OF AYAH, ۞, small waw ۥ and yeh ۦ, ۩), the Qur'anic marks of Arabic
+ * Extended-A U+08D3–U+08FF (open tanween U+08F0–U+08F2 and others), and U+0640 TATWEEL + U+0670 SUPERSCRIPT ALEF ـٰ
+ * (the long a of ٱلْكِتَـٰب).
+ */
+const QURANIC_ORTHOGRAPHY = /[\u0671\u06d6-\u06ed\u08d3-\u08ff]|\u0640\u0670/;
+
+/**
+ * Whether `text` is written in Qur'anic orthography (any character of QURANIC_ORTHOGRAPHY): the builder records it
+ * in the index (`quranic` in its configuration), so a reader without the rules refuses the index instead of
+ * analyzing its queries differently.
+ */
+export function holdsQuranicOrthography(text: string): boolean {
+  return QURANIC_ORTHOGRAPHY.test(text);
+}
+
+/**
  * The rules of Qur'anic orthography for the `uthmani` option. The main entry `fahras` registers them; the
  * search-only entry takes them as an opt-in (`fahras/quran`), and without them analyzes as with `uthmani: false`.
  */

@@ -683,7 +683,7 @@ export function surfaceFormsOf(clause: Clause, forms: number): string[] {
 export function resolveTerm(data: TermIndexData, term: string, folding: boolean): number {
   const id = findTerm(data, term);
   const rest = folding && !(data.df[id] > 0) && cliticRemainder(term, (r) => findTerm(data, r) >= 0);
-  return rest ? resolveTerm(data, rest, true) : id;
+  return rest ? resolveTerm(data, rest, folding) : id;
 }
 
 /** An empty list of a word's index terms in `data`, and how to add one: each term once, only terms in use. */

@@ -13,22 +13,42 @@ export type HitSource = (u: number, ids: ReadonlySet<number>, length: number) =>
 
 const cursor = new VarintCursor();
 
+/** Per clitic folding table (never changed once a snapshot holds it): each target term → the terms folded into it. */
+const foldedInto = new WeakMap<Int32Array, Map<number, number[]>>();
+
+/**
+ * `ids` with the terms folded into them (clitic folding: a vector holds a word's own term, a query its target's), so
+ * the token loop below stays one set lookup per word.
+ */
+function withFolded(ids: ReadonlySet<number>, fold: Int32Array | undefined): ReadonlySet<number> {
+  if (fold === undefined) return ids;
+  let byTarget = foldedInto.get(fold);
+  if (byTarget === undefined) {
+    byTarget = new Map();
+    for (let t = 0; t < fold.length; t++) if (fold[t] >= 0 && fold[t] !== t) (byTarget.get(fold[t]) ?? byTarget.set(fold[t], []).get(fold[t])!).push(t);
+    foldedInto.set(fold, byTarget);
+  }
+  let out: Set<number> | undefined;
+  for (const id of ids) for (const t of byTarget.get(id) ?? []) (out ??= new Set(ids)).add(t);
+  return out ?? ids;
+}
+
 /** The hit source reading `snap`'s term vectors. */
 export function vectorHits(snap: IndexSnapshot): HitSource {
-  return (u, ids, length) => {
+  return (u, queryIds, length) => {
     const v = snap.vectors;
     if (v === null || u >= v.vectorStart.length || v.vectorStart[u] === NO_VECTOR || v.vectorEnd[u] > v.vectorBytes.length) return null;
     const c = cursor.reset(v.vectorBytes, v.vectorStart[u], v.vectorEnd[u]);
     const fold = v.termTarget;
+    const ids = withFolded(queryIds, fold);
     const hits: Hit[] = [];
     let start = 0;
     while (c.pos < c.endOffset && start <= scanEnd(hits.length ? hits[0].start : 0, length)) {
-      let t = c.next();
-      // a folded clitic form's words are its target's (-1: not decided yet, itself)
-      if (fold !== undefined && t < fold.length && fold[t] >= 0) t = fold[t];
+      const t = c.next();
       start += c.next();
       const len = c.next();
-      if (ids.has(t)) hits.push({ start, end: start + len, key: t });
+      // a folded clitic form's word counts as its target's
+      if (ids.has(t)) hits.push({ start, end: start + len, key: fold !== undefined && fold[t] >= 0 ? fold[t] : t });
     }
     return hits;
   };

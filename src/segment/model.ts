@@ -66,12 +66,18 @@ export interface IndexConfig {
   fields: { name: string; boost: number }[];
   ranking: StoredRanking;
   /**
-   * Whether single-letter clitics (ب ل ك, لل and the article after a preposition: `FOLD_PREFIXES` in
+   * Whether single-letter clitics (ب ل ك, and بال لل after a conjunction: `FOLD_PREFIXES` in
    * src/stem/clitics.ts) are folded at build time: a stem that starts with one is indexed as the stem without it
    * when the index has that stem and it is the more frequent (لذراع as ذراع). A folded term stays in the dictionary
    * with df 0, so a query word the dictionary lacks, or holds with df 0, is looked up without its clitic.
    */
   cliticFolding: boolean;
+  /**
+   * Whether the indexed text is written in Qur'anic orthography (and `analyzer.normalize.uthmani` is on): a reader
+   * needs the Qur'anic rules to analyze queries as the index was analyzed (`fahras/quran` for `fahras/search` and
+   * `fahras/pack`). Set by the builder when a document has such characters; it stays set.
+   */
+  quranic: boolean;
 }
 
 /** Per-document tables. `stored` holds every property except `id` and `text`. @internal */

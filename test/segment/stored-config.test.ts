@@ -35,7 +35,12 @@ describe('the stored configuration, forward compatibility', () => {
 
   it('has a stored default for every key the writer writes', () => {
     let written: Record<string, unknown> = {};
+    const quranic = createIndex();
+    quranic.add({ id: 1, text: 'وَأَقِيمُوا۟ ٱلصَّلَوٰةَ' });
     withConfig(BYTES, (c) => (written = c));
+    // an added key is left out at its stored default: `quranic` is written by an index of Qur'anic text only
+    expect(written.quranic).toBeUndefined();
+    withConfig(quranic.serialize(), (c) => (written = c));
     // named stopword lists are written as their words
     const { stopwords: _, ...analyzer } = written.analyzer as Record<string, unknown>;
     expect(keyPaths({ ...written, analyzer }).map((p) => p.join('.')).sort()).toEqual(

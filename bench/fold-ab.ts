@@ -1,0 +1,57 @@
+// Clitic folding on and off in one process (issue 18): the same tree builds the same SaudiNewsNet slice twice,
+// `cliticFolding` true and false, taking turns round by round (CPU time of each build), then searches both indexes
+// (built in process, and loaded from their bytes), interleaved query by query with snippets, after a warm-up pass.
+// A tree-against-tree run (bench/ab.ts, bench/build-ab.ts) also counts every other change between the trees.
+//
+//   node --expose-gc --import tsx bench/fold-ab.ts [MB=20] [--rounds 4] [--runs 3] [--queries 500]
+import { performance } from 'node:perf_hooks';
+import { createIndex, loadIndex } from '../src/index.js';
+import { readCorpusSlice } from './lib/data.js';
+import { sampleSpeedQueries } from './lib/queries.js';
+import { median, parseArgs, percentile } from './lib/util.js';
+
+const args = parseArgs(process.argv.slice(2), ['rounds', 'runs', 'queries']);
+const mb = Number(args.positional[0] ?? 20);
+const rounds = Number(args.flags.get('rounds') ?? 4);
+const runs = Number(args.flags.get('runs') ?? 3);
+const slice = await readCorpusSlice(mb);
+const queries = sampleSpeedQueries(slice.docs, Number(args.flags.get('queries') ?? 500));
+const gc = (globalThis as { gc?: () => void }).gc;
+
+const arms = [false, true];
+const buildMs: number[][] = [[], []];
+let built: ReturnType<typeof createIndex>[] = [];
+for (let r = 0; r < rounds; r++) {
+  const order = r % 2 ? [1, 0] : [0, 1];
+  for (const a of order) {
+    gc?.();
+    const t0 = process.cpuUsage();
+    const index = createIndex({ cliticFolding: arms[a] });
+    index.addAll(slice.docs);
+    index.stats(); // freezes
+    const used = process.cpuUsage(t0);
+    buildMs[a].push((used.user + used.system) / 1000);
+    built[a] = index;
+  }
+}
+const ratios = buildMs[1].map((v, i) => v / buildMs[0][i]);
+console.log(`${mb} MB, ${slice.docs.length} documents, ${rounds} rounds: build CPU median off ${median(buildMs[0]).toFixed(0)} ms, on ${median(buildMs[1]).toFixed(0)} ms; median ratio on/off ${median(ratios).toFixed(3)}`);
+const bytes = built.map((b) => b.serialize());
+console.log(`index bytes: off ${bytes[0].length}, on ${bytes[1].length} (${((bytes[1].length / bytes[0].length - 1) * 100).toFixed(1)}%); terms off ${built[0].stats().terms}, on ${built[1].stats().terms}`);
+for (const [label, indexes] of [['built', built], ['loaded', bytes.map((b) => loadIndex(b))]] as const) {
+  for (const ix of indexes) for (const q of queries) ix.search(q, { limit: 10 }); // warm-up (block tables)
+  const all: number[][] = [[], []];
+  for (let run = 0; run < runs; run++) {
+    const times: number[][] = [[], []];
+    queries.forEach((q, i) => {
+      for (const a of i % 2 ? [1, 0] : [0, 1]) {
+        const t = performance.now();
+        indexes[a].search(q, { limit: 10 });
+        times[a].push(performance.now() - t);
+      }
+    });
+    all[0].push(...times[0]);
+    all[1].push(...times[1]);
+  }
+  console.log(`${label}: p50 off ${percentile(all[0], 50).toFixed(3)} ms, on ${percentile(all[1], 50).toFixed(3)} ms (${((percentile(all[1], 50) / percentile(all[0], 50) - 1) * 100).toFixed(1)}%); p95 off ${percentile(all[0], 95).toFixed(3)}, on ${percentile(all[1], 95).toFixed(3)} ms`);
+}
