@@ -2,10 +2,11 @@
 // -x -C /tmp/fahras-main`) of the same pack format, in one process and interleaved query by query (the order
 // alternating), so machine noise hits both alike. Both open the pack this tree writes of a SaudiNewsNet slice from
 // memory (a loader slicing byte ranges) with a cache holding every piece, so after one warm-up pass a query's time
-// is the searcher's and the pieces' decoding, not loading. Reports p50 / p95 / mean per run and over all runs, and
-// checks that both return the same top 10 with snippets (and the in-memory index's).
+// is the searcher's, not loading or decoding pieces; with `--cache 0` every query reads and decodes its pieces again
+// (a first query's work, without the network). Reports p50 / p95 / mean per run and over all runs, and checks that
+// both return the same top 10 with snippets (and the in-memory index's).
 //
-//   npx tsx bench/pack-ab.ts REF_DIR [MB=20] [--runs 3] [--queries 300]
+//   npx tsx bench/pack-ab.ts REF_DIR [MB=20] [--runs 3] [--queries 300] [--cache BYTES]
 import { performance } from 'node:perf_hooks';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -15,7 +16,7 @@ import { readCorpusSlice } from './lib/data.js';
 import { sampleSpeedQueries } from './lib/queries.js';
 import { parseArgs, percentile } from './lib/util.js';
 
-const args = parseArgs(process.argv.slice(2), ['runs', 'queries']);
+const args = parseArgs(process.argv.slice(2), ['runs', 'queries', 'cache']);
 const refDir = args.positional[0];
 if (!refDir) throw new Error('usage: npx tsx bench/pack-ab.ts REF_DIR [MB] [--runs N] [--queries N]');
 const mb = Number(args.positional[1] ?? 20);
@@ -27,8 +28,9 @@ const index = createIndex();
 index.addAll(slice.docs);
 const files = await index.pack();
 const loader = async (name: string, range?: here.ByteRange) => (range ? files[name].subarray(range.start, range.end) : files[name]);
-const packs = await Promise.all([ref, here].map((lib) => lib.openPack(loader, { cacheBytes: 1 << 30 })));
-console.log(`${mb} MB, ${slice.docs.length} docs, pack ${Object.keys(files).length} files`);
+const cacheBytes = Number(args.flags.get('cache') ?? 2 ** 30);
+const packs = await Promise.all([ref, here].map((lib) => lib.openPack(loader, { cacheBytes })));
+console.log(`${mb} MB, ${slice.docs.length} docs, pack ${Object.keys(files).length} files, cache ${cacheBytes} bytes`);
 const key = (results: { id: unknown; paragraph: number; score: number; snippet: unknown }[]) => JSON.stringify(results.map((r) => [r.id, r.paragraph, r.score, r.snippet]));
 let differ = 0;
 for (const q of queries) {

@@ -39,8 +39,9 @@ export const PACKS_SEED = 20261207;
 // ---------------------------------------------------------------- inputs and builds
 
 function packageVersion(name: string): string {
-  const p = join(REPO_ROOT, 'node_modules', name, 'package.json');
-  return existsSync(p) ? (JSON.parse(readFileSync(p, 'utf8')) as { version: string }).version : 'not installed';
+  // where an import from bench/ finds it (bench/node_modules first, then the repository's)
+  const p = [join(BENCH_DIR, 'node_modules', name, 'package.json'), join(REPO_ROOT, 'node_modules', name, 'package.json')].find((f) => existsSync(f));
+  return p ? (JSON.parse(readFileSync(p, 'utf8')) as { version: string }).version : 'not installed';
 }
 
 /** A key that changes with fahras' source (the committed tree of src/ plus any uncommitted change to it). */
@@ -350,7 +351,7 @@ export async function runPacks(opts: PacksOptions): Promise<PacksReport> {
       const measured: SliceMeasure = { mb, docs: slice.docs.length, textBytes: slice.bytes, engines: [] };
       const singleResults: PageResult[][] = [];
       for (const engine of opts.engines) {
-        const m: EngineMeasure = { engine, version: engine === 'pagefind' ? pagefindVersion : packageVersion('fahras') };
+        const m: EngineMeasure = { engine, version: engine === 'pagefind' ? pagefindVersion : (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version };
         measured.engines.push(m);
         if (engine === 'fahras-pack' && pending) {
           m.pending = pending;

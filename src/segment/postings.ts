@@ -9,22 +9,22 @@ import type { Skips } from './skips.js';
 import { FahrasError } from '../errors.js';
 
 /**
- * Writes `v`, an integer in [0, 2^32) (paragraph numbers, positions, term ids and their deltas), as an unsigned LEB128 varint
- * at `b[p]`; returns the next offset. (Shifts, not a division: a build writes several per token.)
+ * Writes `value`, an integer in [0, 2^32) (paragraph numbers, positions, term ids and their deltas), as an unsigned
+ * LEB128 varint at `bytes[at]`; returns the next offset. (Shifts, not a division: a build writes several per token.)
  */
-export function putVarint(b: Uint8Array, p: number, v: number): number {
-  while (v >= 0x80) {
-    b[p++] = (v & 0x7f) | 0x80;
-    v >>>= 7;
+export function putVarint(bytes: Uint8Array, at: number, value: number): number {
+  while (value >= 0x80) {
+    bytes[at++] = (value & 0x7f) | 0x80;
+    value >>>= 7;
   }
-  b[p++] = v;
-  return p;
+  bytes[at++] = value;
+  return at;
 }
 
-/** Writes one entry (paragraph delta, term frequency) at `b[p]`; returns the next offset. */
-export function putEntry(b: Uint8Array, p: number, delta: number, tf: number): number {
-  if (tf === 1) return putVarint(b, p, delta * 2 + 1);
-  return putVarint(b, putVarint(b, p, delta * 2), tf);
+/** Writes one entry (paragraph delta, term frequency) at `bytes[at]`; returns the next offset. */
+export function putEntry(bytes: Uint8Array, at: number, delta: number, tf: number): number {
+  if (tf === 1) return putVarint(bytes, at, delta * 2 + 1);
+  return putVarint(bytes, putVarint(bytes, at, delta * 2), tf);
 }
 
 /** A cursor over a byte range; `pos` advances as values are read. Reads past `end` yield 0 and stop. @internal */
@@ -33,34 +33,37 @@ export class VarintCursor {
   pos = 0;
   endOffset = 0;
 
-  reset(b: Uint8Array, pos: number, end: number): this {
-    this.input = b;
-    this.pos = pos;
+  reset(bytes: Uint8Array, start: number, end: number): this {
+    this.input = bytes;
+    this.pos = start;
     this.endOffset = end;
     return this;
   }
 
   next(): number {
-    const b = this.input;
-    let p = this.pos;
-    if (p >= this.endOffset) return 0;
-    let v = b[p++];
-    if (v >= 0x80) {
-      let r = v & 0x7f;
-      let mul = 128;
+    const bytes = this.input;
+    let at = this.pos;
+    if (at >= this.endOffset) return 0;
+    let value = bytes[at++];
+    if (value >= 0x80) {
+      let sum = value & 0x7f;
+      let multiplier = 128;
       do {
-        v = p < this.endOffset ? b[p++] : 0;
-        r += (v & 0x7f) * mul;
-        mul *= 128;
-      } while (v >= 0x80 && mul < 2 ** 42);
-      v = r;
+        value = at < this.endOffset ? bytes[at++] : 0; // the next byte
+        sum += (value & 0x7f) * multiplier;
+        multiplier *= 128;
+      } while (value >= 0x80 && multiplier < 2 ** 42);
+      value = sum;
     }
-    this.pos = p;
-    return v;
+    this.pos = at;
+    return value;
   }
 }
 
-/** Where each term's bytes are: entries `entryBytes[entryStart[t], entryStart[t + 1])`, positions `positionBytes[positionStart[t], positionStart[t + 1])`. @internal */
+/**
+ * Where each term's bytes are: term t's entries are `entryBytes[entryStart[t], entryStart[t + 1])`, its positions
+ * `positionBytes[positionStart[t], positionStart[t + 1])`. @internal
+ */
 export interface PostingsRanges {
   entryStart: Uint32Array;
   entryBytes: Uint8Array;
@@ -85,8 +88,8 @@ export class EntryCursor {
   readonly entryReader = new VarintCursor();
   private paragraphCount = 0;
 
-  reset(data: PostingsRanges, t: number, paragraphCount: number): this {
-    this.entryReader.reset(data.entryBytes, data.entryStart[t], data.entryStart[t + 1]);
+  reset(data: PostingsRanges, termId: number, paragraphCount: number): this {
+    this.entryReader.reset(data.entryBytes, data.entryStart[termId], data.entryStart[termId + 1]);
     this.paragraphNumber = -1;
     this.tf = 0;
     this.paragraphCount = paragraphCount;
@@ -95,13 +98,13 @@ export class EntryCursor {
   }
 
   next(): boolean {
-    const c = this.entryReader;
-    if (c.pos >= c.endOffset) return false;
-    const v = c.next();
-    const tf = v & 1 ? 1 : c.next();
-    const delta = (v - (v & 1)) / 2;
+    const reader = this.entryReader;
+    if (reader.pos >= reader.endOffset) return false;
+    const head = reader.next(); // the delta, doubled, plus 1 when tf is 1
+    const tf = head & 1 ? 1 : reader.next();
+    const delta = (head - (head & 1)) / 2;
     if (delta === 0 || this.paragraphNumber + delta >= this.paragraphCount) {
-      c.pos = c.endOffset; // damaged data: stop rather than misread
+      reader.pos = reader.endOffset; // damaged data: stop rather than misread
       return false;
     }
     this.paragraphNumber += delta;
@@ -112,9 +115,9 @@ export class EntryCursor {
 
 const entriesCursor = new EntryCursor();
 
-/** Calls `visit(paragraph, tf)` for each entry of term `t`, ascending (see {@link EntryCursor}). Returns the last paragraph (-1 if none). */
-export function forEachEntry(data: PostingsRanges, t: number, paragraphCount: number, visit: ((paragraph: number, tf: number) => void) | null): number {
-  const cursor = entriesCursor.reset(data, t, paragraphCount);
+/** Calls `visit(paragraph, tf)` for each entry of term `termId`, ascending (see {@link EntryCursor}). Returns the last paragraph (-1 if none). */
+export function forEachEntry(data: PostingsRanges, termId: number, paragraphCount: number, visit: ((paragraph: number, tf: number) => void) | null): number {
+  const cursor = entriesCursor.reset(data, termId, paragraphCount);
   while (cursor.next()) if (visit !== null) visit(cursor.paragraphNumber, cursor.tf);
   return cursor.paragraphNumber;
 }
@@ -141,9 +144,9 @@ export class PositionsCursor {
   /** Position varints between the reader and the end of the current entry's positions. */
   private owed = 0;
 
-  reset(data: PostingsRanges, t: number, paragraphCount: number, skips: Skips | null): this {
-    this.entryCursor.reset(data, t, paragraphCount);
-    this.positionReader.reset(data.positionBytes, data.positionStart[t], data.positionStart[t + 1]);
+  reset(data: PostingsRanges, termId: number, paragraphCount: number, skips: Skips | null): this {
+    this.entryCursor.reset(data, termId, paragraphCount);
+    this.positionReader.reset(data.positionBytes, data.positionStart[termId], data.positionStart[termId + 1]);
     this.skips = skips;
     this.owed = 0;
     return this;

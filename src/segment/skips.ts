@@ -52,36 +52,36 @@ export class Skips {
 const cache = new WeakMap<TermIndexData, Map<number, Skips | null>>();
 const cursor = new EntryCursor();
 
-/** The block table of term `t` of `data` (null for short postings), built once per term index. */
-export function skipsFor(data: TermIndexData, t: number, paragraphCount: number): Skips | null {
-  if (data.df[t] < MIN_ENTRIES) return null;
+/** The block table of term `termId` of `data` (null for short postings), built once per term index. */
+export function skipsFor(data: TermIndexData, termId: number, paragraphCount: number): Skips | null {
+  if (data.df[termId] < MIN_ENTRIES) return null;
   let tables = cache.get(data);
   if (tables === undefined) cache.set(data, (tables = new Map()));
-  let skips = tables.get(t);
-  if (skips === undefined) tables.set(t, (skips = buildSkips(data, t, paragraphCount)));
+  let skips = tables.get(termId);
+  if (skips === undefined) tables.set(termId, (skips = buildSkips(data, termId, paragraphCount)));
   return skips;
 }
 
-function buildSkips(data: TermIndexData, t: number, paragraphCount: number): Skips {
+function buildSkips(data: TermIndexData, termId: number, paragraphCount: number): Skips {
   // every entry takes at least one byte: an upper bound of the block count
-  const cap = Math.ceil((data.entryStart[t + 1] - data.entryStart[t]) / BLOCK);
+  const cap = Math.ceil((data.entryStart[termId + 1] - data.entryStart[termId]) / BLOCK);
   const last = new Int32Array(cap);
   const off = new Uint32Array(cap);
   const pos = new Uint32Array(cap);
   const positionBytes = data.positionBytes;
-  const positionsEnd = data.positionStart[t + 1];
-  let p = data.positionStart[t];
+  const positionsEnd = data.positionStart[termId + 1];
+  let positionAt = data.positionStart[termId];
   let blocks = 0;
-  let entries = 0;
-  const c = cursor.reset(data, t, paragraphCount);
-  for (let start = c.entryReader.pos; c.next(); start = c.entryReader.pos) {
-    if (entries++ % BLOCK === 0) {
+  let entryCount = 0;
+  const entries = cursor.reset(data, termId, paragraphCount);
+  for (let start = entries.entryReader.pos; entries.next(); start = entries.entryReader.pos) {
+    if (entryCount++ % BLOCK === 0) {
       off[blocks] = start;
-      pos[blocks++] = p;
+      pos[blocks++] = positionAt;
     }
-    last[blocks - 1] = c.paragraphNumber;
+    last[blocks - 1] = entries.paragraphNumber;
     // step over this entry's tf position varints (a varint ends at a byte below 0x80)
-    for (let k = c.tf; k > 0 && p < positionsEnd; p++) if (positionBytes[p] < 0x80) k--;
+    for (let k = entries.tf; k > 0 && positionAt < positionsEnd; positionAt++) if (positionBytes[positionAt] < 0x80) k--;
   }
   return new Skips(last.slice(0, blocks), off.slice(0, blocks), pos.slice(0, blocks));
 }
