@@ -14,13 +14,15 @@ const BUDGET = '10 kB';
 // 12,473 B (ESM) / 12,335 B (IIFE); the Qur'anic-orthography check on load about +70 B.
 const SEARCH_LIMIT = '12.6 kB';
 // Raised from 25 kB: the main entry grew with the packs writer, the Qur'anic rules, clitics and index validation.
-// Session 7: pack formats 2–3's writer, build-time clitic folding and the Qur'anic-orthography flag: 31,070 B.
-const FULL_LIMIT = '31.1 kB';
+// Session 7: pack formats 2–3's writer, build-time clitic folding and the Qur'anic-orthography flag: 31,070 B;
+// field restrictions and field highlights (#16, src/query/fields.ts, about +850 B): 32,025 B.
+const FULL_LIMIT = '32.1 kB';
 // Typo tolerance (`fahras/typos`, the `fuzzy` option) is an opt-in of the search-only entry, measured apart.
 const TYPOS_LIMIT = '0.6 kB';
 // Document-field scoring (`fahras/fields`) likewise, measured with the search entry it adds to.
-// (NOT MET: 10.6 kB was the budget, 13,107 B measured, see SEARCH_LIMIT.)
-const WITH_FIELDS_LIMIT = '13.2 kB';
+// (NOT MET: 10.6 kB was the budget, 13,107 B measured, see SEARCH_LIMIT.) With `title:word` restrictions and field
+// highlights (#16) the opt-in is 1,120 B over fahras/search (was 0.34 kB): 13,668 B with it (12,548 B alone).
+const WITH_FIELDS_LIMIT = '13.7 kB';
 // Qur'anic orthography (`fahras/quran`) likewise.
 const WITH_QURAN_LIMIT = '14.4 kB';
 // Completions for search as you type (`fahras/suggest`) likewise.

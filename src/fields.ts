@@ -3,11 +3,15 @@
  * `createIndex({ fields: { title: { boost: 2 } } })` or `fahras index --fields title:2`) for the search-only entry
  * `fahras/search`. It is left out of that entry so pages whose indexes have no scored fields do not download it;
  * loading an index that has them without it throws `INVALID_ARGUMENT`. The main entry `fahras` always includes it.
+ * It also reads field restrictions in queries (`title:word`, `title:"phrase"`, `-title:word`, `text:word`) and
+ * gives results their `fieldHighlights` (ranges of the stored field text).
  *
  * @example
- * import { loadIndex } from 'fahras/search';
+ * import { loadIndex, toHtml } from 'fahras/search';
  * import { fields } from 'fahras/fields';
  * const index = loadIndex(bytes, { fields });
+ * const [hit] = index.search('title:مكتبة');
+ * toHtml({ text: hit.fields.title, highlights: hit.fieldHighlights.title }); // '<mark>المَكْتَبَةُ</mark> الوطنية'
  * @packageDocumentation
  */
 import { type FieldScoring, scoreFields } from './query/index.js';

@@ -142,7 +142,11 @@ export class FahrasIndex<D extends FahrasDocument = FahrasDocument> {
 
   /**
    * Ranked search. Any string is a valid query (it never throws on the query): plain words rank by BM25 with
-   * documents matching more words first; `"exact phrase"`, `"word"` (its exact form), `-excluded`, `+required`, `a AND b`, `prefix*`.
+   * documents matching more words first; `"exact phrase"`, `"word"` (its exact form), `-excluded`, `+required`, `a AND b`, `prefix*`;
+   * in an index with `fields`, `title:word` and `title:"phrase"` restrict to a field (`text:word` to the text; a
+   * name that is not a field is plain text), and results carry `fieldHighlights`.
+   * @example
+   * index.search('title:مكتبة')[0].fieldHighlights // { title: [[0, 12]] }: ranges of `fields.title`
    */
   search(query: string, options?: SearchOptions): SearchResult<StoredFields<D>>[] {
     return this.currentSearcher().search(query, options) as SearchResult<StoredFields<D>>[];

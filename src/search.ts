@@ -99,8 +99,8 @@ export class SearchIndex<D extends FahrasDocument = FahrasDocument> {
 
   /**
    * Ranked search, as `FahrasIndex.search`: plain words rank by BM25, `"exact phrase"`, `"word"` (its exact form), `-excluded`, `+required`,
-   * `a AND b`, `prefix*`; `{ prefix: true }` for search-as-you-type. Any string is a valid query (never throws on
-   * the query).
+   * `a AND b`, `prefix*`, `title:word` (with `fields`); `{ prefix: true }` for search-as-you-type. Any string is a
+   * valid query (never throws on the query).
    * @throws FahrasError `INVALID_ARGUMENT` for `fuzzy` when the index was loaded without `typos` (see {@link LoadOptions}).
    */
   search(query: string, options?: SearchOptions): SearchResult<StoredFields<D>>[] {

@@ -3,7 +3,7 @@
 import { type Analyzer, type AnalyzerConfig, type AnalyzerOptions, type AnalyzerPreset, createAnalyzer, oneOf, resolveAnalyzerConfig, type WordIdSink } from '../analysis/index.js';
 import { holdsQuranicOrthography } from '../normalize/index.js';
 import { ByteWriter, U32List } from '../segment/bytes.js';
-import { type DocumentId, type DocumentTable, type FahrasDocument, type FieldIndex, type IndexConfig, type IndexSnapshot, PARAGRAPH_SPLITS, type ParagraphSplit, RANKING, type ParagraphTable, type TermIndexData, type TermVectors, NO_VECTOR } from '../segment/model.js';
+import { type DocumentId, type DocumentTable, type FahrasDocument, type FieldIndex, type IndexConfig, type IndexSnapshot, PARAGRAPH_SPLITS, type ParagraphSplit, RANKING, type ParagraphTable, type TermIndexData, type TermVectors, NO_VECTOR, fieldText } from '../segment/model.js';
 import { putVarint } from '../segment/postings.js';
 import { checkOptions, describe, FahrasError, invalid } from '../errors.js';
 import { cliticRemainder, FOLD_PREFIXES } from '../stem/clitics.js';
@@ -92,12 +92,7 @@ function checkId(id: unknown): DocumentId {
   invalid(`a document id must be a string or a finite number, got ${describe(id)}`);
 }
 
-/** The text of an indexed field: a string, an array of strings (joined by line breaks), or nothing. */
-function fieldText(v: unknown): string {
-  return typeof v === 'string' ? v : Array.isArray(v) ? v.join('\n') : '';
-}
-
-/** Whether `v` is a field value {@link fieldText} takes. */
+/** Whether `v` is a field value `fieldText` takes. */
 function isFieldText(v: unknown): boolean {
   return v === undefined || v === null || typeof v === 'string' || (Array.isArray(v) && v.every((s) => typeof s === 'string'));
 }

@@ -2,8 +2,9 @@
 // operator) degrades to plain words, and the work is bounded by rule (characters and clauses are capped).
 //
 // Syntax: plain words (ranked OR) · "exact phrase" · "word" (one quoted word: its exact form) · -excluded / -"excluded phrase" · +required · a AND b
-// (both required) · a OR b (the default, spelled out) · prefix* · with `prefix: true` the last word is a prefix.
-import type { TextAnalyzer } from '../analysis/index.js';
+// (both required) · a OR b (the default, spelled out) · prefix* · with `prefix: true` the last word is a prefix ·
+// name:word, name:"phrase" in indexes with fields (an item reader from query/fields.ts restricts them to a field).
+import type { AnalyzedToken, TextAnalyzer } from '../analysis/index.js';
 
 /** A single analyzed query word. */
 export interface QueryTerm {
@@ -20,6 +21,8 @@ export interface QueryTerm {
    * stemmer removes (والرياض, بالرياض, رياض), not the other forms of its stem (الرياضي, رياضة).
    */
   exact?: boolean;
+  /** The field the word is restricted to (`title:word`): a field of the index, or `''` for the paragraphs' text (`text:word`). */
+  field?: string;
 }
 
 /** A clause: one word, or a phrase of several. @internal */
@@ -27,6 +30,15 @@ export interface Clause {
   kind: 'term' | 'phrase';
   queryTerms: QueryTerm[];
 }
+
+/** A query item as an item reader gives it back: with the field it is restricted to. @internal */
+export type QueryItem = RegExpMatchArray & { index: number; field?: string };
+
+/**
+ * Reads the query items, in order, for field restrictions (`title:word`, in query/fields.ts): the item, changed
+ * (an item to skip gets the empty word). @internal
+ */
+export type ItemReader = (item: RegExpMatchArray) => QueryItem;
 
 /** A parsed query. @internal */
 export interface ParsedQuery {
@@ -58,16 +70,18 @@ export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxQueryLength: 1000, maxClau
 const ITEM = /([+-](?=[^ \t\n\r\u00a0\u3000]))?(?:"([^"]*)"?|«([^»]*)»?|“([^”]*)”?|([^ \t\n\r\u00a0\u3000"]+))/g;
 
 /**
- * Parses a user's query string with the index's analyzer. Never throws: a non-string is treated as its
- * string form, and every piece of syntax that cannot be honored becomes plain words.
+ * Parses a user's query string with the index's analyzer. Never throws on a string (`search` refuses other
+ * values): every piece of syntax that cannot be honored becomes plain words. `readItem` (an index with fields)
+ * reads `name:` restrictions.
  */
 export function parseQuery(
-  query: unknown,
+  query: string,
   analyzer: TextAnalyzer,
   options: { prefix?: boolean } & Partial<QueryLimits> = {},
+  readItem?: ItemReader,
 ): ParsedQuery {
   const limits = { ...DEFAULT_QUERY_LIMITS, ...options };
-  let q = typeof query === 'string' ? query : query === undefined || query === null ? '' : String(query);
+  let q = query;
   const out: ParsedQuery = { should: [], must: [], not: [], truncated: q.length > limits.maxQueryLength };
   if (out.truncated) {
     q = q.slice(0, limits.maxQueryLength);
@@ -78,7 +92,8 @@ export function parseQuery(
   let requireNext = false;
   let pendingAndTarget: Clause | null = null;
   const seen = new Set<string>();
-  items.forEach((m, k) => {
+  items.forEach((found, k) => {
+    const m: QueryItem = readItem?.(found) ?? (found as QueryItem);
     const sign = m[1];
     const word = m[5];
     if (!sign && (word === 'AND' || word === 'OR') && k > 0 && k < items.length - 1) {
@@ -95,11 +110,12 @@ export function parseQuery(
     const star = word !== undefined && text !== word;
     const last = word !== undefined && m.index + m[0].length === q.length;
     const asPrefix = star || (options.prefix === true && last && sign !== '-');
-    let tokens = analyzer.analyze(text);
+    // what a clause keeps of a token (a word being typed that is a stopword has no span)
+    let tokens: Pick<AnalyzedToken, 'term' | 'surface' | 'position'>[] = analyzer.analyze(text);
     if (tokens.length === 0 && asPrefix) {
       // a word being typed that is (so far) a stopword, e.g. من on the way to منظمة: keep it as a prefix
       const surface = analyzer.surfaceOf(text);
-      if (surface) tokens = [{ term: surface, surface, start: 0, end: text.length, position: 0 }];
+      if (surface) tokens = [{ term: surface, surface, position: 0 }];
     }
     if (tokens.length === 0) {
       requireNext = false;
@@ -114,6 +130,7 @@ export function parseQuery(
       position: base + t.position,
       prefix,
       exact,
+      field: m.field,
     });
     position = base + tokens[tokens.length - 1].position + 2;
     const made: Clause[] =
@@ -121,14 +138,15 @@ export function parseQuery(
         ? [{ kind: 'phrase', queryTerms: tokens.map((t) => mk(t, false)) }]
         : tokens.map((t, i) => ({ kind: 'term', queryTerms: [mk(t, asPrefix && i === tokens.length - 1)] }));
     for (const c of made) {
-      if (out.should.length + out.must.length + out.not.length >= limits.maxClauses) {
+      // every clause kept has its key in `seen`
+      if (seen.size >= limits.maxClauses) {
         out.truncated = true;
         break;
       }
       // a phrase or a quoted word is required unless excluded
       const list = sign === '-' ? out.not : sign === '+' || requireNext || c.kind === 'phrase' || exact ? out.must : out.should;
       // a clause repeated in its list adds work, not meaning (a word typed 32 times was 32 clauses): kept once
-      const key = JSON.stringify([list === out.not, list === out.must, c.queryTerms.map((t) => [t.term, t.prefix, t.exact, t.position - c.queryTerms[0].position])]);
+      const key = JSON.stringify([list === out.not, list === out.must, c.queryTerms.map((t) => [t.term, t.prefix, t.exact, t.field, t.position - c.queryTerms[0].position])]);
       if (seen.has(key)) continue;
       seen.add(key);
       list.push(c);

@@ -7,15 +7,15 @@ import { type DocumentId, type IndexSnapshot, RANKING, type StoredRanking, type 
 import { prefixForms } from '../stem/lucene.js';
 import { cliticRemainder } from '../stem/clitics.js';
 import { expandPrefix, findTerm } from '../segment/dictionary.js';
-import { type Clause, type ParsedQuery, parseQuery, type QueryTerm } from './parse.js';
+import { type Clause, type ItemReader, type ParsedQuery, parseQuery, type QueryTerm } from './parse.js';
 import { EntryCursor, PositionsCursor } from '../segment/postings.js';
 import type { skipsFor } from '../segment/skips.js';
 import type { TypoExpander } from './typos.js';
-import { FahrasError, invalid } from '../errors.js';
+import { invalid } from '../errors.js';
 import { type ResolvedSearchOptions, resolveSearchOptions } from './search-options.js';
 import { type Hit, scanEnd, type Snippet, snippetFromHits } from './snippet.js';
 import type { HitSource } from './vector-hits.js';
-import type { FieldScorer } from './fields.js';
+import type { FieldHighlighter, FieldPass, FieldScorer } from './fields.js';
 import { HEAD_FACTOR, MIN_HEAD, PROXIMITY_WINDOW } from './limits.js';
 
 /**
@@ -87,6 +87,12 @@ export interface SearchResult<F extends object = Record<string, unknown>> {
   snippet: Snippet;
   /** The document's stored fields (every property given to `add` except `id` and `text`). */
   fields: F;
+  /**
+   * In an index with scored fields (`fields` of `createIndex`): per field, the `[start, end)` ranges of the query's
+   * words in the field's text as stored (`fields.title`, diacritics intact; an array of strings joined by line
+   * breaks), ascending; `{}` when no field holds them. Absent in indexes without scored fields.
+   */
+  fieldHighlights?: Record<string, [number, number][]>;
 }
 
 /**
@@ -143,6 +149,9 @@ export interface QueryPlan {
   excluded: PreparedClause[];
   /** The ranking constants of the query. */
   params: RankingParams;
+  /** The fields opt-in's pass over the query (indexes with fields), and the highlighter of its fields it gives. */
+  fieldPass?: FieldPass;
+  highlightFields?: FieldHighlighter;
 }
 
 /** What ranking hands to presenting: the page's paragraph numbers, best first, with their scores. @internal */
@@ -186,9 +195,7 @@ export class Searcher {
    * @throws FahrasError `INVALID_ARGUMENT` when the index scores document fields and `extras` has no `fields`.
    */
   constructor(snap: IndexSnapshot, analyzer: TextAnalyzer, extras: SearcherExtras = {}) {
-    if (snap.fieldIndexes.length && !extras.fields) {
-      throw new FahrasError('INVALID_ARGUMENT', 'scored fields need loadIndex(bytes, { fields }) from fahras/fields');
-    }
+    if (snap.fieldIndexes.length && !extras.fields) invalid('scored fields need loadIndex(bytes, { fields }) from fahras/fields');
     this.snap = snap;
     this.analyzer = analyzer;
     this.extras = extras;
@@ -208,7 +215,10 @@ export class Searcher {
    */
   search(query: unknown, options?: SearchOptions): SearchResult[] {
     const opts = this.resolve(options);
-    const plan = this.plan(parseSearchQuery(query, this.analyzer, opts), opts, this.snap.textIndex, this.snap.surfaceIndex);
+    // document fields (fields.ts): `title:word` restrictions in the query, the fields' evidence, their highlights
+    const fields = this.extras.fields?.(this);
+    const plan = this.plan(parseSearchQuery(query, this.analyzer, opts, fields), opts, this.snap.textIndex, this.snap.surfaceIndex);
+    fields?.attach(plan);
     return this.present(plan, this.selectPage(plan, opts, this.scoreCandidates(plan, opts)), opts);
   }
 
@@ -289,9 +299,6 @@ export class Searcher {
         this.scorePhrase(text, preparedClause, bit, N, k1, norms);
       }
     });
-    // --- document fields: a title match lifts the document's matching paragraphs (and its first one) ---
-    if (snap.fieldIndexes.length) this.extras.fields!(this, plan.clauses, k1, b);
-
     // --- exclusions: the paragraphs where an excluded word or phrase occurs ---
     const excluded = plan.excluded.length ? new Set<number>() : null;
     for (const preparedClause of plan.excluded) {
@@ -299,6 +306,8 @@ export class Searcher {
         for (const alt of preparedClause.surfaceAlts) for (const cursor = entryCursor.reset(surface, alt.termId, paras.count); cursor.next(); ) excluded!.add(cursor.paragraphNumber);
       } else this.phraseMatches(text, preparedClause, (paragraph) => excluded!.add(paragraph));
     }
+    // --- document fields: a title match lifts the document's matching paragraphs (and its first one) ---
+    plan.fieldPass?.addEvidence(plan, excluded);
 
     // --- candidates: required clauses, coordination (kept in place at the front of `touched`) ---
     const requiredMask = plan.requiredMask;
@@ -375,6 +384,7 @@ export class Searcher {
         score: page.scores[i],
         snippet: hits === null ? { text: '', highlights: [] } : snippetFromHits(texts[i], hits[i], snippetLength),
         fields: { ...docs.stored[d] },
+        fieldHighlights: plan.highlightFields?.(d),
       };
     });
   }
@@ -620,9 +630,9 @@ export function planTerms(plan: QueryPlan): [number[], number[]] {
 }
 
 /** @internal The query as `search` parses it (a pack reads the dictionary its words need before searching). */
-export function parseSearchQuery(query: unknown, analyzer: TextAnalyzer, opts: ResolvedSearchOptions): ParsedQuery {
+export function parseSearchQuery(query: unknown, analyzer: TextAnalyzer, opts: ResolvedSearchOptions, readItem?: ItemReader): ParsedQuery {
   if (typeof query !== 'string') invalid('search: the query must be a string');
-  return parseQuery(query, analyzer, opts);
+  return parseQuery(query, analyzer, opts, readItem);
 }
 
 /**

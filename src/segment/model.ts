@@ -107,6 +107,14 @@ export interface ParagraphTable {
   totalLength: number;
 }
 
+/**
+ * The text of an indexed field as a document stores it: a string, an array of strings (joined by line breaks), or
+ * nothing. Field highlights are offsets in this text.
+ */
+export function fieldText(v: unknown): string {
+  return typeof v === 'string' ? v : Array.isArray(v) ? v.join('\n') : '';
+}
+
 /** One extra field's inverted index over documents. */
 export interface FieldIndex {
   name: string;

@@ -7,7 +7,7 @@ import { assertProperty, report, runs } from '../helpers/runs.js';
 import { seedDocuments } from '../helpers/seeds.js';
 
 const analyzer = createAnalyzer();
-const syntax = fc.constantFrom('"', '-', '+', '*', 'OR', 'AND', ' ', '«', '»', '“', '”', '\u200f', '\u200e', '\u202e', '\u2066');
+const syntax = fc.constantFrom('"', '-', '+', '*', 'OR', 'AND', ' ', ':', 'title:', 'text:', '«', '»', '“', '”', '\u200f', '\u200e', '\u202e', '\u2066');
 const queryArb = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 60 }),
   arabicHeavyString(40),
