@@ -161,9 +161,11 @@ export async function search(q) {
 }`;
     case 'fahras-pack':
       return `import { openPack } from './dist/pack.js';
+import { quran } from './dist/quran.js';
 let index;
 export async function search(q) {
-  if (!index) index = await openPack(new URL('/e/', location.href).href);
+  // SaudiNewsNet quotes the Qur'an: its index is in Qur'anic orthography and needs the rules (fahras/quran)
+  if (!index) index = await openPack(new URL('/e/', location.href).href, { quran });
   return (${fahrasResults})(await index.search(q, { limit: 10 }));
 }`;
   }

@@ -1,5 +1,6 @@
 /**
- * `fahras/node` — what only Node does with packs: write one to a directory.
+ * `fahras/node` — what only Node does with packs: write one to a directory. Its `FahrasError` is the class of
+ * `fahras` itself (its build imports it from the main entry), so `instanceof` holds across the entries.
  * @packageDocumentation
  */
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -8,6 +9,7 @@ import { gzipSync } from 'node:zlib';
 import type { PackOptions } from './segment/pack-writer.js';
 
 export type { PackOptions } from './segment/pack-writer.js';
+export { FahrasError, type FahrasErrorCode } from './errors.js';
 
 /** What {@link writePack} needs of an index: `FahrasIndex` of `fahras` has it. */
 export interface Packable {

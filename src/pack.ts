@@ -43,7 +43,7 @@ export interface OpenPackOptions {
   fields?: FieldScoring;
   /** Qur'anic orthography, from `fahras/quran` (as `loadIndex` of `fahras/search`: a pack of Qur'anic text needs it). */
   quran?: QuranicRules;
-  /** Most bytes of decompressed pieces kept in memory between queries (default 8 MiB). */
+  /** Most bytes of decompressed pieces kept in memory between queries (default 4 MiB). */
   cacheBytes?: number;
 }
 
@@ -137,7 +137,7 @@ export async function openPack(source: PackSource, options: OpenPackOptions = {}
           : null;
   if (!loader) throw new FahrasError('INVALID_ARGUMENT', 'openPack expects a URL, a directory path or a loader function');
   const cacheBytes = options.cacheBytes;
-  const store = new PieceStore(loader, typeof cacheBytes === 'number' && cacheBytes >= 0 ? cacheBytes : 8 << 20);
+  const store = new PieceStore(loader, typeof cacheBytes === 'number' && cacheBytes >= 0 ? cacheBytes : 4 << 20);
   const root = readPackRoot(await store.load(ROOT_NAME));
   useQuranicRulesFor(root.config, options.quran, 'openPack');
   const searcher = new PackSearcher(root, store, new WordChain(root.config.analyzer), { typos: options.typos });

@@ -11,6 +11,7 @@ import { loadIndex, type SearchOptions, type SearchResult } from '../search.js';
 import { openPack } from '../pack.js';
 import { writePack } from '../pack-node.js';
 import { typos } from '../typos.js';
+import { quran } from '../quran.js';
 import { fields } from '../fields.js';
 import { CliError, EXIT_FAILURE, EXIT_USAGE, fileError, indexError } from './errors.js';
 import { colorEnabled, renderResults, terminalText } from './render.js';
@@ -251,10 +252,10 @@ async function openSearch(path: string): Promise<Search> {
   }
   try {
     if (st.isDirectory()) {
-      const pack = await openPack(path, { typos });
+      const pack = await openPack(path, { typos, quran }); // a corpus quoting the Qur'an (news does) needs its rules
       return (query, options) => pack.search(query, options).catch((err) => Promise.reject(indexError(err, path)));
     }
-    const index = loadIndex(await fs.readFile(path), { typos, fields }); // --fuzzy and --fields indexes need the search-only entry's opt-ins
+    const index = loadIndex(await fs.readFile(path), { typos, fields, quran }); // --fuzzy, --fields and Qur'anic indexes need the search-only entry's opt-ins
     return async (query, options) => index.search(query, options);
   } catch (err) {
     if (err instanceof CliError) throw err;

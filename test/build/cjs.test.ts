@@ -1,6 +1,6 @@
 // CommonJS: the library build's entries share their chunks (tsup `splitting` for cjs too, tsup.config.ts), so there
 // is one FahrasError class whether a program requires `fahras` or `fahras/search`, and `instanceof` holds across
-// them. Runs on dist/ as `npm run build` made it (CI builds before testing); skips with a message without it.
+// them; `fahras/node`, built apart, imports it from the main entry (ESM and CJS alike). Runs on dist/ as `npm run build` made it (CI builds before testing); skips with a message without it.
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -25,5 +25,18 @@ describe.skipIf(!built)('the CommonJS build', () => {
     }
     expect(error).toBeInstanceOf(main.FahrasError);
     expect((error as { code: string }).code).toBe('INVALID_ARGUMENT');
+  });
+
+  it('has the same FahrasError in fahras/node, required and imported', async () => {
+    const require = createRequire(join(REPO_ROOT, 'package.json'));
+    const main = require('fahras');
+    const node = require('fahras/node');
+    expect(require.resolve('fahras/node')).toBe(join(REPO_ROOT, 'dist/node.cjs'));
+    expect(node.FahrasError).toBe(main.FahrasError);
+    // writePack of an index packs refuse (scored fields) fails with the main entry's class
+    const error = await node.writePack(main.createIndex({ fields: ['title'] }), join(REPO_ROOT, 'dist/never-written')).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(main.FahrasError);
+    const esm = { main: await import(join(REPO_ROOT, 'dist/index.js')), node: await import(join(REPO_ROOT, 'dist/node.js')) };
+    expect(esm.node.FahrasError).toBe(esm.main.FahrasError);
   });
 });

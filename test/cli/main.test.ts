@@ -236,6 +236,22 @@ describe('fahras pack', () => {
     expect(fahras(['search', join(dir, 'seeds-pack-2'), 'ادلب']).stdout).toBe(fahras(['search', pack, 'ادلب']).stdout);
   });
 
+  it('searches an index file and a pack of text quoting the Qur\'an (an index in Qur\'anic orthography)', () => {
+    // news quoting a verse in Uthmani script: the index records Qur'anic orthography, and search loads the rules
+    const input = join(dir, 'quoted.jsonl');
+    writeFileSync(input, [{ id: 'a', text: 'قال الخطيب: ٱلصَّلَوٰةَ عماد الدين' }, { id: 'b', text: 'افتتحت المكتبة الوطنية أبوابها' }].map((d) => JSON.stringify(d)).join('\n') + '\n');
+    const file = join(dir, 'quoted.fahras');
+    const pack = join(dir, 'quoted-pack');
+    expect(fahras(['index', input, '-o', file, '-q']).code).toBe(0);
+    expect(fahras(['pack', input, '-o', pack, '-q']).code).toBe(0);
+    expect(loadIndex(readFileSync(file)).config.quranic).toBe(true);
+    for (const target of [file, pack]) {
+      const r = fahras(['search', target, 'الصلاة', '--json']);
+      expect(r.stderr).toBe('');
+      expect(JSON.parse(r.stdout).results[0]).toMatchObject({ id: 'a' });
+    }
+  });
+
   it('without a query, search reads one query per line from standard input', () => {
     const pack = join(dir, 'seeds-pack');
     const r = spawnSync(process.execPath, ['--import', 'tsx', CLI, 'search', pack, '-n', '1', '--json'], { cwd: REPO_ROOT, input: 'الغاره الروسيه\n\nادلب\n', encoding: 'utf8' });
