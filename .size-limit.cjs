@@ -15,8 +15,9 @@ const BUDGET = '10 kB';
 const SEARCH_LIMIT = '12.6 kB';
 // Raised from 25 kB: the main entry grew with the packs writer, the Qur'anic rules, clitics and index validation.
 // Session 7: pack formats 2–3's writer, build-time clitic folding and the Qur'anic-orthography flag: 31,070 B;
-// field restrictions and field highlights (#16, src/query/fields.ts, about +850 B): 32,025 B.
-const FULL_LIMIT = '32.1 kB';
+// field restrictions and field highlights (#16, src/query/fields.ts, about +850 B): 32,025 B; the Qur'anic flag's
+// comparison of analyses (a document in Qur'anic orthography analyzed without the rules too): 32,160 B.
+const FULL_LIMIT = '32.2 kB';
 // Typo tolerance (`fahras/typos`, the `fuzzy` option) is an opt-in of the search-only entry, measured apart.
 const TYPOS_LIMIT = '0.6 kB';
 // Document-field scoring (`fahras/fields`) likewise, measured with the search entry it adds to.

@@ -7,19 +7,23 @@
 // alternatives add), on an index loaded with fahras/search.
 //
 //   npx tsx bench/derivation.ts [DIR...] [--weight 0.2] [--top 5]     (default: TyDi, XQuAD, ARCD; ARCD test reported)
+//   npx tsx bench/derivation.ts --news 20 [--weight 0.25] [--top 5]  (the news known-item set, paragraphs, and the
+//                                                                    query time of each variant, interleaved)
 import { createIndex } from '../src/index.js';
 import { loadIndex } from '../src/search.js';
+import { quran } from '../src/quran.js';
 import type { TypoExpander } from '../src/typos.js';
-import { EVAL_ROOT, loadEvalSet } from './lib/data.js';
+import { EVAL_ROOT, loadEvalSet, readCorpusSlice } from './lib/data.js';
+import { newsKnownItems } from './lib/news-set.js';
 import { evaluateRun } from './lib/metrics.js';
 import { cleanQuery } from './lib/queries.js';
-import { f3, formatTable, parseArgs } from './lib/util.js';
+import { f3, formatTable, parseArgs, percentile } from './lib/util.js';
 import { join } from 'node:path';
 
-const args = parseArgs(process.argv.slice(2), ['weight', 'top']);
+const args = parseArgs(process.argv.slice(2), ['weight', 'top', 'news']);
 const weights = String(args.flags.get('weight') ?? '0.2').split(',').map(Number);
 const top = Number(args.flags.get('top') ?? 5);
-const dirs = args.positional.length ? args.positional : ['tydiqa-goldp-dev-ar', 'xquad-ar', 'arcd'].map((s) => join(EVAL_ROOT, s));
+let dirs = args.positional.length ? args.positional : ['tydiqa-goldp-dev-ar', 'xquad-ar', 'arcd'].map((s) => join(EVAL_ROOT, s));
 
 const LONG_VOWELS = new Set([0x0627, 0x0648, 0x064a]); // ا و ي
 function skeleton(term: string): string {
@@ -48,11 +52,38 @@ const derivations: TypoExpander = (terms, df, word) => {
 };
 
 const rows: (string | number)[][] = [];
+const newsMb = args.flags.get('news');
+if (typeof newsMb === 'string') {
+  const slice = await readCorpusSlice(Number(newsMb));
+  const { queries, qrels, halves } = newsKnownItems(slice.docs, 500);
+  const built = createIndex();
+  built.addAll(slice.docs);
+  const index = loadIndex(built.serialize(), { typos: derivations, quran });
+  const variants: [string, object][] = [['off', {}], ...weights.map((w): [string, object] => [`weight ${w}, top ${top}`, { fuzzy: 1, ranking: { expansions: 0, expansionWeight: w } }])];
+  const runs = variants.map(() => new Map<string, string[]>());
+  const times: number[][] = variants.map(() => []);
+  for (const [v, [, opts]] of variants.entries()) for (const q of queries.slice(0, 50)) index.search(q.text, opts); // warm-up
+  queries.forEach((q, i) => {
+    for (let k = 0; k < variants.length; k++) {
+      const v = (k + i) % variants.length; // the order turns query by query
+      const t = performance.now();
+      runs[v].set(q.qid, index.search(q.text, { limit: 100, ...variants[v][1] }).map((r) => `${r.id}#${r.paragraph}`));
+      times[v].push(performance.now() - t);
+    }
+  });
+  for (const [v, [name]] of variants.entries()) {
+    for (const h of halves) {
+      const s = evaluateRun(runs[v], qrels, { onlyQids: h.only, gains: 'binary' });
+      rows.push([`news ${newsMb} MB, ${h.label}`, name, f3(s.mrr10), f3(s.ndcg10), f3(s.recall100), percentile(times[v], 50).toFixed(3) + ' (p50)']);
+    }
+  }
+  dirs.length = 0;
+}
 for (const dir of dirs) {
   const set = loadEvalSet(dir);
   const built = createIndex();
   built.addAll(set.docs);
-  const index = loadIndex(built.serialize(), { typos: derivations });
+  const index = loadIndex(built.serialize(), { typos: derivations, quran });
   const variants: [string, object][] = [['off', {}], ...weights.map((w): [string, object] => [`weight ${w}, top ${top}`, { fuzzy: 1, ranking: { expansions: 0, expansionWeight: w } }])];
   for (const [name, opts] of variants) {
     const run = new Map<string, string[]>();

@@ -150,6 +150,12 @@ describe('Uthmani text and plain spelling', () => {
     plain.addAll(SIMPLE.map((text, id) => ({ id, text })));
     expect(plain.config.quranic).toBe(false);
     expect(loadIndex(plain.serialize()).search('الصلاة').length).toBe(2);
+    // news that quotes an alef wasla analyzes the same without the rules (U+0671 folds to alef either way)
+    const news = createIndex();
+    news.add({ id: 1, text: 'قال الخطيب إن ٱلعمل الصالح يبدأ من البيت' });
+    expect(news.config.quranic).toBe(false);
+    news.add({ id: 2, text: UTHMANI[0] });
+    expect(news.config.quranic).toBe(true);
     const off = createIndex({ analyzer: { normalize: { uthmani: false } } });
     off.addAll(UTHMANI.map((text, id) => ({ id, text })));
     expect(off.config.quranic).toBe(false);

@@ -23,7 +23,7 @@ export interface EtaOptions {
 
 /** Time left from samples of (time, work done) against a known total. */
 export class RemainingTime {
-  private readonly total: number;
+  private readonly totalWork: number;
   private readonly smoothingMs: number;
   private readonly warmupMs: number;
   private readonly warmupShare: number;
@@ -38,7 +38,7 @@ export class RemainingTime {
   private rate = 0;
 
   constructor(total: number, options: EtaOptions = {}) {
-    this.total = Math.max(0, total);
+    this.totalWork = Math.max(0, total);
     this.smoothingMs = options.smoothingMs ?? 3000;
     this.warmupMs = options.warmupMs ?? 1000;
     this.warmupShare = options.warmupShare ?? 0.01;
@@ -67,8 +67,8 @@ export class RemainingTime {
   secondsLeft(): number | undefined {
     const elapsed = this.lastMs - this.firstMs;
     const rate = this.rate / (1 - Math.exp(-elapsed / this.smoothingMs));
-    if (!(rate > 0) || elapsed < this.warmupMs || this.lastDone < this.warmupShare * this.total) return undefined;
-    const left = Math.max(0, this.total - this.lastDone) / rate / 1000;
+    if (!(rate > 0) || elapsed < this.warmupMs || this.lastDone < this.warmupShare * this.totalWork) return undefined;
+    const left = Math.max(0, this.totalWork - this.lastDone) / rate / 1000;
     return left + this.afterShare * (elapsed / 1000 + left);
   }
 

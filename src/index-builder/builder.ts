@@ -1,6 +1,6 @@
 // The index writer: documents → paragraphs → analyzed tokens → postings. It owns all mutable state and hands
 // readers an immutable IndexSnapshot (see snapshot()). It never imports the query side.
-import { type Analyzer, type AnalyzerConfig, type AnalyzerOptions, type AnalyzerPreset, createAnalyzer, oneOf, resolveAnalyzerConfig, type WordIdSink } from '../analysis/index.js';
+import { type Analyzer, type AnalyzerConfig, type AnalyzerOptions, type AnalyzerPreset, createAnalyzer, oneOf, resolveAnalyzerConfig, type TextAnalyzer, WordChain, type WordIdSink } from '../analysis/index.js';
 import { holdsQuranicOrthography } from '../normalize/index.js';
 import { ByteWriter, U32List } from '../segment/bytes.js';
 import { type DocumentId, type DocumentTable, type FahrasDocument, type FieldIndex, type IndexConfig, type IndexSnapshot, PARAGRAPH_SPLITS, type ParagraphSplit, RANKING, type ParagraphTable, type TermIndexData, type TermVectors, NO_VECTOR, fieldText } from '../segment/model.js';
@@ -149,6 +149,8 @@ export class IndexBuilder {
   /** The configuration; `quranic` turns on (a new object) when a document in Qur'anic orthography is added. */
   config: IndexConfig;
   readonly analyzer: Analyzer;
+  /** The analyzer without the Qur'anic rules (`uthmani: false`), made when a document first needs the comparison. */
+  private analyzerWithoutQuranicRules: TextAnalyzer | null = null;
   private textWriter!: PostingsWriter;
   private surfaceWriter!: PostingsWriter | null;
   /** The paragraphs' new tokens, for both the text and the surface index (columns 0 and 1). */
@@ -420,6 +422,22 @@ export class IndexBuilder {
     this.insert(this.check(doc));
   }
 
+  /**
+   * Whether a reader without the Qur'anic rules (`fahras/search` without `fahras/quran`) would analyze `text`
+   * differently: other terms, surface forms, spans or positions. Asked only of documents with characters of
+   * Qur'anic orthography, until one says yes (an ٱ quoted in news analyzes the same either way: U+0671 folds to alef).
+   */
+  private needsQuranicRules(text: string): boolean {
+    const analyzer = this.config.analyzer;
+    this.analyzerWithoutQuranicRules ??= new WordChain({ ...analyzer, normalize: { ...analyzer.normalize, uthmani: false } });
+    const withRules = this.analyzer.analyze(text);
+    const without = this.analyzerWithoutQuranicRules.analyze(text);
+    return (
+      withRules.length !== without.length ||
+      withRules.some((t, i) => t.term !== without[i].term || t.surface !== without[i].surface || t.start !== without[i].start || t.end !== without[i].end || t.position !== without[i].position)
+    );
+  }
+
   /** Adds a document {@link check} accepted; nothing in it can fail. */
   insert({ id, text, stored }: ReturnType<IndexBuilder['check']>): void {
     const d = this.ids.length;
@@ -434,7 +452,7 @@ export class IndexBuilder {
     this.doc = d;
     this.docText = text;
     const c = this.config;
-    if (!c.quranic && c.analyzer.normalize.uthmani && c.analyzer.normalizer === 'fahras' && holdsQuranicOrthography(text)) this.config = { ...c, quranic: true };
+    if (!c.quranic && c.analyzer.normalize.uthmani && c.analyzer.normalizer === 'fahras' && holdsQuranicOrthography(text) && this.needsQuranicRules(text)) this.config = { ...c, quranic: true };
     this.ordinal = 0;
     this.splitter.run(text);
     this.docText = '';

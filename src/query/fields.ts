@@ -6,6 +6,7 @@ import { forEachEntry } from '../segment/postings.js';
 import { bm25Idf, phraseFrequency, type QueryPlan, type RankingParams, type Searcher } from './search.js';
 import { expandPrefix, findTerm } from '../segment/dictionary.js';
 import { type FieldIndex, fieldText } from '../segment/model.js';
+import { type Hit, marks } from './snippet.js';
 import type { Clause, ItemReader, QueryItem } from './parse.js';
 import { DEFAULT_MAX_EXPANSIONS } from './limits.js';
 
@@ -190,15 +191,13 @@ function scoreQuery(s: Searcher, plan: QueryPlan, excluded: Set<number> | null):
   return (d) => {
     const out: Record<string, [number, number][]> = {};
     for (const [f, terms] of highlighted) {
-      const ranges: [number, number][] = [];
-      s.analyzer.scan(fieldText(docs.stored[d]?.[f.name]), (term, _surface, start, end) => {
-        if (!terms.has(term)) return;
-        // the words of one ligature (ﷺ: four words) share its span: one range
-        const last = ranges[ranges.length - 1];
-        if (last && start < last[1]) last[1] = Math.max(last[1], end);
-        else ranges.push([start, end]);
+      const hits: Hit[] = [];
+      const text = fieldText(docs.stored[d]?.[f.name]);
+      s.analyzer.scan(text, (term, _surface, start, end) => {
+        if (terms.has(term)) hits.push({ start, end, key: term });
       });
-      if (ranges.length) out[f.name] = ranges;
+      // ascending and apart (the words of one ligature, ﷺ, share its span: one range)
+      if (hits.length) out[f.name] = marks(hits, 0, text.length, 0);
     }
     return out;
   };

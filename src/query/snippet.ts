@@ -72,9 +72,7 @@ export function bestRun(hits: Hit[], max: number): [number, number] {
 /** The snippet of `text` around `hits` (ascending, from the analyzer's token offsets). */
 export function snippetFromHits(text: string, hits: Hit[], length: number): Snippet {
   const max = Math.max(MIN_SNIPPET_LENGTH, length | 0);
-  if (text.length <= max) {
-    return { text, highlights: hits.map((h) => [h.start, h.end] as [number, number]) };
-  }
+  if (text.length <= max) return { text, highlights: marks(hits, 0, text.length, 0) };
   const [bestA, bestB] = bestRun(hits, max);
   let from = 0;
   let to = max;
@@ -109,12 +107,22 @@ export function snippetFromHits(text: string, hits: Hit[], length: number): Snip
   while (to > from && isSpaceAt(text, to - 1)) to--;
   const pre = from > 0 ? ELLIPSIS : '';
   const post = to < text.length ? ELLIPSIS : '';
-  const shift = pre.length - from;
-  const highlights: [number, number][] = [];
+  return { text: pre + text.slice(from, to) + post, highlights: marks(hits, from, to, pre.length - from) };
+}
+
+/**
+ * The highlights of the `hits` (ascending) within `[from, to)`, moved by `shift`: ascending and apart, as `toHtml`
+ * takes them. The words of one ligature share its span (U+FDFA ﷺ is four words): one highlight.
+ */
+export function marks(hits: Hit[], from: number, to: number, shift: number): [number, number][] {
+  const out: [number, number][] = [];
   for (const h of hits) {
-    if (h.start >= from && h.end <= to) highlights.push([h.start + shift, h.end + shift]);
+    if (h.start < from || h.end > to) continue;
+    const last = out[out.length - 1];
+    if (last && h.start + shift < last[1]) last[1] = Math.max(last[1], h.end + shift);
+    else out.push([h.start + shift, h.end + shift]);
   }
-  return { text: pre + text.slice(from, to) + post, highlights };
+  return out;
 }
 
 /** Options of {@link toHtml}. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createAnalyzer, createIndex, type FahrasIndex } from '../../src/index.js';
+import { createAnalyzer, createIndex, type FahrasIndex, toHtml } from '../../src/index.js';
 import { parseQuery } from '../../src/query/parse.js';
 import { arabicHeavyString } from '../helpers/arbitraries.js';
 import { assertProperty, report, runs } from '../helpers/runs.js';
@@ -77,6 +77,8 @@ describe('search on random queries', () => {
             expect(ids.has(String(x.id))).toBe(true);
             expect(Number.isFinite(x.score)).toBe(true);
             for (const [s, e] of x.snippet.highlights) expect(0 <= s && s < e && e <= x.snippet.text.length).toBe(true);
+            // ascending and apart: what toHtml takes
+            toHtml(x.snippet);
           }
         },
       ),

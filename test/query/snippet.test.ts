@@ -25,6 +25,18 @@ describe('makeSnippet', () => {
   });
 });
 
+describe('ligatures in snippets', () => {
+  it('give one highlight for the words of U+FDFA ﷺ, which toHtml renders (built and loaded index)', () => {
+    const index = createIndex();
+    index.add({ id: 1, text: 'قال النبي ﷺ في الحديث' });
+    for (const searcher of [index, loadForSearch(index.serialize())]) {
+      const [hit] = searcher.search('صلى الله عليه وسلم');
+      expect(hit.snippet.highlights).toEqual([[10, 11]]);
+      expect(toHtml(hit.snippet)).toBe('قال النبي <mark>ﷺ</mark> في الحديث');
+    }
+  });
+});
+
 describe('toHtml', () => {
   it('escapes markup in the text and wraps highlights', () => {
     const html = toHtml({ text: '<script>alert("x")</script> & كتاب', highlights: [[30, 34]] });
