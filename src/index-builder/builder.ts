@@ -314,8 +314,8 @@ export class IndexBuilder {
   /**
    * A hint that about `chars` UTF-16 units of paragraph text are about to be added (`addAll` gives its documents'
    * length): the token log and the term vectors get their room at once instead of by doubling (fewer copies and
-   * fresh pages). About one token per 6 units (a bound: 7.8 on Arabic news, stopwords excluded) and 0.52 vector
-   * bytes per unit; the vectors get exactly their estimate (not the next power of two), so the buffer is not cut
+   * fresh pages). About one token per 6 code units (a bound: 7.8 on Arabic news, stopwords excluded) and 0.52 vector
+   * bytes per code unit; the vectors get exactly their estimate (not the next power of two), so the buffer is not cut
    * to size again at the end.
    */
   reserve(chars: number): void {
@@ -344,14 +344,14 @@ export class IndexBuilder {
 
   /** Analyzes paragraph `[start, end)` of the document being added and logs its tokens (the splitter's visitor). */
   private addParagraph(start: number, end: number): void {
-    const unit = this.pDoc.length;
+    const paragraph = this.pDoc.length;
     if (this.analyzer.maybeReset()) {
       this.termMap.fill(-1);
       this.wordMap.fill(-1);
       this.direct = false; // new analyzer ids may name terms the writers already have
     }
     this.tvOff.push(this.tv.length);
-    this.log.setParagraph(unit);
+    this.log.setParagraph(paragraph);
     this.prevStart = start;
     this.paraTokens = 0;
     this.analyzer.scanWords(this.docText, this.sink, start, end);
@@ -362,8 +362,8 @@ export class IndexBuilder {
     this.pEnd.push(end);
     this.pOrdinal.push(this.ordinal++);
     this.pLength.push(length);
-    this.pAlive = growFlags(this.pAlive, unit + 1);
-    this.pAlive[unit] = 1;
+    this.pAlive = growFlags(this.pAlive, paragraph + 1);
+    this.pAlive[paragraph] = 1;
     this.liveParas++;
     this.totalLength += length;
   }

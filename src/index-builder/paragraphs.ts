@@ -12,7 +12,7 @@ export interface ParagraphSpan {
 
 /** White space: ASCII, NEL, NBSP, U+1680, U+2000–U+200A, line/paragraph separators, U+202F, U+205F, ideographic space. */
 const SPACES = [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0x85, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000];
-/** A flag per unit up to U+3000: one lookup, the same path for every unit (a comparison first reached late in a build deoptimizes the caller). */
+/** A flag per code unit up to U+3000: one lookup, the same path for every code unit (a comparison first reached late in a build deoptimizes the caller). */
 const SPACE_FLAGS = /* @__PURE__ */ (() => {
   const f = new Uint8Array(0x3001);
   for (const c of SPACES) f[c] = 1;
@@ -104,7 +104,7 @@ export class ParagraphSplitter {
 
   /**
    * The next break at or after `from` (or the length), found with the engine's native search: most texts have few
-   * breaks, and a search per break character is several times faster than testing every unit in a loop.
+   * breaks, and a search per break character is several times faster than testing every code unit in a loop.
    */
   private nextBreak(from: number): number {
     const text = this.documentText;
@@ -120,7 +120,7 @@ export class ParagraphSplitter {
     return best;
   }
 
-  /** Visits `[s, e)` trimmed of white space, cut into pieces of at most `maxLength` units. */
+  /** Visits `[s, e)` trimmed of white space, cut into pieces of at most `maxLength` code units. */
   private emit(s: number, e: number): void {
     const text = this.documentText;
     const maxLength = this.maxLength;

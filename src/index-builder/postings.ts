@@ -1,4 +1,4 @@
-// The postings writer: a term dictionary plus, per term, the units (paragraphs, or documents for fields) that
+// The postings writer: a term dictionary plus, per term, the paragraphs (documents, in a field index) that
 // contain it with their term frequencies and positions. New tokens are appended to a flat log of typed arrays;
 // `freeze()` folds the log into the compact per-term layout that readers use (see TermIndexData and
 // src/segment/postings.ts for the byte encoding).
@@ -23,9 +23,9 @@ function resized(a: Uint32Array, size: number): Uint32Array {
 }
 
 /**
- * Tokens waiting to be folded into postings, in unit order. Per token: a term id in up to two columns (the builder
- * logs each token's text term and surface term side by side, one log for both indexes) and its position; the unit
- * is stored once per run of tokens of the same unit.
+ * Tokens waiting to be folded into postings, in paragraph order. Per token: a term id in up to two columns (the builder
+ * logs each token's text term and surface term side by side, one log for both indexes) and its position; the paragraph
+ * is stored once per run of tokens of the same paragraph.
  * @internal
  */
 export class TokenLog {
@@ -36,7 +36,7 @@ export class TokenLog {
   /** Positions (empty when not kept). */
   pos: Uint32Array;
   length = 0;
-  /** Run r holds tokens [runStart[r], runStart[r + 1]) (the last run ends at `length`), all of unit runUnit[r]. */
+  /** Run r holds tokens [runStart[r], runStart[r + 1]) (the last run ends at `length`), all of paragraph runParagraph[r]. */
   runStart: Uint32Array;
   runParagraph: Uint32Array;
   runs = 0;
@@ -54,11 +54,11 @@ export class TokenLog {
     this.runParagraph = new Uint32Array(64);
   }
 
-  /** The tokens logged next belong to `unit` (units never decrease). */
-  setParagraph(unit: number): void {
+  /** The tokens logged next belong to `paragraph` (paragraph numbers never decrease). */
+  setParagraph(paragraph: number): void {
     const runs = this.runs;
-    if (runs > 0 && this.runParagraph[runs - 1] === unit) return;
-    // a previous unit that logged no token gives its run to this one; no branch of its own, since a branch first
+    if (runs > 0 && this.runParagraph[runs - 1] === paragraph) return;
+    // a previous paragraph that logged no token gives its run to this one; no branch of its own, since a branch first
     // taken after the builder's loop is optimized (a paragraph of stopwords only) would deoptimize that loop
     const r = runs - (runs > 0 && this.runStart[runs - 1] === this.length ? 1 : 0);
     if (r === this.runStart.length) {
@@ -66,11 +66,11 @@ export class TokenLog {
       this.runParagraph = grow(this.runParagraph, r + 1);
     }
     this.runStart[r] = this.length;
-    this.runParagraph[r] = unit;
+    this.runParagraph[r] = paragraph;
     this.runs = r + 1;
   }
 
-  /** Logs one token of the current unit (`term2` is ignored by a one-column log, `position` when not kept). */
+  /** Logs one token of the current paragraph (`term2` is ignored by a one-column log, `position` when not kept). */
   push(term: number, term2: number, position: number): void {
     const n = this.length;
     if (n === this.firstColumn.length) {
@@ -115,7 +115,7 @@ export class TokenLog {
   }
 }
 
-/** `lastFrozen[t]` of a term whose frozen units (from a loaded index) were not decoded yet. */
+/** `lastFrozen[t]` of a term whose frozen entries (from a loaded index) were not decoded yet. */
 const UNDECODED = -2;
 
 /** Accumulates postings; cheap to append to, frozen on demand. @internal */
@@ -127,8 +127,8 @@ export class PostingsWriter {
   private termsShared: boolean;
   /** term → id, built only when a lookup by string is needed (see {@link idFor}); null until then. */
   private lookup: Interner | null = null;
-  /** Per term: live df, last unit seen (for df counting), last unit in the frozen bytes, max tf. */
-  /** Live df of the frozen units plus the log's, minus forgotten units (may dip below 0 until the next freeze). */
+  /** Per term: live df, last paragraph seen (for df counting), last paragraph in the frozen bytes, max tf. */
+  /** Live df of the frozen entries plus the log's, minus forgotten entries (may dip below 0 until the next freeze). */
   private df: Int32Array;
   private lastFrozen: Int32Array;
   /** New tokens: this writer's own log, or column `column` of a log it shares (see {@link TokenLog}). */
@@ -156,8 +156,8 @@ export class PostingsWriter {
     const n = this.termsById.length;
     this.df = grow(new Int32Array(0), n);
     this.df.set(f.df);
-    // the last unit of a frozen term is found by decoding its units, at the first freeze that adds to it (a loaded
-    // index that is only searched never pays for it); room for new terms starts at -1 (no unit yet)
+    // the last paragraph of a frozen term is found by decoding its entries, at the first freeze that adds to it (a loaded
+    // index that is only searched never pays for it); room for new terms starts at -1 (no paragraph yet)
     this.lastFrozen = grow(new Int32Array(0), n).fill(-1).fill(UNDECODED, 0, n);
   }
 
@@ -197,19 +197,19 @@ export class PostingsWriter {
     return this.lookup;
   }
 
-  /** Records one token of `unit` at `position`. Units must be added in increasing order. */
-  add(term: string, unit: number, position: number): void {
-    this.addId(this.idFor(term), unit, position);
+  /** Records one token of `paragraph` at `position`. Paragraphs must be added in increasing order. */
+  add(term: string, paragraph: number, position: number): void {
+    this.addId(this.idFor(term), paragraph, position);
   }
 
   /** Like {@link add} with a term id from {@link idFor}. */
-  addId(t: number, unit: number, position: number): void {
+  addId(t: number, paragraph: number, position: number): void {
     const log = this.log;
-    log.setParagraph(unit);
+    log.setParagraph(paragraph);
     log.push(t, 0, position);
   }
 
-  /** Lowers the live df of `term` by one (its unit was removed). */
+  /** Lowers the live df of `term` by one (its paragraph was removed). */
   forget(term: string): void {
     this.forgetId(this.find(term));
   }
@@ -234,14 +234,14 @@ export class PostingsWriter {
     return this.termsById[t];
   }
 
-  /** Term `t`'s live df before the log is folded in (the frozen units less the forgotten ones). */
+  /** Term `t`'s live df before the log is folded in (the frozen entries less the forgotten ones). */
   frozenDf(t: number): number {
     return this.df[t];
   }
 
   /**
-   * Moves term `from`'s df to term `to`: the builder folds a term that has no frozen units into another, so the
-   * units forgotten before the fold (a negative df) count against the term that now holds its entries.
+   * Moves term `from`'s df to term `to`: the builder folds a term that has no frozen entries into another, so the
+   * entries forgotten before the fold (a negative df) count against the term that now holds its entries.
    */
   moveDf(from: number, to: number): void {
     this.df[to] += this.df[from];
@@ -291,9 +291,9 @@ export class PostingsWriter {
 }
 
 /**
- * Counting sort of a log column by term id (stable: units and positions stay ascending within a term). Term `t`'s
- * entries are [start[t], start[t + 1]): entry j is `sorted[j]` (its unit) without positions, else the pair
- * `sorted[2j]` (unit), `sorted[2j + 1]` (position), so each token is scattered to one place. Each pass is a function
+ * Counting sort of a log column by term id (stable: paragraphs and positions stay ascending within a term). Term `t`'s
+ * entries are [start[t], start[t + 1]): entry j is `sorted[j]` (its paragraph) without positions, else the pair
+ * `sorted[2j]` (paragraph), `sorted[2j + 1]` (position), so each token is scattered to one place. Each pass is a function
  * of its own: a build runs them once, cold, and a function whose loops are compiled on-stack one after the other is
  * deoptimized at the end of each loop.
  */
@@ -322,9 +322,9 @@ function prefixSums(a: Uint32Array, n: number): void {
 }
 
 /**
- * Scatters each token to entry `fill[term]++` of `sorted`: its (unit, position) pair with `keepPos`, else its unit.
- * No branch on `keepPos`: the position is written at `j + sh` first and the unit at `j` after it, so without
- * positions (sh = 0) the unit overwrites it. (The text column runs first, with positions; a branch only the
+ * Scatters each token to entry `fill[term]++` of `sorted`: its (paragraph, position) pair with `keepPos`, else its paragraph.
+ * No branch on `keepPos`: the position is written at `j + sh` first and the paragraph at `j` after it, so without
+ * positions (sh = 0) the paragraph overwrites it. (The text column runs first, with positions; a branch only the
  * surface column takes would deoptimize the loop compiled for the first.) A log without positions reads
  * `undefined` there (stored as 0, then overwritten); the builder's shared log always holds them.
  */
@@ -333,20 +333,20 @@ function scatter(log: TokenLog, logTerm: Uint32Array, fill: Uint32Array, sorted:
   const logPos = log.pos;
   const runs = log.runs;
   const runStart = log.runStart;
-  const runUnit = log.runParagraph;
+  const runParagraph = log.runParagraph;
   const sh = keepPos ? 1 : 0;
   let r = 0;
-  let unit = runs > 0 ? runUnit[0] : 0;
+  let paragraph = runs > 0 ? runParagraph[0] : 0;
   let e = runs > 1 ? runStart[1] : L;
   for (let i = 0; i < L; i++) {
     while (i === e) {
       r++;
-      unit = runUnit[r];
+      paragraph = runParagraph[r];
       e = r + 1 < runs ? runStart[r + 1] : L;
     }
     const j = fill[logTerm[i]]++ << sh;
     sorted[j + sh] = logPos[i];
-    sorted[j] = unit;
+    sorted[j] = paragraph;
   }
 }
 
@@ -360,8 +360,8 @@ interface Encoded {
 
 /**
  * Writes every term's postings: its old bytes (terms below `old.terms.length`), then its sorted new entries
- * `ent[start[t], start[t + 1])` encoded as units with term frequencies (after `lastFrozen[t]`, decoded from the old
- * bytes when UNDECODED) and positions. Updates `lastFrozen` and adds each term's new units to `df`. Returns the bytes used in `out.bytes` (`out.posStart[n]` is
+ * `ent[start[t], start[t + 1])` encoded as paragraphs with term frequencies (after `lastFrozen[t]`, decoded from the old
+ * bytes when UNDECODED) and positions. Updates `lastFrozen` and adds each term's new paragraphs to `df`. Returns the bytes used in `out.bytes` (`out.posStart[n]` is
  * those used in `out.posBytes`). The ends are written by the loop's last round and nothing but a return follows it:
  * code after a loop compiled on-stack has never run, and reaching it deoptimizes the function (then slow again for
  * the next writer's call).
@@ -377,7 +377,7 @@ function encodeTerms(
   df: Int32Array,
 ): number {
   const oldN = old.termsById.length;
-  const sh = keepPos ? 1 : 0; // entry j at ent[j << sh]: its unit, then its position when kept
+  const sh = keepPos ? 1 : 0; // entry j at ent[j << sh]: its paragraph, then its position when kept
   const docStart = out.docStart;
   const posStart = out.posStart;
   let bytes = out.bytes;
@@ -390,7 +390,7 @@ function encodeTerms(
     if (t === n) break;
     const a = start[t];
     const b = start[t + 1];
-    // room for this term: its old bytes plus the worst case of its new entries (10 bytes a unit, 5 a position)
+    // room for this term: its old bytes plus the worst case of its new entries (10 bytes a paragraph, 5 a position)
     const oldDoc = t < oldN ? old.entryStart[t + 1] - old.entryStart[t] : 0;
     if (p + oldDoc + 10 * (b - a) > bytes.length) out.bytes = bytes = growBytes(bytes, p + oldDoc + 10 * (b - a));
     if (keepPos) {
@@ -415,15 +415,15 @@ function encodeTerms(
     }
     let prev = lastFrozen[t];
     if (prev === UNDECODED && b > a) prev = forEachEntry(old, t, 0x7fffffff, null);
-    let units = 0;
+    let paragraphs = 0;
     for (let j = a; j < b; ) {
-      const unit = ent[j << sh];
+      const paragraph = ent[j << sh];
       let k = j + 1;
-      while (k < b && ent[k << sh] === unit) k++;
+      while (k < b && ent[k << sh] === paragraph) k++;
       const tf = k - j;
-      units++;
+      paragraphs++;
       // putEntry with its one-byte case inline (most entries of frequent terms)
-      const d = unit - prev;
+      const d = paragraph - prev;
       if (tf === 1 && d < 0x40) bytes[p++] = d * 2 + 1;
       else p = putEntry(bytes, p, d, tf);
       if (keepPos) {
@@ -436,11 +436,11 @@ function encodeTerms(
           prevPos = pos;
         }
       }
-      prev = unit;
+      prev = paragraph;
       j = k;
     }
     lastFrozen[t] = prev;
-    df[t] += units;
+    df[t] += paragraphs;
   }
   return p;
 }
@@ -477,7 +477,7 @@ function liveDf(df: Int32Array, n: number): Uint32Array {
 /**
  * Sorts `ids` in place by `terms[id]` in UTF-16 code unit order (the order of `<` on strings). A multikey
  * (three-way radix) quicksort over the terms' code units copied into one flat array: it reads each distinguishing
- * unit about once instead of comparing whole strings O(n log n) times through a callback (5–10× faster on a
+ * code unit about once instead of comparing whole strings O(n log n) times through a callback (5–10× faster on a
  * dictionary of 100,000 Arabic words, which share long prefixes such as ال). Its loops are small functions of
  * their own: a build runs this sort once, cold, and one large function was compiled on-stack again and again
  * (each loop first reached deoptimized it).
@@ -485,8 +485,8 @@ function liveDf(df: Int32Array, n: number): Uint32Array {
 export function sortTermIds(ids: Uint32Array, terms: readonly string[], scratch?: Uint32Array): void {
   const n = ids.length;
   if (n < 2) return;
-  // each term as one record of `units`: its index k in `ids`, its code units, then -1 (which sorts first, so a
-  // prefix comes before its extensions); the sort moves the records' starts, so unit d of a term is one read.
+  // each term as one record of `codeUnits`: its index k in `ids`, its code units, then -1 (which sorts first, so a
+  // prefix comes before its extensions); the sort moves the records' starts, so code unit d of a term is one read.
   // All its arrays are carved from `scratch` when it is large enough (a build's freeze lends it the token log's
   // sort buffer: no fresh pages, and fewer bytes of typed arrays, which V8 counts towards its next full collection).
   const total = recordsLength(ids, terms);
@@ -494,20 +494,20 @@ export function sortTermIds(ids: Uint32Array, terms: readonly string[], scratch?
   const space = scratch !== undefined && scratch.length >= words ? scratch : new Uint32Array(words);
   const buffer = space.buffer;
   let at = space.byteOffset;
-  const units = new Int32Array(buffer, at, total);
+  const codeUnits = new Int32Array(buffer, at, total);
   const a = new Uint32Array(buffer, (at += 4 * total), n);
   const key = new Int32Array(buffer, (at += 4 * n), n);
   const stack = new Int32Array(buffer, (at += 4 * n), 2 * n + 8);
   const byRank = new Uint32Array(buffer, (at += 4 * (2 * n + 8)), n);
-  fillRecords(ids, terms, units, a);
-  sortRecords(a, units, key, stack);
-  idsByRank(ids, a, units, byRank);
+  fillRecords(ids, terms, codeUnits, a);
+  sortRecords(a, codeUnits, key, stack);
+  idsByRank(ids, a, codeUnits, byRank);
   ids.set(byRank);
 }
 
 /** `byRank` = the ids in the order of the sorted records `a` (each record's index in `ids` is just before its start). */
-function idsByRank(ids: Uint32Array, a: Uint32Array, units: Int32Array, byRank: Uint32Array): void {
-  for (let r = 0; r < ids.length; r++) byRank[r] = ids[units[a[r] - 1]];
+function idsByRank(ids: Uint32Array, a: Uint32Array, codeUnits: Int32Array, byRank: Uint32Array): void {
+  for (let r = 0; r < ids.length; r++) byRank[r] = ids[codeUnits[a[r] - 1]];
 }
 
 function recordsLength(ids: Uint32Array, terms: readonly string[]): number {
@@ -516,25 +516,25 @@ function recordsLength(ids: Uint32Array, terms: readonly string[]): number {
   return total;
 }
 
-function fillRecords(ids: Uint32Array, terms: readonly string[], units: Int32Array, a: Uint32Array): void {
+function fillRecords(ids: Uint32Array, terms: readonly string[], codeUnits: Int32Array, a: Uint32Array): void {
   let o = 0;
   for (let k = 0; k < ids.length; k++) {
     const s = terms[ids[k]];
-    units[o++] = k;
+    codeUnits[o++] = k;
     a[k] = o;
-    for (let j = 0; j < s.length; j++) units[o++] = s.charCodeAt(j);
-    units[o++] = -1;
+    for (let j = 0; j < s.length; j++) codeUnits[o++] = s.charCodeAt(j);
+    codeUnits[o++] = -1;
   }
 }
 
 /**
- * Sorts the record starts `a` by their records' units (see {@link sortTermIds}). `key` (n entries): unit d of term
+ * Sorts the record starts `a` by their records' code units (see {@link sortTermIds}). `key` (n entries): code unit d of term
  * a[i] for the range holding i, moved along with a[i], so the partitions of a range at one depth read its keys in
- * sequence instead of each term's units again (a cache miss per term per pass). `stack` (2n + 8 entries): ranges
- * [lo, hi) whose terms agree on their first d units, as quadruples (lo, hi, d, keys already read): no recursion
+ * sequence instead of each term's code units again (a cache miss per term per pass). `stack` (2n + 8 entries): ranges
+ * [lo, hi) whose terms agree on their first d code units, as quadruples (lo, hi, d, keys already read): no recursion
  * depth; ranges on it are disjoint and hold 2+ terms, so there are at most n / 2.
  */
-function sortRecords(a: Uint32Array, units: Int32Array, key: Int32Array, stack: Int32Array): void {
+function sortRecords(a: Uint32Array, codeUnits: Int32Array, key: Int32Array, stack: Int32Array): void {
   const n = a.length;
   const bounds = new Int32Array(2);
   let top = 4;
@@ -548,10 +548,10 @@ function sortRecords(a: Uint32Array, units: Int32Array, key: Int32Array, stack: 
     const hi = stack[--top];
     const lo = stack[--top];
     if (hi - lo < 16) {
-      insertionSort(a, lo, hi, d, units);
+      insertionSort(a, lo, hi, d, codeUnits);
       continue;
     }
-    if (ready === 0) readKeys(a, key, lo, hi, d, units);
+    if (ready === 0) readKeys(a, key, lo, hi, d, codeUnits);
     const v = partition(a, key, lo, hi, bounds);
     const lt = bounds[0];
     const gt = bounds[1];
@@ -571,22 +571,22 @@ function push(stack: Int32Array, top: number, lo: number, hi: number, d: number,
   return top + 4;
 }
 
-/** `key[lo, hi)` = unit `d` of the terms starting at `a[lo, hi)`. */
-function readKeys(a: Uint32Array, key: Int32Array, lo: number, hi: number, d: number, units: Int32Array): void {
-  for (let i = lo; i < hi; i++) key[i] = units[a[i] + d];
+/** `key[lo, hi)` = code unit `d` of the terms starting at `a[lo, hi)`. */
+function readKeys(a: Uint32Array, key: Int32Array, lo: number, hi: number, d: number, codeUnits: Int32Array): void {
+  for (let i = lo; i < hi; i++) key[i] = codeUnits[a[i] + d];
 }
 
-/** Insertion sort of the terms starting at `a[lo, hi)`, which agree on their first `d` units. */
-function insertionSort(a: Uint32Array, lo: number, hi: number, d: number, units: Int32Array): void {
+/** Insertion sort of the terms starting at `a[lo, hi)`, which agree on their first `d` codeUnits. */
+function insertionSort(a: Uint32Array, lo: number, hi: number, d: number, codeUnits: Int32Array): void {
   for (let i = lo + 1; i < hi; i++) {
     const x = a[i];
     let j = i;
     for (; j > lo; j--) {
       const y = a[j - 1];
       let e = d;
-      while (units[x + e] === units[y + e] && units[x + e] >= 0) e++;
-      const cx = units[x + e];
-      const cy = units[y + e];
+      while (codeUnits[x + e] === codeUnits[y + e] && codeUnits[x + e] >= 0) e++;
+      const cx = codeUnits[x + e];
+      const cy = codeUnits[y + e];
       if (cy < cx || (cy === cx && y < x)) break; // equal terms keep id order (as a stable sort does)
       a[j] = y;
     }
