@@ -5,7 +5,7 @@ import type { TextAnalyzer } from '../analysis/index.js';
 import { checkOptions, checkText, invalid } from '../errors.js';
 import type { IndexSnapshot } from '../segment/model.js';
 import { expandPrefix } from '../segment/dictionary.js';
-import { forEachEntry } from '../segment/postings.js';
+import { EntryCursor } from '../segment/postings.js';
 
 /** One completion of `suggest` (`FahrasIndex.suggest`, `SearchIndex.suggest`). */
 export interface Suggestion {
@@ -54,13 +54,12 @@ export function suggest(snap: IndexSnapshot, analyzer: TextAnalyzer, prefix: str
   if (!typed.startsWith(ARTICLE)) for (const id of expandPrefix(data, ARTICLE + typed, 4 * limit)) ids.add(id);
   const seen = new Set<string>();
   const out: Suggestion[] = [];
+  const entries = new EntryCursor();
   for (const id of [...ids].sort((a, b) => data.df[b] - data.df[a])) {
     if (out.length === limit) break;
-    // the first live paragraph with the word, and the word's first spelling in it
+    // the first live paragraph with the word (the cursor stops there), and the word's first spelling in it
     let first = -1;
-    forEachEntry(data, id, paras.count, (u) => {
-      if (first < 0 && paras.alive[u]) first = u;
-    });
+    for (entries.reset(data, id, paras.count); first < 0 && entries.next(); ) if (paras.alive[entries.paragraphNumber]) first = entries.paragraphNumber;
     if (first < 0) continue;
     const text = snap.docs.texts[paras.doc[first]].slice(paras.textStart[first], paras.textEnd[first]);
     const form = data.termsById[id];
