@@ -35,6 +35,18 @@ interface Dictionary extends DictionaryPiece, TermIndexData {
   key: string;
 }
 
+/** The last index of ascending `values` whose value is at most `value` (-1 when none is): which piece holds it. */
+function lastAtMost<T extends string | number>(values: ArrayLike<T>, value: T): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (values[mid] <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
 /** The dictionary pieces of one term index that a query's words need. @internal */
 class DictionaryNeeds {
   readonly pieces = new Set<number>();
@@ -42,15 +54,7 @@ class DictionaryNeeds {
 
   /** The piece where `term` is or would be: the last whose first term is not after it. */
   private pieceOf(term: string): number {
-    const first = this.lists.dictFirst;
-    let lo = 0;
-    let hi = first.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (first[mid] <= term) lo = mid + 1;
-      else hi = mid;
-    }
-    return Math.max(0, lo - 1);
+    return Math.max(0, lastAtMost(this.lists.dictFirst, term));
   }
 
   /** The piece an exact lookup of `term` reads. */
@@ -236,16 +240,9 @@ class PackPieces {
   async readDocuments(wanted: Iterable<number>): Promise<void> {
     const { names, firstDoc, firstPara } = this.root.documents;
     const pieces = new Set<number>();
-    for (const d of wanted) {
-      let lo = 0;
-      let hi = names.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (firstDoc[mid + 1] <= d) lo = mid + 1;
-        else hi = mid;
-      }
-      pieces.add(lo);
-    }
+    // the piece of document d: the last whose first document is not after d
+    const firsts = firstDoc.subarray(0, names.length);
+    for (const d of wanted) pieces.add(lastAtMost(firsts, d));
     const { docs, paragraphTable: paras } = this.snap;
     await Promise.all(
       [...pieces].map(async (k) => {
