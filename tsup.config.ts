@@ -1,4 +1,4 @@
-import { defineConfig, type Options } from 'tsup';
+import { defineConfig } from 'tsup';
 import { internalNames } from './build/internal-names.js';
 
 // Three builds (`npm run build`; the prebuild script empties dist/ once, so no build cleans another's output).
@@ -33,21 +33,6 @@ const esbuildOptions = (options: { mangleProps?: RegExp }): void => {
 const libraryEsbuildOptions = (options: { mangleProps?: RegExp; minifySyntax?: boolean }): void => {
   esbuildOptions(options);
   options.minifySyntax = true;
-};
-
-/**
- * fahras/node is built apart (it imports Node built-ins, which the library build refuses), so it would bundle a
- * second copy of src/errors.ts: this plugin makes its import of the errors module an import of the library's main
- * entry instead (dist/index.js or dist/index.cjs, as the format), so `FahrasError` is one class across
- * `fahras` and `fahras/node` (test/build/cjs.test.ts).
- */
-const errorsFromMainEntry: NonNullable<Options['esbuildPlugins']>[number] = {
-  name: 'errors-from-main-entry',
-  setup(build) {
-    // tsup builds CommonJS as ESM converted afterwards: the output extension tells the two apart
-    const main = `./index${build.initialOptions.outExtension?.['.js'] ?? '.js'}`;
-    build.onResolve({ filter: /^\.\/errors\.js$/ }, () => ({ path: main, external: true }));
-  },
 };
 
 export default defineConfig([
@@ -90,11 +75,12 @@ export default defineConfig([
     treeshake: true,
   },
   {
-    // fahras/node: what only Node does with packs (writePack); Node built-ins, so a build of its own, whose
-    // FahrasError is the main entry's (errorsFromMainEntry)
+    // fahras/node: what only Node does with packs (writePack); Node built-ins, so a build of its own. Its errors
+    // module stays external, and build/link-node-errors.ts (postbuild) points that import, in the JavaScript and in
+    // the declarations, at the main entry: one FahrasError class across `fahras` and `fahras/node`
     entry: { node: 'src/pack-node.ts' },
     format: ['esm', 'cjs'],
-    esbuildPlugins: [errorsFromMainEntry],
+    external: ['./errors.js'],
     dts: true,
     sourcemap: true,
     clean: false,

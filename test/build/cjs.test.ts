@@ -1,7 +1,7 @@
 // CommonJS: the library build's entries share their chunks (tsup `splitting` for cjs too, tsup.config.ts), so there
 // is one FahrasError class whether a program requires `fahras` or `fahras/search`, and `instanceof` holds across
 // them; `fahras/node`, built apart, imports it from the main entry (ESM and CJS alike). Runs on dist/ as `npm run build` made it (CI builds before testing); skips with a message without it.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -38,5 +38,14 @@ describe.skipIf(!built)('the CommonJS build', () => {
     expect(error).toBeInstanceOf(main.FahrasError);
     const esm = { main: await import(join(REPO_ROOT, 'dist/index.js')), node: await import(join(REPO_ROOT, 'dist/node.js')) };
     expect(esm.node.FahrasError).toBe(esm.main.FahrasError);
+  });
+
+  it("declares fahras/node's FahrasError as the main entry's, not a class of its own", () => {
+    // build/link-node-errors.ts points the declarations' import at the main entry's (ESM index.d.ts, CJS index.d.cts)
+    for (const [file, mainEntry] of [['node.d.ts', './index.js'], ['node.d.cts', './index.cjs']]) {
+      const declarations = readFileSync(join(REPO_ROOT, 'dist', file), 'utf8');
+      expect(declarations).not.toMatch(/class FahrasError/);
+      expect(declarations).toContain(`export { FahrasError, FahrasErrorCode } from '${mainEntry}';`);
+    }
   });
 });
