@@ -138,7 +138,8 @@ export async function openPack(source: PackSource, options: OpenPackOptions = {}
   if (!loader) throw new FahrasError('INVALID_ARGUMENT', 'openPack expects a URL, a directory path or a loader function');
   const cacheBytes = options.cacheBytes;
   const store = new PieceStore(loader, typeof cacheBytes === 'number' && cacheBytes >= 0 ? cacheBytes : 4 << 20);
-  const root = readPackRoot(await store.load(ROOT_NAME));
+  const root = await readPackRoot(await store.load(ROOT_NAME));
+  store.dictionary = root.dictionary;
   useQuranicRulesFor(root.config, options.quran, 'openPack');
   const searcher = new PackSearcher(root, store, new WordChain(root.config.analyzer), { typos: options.typos });
   return new SearchPack(searcher, store);

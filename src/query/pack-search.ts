@@ -5,7 +5,6 @@
 // `filter`, first those of every candidate, whose stored fields it reads); the searcher presents the page. So
 // results are the in-memory index's by construction, and every piece is read before the step that needs it.
 import type { TextAnalyzer } from '../analysis/index.js';
-import { FahrasError } from '../errors.js';
 import { cliticRemainder } from '../stem/clitics.js';
 import { type DocumentId, type IndexSnapshot, type TermIndexData, emptyTermIndex } from '../segment/model.js';
 import {
@@ -160,7 +159,8 @@ class PackPieces {
       out.length.set(piece.length, at);
       at += piece.terms.length;
     }
-    for (let i = 1; i < n; i++) if (!(out.terms[i - 1] < out.terms[i])) throw new FahrasError('CORRUPT_INDEX', 'pack dictionary pieces overlap');
+    // pieces that overlap (each is in order, and the root's first terms are): the first is damaged
+    for (let i = 1; i < n; i++) if (!(out.terms[i - 1] < out.terms[i])) throw damagedPiece(needs.lists.dict[order[0]]);
     return (this.dictionaries[which] = out);
   }
 
@@ -215,8 +215,10 @@ class PackPieces {
       let listed = 0;
       while (cursor.next()) {
         const paragraph = cursor.paragraphNumber;
-        const length = meta.next();
-        const skew = meta.next(); // zigzag of the paragraph step minus the document step
+        const head = meta.next(); // twice the length, plus 1 when the document step differs from the paragraph step
+        const length = head >>> 1;
+        // then the difference (paragraph step − document step), zigzag-coded less 1
+        const skew = head & 1 && meta.next() + 1;
         doc += paragraph - prev - ((skew >>> 1) ^ -(skew & 1));
         prev = paragraph;
         if (doc >= this.root.documentCount || meta.pos > end) throw damagedPiece(name);

@@ -6,7 +6,7 @@ import { FahrasError } from '../errors.js';
 import { ByteReader, crc32 } from './bytes.js';
 import { HEADER_SIZE } from './format.js';
 import type { DocumentId, IndexConfig } from './model.js';
-import { PACK_MAGIC, PACK_VERSION, PieceEncoding, type PieceKind, ROOT_NAME, gunzip, nameOf } from './pack-format.js';
+import { PACK_MAGIC, PACK_VERSION, PieceEncoding, type PieceKind, ROOT_NAME, inflate, nameOf } from './pack-format.js';
 import { checkStoredConfig } from './stored-config.js';
 
 /** The bytes `start` (included) to `end` (excluded) of a file. */
@@ -51,6 +51,22 @@ export interface PackRoot {
   surface: PackTermLists | null;
   /** Documents pieces, with the first document and paragraph of each (`firstDoc[i]`; at `names.length`, one past the last). */
   documents: { names: PieceRef[]; firstDoc: Uint32Array; firstPara: Uint32Array };
+  /** The preset dictionary of the compressed pieces (raw DEFLATE). */
+  dictionary: Uint8Array;
+}
+
+/**
+ * Reads a string in the pack's text encoding (FORMAT.md, P.3): its byte count, then a byte per code unit below 0x80,
+ * 0x80–0xFE for U+0600–U+067E, 0xFF and two bytes (little-endian) for any other.
+ */
+export function readText(r: ByteReader): string {
+  const b = r.block();
+  let s = '';
+  for (let i = 0; i < b.length; ) {
+    const c = b[i++];
+    s += String.fromCharCode(c < 128 ? c : c < 255 ? c + 0x580 : b[i++] | (b[i++] << 8));
+  }
+  return s;
 }
 
 const count = (r: ByteReader) => r.varint(r.endOffset - r.pos);
@@ -89,22 +105,24 @@ function readTermLists(r: ByteReader, surface: boolean): PackTermLists {
  * Reads a pack's root. Throws `FahrasError` with code `BAD_MAGIC`, `UNSUPPORTED_VERSION` (a newer pack), `TRUNCATED`,
  * `CHECKSUM_MISMATCH` or `CORRUPT_INDEX`.
  */
-export function readPackRoot(bytes: Uint8Array): PackRoot {
+export async function readPackRoot(bytes: Uint8Array): Promise<PackRoot> {
   const len = bytes.length;
   // (past the end, bytes[i] is undefined: a root shorter than the magic is not one)
   if (PACK_MAGIC.some((m, i) => bytes[i] !== m)) throw new FahrasError('BAD_MAGIC', `${ROOT_NAME} is not a fahras pack root`);
-  if (len < HEADER_SIZE) throw new FahrasError('TRUNCATED', `${ROOT_NAME} truncated (${len} bytes)`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, len);
-  const version = view.getUint16(4, true);
-  if (version !== PACK_VERSION) {
+  const version = bytes[4] | (bytes[5] << 8);
+  if (len > 5 && version !== PACK_VERSION) {
     throw new FahrasError('UNSUPPORTED_VERSION', `pack format version ${version} (this build reads ${PACK_VERSION})`);
   }
-  const size = HEADER_SIZE + view.getUint32(8, true);
-  if (size > len) throw new FahrasError('TRUNCATED', `${ROOT_NAME} truncated (${len} of ${size} bytes)`);
-  if (size < len || crc32(bytes, HEADER_SIZE) !== view.getUint32(12, true)) {
+  // (shorter than its header: no size, so truncated)
+  const size = len < HEADER_SIZE ? Infinity : HEADER_SIZE + view.getUint32(8, true);
+  if (size > len) throw new FahrasError('TRUNCATED', `${ROOT_NAME} truncated (${len} bytes)`);
+  // (bytes after the payload fail the CRC-32 too, which runs to the end)
+  if (crc32(bytes, HEADER_SIZE) !== view.getUint32(12, true)) {
     throw new FahrasError('CHECKSUM_MISMATCH', `${ROOT_NAME}: checksum mismatch`);
   }
-  const r = new ByteReader(bytes, HEADER_SIZE);
+  // a payload that does not inflate reads as none: CORRUPT_INDEX below
+  const r = new ByteReader(await inflate(bytes.subarray(HEADER_SIZE), new Uint8Array(0)).catch(() => new Uint8Array(0)));
   return parsing({ file: ROOT_NAME, start: 0, end: len }, () => {
     const config = checkStoredConfig(r.string()) ?? r.fail();
     if (config.fields.length) r.fail();
@@ -123,8 +141,9 @@ export function readPackRoot(bytes: Uint8Array): PackRoot {
       firstPara[i + 1] = firstPara[i] + r.varint();
     });
     const n = names.length;
+    const dictionary = r.block();
     if (r.pos !== r.endOffset || firstDoc[n] !== documentCount || firstPara[n] !== paragraphCount) r.fail();
-    return { config, documentCount, paragraphCount, totalLength, text, surface, documents: { names, firstDoc, firstPara } };
+    return { config, documentCount, paragraphCount, totalLength, text, surface, documents: { names, firstDoc, firstPara }, dictionary };
   });
 }
 
@@ -160,7 +179,7 @@ export function readDictionaryPiece(body: Uint8Array, postingsPieces: number): D
   let offset = r.varint();
   let prev = '';
   for (let i = 0; i < n; i++) {
-    const term = prev.slice(0, r.varint(prev.length)) + r.string();
+    const term = prev.slice(0, r.varint(prev.length)) + readText(r);
     if (i > 0 && !(prev < term)) r.fail();
     out.terms.push((prev = term));
     out.df[i] = r.varint();
@@ -172,7 +191,7 @@ export function readDictionaryPiece(body: Uint8Array, postingsPieces: number): D
     if (piece >= postingsPieces) r.fail();
     out.piece[i] = piece;
     out.offset[i] = offset;
-    offset += out.length[i] = Math.floor(v / 2);
+    offset += out.length[i] = v >>> 1;
   }
   if (r.pos !== r.endOffset) r.fail();
   return out;
@@ -198,11 +217,11 @@ export function readDocumentsPiece(body: Uint8Array, docs: number, paras: number
   let p = 0;
   for (let d = 0; d < docs; d++) {
     const tag = r.byte();
-    const s = r.string();
+    const s = readText(r);
     const id = tag ? Number(s) : s;
     if (tag > 1 || !Number.isFinite(tag ? id : 0)) r.fail();
     out.ids.push(id);
-    const js = r.string();
+    const js = readText(r);
     let stored: Record<string, unknown> | undefined;
     if (js) {
       const v = JSON.parse(js);
@@ -213,7 +232,7 @@ export function readDocumentsPiece(body: Uint8Array, docs: number, paras: number
     const paragraphsOfDocument = (out.paraCount[d] = r.varint(paras - p));
     const first = p;
     for (; p < first + paragraphsOfDocument; p++) out.end[p] = (out.start[p] = r.varint()) + r.varint();
-    const text = r.string();
+    const text = readText(r);
     for (let i = first; i < p; i++) if (out.end[i] > text.length) r.fail();
     out.texts.push(text);
   }
@@ -238,6 +257,8 @@ export class PieceStore {
   private cached = 0;
   /** Bytes the loader has given so far. */
   bytesRead = 0;
+  /** The root's dictionary, which compressed pieces were compressed with. */
+  dictionary: Uint8Array = new Uint8Array(0);
 
   constructor(
     private readonly loader: PieceLoader,
@@ -253,10 +274,10 @@ export class PieceStore {
     let bytes: unknown;
     try {
       bytes = await this.loader(name, piece); // a piece is its range (and more)
+      if (!(bytes instanceof Uint8Array)) throw 0;
     } catch (e) {
       throw new FahrasError('MISSING_PIECE', `pack piece ${label} could not be read${e instanceof Error ? `: ${e.message}` : ''}`);
     }
-    if (!(bytes instanceof Uint8Array)) throw new FahrasError('MISSING_PIECE', `pack piece ${label} could not be read`);
     this.bytesRead += bytes.length;
     return piece && bytes.length !== piece.end - piece.start && bytes.length >= piece.end ? bytes.subarray(piece.start, piece.end) : bytes;
   }
@@ -288,13 +309,8 @@ export class PieceStore {
       throw new FahrasError('CHECKSUM_MISMATCH', `pack piece ${pieceLabel(name)}: checksum mismatch`);
     }
     let body = stored.subarray(1, size);
-    if (stored[0] === PieceEncoding.Gzip) {
-      try {
-        body = await gunzip(body);
-      } catch {
-        throw damagedPiece(name);
-      }
-    } else if (stored[0] !== PieceEncoding.Raw) throw damagedPiece(name);
+    if (stored[0] > PieceEncoding.Deflate) throw damagedPiece(name);
+    if (stored[0]) body = await inflate(body, this.dictionary).catch(() => Promise.reject(damagedPiece(name)));
     const value = parsing(name, () => decode(body));
     this.pieces.set(name, { value, size: body.length, evict: evict && (() => evict(value)) });
     this.cached += body.length;
