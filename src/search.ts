@@ -93,8 +93,7 @@ export class SearchIndex<D extends FahrasDocument = FahrasDocument> {
 
   /** Whether a document with this id is in the index. */
   has(id: DocumentId): boolean {
-    const docs = this.snap.docs;
-    return docs.alive[docs.byId.get(id) ?? -1] === 1;
+    return documentOf(this.snap, id) !== undefined;
   }
 
   /**
