@@ -2,7 +2,7 @@
 // root, under a fixed name, holds the pack format version, the corpus statistics, the configuration and where every
 // piece is: pieces are stored one after another in volumes, files named after a 64-bit hash of their bytes (so what a
 // name holds never changes and caches may keep a volume forever), and the root gives each piece's length.
-import { crc32 } from './bytes.js';
+import { concatBytes, crc32 } from './bytes.js';
 
 /** The fixed name of a pack's root piece. */
 export const ROOT_NAME = 'root.fahras';
@@ -52,15 +52,15 @@ export function nameOf(kind: PieceKind, nextByte: () => number): string {
  * Runs `b` through a compression stream of the platform (browsers and Node 18+ have them; no bundle bytes). Read
  * with a stream reader, not through `Response` (in Node that loads the fetch implementation: 150 ms of a cold CLI).
  */
-async function throughStream(b: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
-  const reader = new Blob([b as Uint8Array<ArrayBuffer>]).stream().pipeThrough(stream).getReader();
-  const chunks: Uint8Array<ArrayBuffer>[] = [];
+async function throughStream(parts: Uint8Array[], stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
+  const reader = new Blob(parts as Uint8Array<ArrayBuffer>[]).stream().pipeThrough(stream).getReader();
+  const chunks: Uint8Array[] = [];
   for (let r = await reader.read(); !r.done; r = await reader.read()) chunks.push(r.value);
-  return new Uint8Array(await new Blob(chunks).arrayBuffer());
+  return concatBytes(chunks);
 }
 
 /** Raw DEFLATE (RFC 1951) through the platform's `CompressionStream`, which takes no dictionary. */
-export const deflateRaw = (b: Uint8Array): Promise<Uint8Array> => throughStream(b, new CompressionStream('deflate-raw'));
+export const deflateRaw = (b: Uint8Array): Promise<Uint8Array> => throughStream([b], new CompressionStream('deflate-raw'));
 
 /**
  * Inflates raw DEFLATE `body` compressed with the preset `dictionary` (zlib's): the platform's `DecompressionStream`
@@ -70,9 +70,6 @@ export const deflateRaw = (b: Uint8Array): Promise<Uint8Array> => throughStream(
  */
 export async function inflate(body: Uint8Array, dictionary: Uint8Array): Promise<Uint8Array> {
   const n = dictionary.length;
-  const stream = new Uint8Array(n + 5 + body.length);
-  stream.set([0, n, n >> 8, ~n, ~n >> 8]); // (a Uint8Array keeps the low 8 bits)
-  stream.set(dictionary, 5);
-  stream.set(body, n + 5);
-  return (await throughStream(stream, new DecompressionStream('deflate-raw'))).subarray(n);
+  // (a Uint8Array keeps the low 8 bits)
+  return (await throughStream([Uint8Array.of(0, n, n >> 8, ~n, ~n >> 8), dictionary, body], new DecompressionStream('deflate-raw'))).subarray(n);
 }

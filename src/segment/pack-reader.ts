@@ -28,7 +28,7 @@ export interface PieceRef extends ByteRange {
 }
 
 /** How errors name a piece: its volume and byte range. */
-export const pieceLabel = (p: PieceRef): string => `${p.file} [${p.start}, ${p.end})`;
+export const pieceLabel = (p: PieceRef): string => `pack piece ${p.file} [${p.start}, ${p.end})`;
 
 /** One term index's pieces, as the root lists them. */
 export interface PackTermLists {
@@ -96,7 +96,7 @@ function readTermLists(r: ByteReader, surface: boolean): PackTermLists {
   const dict = readPieces(r, surface ? 'sdict' : 'dict', (i) => {
     dictCounts.push(r.varint());
     dictFirst.push(r.string());
-    if (i > 0 && !(dictFirst[i - 1] < dictFirst[i])) r.fail();
+    if (dictFirst[i - 1] >= dictFirst[i]) r.fail(); // (at 0, undefined >= a string is false)
   });
   return { dict, dictCounts, dictFirst, post: readPieces(r, surface ? 'spost' : 'post') };
 }
@@ -108,7 +108,7 @@ function readTermLists(r: ByteReader, surface: boolean): PackTermLists {
 export async function readPackRoot(bytes: Uint8Array): Promise<PackRoot> {
   const len = bytes.length;
   // (past the end, bytes[i] is undefined: a root shorter than the magic is not one)
-  if (PACK_MAGIC.some((m, i) => bytes[i] !== m)) throw new FahrasError('BAD_MAGIC', `${ROOT_NAME} is not a fahras pack root`);
+  if (PACK_MAGIC.some((m, i) => bytes[i] !== m)) throw new FahrasError('BAD_MAGIC', 'not a fahras pack root');
   const view = new DataView(bytes.buffer, bytes.byteOffset, len);
   const version = bytes[4] | (bytes[5] << 8);
   if (len > 5 && version !== PACK_VERSION) {
@@ -130,9 +130,7 @@ export async function readPackRoot(bytes: Uint8Array): Promise<PackRoot> {
     const paragraphCount = r.varint();
     const totalLength = r.varint();
     const text = readTermLists(r, false);
-    const flag = r.byte();
-    if (flag > 1) r.fail();
-    const surface = flag ? readTermLists(r, true) : null;
+    const surface = r.varint(1) ? readTermLists(r, true) : null; // (a byte, 0 or 1)
     // a documents piece holds a document at least: at most D pieces (more, and firstDoc[n] is undefined below)
     const firstDoc = new Uint32Array(documentCount + 1);
     const firstPara = new Uint32Array(documentCount + 1);
@@ -148,7 +146,7 @@ export async function readPackRoot(bytes: Uint8Array): Promise<PackRoot> {
 }
 
 /** The error of a piece whose content does not parse: CORRUPT_INDEX naming it. */
-export const damagedPiece = (piece: PieceRef): FahrasError => new FahrasError('CORRUPT_INDEX', `pack piece ${pieceLabel(piece)} is damaged`);
+export const damagedPiece = (piece: PieceRef): FahrasError => new FahrasError('CORRUPT_INDEX', `${pieceLabel(piece)} is damaged`);
 
 /** Runs a piece's decoder; damage it meets becomes CORRUPT_INDEX naming the piece. */
 function parsing<T>(name: PieceRef, decode: () => T): T {
@@ -180,7 +178,7 @@ export function readDictionaryPiece(body: Uint8Array, postingsPieces: number): D
   let prev = '';
   for (let i = 0; i < n; i++) {
     const term = prev.slice(0, r.varint(prev.length)) + readText(r);
-    if (i > 0 && !(prev < term)) r.fail();
+    if (i && prev >= term) r.fail();
     out.terms.push((prev = term));
     out.df[i] = r.varint();
     const v = r.varint();
@@ -216,16 +214,14 @@ export function readDocumentsPiece(body: Uint8Array, docs: number, paras: number
   const out: DocumentsPiece = { ids: [], stored: [], texts: [], start: new Uint32Array(paras), end: new Uint32Array(paras), paraCount: new Uint32Array(docs) };
   let p = 0;
   for (let d = 0; d < docs; d++) {
-    const tag = r.byte();
-    const s = readText(r);
-    const id = tag ? Number(s) : s;
-    if (tag > 1 || !Number.isFinite(tag ? id : 0)) r.fail();
+    const id = JSON.parse(readText(r)); // a string or a finite number
+    if (typeof id !== 'string' && !Number.isFinite(id)) r.fail();
     out.ids.push(id);
     const js = readText(r);
     let stored: Record<string, unknown> | undefined;
     if (js) {
       const v = JSON.parse(js);
-      if (v === null || typeof v !== 'object' || Array.isArray(v)) r.fail();
+      if (!v || typeof v !== 'object' || Array.isArray(v)) r.fail();
       stored = Object.assign(Object.create(null) as Record<string, unknown>, v);
     }
     out.stored.push(stored);
@@ -257,8 +253,8 @@ export class PieceStore {
   private cached = 0;
   /** Bytes the loader has given so far. */
   bytesRead = 0;
-  /** The root's dictionary, which compressed pieces were compressed with. */
-  dictionary: Uint8Array = new Uint8Array(0);
+  /** The root's dictionary, which compressed pieces were compressed with (openPack sets it before any piece is read). */
+  declare dictionary: Uint8Array;
 
   constructor(
     private readonly loader: PieceLoader,
@@ -276,7 +272,7 @@ export class PieceStore {
       bytes = await this.loader(name, piece); // a piece is its range (and more)
       if (!(bytes instanceof Uint8Array)) throw 0;
     } catch (e) {
-      throw new FahrasError('MISSING_PIECE', `pack piece ${label} could not be read${e instanceof Error ? `: ${e.message}` : ''}`);
+      throw new FahrasError('MISSING_PIECE', `${label} could not be read${e instanceof Error ? `: ${e.message}` : ''}`);
     }
     this.bytesRead += bytes.length;
     return piece && bytes.length !== piece.end - piece.start && bytes.length >= piece.end ? bytes.subarray(piece.start, piece.end) : bytes;
@@ -306,7 +302,7 @@ export class PieceStore {
     // its last 4 bytes are the CRC-32 of the others: then the CRC-32 of all is CRC-32's residue, 0x2144DF1C (a short
     // read fails it too)
     if (crc32(stored) !== 0x2144df1c) {
-      throw new FahrasError('CHECKSUM_MISMATCH', `pack piece ${pieceLabel(name)}: checksum mismatch`);
+      throw new FahrasError('CHECKSUM_MISMATCH', `${pieceLabel(name)}: checksum mismatch`);
     }
     let body = stored.subarray(1, size);
     if (stored[0] > PieceEncoding.Deflate) throw damagedPiece(name);

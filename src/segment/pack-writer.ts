@@ -224,8 +224,7 @@ function packDocuments(s: IndexSnapshot, sink: PieceSink, o: typeof DEFAULTS) {
   };
   for (let d = 0; d < docs.ids.length; d++) {
     const id = docs.ids[d];
-    body.byte(typeof id === 'number' ? 1 : 0);
-    packText(body, String(id));
+    packText(body, JSON.stringify(id));
     const st = docs.stored[d];
     packText(body, st === undefined ? '' : JSON.stringify(st));
     const first = docs.firstParagraph[d];

@@ -93,13 +93,8 @@ export function serializeSnapshot(s: IndexSnapshot): { bytes: Uint8Array; sizes:
   w.varint(nd);
   for (let d = 0; d < nd; d++) {
     const id = docs.ids[d];
-    if (typeof id === 'number') {
-      w.byte(1);
-      w.string(String(id));
-    } else {
-      w.byte(0);
-      w.string(id);
-    }
+    w.byte(typeof id === 'number' ? 1 : 0);
+    w.string(String(id));
     const st = docs.stored[d];
     w.string(st === undefined ? '' : JSON.stringify(st));
   }
