@@ -32,11 +32,13 @@ export const pieceLabel = (p: PieceRef): string => `${p.file} [${p.start}, ${p.e
 
 /** One term index's pieces, as the root lists them. */
 export interface PackTermLists {
-  /** Dictionary pieces in term order, with their term counts and first terms. */
+  /** @internal Dictionary pieces in term order, with their term counts and first terms. */
   dict: PieceRef[];
+  /** @internal */
   dictCounts: number[];
+  /** @internal */
   dictFirst: string[];
-  /** Postings pieces in term order. */
+  /** @internal Postings pieces in term order. */
   post: PieceRef[];
 }
 
@@ -50,7 +52,14 @@ export interface PackRoot {
   text: PackTermLists;
   surface: PackTermLists | null;
   /** Documents pieces, with the first document and paragraph of each (`firstDoc[i]`; at `names.length`, one past the last). */
-  documents: { names: PieceRef[]; firstDoc: Uint32Array; firstPara: Uint32Array };
+  documents: {
+    /** @internal */
+    names: PieceRef[];
+    /** @internal */
+    firstDoc: Uint32Array;
+    /** @internal */
+    firstPara: Uint32Array;
+  };
 }
 
 const count = (r: ByteReader) => r.varint(r.endOffset - r.pos);
@@ -145,7 +154,7 @@ function parsing<T>(name: PieceRef, decode: () => T): T {
 export interface DictionaryPiece {
   terms: string[];
   df: Uint32Array;
-  /** Index of the postings piece (in the root's list), byte offset and length of each term's block. */
+  /** @internal Index of the postings piece (in the root's list), byte offset and length of each term's block. */
   piece: Uint32Array;
   offset: Uint32Array;
   length: Uint32Array;
@@ -186,7 +195,7 @@ export interface DocumentsPiece {
   /** Per paragraph of the piece, in order: start and end in its document's text. */
   start: Uint32Array;
   end: Uint32Array;
-  /** Paragraphs of each document. */
+  /** @internal Paragraphs of each document. */
   paraCount: Uint32Array;
 }
 
