@@ -24,6 +24,7 @@ export type PieceLoader = (name: string, range?: ByteRange) => Promise<Uint8Arra
 
 /** Where a piece is: its volume file and its byte range in it. */
 export interface PieceRef extends ByteRange {
+  /** @internal */
   file: string;
 }
 
@@ -233,6 +234,7 @@ export function readDocumentsPiece(body: Uint8Array, docs: number, paras: number
 interface CacheEntry {
   value: unknown;
   size: number;
+  /** @internal */
   evict?: () => void;
 }
 
