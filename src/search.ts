@@ -70,7 +70,7 @@ export class SearchIndex<D extends FahrasDocument = FahrasDocument> {
   constructor(snap: IndexSnapshot, options?: LoadOptions) {
     this.snap = snap;
     const { typos, fields, quran, suggest } = checkOptions(options, 'typos fields quran suggest', 'loadIndex options');
-    for (const f of [typos, fields, suggest]) if (f !== undefined && typeof f !== 'function') invalid('loadIndex options: typos, fields, suggest from fahras/typos, fahras/fields, fahras/suggest');
+    for (const f of [typos, fields, suggest]) if (f !== undefined && typeof f !== 'function') invalid('loadIndex options: typos, fields, suggest from fahras/typos, /fields, /suggest');
     this.suggester = suggest as typeof suggestWords | undefined;
     useQuranicRulesFor(snap.indexConfig, quran, 'loadIndex');
     this.searcher = new Searcher(snap, new WordChain(snap.indexConfig.analyzer), { typos, fields: fields as FieldScorer | undefined });
@@ -93,8 +93,7 @@ export class SearchIndex<D extends FahrasDocument = FahrasDocument> {
 
   /** Whether a document with this id is in the index. */
   has(id: DocumentId): boolean {
-    const docs = this.snap.docs;
-    return docs.alive[docs.byId.get(id) ?? -1] === 1;
+    return documentOf(this.snap, id) !== undefined;
   }
 
   /**
@@ -120,7 +119,7 @@ export class SearchIndex<D extends FahrasDocument = FahrasDocument> {
    * @throws FahrasError `INVALID_ARGUMENT` when the index was loaded without `suggest` (see {@link LoadOptions}).
    */
   suggest(prefix: string, options?: SuggestOptions): Suggestion[] {
-    return (this.suggester ?? invalid('suggest needs loadIndex(bytes, { suggest }) with suggest from fahras/suggest'))(this.snap, this.analyzer, prefix, options);
+    return (this.suggester ?? invalid('suggest needs loadIndex(bytes, { suggest }) from fahras/suggest'))(this.snap, this.analyzer, prefix, options);
   }
 
   /**

@@ -20,6 +20,7 @@ import {
   readDictionaryPiece,
   readDocumentsPiece,
 } from '../segment/pack-reader.js';
+import { concatBytes } from '../segment/bytes.js';
 import { type PostingsRanges, EntryCursor, VarintCursor } from '../segment/postings.js';
 import type { ParsedQuery } from './parse.js';
 import { Searcher, type SearcherExtras, type SearchOptions, type SearchPage, parseSearchQuery, planTerms, surfaceFormsOf } from './search.js';
@@ -134,29 +135,30 @@ class PackPieces {
     if (last && last.key === key) return last; // the same pieces as the last query (it holds them, cached or not)
     const postingsPieces = needs.lists.post.ends.length;
     const pieces = await Promise.all(order.map((i) => this.store.get(pieceAt(needs.lists.dict, i), (body) => readDictionaryPiece(body, postingsPieces))));
-    const n = pieces.reduce((sum, piece) => sum + piece.terms.length, 0);
-    const terms: string[] = [];
+    const terms = pieces.flatMap((piece) => piece.terms);
+    const n = terms.length;
+    // one table of the pieces' tables, in piece order
+    const joined = (table: (piece: DictionaryPiece) => Uint32Array) => {
+      const out = new Uint32Array(n);
+      let at = 0;
+      for (const piece of pieces) {
+        out.set(table(piece), at);
+        at += piece.terms.length;
+      }
+      return out;
+    };
     const out: Dictionary = {
       ...emptyTermIndex(),
       key,
       // one array under both names: the piece's and the term index's (the dictionary lookups read termsById)
       terms,
       termsById: terms,
-      df: new Uint32Array(n),
-      piece: new Uint32Array(n),
-      offset: new Uint32Array(n),
-      length: new Uint32Array(n),
-      sorted: new Uint32Array(n).map((_, i) => i),
+      df: joined((piece) => piece.df),
+      piece: joined((piece) => piece.piece),
+      offset: joined((piece) => piece.offset),
+      length: joined((piece) => piece.length),
+      sorted: Uint32Array.from(terms, (_, i) => i),
     };
-    let at = 0;
-    for (const piece of pieces) {
-      for (const term of piece.terms) out.terms.push(term);
-      out.df.set(piece.df, at);
-      out.piece.set(piece.piece, at);
-      out.offset.set(piece.offset, at);
-      out.length.set(piece.length, at);
-      at += piece.terms.length;
-    }
     for (let i = 1; i < n; i++) if (!(out.terms[i - 1] < out.terms[i])) throw new FahrasError('CORRUPT_INDEX', 'pack dictionary pieces overlap');
     return (this.dictionaries[which] = out);
   }
@@ -176,21 +178,17 @@ class PackPieces {
       if (end > piece.body.length) throw damagedPiece(name);
       return surface ? { entryBytes: piece.body.subarray(start, end), positionBytes: new Uint8Array(0) } : this.textBlock(piece, start, end, dict.df[id], name);
     });
-    const entryBytes = new Uint8Array(blocks.reduce((sum, block) => sum + block.entryBytes.length, 0));
-    const positionBytes = new Uint8Array(blocks.reduce((sum, block) => sum + block.positionBytes.length, 0));
-    let entryAt = 0;
-    let positionAt = 0;
+    // the wanted terms' blocks one after another; a term not wanted has none
     for (let id = 0, k = 0; id < n; id++) {
+      entryStart[id + 1] = entryStart[id];
+      positionStart[id + 1] = positionStart[id];
       if (wanted[k] === id) {
-        entryBytes.set(blocks[k].entryBytes, entryAt);
-        positionBytes.set(blocks[k].positionBytes, positionAt);
-        entryAt += blocks[k].entryBytes.length;
-        positionAt += blocks[k].positionBytes.length;
-        k++;
+        entryStart[id + 1] += blocks[k].entryBytes.length;
+        positionStart[id + 1] += blocks[k++].positionBytes.length;
       }
-      entryStart[id + 1] = entryAt;
-      positionStart[id + 1] = positionAt;
     }
+    const entryBytes = concatBytes(blocks.map((block) => block.entryBytes));
+    const positionBytes = concatBytes(blocks.map((block) => block.positionBytes));
     return { termsById: dict.terms, sorted: dict.sorted, df: dict.df, entryStart, entryBytes, positionStart, positionBytes };
   }
 
