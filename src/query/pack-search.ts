@@ -15,6 +15,7 @@ import {
   type PieceRef,
   type PieceStore,
   damagedPiece,
+  pieceAt,
   readDictionaryPiece,
   readDocumentsPiece,
 } from '../segment/pack-reader.js';
@@ -59,7 +60,7 @@ class DictionaryNeeds {
 
   /** The piece an exact lookup of `term` reads. */
   lookup(term: string): void {
-    if (this.lists.dict.length) this.pieces.add(this.pieceOf(term));
+    if (this.lists.dictFirst.length) this.pieces.add(this.pieceOf(term));
   }
 
   /**
@@ -67,7 +68,7 @@ class DictionaryNeeds {
    * until the pieces after its own hold the scan's cap of terms.
    */
   prefixScan(prefix: string, maxExpansions: number): void {
-    if (prefix === '' || !this.lists.dict.length) return;
+    if (prefix === '' || !this.lists.dictFirst.length) return;
     const { dictFirst, dictCounts } = this.lists;
     const cap = Math.max(maxExpansions * 64, 4096);
     let i = this.pieceOf(prefix);
@@ -76,7 +77,7 @@ class DictionaryNeeds {
   }
 
   all(): void {
-    for (let i = 0; i < this.lists.dict.length; i++) this.pieces.add(i);
+    for (let i = 0; i < this.lists.dictFirst.length; i++) this.pieces.add(i);
   }
 }
 
@@ -116,8 +117,6 @@ function dictionaryNeeds(root: PackRoot, parsed: ParsedQuery, opts: ResolvedSear
  */
 class PackPieces {
   private readonly dictionaries: (Dictionary | null)[] = [null, null];
-  /** Documents whose piece has been read (and is still cached). */
-  private readonly documentsRead: Uint8Array;
   /** Set when postings brought paragraph lengths not known before (the searchers' length norms are stale). */
   lengthsChanged = false;
 
@@ -125,9 +124,7 @@ class PackPieces {
     private readonly root: PackRoot,
     private readonly store: PieceStore,
     private readonly snap: IndexSnapshot,
-  ) {
-    this.documentsRead = new Uint8Array(root.documentCount);
-  }
+  ) {}
 
   /** The union of the needed dictionary pieces of term index `which` (0: text, 1: surface), kept while the set is the same. */
   async dictionary(needs: DictionaryNeeds, which: number): Promise<Dictionary> {
@@ -135,8 +132,8 @@ class PackPieces {
     const key = order.join(',');
     const last = this.dictionaries[which];
     if (last && last.key === key) return last; // the same pieces as the last query (it holds them, cached or not)
-    const postingsPieces = needs.lists.post.length;
-    const pieces = await Promise.all(order.map((i) => this.store.get(needs.lists.dict[i], (body) => readDictionaryPiece(body, postingsPieces))));
+    const postingsPieces = needs.lists.post.ends.length;
+    const pieces = await Promise.all(order.map((i) => this.store.get(pieceAt(needs.lists.dict, i), (body) => readDictionaryPiece(body, postingsPieces))));
     const terms = pieces.flatMap((piece) => piece.terms);
     const n = terms.length;
     // one table of the pieces' tables, in piece order
@@ -162,20 +159,20 @@ class PackPieces {
       sorted: Uint32Array.from(terms, (_, i) => i),
     };
     // pieces that overlap (each is in order, and the root's first terms are): the first is damaged
-    for (let i = 1; i < n; i++) if (!(out.terms[i - 1] < out.terms[i])) throw damagedPiece(needs.lists.dict[order[0]]);
+    for (let i = 1; i < n; i++) if (!(out.terms[i - 1] < out.terms[i])) throw damagedPiece(pieceAt(needs.lists.dict, order[0]));
     return (this.dictionaries[which] = out);
   }
 
   /** A term index over `dict` holding the postings of the terms `ids` (the others are empty). */
   async postings(dict: Dictionary, lists: PackTermLists, ids: number[], surface: boolean): Promise<TermIndexData> {
     const wanted = [...new Set(ids)].sort((a, b) => a - b);
-    const pieces = await Promise.all(wanted.map((id) => this.store.get<PostingsPiece>(lists.post[dict.piece[id]], (body) => ({ body, applied: new Set() }))));
+    const pieces = await Promise.all(wanted.map((id) => this.store.get<PostingsPiece>(pieceAt(lists.post, dict.piece[id]), (body) => ({ body, applied: new Set() }))));
     const n = dict.terms.length;
     const entryStart = new Uint32Array(n + 1);
     const positionStart = new Uint32Array(n + 1);
     const blocks = wanted.map((id, k) => {
       const piece = pieces[k];
-      const name = lists.post[dict.piece[id]];
+      const name = pieceAt(lists.post, dict.piece[id]);
       const start = dict.offset[id];
       const end = start + dict.length[id];
       if (end > piece.body.length) throw damagedPiece(name);
@@ -241,7 +238,7 @@ class PackPieces {
     const { names, firstDoc, firstPara } = this.root.documents;
     const pieces = new Set<number>();
     // the piece of document d: the last whose first document is not after d
-    const firsts = firstDoc.subarray(0, names.length);
+    const firsts = firstDoc.subarray(0, names.ends.length);
     for (const d of wanted) pieces.add(lastAtMost(firsts, d));
     const { docs, paragraphTable: paras } = this.snap;
     await Promise.all(
@@ -249,16 +246,14 @@ class PackPieces {
         const firstDocument = firstDoc[k];
         const documentCount = firstDoc[k + 1] - firstDocument;
         const piece = await this.store.get<DocumentsPiece>(
-          names[k],
+          pieceAt(names, k),
           (body) => readDocumentsPiece(body, documentCount, firstPara[k + 1] - firstPara[k]),
           () => {
-            for (let d = firstDocument; d < firstDocument + documentCount; d++) {
-              this.documentsRead[d] = 0;
-              docs.ids[d] = docs.texts[d] = docs.stored[d] = undefined as never;
-            }
+            for (let d = firstDocument; d < firstDocument + documentCount; d++) docs.ids[d] = docs.texts[d] = docs.stored[d] = undefined as never;
           },
         );
-        if (this.documentsRead[firstDocument] && documentCount) return;
+        // (a piece holds a document at least; its first has a text while the piece is in the tables)
+        if (docs.texts[firstDocument] !== undefined) return;
         let paragraph = firstPara[k];
         for (let i = 0, p = 0; i < documentCount; i++) {
           const d = firstDocument + i;
@@ -272,7 +267,6 @@ class PackPieces {
             paras.textEnd[paragraph] = piece.end[p];
             paras.ordinal[paragraph] = ordinal;
           }
-          this.documentsRead[d] = 1;
         }
       }),
     );

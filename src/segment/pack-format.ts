@@ -59,6 +59,9 @@ async function throughStream(parts: Uint8Array[], stream: CompressionStream | De
   return concatBytes(chunks);
 }
 
+/** Inflates a compressed piece's body: raw DEFLATE with the pack's preset dictionary (FORMAT.md, P.3). */
+export type Inflater = (body: Uint8Array, dictionary: Uint8Array) => Promise<Uint8Array>;
+
 /** Raw DEFLATE (RFC 1951) through the platform's `CompressionStream`, which takes no dictionary. */
 export const deflateRaw = (b: Uint8Array): Promise<Uint8Array> => throughStream([b], new CompressionStream('deflate-raw'));
 
@@ -68,7 +71,7 @@ export const deflateRaw = (b: Uint8Array): Promise<Uint8Array> => throughStream(
  * header byte 0, then its length and the length's complement, 16 bits each, little-endian), whose output the body's
  * back-references may reach, and the dictionary's bytes are dropped from the output.
  */
-export async function inflate(body: Uint8Array, dictionary: Uint8Array): Promise<Uint8Array> {
+export async function inflateRaw(body: Uint8Array, dictionary: Uint8Array): Promise<Uint8Array> {
   const n = dictionary.length;
   // (a Uint8Array keeps the low 8 bits)
   return (await throughStream([Uint8Array.of(0, n, n >> 8, ~n, ~n >> 8), dictionary, body], new DecompressionStream('deflate-raw'))).subarray(n);

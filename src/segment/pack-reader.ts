@@ -6,7 +6,7 @@ import { FahrasError } from '../errors.js';
 import { ByteReader, crc32 } from './bytes.js';
 import { HEADER_SIZE } from './format.js';
 import type { DocumentId, IndexConfig } from './model.js';
-import { PACK_MAGIC, PACK_VERSION, PieceEncoding, type PieceKind, ROOT_NAME, inflate, nameOf } from './pack-format.js';
+import { type Inflater, PACK_MAGIC, PACK_VERSION, PieceEncoding, type PieceKind, ROOT_NAME, inflateRaw, nameOf } from './pack-format.js';
 import { checkStoredConfig } from './stored-config.js';
 
 /** The bytes `start` (included) to `end` (excluded) of a file. */
@@ -24,20 +24,35 @@ export type PieceLoader = (name: string, range?: ByteRange) => Promise<Uint8Arra
 
 /** Where a piece is: its volume file and its byte range in it. */
 export interface PieceRef extends ByteRange {
+  /** @internal */
   file: string;
 }
 
 /** How errors name a piece: its volume and byte range. */
 export const pieceLabel = (p: PieceRef): string => `pack piece ${p.file} [${p.start}, ${p.end})`;
 
-/** One term index's pieces, as the root lists them. */
+/**
+ * A list of pieces as the root gives it, as two arrays rather than an object per piece (the root of the 102 MB pack
+ * lists 36,000 pieces, most never read): piece i is in volume `volumes[i]` (a file name), from the end of the piece
+ * before it in that volume (0 for its first) to `ends[i]`.
+ * @internal
+ */
+export interface PieceList {
+  volumes: string[];
+  ends: number[];
+}
+
+/** Where piece `i` of `list` is. */
+export const pieceAt = ({ volumes, ends }: PieceList, i: number): PieceRef => ({ file: volumes[i], start: i && volumes[i - 1] === volumes[i] ? ends[i - 1] : 0, end: ends[i] });
+
+/** One term index's pieces, as the root lists them. @internal */
 export interface PackTermLists {
   /** Dictionary pieces in term order, with their term counts and first terms. */
-  dict: PieceRef[];
+  dict: PieceList;
   dictCounts: number[];
   dictFirst: string[];
   /** Postings pieces in term order. */
-  post: PieceRef[];
+  post: PieceList;
 }
 
 /** What a pack's root holds. */
@@ -50,8 +65,15 @@ export interface PackRoot {
   text: PackTermLists;
   surface: PackTermLists | null;
   /** Documents pieces, with the first document and paragraph of each (`firstDoc[i]`; at `names.length`, one past the last). */
-  documents: { names: PieceRef[]; firstDoc: Uint32Array; firstPara: Uint32Array };
-  /** The preset dictionary of the compressed pieces (raw DEFLATE). */
+  documents: {
+    /** @internal */
+    names: PieceList;
+    /** @internal */
+    firstDoc: Uint32Array;
+    /** @internal */
+    firstPara: Uint32Array;
+  };
+  /** The preset dictionary of the compressed pieces (raw DEFLATE). @internal */
   dictionary: Uint8Array;
 }
 
@@ -75,16 +97,15 @@ const count = (r: ByteReader) => r.varint(r.endOffset - r.pos);
  * Reads one list of pieces: its volumes (each its name's 8 hash bytes and its piece count), each volume's pieces
  * (stored size, then what `describe` reads of the piece).
  */
-function readPieces(r: ByteReader, kind: PieceKind, describe?: (i: number) => void): PieceRef[] {
-  const out: PieceRef[] = [];
+function readPieces(r: ByteReader, kind: PieceKind, describe?: (i: number) => void): PieceList {
+  const out: PieceList = { volumes: [], ends: [] };
   for (let v = count(r); v > 0; v--) {
     const file = nameOf(kind, () => r.byte());
-    let start = 0;
+    let end = 0;
     for (let n = count(r); n > 0; n--) {
-      const end = start + r.varint();
-      out.push({ file, start, end });
-      describe?.(out.length - 1);
-      start = end;
+      out.volumes.push(file);
+      const i = out.ends.push((end += r.varint())) - 1; // (not inside describe?.(…): without describe it would not run)
+      describe?.(i);
     }
   }
   return out;
@@ -105,7 +126,7 @@ function readTermLists(r: ByteReader, surface: boolean): PackTermLists {
  * Reads a pack's root. Throws `FahrasError` with code `BAD_MAGIC`, `UNSUPPORTED_VERSION` (a newer pack), `TRUNCATED`,
  * `CHECKSUM_MISMATCH` or `CORRUPT_INDEX`.
  */
-export async function readPackRoot(bytes: Uint8Array): Promise<PackRoot> {
+export async function readPackRoot(bytes: Uint8Array, inflate: Inflater = inflateRaw): Promise<PackRoot> {
   const len = bytes.length;
   // (past the end, bytes[i] is undefined: a root shorter than the magic is not one)
   if (PACK_MAGIC.some((m, i) => bytes[i] !== m)) throw new FahrasError('BAD_MAGIC', 'not a fahras pack root');
@@ -122,7 +143,8 @@ export async function readPackRoot(bytes: Uint8Array): Promise<PackRoot> {
     throw new FahrasError('CHECKSUM_MISMATCH', `${ROOT_NAME}: checksum mismatch`);
   }
   // a payload that does not inflate reads as none: CORRUPT_INDEX below
-  const r = new ByteReader(await inflate(bytes.subarray(HEADER_SIZE), new Uint8Array(0)).catch(() => new Uint8Array(0)));
+  const none = new Uint8Array(0);
+  const r = new ByteReader(await inflate(bytes.subarray(HEADER_SIZE), none).catch(() => none));
   return parsing({ file: ROOT_NAME, start: 0, end: len }, () => {
     const config = checkStoredConfig(r.string()) ?? r.fail();
     if (config.fields.length) r.fail();
@@ -138,7 +160,7 @@ export async function readPackRoot(bytes: Uint8Array): Promise<PackRoot> {
       firstDoc[i + 1] = firstDoc[i] + r.varint();
       firstPara[i + 1] = firstPara[i] + r.varint();
     });
-    const n = names.length;
+    const n = names.ends.length;
     const dictionary = r.block();
     if (r.pos !== r.endOffset || firstDoc[n] !== documentCount || firstPara[n] !== paragraphCount) r.fail();
     return { config, documentCount, paragraphCount, totalLength, text, surface, documents: { names, firstDoc, firstPara }, dictionary };
@@ -162,7 +184,7 @@ function parsing<T>(name: PieceRef, decode: () => T): T {
 export interface DictionaryPiece {
   terms: string[];
   df: Uint32Array;
-  /** Index of the postings piece (in the root's list), byte offset and length of each term's block. */
+  /** @internal Index of the postings piece (in the root's list), byte offset and length of each term's block. */
   piece: Uint32Array;
   offset: Uint32Array;
   length: Uint32Array;
@@ -203,7 +225,7 @@ export interface DocumentsPiece {
   /** Per paragraph of the piece, in order: start and end in its document's text. */
   start: Uint32Array;
   end: Uint32Array;
-  /** Paragraphs of each document. */
+  /** @internal Paragraphs of each document. */
   paraCount: Uint32Array;
 }
 
@@ -214,17 +236,11 @@ export function readDocumentsPiece(body: Uint8Array, docs: number, paras: number
   const out: DocumentsPiece = { ids: [], stored: [], texts: [], start: new Uint32Array(paras), end: new Uint32Array(paras), paraCount: new Uint32Array(docs) };
   let p = 0;
   for (let d = 0; d < docs; d++) {
-    const id = JSON.parse(readText(r)); // a string or a finite number
-    if (typeof id !== 'string' && !Number.isFinite(id)) r.fail();
+    // [id] or [id, stored]: the id a string or a finite number, stored fields an object
+    const [id, stored] = JSON.parse(readText(r));
+    if ((typeof id !== 'string' && !Number.isFinite(id)) || (stored !== undefined && (!stored || typeof stored !== 'object' || Array.isArray(stored)))) r.fail();
     out.ids.push(id);
-    const js = readText(r);
-    let stored: Record<string, unknown> | undefined;
-    if (js) {
-      const v = JSON.parse(js);
-      if (!v || typeof v !== 'object' || Array.isArray(v)) r.fail();
-      stored = Object.assign(Object.create(null) as Record<string, unknown>, v);
-    }
-    out.stored.push(stored);
+    out.stored.push(stored && Object.assign(Object.create(null) as Record<string, unknown>, stored));
     const paragraphsOfDocument = (out.paraCount[d] = r.varint(paras - p));
     const first = p;
     for (; p < first + paragraphsOfDocument; p++) out.end[p] = (out.start[p] = r.varint()) + r.varint();
@@ -239,6 +255,7 @@ export function readDocumentsPiece(body: Uint8Array, docs: number, paras: number
 interface CacheEntry {
   value: unknown;
   size: number;
+  /** @internal */
   evict?: () => void;
 }
 
@@ -248,8 +265,9 @@ interface CacheEntry {
  * {@link trim} is called, so a query's pieces stay while it runs).
  */
 export class PieceStore {
-  private readonly pieces = new Map<PieceRef, CacheEntry>();
-  private readonly loading = new Map<PieceRef, Promise<unknown>>();
+  /** By volume and start (`post-….bin8192`). */
+  private readonly pieces = new Map<string, CacheEntry>();
+  private readonly loading = new Map<string, Promise<unknown>>();
   private cached = 0;
   /** Bytes the loader has given so far. */
   bytesRead = 0;
@@ -259,6 +277,8 @@ export class PieceStore {
   constructor(
     private readonly loader: PieceLoader,
     private readonly cacheLimit: number,
+    /** @internal the inflater of compressed pieces (and of the root) */
+    readonly inflate: Inflater = inflateRaw,
   ) {}
 
   /**
@@ -280,23 +300,24 @@ export class PieceStore {
 
   /** The piece decoded by `decode` (from cache, or loaded, checked and decompressed). `evict` runs when it leaves the cache. */
   get<T>(name: PieceRef, decode: (body: Uint8Array) => T, evict?: (value: T) => void): Promise<T> {
-    const hit = this.pieces.get(name);
+    const key = name.file + name.start;
+    const hit = this.pieces.get(key);
     if (hit) {
-      this.pieces.delete(name);
-      this.pieces.set(name, hit); // most recently used last
+      this.pieces.delete(key);
+      this.pieces.set(key, hit); // most recently used last
       return Promise.resolve(hit.value as T);
     }
-    let p = this.loading.get(name) as Promise<T> | undefined;
+    let p = this.loading.get(key) as Promise<T> | undefined;
     if (!p) {
-      p = this.fetchPiece(name, decode, evict);
-      this.loading.set(name, p);
-      const done = () => this.loading.delete(name);
+      p = this.fetchPiece(key, name, decode, evict);
+      this.loading.set(key, p);
+      const done = () => this.loading.delete(key);
       p.then(done, done);
     }
     return p;
   }
 
-  private async fetchPiece<T>(name: PieceRef, decode: (body: Uint8Array) => T, evict?: (value: T) => void): Promise<T> {
+  private async fetchPiece<T>(key: string, name: PieceRef, decode: (body: Uint8Array) => T, evict?: (value: T) => void): Promise<T> {
     const stored = await this.load(name.file, name);
     const size = stored.length - 4;
     // its last 4 bytes are the CRC-32 of the others: then the CRC-32 of all is CRC-32's residue, 0x2144DF1C (a short
@@ -306,18 +327,18 @@ export class PieceStore {
     }
     let body = stored.subarray(1, size);
     if (stored[0] > PieceEncoding.Deflate) throw damagedPiece(name);
-    if (stored[0]) body = await inflate(body, this.dictionary).catch(() => Promise.reject(damagedPiece(name)));
+    if (stored[0]) body = await this.inflate(body, this.dictionary).catch(() => Promise.reject(damagedPiece(name)));
     const value = parsing(name, () => decode(body));
-    this.pieces.set(name, { value, size: body.length, evict: evict && (() => evict(value)) });
+    this.pieces.set(key, { value, size: body.length, evict: evict && (() => evict(value)) });
     this.cached += body.length;
     return value;
   }
 
   /** Drops the least recently used pieces until the cache is within its limit. */
   trim(): void {
-    for (const [name, entry] of this.pieces) {
+    for (const [key, entry] of this.pieces) {
       if (this.cached <= this.cacheLimit) break;
-      this.pieces.delete(name);
+      this.pieces.delete(key);
       this.cached -= entry.size;
       entry.evict?.();
     }

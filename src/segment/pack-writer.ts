@@ -224,9 +224,8 @@ function packDocuments(s: IndexSnapshot, sink: PieceSink, o: typeof DEFAULTS) {
   };
   for (let d = 0; d < docs.ids.length; d++) {
     const id = docs.ids[d];
-    packText(body, JSON.stringify(id));
     const st = docs.stored[d];
-    packText(body, st === undefined ? '' : JSON.stringify(st));
+    packText(body, JSON.stringify(st === undefined ? [id] : [id, st]));
     const first = docs.firstParagraph[d];
     const paragraphsOfDocument = docs.paragraphCount[d];
     body.varint(paragraphsOfDocument);
