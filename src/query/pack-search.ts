@@ -127,7 +127,7 @@ class PackPieces {
   ) {}
 
   /** The union of the needed dictionary pieces of term index `which` (0: text, 1: surface), kept while the set is the same. */
-  async dictionary(needs: DictionaryNeeds, which: number): Promise<Dictionary> {
+  async dictionaryOf(needs: DictionaryNeeds, which: number): Promise<Dictionary> {
     const order = [...needs.pieces].sort((a, b) => a - b);
     const key = order.join(',');
     const last = this.dictionaries[which];
@@ -338,7 +338,7 @@ export class PackSearcher {
     this.active++;
     try {
       const [textNeeds, surfaceNeeds] = dictionaryNeeds(root, parsed, opts);
-      const [textDictionary, surfaceDictionary] = await Promise.all([pieces.dictionary(textNeeds, 0), surfaceNeeds && pieces.dictionary(surfaceNeeds, 1)]);
+      const [textDictionary, surfaceDictionary] = await Promise.all([pieces.dictionaryOf(textNeeds, 0), surfaceNeeds && pieces.dictionaryOf(surfaceNeeds, 1)]);
       const termsPlan = planner.plan(parsed, opts, textDictionary, surfaceDictionary);
       const [textTerms, surfaceTerms] = planTerms(termsPlan);
       const [text, surface] = await Promise.all([

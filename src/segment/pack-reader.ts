@@ -73,7 +73,7 @@ export interface PackRoot {
     /** @internal */
     firstPara: Uint32Array;
   };
-  /** The preset dictionary of the compressed pieces (raw DEFLATE). @internal */
+  /** The preset dictionary of the compressed pieces (raw DEFLATE). */
   dictionary: Uint8Array;
 }
 
@@ -277,7 +277,7 @@ export class PieceStore {
   constructor(
     private readonly loader: PieceLoader,
     private readonly cacheLimit: number,
-    /** @internal the inflater of compressed pieces (and of the root) */
+    /** The inflater of compressed pieces (and of the root). */
     readonly inflate: Inflater = inflateRaw,
   ) {}
 
