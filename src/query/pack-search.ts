@@ -5,7 +5,6 @@
 // `filter`, first those of every candidate, whose stored fields it reads); the searcher presents the page. So
 // results are the in-memory index's by construction, and every piece is read before the step that needs it.
 import type { TextAnalyzer } from '../analysis/index.js';
-import { FahrasError } from '../errors.js';
 import { cliticRemainder } from '../stem/clitics.js';
 import { type DocumentId, type IndexSnapshot, type TermIndexData, emptyTermIndex } from '../segment/model.js';
 import {
@@ -137,7 +136,7 @@ class PackPieces {
   ) {}
 
   /** The union of the needed dictionary pieces of term index `which` (0: text, 1: surface), kept while the set is the same. */
-  async dictionary(needs: DictionaryNeeds, which: number): Promise<Dictionary> {
+  async dictionaryOf(needs: DictionaryNeeds, which: number): Promise<Dictionary> {
     const order = [...needs.pieces].sort((a, b) => a - b);
     const key = order.join(',');
     const last = this.dictionaries[which];
@@ -176,7 +175,8 @@ class PackPieces {
       length: joined((piece) => piece.length),
       sorted: Uint32Array.from(terms, (_, i) => i),
     };
-    for (let i = 1; i < n; i++) if (!(out.terms[i - 1] < out.terms[i])) throw new FahrasError('CORRUPT_INDEX', 'pack dictionary pieces overlap');
+    // pieces that overlap (each is in order, and the root's first terms are): the first is damaged
+    for (let i = 1; i < n; i++) if (!(out.terms[i - 1] < out.terms[i])) throw damagedPiece(needs.lists.dict[order[0]]);
     return (this.dictionaries[which] = out);
   }
 
@@ -226,8 +226,10 @@ class PackPieces {
       let listed = 0;
       while (cursor.next()) {
         const paragraph = cursor.paragraphNumber;
-        const length = meta.next();
-        const skew = meta.next(); // zigzag of the paragraph step minus the document step
+        const head = meta.next(); // twice the length, plus 1 when the document step differs from the paragraph step
+        const length = head >>> 1;
+        // then the difference (paragraph step − document step), zigzag-coded less 1
+        const skew = head & 1 && meta.next() + 1;
         doc += paragraph - prev - ((skew >>> 1) ^ -(skew & 1));
         prev = paragraph;
         if (doc >= this.root.documentCount || meta.pos > end) throw damagedPiece(name);
@@ -353,7 +355,7 @@ export class PackSearcher {
     this.active++;
     try {
       const [textNeeds, surfaceNeeds] = dictionaryNeeds(root, parsed, opts);
-      const [textDictionary, surfaceDictionary] = await Promise.all([pieces.dictionary(textNeeds, 0), surfaceNeeds && pieces.dictionary(surfaceNeeds, 1)]);
+      const [textDictionary, surfaceDictionary] = await Promise.all([pieces.dictionaryOf(textNeeds, 0), surfaceNeeds && pieces.dictionaryOf(surfaceNeeds, 1)]);
       const termsPlan = planner.plan(parsed, opts, textDictionary, surfaceDictionary);
       const [textTerms, surfaceTerms] = planTerms(termsPlan);
       const [text, surface] = await Promise.all([

@@ -6,7 +6,7 @@ import { FahrasError } from '../errors.js';
 import { ByteReader, crc32 } from './bytes.js';
 import { HEADER_SIZE } from './format.js';
 import type { DocumentId, IndexConfig } from './model.js';
-import { PACK_MAGIC, PACK_VERSION, PieceEncoding, type PieceKind, ROOT_NAME, gunzip, nameOf } from './pack-format.js';
+import { type Inflater, PACK_MAGIC, PACK_VERSION, PieceEncoding, type PieceKind, ROOT_NAME, inflateRaw, nameOf } from './pack-format.js';
 import { checkStoredConfig } from './stored-config.js';
 
 /** The bytes `start` (included) to `end` (excluded) of a file. */
@@ -29,7 +29,7 @@ export interface PieceRef extends ByteRange {
 }
 
 /** How errors name a piece: its volume and byte range. */
-export const pieceLabel = (p: PieceRef): string => `${p.file} [${p.start}, ${p.end})`;
+export const pieceLabel = (p: PieceRef): string => `pack piece ${p.file} [${p.start}, ${p.end})`;
 
 /** One term index's pieces, as the root lists them. @internal */
 export interface PackTermLists {
@@ -59,6 +59,22 @@ export interface PackRoot {
     /** @internal */
     firstPara: number[];
   };
+  /** The preset dictionary of the compressed pieces (raw DEFLATE). */
+  dictionary: Uint8Array;
+}
+
+/**
+ * Reads a string in the pack's text encoding (FORMAT.md, P.3): its byte count, then a byte per code unit below 0x80,
+ * 0x80–0xFE for U+0600–U+067E, 0xFF and two bytes (little-endian) for any other.
+ */
+export function readText(r: ByteReader): string {
+  const b = r.block();
+  let s = '';
+  for (let i = 0; i < b.length; ) {
+    const c = b[i++];
+    s += String.fromCharCode(c < 128 ? c : c < 255 ? c + 0x580 : b[i++] | (b[i++] << 8));
+  }
+  return s;
 }
 
 const count = (r: ByteReader) => r.varint(r.endOffset - r.pos);
@@ -88,7 +104,7 @@ function readTermLists(r: ByteReader, surface: boolean): PackTermLists {
   const dict = readPieces(r, surface ? 'sdict' : 'dict', (i) => {
     dictCounts.push(r.varint());
     dictFirst.push(r.string());
-    if (i > 0 && !(dictFirst[i - 1] < dictFirst[i])) r.fail();
+    if (dictFirst[i - 1] >= dictFirst[i]) r.fail(); // (at 0, undefined >= a string is false)
   });
   return { dict, dictCounts, dictFirst, post: readPieces(r, surface ? 'spost' : 'post') };
 }
@@ -97,22 +113,25 @@ function readTermLists(r: ByteReader, surface: boolean): PackTermLists {
  * Reads a pack's root. Throws `FahrasError` with code `BAD_MAGIC`, `UNSUPPORTED_VERSION` (a newer pack), `TRUNCATED`,
  * `CHECKSUM_MISMATCH` or `CORRUPT_INDEX`.
  */
-export function readPackRoot(bytes: Uint8Array): PackRoot {
+export async function readPackRoot(bytes: Uint8Array, inflate: Inflater = inflateRaw): Promise<PackRoot> {
   const len = bytes.length;
   // (past the end, bytes[i] is undefined: a root shorter than the magic is not one)
-  if (PACK_MAGIC.some((m, i) => bytes[i] !== m)) throw new FahrasError('BAD_MAGIC', `${ROOT_NAME} is not a fahras pack root`);
-  if (len < HEADER_SIZE) throw new FahrasError('TRUNCATED', `${ROOT_NAME} truncated (${len} bytes)`);
+  if (PACK_MAGIC.some((m, i) => bytes[i] !== m)) throw new FahrasError('BAD_MAGIC', 'not a fahras pack root');
   const view = new DataView(bytes.buffer, bytes.byteOffset, len);
-  const version = view.getUint16(4, true);
-  if (version !== PACK_VERSION) {
+  const version = bytes[4] | (bytes[5] << 8);
+  if (len > 5 && version !== PACK_VERSION) {
     throw new FahrasError('UNSUPPORTED_VERSION', `pack format version ${version} (this build reads ${PACK_VERSION})`);
   }
-  const size = HEADER_SIZE + view.getUint32(8, true);
-  if (size > len) throw new FahrasError('TRUNCATED', `${ROOT_NAME} truncated (${len} of ${size} bytes)`);
-  if (size < len || crc32(bytes, HEADER_SIZE) !== view.getUint32(12, true)) {
+  // (shorter than its header: no size, so truncated)
+  const size = len < HEADER_SIZE ? Infinity : HEADER_SIZE + view.getUint32(8, true);
+  if (size > len) throw new FahrasError('TRUNCATED', `${ROOT_NAME} truncated (${len} bytes)`);
+  // (bytes after the payload fail the CRC-32 too, which runs to the end)
+  if (crc32(bytes, HEADER_SIZE) !== view.getUint32(12, true)) {
     throw new FahrasError('CHECKSUM_MISMATCH', `${ROOT_NAME}: checksum mismatch`);
   }
-  const r = new ByteReader(bytes, HEADER_SIZE);
+  // a payload that does not inflate reads as none: CORRUPT_INDEX below
+  const none = new Uint8Array(0);
+  const r = new ByteReader(await inflate(bytes.subarray(HEADER_SIZE), none).catch(() => none));
   return parsing({ file: ROOT_NAME, start: 0, end: len }, () => {
     const config = checkStoredConfig(r.string()) ?? r.fail();
     if (config.fields.length) r.fail();
@@ -120,10 +139,8 @@ export function readPackRoot(bytes: Uint8Array): PackRoot {
     const paragraphCount = r.varint();
     const totalLength = r.varint();
     const text = readTermLists(r, false);
-    const flag = r.byte();
-    if (flag > 1) r.fail();
-    const surface = flag ? readTermLists(r, true) : null;
-    // (arrays as long as the pieces, not the documents: 20,000 of 168,121 at 102 MB)
+    const surface = r.varint(1) ? readTermLists(r, true) : null; // (a byte, 0 or 1)
+    // (arrays as long as the pieces, not the documents: 20,198 of 168,121 at 102 MB)
     const firstDoc = [0];
     const firstPara = [0];
     const names = readPieces(r, 'docs', (i) => {
@@ -131,13 +148,14 @@ export function readPackRoot(bytes: Uint8Array): PackRoot {
       firstPara[i + 1] = firstPara[i] + r.varint();
     });
     const n = names.length;
+    const dictionary = r.block();
     if (r.pos !== r.endOffset || firstDoc[n] !== documentCount || firstPara[n] !== paragraphCount) r.fail();
-    return { config, documentCount, paragraphCount, totalLength, text, surface, documents: { names, firstDoc, firstPara } };
+    return { config, documentCount, paragraphCount, totalLength, text, surface, documents: { names, firstDoc, firstPara }, dictionary };
   });
 }
 
 /** The error of a piece whose content does not parse: CORRUPT_INDEX naming it. */
-export const damagedPiece = (piece: PieceRef): FahrasError => new FahrasError('CORRUPT_INDEX', `pack piece ${pieceLabel(piece)} is damaged`);
+export const damagedPiece = (piece: PieceRef): FahrasError => new FahrasError('CORRUPT_INDEX', `${pieceLabel(piece)} is damaged`);
 
 /** Runs a piece's decoder; damage it meets becomes CORRUPT_INDEX naming the piece. */
 function parsing<T>(name: PieceRef, decode: () => T): T {
@@ -168,8 +186,8 @@ export function readDictionaryPiece(body: Uint8Array, postingsPieces: number): D
   let offset = r.varint();
   let prev = '';
   for (let i = 0; i < n; i++) {
-    const term = prev.slice(0, r.varint(prev.length)) + r.string();
-    if (i > 0 && !(prev < term)) r.fail();
+    const term = prev.slice(0, r.varint(prev.length)) + readText(r);
+    if (i && prev >= term) r.fail();
     out.terms.push((prev = term));
     out.df[i] = r.varint();
     const v = r.varint();
@@ -180,7 +198,7 @@ export function readDictionaryPiece(body: Uint8Array, postingsPieces: number): D
     if (piece >= postingsPieces) r.fail();
     out.piece[i] = piece;
     out.offset[i] = offset;
-    offset += out.length[i] = Math.floor(v / 2);
+    offset += out.length[i] = v >>> 1;
   }
   if (r.pos !== r.endOffset) r.fail();
   return out;
@@ -205,23 +223,15 @@ export function readDocumentsPiece(body: Uint8Array, docs: number, paras: number
   const out: DocumentsPiece = { ids: [], stored: [], texts: [], start: new Uint32Array(paras), end: new Uint32Array(paras), paraCount: new Uint32Array(docs) };
   let p = 0;
   for (let d = 0; d < docs; d++) {
-    const tag = r.byte();
-    const s = r.string();
-    const id = tag ? Number(s) : s;
-    if (tag > 1 || !Number.isFinite(tag ? id : 0)) r.fail();
+    // [id] or [id, stored]: the id a string or a finite number, stored fields an object
+    const [id, stored] = JSON.parse(readText(r));
+    if ((typeof id !== 'string' && !Number.isFinite(id)) || (stored !== undefined && (!stored || typeof stored !== 'object' || Array.isArray(stored)))) r.fail();
     out.ids.push(id);
-    const js = r.string();
-    let stored: Record<string, unknown> | undefined;
-    if (js) {
-      const v = JSON.parse(js);
-      if (v === null || typeof v !== 'object' || Array.isArray(v)) r.fail();
-      stored = Object.assign(Object.create(null) as Record<string, unknown>, v);
-    }
-    out.stored.push(stored);
+    out.stored.push(stored && Object.assign(Object.create(null) as Record<string, unknown>, stored));
     const paragraphsOfDocument = (out.paraCount[d] = r.varint(paras - p));
     const first = p;
     for (; p < first + paragraphsOfDocument; p++) out.end[p] = (out.start[p] = r.varint()) + r.varint();
-    const text = r.string();
+    const text = readText(r);
     for (let i = first; i < p; i++) if (out.end[i] > text.length) r.fail();
     out.texts.push(text);
   }
@@ -249,11 +259,14 @@ export class PieceStore {
   private cached = 0;
   /** Bytes the loader has given so far. */
   bytesRead = 0;
+  /** The root's dictionary, which compressed pieces were compressed with (openPack sets it before any piece is read). */
+  declare dictionary: Uint8Array;
 
   constructor(
     private readonly loader: PieceLoader,
     private readonly cacheLimit: number,
-    private readonly inflate: (bytes: Uint8Array) => Uint8Array | Promise<Uint8Array> = gunzip,
+    /** The inflater of compressed pieces (and of the root). */
+    readonly inflate: Inflater = inflateRaw,
   ) {}
 
   /**
@@ -265,10 +278,10 @@ export class PieceStore {
     let bytes: unknown;
     try {
       bytes = await this.loader(name, piece); // a piece is its range (and more)
+      if (!(bytes instanceof Uint8Array)) throw 0;
     } catch (e) {
-      throw new FahrasError('MISSING_PIECE', `pack piece ${label} could not be read${e instanceof Error ? `: ${e.message}` : ''}`);
+      throw new FahrasError('MISSING_PIECE', `${label} could not be read${e instanceof Error ? `: ${e.message}` : ''}`);
     }
-    if (!(bytes instanceof Uint8Array)) throw new FahrasError('MISSING_PIECE', `pack piece ${label} could not be read`);
     this.bytesRead += bytes.length;
     return piece && bytes.length !== piece.end - piece.start && bytes.length >= piece.end ? bytes.subarray(piece.start, piece.end) : bytes;
   }
@@ -295,16 +308,11 @@ export class PieceStore {
     // its last 4 bytes are the CRC-32 of the others: then the CRC-32 of all is CRC-32's residue, 0x2144DF1C (a short
     // read fails it too)
     if (crc32(stored) !== 0x2144df1c) {
-      throw new FahrasError('CHECKSUM_MISMATCH', `pack piece ${pieceLabel(name)}: checksum mismatch`);
+      throw new FahrasError('CHECKSUM_MISMATCH', `${pieceLabel(name)}: checksum mismatch`);
     }
     let body = stored.subarray(1, size);
-    if (stored[0] === PieceEncoding.Gzip) {
-      try {
-        body = await this.inflate(body);
-      } catch {
-        throw damagedPiece(name);
-      }
-    } else if (stored[0] !== PieceEncoding.Raw) throw damagedPiece(name);
+    if (stored[0] > PieceEncoding.Deflate) throw damagedPiece(name);
+    if (stored[0]) body = await this.inflate(body, this.dictionary).catch(() => Promise.reject(damagedPiece(name)));
     const value = parsing(name, () => decode(body));
     this.cached += entry.size = body.length;
     entry.evict = evict && (() => evict(value));
