@@ -43,7 +43,7 @@ export interface OpenPackOptions {
   fields?: FieldScoring;
   /** Qur'anic orthography, from `fahras/quran` (as `loadIndex` of `fahras/search`: a pack of Qur'anic text needs it). */
   quran?: QuranicRules;
-  /** Most bytes of decompressed pieces kept in memory between queries (default 4 MiB). */
+  /** Most bytes of decompressed pieces kept in memory between queries (default 2 MiB). */
   cacheBytes?: number;
   /**
    * Inflates a compressed piece, raw DEFLATE with the pack's preset dictionary (default: the platform's
@@ -143,7 +143,7 @@ export async function openPack(source: PackSource, options: OpenPackOptions = {}
           : null;
   if (!loader) throw new FahrasError('INVALID_ARGUMENT', 'openPack expects a URL, a directory path or a loader function');
   const cacheBytes = options.cacheBytes;
-  const store = new PieceStore(loader, typeof cacheBytes === 'number' && cacheBytes >= 0 ? cacheBytes : 4 << 20, options.inflate);
+  const store = new PieceStore(loader, typeof cacheBytes === 'number' && cacheBytes >= 0 ? cacheBytes : 2 << 20, options.inflate);
   const root = await readPackRoot(await store.load(ROOT_NAME), store.inflate);
   store.dictionary = root.dictionary;
   useQuranicRulesFor(root.config, options.quran, 'openPack');

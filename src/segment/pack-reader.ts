@@ -31,28 +31,14 @@ export interface PieceRef extends ByteRange {
 /** How errors name a piece: its volume and byte range. */
 export const pieceLabel = (p: PieceRef): string => `pack piece ${p.file} [${p.start}, ${p.end})`;
 
-/**
- * A list of pieces as the root gives it, as two arrays rather than an object per piece (the root of the 102 MB pack
- * lists 36,000 pieces, most never read): piece i is in volume `volumes[i]` (a file name), from the end of the piece
- * before it in that volume (0 for its first) to `ends[i]`.
- * @internal
- */
-export interface PieceList {
-  volumes: string[];
-  ends: number[];
-}
-
-/** Where piece `i` of `list` is. */
-export const pieceAt = ({ volumes, ends }: PieceList, i: number): PieceRef => ({ file: volumes[i], start: i && volumes[i - 1] === volumes[i] ? ends[i - 1] : 0, end: ends[i] });
-
 /** One term index's pieces, as the root lists them. @internal */
 export interface PackTermLists {
   /** Dictionary pieces in term order, with their term counts and first terms. */
-  dict: PieceList;
+  dict: PieceRef[];
   dictCounts: number[];
   dictFirst: string[];
   /** Postings pieces in term order. */
-  post: PieceList;
+  post: PieceRef[];
 }
 
 /** What a pack's root holds. */
@@ -67,11 +53,11 @@ export interface PackRoot {
   /** Documents pieces, with the first document and paragraph of each (`firstDoc[i]`; at `names.length`, one past the last). */
   documents: {
     /** @internal */
-    names: PieceList;
+    names: PieceRef[];
     /** @internal */
-    firstDoc: Uint32Array;
+    firstDoc: number[];
     /** @internal */
-    firstPara: Uint32Array;
+    firstPara: number[];
   };
   /** The preset dictionary of the compressed pieces (raw DEFLATE). */
   dictionary: Uint8Array;
@@ -97,15 +83,16 @@ const count = (r: ByteReader) => r.varint(r.endOffset - r.pos);
  * Reads one list of pieces: its volumes (each its name's 8 hash bytes and its piece count), each volume's pieces
  * (stored size, then what `describe` reads of the piece).
  */
-function readPieces(r: ByteReader, kind: PieceKind, describe?: (i: number) => void): PieceList {
-  const out: PieceList = { volumes: [], ends: [] };
+function readPieces(r: ByteReader, kind: PieceKind, describe?: (i: number) => void): PieceRef[] {
+  const out: PieceRef[] = [];
   for (let v = count(r); v > 0; v--) {
     const file = nameOf(kind, () => r.byte());
-    let end = 0;
+    let start = 0;
     for (let n = count(r); n > 0; n--) {
-      out.volumes.push(file);
-      const i = out.ends.push((end += r.varint())) - 1; // (not inside describe?.(…): without describe it would not run)
-      describe?.(i);
+      const end = start + r.varint();
+      out.push({ file, start, end });
+      describe?.(out.length - 1);
+      start = end;
     }
   }
   return out;
@@ -153,14 +140,14 @@ export async function readPackRoot(bytes: Uint8Array, inflate: Inflater = inflat
     const totalLength = r.varint();
     const text = readTermLists(r, false);
     const surface = r.varint(1) ? readTermLists(r, true) : null; // (a byte, 0 or 1)
-    // a documents piece holds a document at least: at most D pieces (more, and firstDoc[n] is undefined below)
-    const firstDoc = new Uint32Array(documentCount + 1);
-    const firstPara = new Uint32Array(documentCount + 1);
+    // (arrays as long as the pieces, not the documents: 20,198 of 168,121 at 102 MB)
+    const firstDoc = [0];
+    const firstPara = [0];
     const names = readPieces(r, 'docs', (i) => {
       firstDoc[i + 1] = firstDoc[i] + r.varint();
       firstPara[i + 1] = firstPara[i] + r.varint();
     });
-    const n = names.ends.length;
+    const n = names.length;
     const dictionary = r.block();
     if (r.pos !== r.endOffset || firstDoc[n] !== documentCount || firstPara[n] !== paragraphCount) r.fail();
     return { config, documentCount, paragraphCount, totalLength, text, surface, documents: { names, firstDoc, firstPara }, dictionary };
@@ -253,7 +240,9 @@ export function readDocumentsPiece(body: Uint8Array, docs: number, paras: number
 }
 
 interface CacheEntry {
-  value: unknown;
+  /** The decoded piece: a read in progress, or done. */
+  value: Promise<unknown>;
+  /** Its decompressed bytes (0 while it is read). */
   size: number;
   /** @internal */
   evict?: () => void;
@@ -265,9 +254,8 @@ interface CacheEntry {
  * {@link trim} is called, so a query's pieces stay while it runs).
  */
 export class PieceStore {
-  /** By volume and start (`post-….bin8192`). */
-  private readonly pieces = new Map<string, CacheEntry>();
-  private readonly loading = new Map<string, Promise<unknown>>();
+  /** Least recently used first; a piece being read is one already, so its readers share the read. */
+  private readonly pieces = new Map<PieceRef, CacheEntry>();
   private cached = 0;
   /** Bytes the loader has given so far. */
   bytesRead = 0;
@@ -299,25 +287,22 @@ export class PieceStore {
   }
 
   /** The piece decoded by `decode` (from cache, or loaded, checked and decompressed). `evict` runs when it leaves the cache. */
-  get<T>(name: PieceRef, decode: (body: Uint8Array) => T, evict?: (value: T) => void): Promise<T> {
-    const key = name.file + name.start;
-    const hit = this.pieces.get(key);
-    if (hit) {
-      this.pieces.delete(key);
-      this.pieces.set(key, hit); // most recently used last
-      return Promise.resolve(hit.value as T);
+  get<T>(key: PieceRef, decode: (body: Uint8Array) => T, evict?: (value: T) => void): Promise<T> {
+    let entry = this.pieces.get(key);
+    this.pieces.delete(key);
+    if (!entry) {
+      entry = { size: 0 } as CacheEntry;
+      // a piece that could not be read is not kept: the next query reads it again
+      entry.value = this.fetchPiece(entry, key, decode, evict).catch((e) => {
+        this.pieces.delete(key);
+        throw e;
+      });
     }
-    let p = this.loading.get(key) as Promise<T> | undefined;
-    if (!p) {
-      p = this.fetchPiece(key, name, decode, evict);
-      this.loading.set(key, p);
-      const done = () => this.loading.delete(key);
-      p.then(done, done);
-    }
-    return p;
+    this.pieces.set(key, entry); // most recently used last
+    return entry.value as Promise<T>;
   }
 
-  private async fetchPiece<T>(key: string, name: PieceRef, decode: (body: Uint8Array) => T, evict?: (value: T) => void): Promise<T> {
+  private async fetchPiece<T>(entry: CacheEntry, name: PieceRef, decode: (body: Uint8Array) => T, evict?: (value: T) => void): Promise<T> {
     const stored = await this.load(name.file, name);
     const size = stored.length - 4;
     // its last 4 bytes are the CRC-32 of the others: then the CRC-32 of all is CRC-32's residue, 0x2144DF1C (a short
@@ -329,8 +314,8 @@ export class PieceStore {
     if (stored[0] > PieceEncoding.Deflate) throw damagedPiece(name);
     if (stored[0]) body = await this.inflate(body, this.dictionary).catch(() => Promise.reject(damagedPiece(name)));
     const value = parsing(name, () => decode(body));
-    this.pieces.set(key, { value, size: body.length, evict: evict && (() => evict(value)) });
-    this.cached += body.length;
+    this.cached += entry.size = body.length;
+    entry.evict = evict && (() => evict(value));
     return value;
   }
 
