@@ -54,7 +54,9 @@ const pieceList = (kind: PieceKind): PieceList => ({ kind, stored: [] });
  * repeats in a window that holds twice the text. Preceded by the byte count.
  */
 export function packText(w: ByteWriter, s: string): void {
-  const b = new Uint8Array(s.length * 3);
+  // into a buffer kept between calls (no buffer per string), then copied after the byte count
+  if (scratch.length < s.length * 3) scratch = new Uint8Array(s.length * 3);
+  const b = scratch;
   let n = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -68,6 +70,8 @@ export function packText(w: ByteWriter, s: string): void {
   }
   w.block(b.subarray(0, n));
 }
+
+let scratch = new Uint8Array(0);
 
 /**
  * The dictionary pieces are compressed with when none is given: the first 256 characters of 128 documents spread
