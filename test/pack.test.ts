@@ -1,10 +1,14 @@
 // fahras/pack (src/pack.ts): a pack answers every query (and its total) exactly as the in-memory index of the same documents,
 // reading only the pieces the query needs; missing and damaged pieces, and newer packs, are typed errors.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createIndex, type FahrasIndex, loadIndex, type SearchOptions } from '../src/index.js';
 import { type ByteRange, openPack } from '../src/pack.js';
+import { writePack } from '../src/pack-node.js';
 import { typos } from '../src/typos.js';
 import { quran } from '../src/quran.js';
 import { ByteReader, ByteWriter, crc32 } from '../src/segment/bytes.js';
@@ -120,6 +124,20 @@ describe('fahras/pack', () => {
     queries.forEach((q, i) => expect(all[i], q).toEqual(index.search(q, { limit: 5 })));
     expect(all[0].length).toBeGreaterThan(0);
     for (const q of queries) expect(await pack.search(q, { fuzzy: true })).toEqual(index.search(q, { fuzzy: true }));
+  });
+
+  it('opens a directory in Node (read by byte ranges through its own loader) and answers as the index', async () => {
+    const index = createIndex();
+    for (const d of seedDocuments()) index.add(d);
+    const dir = mkdtempSync(join(tmpdir(), 'fahras-pack-'));
+    try {
+      await writePack(index, dir, SMALL);
+      const pack = await openPack(dir, { typos });
+      for (const q of ['الغاره الروسيه', 'المعارض*', 'ادلب -درعا']) expect(await pack.search(q), q).toEqual(index.search(q));
+      expect(pack.bytesRead).toBeLessThan(Object.values(await index.pack(SMALL)).reduce((sum, b) => sum + b.length, 0));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('reads the root and the pieces a query needs, and nothing again for a query whose pieces are cached', async () => {
