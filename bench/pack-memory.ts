@@ -13,11 +13,8 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeHeapSnapshot } from 'node:v8';
 import { readCorpusSlice, REPO_ROOT } from './lib/data.js';
-import { sampleKnownItemQueries } from './lib/queries.js';
+import { PACKS_SEED, sampleKnownItemQueries } from './lib/queries.js';
 import { BENCH_DIR, isMain, parseArgs } from './lib/util.js';
-
-/** The seed of bench/packs.ts' queries (the same list). */
-const PACKS_SEED = 20261207;
 
 const mb = (n: number) => `${(n / 1e6).toFixed(2)} MB`;
 
