@@ -50,24 +50,25 @@ export function threadedCompressor(): { compress: NonNullable<PackOptions['compr
     done: Promise<Uint8Array[]>;
     sent?: boolean;
   }
-  let batch: Batch | null = null;
+  // an open batch per dictionary (the writer compresses postings without it, between dictionary pieces)
+  const open = new Map<Uint8Array, Batch>();
   let batches = 0;
   const send = (b: Batch) => {
-    if (batch === b) batch = null;
+    if (open.get(b.dictionary) === b) open.delete(b.dictionary);
     if (b.sent) return;
     b.sent = true;
     workers[b.id % workers.length].postMessage({ id: b.id, pieces: b.pieces, dictionary: b.dictionary });
   };
   const compress = (bytes: Uint8Array, dictionary: Uint8Array): Promise<Uint8Array> => {
-    if (batch && batch.dictionary !== dictionary) send(batch);
-    if (!batch) {
+    let b = open.get(dictionary);
+    if (!b) {
       const id = batches++;
       const done = new Promise<Uint8Array[]>((resolve) => waiting.set(id, resolve));
-      const b: Batch = (batch = { id, pieces: [], dictionary, done });
+      const batch: Batch = { id, pieces: [], dictionary, done };
+      open.set(dictionary, (b = batch));
       // a batch goes when full, or once the writer stops adding pieces for this turn
-      queueMicrotask(() => send(b));
+      queueMicrotask(() => send(batch));
     }
-    const b = batch;
     const i = b.pieces.push(bytes) - 1;
     if (b.pieces.length >= BATCH) send(b);
     return b.done.then((out) => out[i]);

@@ -73,6 +73,8 @@ export function packText(w: ByteWriter, s: string): void {
 
 let scratch = new Uint8Array(0);
 
+const NO_DICTIONARY = new Uint8Array(0);
+
 /**
  * The dictionary pieces are compressed with when none is given: the first 256 characters of 128 documents spread
  * evenly over the index, in the pack's text encoding (the caller keeps the last 32,768 bytes). Words and phrases of
@@ -85,8 +87,10 @@ function sampleDictionary(texts: string[]): Uint8Array {
 }
 
 /**
- * Collects a pack's pieces: each is stored raw or compressed with the pack's dictionary (when that saves an eighth:
- * documents and dictionaries always, postings now and then), with its encoding byte first and its CRC-32 last.
+ * Collects a pack's pieces: each is stored raw or compressed (when that saves an eighth: documents and dictionaries
+ * always, postings now and then), with its encoding byte first and its CRC-32 last. Postings are compressed without
+ * the pack's dictionary (varints share nothing with text: the same bytes, for half the time zlib takes reading the
+ * dictionary into every piece); a reader inflates them behind the dictionary all the same.
  */
 class PieceSink {
   private readonly pending: Promise<void>[] = [];
@@ -96,11 +100,11 @@ class PieceSink {
   ) {}
 
   /** Appends a piece to `list` (its bytes are final once {@link done} resolves). */
-  put(list: PieceList, body: Uint8Array, compress: boolean): void {
+  put(list: PieceList, body: Uint8Array): void {
     const slot = list.stored.push(body) - 1;
     this.pending.push(
-      (compress ? this.compressPiece(body, this.dictionary) : Promise.resolve(null)).then((packed) => {
-        const deflated = packed !== null && packed.length < body.length - (body.length >> 3);
+      this.compressPiece(body, list.kind.endsWith('post') ? NO_DICTIONARY : this.dictionary).then((packed) => {
+        const deflated = packed.length < body.length - (body.length >> 3);
         const data = deflated ? packed : body;
         // the encoding byte, the body, then the CRC-32 of both (little-endian): the piece's checksum travels with it
         const stored = new Uint8Array(data.length + 5);
@@ -143,7 +147,7 @@ function packTerms(s: IndexSnapshot, t: TermIndexData, surface: boolean, sink: P
   let prev = '';
   const block = new ByteWriter(1024);
   const flushPostings = () => {
-    sink.put(out.post, post.finish(), true);
+    sink.put(out.post, post.finish());
     post = new ByteWriter(o.postingsPieceBytes * 2);
   };
   const flushDictionary = () => {
@@ -152,7 +156,7 @@ function packTerms(s: IndexSnapshot, t: TermIndexData, surface: boolean, sink: P
     w.varint(first.piece);
     w.varint(first.offset);
     w.raw(entries.buffer.subarray(0, entries.length));
-    sink.put(out.dict, w.finish(), true);
+    sink.put(out.dict, w.finish());
     out.dictCounts.push(count);
     entries = new ByteWriter(o.dictionaryPieceBytes * 2);
     count = 0;
@@ -220,7 +224,7 @@ function packDocuments(s: IndexSnapshot, sink: PieceSink, o: typeof DEFAULTS) {
     const w = new ByteWriter(body.length + 8);
     w.varint(n);
     w.raw(body.buffer.subarray(0, body.length));
-    sink.put(list, w.finish(), true);
+    sink.put(list, w.finish());
     docCounts.push(n);
     paraCounts.push(np);
     body = new ByteWriter(o.documentPieceBytes * 2);
@@ -308,7 +312,7 @@ export async function packSnapshot(s: IndexSnapshot, options: PackOptions = {}):
     }
   }
   // (DEFLATE's window holds a dictionary's last 32,768 bytes at most: a longer one is cut to them, as zlib would)
-  const dictionary = options.compress ? (options.dictionary ?? sampleDictionary(s.docs.texts)).subarray(-MAX_DICTIONARY_BYTES) : new Uint8Array(0);
+  const dictionary = options.compress ? (options.dictionary ?? sampleDictionary(s.docs.texts)).subarray(-MAX_DICTIONARY_BYTES) : NO_DICTIONARY;
   const compress = options.compress ?? deflateRaw;
   const sink = new PieceSink(compress, dictionary);
   const text = packTerms(s, s.textIndex, false, sink, o);
@@ -331,6 +335,6 @@ export async function packSnapshot(s: IndexSnapshot, options: PackOptions = {}):
   });
   w.block(dictionary);
   // the payload is compressed (raw DEFLATE without a dictionary): the root is read before the first results
-  const root = withHeader(PACK_MAGIC, PACK_VERSION, await compress(w.buffer.subarray(0, w.length), new Uint8Array(0)));
+  const root = withHeader(PACK_MAGIC, PACK_VERSION, await compress(w.buffer.subarray(0, w.length), NO_DICTIONARY));
   return { [ROOT_NAME]: root, ...files };
 }
