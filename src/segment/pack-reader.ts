@@ -253,8 +253,8 @@ interface CacheEntry {
 }
 
 /**
- * Reads pieces through a loader: checks each against its name's hash, decompresses and decodes it once, and keeps
- * the decoded pieces in a cache bounded by their decompressed size (least recently used go first, and only when
+ * Reads pieces through a loader: checks each against its CRC-32, decompresses and decodes it once, and keeps the
+ * decoded pieces in a cache bounded by their decompressed size (least recently used go first, and only when
  * {@link trim} is called, so a query's pieces stay while it runs).
  */
 export class PieceStore {
@@ -328,6 +328,9 @@ export class PieceStore {
   trim(): void {
     for (const [key, entry] of this.pieces) {
       if (this.cached <= this.cacheLimit) break;
+      // a piece still being read (a failed search left it going) is not counted yet: dropped now, its bytes would be
+      // counted when it arrives and never taken off, and its documents' tables never evicted
+      if (!entry.size) continue;
       this.pieces.delete(key);
       this.cached -= entry.size;
       entry.evict?.();
