@@ -54,10 +54,11 @@ async function step(arm: Arm, what: Step): Promise<string> {
   const t = performance.now();
   if (what === 'serialize') arm.index.serialize();
   else {
-    // as writePack does, without the disk: threads started and ended inside the measure
+    // as writePack does, without the disk: threads started and ended inside the measure, zlib's CRC-32 where the
+    // tree's writePack takes it
     const threads = arm.node.threadedCompressor();
     try {
-      arm.names = Object.keys(await arm.index.pack({ compress: threads.compress })).sort().join(' ');
+      arm.names = Object.keys(await arm.index.pack({ compress: threads.compress, crc32: arm.node.nodeCrc32 })).sort().join(' ');
     } finally {
       await threads.close();
     }
