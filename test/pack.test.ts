@@ -102,7 +102,7 @@ describe('fahras/pack', () => {
           if (!o.filter && !whole) {
             const shown = results.map((r) => docs.findIndex((d) => d.id === r.id));
             for (const range of ranges.slice(before).filter((r) => r.name.startsWith('docs-'))) {
-              const k = documentsPieces.findIndex((piece) => piece.file === range.name && piece.start === range.start);
+              const k = Array.from({ length: documentsPieces.length }, (_, i) => documentsPieces.at(i)).findIndex((piece) => piece.file === range.name && piece.start === range.start);
               expect(shown.some((d) => d >= firstDoc[k] && d < firstDoc[k + 1]), `${q}: documents piece ${k} shows nothing`).toBe(true);
             }
           }
