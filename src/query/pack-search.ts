@@ -15,6 +15,7 @@ import {
   type PieceRef,
   type PieceStore,
   damagedPiece,
+  lastAtMost,
   readDictionaryPiece,
   readDocumentsPiece,
 } from '../segment/pack-reader.js';
@@ -43,18 +44,6 @@ interface CachedDictionaryPiece {
 /** The union of some dictionary pieces (in term order; term ids are positions in it), as a term index without postings. @internal */
 interface Dictionary extends DictionaryPiece, TermIndexData {
   key: string;
-}
-
-/** The last index of ascending `values` whose value is at most `value` (-1 when none is): which piece holds it. */
-function lastAtMost<T extends string | number>(values: ArrayLike<T>, value: T): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (values[mid] <= value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
 }
 
 /** The dictionary pieces of one term index that a query's words need. @internal */
@@ -126,8 +115,6 @@ function dictionaryNeeds(root: PackRoot, parsed: ParsedQuery, opts: ResolvedSear
  */
 class PackPieces {
   private readonly dictionaries: (Dictionary | undefined)[] = [];
-  /** Set when postings not read before brought paragraph lengths (the searchers' length norms may be stale). */
-  lengthsChanged = false;
 
   constructor(
     private readonly root: PackRoot,
@@ -143,7 +130,7 @@ class PackPieces {
     if (last && last.key === key) return last; // the same pieces as the last query (it holds them, cached or not)
     const postingsPieces = needs.lists.post.length;
     const cached = await Promise.all(
-      order.map((i) => this.store.get<CachedDictionaryPiece>(needs.lists.dict[i], (body) => ({ body, decoded: readDictionaryPiece(body, postingsPieces) }))),
+      order.map((i) => this.store.get<CachedDictionaryPiece>(needs.lists.dict.at(i), (body) => ({ body, decoded: readDictionaryPiece(body, postingsPieces) }))),
     );
     // (decoded when read, checked then; decoded again when a later query needs it)
     const pieces = cached.map((piece) => {
@@ -176,20 +163,20 @@ class PackPieces {
       sorted: Uint32Array.from(terms, (_, i) => i),
     };
     // pieces that overlap (each is in order, and the root's first terms are): the first is damaged
-    for (let i = 1; i < n; i++) if (!(out.terms[i - 1] < out.terms[i])) throw damagedPiece(needs.lists.dict[order[0]]);
+    for (let i = 1; i < n; i++) if (!(out.terms[i - 1] < out.terms[i])) throw damagedPiece(needs.lists.dict.at(order[0]));
     return (this.dictionaries[which] = out);
   }
 
   /** A term index over `dict` holding the postings of the terms `ids` (the others are empty). */
   async postings(dict: Dictionary, lists: PackTermLists, ids: number[], surface: boolean): Promise<TermIndexData> {
     const wanted = [...new Set(ids)].sort((a, b) => a - b);
-    const pieces = await Promise.all(wanted.map((id) => this.store.get<PostingsPiece>(lists.post[dict.piece[id]], (body) => ({ body, applied: new Set() }))));
+    const pieces = await Promise.all(wanted.map((id) => this.store.get<PostingsPiece>(lists.post.at(dict.piece[id]), (body) => ({ body, applied: new Set() }))));
     const n = dict.terms.length;
     const entryStart = new Uint32Array(n + 1);
     const positionStart = new Uint32Array(n + 1);
     const blocks = wanted.map((id, k) => {
       const piece = pieces[k];
-      const name = lists.post[dict.piece[id]];
+      const name = lists.post.at(dict.piece[id]);
       const start = dict.offset[id];
       const end = start + dict.length[id];
       if (end > piece.body.length) throw damagedPiece(name);
@@ -242,7 +229,6 @@ class PackPieces {
       }
       if (listed !== df || meta.pos !== end) throw damagedPiece(name);
       piece.applied.add(start);
-      this.lengthsChanged = true;
     }
     return {
       entryBytes: piece.body.subarray(entriesStart, entriesEnd),
@@ -261,7 +247,7 @@ class PackPieces {
         const firstDocument = firstDoc[k];
         const documentCount = firstDoc[k + 1] - firstDocument;
         const piece = await this.store.get<DocumentsPiece>(
-          names[k],
+          names.at(k),
           (body) => readDocumentsPiece(body, documentCount, firstPara[k + 1] - firstPara[k]),
           () => {
             // (sparse arrays: entries deleted, not set to undefined, so they hold the cached pieces' documents only)
@@ -294,8 +280,8 @@ class PackPieces {
 export class PackSearcher {
   private readonly snap: IndexSnapshot;
   private readonly pieces: PackPieces;
-  /** Every searcher made; the first plans and presents (neither reads the accumulators). */
-  private readonly searchers: Searcher[] = [];
+  /** The first searcher made: it plans and presents too (neither reads the accumulators). */
+  private readonly planner: Searcher;
   /** Searchers whose accumulators no ranking holds (a ranking holds its own while a filter's documents are read). */
   private readonly idle: Searcher[] = [];
   private active = 0;
@@ -338,19 +324,16 @@ export class PackSearcher {
       },
     };
     this.pieces = new PackPieces(root, store, this.snap);
-    this.idle.push(this.newSearcher());
+    this.idle.push((this.planner = this.newSearcher()));
   }
 
   private newSearcher(): Searcher {
-    const searcher = new Searcher(this.snap, this.analyzer, this.extras);
-    this.searchers.push(searcher);
-    return searcher;
+    return new Searcher(this.snap, this.analyzer, this.extras);
   }
 
   /** Runs a query as `SearchIndex.searchWithTotal` does on the whole index, reading each piece before the step that needs it. */
   async search(query: unknown, options?: SearchOptions): Promise<SearchPage> {
-    const { root, pieces } = this;
-    const planner = this.searchers[0];
+    const { root, pieces, planner } = this;
     const opts = planner.resolve(options); // the option checks `search` makes (fuzzy without typos)
     const parsed = parseSearchQuery(query, this.analyzer, opts);
     this.active++;
@@ -363,10 +346,6 @@ export class PackSearcher {
         pieces.postings(textDictionary, root.text, textTerms, false),
         surfaceDictionary && pieces.postings(surfaceDictionary, root.surface!, surfaceTerms, true),
       ]);
-      if (pieces.lengthsChanged) {
-        pieces.lengthsChanged = false;
-        for (const searcher of this.searchers) searcher.lengthsChanged();
-      }
       const plan = { ...termsPlan, textIndex: text, surfaceIndex: surface };
       const paragraphDocument = this.snap.paragraphTable.doc;
       const searcher = this.idle.pop() ?? this.newSearcher();
