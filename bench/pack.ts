@@ -126,8 +126,8 @@ const kept = Object.keys(files).filter((n) => names2.has(n)).length;
 /** Every piece of a pack as kind, size and CRC-32 (its last 4 bytes): what identifies its bytes. */
 const pieceKeys = async (pack: Record<string, Uint8Array>) => {
   const r = await readPackRoot(pack['root.fahras']);
-  const lists = [r.text.dict, r.text.post, r.surface?.dict ?? [], r.surface?.post ?? [], r.documents.names];
-  return lists.flatMap((list) => list.map((p) => `${p.file.split('-')[0]} ${p.end - p.start} ${pack[p.file].subarray(p.end - 4, p.end).join('.')}`));
+  const lists = [r.text.dict, r.text.post, r.surface?.dict, r.surface?.post, r.documents.names];
+  return lists.flatMap((list) => Array.from({ length: list?.length ?? 0 }, (_, i) => list!.at(i)).map((p) => `${p.file.split('-')[0]} ${p.end - p.start} ${pack[p.file].subarray(p.end - 4, p.end).join('.')}`));
 };
 const pieces1 = new Set(await pieceKeys(files));
 const pieces2 = await pieceKeys(files2);

@@ -15,6 +15,7 @@ import {
   type PieceRef,
   type PieceStore,
   damagedPiece,
+  lastAtMost,
   readDictionaryPiece,
   readDocumentsPiece,
 } from '../segment/pack-reader.js';
@@ -43,18 +44,6 @@ interface CachedDictionaryPiece {
 /** The union of some dictionary pieces (in term order; term ids are positions in it), as a term index without postings. @internal */
 interface Dictionary extends DictionaryPiece, TermIndexData {
   key: string;
-}
-
-/** The last index of ascending `values` whose value is at most `value` (-1 when none is): which piece holds it. */
-function lastAtMost<T extends string | number>(values: ArrayLike<T>, value: T): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (values[mid] <= value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
 }
 
 /** The dictionary pieces of one term index that a query's words need. @internal */
@@ -126,8 +115,6 @@ function dictionaryNeeds(root: PackRoot, parsed: ParsedQuery, opts: ResolvedSear
  */
 class PackPieces {
   private readonly dictionaries: (Dictionary | undefined)[] = [];
-  /** Set when postings brought paragraph lengths not known before (the searchers' length norms are stale). */
-  lengthsChanged = false;
 
   constructor(
     private readonly root: PackRoot,
@@ -143,7 +130,7 @@ class PackPieces {
     if (last && last.key === key) return last; // the same pieces as the last query (it holds them, cached or not)
     const postingsPieces = needs.lists.post.length;
     const cached = await Promise.all(
-      order.map((i) => this.store.get<CachedDictionaryPiece>(needs.lists.dict[i], (body) => ({ body, decoded: readDictionaryPiece(body, postingsPieces) }))),
+      order.map((i) => this.store.get<CachedDictionaryPiece>(needs.lists.dict.at(i), (body) => ({ body, decoded: readDictionaryPiece(body, postingsPieces) }))),
     );
     // (decoded when read, checked then; decoded again when a later query needs it)
     const pieces = cached.map((piece) => {
@@ -176,20 +163,20 @@ class PackPieces {
       sorted: Uint32Array.from(terms, (_, i) => i),
     };
     // pieces that overlap (each is in order, and the root's first terms are): the first is damaged
-    for (let i = 1; i < n; i++) if (!(out.terms[i - 1] < out.terms[i])) throw damagedPiece(needs.lists.dict[order[0]]);
+    for (let i = 1; i < n; i++) if (!(out.terms[i - 1] < out.terms[i])) throw damagedPiece(needs.lists.dict.at(order[0]));
     return (this.dictionaries[which] = out);
   }
 
   /** A term index over `dict` holding the postings of the terms `ids` (the others are empty). */
   async postings(dict: Dictionary, lists: PackTermLists, ids: number[], surface: boolean): Promise<TermIndexData> {
     const wanted = [...new Set(ids)].sort((a, b) => a - b);
-    const pieces = await Promise.all(wanted.map((id) => this.store.get<PostingsPiece>(lists.post[dict.piece[id]], (body) => ({ body, applied: new Set() }))));
+    const pieces = await Promise.all(wanted.map((id) => this.store.get<PostingsPiece>(lists.post.at(dict.piece[id]), (body) => ({ body, applied: new Set() }))));
     const n = dict.terms.length;
     const entryStart = new Uint32Array(n + 1);
     const positionStart = new Uint32Array(n + 1);
     const blocks = wanted.map((id, k) => {
       const piece = pieces[k];
-      const name = lists.post[dict.piece[id]];
+      const name = lists.post.at(dict.piece[id]);
       const start = dict.offset[id];
       const end = start + dict.length[id];
       if (end > piece.body.length) throw damagedPiece(name);
@@ -211,32 +198,32 @@ class PackPieces {
 
   /** A text postings block: its entries and positions; the first time, its paragraphs' lengths and documents go into the tables. */
   private textBlock(piece: PostingsPiece, start: number, end: number, df: number, name: PieceRef) {
-    const header = new VarintCursor().reset(piece.body, start, end);
-    const entriesLength = header.next();
-    const positionsLength = header.next();
-    const entriesStart = header.pos;
-    const metaStart = entriesStart + entriesLength + positionsLength;
+    const meta = new VarintCursor().reset(piece.body, start, end);
+    const entriesLength = meta.next();
+    const positionsLength = meta.next();
+    const entriesStart = meta.pos;
+    const entriesEnd = entriesStart + entriesLength;
+    const metaStart = entriesEnd + positionsLength;
     if (metaStart > end) throw damagedPiece(name);
     if (!piece.applied.has(start)) {
       const paras = this.snap.paragraphTable;
-      const cursor = new EntryCursor().reset({ entryStart: Uint32Array.of(entriesStart, entriesStart + entriesLength), entryBytes: piece.body }, 0, paras.count);
-      const meta = new VarintCursor().reset(piece.body, metaStart, end);
-      let doc = 0;
-      let prev = 0;
+      const cursor = new EntryCursor().reset({ entryStart: Uint32Array.of(entriesStart, entriesEnd), entryBytes: piece.body }, 0, paras.count);
+      meta.pos = metaStart;
+      const { firstDoc, firstPara } = this.root.documents;
+      let k = 0; // the documents piece of the paragraph (entries ascend, so it only moves forward)
       let listed = 0;
       while (cursor.next()) {
         const paragraph = cursor.paragraphNumber;
-        const head = meta.next(); // twice the length, plus 1 when the document step differs from the paragraph step
+        if (firstPara[k + 1] <= paragraph) k = lastAtMost(firstPara, paragraph);
+        const head = meta.next(); // twice the length, plus 1 when the paragraph's document is not the plain count
         const length = head >>> 1;
-        // then the difference (paragraph step − document step), zigzag-coded less 1
-        const skew = head & 1 && meta.next() + 1;
-        doc += paragraph - prev - ((skew >>> 1) ^ -(skew & 1));
-        prev = paragraph;
-        if (doc >= this.root.documentCount || meta.pos > end) throw damagedPiece(name);
-        if (paras.tokenCount[paragraph] !== length) {
-          paras.tokenCount[paragraph] = length;
-          this.lengthsChanged = true;
-        }
+        // then how many more paragraphs than documents precede it in its documents piece, zigzag-coded
+        const skew = head & 1 && meta.next();
+        const doc = paragraph - firstPara[k] + firstDoc[k] - ((skew >>> 1) ^ -(skew & 1));
+        // a document of the piece (the cursor never reads past the block's end: the count of entries and the end are
+        // checked after)
+        if (lastAtMost(firstDoc, doc) !== k) throw damagedPiece(name);
+        paras.tokenCount[paragraph] = length;
         paras.doc[paragraph] = doc;
         listed++;
       }
@@ -244,8 +231,8 @@ class PackPieces {
       piece.applied.add(start);
     }
     return {
-      entryBytes: piece.body.subarray(entriesStart, entriesStart + entriesLength),
-      positionBytes: piece.body.subarray(entriesStart + entriesLength, metaStart),
+      entryBytes: piece.body.subarray(entriesStart, entriesEnd),
+      positionBytes: piece.body.subarray(entriesEnd, metaStart),
     };
   }
 
@@ -260,7 +247,7 @@ class PackPieces {
         const firstDocument = firstDoc[k];
         const documentCount = firstDoc[k + 1] - firstDocument;
         const piece = await this.store.get<DocumentsPiece>(
-          names[k],
+          names.at(k),
           (body) => readDocumentsPiece(body, documentCount, firstPara[k + 1] - firstPara[k]),
           () => {
             // (sparse arrays: entries deleted, not set to undefined, so they hold the cached pieces' documents only)
@@ -293,8 +280,8 @@ class PackPieces {
 export class PackSearcher {
   private readonly snap: IndexSnapshot;
   private readonly pieces: PackPieces;
-  /** Every searcher made; the first plans and presents (neither reads the accumulators). */
-  private readonly searchers: Searcher[] = [];
+  /** The first searcher made: it plans and presents too (neither reads the accumulators). */
+  private readonly planner: Searcher;
   /** Searchers whose accumulators no ranking holds (a ranking holds its own while a filter's documents are read). */
   private readonly idle: Searcher[] = [];
   private active = 0;
@@ -337,19 +324,16 @@ export class PackSearcher {
       },
     };
     this.pieces = new PackPieces(root, store, this.snap);
-    this.idle.push(this.newSearcher());
+    this.idle.push((this.planner = this.newSearcher()));
   }
 
   private newSearcher(): Searcher {
-    const searcher = new Searcher(this.snap, this.analyzer, this.extras);
-    this.searchers.push(searcher);
-    return searcher;
+    return new Searcher(this.snap, this.analyzer, this.extras);
   }
 
   /** Runs a query as `SearchIndex.searchWithTotal` does on the whole index, reading each piece before the step that needs it. */
   async search(query: unknown, options?: SearchOptions): Promise<SearchPage> {
-    const { root, pieces } = this;
-    const planner = this.searchers[0];
+    const { root, pieces, planner } = this;
     const opts = planner.resolve(options); // the option checks `search` makes (fuzzy without typos)
     const parsed = parseSearchQuery(query, this.analyzer, opts);
     this.active++;
@@ -362,10 +346,6 @@ export class PackSearcher {
         pieces.postings(textDictionary, root.text, textTerms, false),
         surfaceDictionary && pieces.postings(surfaceDictionary, root.surface!, surfaceTerms, true),
       ]);
-      if (pieces.lengthsChanged) {
-        pieces.lengthsChanged = false;
-        for (const searcher of this.searchers) searcher.lengthsChanged();
-      }
       const plan = { ...termsPlan, textIndex: text, surfaceIndex: surface };
       const paragraphDocument = this.snap.paragraphTable.doc;
       const searcher = this.idle.pop() ?? this.newSearcher();

@@ -119,6 +119,13 @@ export interface RankingParams extends StoredRanking {
  */
 export const DEFAULT_RANKING: RankingParams = { k1: 0.9, b: 0.9, coord: 0.3, proximity: 0.25, expansionWeight: 0.7, surface: 0.3, ...RANKING };
 
+/** BM25's length normalization constants of a ranking: a paragraph's is k1·(1 − b + b·length/avgdl). */
+interface LengthNorm {
+  k1: number;
+  b: number;
+  avgdl: number;
+}
+
 /** @internal */
 export interface Alt {
   termId: number;
@@ -183,8 +190,6 @@ export class Searcher {
   /** @internal */
   nTouched = 0;
   private gen = 0;
-  private norms: Float64Array | null = null;
-  private normsKey = '';
   /**
    * Scratch per paragraph for a word of several index terms (see `addPostings`): zeros between calls. Made when a
    * word first has several (12 bytes a paragraph: a pack of 168,541 paragraphs searched for plain words never needs it).
@@ -274,7 +279,9 @@ export class Searcher {
       this.gen = 1;
     }
     this.nTouched = 0;
-    const norms = this.normsFor(k1, b, avgdl);
+    // BM25's length normalization, k1·(1 − b + b·length/avgdl), is computed per posting read: a table over every
+    // paragraph cost a pack O(paragraphs) on each query that read new postings (bench/NOTES.md, coldpath)
+    const norms: LengthNorm = { k1, b, avgdl };
     const minLength = ranking.minLength;
     const surfaceWeight = ranking.surface;
     const coord = new Float64Array(total + 1);
@@ -299,7 +306,7 @@ export class Searcher {
         // the surface form and the exact forms imply the stem: they only add to paragraphs already touched (bit 0)
         if (surfaceWeight > 0) addWord(surface!, preparedClause.surfaceAlts, surfaceWeight, 0);
       } else {
-        this.scorePhrase(text, preparedClause, bit, N, k1, norms);
+        this.scorePhrase(text, preparedClause, bit, N, norms);
       }
     });
     // --- exclusions: the paragraphs where an excluded word or phrase occurs ---
@@ -392,22 +399,6 @@ export class Searcher {
     });
   }
 
-  /** @internal Paragraph lengths changed (a pack read more of them): the length norms are computed again. */
-  lengthsChanged(): void {
-    this.norms = null;
-  }
-
-  /** BM25 length normalization `tf + k1·(1 − b + b·len/avgdl)`'s constant part per paragraph, cached per (k1, b). */
-  private normsFor(k1: number, b: number, avgdl: number): Float64Array {
-    const key = `${k1}/${b}/${avgdl}`;
-    if (this.norms && this.normsKey === key) return this.norms;
-    const lengths = this.snap.paragraphTable.tokenCount;
-    const out = new Float64Array(this.scores.length);
-    for (let paragraph = 0; paragraph < this.snap.paragraphTable.count; paragraph++) out[paragraph] = k1 * (1 - b + (b * lengths[paragraph]) / avgdl);
-    this.normsKey = key;
-    return (this.norms = out);
-  }
-
   /**
    * The matched words of each page paragraph (`texts[i]` is `page[i]`'s text): from its term vector when it has
    * one (built in this process), otherwise from the positions the postings of `text` store for the matched terms,
@@ -454,7 +445,7 @@ export class Searcher {
    * the longest list, is walked last and reads `part` as it adds. With `bit` 0 (surface forms) it only adds to
    * paragraphs already touched.
    */
-  private addPostings(data: TermIndexData, ids: number[], weights: number[], bit: number, norms: Float64Array): void {
+  private addPostings(data: TermIndexData, ids: number[], weights: number[], bit: number, { k1, b, avgdl }: LengthNorm): void {
     const several = ids.length > 1;
     if (several && !this.part) {
       this.part = new Float64Array(this.scores.length);
@@ -462,7 +453,7 @@ export class Searcher {
     }
     const { scores, masks, stamp, touched, gen, partParagraphs } = this;
     const part = this.part!; // (read only when several)
-    const alive = this.snap.paragraphTable.alive;
+    const { alive, tokenCount } = this.snap.paragraphTable;
     let touchedCount = this.nTouched;
     let partCount = 0;
     for (let i = ids.length - 1; i >= 0; i--) {
@@ -478,7 +469,7 @@ export class Searcher {
           masks[paragraph] = 0;
           touched[touchedCount++] = paragraph;
         }
-        let contribution = (weight * tf) / (tf + norms[paragraph]);
+        let contribution = (weight * tf) / (tf + k1 * (1 - b + (b * tokenCount[paragraph]) / avgdl));
         masks[paragraph] |= bit;
         // part[] is all zeros between calls: a paragraph's first entry lists it
         if (i) {
@@ -529,13 +520,14 @@ export class Searcher {
   }
 
   /** Phrase clauses: BM25 of the phrase's frequency in each paragraph where its words stand at their offsets. */
-  private scorePhrase(text: TermIndexData, preparedClause: PreparedClause, bit: number, N: number, k1: number, norms: Float64Array): void {
+  private scorePhrase(text: TermIndexData, preparedClause: PreparedClause, bit: number, N: number, { k1, b, avgdl }: LengthNorm): void {
     const { scores, masks } = this;
+    const lengths = this.snap.paragraphTable.tokenCount;
     let idf = 0;
     for (const alts of preparedClause.words) idf += bm25Idf(Math.max(...alts.map((alt) => text.df[alt.termId])), N);
     this.phraseMatches(text, preparedClause, (paragraph, freq) => {
       this.touch(paragraph);
-      scores[paragraph] += (idf * freq * (k1 + 1)) / (freq + norms[paragraph]);
+      scores[paragraph] += (idf * freq * (k1 + 1)) / (freq + k1 * (1 - b + (b * lengths[paragraph]) / avgdl));
       masks[paragraph] |= bit;
     });
   }

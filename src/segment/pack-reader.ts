@@ -31,14 +31,24 @@ export interface PieceRef extends ByteRange {
 /** How errors name a piece: its volume and byte range. */
 export const pieceLabel = (p: PieceRef): string => `pack piece ${p.file} [${p.start}, ${p.end})`;
 
+/**
+ * One list of pieces of the root (P.2): how many, and each one's place, made the first time a query asks for it and
+ * then kept (it is the cache's key). The root of the 102 MB pack lists 37,500 pieces; an object each, made when the
+ * root was read, cost a cold search 25–31 ms (bench/NOTES.md, coldpath).
+ */
+export interface PieceList {
+  length: number;
+  at(i: number): PieceRef;
+}
+
 /** One term index's pieces, as the root lists them. @internal */
 export interface PackTermLists {
   /** Dictionary pieces in term order, with their term counts and first terms. */
-  dict: PieceRef[];
+  dict: PieceList;
   dictCounts: number[];
   dictFirst: string[];
   /** Postings pieces in term order. */
-  post: PieceRef[];
+  post: PieceList;
 }
 
 /** What a pack's root holds. */
@@ -53,7 +63,7 @@ export interface PackRoot {
   /** Documents pieces, with the first document and paragraph of each (`firstDoc[i]`; at `names.length`, one past the last). */
   documents: {
     /** @internal */
-    names: PieceRef[];
+    names: PieceList;
     /** @internal */
     firstDoc: number[];
     /** @internal */
@@ -83,23 +93,43 @@ export function readText(r: ByteReader): string {
 
 const count = (r: ByteReader) => r.varint(r.endOffset - r.pos);
 
+/** The last index of ascending `values` whose value is at most `value` (-1 when none is): which piece holds it. */
+export function lastAtMost<T extends string | number>(values: ArrayLike<T>, value: T): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (values[mid] <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
 /**
  * Reads one list of pieces: its volumes (each its name's 8 hash bytes and its piece count), each volume's pieces
- * (stored size, then what `describe` reads of the piece).
+ * (stored size, then what `describe` reads of the piece). Only numbers are kept: per volume its name and first
+ * piece, per piece its end in its volume (it starts where the one before ends, or at 0 as its volume's first).
  */
-function readPieces(r: ByteReader, kind: PieceKind, describe?: (i: number) => void): PieceRef[] {
-  const out: PieceRef[] = [];
+function readPieces(r: ByteReader, kind: PieceKind, describe?: (i: number) => void): PieceList {
+  const files: string[] = [];
+  const first: number[] = [];
+  const ends: number[] = [];
+  const refs: PieceRef[] = [];
   for (let v = count(r); v > 0; v--) {
-    const file = nameOf(kind, () => r.byte());
-    let start = 0;
-    for (let n = count(r); n > 0; n--) {
-      const end = start + r.varint();
-      out.push({ file, start, end });
-      describe?.(out.length - 1);
-      start = end;
+    files.push(nameOf(kind, () => r.byte()));
+    first.push(ends.length);
+    for (let n = count(r), end = 0; n > 0; n--) {
+      ends.push((end += r.varint()));
+      describe?.(ends.length - 1);
     }
   }
-  return out;
+  return {
+    length: ends.length,
+    at: (i) => {
+      const v = lastAtMost(first, i);
+      return (refs[i] ??= { file: files[v], start: first[v] === i ? 0 : ends[i - 1], end: ends[i] });
+    },
+  };
 }
 
 function readTermLists(r: ByteReader, surface: boolean): PackTermLists {

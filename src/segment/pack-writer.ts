@@ -138,12 +138,12 @@ interface PackedTerms {
 /**
  * Writes one term index. Text postings blocks: `varint(units length) varint(positions length)`, the units and the
  * positions as the single file encodes them, then per paragraph listed `varint(2 × length + (k ≠ 0))` and, when k ≠ 0,
- * `varint(zigzag(k) − 1)`, k being its paragraph step − document step (steps from the previous entry, the first from
- * 0). Surface blocks hold the units only.
+ * `varint(zigzag(k))`, k being how many more paragraphs than documents precede it in its documents piece
+ * (`skews`, from {@link packDocuments}). Surface blocks hold the units only.
  */
-function packTerms(s: IndexSnapshot, t: TermIndexData, surface: boolean, sink: PieceSink, o: typeof DEFAULTS): PackedTerms {
+function packTerms(s: IndexSnapshot, t: TermIndexData, surface: boolean, sink: PieceSink, o: typeof DEFAULTS, skews: Int32Array): PackedTerms {
   const out: PackedTerms = { dict: pieceList(surface ? 'sdict' : 'dict'), dictCounts: [], dictFirst: [], post: pieceList(surface ? 'spost' : 'post') };
-  const { doc, tokenCount, count: paragraphCount } = s.paragraphTable;
+  const { tokenCount, count: paragraphCount } = s.paragraphTable;
   const { sorted, termsById, entryBytes, entryStart, positionBytes, positionStart, df } = t;
   const cursor = new EntryCursor();
   // the writers are emptied, not made again, once a piece is cut (a piece is a copy of their bytes)
@@ -170,18 +170,11 @@ function packTerms(s: IndexSnapshot, t: TermIndexData, surface: boolean, sink: P
       block.raw(entryBytes.subarray(entriesFrom, entriesTo));
       block.raw(positionBytes.subarray(positionsFrom, positionsTo));
       cursor.reset(t, id, paragraphCount);
-      let previousDoc = 0;
-      let previous = 0;
       while (cursor.next()) {
         const u = cursor.paragraphNumber;
-        const d = doc[u];
-        // the document's step against the paragraph's: 0 whenever the paragraphs between are each a document's
-        // (most entries: a news article is a paragraph or a few), so it is mostly a bit beside the length
-        const skew = u - previous - (d - previousDoc);
+        const skew = skews[u];
         block.varint(2 * tokenCount[u] + (skew ? 1 : 0));
-        if (skew) block.varint(skew > 0 ? 2 * skew - 1 : -2 * skew - 2);
-        previousDoc = d;
-        previous = u;
+        if (skew) block.varint(skew > 0 ? 2 * skew : -2 * skew - 1);
       }
     }
     if (post.length > 0 && post.length + block.length > o.postingsPieceBytes) {
@@ -219,12 +212,17 @@ function packTerms(s: IndexSnapshot, t: TermIndexData, surface: boolean, sink: P
   return out;
 }
 
-/** Writes the documents pieces: consecutive documents, cut by text size; returns the root's list. */
+/**
+ * Writes the documents pieces: consecutive documents, cut by text size; returns the root's list and, per paragraph,
+ * how many more paragraphs than documents precede it in its piece (0 unless a document of several paragraphs, or of
+ * none, comes before it there: a piece holds a few documents), which places it in its document (FORMAT.md, P.3).
+ */
 function packDocuments(s: IndexSnapshot, sink: PieceSink, o: typeof DEFAULTS) {
   const { docs, paragraphTable: paras } = s;
   const list = pieceList('docs');
   const docCounts: number[] = [];
   const paraCounts: number[] = [];
+  const skews = new Int32Array(paras.count);
   const body = new ByteWriter(o.documentPieceBytes * 2);
   let n = 0;
   let np = 0;
@@ -246,6 +244,7 @@ function packDocuments(s: IndexSnapshot, sink: PieceSink, o: typeof DEFAULTS) {
     const paragraphsOfDocument = docs.paragraphCount[d];
     body.varint(paragraphsOfDocument);
     for (let u = first; u < first + paragraphsOfDocument; u++) {
+      skews[u] = u - first + np - n;
       body.varint(paras.textStart[u]);
       body.varint(paras.textEnd[u] - paras.textStart[u]);
     }
@@ -257,7 +256,7 @@ function packDocuments(s: IndexSnapshot, sink: PieceSink, o: typeof DEFAULTS) {
     if (textBytes >= o.documentPieceBytes) flush();
   }
   if (n > 0) flush();
-  return { list, docCounts, paraCounts };
+  return { list, docCounts, paraCounts, skews };
 }
 
 /**
@@ -280,9 +279,9 @@ export async function packSnapshot(s: IndexSnapshot, options: PackOptions = {}):
   const compress = options.compress ?? deflateRaw;
   const crc = options.crc32 ?? crc32;
   const sink = new PieceSink(compress, dictionary);
-  const text = packTerms(s, s.textIndex, false, sink, o);
-  const surface = s.surfaceIndex ? packTerms(s, s.surfaceIndex, true, sink, o) : null;
   const documents = packDocuments(s, sink, o);
+  const text = packTerms(s, s.textIndex, false, sink, o, documents.skews);
+  const surface = s.surfaceIndex ? packTerms(s, s.surfaceIndex, true, sink, o, documents.skews) : null;
   await sink.done();
 
   const files: Record<string, Uint8Array> = {};
