@@ -118,8 +118,9 @@ export interface Packable {
 
 /**
  * Writes the pack of `index` (see `FahrasIndex.pack`) to directory `dir` (created if needed; files already there
- * stay, so a rebuilt pack next to the old one shares its unchanged volumes). Compresses with Node's zlib, with the
- * dictionary of the pack already in `dir` when there is one (so unchanged pieces keep their bytes), else a new one.
+ * stay, so a rebuilt pack next to the old one shares its unchanged volumes). Compresses with Node's zlib on threads
+ * of its own (unless `options.compress` is given), with the dictionary of the pack already in `dir` when there is one
+ * (so unchanged pieces keep their bytes), else a new one.
  * Returns the names written, the root `root.fahras` first, and their total bytes.
  */
 export async function writePack(index: Packable, dir: string, options: PackOptions = {}): Promise<{ files: string[]; bytes: number }> {
@@ -127,23 +128,20 @@ export async function writePack(index: Packable, dir: string, options: PackOptio
     (root) => readPackRoot(root).then((r) => r.dictionary),
     () => undefined, // no pack there, or one this build does not read: a new dictionary
   );
-  const threads = threadedCompressor();
+  // threads of its own unless the caller brings a compressor (the CLI starts its threads before it builds the index)
+  const threads = options.compress ? undefined : threadedCompressor();
   let files;
   try {
     // zlib's CRC-32 (Node 20.15 and later) where there is one: the JavaScript loop's byte at a time took 75 ms of a
     // 20 MB pack's build (the pieces' checksums and the volumes' names)
-    files = await index.pack({ compress: threads.compress, dictionary: previous, crc32: nodeCrc32, ...options });
+    files = await index.pack({ compress: threads?.compress, dictionary: previous, crc32: nodeCrc32, ...options });
   } finally {
-    await threads.close();
+    await threads?.close();
   }
   await mkdir(dir, { recursive: true });
   const names = Object.keys(files);
-  let bytes = 0;
   // pieces first, the root last: a reader never finds a root whose pieces are not there yet
-  for (const name of names.slice(1)) {
-    await writeFile(join(dir, name), files[name]);
-    bytes += files[name].length;
-  }
+  await Promise.all(names.slice(1).map((name) => writeFile(join(dir, name), files[name])));
   await writeFile(join(dir, names[0]), files[names[0]]);
-  return { files: names, bytes: bytes + files[names[0]].length };
+  return { files: names, bytes: names.reduce((sum, name) => sum + files[name].length, 0) };
 }
