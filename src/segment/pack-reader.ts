@@ -65,9 +65,9 @@ export interface PackRoot {
     /** @internal */
     names: PieceList;
     /** @internal */
-    firstDoc: number[];
+    firstDoc: Float64Array;
     /** @internal */
-    firstPara: number[];
+    firstPara: Float64Array;
   };
   /** The preset dictionary of the compressed pieces (raw DEFLATE). */
   dictionary: Uint8Array;
@@ -113,18 +113,22 @@ export function lastAtMost<T extends string | number>(values: ArrayLike<T>, valu
 function readPieces(r: ByteReader, kind: PieceKind, describe?: (i: number) => void): PieceList {
   const files: string[] = [];
   const first: number[] = [];
-  const ends: number[] = [];
+  // (a piece takes a byte of the root at least: no array grown a piece at a time, copied and collected)
+  let ends = new Uint32Array(r.endOffset - r.pos);
+  let length = 0;
   const refs: PieceRef[] = [];
   for (let v = count(r); v > 0; v--) {
     files.push(nameOf(kind, () => r.byte()));
-    first.push(ends.length);
+    first.push(length);
     for (let n = count(r), end = 0; n > 0; n--) {
-      ends.push((end += r.varint()));
-      describe?.(ends.length - 1);
+      ends[length] = end += r.varint();
+      describe?.(length);
+      length++;
     }
   }
+  ends = ends.slice(0, length);
   return {
-    length: ends.length,
+    length,
     at: (i) => {
       const v = lastAtMost(first, i);
       return (refs[i] ??= { file: files[v], start: first[v] === i ? 0 : ends[i - 1], end: ends[i] });
@@ -175,8 +179,8 @@ export async function readPackRoot(bytes: Uint8Array, inflate: Inflater = inflat
     const text = readTermLists(r, false);
     const surface = r.varint(1) ? readTermLists(r, true) : null; // (a byte, 0 or 1)
     // (arrays as long as the pieces, not the documents: 20,198 of 168,121 at 102 MB)
-    const firstDoc = [0];
-    const firstPara = [0];
+    const firstDoc = new Float64Array(r.endOffset - r.pos);
+    const firstPara = firstDoc.slice();
     const names = readPieces(r, 'docs', (i) => {
       firstDoc[i + 1] = firstDoc[i] + r.varint();
       firstPara[i + 1] = firstPara[i] + r.varint();
@@ -184,7 +188,7 @@ export async function readPackRoot(bytes: Uint8Array, inflate: Inflater = inflat
     const n = names.length;
     const dictionary = r.block();
     if (r.pos !== r.endOffset || firstDoc[n] !== documentCount || firstPara[n] !== paragraphCount) r.fail();
-    return { config, documentCount, paragraphCount, totalLength, text, surface, documents: { names, firstDoc, firstPara }, dictionary };
+    return { config, documentCount, paragraphCount, totalLength, text, surface, documents: { names, firstDoc: firstDoc.slice(0, n + 1), firstPara: firstPara.slice(0, n + 1) }, dictionary };
   });
 }
 
