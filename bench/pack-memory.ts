@@ -22,7 +22,7 @@ const mb = (n: number) => `${(n / 1e6).toFixed(2)} MB`;
 async function child(dir: string, queries: string[], cacheBytes: number | undefined, snapshot: boolean): Promise<void> {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (!gc) throw new Error('run with --expose-gc');
-  const { openPack } = await import('../src/pack.js');
+  const { openPack } = await import('../src/pack-directory.js'); // fahras/pack as Node resolves it (directories)
   const { typos } = await import('../src/typos.js');
   const { quran } = await import('../src/quran.js');
   const measure = () => {

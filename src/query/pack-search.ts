@@ -198,28 +198,31 @@ class PackPieces {
 
   /** A text postings block: its entries and positions; the first time, its paragraphs' lengths and documents go into the tables. */
   private textBlock(piece: PostingsPiece, start: number, end: number, df: number, name: PieceRef) {
-    const header = new VarintCursor().reset(piece.body, start, end);
-    const entriesLength = header.next();
-    const positionsLength = header.next();
-    const entriesStart = header.pos;
-    const metaStart = entriesStart + entriesLength + positionsLength;
+    const meta = new VarintCursor().reset(piece.body, start, end);
+    const entriesLength = meta.next();
+    const positionsLength = meta.next();
+    const entriesStart = meta.pos;
+    const entriesEnd = entriesStart + entriesLength;
+    const metaStart = entriesEnd + positionsLength;
     if (metaStart > end) throw damagedPiece(name);
     if (!piece.applied.has(start)) {
       const paras = this.snap.paragraphTable;
-      const cursor = new EntryCursor().reset({ entryStart: Uint32Array.of(entriesStart, entriesStart + entriesLength), entryBytes: piece.body }, 0, paras.count);
-      const meta = new VarintCursor().reset(piece.body, metaStart, end);
-      let doc = 0;
-      let prev = 0;
+      const cursor = new EntryCursor().reset({ entryStart: Uint32Array.of(entriesStart, entriesEnd), entryBytes: piece.body }, 0, paras.count);
+      meta.pos = metaStart;
+      const { firstDoc, firstPara } = this.root.documents;
+      let k = 0; // the documents piece of the paragraph (entries ascend, so it only moves forward)
       let listed = 0;
       while (cursor.next()) {
         const paragraph = cursor.paragraphNumber;
-        const head = meta.next(); // twice the length, plus 1 when the document step differs from the paragraph step
+        if (firstPara[k + 1] <= paragraph) k = lastAtMost(firstPara, paragraph);
+        const head = meta.next(); // twice the length, plus 1 when the paragraph's document is not the plain count
         const length = head >>> 1;
-        // then the difference (paragraph step − document step), zigzag-coded less 1
-        const skew = head & 1 && meta.next() + 1;
-        doc += paragraph - prev - ((skew >>> 1) ^ -(skew & 1));
-        prev = paragraph;
-        if (doc >= this.root.documentCount || meta.pos > end) throw damagedPiece(name);
+        // then how many more paragraphs than documents precede it in its documents piece, zigzag-coded
+        const skew = head & 1 && meta.next();
+        const doc = paragraph - firstPara[k] + firstDoc[k] - ((skew >>> 1) ^ -(skew & 1));
+        // a document of the piece (the cursor never reads past the block's end: the count of entries and the end are
+        // checked after)
+        if (lastAtMost(firstDoc, doc) !== k) throw damagedPiece(name);
         paras.tokenCount[paragraph] = length;
         paras.doc[paragraph] = doc;
         listed++;
@@ -228,8 +231,8 @@ class PackPieces {
       piece.applied.add(start);
     }
     return {
-      entryBytes: piece.body.subarray(entriesStart, entriesStart + entriesLength),
-      positionBytes: piece.body.subarray(entriesStart + entriesLength, metaStart),
+      entryBytes: piece.body.subarray(entriesStart, entriesEnd),
+      positionBytes: piece.body.subarray(entriesEnd, metaStart),
     };
   }
 

@@ -25,6 +25,7 @@ const LAYERS: Record<string, number> = {
   'quran.ts': 6,
   'suggest.ts': 6,
   'pack.ts': 6,
+  'pack-directory.ts': 6,
   'pack-node.ts': 6,
   cli: 7,
   adapters: 7,
