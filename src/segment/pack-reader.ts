@@ -65,9 +65,9 @@ export interface PackRoot {
     /** @internal */
     names: PieceList;
     /** @internal */
-    firstDoc: Float64Array;
+    firstDoc: number[];
     /** @internal */
-    firstPara: Float64Array;
+    firstPara: number[];
   };
   /** The preset dictionary of the compressed pieces (raw DEFLATE). */
   dictionary: Uint8Array;
@@ -113,22 +113,18 @@ export function lastAtMost<T extends string | number>(values: ArrayLike<T>, valu
 function readPieces(r: ByteReader, kind: PieceKind, describe?: (i: number) => void): PieceList {
   const files: string[] = [];
   const first: number[] = [];
-  // (a piece takes a byte of the root at least: no array grown a piece at a time, copied and collected)
-  let ends = new Uint32Array(r.endOffset - r.pos);
-  let length = 0;
+  const ends: number[] = [];
   const refs: PieceRef[] = [];
   for (let v = count(r); v > 0; v--) {
     files.push(nameOf(kind, () => r.byte()));
-    first.push(length);
+    first.push(ends.length);
     for (let n = count(r), end = 0; n > 0; n--) {
-      ends[length] = end += r.varint();
-      describe?.(length);
-      length++;
+      ends.push((end += r.varint()));
+      describe?.(ends.length - 1);
     }
   }
-  ends = ends.slice(0, length);
   return {
-    length,
+    length: ends.length,
     at: (i) => {
       const v = lastAtMost(first, i);
       return (refs[i] ??= { file: files[v], start: first[v] === i ? 0 : ends[i - 1], end: ends[i] });
@@ -179,8 +175,8 @@ export async function readPackRoot(bytes: Uint8Array, inflate: Inflater = inflat
     const text = readTermLists(r, false);
     const surface = r.varint(1) ? readTermLists(r, true) : null; // (a byte, 0 or 1)
     // (arrays as long as the pieces, not the documents: 20,198 of 168,121 at 102 MB)
-    const firstDoc = new Float64Array(r.endOffset - r.pos);
-    const firstPara = firstDoc.slice();
+    const firstDoc = [0];
+    const firstPara = [0];
     const names = readPieces(r, 'docs', (i) => {
       firstDoc[i + 1] = firstDoc[i] + r.varint();
       firstPara[i + 1] = firstPara[i] + r.varint();
@@ -188,7 +184,7 @@ export async function readPackRoot(bytes: Uint8Array, inflate: Inflater = inflat
     const n = names.length;
     const dictionary = r.block();
     if (r.pos !== r.endOffset || firstDoc[n] !== documentCount || firstPara[n] !== paragraphCount) r.fail();
-    return { config, documentCount, paragraphCount, totalLength, text, surface, documents: { names, firstDoc: firstDoc.slice(0, n + 1), firstPara: firstPara.slice(0, n + 1) }, dictionary };
+    return { config, documentCount, paragraphCount, totalLength, text, surface, documents: { names, firstDoc, firstPara }, dictionary };
   });
 }
 
