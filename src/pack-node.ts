@@ -8,6 +8,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import * as zlib from 'node:zlib';
+import { concatBytes } from './segment/bytes.js';
 import { ROOT_NAME } from './segment/pack-format.js';
 import { readPackRoot } from './segment/pack-reader.js';
 import type { PackOptions } from './segment/pack-writer.js';
@@ -38,15 +39,6 @@ parentPort.on('message', ({ id, bytes, lengths, key, dictionary }) => {
 
 /** Pieces per message to a compressing thread. */
 const BATCH = 64;
-
-/** Byte arrays `parts` as one, in a buffer of its own (transferable), and their lengths. */
-function joinParts(parts: Uint8Array[]): { bytes: Uint8Array<ArrayBuffer>; lengths: number[] } {
-  const lengths = parts.map((part) => part.length);
-  const bytes = new Uint8Array(lengths.reduce((sum, n) => sum + n, 0));
-  let at = 0;
-  for (const part of parts) bytes.set(part, (at += part.length) - part.length);
-  return { bytes, lengths };
-}
 
 /**
  * A compressor for `FahrasIndex.pack` that runs node:zlib on threads of its own (as many as the machine has cores,
@@ -85,8 +77,8 @@ export function threadedCompressor(): { compress: NonNullable<PackOptions['compr
     if (key === undefined) keys.set(b.dictionary, (key = keys.size));
     // (a copy of the dictionary: a view would take its whole buffer along)
     const dictionary = known[to].has(key) ? undefined : (known[to].add(key), b.dictionary.slice());
-    const { bytes, lengths } = joinParts(b.pieces);
-    workers[to].postMessage({ id: b.id, bytes, lengths, key, dictionary }, [bytes.buffer]);
+    const bytes = concatBytes(b.pieces); // (a buffer of its own: transferable)
+    workers[to].postMessage({ id: b.id, bytes, lengths: b.pieces.map((piece) => piece.length), key, dictionary }, [bytes.buffer as ArrayBuffer]);
   };
   const compress = (bytes: Uint8Array, dictionary: Uint8Array): Promise<Uint8Array> => {
     let b = open.get(dictionary);
