@@ -19,6 +19,7 @@ import {
   readDictionaryPiece,
   readDocumentsPiece,
 } from '../segment/pack-reader.js';
+import { codedLength } from '../segment/pack-format.js';
 import { concatBytes } from '../segment/bytes.js';
 import { EntryCursor, VarintCursor } from '../segment/postings.js';
 import type { ParsedQuery } from './parse.js';
@@ -210,13 +211,14 @@ class PackPieces {
       const cursor = new EntryCursor().reset({ entryStart: Uint32Array.of(entriesStart, entriesEnd), entryBytes: piece.body }, 0, paras.count);
       meta.pos = metaStart;
       const { firstDoc, firstPara } = this.root.documents;
+      const rounded = this.root.config.roundedLengths;
       let k = 0; // the documents piece of the paragraph (entries ascend, so it only moves forward)
       let listed = 0;
       while (cursor.next()) {
         const paragraph = cursor.paragraphNumber;
         if (firstPara[k + 1] <= paragraph) k = lastAtMost(firstPara, paragraph);
         const head = meta.next(); // twice the length, plus 1 when the paragraph's document is not the plain count
-        const length = head >>> 1;
+        const length = rounded ? codedLength(head >>> 1) : head >>> 1;
         // then how many more paragraphs than documents precede it in its documents piece, zigzag-coded
         const skew = head & 1 && meta.next();
         const doc = paragraph - firstPara[k] + firstDoc[k] - ((skew >>> 1) ^ -(skew & 1));

@@ -5,10 +5,10 @@
 // stored one after another in volumes, files of about `volumeBytes` named after their content, which a reader reads
 // a piece at a time with byte ranges: few files, few bytes per query.
 import { FahrasError } from '../errors.js';
-import { ByteWriter, crc32 } from './bytes.js';
+import { ByteWriter, concatBytes, crc32 } from './bytes.js';
 import { HEADER_SIZE } from './format.js';
 import type { IndexSnapshot, TermIndexData } from './model.js';
-import { MAX_DICTIONARY_BYTES, PACK_MAGIC, PACK_VERSION, PieceEncoding, type PieceKind, ROOT_NAME, deflateRaw, nameBytes, pieceName } from './pack-format.js';
+import { MAX_DICTIONARY_BYTES, PACK_MAGIC, PACK_VERSION, PieceEncoding, type PieceKind, ROOT_NAME, deflateRaw, lengthCode, nameBytes, pieceName } from './pack-format.js';
 import { EntryCursor } from './postings.js';
 import { sharedPrefixLength, storedConfigJson, withHeader } from './writer.js';
 
@@ -121,6 +121,14 @@ class PieceSink {
   }
 }
 
+/** A piece's body: `values` as varints, then the bytes `w` holds. */
+function afterVarints(values: number[], w: ByteWriter): Uint8Array {
+  const out = new ByteWriter(w.length + 16);
+  for (const v of values) out.varint(v);
+  out.raw(w.buffer.subarray(0, w.length));
+  return out.finish();
+}
+
 /** A term index cut into dictionary and postings pieces: the root's lists. */
 interface PackedTerms {
   dict: PieceList;
@@ -131,18 +139,22 @@ interface PackedTerms {
 
 /**
  * Writes one term index. Text postings blocks: `varint(units length) varint(positions length)`, the units and the
- * positions as the single file encodes them, then per paragraph listed `varint(2 × length + (k ≠ 0))` and, when k ≠ 0,
+ * positions as the single file encodes them, then per paragraph listed `varint(2 × length + (k ≠ 0))` (a rounded
+ * length as its {@link lengthCode}) and, when k ≠ 0,
  * `varint(zigzag(k))`, k being how many more paragraphs than documents precede it in its documents piece
  * (`skews`, from {@link packDocuments}). Surface blocks hold the units only.
  */
 function packTerms(s: IndexSnapshot, t: TermIndexData, surface: boolean, sink: PieceSink, o: typeof DEFAULTS, skews: Int32Array): PackedTerms {
   const out: PackedTerms = { dict: pieceList(surface ? 'sdict' : 'dict'), dictCounts: [], dictFirst: [], post: pieceList(surface ? 'spost' : 'post') };
   const paras = s.paragraphTable;
+  const rounded = s.indexConfig.roundedLengths;
   const cursor = new EntryCursor();
   let post = new ByteWriter(o.postingsPieceBytes * 2);
   let entries = new ByteWriter(o.dictionaryPieceBytes * 2);
   let count = 0;
-  let first = { piece: 0, offset: 0 };
+  // the postings piece and offset of the dictionary piece's first term
+  let firstPiece = 0;
+  let firstOffset = 0;
   let lastPiece = 0;
   let prev = '';
   const block = new ByteWriter(1024);
@@ -151,12 +163,7 @@ function packTerms(s: IndexSnapshot, t: TermIndexData, surface: boolean, sink: P
     post = new ByteWriter(o.postingsPieceBytes * 2);
   };
   const flushDictionary = () => {
-    const w = new ByteWriter(entries.length + 16);
-    w.varint(count);
-    w.varint(first.piece);
-    w.varint(first.offset);
-    w.raw(entries.buffer.subarray(0, entries.length));
-    sink.put(out.dict, w.finish());
+    sink.put(out.dict, afterVarints([count, firstPiece, firstOffset], entries));
     out.dictCounts.push(count);
     entries = new ByteWriter(o.dictionaryPieceBytes * 2);
     count = 0;
@@ -178,14 +185,15 @@ function packTerms(s: IndexSnapshot, t: TermIndexData, surface: boolean, sink: P
       while (cursor.next()) {
         const u = cursor.paragraphNumber;
         const skew = skews[u];
-        block.varint(2 * paras.tokenCount[u] + (skew ? 1 : 0));
+        block.varint(2 * (rounded ? lengthCode(paras.tokenCount[u]) : paras.tokenCount[u]) + (skew ? 1 : 0));
         if (skew) block.varint(skew > 0 ? 2 * skew : -2 * skew - 1);
       }
     }
     if (post.length > 0 && post.length + block.length > o.postingsPieceBytes) flushPostings();
     const piece = out.post.stored.length;
     if (count === 0) {
-      first = { piece, offset: post.length };
+      firstPiece = piece;
+      firstOffset = post.length;
       out.dictFirst.push(term);
     }
     const shared = sharedPrefixLength(prev, term);
@@ -212,20 +220,16 @@ function packTerms(s: IndexSnapshot, t: TermIndexData, surface: boolean, sink: P
 function packDocuments(s: IndexSnapshot, sink: PieceSink, o: typeof DEFAULTS) {
   const { docs, paragraphTable: paras } = s;
   const list = pieceList('docs');
-  const docCounts: number[] = [];
-  const paraCounts: number[] = [];
+  // per piece, its document and paragraph counts (what the root says of it)
+  const counts: number[][] = [];
   const skews = new Int32Array(paras.count);
   let body = new ByteWriter(o.documentPieceBytes * 2);
   let n = 0;
   let np = 0;
   let textBytes = 0;
   const flush = () => {
-    const w = new ByteWriter(body.length + 8);
-    w.varint(n);
-    w.raw(body.buffer.subarray(0, body.length));
-    sink.put(list, w.finish());
-    docCounts.push(n);
-    paraCounts.push(np);
+    sink.put(list, afterVarints([n], body));
+    counts.push([n, np]);
     body = new ByteWriter(o.documentPieceBytes * 2);
     n = np = textBytes = 0;
   };
@@ -249,7 +253,7 @@ function packDocuments(s: IndexSnapshot, sink: PieceSink, o: typeof DEFAULTS) {
     if (textBytes >= o.documentPieceBytes) flush();
   }
   if (n > 0) flush();
-  return { list, docCounts, paraCounts, skews };
+  return { list, counts, skews };
 }
 
 /**
@@ -270,12 +274,7 @@ function writeVolumes(w: ByteWriter, list: PieceList, volumeBytes: number, files
   });
   w.varint(volumes.length);
   for (const pieces of volumes) {
-    const volume = new Uint8Array(pieces.reduce((sum, i) => sum + list.stored[i].length, 0));
-    let at = 0;
-    for (const i of pieces) {
-      volume.set(list.stored[i], at);
-      at += list.stored[i].length;
-    }
+    const volume = concatBytes(pieces.map((i) => list.stored[i]));
     const name = pieceName(list.kind, volume);
     files[name] = volume;
     w.raw(Uint8Array.from(nameBytes(name)));
@@ -329,10 +328,7 @@ export async function packSnapshot(s: IndexSnapshot, options: PackOptions = {}):
   writeTermLists(w, text, o.volumeBytes, files);
   w.byte(surface ? 1 : 0);
   if (surface) writeTermLists(w, surface, o.volumeBytes, files);
-  writeVolumes(w, documents.list, o.volumeBytes, files, (i) => {
-    w.varint(documents.docCounts[i]);
-    w.varint(documents.paraCounts[i]);
-  });
+  writeVolumes(w, documents.list, o.volumeBytes, files, (i) => documents.counts[i].map((v) => w.varint(v)));
   w.block(dictionary);
   // the payload is compressed (raw DEFLATE without a dictionary): the root is read before the first results
   const root = withHeader(PACK_MAGIC, PACK_VERSION, await compress(w.buffer.subarray(0, w.length), NO_DICTIONARY));
