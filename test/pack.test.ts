@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { createIndex, type FahrasIndex, loadIndex, type SearchOptions } from '../src/index.js';
 import { type ByteRange, openPack } from '../src/pack.js';
 import { openPack as openPackInNode } from '../src/pack-directory.js';
-import { writePack } from '../src/pack-node.js';
+import { nodeCrc32, threadedCompressor, writePack } from '../src/pack-node.js';
 import { typos } from '../src/typos.js';
 import { quran } from '../src/quran.js';
 import { ByteReader, ByteWriter, crc32 } from '../src/segment/bytes.js';
@@ -156,6 +156,20 @@ describe('fahras/pack', () => {
     queries.forEach((q, i) => expect(all[i], q).toEqual(index.search(q, { limit: 5 })));
     expect(all[0].length).toBeGreaterThan(0);
     for (const q of queries) expect(await pack.search(q, { fuzzy: true })).toEqual(index.search(q, { fuzzy: true }));
+  });
+
+  it("writes the same bytes compressing on threads with zlib's CRC-32 (writePack's way) as in place with the JavaScript CRC-32", async () => {
+    const index = createIndex();
+    for (const d of seedDocuments()) index.add(d);
+    const inPlace = await index.pack({ ...SMALL, compress: async (b, dictionary) => deflateRawSync(b, { dictionary }) });
+    const threads = threadedCompressor();
+    try {
+      const threaded = await index.pack({ ...SMALL, compress: threads.compress, crc32: nodeCrc32 });
+      expect(Object.keys(threaded).sort()).toEqual(Object.keys(inPlace).sort());
+      for (const name of Object.keys(inPlace)) expect(threaded[name], name).toEqual(inPlace[name]);
+    } finally {
+      await threads.close();
+    }
   });
 
   it('opens a directory in Node (the node build of fahras/pack; read by byte ranges through its own loader) and answers as the index', async () => {

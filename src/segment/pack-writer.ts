@@ -8,7 +8,7 @@ import { FahrasError } from '../errors.js';
 import { ByteWriter, concatBytes, crc32 } from './bytes.js';
 import { HEADER_SIZE } from './format.js';
 import type { IndexSnapshot, TermIndexData } from './model.js';
-import { MAX_DICTIONARY_BYTES, PACK_MAGIC, PACK_VERSION, PieceEncoding, type PieceKind, ROOT_NAME, deflateRaw, lengthCode, nameBytes, pieceName } from './pack-format.js';
+import { MAX_DICTIONARY_BYTES, PACK_MAGIC, PACK_VERSION, PieceEncoding, type PieceKind, ROOT_NAME, deflateRaw, lengthCode } from './pack-format.js';
 import { EntryCursor } from './postings.js';
 import { sharedPrefixLength, storedConfigJson, withHeader } from './writer.js';
 
@@ -34,6 +34,12 @@ export interface PackOptions {
    * `writePack` does) keeps the bytes, so the names, of pieces whose content did not change.
    */
   dictionary?: Uint8Array;
+  /**
+   * The CRC-32 of `bytes` (FORMAT.md section 2's: node:zlib's `crc32`, Node 20.15 and later; `writePack` passes it
+   * when there is one), for the pieces' checksums and the volumes' names. Default: a loop in JavaScript, a byte at a
+   * time. It changes how fast a pack is written, never its bytes.
+   */
+  crc32?: (bytes: Uint8Array) => number;
 }
 
 /** Piece sizes: small pieces keep the bytes a query reads low, volumes the file count (bench/pack.ts measures both). */
@@ -51,14 +57,14 @@ const pieceList = (kind: PieceKind): PieceList => ({ kind, stored: [] });
  * Writes `s` in the pack's text encoding (FORMAT.md, P.3): a byte per ASCII code unit (below 0x80) and per code unit
  * of U+0600–U+067E, the Arabic letters, marks, digits and punctuation (0x80 + its offset from U+0600), three for any
  * other (0xFF, then the code unit, little-endian): Arabic takes half the bytes of UTF-8, and DEFLATE finds its
- * repeats in a window that holds twice the text. Preceded by the byte count.
+ * repeats in a window that holds twice the text. Preceded by the byte count. Writes `s` from code unit `from` on.
  */
-export function packText(w: ByteWriter, s: string): void {
+export function packText(w: ByteWriter, s: string, from = 0): void {
   // into a buffer kept between calls (no buffer per string), then copied after the byte count
   if (scratch.length < s.length * 3) scratch = new Uint8Array(s.length * 3);
   const b = scratch;
   let n = 0;
-  for (let i = 0; i < s.length; i++) {
+  for (let i = from; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c < 0x80) b[n++] = c;
     else if (c >= 0x600 && c < 0x67f) b[n++] = c - 0x580;
@@ -88,9 +94,10 @@ function sampleDictionary(texts: string[]): Uint8Array {
 
 /**
  * Collects a pack's pieces: each is stored raw or compressed (when that saves an eighth: documents and dictionaries
- * always, postings now and then), with its encoding byte first and its CRC-32 last. Postings are compressed without
- * the pack's dictionary (varints share nothing with text: the same bytes, for half the time zlib takes reading the
- * dictionary into every piece); a reader inflates them behind the dictionary all the same.
+ * always, postings now and then), with its encoding byte first and room for its CRC-32 last.
+ * Postings are compressed without the pack's dictionary (varints share nothing with text: the same bytes, for half
+ * the time zlib takes reading the dictionary into every piece); a reader inflates them behind the dictionary all the
+ * same.
  */
 class PieceSink {
   private readonly pending: Promise<void>[] = [];
@@ -106,11 +113,10 @@ class PieceSink {
       this.compressPiece(body, list.kind.endsWith('post') ? NO_DICTIONARY : this.dictionary).then((packed) => {
         const deflated = packed.length < body.length - (body.length >> 3);
         const data = deflated ? packed : body;
-        // the encoding byte, the body, then the CRC-32 of both (little-endian): the piece's checksum travels with it
+        // the encoding byte, the body, then 4 bytes for the CRC-32 of both, written once the piece is in its volume
         const stored = new Uint8Array(data.length + 5);
         stored[0] = deflated ? PieceEncoding.Deflate : PieceEncoding.Raw;
         stored.set(data, 1);
-        new DataView(stored.buffer).setUint32(data.length + 1, crc32(stored, 0, data.length + 1), true);
         list.stored[slot] = stored;
       }),
     );
@@ -119,14 +125,6 @@ class PieceSink {
   done(): Promise<void[]> {
     return Promise.all(this.pending);
   }
-}
-
-/** A piece's body: `values` as varints, then the bytes `w` holds. */
-function afterVarints(values: number[], w: ByteWriter): Uint8Array {
-  const out = new ByteWriter(w.length + 16);
-  for (const v of values) out.varint(v);
-  out.raw(w.buffer.subarray(0, w.length));
-  return out.finish();
 }
 
 /** A term index cut into dictionary and postings pieces: the root's lists. */
@@ -140,56 +138,50 @@ interface PackedTerms {
 /**
  * Writes one term index. Text postings blocks: `varint(units length) varint(positions length)`, the units and the
  * positions as the single file encodes them, then per paragraph listed `varint(2 × length + (k ≠ 0))` (a rounded
- * length as its {@link lengthCode}) and, when k ≠ 0,
- * `varint(zigzag(k))`, k being how many more paragraphs than documents precede it in its documents piece
+ * length as its {@link lengthCode}) and, when k ≠ 0, `varint(zigzag(k))`, k being how many more paragraphs than documents precede it in its documents piece
  * (`skews`, from {@link packDocuments}). Surface blocks hold the units only.
  */
 function packTerms(s: IndexSnapshot, t: TermIndexData, surface: boolean, sink: PieceSink, o: typeof DEFAULTS, skews: Int32Array): PackedTerms {
   const out: PackedTerms = { dict: pieceList(surface ? 'sdict' : 'dict'), dictCounts: [], dictFirst: [], post: pieceList(surface ? 'spost' : 'post') };
-  const paras = s.paragraphTable;
+  const { tokenCount, count: paragraphCount } = s.paragraphTable;
   const rounded = s.indexConfig.roundedLengths;
+  const { sorted, termsById, entryBytes, entryStart, positionBytes, positionStart, df } = t;
   const cursor = new EntryCursor();
-  let post = new ByteWriter(o.postingsPieceBytes * 2);
-  let entries = new ByteWriter(o.dictionaryPieceBytes * 2);
+  // the writers are emptied, not made again, once a piece is cut (a piece is a copy of their bytes)
+  const post = new ByteWriter(o.postingsPieceBytes * 2);
+  const entries = new ByteWriter(o.dictionaryPieceBytes * 2);
+  const block = new ByteWriter();
   let count = 0;
-  // the postings piece and offset of the dictionary piece's first term
   let firstPiece = 0;
   let firstOffset = 0;
   let lastPiece = 0;
   let prev = '';
-  const block = new ByteWriter(1024);
-  const flushPostings = () => {
-    sink.put(out.post, post.finish());
-    post = new ByteWriter(o.postingsPieceBytes * 2);
-  };
-  const flushDictionary = () => {
-    sink.put(out.dict, afterVarints([count, firstPiece, firstOffset], entries));
-    out.dictCounts.push(count);
-    entries = new ByteWriter(o.dictionaryPieceBytes * 2);
-    count = 0;
-    prev = '';
-  };
-  for (let i = 0; i < t.sorted.length; i++) {
-    const id = t.sorted[i];
-    const term = t.termsById[id];
+  for (let i = 0; i < sorted.length; i++) {
+    const id = sorted[i];
+    const term = termsById[id];
+    const entriesFrom = entryStart[id];
+    const entriesTo = entryStart[id + 1];
     block.length = 0;
-    const units = t.entryBytes.subarray(t.entryStart[id], t.entryStart[id + 1]);
-    if (surface) block.raw(units);
+    if (surface) block.raw(entryBytes.subarray(entriesFrom, entriesTo));
     else {
-      const positions = t.positionBytes.subarray(t.positionStart[id], t.positionStart[id + 1]);
-      block.varint(units.length);
-      block.varint(positions.length);
-      block.raw(units);
-      block.raw(positions);
-      cursor.reset(t, id, paras.count);
+      const positionsFrom = positionStart[id];
+      const positionsTo = positionStart[id + 1];
+      block.varint(entriesTo - entriesFrom);
+      block.varint(positionsTo - positionsFrom);
+      block.raw(entryBytes.subarray(entriesFrom, entriesTo));
+      block.raw(positionBytes.subarray(positionsFrom, positionsTo));
+      cursor.reset(t, id, paragraphCount);
       while (cursor.next()) {
         const u = cursor.paragraphNumber;
         const skew = skews[u];
-        block.varint(2 * (rounded ? lengthCode(paras.tokenCount[u]) : paras.tokenCount[u]) + (skew ? 1 : 0));
+        block.varint(2 * (rounded ? lengthCode(tokenCount[u]) : tokenCount[u]) + (skew ? 1 : 0));
         if (skew) block.varint(skew > 0 ? 2 * skew : -2 * skew - 1);
       }
     }
-    if (post.length > 0 && post.length + block.length > o.postingsPieceBytes) flushPostings();
+    if (post.length > 0 && post.length + block.length > o.postingsPieceBytes) {
+      sink.put(out.post, post.finish());
+      post.length = 0;
+    }
     const piece = out.post.stored.length;
     if (count === 0) {
       firstPiece = piece;
@@ -198,17 +190,26 @@ function packTerms(s: IndexSnapshot, t: TermIndexData, surface: boolean, sink: P
     }
     const shared = sharedPrefixLength(prev, term);
     entries.varint(shared);
-    packText(entries, term.slice(shared));
-    entries.varint(t.df[id]);
+    packText(entries, term, shared);
+    entries.varint(df[id]);
     entries.varint(block.length * 2 + (count > 0 && piece !== lastPiece ? 1 : 0));
     count++;
     lastPiece = piece;
     prev = term;
     post.raw(block.buffer.subarray(0, block.length));
-    if (entries.length >= o.dictionaryPieceBytes) flushDictionary();
+    if (entries.length >= o.dictionaryPieceBytes || i === sorted.length - 1) {
+      const w = new ByteWriter(entries.length + 16);
+      w.varint(count);
+      w.varint(firstPiece);
+      w.varint(firstOffset);
+      w.raw(entries.buffer.subarray(0, entries.length));
+      sink.put(out.dict, w.finish());
+      out.dictCounts.push(count);
+      entries.length = count = 0;
+      prev = '';
+    }
   }
-  if (post.length > 0) flushPostings();
-  if (count > 0) flushDictionary();
+  if (post.length > 0) sink.put(out.post, post.finish());
   return out;
 }
 
@@ -220,18 +221,21 @@ function packTerms(s: IndexSnapshot, t: TermIndexData, surface: boolean, sink: P
 function packDocuments(s: IndexSnapshot, sink: PieceSink, o: typeof DEFAULTS) {
   const { docs, paragraphTable: paras } = s;
   const list = pieceList('docs');
-  // per piece, its document and paragraph counts (what the root says of it)
-  const counts: number[][] = [];
+  const docCounts: number[] = [];
+  const paraCounts: number[] = [];
   const skews = new Int32Array(paras.count);
-  let body = new ByteWriter(o.documentPieceBytes * 2);
+  const body = new ByteWriter(o.documentPieceBytes * 2);
   let n = 0;
   let np = 0;
   let textBytes = 0;
   const flush = () => {
-    sink.put(list, afterVarints([n], body));
-    counts.push([n, np]);
-    body = new ByteWriter(o.documentPieceBytes * 2);
-    n = np = textBytes = 0;
+    const w = new ByteWriter(body.length + 8);
+    w.varint(n);
+    w.raw(body.buffer.subarray(0, body.length));
+    sink.put(list, w.finish());
+    docCounts.push(n);
+    paraCounts.push(np);
+    body.length = n = np = textBytes = 0;
   };
   for (let d = 0; d < docs.ids.length; d++) {
     const id = docs.ids[d];
@@ -253,46 +257,7 @@ function packDocuments(s: IndexSnapshot, sink: PieceSink, o: typeof DEFAULTS) {
     if (textBytes >= o.documentPieceBytes) flush();
   }
   if (n > 0) flush();
-  return { list, counts, skews };
-}
-
-/**
- * Stores `list`'s pieces in volumes (consecutive pieces, a volume cut once it holds `volumeBytes`), adds the volumes
- * to `files` under names made of their bytes, and writes the list into the root: its volumes, each with its pieces
- * (stored size, then what `describe` writes of piece i).
- */
-function writeVolumes(w: ByteWriter, list: PieceList, volumeBytes: number, files: Record<string, Uint8Array>, describe?: (i: number) => void): void {
-  const volumes: number[][] = [];
-  let size = volumeBytes;
-  list.stored.forEach((piece, i) => {
-    if (size >= volumeBytes) {
-      volumes.push([]);
-      size = 0;
-    }
-    volumes[volumes.length - 1].push(i);
-    size += piece.length;
-  });
-  w.varint(volumes.length);
-  for (const pieces of volumes) {
-    const volume = concatBytes(pieces.map((i) => list.stored[i]));
-    const name = pieceName(list.kind, volume);
-    files[name] = volume;
-    w.raw(Uint8Array.from(nameBytes(name)));
-    w.varint(pieces.length);
-    for (const i of pieces) {
-      w.varint(list.stored[i].length);
-      describe?.(i);
-    }
-  }
-}
-
-/** Writes a term index's lists into the root. */
-function writeTermLists(w: ByteWriter, p: PackedTerms, volumeBytes: number, files: Record<string, Uint8Array>): void {
-  writeVolumes(w, p.dict, volumeBytes, files, (i) => {
-    w.varint(p.dictCounts[i]);
-    w.string(p.dictFirst[i]);
-  });
-  writeVolumes(w, p.post, volumeBytes, files);
+  return { list, docCounts, paraCounts, skews };
 }
 
 /**
@@ -313,6 +278,7 @@ export async function packSnapshot(s: IndexSnapshot, options: PackOptions = {}):
   // (DEFLATE's window holds a dictionary's last 32,768 bytes at most: a longer one is cut to them, as zlib would)
   const dictionary = options.compress ? (options.dictionary ?? sampleDictionary(s.docs.texts)).subarray(-MAX_DICTIONARY_BYTES) : NO_DICTIONARY;
   const compress = options.compress ?? deflateRaw;
+  const crc = options.crc32 ?? crc32;
   const sink = new PieceSink(compress, dictionary);
   const documents = packDocuments(s, sink, o);
   const text = packTerms(s, s.textIndex, false, sink, o, documents.skews);
@@ -321,14 +287,69 @@ export async function packSnapshot(s: IndexSnapshot, options: PackOptions = {}):
 
   const files: Record<string, Uint8Array> = {};
   const w = new ByteWriter(1 << 16);
+  /**
+   * Stores `list`'s pieces in volumes (consecutive pieces, a volume cut once it holds `volumeBytes`; each piece's
+   * CRC-32 written there), adds the volumes to `files` under names made of their bytes, and writes the list into the
+   * root: its volumes, each with its name's hash bytes and its pieces (stored size, then what `describe` writes of
+   * piece i).
+   */
+  const writeVolumes = (list: PieceList, describe?: (i: number) => void) => {
+    const firsts: number[] = []; // each volume's first piece
+    let size = o.volumeBytes;
+    list.stored.forEach((piece, i) => {
+      if (size >= o.volumeBytes) {
+        firsts.push(i);
+        size = 0;
+      }
+      size += piece.length;
+    });
+    w.varint(firsts.length);
+    firsts.forEach((first, v) => {
+      const pieces = list.stored.slice(first, firsts[v + 1]);
+      const volume = concatBytes(pieces);
+      const view = new DataView(volume.buffer);
+      let at = 0;
+      for (const piece of pieces) {
+        at += piece.length;
+        // the piece's checksum (FORMAT.md P.3): the CRC-32 of its encoding byte and body, little-endian, after them
+        view.setUint32(at - 4, crc(volume.subarray(at - piece.length, at - 4)), true);
+      }
+      // its name (FORMAT.md P.1): its kind, the 16 hex digits of the CRC-32 and of the 32-bit FNV-1a hash of its
+      // bytes, `.bin`; the root lists those 8 bytes
+      let hash = 0x811c9dc5;
+      for (let i = 0; i < volume.length; i++) hash = Math.imul(hash ^ volume[i], 0x01000193);
+      let name = `${list.kind}-`;
+      for (const h of [crc(volume), hash]) {
+        for (let k = 24; k >= 0; k -= 8) w.byte(h >>> k);
+        name += (h >>> 0).toString(16).padStart(8, '0');
+      }
+      files[`${name}.bin`] = volume;
+      w.varint(pieces.length);
+      pieces.forEach((piece, i) => {
+        w.varint(piece.length);
+        describe?.(first + i);
+      });
+    });
+  };
+  /** Writes a term index's lists into the root. */
+  const writeTermLists = (p: PackedTerms) => {
+    writeVolumes(p.dict, (i) => {
+      w.varint(p.dictCounts[i]);
+      w.string(p.dictFirst[i]);
+    });
+    writeVolumes(p.post);
+  };
   w.string(storedConfigJson(s.indexConfig));
   w.varint(s.docs.ids.length);
   w.varint(s.paragraphTable.count);
   w.varint(s.paragraphTable.totalLength);
-  writeTermLists(w, text, o.volumeBytes, files);
+  writeTermLists(text);
   w.byte(surface ? 1 : 0);
-  if (surface) writeTermLists(w, surface, o.volumeBytes, files);
-  writeVolumes(w, documents.list, o.volumeBytes, files, (i) => documents.counts[i].map((v) => w.varint(v)));
+  if (surface) writeTermLists(surface);
+  writeVolumes(documents.list, (i) => {
+    w.varint(documents.docCounts[i]);
+    w.varint(documents.paraCounts[i]);
+  });
   w.block(dictionary);
   // the payload is compressed (raw DEFLATE without a dictionary): the root is read before the first results
   const root = withHeader(PACK_MAGIC, PACK_VERSION, await compress(w.buffer.subarray(0, w.length), NO_DICTIONARY));
