@@ -86,10 +86,14 @@ export interface IndexConfig {
   roundedLengths: boolean;
 }
 
-/** A paragraph length as an index with `roundedLengths` keeps it: its 4 most significant bits (exact below 16). */
-export function roundLength(length: number): number {
+/**
+ * A paragraph length as an index with `roundedLengths` keeps it: its 4 most significant bits (exact below 16); with
+ * `code`, as a pack's postings give it (FORMAT.md P.3): below 16 the length, else its 3 bits after the top one under
+ * the number of bits below the top 4 (16 → 16, 30 → 23, 32 → 24; below 64 for lengths below 1,024).
+ */
+export function roundLength(length: number, code?: boolean): number {
   const shift = 28 - Math.clz32(length); // bits below the top 4
-  return shift > 0 ? (length >>> shift) << shift : length;
+  return shift <= 0 ? length : code ? ((shift + 1) << 3) | ((length >>> shift) & 7) : (length >>> shift) << shift;
 }
 
 /**

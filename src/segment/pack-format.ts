@@ -17,17 +17,7 @@ export const enum PieceEncoding {
   Deflate = 1,
 }
 
-/**
- * A rounded paragraph length (`roundedLengths`) as its postings give it: below 16 the length, else its 4 significant
- * bits, the top one implied, under the number of bits below them (16 → 16, 30 → 23, 32 → 24): below 64 for lengths
- * below 1,024, so with the document bit one byte of varint.
- */
-export function lengthCode(length: number): number {
-  const shift = 28 - Math.clz32(length);
-  return shift > 0 ? ((shift + 1) << 3) | ((length >>> shift) & 7) : length;
-}
-
-/** The length a {@link lengthCode} stands for. */
+/** The length a rounded length's code (`roundLength(length, true)`, src/segment/model.ts) stands for. */
 export const codedLength = (code: number): number => (code < 16 ? code : (8 | (code & 7)) << ((code >> 3) - 1));
 
 /** The most bytes of a pack's dictionary: DEFLATE's window, as far back as a reference reaches. */
