@@ -18,19 +18,35 @@ export { FahrasError, type FahrasErrorCode } from './errors.js';
 /**
  * What a compressing thread runs: batches of pieces in, raw DEFLATE of each out (node:zlib, level 6, with the pack's
  * dictionary). zlib's own thread pool (`zlib.deflateRaw`) costs a handle and a round trip per piece, twice the
- * time of compressing in place on thousands of small pieces; a batch is one message each way. A piece goes back as
- * a copy of its own size whose buffer is transferred, not cloned: zlib's result is a view of its 16 KiB output
- * buffer, which a message would copy whole (140 MB allocated by the writer's thread for a pack of 20 MB).
+ * time of compressing in place on thousands of small pieces; a batch is one message each way, its pieces one after
+ * another in one buffer that is transferred, not copied (a message of many small arrays costs a copy and an
+ * allocation per array on both threads; zlib's result is a view of its 16 KiB output buffer, which a message would
+ * copy whole). A dictionary comes once, with the first batch that uses it.
  */
 const COMPRESSOR = `const { parentPort } = require('node:worker_threads');
 const { deflateRawSync } = require('node:zlib');
-parentPort.on('message', ({ id, pieces, dictionary }) => {
-  const out = pieces.map((b) => new Uint8Array(deflateRawSync(b, { dictionary })));
-  parentPort.postMessage({ id, out }, out.map((z) => z.buffer));
+const dictionaries = new Map();
+parentPort.on('message', ({ id, bytes, lengths, key, dictionary }) => {
+  if (dictionary) dictionaries.set(key, dictionary);
+  let at = 0;
+  const out = lengths.map((n) => deflateRawSync(bytes.subarray(at, (at += n)), { dictionary: dictionaries.get(key) }));
+  const joined = new Uint8Array(out.reduce((sum, z) => sum + z.length, 0));
+  at = 0;
+  for (const z of out) joined.set(z, (at += z.length) - z.length);
+  parentPort.postMessage({ id, bytes: joined, lengths: out.map((z) => z.length) }, [joined.buffer]);
 });`;
 
 /** Pieces per message to a compressing thread. */
 const BATCH = 64;
+
+/** Byte arrays `parts` as one, in a buffer of its own (transferable), and their lengths. */
+function joinParts(parts: Uint8Array[]): { bytes: Uint8Array<ArrayBuffer>; lengths: number[] } {
+  const lengths = parts.map((part) => part.length);
+  const bytes = new Uint8Array(lengths.reduce((sum, n) => sum + n, 0));
+  let at = 0;
+  for (const part of parts) bytes.set(part, (at += part.length) - part.length);
+  return { bytes, lengths };
+}
 
 /**
  * A compressor for `FahrasIndex.pack` that runs node:zlib on threads of its own (as many as the machine has cores,
@@ -41,8 +57,9 @@ export function threadedCompressor(): { compress: NonNullable<PackOptions['compr
   const workers = Array.from({ length: Math.min(4, Math.max(1, availableParallelism())) }, () => new Worker(COMPRESSOR, { eval: true }));
   const waiting = new Map<number, (out: Uint8Array[]) => void>();
   for (const worker of workers) {
-    worker.on('message', ({ id, out }: { id: number; out: Uint8Array[] }) => {
-      waiting.get(id)!(out);
+    worker.on('message', ({ id, bytes, lengths }: { id: number; bytes: Uint8Array; lengths: number[] }) => {
+      let at = 0;
+      waiting.get(id)!(lengths.map((n) => bytes.subarray(at, (at += n))));
       waiting.delete(id);
     });
   }
@@ -55,12 +72,21 @@ export function threadedCompressor(): { compress: NonNullable<PackOptions['compr
   }
   // an open batch per dictionary (the writer compresses postings without it, between dictionary pieces)
   const open = new Map<Uint8Array, Batch>();
+  // a number per dictionary, and the numbers each thread has
+  const keys = new Map<Uint8Array, number>();
+  const known = workers.map(() => new Set<number>());
   let batches = 0;
   const send = (b: Batch) => {
     if (open.get(b.dictionary) === b) open.delete(b.dictionary);
     if (b.sent) return;
     b.sent = true;
-    workers[b.id % workers.length].postMessage({ id: b.id, pieces: b.pieces, dictionary: b.dictionary });
+    const to = b.id % workers.length;
+    let key = keys.get(b.dictionary);
+    if (key === undefined) keys.set(b.dictionary, (key = keys.size));
+    // (a copy of the dictionary: a view would take its whole buffer along)
+    const dictionary = known[to].has(key) ? undefined : (known[to].add(key), b.dictionary.slice());
+    const { bytes, lengths } = joinParts(b.pieces);
+    workers[to].postMessage({ id: b.id, bytes, lengths, key, dictionary }, [bytes.buffer]);
   };
   const compress = (bytes: Uint8Array, dictionary: Uint8Array): Promise<Uint8Array> => {
     let b = open.get(dictionary);
@@ -92,8 +118,9 @@ export interface Packable {
 
 /**
  * Writes the pack of `index` (see `FahrasIndex.pack`) to directory `dir` (created if needed; files already there
- * stay, so a rebuilt pack next to the old one shares its unchanged volumes). Compresses with Node's zlib, with the
- * dictionary of the pack already in `dir` when there is one (so unchanged pieces keep their bytes), else a new one.
+ * stay, so a rebuilt pack next to the old one shares its unchanged volumes). Compresses with Node's zlib on threads
+ * of its own (unless `options.compress` is given), with the dictionary of the pack already in `dir` when there is one
+ * (so unchanged pieces keep their bytes), else a new one.
  * Returns the names written, the root `root.fahras` first, and their total bytes.
  */
 export async function writePack(index: Packable, dir: string, options: PackOptions = {}): Promise<{ files: string[]; bytes: number }> {
@@ -101,23 +128,20 @@ export async function writePack(index: Packable, dir: string, options: PackOptio
     (root) => readPackRoot(root).then((r) => r.dictionary),
     () => undefined, // no pack there, or one this build does not read: a new dictionary
   );
-  const threads = threadedCompressor();
+  // threads of its own unless the caller brings a compressor (the CLI starts its threads before it builds the index)
+  const threads = options.compress ? undefined : threadedCompressor();
   let files;
   try {
     // zlib's CRC-32 (Node 20.15 and later) where there is one: the JavaScript loop's byte at a time took 75 ms of a
     // 20 MB pack's build (the pieces' checksums and the volumes' names)
-    files = await index.pack({ compress: threads.compress, dictionary: previous, crc32: nodeCrc32, ...options });
+    files = await index.pack({ compress: threads?.compress, dictionary: previous, crc32: nodeCrc32, ...options });
   } finally {
-    await threads.close();
+    await threads?.close();
   }
   await mkdir(dir, { recursive: true });
   const names = Object.keys(files);
-  let bytes = 0;
   // pieces first, the root last: a reader never finds a root whose pieces are not there yet
-  for (const name of names.slice(1)) {
-    await writeFile(join(dir, name), files[name]);
-    bytes += files[name].length;
-  }
+  await Promise.all(names.slice(1).map((name) => writeFile(join(dir, name), files[name])));
   await writeFile(join(dir, names[0]), files[names[0]]);
-  return { files: names, bytes: bytes + files[names[0]].length };
+  return { files: names, bytes: names.reduce((sum, name) => sum + files[name].length, 0) };
 }

@@ -2,7 +2,6 @@
 // entry (main.ts) imports this module alone for `fahras search PATH words…`, so a search loads the pack reader, the
 // searcher and the printer, and neither commander nor the builder (bench/NOTES.md: a cold search on the 102 MB pack).
 import { closeSync, openSync, promises as fs, readSync } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { inflateRawSync } from 'node:zlib';
 import { FahrasError, openPack, type PieceLoader, type SearchOptions, type SearchResult } from '../pack.js';
 import { typos } from '../typos.js';
@@ -90,6 +89,8 @@ export async function searchCommand(file: string, words: string[], opts: SearchC
   if (words.length) return answer(words.join(' '));
   // no query: one per line from standard input, the index opened once (a prompt on a terminal)
   const input = io.stdin ?? process.stdin;
+  // (node:readline loaded only here: a search given its words never reads lines)
+  const { createInterface } = await import('node:readline');
   const lines = createInterface({ input, output: input.isTTY ? io.stdout : undefined, terminal: input.isTTY === true });
   const prompt = () => input.isTTY && lines.prompt();
   lines.setPrompt('fahras> ');

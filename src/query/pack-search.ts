@@ -1,12 +1,12 @@
-// Searching a pack, in the order of its reads: the query is parsed and the dictionary pieces its words need are
-// read; the searcher plans it (finds the index terms of its clauses there); the postings of those terms are read,
+// Searching a pack, in the order of its reads: the query is parsed; the searcher plans it (finds the index terms of
+// its clauses) in the dictionary pieces read so far, which learn from its lookups the pieces the whole dictionary
+// would answer them from, and plans again once those are read, until a plan needs no other piece; the postings of those terms are read,
 // and with them the lengths and documents of the paragraphs they list; the searcher ranks it once, over a snapshot
 // whose corpus statistics come from the root; the documents pieces of the page's paragraphs are read (with a
 // `filter`, first those of every candidate, whose stored fields it reads); the searcher presents the page. So
 // results are the in-memory index's by construction, and every piece is read before the step that needs it.
 import type { TextAnalyzer } from '../analysis/index.js';
-import { cliticRemainder } from '../stem/clitics.js';
-import { type DocumentId, type IndexSnapshot, type TermIndexData, emptyTermIndex } from '../segment/model.js';
+import { type DictionaryReads, type DocumentId, type IndexSnapshot, type TermIndexData, emptyTermIndex } from '../segment/model.js';
 import {
   type DictionaryPiece,
   type DocumentsPiece,
@@ -22,9 +22,7 @@ import {
 import { codedLength } from '../segment/pack-format.js';
 import { concatBytes } from '../segment/bytes.js';
 import { EntryCursor, VarintCursor } from '../segment/postings.js';
-import type { ParsedQuery } from './parse.js';
-import { Searcher, type SearcherExtras, type SearchOptions, type SearchPage, parseSearchQuery, planTerms, surfaceFormsOf } from './search.js';
-import type { ResolvedSearchOptions } from './search-options.js';
+import { type QueryPlan, Searcher, type SearcherExtras, type SearchOptions, type SearchPage, parseSearchQuery, planTerms } from './search.js';
 
 /** A postings piece: its bytes and the blocks whose paragraph data went into the paragraph tables. @internal */
 interface PostingsPiece {
@@ -47,8 +45,8 @@ interface Dictionary extends DictionaryPiece, TermIndexData {
   key: string;
 }
 
-/** The dictionary pieces of one term index that a query's words need. @internal */
-class DictionaryNeeds {
+/** The dictionary pieces of one term index that a query's lookups need (told of them by the planner's lookups). @internal */
+class DictionaryNeeds implements DictionaryReads {
   readonly pieces = new Set<number>();
   constructor(readonly lists: PackTermLists) {}
 
@@ -75,38 +73,10 @@ class DictionaryNeeds {
     for (let scanned = 0; ++i < dictFirst.length && scanned < cap && dictFirst[i].startsWith(prefix); scanned += dictCounts[i]) this.pieces.add(i);
   }
 
-  all(): void {
+  /** Every piece (typo neighbours scan every term). */
+  everyTerm(): void {
     for (let i = 0; i < this.lists.dictFirst.length; i++) this.pieces.add(i);
   }
-}
-
-/**
- * The dictionary pieces a parsed query reads, of the text index and of the surface index: the pieces of its words'
- * terms, of its prefixes' scans, every text piece for `fuzzy`, and those of its exact forms.
- */
-function dictionaryNeeds(root: PackRoot, parsed: ParsedQuery, opts: ResolvedSearchOptions): [DictionaryNeeds, DictionaryNeeds | null] {
-  const { fuzzy, maxExpansions, ranking } = opts;
-  const positive = [...parsed.must, ...parsed.should];
-  const clauses = [...positive, ...parsed.not];
-  const text = new DictionaryNeeds(root.text);
-  const surface = root.surface && new DictionaryNeeds(root.surface);
-  const folding = root.config.cliticFolding;
-  // a word's piece, and with clitic folding those of its forms without a clitic (resolveTerm may read them)
-  const need = (term: string): unknown => (text.lookup(term), folding && cliticRemainder(term, (rest) => (need(rest), false)));
-  for (const clause of clauses) {
-    for (const queryTerm of clause.queryTerms) {
-      need(queryTerm.term);
-      if (queryTerm.prefix) {
-        text.prefixScan(queryTerm.term, maxExpansions);
-        if (queryTerm.surface !== queryTerm.term) text.prefixScan(queryTerm.surface, maxExpansions);
-      }
-    }
-  }
-  // a typo may be anywhere in the dictionary: bounded by its size, read once
-  if (fuzzy > 0 && positive.some((clause) => clause.kind === 'term')) text.all();
-  // every clause's exact forms (an excluded quoted word needs them too)
-  if (surface) for (const clause of clauses) for (const form of surfaceFormsOf(clause, ranking.forms)) surface.lookup(form);
-  return [text, surface];
 }
 
 /**
@@ -165,7 +135,8 @@ class PackPieces {
     };
     // pieces that overlap (each is in order, and the root's first terms are): the first is damaged
     for (let i = 1; i < n; i++) if (!(out.terms[i - 1] < out.terms[i])) throw damagedPiece(needs.lists.dict.at(order[0]));
-    return (this.dictionaries[which] = out);
+    // (none, a query's first plan: not kept, so the last query's pieces are still there for its second)
+    return key ? (this.dictionaries[which] = out) : out;
   }
 
   /** A term index over `dict` holding the postings of the terms `ids` (the others are empty). */
@@ -337,9 +308,23 @@ export class PackSearcher {
     const parsed = parseSearchQuery(query, this.analyzer, opts);
     this.active++;
     try {
-      const [textNeeds, surfaceNeeds] = dictionaryNeeds(root, parsed, opts);
-      const [textDictionary, surfaceDictionary] = await Promise.all([pieces.dictionaryOf(textNeeds, 0), surfaceNeeds && pieces.dictionaryOf(surfaceNeeds, 1)]);
-      const termsPlan = planner.plan(parsed, opts, textDictionary, surfaceDictionary);
+      const textNeeds = new DictionaryNeeds(root.text);
+      const surfaceNeeds = root.surface && new DictionaryNeeds(root.surface);
+      const needed = () => textNeeds.pieces.size + (surfaceNeeds?.pieces.size ?? 0);
+      // a typo may be anywhere in the dictionary: bounded by its size, read once
+      if (opts.fuzzy && [...parsed.must, ...parsed.should].some((clause) => clause.kind === 'term')) textNeeds.everyTerm();
+      let textDictionary!: Dictionary;
+      let surfaceDictionary!: Dictionary | null;
+      let termsPlan!: QueryPlan;
+      // planned in the pieces read so far, whose lookups name the pieces they need: read, and planned again, until a
+      // plan needs no other piece (the first, in none, names them all but for what depends on the terms found)
+      for (let read = -1; read !== (read = needed()); ) {
+        [textDictionary, surfaceDictionary] = await Promise.all([pieces.dictionaryOf(textNeeds, 0), surfaceNeeds && pieces.dictionaryOf(surfaceNeeds, 1)]);
+        // (set right before planning, which is synchronous: a dictionary may serve another query's plan meanwhile)
+        textDictionary.reads = textNeeds;
+        if (surfaceDictionary) surfaceDictionary.reads = surfaceNeeds!;
+        termsPlan = planner.plan(parsed, opts, textDictionary, surfaceDictionary);
+      }
       const [textTerms, surfaceTerms] = planTerms(termsPlan);
       const [text, surface] = await Promise.all([
         pieces.postings(textDictionary, root.text, textTerms, false),

@@ -197,6 +197,23 @@ export interface TermIndexData {
   entryBytes: Uint8Array;
   positionStart: Uint32Array;
   positionBytes: Uint8Array;
+  /**
+   * @internal Set on a dictionary that holds part of its term index (a pack's pieces read so far): told of every
+   * lookup, it learns which pieces the whole dictionary would answer it from (query/pack-search.ts).
+   */
+  reads?: DictionaryReads;
+}
+
+/**
+ * What a partial dictionary is told of the lookups made in it (`findTerm`, `expandPrefix`; typo neighbours, which scan
+ * every term, are asked for before planning).
+ * @internal
+ */
+export interface DictionaryReads {
+  /** An exact lookup of `term`. */
+  lookup(term: string): void;
+  /** A prefix scan (`expandPrefix`) for at most `max` terms. */
+  prefixScan(prefix: string, max: number): void;
 }
 
 export function emptyTermIndex(): TermIndexData {
