@@ -93,7 +93,7 @@ export interface IndexConfig {
  */
 export function roundLength(length: number, code?: boolean): number {
   const shift = 28 - Math.clz32(length); // bits below the top 4
-  return shift <= 0 ? length : code ? ((shift + 1) << 3) | ((length >>> shift) & 7) : (length >>> shift) << shift;
+  return shift < 1 ? length : code ? ((shift + 1) << 3) | ((length >> shift) & 7) : (length >> shift) << shift;
 }
 
 /**
