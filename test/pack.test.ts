@@ -13,7 +13,8 @@ import { nodeCrc32, threadedCompressor, writePack } from '../src/pack-node.js';
 import { typos } from '../src/typos.js';
 import { quran } from '../src/quran.js';
 import { ByteReader, ByteWriter, crc32 } from '../src/segment/bytes.js';
-import { PACK_VERSION } from '../src/segment/pack-format.js';
+import { PACK_VERSION, codedLength } from '../src/segment/pack-format.js';
+import { roundLength } from '../src/segment/model.js';
 import { readPackRoot, readText } from '../src/segment/pack-reader.js';
 import { packText } from '../src/segment/pack-writer.js';
 import { seedDocuments } from './helpers/seeds.js';
@@ -114,6 +115,21 @@ describe('fahras/pack', () => {
       }),
       { numRuns: 100 },
     );
+  });
+
+  it('codes a rounded length in a byte below 64 up to 1,023 tokens, and decodes it to the rounded length (property)', () => {
+    fc.assert(
+      fc.property(fc.nat(), (length) => {
+        const rounded = roundLength(length);
+        expect(rounded).toBeLessThanOrEqual(length);
+        // 4 significant bits: within an eighth of the length, exact below 16
+        expect(length - rounded).toBeLessThan(length < 16 ? 1 : length / 8);
+        expect(codedLength(roundLength(length, true))).toBe(rounded);
+        expect(roundLength(rounded, true)).toBe(roundLength(length, true));
+        if (length < 1024) expect(roundLength(length, true)).toBeLessThan(64);
+      }),
+    );
+    expect([15, 16, 17, 30, 31, 32, 1000].map((n) => roundLength(n))).toEqual([15, 16, 16, 30, 30, 32, 960]);
   });
 
   it('gives every paragraph its document, past documents of several paragraphs and documents of none (grouped by document)', async () => {

@@ -3,7 +3,7 @@
 import { type Analyzer, type AnalyzerConfig, type AnalyzerOptions, type AnalyzerPreset, createAnalyzer, oneOf, resolveAnalyzerConfig, type TextAnalyzer, WordChain, type WordIdSink } from '../analysis/index.js';
 import { holdsQuranicOrthography } from '../normalize/index.js';
 import { ByteWriter, U32List } from '../segment/bytes.js';
-import { type DocumentId, type DocumentTable, type FahrasDocument, type FieldIndex, type IndexConfig, type IndexSnapshot, PARAGRAPH_SPLITS, type ParagraphSplit, RANKING, type ParagraphTable, type TermIndexData, type TermVectors, NO_VECTOR, fieldText } from '../segment/model.js';
+import { type DocumentId, type DocumentTable, type FahrasDocument, type FieldIndex, type IndexConfig, type IndexSnapshot, PARAGRAPH_SPLITS, type ParagraphSplit, RANKING, roundLength, type ParagraphTable, type TermIndexData, type TermVectors, NO_VECTOR, fieldText } from '../segment/model.js';
 import { putVarint } from '../segment/postings.js';
 import { checkOptions, describe, FahrasError, invalid } from '../errors.js';
 import { cliticRemainder, FOLD_PREFIXES } from '../stem/clitics.js';
@@ -84,7 +84,7 @@ export function resolveIndexConfig(options?: IndexOptions): IndexConfig {
   if (!(Number.isInteger(maxParagraphLength) && maxParagraphLength >= 16 && maxParagraphLength <= 0x7fffffff)) {
     invalid(`createIndex option maxParagraphLength: expected an integer from 16 to 2147483647, got ${describe(maxParagraphLength)}`);
   }
-  return { analyzer, paragraphs, maxParagraphLength, fields: resolveFields(o.fields ?? []), ranking: { ...RANKING }, cliticFolding, quranic: false };
+  return { analyzer, paragraphs, maxParagraphLength, fields: resolveFields(o.fields ?? []), ranking: { ...RANKING }, cliticFolding, roundedLengths: true, quranic: false };
 }
 
 function checkId(id: unknown): DocumentId {
@@ -355,7 +355,7 @@ export class IndexBuilder {
     this.prevStart = start;
     this.paraTokens = 0;
     this.analyzer.scanWords(this.docText, this.sink, start, end);
-    const length = this.paraTokens;
+    const length = this.config.roundedLengths ? roundLength(this.paraTokens) : this.paraTokens;
     this.tvEnd.push(this.tv.length);
     this.pDoc.push(this.doc);
     this.pStart.push(start);

@@ -19,6 +19,7 @@ import {
   readDictionaryPiece,
   readDocumentsPiece,
 } from '../segment/pack-reader.js';
+import { codedLength } from '../segment/pack-format.js';
 import { concatBytes } from '../segment/bytes.js';
 import { EntryCursor, VarintCursor } from '../segment/postings.js';
 import { type QueryPlan, Searcher, type SearcherExtras, type SearchOptions, type SearchPage, parseSearchQuery, planTerms } from './search.js';
@@ -181,24 +182,22 @@ class PackPieces {
       const cursor = new EntryCursor().reset({ entryStart: Uint32Array.of(entriesStart, entriesEnd), entryBytes: piece.body }, 0, paras.count);
       meta.pos = metaStart;
       const { firstDoc, firstPara } = this.root.documents;
-      let k = 0; // the documents piece of the paragraph (entries ascend, so it only moves forward)
-      let listed = 0;
-      while (cursor.next()) {
+      const rounded = this.root.config.roundedLengths;
+      // (df counts down to the entries left: none when the block ends)
+      for (; cursor.next(); df--) {
         const paragraph = cursor.paragraphNumber;
-        if (firstPara[k + 1] <= paragraph) k = lastAtMost(firstPara, paragraph);
+        const k = lastAtMost(firstPara, paragraph); // its documents piece
         const head = meta.next(); // twice the length, plus 1 when the paragraph's document is not the plain count
-        const length = head >>> 1;
         // then how many more paragraphs than documents precede it in its documents piece, zigzag-coded
         const skew = head & 1 && meta.next();
         const doc = paragraph - firstPara[k] + firstDoc[k] - ((skew >>> 1) ^ -(skew & 1));
         // a document of the piece (the cursor never reads past the block's end: the count of entries and the end are
         // checked after)
         if (lastAtMost(firstDoc, doc) !== k) throw damagedPiece(name);
-        paras.tokenCount[paragraph] = length;
+        paras.tokenCount[paragraph] = rounded ? codedLength(head >>> 1) : head >>> 1;
         paras.doc[paragraph] = doc;
-        listed++;
       }
-      if (listed !== df || meta.pos !== end) throw damagedPiece(name);
+      if (df || meta.pos !== end) throw damagedPiece(name);
       piece.applied.add(start);
     }
     return {

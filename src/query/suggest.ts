@@ -65,9 +65,9 @@ export function suggest(snap: IndexSnapshot, analyzer: TextAnalyzer, prefix: str
     const form = data.termsById[id];
     let word = '';
     analyzer.scan(text, (term, surface, start, end) => {
-      if (word === '' && (snap.surfaceIndex ? surface : term) === form) word = text.slice(start, end);
+      if (!word && (snap.surfaceIndex ? surface : term) === form) word = text.slice(start, end);
     });
-    if (word !== '' && !seen.has(word)) {
+    if (word && !seen.has(word)) {
       seen.add(word);
       out.push({ word, paragraphs: data.df[id] });
     }

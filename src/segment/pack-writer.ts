@@ -7,7 +7,7 @@
 import { FahrasError } from '../errors.js';
 import { ByteWriter, concatBytes, crc32 } from './bytes.js';
 import { HEADER_SIZE } from './format.js';
-import type { IndexSnapshot, TermIndexData } from './model.js';
+import { type IndexSnapshot, type TermIndexData, roundLength } from './model.js';
 import { MAX_DICTIONARY_BYTES, PACK_MAGIC, PACK_VERSION, PieceEncoding, type PieceKind, ROOT_NAME, deflateRaw } from './pack-format.js';
 import { EntryCursor } from './postings.js';
 import { sharedPrefixLength, storedConfigJson, withHeader } from './writer.js';
@@ -88,7 +88,7 @@ const NO_DICTIONARY = new Uint8Array(0);
  */
 function sampleDictionary(texts: string[]): Uint8Array {
   const w = new ByteWriter();
-  packText(w, Array.from({ length: 128 }, (_, i) => texts[Math.floor((i * texts.length) / 128)]?.slice(0, 256)).join(''));
+  packText(w, Array.from({ length: 128 }, (_, i) => texts[(i * texts.length) >>> 7]?.slice(0, 256)).join(''));
   return w.finish();
 }
 
@@ -137,13 +137,14 @@ interface PackedTerms {
 
 /**
  * Writes one term index. Text postings blocks: `varint(units length) varint(positions length)`, the units and the
- * positions as the single file encodes them, then per paragraph listed `varint(2 × length + (k ≠ 0))` and, when k ≠ 0,
- * `varint(zigzag(k))`, k being how many more paragraphs than documents precede it in its documents piece
+ * positions as the single file encodes them, then per paragraph listed `varint(2 × length + (k ≠ 0))` (a rounded
+ * length as its code, {@link roundLength}) and, when k ≠ 0, `varint(zigzag(k))`, k being how many more paragraphs than documents precede it in its documents piece
  * (`skews`, from {@link packDocuments}). Surface blocks hold the units only.
  */
 function packTerms(s: IndexSnapshot, t: TermIndexData, surface: boolean, sink: PieceSink, o: typeof DEFAULTS, skews: Int32Array): PackedTerms {
   const out: PackedTerms = { dict: pieceList(surface ? 'sdict' : 'dict'), dictCounts: [], dictFirst: [], post: pieceList(surface ? 'spost' : 'post') };
   const { tokenCount, count: paragraphCount } = s.paragraphTable;
+  const rounded = s.indexConfig.roundedLengths;
   const { sorted, termsById, entryBytes, entryStart, positionBytes, positionStart, df } = t;
   const cursor = new EntryCursor();
   // the writers are emptied, not made again, once a piece is cut (a piece is a copy of their bytes)
@@ -173,7 +174,7 @@ function packTerms(s: IndexSnapshot, t: TermIndexData, surface: boolean, sink: P
       while (cursor.next()) {
         const u = cursor.paragraphNumber;
         const skew = skews[u];
-        block.varint(2 * tokenCount[u] + (skew ? 1 : 0));
+        block.varint(2 * (rounded ? roundLength(tokenCount[u], true) : tokenCount[u]) + (skew ? 1 : 0));
         if (skew) block.varint(skew > 0 ? 2 * skew : -2 * skew - 1);
       }
     }
@@ -220,20 +221,16 @@ function packTerms(s: IndexSnapshot, t: TermIndexData, surface: boolean, sink: P
 function packDocuments(s: IndexSnapshot, sink: PieceSink, o: typeof DEFAULTS) {
   const { docs, paragraphTable: paras } = s;
   const list = pieceList('docs');
-  const docCounts: number[] = [];
-  const paraCounts: number[] = [];
+  // per piece, its document and paragraph counts (what the root says of it)
+  const counts: number[][] = [];
   const skews = new Int32Array(paras.count);
   const body = new ByteWriter(o.documentPieceBytes * 2);
   let n = 0;
   let np = 0;
   let textBytes = 0;
   const flush = () => {
-    const w = new ByteWriter(body.length + 8);
-    w.varint(n);
-    w.raw(body.buffer.subarray(0, body.length));
-    sink.put(list, w.finish());
-    docCounts.push(n);
-    paraCounts.push(np);
+    sink.put(list, body.finish());
+    counts.push([n, np]);
     body.length = n = np = textBytes = 0;
   };
   for (let d = 0; d < docs.ids.length; d++) {
@@ -256,7 +253,7 @@ function packDocuments(s: IndexSnapshot, sink: PieceSink, o: typeof DEFAULTS) {
     if (textBytes >= o.documentPieceBytes) flush();
   }
   if (n > 0) flush();
-  return { list, docCounts, paraCounts, skews };
+  return { list, counts, skews };
 }
 
 /**
@@ -265,13 +262,14 @@ function packDocuments(s: IndexSnapshot, sink: PieceSink, o: typeof DEFAULTS) {
  * @throws FahrasError `INVALID_ARGUMENT` for an index with scored document fields (packs do not carry them yet).
  */
 export async function packSnapshot(s: IndexSnapshot, options: PackOptions = {}): Promise<Record<string, Uint8Array>> {
-  if (s.fieldIndexes.length) throw new FahrasError('INVALID_ARGUMENT', 'packs do not carry scored document fields yet');
+  if (s.fieldIndexes.length) throw new FahrasError('INVALID_ARGUMENT', 'packs carry no scored document fields yet');
   const o = { ...DEFAULTS };
   for (const key of Object.keys(DEFAULTS) as (keyof typeof DEFAULTS)[]) {
     const v = options[key];
     if (v !== undefined) {
-      if (typeof v !== 'number' || !(v >= 64 && v <= 1 << 26)) throw new FahrasError('INVALID_ARGUMENT', `${key}: a number of bytes from 64`);
-      o[key] = Math.floor(v);
+      // (a number, or a string of one)
+      if (!(v >= 64 && v <= 1 << 26)) throw new FahrasError('INVALID_ARGUMENT', `${key}: a number of bytes from 64`);
+      o[key] = v | 0; // (whole bytes; v is at most 2^26)
     }
   }
   // (DEFLATE's window holds a dictionary's last 32,768 bytes at most: a longer one is cut to them, as zlib would)
@@ -345,10 +343,7 @@ export async function packSnapshot(s: IndexSnapshot, options: PackOptions = {}):
   writeTermLists(text);
   w.byte(surface ? 1 : 0);
   if (surface) writeTermLists(surface);
-  writeVolumes(documents.list, (i) => {
-    w.varint(documents.docCounts[i]);
-    w.varint(documents.paraCounts[i]);
-  });
+  writeVolumes(documents.list, (i) => documents.counts[i].map((v) => w.varint(v)));
   w.block(dictionary);
   // the payload is compressed (raw DEFLATE without a dictionary): the root is read before the first results
   const root = withHeader(PACK_MAGIC, PACK_VERSION, await compress(w.buffer.subarray(0, w.length), NO_DICTIONARY));
