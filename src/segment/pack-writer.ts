@@ -18,7 +18,7 @@ export interface PackOptions {
   dictionaryPieceBytes?: number;
   /** A postings piece is cut once it holds this many bytes; a longer term's postings get a piece of their own (default 2,048). */
   postingsPieceBytes?: number;
-  /** A documents piece is cut once it holds this many bytes of text in the pack's text encoding (a byte per Arabic letter), before compression (default 2,048). */
+  /** A documents piece is cut once it holds this many bytes of text in the pack's text encoding (a byte per Arabic letter), before compression (default 4,096). */
   documentPieceBytes?: number;
   /** A volume (a file of consecutive pieces of one kind) is cut once it holds this many bytes (default 131,072). */
   volumeBytes?: number;
@@ -43,7 +43,7 @@ export interface PackOptions {
 }
 
 /** Piece sizes: small pieces keep the bytes a query reads low, volumes the file count (bench/pack.ts measures both). */
-const DEFAULTS = { dictionaryPieceBytes: 2048, postingsPieceBytes: 2048, documentPieceBytes: 2048, volumeBytes: 131072 };
+const DEFAULTS = { dictionaryPieceBytes: 2048, postingsPieceBytes: 2048, documentPieceBytes: 4096, volumeBytes: 131072 };
 
 /** The pieces of one list of the root (one kind), in order: their stored bytes once compressed. */
 interface PieceList {
@@ -245,9 +245,9 @@ function packDocuments(s: IndexSnapshot, sink: PieceSink, o: typeof DEFAULTS) {
       body.varint(paras.textStart[u]);
       body.varint(paras.textEnd[u] - paras.textStart[u]);
     }
-    const before = body.length;
+    textBytes -= body.length; // (plus its length after the text: the text's bytes)
     packText(body, docs.texts[d]);
-    textBytes += body.length - before;
+    textBytes += body.length;
     n++;
     np += paragraphsOfDocument;
     if (textBytes >= o.documentPieceBytes) flush();
