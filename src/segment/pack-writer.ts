@@ -82,13 +82,13 @@ let scratch = new Uint8Array(0);
 const NO_DICTIONARY = new Uint8Array(0);
 
 /**
- * The dictionary pieces are compressed with when none is given: the first 256 characters of 128 documents spread
+ * The dictionary pieces are compressed with when none is given: the first 320 characters of 128 documents spread
  * evenly over the index, in the pack's text encoding (the caller keeps the last 32,768 bytes). Words and phrases of
  * the corpus then cost a piece a back-reference where they would cost it their letters.
  */
 function sampleDictionary(texts: string[]): Uint8Array {
   const w = new ByteWriter();
-  packText(w, Array.from({ length: 128 }, (_, i) => texts[(i * texts.length) >>> 7]?.slice(0, 256)).join(''));
+  packText(w, Array.from({ length: 128 }, (_, i) => texts[(i * texts.length) >>> 7]?.slice(0, 320)).join(''));
   return w.finish();
 }
 
