@@ -82,6 +82,16 @@ export default defineConfig([
     entry: { node: 'src/pack-node.ts' },
     format: ['esm', 'cjs'],
     external: ['./errors.js'],
+    // every import of src/errors.ts (./errors.js from src/, ../errors.js from the segment modules it shares) becomes
+    // the one external './errors.js' that build/link-node-errors.ts points at the main entry
+    esbuildPlugins: [
+      {
+        name: 'errors-external',
+        setup(build) {
+          build.onResolve({ filter: /^\.\.?\/errors\.js$/ }, () => ({ path: './errors.js', external: true }));
+        },
+      },
+    ],
     dts: true,
     sourcemap: true,
     clean: false,
