@@ -24,8 +24,10 @@ const SEARCH_LIMIT = '12.1 kB';
 // field restrictions and field highlights (#16, src/query/fields.ts, about +850 B): 32,025 B; the Qur'anic flag's
 // comparison of analyses (a document in Qur'anic orthography analyzed without the rules too): 32,160 B; the library
 // build's syntax minified: 31,911 B (IIFE 31,727 B). Bundle helper (the stemmers' affixes as strings): 31,843 B
-// (IIFE 31,634 B).
-const FULL_LIMIT = '31.9 kB';
+// (IIFE 31,634 B). Pack format 6 (rounded lengths) and the pack writer's work: 31,900 B. The pack piece sizes'
+// number check restored (a numeric string passed): 31,910 B, limit 31.95 kB (no budget of the issues bounds this
+// entry; the guard keeps it from growing unseen).
+const FULL_LIMIT = '31.95 kB';
 // Typo tolerance (`fahras/typos`, the `fuzzy` option) is an opt-in of the search-only entry, measured apart.
 const TYPOS_LIMIT = '0.6 kB';
 // Document-field scoring (`fahras/fields`) likewise, measured with the search entry it adds to.

@@ -158,6 +158,15 @@ describe('fahras/pack', () => {
     for (const q of queries) expect(await pack.search(q, { fuzzy: true })).toEqual(index.search(q, { fuzzy: true }));
   });
 
+  it('refuses piece sizes that are not numbers of bytes from 64 (a numeric string too)', async () => {
+    const index = createIndex();
+    index.add({ id: 1, text: 'مكتبة المدرسة' });
+    for (const bad of ['4096', 63, Number.NaN, 1 << 27, null]) {
+      await expect(index.pack({ documentPieceBytes: bad as never }), String(bad)).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringContaining('documentPieceBytes') });
+    }
+    await expect(index.pack({ documentPieceBytes: 64 })).resolves.toBeDefined();
+  });
+
   it("writes the same bytes compressing on threads with zlib's CRC-32 (writePack's way) as in place with the JavaScript CRC-32", async () => {
     const index = createIndex();
     for (const d of seedDocuments()) index.add(d);

@@ -267,8 +267,7 @@ export async function packSnapshot(s: IndexSnapshot, options: PackOptions = {}):
   for (const key of Object.keys(DEFAULTS) as (keyof typeof DEFAULTS)[]) {
     const v = options[key];
     if (v !== undefined) {
-      // (a number, or a string of one)
-      if (!(v >= 64 && v <= 1 << 26)) throw new FahrasError('INVALID_ARGUMENT', `${key}: a number of bytes from 64`);
+      if (typeof v !== 'number' || !(v >= 64 && v <= 1 << 26)) throw new FahrasError('INVALID_ARGUMENT', `${key}: a number of bytes from 64`);
       o[key] = v | 0; // (whole bytes; v is at most 2^26)
     }
   }
