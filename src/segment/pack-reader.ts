@@ -125,10 +125,8 @@ function readPieces(r: ByteReader, kind: PieceKind, describe?: (i: number) => vo
   }
   return {
     length: ends.length,
-    at: (i) => {
-      const v = lastAtMost(first, i);
-      return (refs[i] ??= { file: files[v], start: first[v] === i ? 0 : ends[i - 1], end: ends[i] });
-    },
+    // (its volume found once: later asks get the kept place)
+    at: (i) => (refs[i] ??= ((v) => ({ file: files[v], start: first[v] === i ? 0 : ends[i - 1], end: ends[i] }))(lastAtMost(first, i))),
   };
 }
 

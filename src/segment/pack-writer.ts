@@ -342,7 +342,7 @@ export async function packSnapshot(s: IndexSnapshot, options: PackOptions = {}):
   writeTermLists(text);
   w.byte(surface ? 1 : 0);
   if (surface) writeTermLists(surface);
-  writeVolumes(documents.list, (i) => documents.counts[i].map((v) => w.varint(v)));
+  writeVolumes(documents.list, (i) => documents.counts[i].forEach((v) => w.varint(v)));
   w.block(dictionary);
   // the payload is compressed (raw DEFLATE without a dictionary): the root is read before the first results
   const root = withHeader(PACK_MAGIC, PACK_VERSION, await compress(w.buffer.subarray(0, w.length), NO_DICTIONARY));
