@@ -272,6 +272,27 @@ describe('fahras/pack', () => {
       new DataView(volume.buffer).setUint32(end - 4, crc32(volume, start, end - 4), true);
       await expect(open({ ...files, [name]: volume })).rejects.toMatchObject({ code: 'CORRUPT_INDEX', message: expect.stringContaining(`${name} [${start}, ${end})`) });
     });
+
+    it('a postings entry whose document lies outside its documents piece (the block parsing to its end) is CORRUPT_INDEX', async () => {
+      // one documents piece: paragraphs 0 and 1 of document 0, paragraph 2 of document 1; the entries of 1 and 2 say
+      // how many more paragraphs than documents precede them there (1 each: FORMAT.md P.3), the block's last byte
+      const one = createIndex();
+      one.addAll([{ id: 'a', text: 'الرياض\nالرياض' }, { id: 'b', text: 'الرياض' }]);
+      const stored = await one.pack({ compress: async (b, dictionary) => deflateRawSync(b, { dictionary }) });
+      const name = Object.keys(stored).find((n) => n.startsWith('post-'))!;
+      expect(stored[name][0]).toBe(0); // one piece, stored raw (a few bytes do not compress)
+      const pack = await openPack(memoryLoader(stored).loader);
+      expect(await pack.search('الرياض')).toEqual(one.search('الرياض'));
+      for (const zigzag of [0x7e, 3]) {
+        // document 2 − 63, or 2 + 2 of 2: still varints of a byte, so the block reads to its end as before
+        const volume = stored[name].slice();
+        expect(volume[volume.length - 5]).toBe(2); // zigzag(1)
+        volume[volume.length - 5] = zigzag;
+        new DataView(volume.buffer).setUint32(volume.length - 4, crc32(volume, 0, volume.length - 4), true);
+        const damaged = await openPack(memoryLoader({ ...stored, [name]: volume }).loader);
+        await expect(damaged.search('الرياض')).rejects.toMatchObject({ code: 'CORRUPT_INDEX', message: expect.stringContaining(name) });
+      }
+    });
   });
 });
 

@@ -191,9 +191,9 @@ class PackPieces {
         // then how many more paragraphs than documents precede it in its documents piece, zigzag-coded
         const skew = head & 1 && meta.next();
         const doc = paragraph - firstPara[k] + firstDoc[k] - ((skew >>> 1) ^ -(skew & 1));
-        // a document of the piece (the cursor never reads past the block's end: the count of entries and the end are
-        // checked after)
-        if (lastAtMost(firstDoc, doc) !== k) throw damagedPiece(name);
+        // a document of the piece, between its first and the next piece's (the cursor never reads past the block's
+        // end: the count of entries and the end are checked after)
+        if (!(doc >= firstDoc[k] && doc < firstDoc[k + 1])) throw damagedPiece(name);
         paras.tokenCount[paragraph] = rounded ? codedLength(head >>> 1) : head >>> 1;
         paras.doc[paragraph] = doc;
       }
