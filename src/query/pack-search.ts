@@ -21,6 +21,7 @@ import {
 } from '../segment/pack-reader.js';
 import { codedLength } from '../segment/pack-format.js';
 import { concatBytes } from '../segment/bytes.js';
+import { findTerm } from '../segment/dictionary.js';
 import { EntryCursor, VarintCursor } from '../segment/postings.js';
 import { type QueryPlan, Searcher, type SearcherExtras, type SearchOptions, type SearchPage, parseSearchQuery, planTerms } from './search.js';
 
@@ -131,6 +132,7 @@ class PackPieces {
       piece: joined((piece) => piece.piece),
       offset: joined((piece) => piece.offset),
       length: joined((piece) => piece.length),
+      parent: joined((piece) => piece.parent),
       sorted: Uint32Array.from(terms, (_, i) => i),
     };
     // pieces that overlap (each is in order, and the root's first terms are): the first is damaged
@@ -139,10 +141,14 @@ class PackPieces {
     return key ? (this.dictionaries[which] = out) : out;
   }
 
-  /** A term index over `dict` holding the postings of the terms `ids` (the others are empty). */
-  async postings(dict: Dictionary, lists: PackTermLists, ids: number[], surface: boolean): Promise<TermIndexData> {
+  /**
+   * A term index over `dict` holding the postings of the terms `ids` (the others are empty); a surface index's with
+   * `parents`, the text index holding its forms' parents.
+   */
+  async postings(dict: Dictionary, lists: PackTermLists, ids: number[], parents?: Promise<TermIndexData>): Promise<TermIndexData> {
     const wanted = [...new Set(ids)].sort((a, b) => a - b);
     const pieces = await Promise.all(wanted.map((id) => this.store.get<PostingsPiece>(lists.post.at(dict.piece[id]), (body) => ({ body, applied: new Set() }))));
+    const text = await parents;
     const n = dict.terms.length;
     const entryStart = new Uint32Array(n + 1);
     const positionStart = new Uint32Array(n + 1);
@@ -152,7 +158,7 @@ class PackPieces {
       const start = dict.offset[id];
       const end = start + dict.length[id];
       if (end > piece.body.length) throw damagedPiece(name);
-      return surface ? { entryBytes: piece.body.subarray(start, end), positionBytes: new Uint8Array(0) } : this.textBlock(piece, start, end, dict.df[id], name);
+      return text ? { entryBytes: surfaceEntries(piece.body, start, end, dict, id, text, name), positionBytes: new Uint8Array(0) } : this.textBlock(piece, start, end, dict.df[id], name);
     });
     // the wanted terms' blocks one after another; a term not wanted has none
     for (let id = 0, k = 0; id < n; id++) {
@@ -246,6 +252,40 @@ class PackPieces {
   }
 }
 
+/**
+ * The id in `text` of the parent of surface form `id` whose parent code is 1 + 8a + b (FORMAT.md, P.3): the text term
+ * `form.slice(a, length − b)` (-1 when `text` lacks it; the lookup tells a dictionary read so far the piece it needs).
+ */
+function parentOf(surface: Dictionary, text: TermIndexData, id: number): number {
+  const code = surface.parent[id] - 1;
+  const form = surface.terms[id];
+  return findTerm(text, form.slice(code >> 3, form.length - (code & 7)));
+}
+
+/**
+ * A surface postings block's entries: as they are, or, for a form with a parent, its ranks in the parent's entries
+ * (in `text`) made paragraph numbers (FORMAT.md, P.3).
+ */
+function surfaceEntries(body: Uint8Array, start: number, end: number, surface: Dictionary, id: number, text: TermIndexData, name: PieceRef): Uint8Array {
+  if (!surface.parent[id]) return body.subarray(start, end);
+  const parent = parentOf(surface, text, id);
+  // a parent named must be there, its entries read (and checked then: no paragraph bound needed again)
+  if (!(text.entryStart[parent + 1] > text.entryStart[parent])) throw damagedPiece(name);
+  const ranks = new EntryCursor().reset({ entryStart: Uint32Array.of(start, end), entryBytes: body }, 0, text.df[parent]);
+  const paragraphs = new EntryCursor().reset(text, parent, Infinity);
+  const out: number[] = [];
+  const put = (v: number) => {
+    for (; v > 127; v >>>= 7) out.push((v & 127) | 128);
+    out.push(v);
+  };
+  for (let rank = -1, previous = -1; ranks.next(); previous = paragraphs.paragraphNumber) {
+    while (rank < ranks.paragraphNumber && paragraphs.next()) rank++;
+    put((paragraphs.paragraphNumber - previous) * 2 + (ranks.tf === 1 ? 1 : 0));
+    if (ranks.tf !== 1) put(ranks.tf);
+  }
+  return Uint8Array.from(out);
+}
+
 /** Reads and searches one pack (what `openPack` of `fahras/pack` returns wraps this). */
 export class PackSearcher {
   private readonly snap: IndexSnapshot;
@@ -316,6 +356,8 @@ export class PackSearcher {
       let textDictionary!: Dictionary;
       let surfaceDictionary!: Dictionary | null;
       let termsPlan!: QueryPlan;
+      let textTerms!: number[];
+      let surfaceTerms!: number[];
       // planned in the pieces read so far, whose lookups name the pieces they need: read, and planned again, until a
       // plan needs no other piece (the first, in none, names them all but for what depends on the terms found)
       for (let read = -1; read !== (read = needed()); ) {
@@ -324,13 +366,13 @@ export class PackSearcher {
         textDictionary.reads = textNeeds;
         if (surfaceDictionary) surfaceDictionary.reads = surfaceNeeds!;
         termsPlan = planner.plan(parsed, opts, textDictionary, surfaceDictionary);
+        [textTerms, surfaceTerms] = planTerms(termsPlan);
+        // the parents of the surface forms found: their pieces and postings are read too (FORMAT.md, P.3)
+        for (const id of surfaceTerms) if (surfaceDictionary!.parent[id]) textTerms.push(parentOf(surfaceDictionary!, textDictionary, id));
       }
-      const [textTerms, surfaceTerms] = planTerms(termsPlan);
-      const [text, surface] = await Promise.all([
-        pieces.postings(textDictionary, root.text, textTerms, false),
-        surfaceDictionary && pieces.postings(surfaceDictionary, root.surface!, surfaceTerms, true),
-      ]);
-      const plan = { ...termsPlan, textIndex: text, surfaceIndex: surface };
+      const text = pieces.postings(textDictionary, root.text, textTerms.filter((id) => id >= 0));
+      const [surface] = await Promise.all([surfaceDictionary && pieces.postings(surfaceDictionary, root.surface!, surfaceTerms, text), text]);
+      const plan = { ...termsPlan, textIndex: await text, surfaceIndex: surface };
       const paragraphDocument = this.snap.paragraphTable.doc;
       const searcher = this.idle.pop() ?? this.newSearcher();
       let page;

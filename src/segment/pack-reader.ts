@@ -207,13 +207,18 @@ export interface DictionaryPiece {
   piece: Uint32Array;
   offset: Uint32Array;
   length: Uint32Array;
+  /** A surface form's parent code: 0 (always for a text term), or 1 + 8a + b for the parent text term `form.slice(a, length − b)`. */
+  parent: Uint32Array;
 }
 
-/** Decodes a dictionary piece (its entries front-coded; each block follows the previous one or starts a new piece). */
+/**
+ * Decodes a dictionary piece (its entries front-coded; each block follows the previous one or starts a new piece;
+ * each ends with its parent's code).
+ */
 export function readDictionaryPiece(body: Uint8Array, postingsPieces: number): DictionaryPiece {
   const r = new ByteReader(body);
   const n = count(r);
-  const out: DictionaryPiece = { terms: [], df: new Uint32Array(n), piece: new Uint32Array(n), offset: new Uint32Array(n), length: new Uint32Array(n) };
+  const out: DictionaryPiece = { terms: [], df: new Uint32Array(n), piece: new Uint32Array(n), offset: new Uint32Array(n), length: new Uint32Array(n), parent: new Uint32Array(n) };
   let piece = r.varint(postingsPieces - 1);
   let offset = r.varint();
   let prev = '';
@@ -231,6 +236,7 @@ export function readDictionaryPiece(body: Uint8Array, postingsPieces: number): D
     out.piece[i] = piece;
     out.offset[i] = offset;
     offset += out.length[i] = v >>> 1;
+    out.parent[i] = r.varint();
   }
   if (r.pos !== r.endOffset) r.fail();
   return out;

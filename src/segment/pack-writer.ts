@@ -6,10 +6,9 @@
 // a piece at a time with byte ranges: few files, few bytes per query.
 import { FahrasError } from '../errors.js';
 import { ByteWriter, concatBytes, crc32 } from './bytes.js';
-import { HEADER_SIZE } from './format.js';
 import { type IndexSnapshot, type TermIndexData, roundLength } from './model.js';
 import { MAX_DICTIONARY_BYTES, PACK_MAGIC, PACK_VERSION, PieceEncoding, type PieceKind, ROOT_NAME, deflateRaw } from './pack-format.js';
-import { EntryCursor } from './postings.js';
+import { EntryCursor, forEachEntry, putEntry } from './postings.js';
 import { sharedPrefixLength, storedConfigJson, withHeader } from './writer.js';
 
 /** How a pack is cut and compressed. Every field is optional. */
@@ -139,9 +138,12 @@ interface PackedTerms {
  * Writes one term index. Text postings blocks: `varint(units length) varint(positions length)`, the units and the
  * positions as the single file encodes them, then per paragraph listed `varint(2 × length + (k ≠ 0))` (a rounded
  * length as its code, {@link roundLength}) and, when k ≠ 0, `varint(zigzag(k))`, k being how many more paragraphs than documents precede it in its documents piece
- * (`skews`, from {@link packDocuments}). Surface blocks hold the units only.
+ * (`skews`, from {@link packDocuments}). Surface blocks hold the units only, or, for a form with a parent
+ * (`parents`, from {@link surfaceParents}), the units with ranks in its parent's list for paragraph numbers; its
+ * dictionary entry ends with the parent's place in the form.
  */
-function packTerms(s: IndexSnapshot, t: TermIndexData, surface: boolean, sink: PieceSink, o: typeof DEFAULTS, skews: Int32Array): PackedTerms {
+function packTerms(s: IndexSnapshot, t: TermIndexData, sink: PieceSink, o: typeof DEFAULTS, skews: Int32Array, parents?: SurfaceParents): PackedTerms {
+  const surface = !!parents;
   const out: PackedTerms = { dict: pieceList(surface ? 'sdict' : 'dict'), dictCounts: [], dictFirst: [], post: pieceList(surface ? 'spost' : 'post') };
   const { tokenCount, count: paragraphCount } = s.paragraphTable;
   const rounded = s.indexConfig.roundedLengths;
@@ -162,7 +164,7 @@ function packTerms(s: IndexSnapshot, t: TermIndexData, surface: boolean, sink: P
     const entriesFrom = entryStart[id];
     const entriesTo = entryStart[id + 1];
     block.length = 0;
-    if (surface) block.raw(entryBytes.subarray(entriesFrom, entriesTo));
+    if (parents) block.raw(parents.blocks[id] ?? entryBytes.subarray(entriesFrom, entriesTo));
     else {
       const positionsFrom = positionStart[id];
       const positionsTo = positionStart[id + 1];
@@ -193,6 +195,7 @@ function packTerms(s: IndexSnapshot, t: TermIndexData, surface: boolean, sink: P
     packText(entries, term, shared);
     entries.varint(df[id]);
     entries.varint(block.length * 2 + (count > 0 && piece !== lastPiece ? 1 : 0));
+    entries.varint(parents ? parents.codes[id] : 0);
     count++;
     lastPiece = piece;
     prev = term;
@@ -210,6 +213,66 @@ function packTerms(s: IndexSnapshot, t: TermIndexData, surface: boolean, sink: P
     }
   }
   if (post.length > 0) sink.put(out.post, post.finish());
+  return out;
+}
+
+/** Per surface term: the code of its parent's place in it (0: none) and its units coded against the parent. */
+interface SurfaceParents {
+  codes: Uint32Array;
+  blocks: Uint8Array[];
+}
+
+/**
+ * Finds each surface form's parent, the text term a query word of that form looks up (`parentOf`: its analysis,
+ * clitic folding included), which lists every paragraph the form's list does: the form's units then give ranks in
+ * the parent's list for paragraph numbers (FORMAT.md, P.3), and a query reads the parent's anyway. A rank takes a
+ * byte where a paragraph number takes two or three, and a form's ranks mostly step by 1, which DEFLATE takes in a few
+ * bits (surface postings 2.05 → 0.72 MB at 20 MB, bench/NOTES.md). A form whose parent is not `form.slice(a, length
+ * − b)` with b < 8, or misses a paragraph of its, keeps its paragraph numbers (code 0). Each parent's list is decoded
+ * once, into ranks by paragraph (stamped with the parent), for all its forms.
+ */
+function surfaceParents(s: IndexSnapshot, parentOf: (form: string) => number): SurfaceParents {
+  const text = s.textIndex;
+  const forms = s.surfaceIndex!;
+  const out: SurfaceParents = { codes: new Uint32Array(forms.termsById.length), blocks: [] };
+  // the forms of each parent, as lists through `next`
+  const first = new Int32Array(text.termsById.length).fill(-1);
+  const next = new Int32Array(forms.termsById.length);
+  forms.termsById.forEach((form, id) => {
+    const parent = parentOf(form);
+    if (!(text.df[parent] > 0)) return;
+    const term = text.termsById[parent];
+    const a = form.lastIndexOf(term);
+    const b = form.length - term.length - a;
+    if (a < 0 || b > 7) return;
+    out.codes[id] = 1 + 8 * a + b;
+    next[id] = first[parent];
+    first[parent] = id;
+  });
+  const count = s.paragraphTable.count;
+  const rankOf = new Int32Array(count);
+  const stamp = new Int32Array(count).fill(-1);
+  first.forEach((head, parent) => {
+    if (head < 0) return;
+    let rank = 0;
+    forEachEntry(text, parent, count, (u) => {
+      rankOf[u] = rank++;
+      stamp[u] = parent;
+    });
+    for (let id = head; id >= 0; id = next[id]) {
+      // (ranks step by no more than paragraph numbers: no longer than the form's units)
+      const block = new Uint8Array(forms.entryStart[id + 1] - forms.entryStart[id]);
+      let at = 0;
+      let previous = -1;
+      let held = true;
+      forEachEntry(forms, id, count, (u, tf) => {
+        if ((held &&= stamp[u] === parent)) at = putEntry(block, at, rankOf[u] - previous, tf);
+        previous = rankOf[u];
+      });
+      if (held) out.blocks[id] = block.subarray(0, at);
+      else out.codes[id] = 0;
+    }
+  });
   return out;
 }
 
@@ -261,7 +324,7 @@ function packDocuments(s: IndexSnapshot, sink: PieceSink, o: typeof DEFAULTS) {
  * {@link ROOT_NAME}, and pieces named after their bytes.
  * @throws FahrasError `INVALID_ARGUMENT` for an index with scored document fields (packs do not carry them yet).
  */
-export async function packSnapshot(s: IndexSnapshot, options: PackOptions = {}): Promise<Record<string, Uint8Array>> {
+export async function packSnapshot(s: IndexSnapshot, parentOf: (form: string) => number, options: PackOptions = {}): Promise<Record<string, Uint8Array>> {
   if (s.fieldIndexes.length) throw new FahrasError('INVALID_ARGUMENT', 'packs carry no scored document fields yet');
   const o = { ...DEFAULTS };
   for (const key of Object.keys(DEFAULTS) as (keyof typeof DEFAULTS)[]) {
@@ -277,8 +340,8 @@ export async function packSnapshot(s: IndexSnapshot, options: PackOptions = {}):
   const crc = options.crc32 ?? crc32;
   const sink = new PieceSink(compress, dictionary);
   const documents = packDocuments(s, sink, o);
-  const text = packTerms(s, s.textIndex, false, sink, o, documents.skews);
-  const surface = s.surfaceIndex ? packTerms(s, s.surfaceIndex, true, sink, o, documents.skews) : null;
+  const text = packTerms(s, s.textIndex, sink, o, documents.skews);
+  const surface = s.surfaceIndex ? packTerms(s, s.surfaceIndex, sink, o, documents.skews, surfaceParents(s, parentOf)) : null;
   await sink.done();
 
   const files: Record<string, Uint8Array> = {};
