@@ -39,5 +39,6 @@ function directoryLoader(dir: string): PieceLoader {
  * pack), `TRUNCATED`, `CHECKSUM_MISMATCH` or `CORRUPT_INDEX` when it is not a pack root this build reads.
  */
 export function openPack(source: PackSource, options?: OpenPackOptions): Promise<SearchPack> {
-  return openPackWith(source, options, directoryLoader);
+  // (a string that names no URL scheme is a path)
+  return openPackWith(typeof source === 'string' && !/^[a-z][a-z0-9+.-]*:/i.test(source) ? directoryLoader(source) : source, options);
 }

@@ -90,18 +90,11 @@ function fetchLoader(base: string | URL): PieceLoader {
 }
 
 /**
- * `openPack` of both facades: `directory` (the `node` condition's) reads a path that names no URL scheme from the file
- * system; without it, every string is a URL.
+ * `openPack` of both facades (the `node` condition's gives a directory path as a loader, src/pack-directory.ts): a
+ * loader function, or a URL whose files are fetched.
  */
-export async function openPackWith(source: PackSource, options: OpenPackOptions = {}, directory?: (path: string) => PieceLoader): Promise<SearchPack> {
-  const loader =
-    typeof source === 'function'
-      ? source
-      : directory && typeof source === 'string' && !/^[a-z][a-z0-9+.-]*:/i.test(source)
-        ? directory(source)
-        : typeof source === 'string' || source instanceof URL
-          ? fetchLoader(source)
-          : null;
+export async function openPackWith(source: PackSource, options: OpenPackOptions = {}): Promise<SearchPack> {
+  const loader = typeof source === 'function' ? source : typeof source === 'string' || source instanceof URL ? fetchLoader(source) : null;
   if (!loader) throw new FahrasError('INVALID_ARGUMENT', 'openPack expects a URL, a directory path or a loader function');
   const cacheBytes = options.cacheBytes;
   const store = new PieceStore(loader, typeof cacheBytes === 'number' && cacheBytes >= 0 ? cacheBytes : 2 << 20, options.inflate);

@@ -19,7 +19,6 @@ import {
   readDictionaryPiece,
   readDocumentsPiece,
 } from '../segment/pack-reader.js';
-import { codedLength } from '../segment/pack-format.js';
 import { concatBytes } from '../segment/bytes.js';
 import { findTerm } from '../segment/dictionary.js';
 import { EntryCursor, VarintCursor } from '../segment/postings.js';
@@ -42,7 +41,7 @@ interface CachedDictionaryPiece {
 }
 
 /** The union of some dictionary pieces (in term order; term ids are positions in it), as a term index without postings. @internal */
-interface Dictionary extends DictionaryPiece, TermIndexData {
+interface Dictionary extends DictionaryPiece<Uint32Array>, TermIndexData {
   key: string;
 }
 
@@ -113,15 +112,7 @@ class PackPieces {
     const terms = pieces.flatMap((piece) => piece.terms);
     const n = terms.length;
     // one table of the pieces' tables, in piece order
-    const joined = (table: (piece: DictionaryPiece) => Uint32Array) => {
-      const out = new Uint32Array(n);
-      let at = 0;
-      for (const piece of pieces) {
-        out.set(table(piece), at);
-        at += piece.terms.length;
-      }
-      return out;
-    };
+    const joined = (table: (piece: DictionaryPiece) => number[]) => Uint32Array.from(pieces.flatMap(table));
     const out: Dictionary = {
       ...emptyTermIndex(),
       key,
@@ -188,7 +179,6 @@ class PackPieces {
       const cursor = new EntryCursor().reset({ entryStart: Uint32Array.of(entriesStart, entriesEnd), entryBytes: piece.body }, 0, paras.count);
       meta.pos = metaStart;
       const { firstDoc, firstPara } = this.root.documents;
-      const rounded = this.root.config.roundedLengths;
       // (df counts down to the entries left: none when the block ends)
       for (; cursor.next(); df--) {
         const paragraph = cursor.paragraphNumber;
@@ -200,7 +190,7 @@ class PackPieces {
         // a document of the piece, between its first and the next piece's (the cursor never reads past the block's
         // end: the count of entries and the end are checked after)
         if (!(doc >= firstDoc[k] && doc < firstDoc[k + 1])) throw damagedPiece(name);
-        paras.tokenCount[paragraph] = rounded ? codedLength(head >>> 1) : head >>> 1;
+        paras.tokenCount[paragraph] = head >>> 1;
         paras.doc[paragraph] = doc;
       }
       if (df || meta.pos !== end) throw damagedPiece(name);
@@ -269,8 +259,8 @@ function parentOf(surface: Dictionary, text: TermIndexData, id: number): number 
 function surfaceEntries(body: Uint8Array, start: number, end: number, surface: Dictionary, id: number, text: TermIndexData, name: PieceRef): Uint8Array {
   if (!surface.parent[id]) return body.subarray(start, end);
   const parent = parentOf(surface, text, id);
-  // a parent named must be there, its entries read (and checked then: no paragraph bound needed again)
-  if (!(text.entryStart[parent + 1] > text.entryStart[parent])) throw damagedPiece(name);
+  // a parent named must be there: its entries were read (df of them, checked then: no paragraph bound needed again)
+  if (!(text.df[parent] > 0)) throw damagedPiece(name);
   const ranks = new EntryCursor().reset({ entryStart: Uint32Array.of(start, end), entryBytes: body }, 0, text.df[parent]);
   const paragraphs = new EntryCursor().reset(text, parent, Infinity);
   const out: number[] = [];
@@ -280,7 +270,7 @@ function surfaceEntries(body: Uint8Array, start: number, end: number, surface: D
   };
   for (let rank = -1, previous = -1; ranks.next(); previous = paragraphs.paragraphNumber) {
     while (rank < ranks.paragraphNumber && paragraphs.next()) rank++;
-    put((paragraphs.paragraphNumber - previous) * 2 + (ranks.tf === 1 ? 1 : 0));
+    put((paragraphs.paragraphNumber - previous) * 2 + +(ranks.tf === 1));
     if (ranks.tf !== 1) put(ranks.tf);
   }
   return Uint8Array.from(out);
@@ -370,8 +360,9 @@ export class PackSearcher {
         // the parents of the surface forms found: their pieces and postings are read too (FORMAT.md, P.3)
         for (const id of surfaceTerms) if (surfaceDictionary!.parent[id]) textTerms.push(parentOf(surfaceDictionary!, textDictionary, id));
       }
+      // (read at once: the surface postings wait for the text postings only to decode)
       const text = pieces.postings(textDictionary, root.text, textTerms.filter((id) => id >= 0));
-      const [surface] = await Promise.all([surfaceDictionary && pieces.postings(surfaceDictionary, root.surface!, surfaceTerms, text), text]);
+      const surface = surfaceDictionary && (await pieces.postings(surfaceDictionary, root.surface!, surfaceTerms, text));
       const plan = { ...termsPlan, textIndex: await text, surfaceIndex: surface };
       const paragraphDocument = this.snap.paragraphTable.doc;
       const searcher = this.idle.pop() ?? this.newSearcher();

@@ -6,8 +6,8 @@
 // a piece at a time with byte ranges: few files, few bytes per query.
 import { FahrasError } from '../errors.js';
 import { ByteWriter, concatBytes, crc32 } from './bytes.js';
-import { type IndexSnapshot, type TermIndexData, roundLength } from './model.js';
-import { MAX_DICTIONARY_BYTES, PACK_MAGIC, PACK_VERSION, PieceEncoding, type PieceKind, ROOT_NAME, deflateRaw } from './pack-format.js';
+import type { IndexSnapshot, TermIndexData } from './model.js';
+import { MAX_DICTIONARY_BYTES, PACK_MAGIC, PACK_VERSION, type PieceKind, ROOT_NAME, deflateRaw } from './pack-format.js';
 import { EntryCursor, forEachEntry, putEntry } from './postings.js';
 import { sharedPrefixLength, storedConfigJson, withHeader } from './writer.js';
 
@@ -92,8 +92,9 @@ function sampleDictionary(texts: string[]): Uint8Array {
 }
 
 /**
- * Collects a pack's pieces: each is stored raw or compressed (when that saves an eighth: documents and dictionaries
- * always, postings now and then), with its encoding byte first and room for its CRC-32 last.
+ * Collects a pack's pieces: each is stored compressed, with room for its CRC-32 last (a piece that DEFLATE hardly
+ * shrinks, as many postings pieces, takes a few bytes more than its body; stored as it was, it would cost every reader
+ * a second way to read a piece).
  * Postings are compressed without the pack's dictionary (varints share nothing with text: the same bytes, for half
  * the time zlib takes reading the dictionary into every piece); a reader inflates them behind the dictionary all the
  * same.
@@ -110,12 +111,9 @@ class PieceSink {
     const slot = list.stored.push(body) - 1;
     this.pending.push(
       this.compressPiece(body, list.kind.endsWith('post') ? NO_DICTIONARY : this.dictionary).then((packed) => {
-        const deflated = packed.length < body.length - (body.length >> 3);
-        const data = deflated ? packed : body;
-        // the encoding byte, the body, then 4 bytes for the CRC-32 of both, written once the piece is in its volume
-        const stored = new Uint8Array(data.length + 5);
-        stored[0] = deflated ? PieceEncoding.Deflate : PieceEncoding.Raw;
-        stored.set(data, 1);
+        // the compressed body, then 4 bytes for its CRC-32, written once the piece is in its volume
+        const stored = new Uint8Array(packed.length + 4);
+        stored.set(packed);
         list.stored[slot] = stored;
       }),
     );
@@ -136,8 +134,8 @@ interface PackedTerms {
 
 /**
  * Writes one term index. Text postings blocks: `varint(units length) varint(positions length)`, the units and the
- * positions as the single file encodes them, then per paragraph listed `varint(2 × length + (k ≠ 0))` (a rounded
- * length as its code, {@link roundLength}) and, when k ≠ 0, `varint(zigzag(k))`, k being how many more paragraphs than documents precede it in its documents piece
+ * positions as the single file encodes them, then per paragraph listed `varint(2 × length + (k ≠ 0))` (its length as
+ * the index keeps it, rounded with `roundedLengths`) and, when k ≠ 0, `varint(zigzag(k))`, k being how many more paragraphs than documents precede it in its documents piece
  * (`skews`, from {@link packDocuments}). Surface blocks hold the units only, or, for a form with a parent
  * (`parents`, from {@link surfaceParents}), the units with ranks in its parent's list for paragraph numbers; its
  * dictionary entry ends with the parent's place in the form.
@@ -146,7 +144,6 @@ function packTerms(s: IndexSnapshot, t: TermIndexData, sink: PieceSink, o: typeo
   const surface = !!parents;
   const out: PackedTerms = { dict: pieceList(surface ? 'sdict' : 'dict'), dictCounts: [], dictFirst: [], post: pieceList(surface ? 'spost' : 'post') };
   const { tokenCount, count: paragraphCount } = s.paragraphTable;
-  const rounded = s.indexConfig.roundedLengths;
   const { sorted, termsById, entryBytes, entryStart, positionBytes, positionStart, df } = t;
   const cursor = new EntryCursor();
   // the writers are emptied, not made again, once a piece is cut (a piece is a copy of their bytes)
@@ -176,7 +173,7 @@ function packTerms(s: IndexSnapshot, t: TermIndexData, sink: PieceSink, o: typeo
       while (cursor.next()) {
         const u = cursor.paragraphNumber;
         const skew = skews[u];
-        block.varint(2 * (rounded ? roundLength(tokenCount[u], true) : tokenCount[u]) + (skew ? 1 : 0));
+        block.varint(2 * tokenCount[u] + (skew ? 1 : 0));
         if (skew) block.varint(skew > 0 ? 2 * skew : -2 * skew - 1);
       }
     }
@@ -216,7 +213,7 @@ function packTerms(s: IndexSnapshot, t: TermIndexData, sink: PieceSink, o: typeo
   return out;
 }
 
-/** Per surface term: the code of its parent's place in it (0: none) and its units coded against the parent. */
+/** Per surface term: the code of its parent's place in it (0: none) and its units coded against the parent. @internal */
 interface SurfaceParents {
   codes: Uint32Array;
   blocks: Uint8Array[];
