@@ -1,16 +1,16 @@
-// Opening a static pack: the class a pack's readers use (SearchPack) and the open step both `fahras/pack` facades share
+// Opening a static pack: the open step both `fahras/pack` facades share
 // (src/pack.ts, the default; src/pack-directory.ts, the `node` condition, which adds reading a directory), so a
 // browser bundle carries no Node directory loader (bench/NOTES.md, bundle).
 import { WordChain } from '../analysis/index.js';
 import { FahrasError } from '../errors.js';
 import type { QuranicRules } from '../normalize/index.js';
-import type { IndexConfig } from '../segment/model.js';
 import { ROOT_NAME } from '../segment/pack-format.js';
 import { type PieceLoader, PieceStore, readPackRoot } from '../segment/pack-reader.js';
 import { useQuranicRulesFor } from '../segment/stored-config.js';
 import type { FieldScoring } from './fields.js';
-import { PackSearcher } from './pack-search.js';
-import type { SearchOptions, SearchPage, SearchResult } from './search.js';
+import { SearchPack } from './pack-search.js';
+
+export { SearchPack };
 import type { TypoExpander } from './typos.js';
 
 /** Where a pack is: a base URL (its files are fetched from it), a directory path (in Node, where `fahras/pack` resolves to its `node` build), or a loader function. */
@@ -32,48 +32,6 @@ export interface OpenPackOptions {
    * per piece and needs no stream machinery loaded (what `fahras search` passes).
    */
   inflate?: (body: Uint8Array, dictionary: Uint8Array) => Promise<Uint8Array>;
-}
-
-/** An open pack. Create one with `openPack` (`fahras/pack`). */
-export class SearchPack {
-  /** @internal use openPack() */
-  constructor(
-    private readonly searcher: PackSearcher,
-    private readonly store: PieceStore,
-  ) {}
-
-  /** The configuration the index was built with. */
-  get config(): IndexConfig {
-    return this.searcher.root.config;
-  }
-
-  /** Number of documents. */
-  get documentCount(): number {
-    return this.searcher.root.documentCount;
-  }
-
-  /** Bytes read through the loader so far (the root included). */
-  get bytesRead(): number {
-    return this.store.bytesRead;
-  }
-
-  /**
-   * Ranked search, as `SearchIndex.search` of `fahras/search` on the whole index (the same results), after reading
-   * the pieces the query needs. Any string is a valid query.
-   * @throws FahrasError `MISSING_PIECE`, `CHECKSUM_MISMATCH` or `CORRUPT_INDEX` naming a piece that cannot be read
-   * or is damaged; `INVALID_ARGUMENT` for `fuzzy` when the pack was opened without `typos`.
-   */
-  async search(query: string, options?: SearchOptions): Promise<SearchResult[]> {
-    return (await this.searcher.search(query, options)).results;
-  }
-
-  /**
-   * {@link search}, with the number of matches in all pages (paragraphs, or documents with `groupBy: 'document'`),
-   * as `searchWithTotal` of `fahras/search` gives it: for "N results" and paging.
-   */
-  searchWithTotal(query: string, options?: SearchOptions): Promise<SearchPage> {
-    return this.searcher.search(query, options);
-  }
 }
 
 /**
@@ -101,6 +59,5 @@ export async function openPackWith(source: PackSource, options: OpenPackOptions 
   const root = await readPackRoot(await store.load(ROOT_NAME), store.inflate);
   store.dictionary = root.dictionary;
   useQuranicRulesFor(root.config, options.quran, 'openPack');
-  const searcher = new PackSearcher(root, store, new WordChain(root.config.analyzer), { typos: options.typos });
-  return new SearchPack(searcher, store);
+  return new SearchPack(root, store, new WordChain(root.config.analyzer), { typos: options.typos });
 }

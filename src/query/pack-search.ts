@@ -6,7 +6,7 @@
 // `filter`, first those of every candidate, whose stored fields it reads); the searcher presents the page. So
 // results are the in-memory index's by construction, and every piece is read before the step that needs it.
 import type { TextAnalyzer } from '../analysis/index.js';
-import { type DictionaryReads, type DocumentId, type IndexSnapshot, type TermIndexData, emptyTermIndex } from '../segment/model.js';
+import { type DictionaryReads, type DocumentId, type IndexConfig, type IndexSnapshot, type TermIndexData, emptyTermIndex } from '../segment/model.js';
 import {
   type DictionaryPiece,
   type DocumentsPiece,
@@ -22,7 +22,7 @@ import {
 import { concatBytes } from '../segment/bytes.js';
 import { findTerm } from '../segment/dictionary.js';
 import { EntryCursor, VarintCursor } from '../segment/postings.js';
-import { type QueryPlan, Searcher, type SearcherExtras, type SearchOptions, type SearchPage, parseSearchQuery, planTerms } from './search.js';
+import { type QueryPlan, Searcher, type SearcherExtras, type SearchOptions, type SearchPage, type SearchResult, parseSearchQuery, planTerms } from './search.js';
 
 /** A postings piece: its bytes and the blocks whose paragraph data went into the paragraph tables. @internal */
 interface PostingsPiece {
@@ -276,8 +276,8 @@ function surfaceEntries(body: Uint8Array, start: number, end: number, surface: D
   return Uint8Array.from(out);
 }
 
-/** Reads and searches one pack (what `openPack` of `fahras/pack` returns wraps this). */
-export class PackSearcher {
+/** An open pack. Create one with `openPack` (`fahras/pack`). */
+export class SearchPack {
   private readonly snap: IndexSnapshot;
   private readonly pieces: PackPieces;
   /** The first searcher made: it plans and presents too (neither reads the accumulators). */
@@ -286,10 +286,11 @@ export class PackSearcher {
   private readonly idle: Searcher[] = [];
   private active = 0;
 
+  /** @internal use openPack() */
   constructor(
-    readonly root: PackRoot,
+    private readonly root: PackRoot,
     private readonly store: PieceStore,
-    readonly analyzer: TextAnalyzer,
+    private readonly queryAnalyzer: TextAnalyzer,
     private readonly extras: SearcherExtras,
   ) {
     const documentCount = root.documentCount;
@@ -328,14 +329,43 @@ export class PackSearcher {
   }
 
   private newSearcher(): Searcher {
-    return new Searcher(this.snap, this.analyzer, this.extras);
+    return new Searcher(this.snap, this.queryAnalyzer, this.extras);
   }
 
-  /** Runs a query as `SearchIndex.searchWithTotal` does on the whole index, reading each piece before the step that needs it. */
-  async search(query: unknown, options?: SearchOptions): Promise<SearchPage> {
+  /** The configuration the index was built with. */
+  get config(): IndexConfig {
+    return this.root.config;
+  }
+
+  /** Number of documents. */
+  get documentCount(): number {
+    return this.root.documentCount;
+  }
+
+  /** Bytes read through the loader so far (the root included). */
+  get bytesRead(): number {
+    return this.store.bytesRead;
+  }
+
+  /**
+   * Ranked search, as `SearchIndex.search` of `fahras/search` on the whole index (the same results), after reading
+   * the pieces the query needs. Any string is a valid query.
+   * @throws FahrasError `MISSING_PIECE`, `CHECKSUM_MISMATCH` or `CORRUPT_INDEX` naming a piece that cannot be read
+   * or is damaged; `INVALID_ARGUMENT` for `fuzzy` when the pack was opened without `typos`.
+   */
+  async search(query: string, options?: SearchOptions): Promise<SearchResult[]> {
+    return (await this.searchWithTotal(query, options)).results;
+  }
+
+  /**
+   * {@link search}, with the number of matches in all pages (paragraphs, or documents with `groupBy: 'document'`),
+   * as `searchWithTotal` of `fahras/search` gives it: for "N results" and paging. Reads each piece right before the
+   * step that needs it.
+   */
+  async searchWithTotal(query: string, options?: SearchOptions): Promise<SearchPage> {
     const { root, pieces, planner } = this;
     const opts = planner.resolve(options); // the option checks `search` makes (fuzzy without typos)
-    const parsed = parseSearchQuery(query, this.analyzer, opts);
+    const parsed = parseSearchQuery(query, this.queryAnalyzer, opts);
     this.active++;
     try {
       const textNeeds = new DictionaryNeeds(root.text);
