@@ -243,13 +243,13 @@ class PackPieces {
 }
 
 /**
- * The id in `text` of the parent of surface form `id` whose parent code is 1 + 8a + b (FORMAT.md, P.3): the text term
+ * The id in `text` of the parent of surface form `id` whose parent code is 8a + b + 1 (FORMAT.md, P.3): the text term
  * `form.slice(a, length − b)` (-1 when `text` lacks it; the lookup tells a dictionary read so far the piece it needs).
  */
 function parentOf(surface: Dictionary, text: TermIndexData, id: number): number {
-  const code = surface.parent[id] - 1;
+  const code = surface.parent[id];
   const form = surface.terms[id];
-  return findTerm(text, form.slice(code >> 3, form.length - (code & 7)));
+  return findTerm(text, form.slice(code >> 3, form.length + 1 - (code & 7)));
 }
 
 /**

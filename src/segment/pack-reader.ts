@@ -210,7 +210,7 @@ export interface DictionaryPiece<Table = number[]> {
   piece: Table;
   offset: Table;
   length: Table;
-  /** @internal A surface form's parent code: 0 (always for a text term), or 1 + 8a + b for the parent text term `form.slice(a, length − b)`. */
+  /** @internal A surface form's parent code: 0 (always for a text term), or 8a + b + 1 (b < 7) for the parent text term `form.slice(a, length − b)`. */
   parent: Table;
 }
 

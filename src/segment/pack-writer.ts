@@ -225,7 +225,7 @@ interface SurfaceParents {
  * the parent's list for paragraph numbers (FORMAT.md, P.3), and a query reads the parent's anyway. A rank takes a
  * byte where a paragraph number takes two or three, and a form's ranks mostly step by 1, which DEFLATE takes in a few
  * bits (surface postings 2.05 → 0.72 MB at 20 MB, bench/NOTES.md). A form whose parent is not `form.slice(a, length
- * − b)` with b < 8, or misses a paragraph of its, keeps its paragraph numbers (code 0). Each parent's list is decoded
+ * − b)` with b < 7, or misses a paragraph of its, keeps its paragraph numbers (code 0). Each parent's list is decoded
  * once, into ranks by paragraph (stamped with the parent), for all its forms.
  */
 function surfaceParents(s: IndexSnapshot, parentOf: (form: string) => number): SurfaceParents {
@@ -241,8 +241,8 @@ function surfaceParents(s: IndexSnapshot, parentOf: (form: string) => number): S
     const term = text.termsById[parent];
     const a = form.lastIndexOf(term);
     const b = form.length - term.length - a;
-    if (a < 0 || b > 7) return;
-    out.codes[id] = 1 + 8 * a + b;
+    if (a < 0 || b > 6) return;
+    out.codes[id] = 8 * a + b + 1;
     next[id] = first[parent];
     first[parent] = id;
   });
