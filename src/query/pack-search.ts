@@ -390,10 +390,11 @@ export class SearchPack {
         // the parents of the surface forms found: their pieces and postings are read too (FORMAT.md, P.3)
         for (const id of surfaceTerms) if (surfaceDictionary!.parent[id]) textTerms.push(parentOf(surfaceDictionary!, textDictionary, id));
       }
-      // (read at once: the surface postings wait for the text postings only to decode)
+      // (read at once: the surface postings wait for the text postings only to decode; both awaited from the start, so
+      // a failed read is never a rejection no one handles)
       const text = pieces.postings(textDictionary, root.text, textTerms.filter((id) => id >= 0));
-      const surface = surfaceDictionary && (await pieces.postings(surfaceDictionary, root.surface!, surfaceTerms, text));
-      const plan = { ...termsPlan, textIndex: await text, surfaceIndex: surface };
+      const [textIndex, surfaceIndex] = await Promise.all([text, surfaceDictionary && pieces.postings(surfaceDictionary, root.surface!, surfaceTerms, text)]);
+      const plan = { ...termsPlan, textIndex, surfaceIndex };
       const paragraphDocument = this.snap.paragraphTable.doc;
       const searcher = this.idle.pop() ?? this.newSearcher();
       let page;
