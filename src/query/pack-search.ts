@@ -30,16 +30,6 @@ interface PostingsPiece {
   applied: Set<number>;
 }
 
-/**
- * A dictionary piece in the cache: its bytes, and its decoded form until a query has joined it into its dictionary.
- * Only the bytes stay between queries, so the cache's count (decompressed bytes) is what it holds: decoded, a term
- * is a string and four table entries, several times its bytes (bench/NOTES.md, packrun). @internal
- */
-interface CachedDictionaryPiece {
-  body: Uint8Array;
-  decoded?: DictionaryPiece;
-}
-
 /** The union of some dictionary pieces (in term order; term ids are positions in it), as a term index without postings. @internal */
 interface Dictionary extends DictionaryPiece<Uint32Array>, TermIndexData {
   key: string;
@@ -100,15 +90,10 @@ class PackPieces {
     const last = this.dictionaries[which];
     if (last && last.key === key) return last; // the same pieces as the last query (it holds them, cached or not)
     const postingsPieces = needs.lists.post.length;
-    const cached = await Promise.all(
-      order.map((i) => this.store.get<CachedDictionaryPiece>(needs.lists.dict.at(i), (body) => ({ body, decoded: readDictionaryPiece(body, postingsPieces) }))),
-    );
-    // (decoded when read, checked then; decoded again when a later query needs it)
-    const pieces = cached.map((piece) => {
-      const decoded = piece.decoded ?? readDictionaryPiece(piece.body, postingsPieces);
-      piece.decoded = undefined;
-      return decoded;
-    });
+    // the cache keeps a piece's bytes only (decoded, a term is a string and five table entries, several times its
+    // bytes: bench/NOTES.md, packrun), checked by decoding them when read; each query that needs it decodes it again
+    const bodies = await Promise.all(order.map((i) => this.store.get(needs.lists.dict.at(i), (body) => (readDictionaryPiece(body, postingsPieces), body))));
+    const pieces = bodies.map((body) => readDictionaryPiece(body, postingsPieces));
     const terms = pieces.flatMap((piece) => piece.terms);
     const n = terms.length;
     // one table of the pieces' tables, in piece order
