@@ -3,7 +3,8 @@
 // searcher and the printer, and neither commander nor the builder (bench/NOTES.md: a cold search on the 102 MB pack).
 import { closeSync, openSync, promises as fs, readSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
-import { FahrasError, openPack, type PieceLoader, type SearchOptions, type SearchResult } from '../pack.js';
+// (the `node` build of fahras/pack: it checks pieces with zlib's CRC-32)
+import { FahrasError, openPack, type PieceLoader, type SearchOptions, type SearchResult } from '../pack-directory.js';
 import { typos } from '../typos.js';
 import { quran } from '../quran.js';
 import { CliError, fileError, indexError, type CliIO } from './errors.js';
