@@ -253,7 +253,7 @@ describe('fahras/pack', () => {
       await expect(open({ ...files, 'root.fahras': index.serialize() })).rejects.toMatchObject({ code: 'BAD_MAGIC' });
     });
 
-    it("in Node (fahras/pack's node build) checks the root and every piece with zlib's CRC-32 (or the crc32 option): damage is still CHECKSUM_MISMATCH", async () => {
+    it("in Node (fahras/pack's node build) checks the root and every piece with zlib's CRC-32 (or the crc32 option) and inflates with zlib: damage is still CHECKSUM_MISMATCH, a piece that does not inflate CORRUPT_INDEX", async () => {
       const lengths: number[] = [];
       const counting = (b: Uint8Array) => (lengths.push(b.length), (nodeCrc32 ?? crc32)(b));
       const { ranges, loader } = memoryLoader(files);
@@ -270,6 +270,12 @@ describe('fahras/pack', () => {
       const root = files['root.fahras'].slice();
       root[root.length >> 1] ^= 0x20;
       await expect(openInNode({ ...files, 'root.fahras': root })).rejects.toMatchObject({ code: 'CHECKSUM_MISMATCH' });
+      // a compressed piece that does not inflate (zlib's inflate there), under a matching checksum: CORRUPT_INDEX naming it
+      const { name, start, end } = ranges.find((r) => files[r.name][r.start] === 1)!;
+      const volume = files[name].slice();
+      volume.fill(0xff, start + 1, end - 4);
+      new DataView(volume.buffer).setUint32(end - 4, crc32(volume, start, end - 4), true);
+      await expect(openInNode({ ...files, [name]: volume })).rejects.toMatchObject({ code: 'CORRUPT_INDEX', message: expect.stringContaining(`${name} [${start}, ${end})`) });
     });
 
     it('a pack from a newer format version is UNSUPPORTED_VERSION, and one from an older version too (naming both)', async () => {

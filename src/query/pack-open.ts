@@ -29,7 +29,8 @@ export interface OpenPackOptions {
   /**
    * Inflates a compressed piece, raw DEFLATE with the pack's preset dictionary (default: the platform's
    * `DecompressionStream`). In Node, `async (body, dictionary) => zlib.inflateRawSync(body, { dictionary })` is faster
-   * per piece and needs no stream machinery loaded (what `fahras search` passes).
+   * per piece and needs no stream machinery loaded: the default of `openPack` where Node resolves `fahras/pack` (its
+   * `node` build), which `fahras search` uses.
    */
   inflate?: (body: Uint8Array, dictionary: Uint8Array) => Promise<Uint8Array>;
   /**

@@ -301,7 +301,7 @@ export class PieceStore {
     private readonly cacheLimit: number,
     /** The inflater of compressed pieces (and of the root). */
     readonly inflate: Inflater = inflateRaw,
-    /** @internal The CRC-32 that checks pieces (and the root). */
+    /** The CRC-32 that checks pieces (and the root). */
     readonly crc: Crc32 = crc32,
   ) {}
 
