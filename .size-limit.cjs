@@ -26,8 +26,10 @@ const SEARCH_LIMIT = '12.1 kB';
 // build's syntax minified: 31,911 B (IIFE 31,727 B). Bundle helper (the stemmers' affixes as strings): 31,843 B
 // (IIFE 31,634 B). Pack format 6 (rounded lengths) and the pack writer's work: 31,900 B. The pack piece sizes'
 // number check restored (a numeric string passed): 31,910 B, limit 31.95 kB (no budget of the issues bounds this
-// entry; the guard keeps it from growing unseen).
-const FULL_LIMIT = '31.95 kB';
+// entry; the guard keeps it from growing unseen). The query shape (#18: the question words the builder writes into
+// the index, the keyword proximity; the search bundles paid for their part with a popcount loop): 32,128 B (IIFE
+// 31,963 B), limit 32.15 kB.
+const FULL_LIMIT = '32.15 kB';
 // Typo tolerance (`fahras/typos`, the `fuzzy` option) is an opt-in of the search-only entry, measured apart.
 const TYPOS_LIMIT = '0.6 kB';
 // Document-field scoring (`fahras/fields`) likewise, measured with the search entry it adds to.

@@ -56,7 +56,8 @@ const VARIANTS: Variant[] = [
   { name: 'no short-paragraph prior', search: { ranking: { minLength: 0 } } },
   { name: 'every alternative adds', search: { ranking: { expansions: 0 } } },
   { name: 'no clitic folding', index: { cliticFolding: false } },
-  { name: 'before issue 18 (every stored choice off)', search: { ranking: { forms: 0, minLength: 0, expansions: 0 } }, index: { cliticFolding: false } },
+  { name: 'no query shape (keyword proximity off: every query ranked as a question)', search: { ranking: { keywordProximity: 0 } } },
+  { name: 'before issue 18 (every stored choice off)', search: { ranking: { forms: 0, minLength: 0, expansions: 0, keywordProximity: 0 } }, index: { cliticFolding: false } },
 ];
 
 async function main(): Promise<void> {

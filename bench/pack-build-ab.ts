@@ -8,20 +8,16 @@
 //
 //   node --expose-gc --import tsx bench/pack-build-ab.ts REF_DIR [MB=20] [--rounds 6]   (a full collection before each step)
 import { performance } from 'node:perf_hooks';
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import * as here from '../src/index.js';
 import * as hereNode from '../src/pack-node.js';
 import { readCorpusSlice } from './lib/data.js';
-import { median, parseArgs } from './lib/util.js';
+import { importReference, median, parseReferenceArgs } from './lib/util.js';
 
-const args = parseArgs(process.argv.slice(2), ['rounds']);
-const refDir = args.positional[0];
-if (!refDir) throw new Error('usage: node --import tsx bench/pack-build-ab.ts REF_DIR [MB] [--rounds N]');
-const mb = Number(args.positional[1] ?? 20);
+const args = parseReferenceArgs('node --import tsx bench/pack-build-ab.ts REF_DIR [MB] [--rounds N]', ['rounds']);
+const { refDir, mb } = args;
 const rounds = Number(args.flags.get('rounds') ?? 6);
-const ref = (await import(pathToFileURL(resolve(refDir, 'src/index.ts')).href)) as typeof here;
-const refNode = (await import(pathToFileURL(resolve(refDir, 'src/pack-node.ts')).href)) as typeof hereNode;
+const ref = await importReference<typeof here>(refDir, 'src/index.ts');
+const refNode = await importReference<typeof hereNode>(refDir, 'src/pack-node.ts');
 const slice = await readCorpusSlice(mb);
 
 interface Arm {

@@ -35,10 +35,21 @@ function directoryLoader(dir: string): PieceLoader {
 /**
  * Opens a pack, as `openPack` of the default build, from a directory path too: `source` is a base URL (a string
  * with a scheme, or a `URL`: its files are fetched), a directory path (read with the file system) or a loader function.
+ * Pieces are inflated with node:zlib and checked with its CRC-32 where Node has one (`options.inflate` and
+ * `options.crc32` unless given).
  * @throws FahrasError `MISSING_PIECE` when the root cannot be read; `BAD_MAGIC`, `UNSUPPORTED_VERSION` (a newer
  * pack), `TRUNCATED`, `CHECKSUM_MISMATCH` or `CORRUPT_INDEX` when it is not a pack root this build reads.
  */
-export function openPack(source: PackSource, options?: OpenPackOptions): Promise<SearchPack> {
+export async function openPack(source: PackSource, options?: OpenPackOptions): Promise<SearchPack> {
+  // node:zlib: its inflate takes the pieces' preset dictionary as it is and answers at once, where the platform's
+  // DecompressionStream runs web streams (their first use loads them: 7–14 ms of a cold search, bench/NOTES.md,
+  // packrun); its CRC-32 (Node 20.15 and later) checks the root and the pieces, where the JavaScript loop runs a byte at
+  // a time (coldcli). Without them, the default build's ways.
+  type Zlib = Partial<typeof import('node:zlib')> & { crc32?: (bytes: Uint8Array) => number };
+  const zlib: Zlib = await import(/* @vite-ignore */ ['node', 'zlib'].join(':')).catch(() => ({}));
+  const inflateRawSync = zlib.inflateRawSync;
+  // (a copy: zlib's output may be a view of a larger buffer, which a cached piece would keep alive)
+  const inflate = inflateRawSync && (async (body: Uint8Array, dictionary: Uint8Array) => new Uint8Array(inflateRawSync(body, { dictionary })));
   // (a string that names no URL scheme is a path)
-  return openPackWith(typeof source === 'string' && !/^[a-z][a-z0-9+.-]*:/i.test(source) ? directoryLoader(source) : source, options);
+  return openPackWith(typeof source === 'string' && !/^[a-z][a-z0-9+.-]*:/i.test(source) ? directoryLoader(source) : source, { inflate, crc32: zlib.crc32, ...options });
 }

@@ -319,6 +319,31 @@ describe('fahras/pack', () => {
       await expect(open({ ...files, 'root.fahras': index.serialize() })).rejects.toMatchObject({ code: 'BAD_MAGIC' });
     });
 
+    it("in Node (fahras/pack's node build) checks the root and every piece with zlib's CRC-32 (or the crc32 option) and inflates with zlib: damage is still CHECKSUM_MISMATCH, a piece that does not inflate CORRUPT_INDEX", async () => {
+      const lengths: number[] = [];
+      const counting = (b: Uint8Array) => (lengths.push(b.length), (nodeCrc32 ?? crc32)(b));
+      const { ranges, loader } = memoryLoader(files);
+      const pack = await openPackInNode(loader, { crc32: counting });
+      expect(await pack.search('الغاره الروسيه')).toEqual(index.search('الغاره الروسيه'));
+      // the root's payload, then each piece read
+      expect(lengths).toEqual([files['root.fahras'].length - 16, ...ranges.map((r) => r.end - r.start)]);
+      const openInNode = async (f: Record<string, Uint8Array>) => (await openPackInNode(memoryLoader(f).loader)).search('الغاره الروسيه');
+      for (const { name, start, end } of ranges) {
+        const bytes = files[name].slice();
+        bytes[(start + end) >> 1] ^= 0x20;
+        await expect(openInNode({ ...files, [name]: bytes })).rejects.toMatchObject({ code: 'CHECKSUM_MISMATCH', message: expect.stringContaining(`${name} [${start}, ${end})`) });
+      }
+      const root = files['root.fahras'].slice();
+      root[root.length >> 1] ^= 0x20;
+      await expect(openInNode({ ...files, 'root.fahras': root })).rejects.toMatchObject({ code: 'CHECKSUM_MISMATCH' });
+      // a compressed piece that does not inflate (zlib's inflate there), under a matching checksum: CORRUPT_INDEX naming it
+      const { name, start, end } = ranges.find((r) => files[r.name][r.start] === 1)!;
+      const volume = files[name].slice();
+      volume.fill(0xff, start + 1, end - 4);
+      new DataView(volume.buffer).setUint32(end - 4, crc32(volume, start, end - 4), true);
+      await expect(openInNode({ ...files, [name]: volume })).rejects.toMatchObject({ code: 'CORRUPT_INDEX', message: expect.stringContaining(`${name} [${start}, ${end})`) });
+    });
+
     it('a pack from a newer format version is UNSUPPORTED_VERSION, and one from an older version too (naming both)', async () => {
       for (const version of [PACK_VERSION + 1, PACK_VERSION - 1, 1]) {
         const root = files['root.fahras'].slice();

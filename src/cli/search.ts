@@ -2,8 +2,8 @@
 // entry (main.ts) imports this module alone for `fahras search PATH words…`, so a search loads the pack reader, the
 // searcher and the printer, and neither commander nor the builder (bench/NOTES.md: a cold search on the 102 MB pack).
 import { closeSync, openSync, promises as fs, readSync } from 'node:fs';
-import { inflateRawSync } from 'node:zlib';
-import { FahrasError, openPack, type PieceLoader, type SearchOptions, type SearchResult } from '../pack.js';
+// (the `node` build of fahras/pack: it inflates and checks pieces with node:zlib)
+import { FahrasError, openPack, type PieceLoader, type SearchOptions, type SearchResult } from '../pack-directory.js';
 import { typos } from '../typos.js';
 import { quran } from '../quran.js';
 import { CliError, fileError, indexError, type CliIO } from './errors.js';
@@ -54,9 +54,8 @@ async function openSearch(path: string): Promise<Search> {
   }
   try {
     if (st.isDirectory()) {
-      // a corpus quoting the Qur'an (news does) needs its rules; zlib inflates a piece at once, where Node's
-      // DecompressionStream takes its stream machinery's turns (and its first use loads that machinery)
-      const pack = await openPack(volumeReader(path), { typos, quran, inflate: async (body, dictionary) => plainBytes(inflateRawSync(body, { dictionary })) });
+      // a corpus quoting the Qur'an (news does) needs its rules
+      const pack = await openPack(volumeReader(path), { typos, quran });
       return (query, options) => pack.search(query, options).catch((err) => Promise.reject(indexError(err, path)));
     }
     // --fuzzy, --fields and Qur'anic indexes need the search-only entry's opt-ins

@@ -8,6 +8,7 @@ import { putVarint } from '../segment/postings.js';
 import { checkOptions, describe, FahrasError, invalid } from '../errors.js';
 import { cliticRemainder, FOLD_PREFIXES } from '../stem/clitics.js';
 import { ParagraphSplitter } from './paragraphs.js';
+import { QUESTION_WORDS } from './question-words.js';
 import { PostingsWriter, TokenLog } from './postings.js';
 
 
@@ -84,7 +85,10 @@ export function resolveIndexConfig(options?: IndexOptions): IndexConfig {
   if (!(Number.isInteger(maxParagraphLength) && maxParagraphLength >= 16 && maxParagraphLength <= 0x7fffffff)) {
     invalid(`createIndex option maxParagraphLength: expected an integer from 16 to 2147483647, got ${describe(maxParagraphLength)}`);
   }
-  return { analyzer, paragraphs, maxParagraphLength, fields: resolveFields(o.fields ?? []), ranking: { ...RANKING }, cliticFolding, roundedLengths: true, quranic: false };
+  // the question words as this analyzer normalizes a query's words (each once)
+  const words = createAnalyzer(analyzer);
+  const questions = [...new Set(QUESTION_WORDS.map((word) => words.surfaceOf(word)))].filter((word) => word !== '');
+  return { analyzer, paragraphs, maxParagraphLength, fields: resolveFields(o.fields ?? []), ranking: { ...RANKING }, cliticFolding, roundedLengths: true, quranic: false, questions };
 }
 
 function checkId(id: unknown): DocumentId {

@@ -29,9 +29,16 @@ export interface OpenPackOptions {
   /**
    * Inflates a compressed piece, raw DEFLATE with the pack's preset dictionary (default: the platform's
    * `DecompressionStream`). In Node, `async (body, dictionary) => zlib.inflateRawSync(body, { dictionary })` is faster
-   * per piece and needs no stream machinery loaded (what `fahras search` passes).
+   * per piece and needs no stream machinery loaded: the default of `openPack` where Node resolves `fahras/pack` (its
+   * `node` build), which `fahras search` uses.
    */
   inflate?: (body: Uint8Array, dictionary: Uint8Array) => Promise<Uint8Array>;
+  /**
+   * The CRC-32 (IEEE) of bytes, which checks the root and every piece (default: a loop in JavaScript, a byte at a
+   * time). In Node 20.15 and later, `zlib.crc32`: what `fahras search` passes, and the default of `openPack` where
+   * Node resolves `fahras/pack` (its `node` build).
+   */
+  crc32?: (bytes: Uint8Array) => number;
 }
 
 /**
@@ -55,8 +62,8 @@ export async function openPackWith(source: PackSource, options: OpenPackOptions 
   const loader = typeof source === 'function' ? source : typeof source === 'string' || source instanceof URL ? fetchLoader(source) : null;
   if (!loader) throw new FahrasError('INVALID_ARGUMENT', 'openPack expects a URL, a directory path or a loader function');
   const cacheBytes = options.cacheBytes;
-  const store = new PieceStore(loader, typeof cacheBytes === 'number' && cacheBytes >= 0 ? cacheBytes : 2 << 20, options.inflate);
-  const root = await readPackRoot(await store.load(ROOT_NAME), store.inflate);
+  const store = new PieceStore(loader, typeof cacheBytes === 'number' && cacheBytes >= 0 ? cacheBytes : 2 << 20, options.inflate, options.crc32);
+  const root = await readPackRoot(await store.load(ROOT_NAME), store.inflate, store.crc);
   store.dictionary = root.dictionary;
   useQuranicRulesFor(root.config, options.quran, 'openPack');
   return new SearchPack(root, store, new WordChain(root.config.analyzer), { typos: options.typos });

@@ -3,7 +3,7 @@
 // term at a time into reusable accumulators, from postings cursors the segment hands out; coordination, phrase and
 // proximity evidence, document fields → top-k → the page) and present (the page's documents → results with snippets).
 import type { TextAnalyzer } from '../analysis/index.js';
-import { type DocumentId, type IndexSnapshot, RANKING, type StoredRanking, type TermIndexData } from '../segment/model.js';
+import type { DocumentId, IndexSnapshot, StoredRanking, TermIndexData } from '../segment/model.js';
 import { prefixForms } from '../stem/lucene.js';
 import { cliticRemainder } from '../stem/clitics.js';
 import { expandPrefix, findTerm } from '../segment/dictionary.js';
@@ -115,9 +115,9 @@ export interface RankingParams extends StoredRanking {
 /**
  * Defaults chosen by bench/tune.ts on the tuning sets (TyDi QA dev, XQuAD, ARCD train split; mean MRR@10):
  * BM25 k1 0.9 / b 0.9, a mild coordination factor (documents matching more words first), surface-form and
- * proximity evidence at 0.3 / 0.25 of a term's weight.
+ * proximity evidence at 0.3 / 0.25 of a term's weight. The stored choices ({@link StoredRanking}) come from the index.
  */
-export const DEFAULT_RANKING: RankingParams = { k1: 0.9, b: 0.9, coord: 0.3, proximity: 0.25, expansionWeight: 0.7, surface: 0.3, ...RANKING };
+export const DEFAULT_RANKING: Omit<RankingParams, keyof StoredRanking> = { k1: 0.9, b: 0.9, coord: 0.3, proximity: 0.25, expansionWeight: 0.7, surface: 0.3 };
 
 /** BM25's length normalization constants of a ranking: a paragraph's is k1·(1 − b + b·length/avgdl). */
 interface LengthNorm {
@@ -157,6 +157,8 @@ export interface QueryPlan {
   excluded: PreparedClause[];
   /** The ranking constants of the query. */
   params: RankingParams;
+  /** Whether the query holds a question word (see {@link ParsedQuery}): the keyword proximity does not apply. */
+  question?: boolean;
   /** The fields opt-in's pass over the query (indexes with fields), and the highlighter of its fields it gives. */
   fieldPass?: FieldPass;
   highlightFields?: FieldHighlighter;
@@ -224,6 +226,7 @@ export class Searcher {
   resolve(options: SearchOptions | undefined): ResolvedSearchOptions {
     const opts = resolveSearchOptions(options, this.base);
     if (opts.fuzzy && !this.extras.typos) invalid('fuzzy needs loadIndex(bytes, { typos }) from fahras/typos');
+    opts.questions = this.snap.indexConfig.questions;
     return opts;
   }
 
@@ -237,7 +240,7 @@ export class Searcher {
     let expanding = 0;
     for (const clause of [...parsed.must, ...parsed.should, ...parsed.not]) for (const queryTerm of clause.queryTerms) if (queryTerm.prefix || fuzzy) expanding++;
     const maxExpansions = Math.min(opts.maxExpansions, Math.ceil((4 * opts.maxExpansions) / (expanding || 1)));
-    const plan: QueryPlan = { textIndex, surfaceIndex, clauses: [], requiredMask: (2 ** parsed.must.length - 1) >>> 0, excluded: [], params: opts.ranking };
+    const plan: QueryPlan = { textIndex, surfaceIndex, clauses: [], requiredMask: (2 ** parsed.must.length - 1) >>> 0, excluded: [], params: opts.ranking, question: parsed.question };
     plan.clauses = [...parsed.must, ...parsed.should].map((clause) => this.prepareClause(plan, clause, maxExpansions, fuzzy));
     plan.excluded = parsed.not.map((clause) => this.prepareClause(plan, clause, maxExpansions, 0));
     return plan;
@@ -589,7 +592,8 @@ export class Searcher {
       weights.push(Math.max(0, ...preparedClause.words[0].map((alt) => bm25Idf(text.df[alt.termId], N))));
     }
     if (lists.length < 2) return;
-    const lambda = plan.params.proximity;
+    // the query's shape: a question keeps the proximity weight, any other query (keywords, a phrase) multiplies it
+    const lambda = plan.params.proximity * (plan.question ? 1 : 1 + plan.params.keywordProximity);
     for (let k = 0; k < paragraphs.length; k++) {
       let bonus = 0;
       for (let i = 0; i < lists.length; i++) {
@@ -699,11 +703,15 @@ export function bm25Idf(df: number, N: number): number {
   return Math.log(1 + (N - df + 0.5) / (df + 0.5));
 }
 
-/** The number of bits set in `x` (matched clauses), branch-free: a loop per set bit was 5% slower per query. */
+/**
+ * The number of bits set in `x` (matched clauses), a loop per set bit: a candidate has a few. The branch-free form
+ * was 50 B more of the search bundles, which paid for the query shape's (bench/NOTES.md, query shape: p50 +3% built,
+ * ±0 loaded, at 20 MB).
+ */
 function popcount(x: number): number {
-  x = x - ((x >>> 1) & 0x55555555);
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+  let n = 0;
+  for (; x; x &= x - 1) n++;
+  return n;
 }
 
 /**

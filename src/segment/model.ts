@@ -53,10 +53,17 @@ export interface StoredRanking {
    * file with `ranking`, all with 0) load; a new index writes 0.
    */
   clitics: number;
+  /**
+   * The extra proximity weight of a query that holds none of the index's question words (`questions`: keywords
+   * or a phrase, whose words a relevant paragraph holds together): its proximity bonus weighs `proximity × (1 +
+   * keywordProximity)`. A question's answer holds its words apart, so a query holding a question word keeps
+   * `proximity`. 0: every query ranked alike.
+   */
+  keywordProximity: number;
 }
 
 /** The ranking a new index is written with. */
-export const RANKING: StoredRanking = { forms: 0, minLength: 12, expansions: 1, clitics: 0 };
+export const RANKING: StoredRanking = { forms: 0, minLength: 12, expansions: 1, clitics: 0, keywordProximity: 7 };
 
 /** The resolved configuration, stored in serialized indexes. */
 export interface IndexConfig {
@@ -84,6 +91,14 @@ export interface IndexConfig {
    * pack's postings compress well). New indexes round; files written before the key keep their exact lengths.
    */
   roundedLengths: boolean;
+  /**
+   * The words that make a query a question (ما متى كيف …, with their clitic forms: `QUESTION_WORDS` in
+   * src/index-builder/question-words.ts), as the index's analyzer normalizes them (surface forms, stopwords or not):
+   * a query holding one is ranked with `ranking.proximity`, any other with `proximity × (1 + keywordProximity)`.
+   * Written by the builder, so a search bundle carries no such table; `[]` (files written before the key, which lack
+   * `keywordProximity` too): no query is a question.
+   */
+  questions: string[];
 }
 
 /** A paragraph length as an index with `roundedLengths` keeps it: its 4 most significant bits (exact below 16). */

@@ -141,11 +141,14 @@ function readTermLists(r: ByteReader, surface: boolean): PackTermLists {
   return { dict, dictCounts, dictFirst, post: readPieces(r, surface ? 'spost' : 'post') };
 }
 
+/** A CRC-32 of bytes (FORMAT.md section 2's): `crc32` of segment/bytes.ts, or in Node zlib's (`OpenPackOptions.crc32`). */
+export type Crc32 = (bytes: Uint8Array) => number;
+
 /**
  * Reads a pack's root. Throws `FahrasError` with code `BAD_MAGIC`, `UNSUPPORTED_VERSION` (a newer pack), `TRUNCATED`,
  * `CHECKSUM_MISMATCH` or `CORRUPT_INDEX`.
  */
-export async function readPackRoot(bytes: Uint8Array, inflate: Inflater = inflateRaw): Promise<PackRoot> {
+export async function readPackRoot(bytes: Uint8Array, inflate: Inflater = inflateRaw, crc: Crc32 = crc32): Promise<PackRoot> {
   const len = bytes.length;
   // (past the end, bytes[i] is undefined: a root shorter than the magic is not one)
   if (PACK_MAGIC.some((m, i) => bytes[i] !== m)) throw new FahrasError('BAD_MAGIC', 'not a fahras pack root');
@@ -158,7 +161,7 @@ export async function readPackRoot(bytes: Uint8Array, inflate: Inflater = inflat
   const size = len < HEADER_SIZE ? Infinity : HEADER_SIZE + view.getUint32(8, true);
   if (size > len) throw new FahrasError('TRUNCATED', `${ROOT_NAME} truncated (${len} bytes)`);
   // (bytes after the payload fail the CRC-32 too, which runs to the end)
-  if (crc32(bytes, HEADER_SIZE) !== view.getUint32(12, true)) {
+  if (crc(bytes.subarray(HEADER_SIZE)) !== view.getUint32(12, true)) {
     throw new FahrasError('CHECKSUM_MISMATCH', `${ROOT_NAME}: checksum mismatch`);
   }
   // a payload that does not inflate reads as none: CORRUPT_INDEX below
@@ -307,6 +310,8 @@ export class PieceStore {
     private readonly cacheLimit: number,
     /** The inflater of compressed pieces (and of the root). */
     readonly inflate: Inflater = inflateRaw,
+    /** The CRC-32 that checks pieces (and the root). */
+    readonly crc: Crc32 = crc32,
   ) {}
 
   /**
@@ -346,7 +351,7 @@ export class PieceStore {
     const stored = await this.load(name.file, name);
     // its last 4 bytes are the CRC-32 of the others: then the CRC-32 of all is CRC-32's residue, 0x2144DF1C (a short
     // read fails it too)
-    if (crc32(stored) !== 0x2144df1c) {
+    if (this.crc(stored) !== 0x2144df1c) {
       throw new FahrasError('CHECKSUM_MISMATCH', `${pieceLabel(name)}: checksum mismatch`);
     }
     // (inflated into bytes of its own: a view would keep what the loader gave alive in the cache, a whole volume when
