@@ -50,5 +50,6 @@ export async function openPack(source: PackSource, options?: OpenPackOptions): P
   const inflateRawSync = zlib.inflateRawSync;
   // (a copy: zlib's output may be a view of a larger buffer, which a cached piece would keep alive)
   const inflate = inflateRawSync && (async (body: Uint8Array, dictionary: Uint8Array) => new Uint8Array(inflateRawSync(body, { dictionary })));
-  return openPackWith(source, { inflate, crc32: zlib.crc32, ...options }, directoryLoader);
+  // (a string that names no URL scheme is a path)
+  return openPackWith(typeof source === 'string' && !/^[a-z][a-z0-9+.-]*:/i.test(source) ? directoryLoader(source) : source, { inflate, crc32: zlib.crc32, ...options });
 }

@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deflateRawSync } from 'node:zlib';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createIndex, type FahrasIndex, loadIndex, type SearchOptions } from '../src/index.js';
@@ -13,10 +13,11 @@ import { nodeCrc32, threadedCompressor, writePack } from '../src/pack-node.js';
 import { typos } from '../src/typos.js';
 import { quran } from '../src/quran.js';
 import { ByteReader, ByteWriter, crc32 } from '../src/segment/bytes.js';
-import { PACK_VERSION, codedLength } from '../src/segment/pack-format.js';
+import { PACK_VERSION } from '../src/segment/pack-format.js';
 import { roundLength } from '../src/segment/model.js';
-import { readPackRoot, readText } from '../src/segment/pack-reader.js';
-import { packText } from '../src/segment/pack-writer.js';
+import { IndexBuilder, resolveIndexConfig } from '../src/index-builder/index.js';
+import { type PackRoot, readDictionaryPiece, readPackRoot, readText } from '../src/segment/pack-reader.js';
+import { packSnapshot, packText } from '../src/segment/pack-writer.js';
 import { seedDocuments } from './helpers/seeds.js';
 
 /** A loader over files in memory that records the names and ranges it gave (or, `whole`, ignores ranges as a plain server does). */
@@ -31,6 +32,14 @@ function memoryLoader(files: Record<string, Uint8Array>, whole = false) {
     return files[name].slice(range.start, range.end);
   };
   return { loader, read, ranges };
+}
+
+/** The dictionary pieces of `list` decoded (pieces inflated with the root's dictionary, as a reader does). */
+function pieces(files: Record<string, Uint8Array>, root: PackRoot, list: PackRoot['text']['dict']) {
+  return Array.from({ length: list.length }, (_, i) => {
+    const { file, start, end } = list.at(i);
+    return readDictionaryPiece(inflateRawSync(files[file].subarray(start, end - 4), { dictionary: root.dictionary }), 1 << 20);
+  });
 }
 
 const WORDS = ['المكتبة', 'مكتبات', 'والمكتبات', 'كتاب', 'الكتب', 'كاتب', 'المدرسة', 'مدرسه', 'المدارس', 'وزير', 'الوزراء', 'التعليم', 'تعليم', 'في', 'من', 'الرياض', 'جدة', 'سوريا', 'روسيا', 'الغارة', 'بالرياض', 'رياضة', 'للمكتبة', 'لكتاب', 'بمدرسة'];
@@ -117,19 +126,76 @@ describe('fahras/pack', () => {
     );
   });
 
-  it('codes a rounded length in a byte below 64 up to 1,023 tokens, and decodes it to the rounded length (property)', () => {
+  it('rounds a length to its 4 most significant bits, exact below 16 (property)', () => {
     fc.assert(
       fc.property(fc.nat(), (length) => {
         const rounded = roundLength(length);
         expect(rounded).toBeLessThanOrEqual(length);
         // 4 significant bits: within an eighth of the length, exact below 16
         expect(length - rounded).toBeLessThan(length < 16 ? 1 : length / 8);
-        expect(codedLength(roundLength(length, true))).toBe(rounded);
-        expect(roundLength(rounded, true)).toBe(roundLength(length, true));
-        if (length < 1024) expect(roundLength(length, true)).toBeLessThan(64);
+        expect(roundLength(rounded)).toBe(rounded);
       }),
     );
     expect([15, 16, 17, 30, 31, 32, 1000].map((n) => roundLength(n))).toEqual([15, 16, 16, 30, 30, 32, 960]);
+  });
+
+  it("codes a surface form's postings as ranks in its parent text term's list (the dictionary names the parent's place in the form), and answers as the index", async () => {
+    const index = createIndex();
+    index.addAll([
+      { id: 'a', text: 'الرياض رياض\nجدة' },
+      { id: 'b', text: 'بالرياض\nالرياض الرياض' },
+      { id: 'c', text: 'رياضة جدة الرياض' },
+    ]);
+    const files = await index.pack({ compress: async (b, dictionary) => deflateRawSync(b, { dictionary }) });
+    const root = await readPackRoot(files['root.fahras']);
+    const codes = new Map<string, number>();
+    for (const [lists, surface] of [[root.text, false], [root.surface!, true]] as const) {
+      for (const piece of pieces(files, root, lists.dict)) {
+        piece.terms.forEach((term, i) => (surface ? codes.set(term, piece.parent[i]) : expect(piece.parent[i]).toBe(0)));
+      }
+    }
+    // الرياض, بالرياض → رياض: 8a + b + 1 for form.slice(a, length − b)
+    expect(codes.get('الرياض')).toBe(8 * 2 + 0 + 1);
+    expect(codes.get('بالرياض')).toBe(8 * 3 + 0 + 1);
+    expect(codes.get('رياض')).toBe(1);
+    const pack = await openPack(memoryLoader(files).loader);
+    for (const q of ['الرياض', '"الرياض"', '"بالرياض"', 'رياض', '-"الرياض" جدة', 'جدة -"رياض"', '"الرياض" رياضة']) {
+      expect(await pack.searchWithTotal(q, { ranking: { forms: 1 } })).toEqual(index.searchWithTotal(q, { ranking: { forms: 1 } }));
+      expect(await pack.searchWithTotal(q)).toEqual(index.searchWithTotal(q));
+    }
+  });
+
+  it('keeps paragraph numbers for a form whose parent is no text term, lists fewer paragraphs, or is not a slice of it', async () => {
+    const config = resolveIndexConfig({});
+    const builder = new IndexBuilder(config);
+    for (const d of [
+      { id: 'a', text: 'الرياض جدة' },
+      { id: 'b', text: 'الرياض\nبالرياض' },
+      { id: 'c', text: 'مكتبة الرياض ياض' },
+    ]) builder.add(d);
+    const snap = builder.snapshot();
+    const text = snap.textIndex;
+    const idOf = (term: string) => text.termsById.indexOf(term);
+    // parents a writer may be handed wrong: ياض (a slice of الرياض listing fewer paragraphs), مكتب (not a slice of
+    // بالرياض), none (جده)
+    expect([idOf('ياض'), idOf('مكتب')].every((id) => id >= 0)).toBe(true);
+    const wrong: Record<string, number> = { الرياض: idOf('ياض'), بالرياض: idOf('مكتب'), جده: -1 };
+    const files = await packSnapshot(snap, (form) => wrong[form] ?? idOf(builder.analyzer.analyze(form)[0].term), {
+      compress: async (b, dictionary) => deflateRawSync(b, { dictionary }),
+    });
+    const root = await readPackRoot(files['root.fahras']);
+    const codes = new Map<string, number>();
+    for (const piece of pieces(files, root, root.surface!.dict)) piece.terms.forEach((term, i) => codes.set(term, piece.parent[i]));
+    expect([codes.get('الرياض'), codes.get('بالرياض'), codes.get('جده')]).toEqual([0, 0, 0]);
+    expect(codes.get('مكتبه')).toBe(8 * 0 + 1 + 1); // مكتب: its last letter off
+    const index = createIndex();
+    index.addAll([
+      { id: 'a', text: 'الرياض جدة' },
+      { id: 'b', text: 'الرياض\nبالرياض' },
+      { id: 'c', text: 'مكتبة الرياض ياض' },
+    ]);
+    const pack = await openPack(memoryLoader(files).loader);
+    for (const q of ['الرياض', '"الرياض"', '"بالرياض"', 'جدة', 'مكتبة', '"مكتبة" الرياض']) expect(await pack.searchWithTotal(q, { ranking: { forms: 1 } })).toEqual(index.searchWithTotal(q, { ranking: { forms: 1 } }));
   });
 
   it('gives every paragraph its document, past documents of several paragraphs and documents of none (grouped by document)', async () => {
@@ -271,9 +337,9 @@ describe('fahras/pack', () => {
       root[root.length >> 1] ^= 0x20;
       await expect(openInNode({ ...files, 'root.fahras': root })).rejects.toMatchObject({ code: 'CHECKSUM_MISMATCH' });
       // a compressed piece that does not inflate (zlib's inflate there), under a matching checksum: CORRUPT_INDEX naming it
-      const { name, start, end } = ranges.find((r) => files[r.name][r.start] === 1)!;
+      const { name, start, end } = ranges[0];
       const volume = files[name].slice();
-      volume.fill(0xff, start + 1, end - 4);
+      volume.fill(0xff, start, end - 4); // (a block type DEFLATE reserves)
       new DataView(volume.buffer).setUint32(end - 4, crc32(volume, start, end - 4), true);
       await expect(openInNode({ ...files, [name]: volume })).rejects.toMatchObject({ code: 'CORRUPT_INDEX', message: expect.stringContaining(`${name} [${start}, ${end})`) });
     });
@@ -287,15 +353,34 @@ describe('fahras/pack', () => {
     });
 
     it('a piece whose content does not parse (under a matching checksum) is CORRUPT_INDEX naming it', async () => {
-      // one postings piece the query reads becomes garbage stored raw, with the CRC-32 of its bytes after them
+      // one postings piece the query reads becomes garbage that inflates (a stored block of 0xFF bytes, of the
+      // piece's size), with the CRC-32 of its bytes after them
       const { ranges, loader } = memoryLoader(files);
       await (await openPack(loader)).search('الغاره الروسيه');
       const { name, start, end } = ranges.find((r) => r.name.startsWith('post-'))!;
       const volume = files[name].slice();
-      volume.fill(0xff, start + 1, end - 4);
-      volume[start] = 0; // stored raw
+      const garbage = deflateRawSync(new Uint8Array(end - start - 9).fill(0xff), { level: 0 });
+      expect(garbage.length).toBe(end - start - 4);
+      volume.set(garbage, start);
       new DataView(volume.buffer).setUint32(end - 4, crc32(volume, start, end - 4), true);
       await expect(open({ ...files, [name]: volume })).rejects.toMatchObject({ code: 'CORRUPT_INDEX', message: expect.stringContaining(`${name} [${start}, ${end})`) });
+    });
+
+    it("a surface form whose parent the text dictionary lacks is CORRUPT_INDEX naming its postings piece", async () => {
+      // one form, الرياض, whose parent code (the last byte of its dictionary piece, compressed as a stored block) names
+      // لرياض instead of رياض: no text term
+      const one = createIndex();
+      one.addAll([{ id: 'a', text: 'الرياض' }]);
+      const stored = await one.pack({ compress: async (b) => deflateRawSync(b, { level: 0 }) });
+      expect(await (await openPack(memoryLoader(stored).loader)).search('الرياض')).toEqual(one.search('الرياض'));
+      const name = Object.keys(stored).find((n) => n.startsWith('sdict-'))!;
+      const volume = stored[name].slice();
+      expect(volume[volume.length - 5]).toBe(8 * 2 + 1);
+      volume[volume.length - 5] = 8 * 1 + 1;
+      new DataView(volume.buffer).setUint32(volume.length - 4, crc32(volume, 0, volume.length - 4), true);
+      const damaged = await openPack(memoryLoader({ ...stored, [name]: volume }).loader);
+      const spost = Object.keys(stored).find((n) => n.startsWith('spost-'))!;
+      await expect(damaged.search('الرياض')).rejects.toMatchObject({ code: 'CORRUPT_INDEX', message: expect.stringContaining(spost) });
     });
 
     it('a postings entry whose document lies outside its documents piece (the block parsing to its end) is CORRUPT_INDEX', async () => {
@@ -303,9 +388,10 @@ describe('fahras/pack', () => {
       // how many more paragraphs than documents precede them there (1 each: FORMAT.md P.3), the block's last byte
       const one = createIndex();
       one.addAll([{ id: 'a', text: 'الرياض\nالرياض' }, { id: 'b', text: 'الرياض' }]);
-      const stored = await one.pack({ compress: async (b, dictionary) => deflateRawSync(b, { dictionary }) });
+      // (compressed as stored blocks: the block's bytes are the piece's, as they are)
+      const stored = await one.pack({ compress: async (b) => deflateRawSync(b, { level: 0 }) });
       const name = Object.keys(stored).find((n) => n.startsWith('post-'))!;
-      expect(stored[name][0]).toBe(0); // one piece, stored raw (a few bytes do not compress)
+      expect(stored[name][0]).toBe(1); // one piece, one stored block (the last)
       const pack = await openPack(memoryLoader(stored).loader);
       expect(await pack.search('الرياض')).toEqual(one.search('الرياض'));
       for (const zigzag of [0x7e, 3]) {

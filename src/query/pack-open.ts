@@ -1,16 +1,16 @@
-// Opening a static pack: the class a pack's readers use (SearchPack) and the open step both `fahras/pack` facades share
+// Opening a static pack: the open step both `fahras/pack` facades share
 // (src/pack.ts, the default; src/pack-directory.ts, the `node` condition, which adds reading a directory), so a
 // browser bundle carries no Node directory loader (bench/NOTES.md, bundle).
 import { WordChain } from '../analysis/index.js';
 import { FahrasError } from '../errors.js';
 import type { QuranicRules } from '../normalize/index.js';
-import type { IndexConfig } from '../segment/model.js';
 import { ROOT_NAME } from '../segment/pack-format.js';
 import { type PieceLoader, PieceStore, readPackRoot } from '../segment/pack-reader.js';
 import { useQuranicRulesFor } from '../segment/stored-config.js';
 import type { FieldScoring } from './fields.js';
-import { PackSearcher } from './pack-search.js';
-import type { SearchOptions, SearchPage, SearchResult } from './search.js';
+import { SearchPack } from './pack-search.js';
+
+export { SearchPack };
 import type { TypoExpander } from './typos.js';
 
 /** Where a pack is: a base URL (its files are fetched from it), a directory path (in Node, where `fahras/pack` resolves to its `node` build), or a loader function. */
@@ -41,48 +41,6 @@ export interface OpenPackOptions {
   crc32?: (bytes: Uint8Array) => number;
 }
 
-/** An open pack. Create one with `openPack` (`fahras/pack`). */
-export class SearchPack {
-  /** @internal use openPack() */
-  constructor(
-    private readonly searcher: PackSearcher,
-    private readonly store: PieceStore,
-  ) {}
-
-  /** The configuration the index was built with. */
-  get config(): IndexConfig {
-    return this.searcher.root.config;
-  }
-
-  /** Number of documents. */
-  get documentCount(): number {
-    return this.searcher.root.documentCount;
-  }
-
-  /** Bytes read through the loader so far (the root included). */
-  get bytesRead(): number {
-    return this.store.bytesRead;
-  }
-
-  /**
-   * Ranked search, as `SearchIndex.search` of `fahras/search` on the whole index (the same results), after reading
-   * the pieces the query needs. Any string is a valid query.
-   * @throws FahrasError `MISSING_PIECE`, `CHECKSUM_MISMATCH` or `CORRUPT_INDEX` naming a piece that cannot be read
-   * or is damaged; `INVALID_ARGUMENT` for `fuzzy` when the pack was opened without `typos`.
-   */
-  async search(query: string, options?: SearchOptions): Promise<SearchResult[]> {
-    return (await this.searcher.search(query, options)).results;
-  }
-
-  /**
-   * {@link search}, with the number of matches in all pages (paragraphs, or documents with `groupBy: 'document'`),
-   * as `searchWithTotal` of `fahras/search` gives it: for "N results" and paging.
-   */
-  searchWithTotal(query: string, options?: SearchOptions): Promise<SearchPage> {
-    return this.searcher.search(query, options);
-  }
-}
-
 /**
  * A loader over `fetch` from a base URL (relative ones resolve against the page); a piece is an HTTP range request
  * (a server that ignores ranges sends the whole file, which works too).
@@ -97,24 +55,16 @@ function fetchLoader(base: string | URL): PieceLoader {
 }
 
 /**
- * `openPack` of both facades: `directory` (the `node` condition's) reads a path that names no URL scheme from the file
- * system; without it, every string is a URL.
+ * `openPack` of both facades (the `node` condition's gives a directory path as a loader, src/pack-directory.ts): a
+ * loader function, or a URL whose files are fetched.
  */
-export async function openPackWith(source: PackSource, options: OpenPackOptions = {}, directory?: (path: string) => PieceLoader): Promise<SearchPack> {
-  const loader =
-    typeof source === 'function'
-      ? source
-      : directory && typeof source === 'string' && !/^[a-z][a-z0-9+.-]*:/i.test(source)
-        ? directory(source)
-        : typeof source === 'string' || source instanceof URL
-          ? fetchLoader(source)
-          : null;
+export async function openPackWith(source: PackSource, options: OpenPackOptions = {}): Promise<SearchPack> {
+  const loader = typeof source === 'function' ? source : typeof source === 'string' || source instanceof URL ? fetchLoader(source) : null;
   if (!loader) throw new FahrasError('INVALID_ARGUMENT', 'openPack expects a URL, a directory path or a loader function');
   const cacheBytes = options.cacheBytes;
   const store = new PieceStore(loader, typeof cacheBytes === 'number' && cacheBytes >= 0 ? cacheBytes : 2 << 20, options.inflate, options.crc32);
   const root = await readPackRoot(await store.load(ROOT_NAME), store.inflate, store.crc);
   store.dictionary = root.dictionary;
   useQuranicRulesFor(root.config, options.quran, 'openPack');
-  const searcher = new PackSearcher(root, store, new WordChain(root.config.analyzer), { typos: options.typos });
-  return new SearchPack(searcher, store);
+  return new SearchPack(root, store, new WordChain(root.config.analyzer), { typos: options.typos });
 }

@@ -6,7 +6,7 @@
 // `filter`, first those of every candidate, whose stored fields it reads); the searcher presents the page. So
 // results are the in-memory index's by construction, and every piece is read before the step that needs it.
 import type { TextAnalyzer } from '../analysis/index.js';
-import { type DictionaryReads, type DocumentId, type IndexSnapshot, type TermIndexData, emptyTermIndex } from '../segment/model.js';
+import { type DictionaryReads, type DocumentId, type IndexConfig, type IndexSnapshot, type TermIndexData, emptyTermIndex } from '../segment/model.js';
 import {
   type DictionaryPiece,
   type DocumentsPiece,
@@ -19,10 +19,10 @@ import {
   readDictionaryPiece,
   readDocumentsPiece,
 } from '../segment/pack-reader.js';
-import { codedLength } from '../segment/pack-format.js';
 import { concatBytes } from '../segment/bytes.js';
+import { findTerm } from '../segment/dictionary.js';
 import { EntryCursor, VarintCursor } from '../segment/postings.js';
-import { type QueryPlan, Searcher, type SearcherExtras, type SearchOptions, type SearchPage, parseSearchQuery, planTerms } from './search.js';
+import { type QueryPlan, Searcher, type SearcherExtras, type SearchOptions, type SearchPage, type SearchResult, parseSearchQuery, planTerms } from './search.js';
 
 /** A postings piece: its bytes and the blocks whose paragraph data went into the paragraph tables. @internal */
 interface PostingsPiece {
@@ -30,18 +30,8 @@ interface PostingsPiece {
   applied: Set<number>;
 }
 
-/**
- * A dictionary piece in the cache: its bytes, and its decoded form until a query has joined it into its dictionary.
- * Only the bytes stay between queries, so the cache's count (decompressed bytes) is what it holds: decoded, a term
- * is a string and four table entries, several times its bytes (bench/NOTES.md, packrun). @internal
- */
-interface CachedDictionaryPiece {
-  body: Uint8Array;
-  decoded?: DictionaryPiece;
-}
-
 /** The union of some dictionary pieces (in term order; term ids are positions in it), as a term index without postings. @internal */
-interface Dictionary extends DictionaryPiece, TermIndexData {
+interface Dictionary extends DictionaryPiece<Uint32Array>, TermIndexData {
   key: string;
 }
 
@@ -100,27 +90,14 @@ class PackPieces {
     const last = this.dictionaries[which];
     if (last && last.key === key) return last; // the same pieces as the last query (it holds them, cached or not)
     const postingsPieces = needs.lists.post.length;
-    const cached = await Promise.all(
-      order.map((i) => this.store.get<CachedDictionaryPiece>(needs.lists.dict.at(i), (body) => ({ body, decoded: readDictionaryPiece(body, postingsPieces) }))),
-    );
-    // (decoded when read, checked then; decoded again when a later query needs it)
-    const pieces = cached.map((piece) => {
-      const decoded = piece.decoded ?? readDictionaryPiece(piece.body, postingsPieces);
-      piece.decoded = undefined;
-      return decoded;
-    });
+    // the cache keeps a piece's bytes only (decoded, a term is a string and five table entries, several times its
+    // bytes: bench/NOTES.md, packrun), checked by decoding them when read; each query that needs it decodes it again
+    const bodies = await Promise.all(order.map((i) => this.store.get(needs.lists.dict.at(i), (body) => (readDictionaryPiece(body, postingsPieces), body))));
+    const pieces = bodies.map((body) => readDictionaryPiece(body, postingsPieces));
     const terms = pieces.flatMap((piece) => piece.terms);
     const n = terms.length;
     // one table of the pieces' tables, in piece order
-    const joined = (table: (piece: DictionaryPiece) => Uint32Array) => {
-      const out = new Uint32Array(n);
-      let at = 0;
-      for (const piece of pieces) {
-        out.set(table(piece), at);
-        at += piece.terms.length;
-      }
-      return out;
-    };
+    const joined = (table: (piece: DictionaryPiece) => number[]) => Uint32Array.from(pieces.flatMap(table));
     const out: Dictionary = {
       ...emptyTermIndex(),
       key,
@@ -131,6 +108,7 @@ class PackPieces {
       piece: joined((piece) => piece.piece),
       offset: joined((piece) => piece.offset),
       length: joined((piece) => piece.length),
+      parent: joined((piece) => piece.parent),
       sorted: Uint32Array.from(terms, (_, i) => i),
     };
     // pieces that overlap (each is in order, and the root's first terms are): the first is damaged
@@ -139,10 +117,14 @@ class PackPieces {
     return key ? (this.dictionaries[which] = out) : out;
   }
 
-  /** A term index over `dict` holding the postings of the terms `ids` (the others are empty). */
-  async postings(dict: Dictionary, lists: PackTermLists, ids: number[], surface: boolean): Promise<TermIndexData> {
+  /**
+   * A term index over `dict` holding the postings of the terms `ids` (the others are empty); a surface index's with
+   * `parents`, the text index holding its forms' parents.
+   */
+  async postings(dict: Dictionary, lists: PackTermLists, ids: number[], parents?: Promise<TermIndexData>): Promise<TermIndexData> {
     const wanted = [...new Set(ids)].sort((a, b) => a - b);
     const pieces = await Promise.all(wanted.map((id) => this.store.get<PostingsPiece>(lists.post.at(dict.piece[id]), (body) => ({ body, applied: new Set() }))));
+    const text = await parents;
     const n = dict.terms.length;
     const entryStart = new Uint32Array(n + 1);
     const positionStart = new Uint32Array(n + 1);
@@ -152,7 +134,7 @@ class PackPieces {
       const start = dict.offset[id];
       const end = start + dict.length[id];
       if (end > piece.body.length) throw damagedPiece(name);
-      return surface ? { entryBytes: piece.body.subarray(start, end), positionBytes: new Uint8Array(0) } : this.textBlock(piece, start, end, dict.df[id], name);
+      return text ? { entryBytes: surfaceEntries(piece.body, start, end, dict, id, text, name), positionBytes: new Uint8Array(0) } : this.textBlock(piece, start, end, dict.df[id], name);
     });
     // the wanted terms' blocks one after another; a term not wanted has none
     for (let id = 0, k = 0; id < n; id++) {
@@ -182,7 +164,6 @@ class PackPieces {
       const cursor = new EntryCursor().reset({ entryStart: Uint32Array.of(entriesStart, entriesEnd), entryBytes: piece.body }, 0, paras.count);
       meta.pos = metaStart;
       const { firstDoc, firstPara } = this.root.documents;
-      const rounded = this.root.config.roundedLengths;
       // (df counts down to the entries left: none when the block ends)
       for (; cursor.next(); df--) {
         const paragraph = cursor.paragraphNumber;
@@ -194,7 +175,7 @@ class PackPieces {
         // a document of the piece, between its first and the next piece's (the cursor never reads past the block's
         // end: the count of entries and the end are checked after)
         if (!(doc >= firstDoc[k] && doc < firstDoc[k + 1])) throw damagedPiece(name);
-        paras.tokenCount[paragraph] = rounded ? codedLength(head >>> 1) : head >>> 1;
+        paras.tokenCount[paragraph] = head >>> 1;
         paras.doc[paragraph] = doc;
       }
       if (df || meta.pos !== end) throw damagedPiece(name);
@@ -246,8 +227,42 @@ class PackPieces {
   }
 }
 
-/** Reads and searches one pack (what `openPack` of `fahras/pack` returns wraps this). */
-export class PackSearcher {
+/**
+ * The id in `text` of the parent of surface form `id` whose parent code is 8a + b + 1 (FORMAT.md, P.3): the text term
+ * `form.slice(a, length − b)` (-1 when `text` lacks it; the lookup tells a dictionary read so far the piece it needs).
+ */
+function parentOf(surface: Dictionary, text: TermIndexData, id: number): number {
+  const code = surface.parent[id];
+  const form = surface.terms[id];
+  return findTerm(text, form.slice(code >> 3, form.length + 1 - (code & 7)));
+}
+
+/**
+ * A surface postings block's entries: as they are, or, for a form with a parent, its ranks in the parent's entries
+ * (in `text`) made paragraph numbers (FORMAT.md, P.3).
+ */
+function surfaceEntries(body: Uint8Array, start: number, end: number, surface: Dictionary, id: number, text: TermIndexData, name: PieceRef): Uint8Array {
+  if (!surface.parent[id]) return body.subarray(start, end);
+  const parent = parentOf(surface, text, id);
+  // a parent named must be there: its entries were read (df of them, checked then: no paragraph bound needed again)
+  if (!(text.df[parent] > 0)) throw damagedPiece(name);
+  const ranks = new EntryCursor().reset({ entryStart: Uint32Array.of(start, end), entryBytes: body }, 0, text.df[parent]);
+  const paragraphs = new EntryCursor().reset(text, parent, Infinity);
+  const out: number[] = [];
+  const put = (v: number) => {
+    for (; v > 127; v >>>= 7) out.push((v & 127) | 128);
+    out.push(v);
+  };
+  for (let rank = -1, previous = -1; ranks.next(); previous = paragraphs.paragraphNumber) {
+    while (rank < ranks.paragraphNumber && paragraphs.next()) rank++;
+    put((paragraphs.paragraphNumber - previous) * 2 + +(ranks.tf === 1));
+    if (ranks.tf !== 1) put(ranks.tf);
+  }
+  return Uint8Array.from(out);
+}
+
+/** An open pack. Create one with `openPack` (`fahras/pack`). */
+export class SearchPack {
   private readonly snap: IndexSnapshot;
   private readonly pieces: PackPieces;
   /** The first searcher made: it plans and presents too (neither reads the accumulators). */
@@ -256,10 +271,11 @@ export class PackSearcher {
   private readonly idle: Searcher[] = [];
   private active = 0;
 
+  /** @internal use openPack() */
   constructor(
-    readonly root: PackRoot,
+    private readonly root: PackRoot,
     private readonly store: PieceStore,
-    readonly analyzer: TextAnalyzer,
+    private readonly queryAnalyzer: TextAnalyzer,
     private readonly extras: SearcherExtras,
   ) {
     const documentCount = root.documentCount;
@@ -298,14 +314,43 @@ export class PackSearcher {
   }
 
   private newSearcher(): Searcher {
-    return new Searcher(this.snap, this.analyzer, this.extras);
+    return new Searcher(this.snap, this.queryAnalyzer, this.extras);
   }
 
-  /** Runs a query as `SearchIndex.searchWithTotal` does on the whole index, reading each piece before the step that needs it. */
-  async search(query: unknown, options?: SearchOptions): Promise<SearchPage> {
+  /** The configuration the index was built with. */
+  get config(): IndexConfig {
+    return this.root.config;
+  }
+
+  /** Number of documents. */
+  get documentCount(): number {
+    return this.root.documentCount;
+  }
+
+  /** Bytes read through the loader so far (the root included). */
+  get bytesRead(): number {
+    return this.store.bytesRead;
+  }
+
+  /**
+   * Ranked search, as `SearchIndex.search` of `fahras/search` on the whole index (the same results), after reading
+   * the pieces the query needs. Any string is a valid query.
+   * @throws FahrasError `MISSING_PIECE`, `CHECKSUM_MISMATCH` or `CORRUPT_INDEX` naming a piece that cannot be read
+   * or is damaged; `INVALID_ARGUMENT` for `fuzzy` when the pack was opened without `typos`.
+   */
+  async search(query: string, options?: SearchOptions): Promise<SearchResult[]> {
+    return (await this.searchWithTotal(query, options)).results;
+  }
+
+  /**
+   * {@link search}, with the number of matches in all pages (paragraphs, or documents with `groupBy: 'document'`),
+   * as `searchWithTotal` of `fahras/search` gives it: for "N results" and paging. Reads each piece right before the
+   * step that needs it.
+   */
+  async searchWithTotal(query: string, options?: SearchOptions): Promise<SearchPage> {
     const { root, pieces, planner } = this;
     const opts = planner.resolve(options); // the option checks `search` makes (fuzzy without typos)
-    const parsed = parseSearchQuery(query, this.analyzer, opts);
+    const parsed = parseSearchQuery(query, this.queryAnalyzer, opts);
     this.active++;
     try {
       const textNeeds = new DictionaryNeeds(root.text);
@@ -316,6 +361,8 @@ export class PackSearcher {
       let textDictionary!: Dictionary;
       let surfaceDictionary!: Dictionary | null;
       let termsPlan!: QueryPlan;
+      let textTerms!: number[];
+      let surfaceTerms!: number[];
       // planned in the pieces read so far, whose lookups name the pieces they need: read, and planned again, until a
       // plan needs no other piece (the first, in none, names them all but for what depends on the terms found)
       for (let read = -1; read !== (read = needed()); ) {
@@ -324,13 +371,15 @@ export class PackSearcher {
         textDictionary.reads = textNeeds;
         if (surfaceDictionary) surfaceDictionary.reads = surfaceNeeds!;
         termsPlan = planner.plan(parsed, opts, textDictionary, surfaceDictionary);
+        [textTerms, surfaceTerms] = planTerms(termsPlan);
+        // the parents of the surface forms found: their pieces and postings are read too (FORMAT.md, P.3)
+        for (const id of surfaceTerms) if (surfaceDictionary!.parent[id]) textTerms.push(parentOf(surfaceDictionary!, textDictionary, id));
       }
-      const [textTerms, surfaceTerms] = planTerms(termsPlan);
-      const [text, surface] = await Promise.all([
-        pieces.postings(textDictionary, root.text, textTerms, false),
-        surfaceDictionary && pieces.postings(surfaceDictionary, root.surface!, surfaceTerms, true),
-      ]);
-      const plan = { ...termsPlan, textIndex: text, surfaceIndex: surface };
+      // (read at once: the surface postings wait for the text postings only to decode; both awaited from the start, so
+      // a failed read is never a rejection no one handles)
+      const text = pieces.postings(textDictionary, root.text, textTerms.filter((id) => id >= 0));
+      const [textIndex, surfaceIndex] = await Promise.all([text, surfaceDictionary && pieces.postings(surfaceDictionary, root.surface!, surfaceTerms, text)]);
+      const plan = { ...termsPlan, textIndex, surfaceIndex };
       const paragraphDocument = this.snap.paragraphTable.doc;
       const searcher = this.idle.pop() ?? this.newSearcher();
       let page;

@@ -200,9 +200,8 @@ export class Searcher {
   private partParagraphs!: Int32Array;
   /** The ranking constants with the index's stored choices. */
   private readonly base: RankingParams;
-
-  /** Typo tolerance, field scoring and term-vector hits, as the entry point supplied them. */
-  private readonly extras: SearcherExtras;
+  /** @internal Typo tolerance, field scoring and term-vector hits, as the entry point supplied them. */
+  readonly extras: SearcherExtras;
 
   /**
    * @throws FahrasError `INVALID_ARGUMENT` when the index scores document fields and `extras` has no `fields`.
@@ -218,19 +217,6 @@ export class Searcher {
     this.stamp = new Uint32Array(n);
     this.touched = new Int32Array(n);
     this.base = { ...DEFAULT_RANKING, ...snap.indexConfig.ranking };
-  }
-
-  /**
-   * Parses and runs a query: plan, rank, present. Never throws on the query string; throws
-   * `FahrasError('INVALID_ARGUMENT')` when `fuzzy` is asked of a searcher made without typo tolerance.
-   */
-  search(query: unknown, options?: SearchOptions): SearchResult[] {
-    const opts = this.resolve(options);
-    // document fields (fields.ts): `title:word` restrictions in the query, the fields' evidence, their highlights
-    const fields = this.extras.fields?.(this);
-    const plan = this.plan(parseSearchQuery(query, this.analyzer, opts, fields), opts, this.snap.textIndex, this.snap.surfaceIndex);
-    fields?.attach(plan);
-    return this.present(plan, this.selectPage(plan, opts, this.scoreCandidates(plan)), opts);
   }
 
   /** @internal How many paragraphs (documents, grouped by document) matched the last ranking, past its page. */
@@ -670,6 +656,21 @@ export function minDistance(a: number[], b: number[]): number {
     else j++;
   }
   return best;
+}
+
+/**
+ * Parses and runs a query on the whole snapshot of `searcher`: plan, rank, present (a pack runs the steps itself,
+ * reading pieces between them, so its bundle leaves this out). Never throws on the query string; throws
+ * `FahrasError('INVALID_ARGUMENT')` when `fuzzy` is asked of a searcher made without typo tolerance.
+ */
+export function searchSnapshot(searcher: Searcher, query: unknown, options?: SearchOptions): SearchResult[] {
+  const { snap } = searcher;
+  const opts = searcher.resolve(options);
+  // document fields (fields.ts): `title:word` restrictions in the query, the fields' evidence, their highlights
+  const fields = searcher.extras.fields?.(searcher);
+  const plan = searcher.plan(parseSearchQuery(query, searcher.analyzer, opts, fields), opts, snap.textIndex, snap.surfaceIndex);
+  fields?.attach(plan);
+  return searcher.present(plan, searcher.selectPage(plan, opts, searcher.scoreCandidates(plan)), opts);
 }
 
 /**

@@ -87,8 +87,8 @@ export interface IndexConfig {
   quranic: boolean;
   /**
    * Whether paragraph lengths (BM25's, in tokens) are kept rounded down to their 4 most significant bits, exact below
-   * 16 ({@link roundLength}): 8 lengths per doubling, as Lucene's one-byte norms, so a pack stores each in a byte
-   * where it takes two. New indexes round; files written before the key keep their exact lengths.
+   * 16 ({@link roundLength}): 8 lengths per doubling, as Lucene's one-byte norms (a few distinct lengths, which a
+   * pack's postings compress well). New indexes round; files written before the key keep their exact lengths.
    */
   roundedLengths: boolean;
   /**
@@ -101,14 +101,10 @@ export interface IndexConfig {
   questions: string[];
 }
 
-/**
- * A paragraph length as an index with `roundedLengths` keeps it: its 4 most significant bits (exact below 16); with
- * `code`, as a pack's postings give it (FORMAT.md P.3): below 16 the length, else its 3 bits after the top one under
- * the number of bits below the top 4 (16 → 16, 30 → 23, 32 → 24; below 64 for lengths below 1,024).
- */
-export function roundLength(length: number, code?: boolean): number {
+/** A paragraph length as an index with `roundedLengths` keeps it: its 4 most significant bits (exact below 16). */
+export function roundLength(length: number): number {
   const shift = 28 - Math.clz32(length); // bits below the top 4
-  return shift < 1 ? length : code ? ((shift + 1) << 3) | ((length >> shift) & 7) : (length >> shift) << shift;
+  return shift < 1 ? length : (length >> shift) << shift;
 }
 
 /**

@@ -9,16 +9,8 @@ export const ROOT_NAME = 'root.fahras';
 /** The first four bytes of a pack root: ASCII "FHPK". */
 export const PACK_MAGIC = [0x46, 0x48, 0x50, 0x4b] as const;
 /** The pack format version this build writes and reads. */
-export const PACK_VERSION = 6;
+export const PACK_VERSION = 7;
 
-/** The first byte of every piece but the root: its body follows as stored (0) or as raw DEFLATE with the pack's dictionary (1). */
-export const enum PieceEncoding {
-  Raw = 0,
-  Deflate = 1,
-}
-
-/** The length a rounded length's code (`roundLength(length, true)`, src/segment/model.ts) stands for. */
-export const codedLength = (code: number): number => (code < 16 ? code : (8 | (code & 7)) << ((code >> 3) - 1));
 
 /** The most bytes of a pack's dictionary: DEFLATE's window, as far back as a reference reaches. */
 export const MAX_DICTIONARY_BYTES = 32768;

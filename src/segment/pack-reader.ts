@@ -6,7 +6,7 @@ import { FahrasError } from '../errors.js';
 import { ByteReader, crc32 } from './bytes.js';
 import { HEADER_SIZE } from './format.js';
 import type { DocumentId, IndexConfig } from './model.js';
-import { type Inflater, PACK_MAGIC, PACK_VERSION, PieceEncoding, type PieceKind, ROOT_NAME, inflateRaw, nameOf } from './pack-format.js';
+import { type Inflater, PACK_MAGIC, PACK_VERSION, type PieceKind, ROOT_NAME, inflateRaw, nameOf } from './pack-format.js';
 import { checkStoredConfig } from './stored-config.js';
 
 /** The bytes `start` (included) to `end` (excluded) of a file. */
@@ -202,21 +202,29 @@ function parsing<T>(name: PieceRef, decode: () => T): T {
   }
 }
 
-/** A dictionary piece: its terms (ascending) with their document frequencies and where their postings are. */
-export interface DictionaryPiece {
+/**
+ * A dictionary piece: its terms (ascending) with their document frequencies and where their postings are (tables as
+ * arrays; a query joins the pieces it reads into typed arrays).
+ */
+export interface DictionaryPiece<Table = number[]> {
   terms: string[];
-  df: Uint32Array;
+  df: Table;
   /** @internal Index of the postings piece (in the root's list), byte offset and length of each term's block. */
-  piece: Uint32Array;
-  offset: Uint32Array;
-  length: Uint32Array;
+  piece: Table;
+  offset: Table;
+  length: Table;
+  /** @internal A surface form's parent code: 0 (always for a text term), or 8a + b + 1 (b < 7) for the parent text term `form.slice(a, length − b)`. */
+  parent: Table;
 }
 
-/** Decodes a dictionary piece (its entries front-coded; each block follows the previous one or starts a new piece). */
+/**
+ * Decodes a dictionary piece (its entries front-coded; each block follows the previous one or starts a new piece;
+ * each ends with its parent's code).
+ */
 export function readDictionaryPiece(body: Uint8Array, postingsPieces: number): DictionaryPiece {
   const r = new ByteReader(body);
   const n = count(r);
-  const out: DictionaryPiece = { terms: [], df: new Uint32Array(n), piece: new Uint32Array(n), offset: new Uint32Array(n), length: new Uint32Array(n) };
+  const out: DictionaryPiece = { terms: [], df: [], piece: [], offset: [], length: [], parent: [] };
   let piece = r.varint(postingsPieces - 1);
   let offset = r.varint();
   let prev = '';
@@ -234,6 +242,7 @@ export function readDictionaryPiece(body: Uint8Array, postingsPieces: number): D
     out.piece[i] = piece;
     out.offset[i] = offset;
     offset += out.length[i] = v >>> 1;
+    out.parent[i] = r.varint();
   }
   if (r.pos !== r.endOffset) r.fail();
   return out;
@@ -245,16 +254,16 @@ export interface DocumentsPiece {
   stored: (Record<string, unknown> | undefined)[];
   texts: string[];
   /** Per paragraph of the piece, in order: start and end in its document's text. */
-  start: Uint32Array;
-  end: Uint32Array;
+  start: number[];
+  end: number[];
   /** @internal Paragraphs of each document. */
-  paraCount: Uint32Array;
+  paraCount: number[];
 }
 
 /** Decodes a documents piece that the root says holds `docs` documents and `paras` paragraphs. */
 export function readDocumentsPiece(body: Uint8Array, docs: number, paras: number): DocumentsPiece {
   const r = new ByteReader(body);
-  const out: DocumentsPiece = { ids: [], stored: [], texts: [], start: new Uint32Array(paras), end: new Uint32Array(paras), paraCount: new Uint32Array(docs) };
+  const out: DocumentsPiece = { ids: [], stored: [], texts: [], start: [], end: [], paraCount: [] };
   let p = 0;
   for (let d = 0; d < docs; d++) {
     // [id] or [id, stored]: the id a string or a finite number, stored fields an object
@@ -340,16 +349,14 @@ export class PieceStore {
 
   private async fetchPiece<T>(entry: CacheEntry, name: PieceRef, decode: (body: Uint8Array) => T, evict?: (value: T) => void): Promise<T> {
     const stored = await this.load(name.file, name);
-    const size = stored.length - 4;
     // its last 4 bytes are the CRC-32 of the others: then the CRC-32 of all is CRC-32's residue, 0x2144DF1C (a short
     // read fails it too)
     if (this.crc(stored) !== 0x2144df1c) {
       throw new FahrasError('CHECKSUM_MISMATCH', `${pieceLabel(name)}: checksum mismatch`);
     }
-    // (a copy: a view would keep what the loader gave alive in the cache, a whole volume when it ignored the range)
-    let body: Uint8Array = stored.slice(1, size);
-    if (stored[0] > PieceEncoding.Deflate) throw damagedPiece(name);
-    if (stored[0]) body = await this.inflate(body, this.dictionary).catch(() => Promise.reject(damagedPiece(name)));
+    // (inflated into bytes of its own: a view would keep what the loader gave alive in the cache, a whole volume when
+    // it ignored the range)
+    const body = await this.inflate(stored.subarray(0, stored.length - 4), this.dictionary).catch(() => Promise.reject(damagedPiece(name)));
     const value = parsing(name, () => decode(body));
     this.cached += entry.size = body.length;
     entry.evict = evict && (() => evict(value));

@@ -6,10 +6,9 @@
 // a piece at a time with byte ranges: few files, few bytes per query.
 import { FahrasError } from '../errors.js';
 import { ByteWriter, concatBytes, crc32 } from './bytes.js';
-import { HEADER_SIZE } from './format.js';
-import { type IndexSnapshot, type TermIndexData, roundLength } from './model.js';
-import { MAX_DICTIONARY_BYTES, PACK_MAGIC, PACK_VERSION, PieceEncoding, type PieceKind, ROOT_NAME, deflateRaw } from './pack-format.js';
-import { EntryCursor } from './postings.js';
+import type { IndexSnapshot, TermIndexData } from './model.js';
+import { MAX_DICTIONARY_BYTES, PACK_MAGIC, PACK_VERSION, type PieceKind, ROOT_NAME, deflateRaw } from './pack-format.js';
+import { EntryCursor, putEntry } from './postings.js';
 import { sharedPrefixLength, storedConfigJson, withHeader } from './writer.js';
 
 /** How a pack is cut and compressed. Every field is optional. */
@@ -93,8 +92,9 @@ function sampleDictionary(texts: string[]): Uint8Array {
 }
 
 /**
- * Collects a pack's pieces: each is stored raw or compressed (when that saves an eighth: documents and dictionaries
- * always, postings now and then), with its encoding byte first and room for its CRC-32 last.
+ * Collects a pack's pieces: each is stored compressed, with room for its CRC-32 last (a piece that DEFLATE hardly
+ * shrinks, as many postings pieces, takes a few bytes more than its body; stored as it was, it would cost every reader
+ * a second way to read a piece).
  * Postings are compressed without the pack's dictionary (varints share nothing with text: the same bytes, for half
  * the time zlib takes reading the dictionary into every piece); a reader inflates them behind the dictionary all the
  * same.
@@ -111,12 +111,9 @@ class PieceSink {
     const slot = list.stored.push(body) - 1;
     this.pending.push(
       this.compressPiece(body, list.kind.endsWith('post') ? NO_DICTIONARY : this.dictionary).then((packed) => {
-        const deflated = packed.length < body.length - (body.length >> 3);
-        const data = deflated ? packed : body;
-        // the encoding byte, the body, then 4 bytes for the CRC-32 of both, written once the piece is in its volume
-        const stored = new Uint8Array(data.length + 5);
-        stored[0] = deflated ? PieceEncoding.Deflate : PieceEncoding.Raw;
-        stored.set(data, 1);
+        // the compressed body, then 4 bytes for its CRC-32, written once the piece is in its volume
+        const stored = new Uint8Array(packed.length + 4);
+        stored.set(packed);
         list.stored[slot] = stored;
       }),
     );
@@ -137,14 +134,16 @@ interface PackedTerms {
 
 /**
  * Writes one term index. Text postings blocks: `varint(units length) varint(positions length)`, the units and the
- * positions as the single file encodes them, then per paragraph listed `varint(2 × length + (k ≠ 0))` (a rounded
- * length as its code, {@link roundLength}) and, when k ≠ 0, `varint(zigzag(k))`, k being how many more paragraphs than documents precede it in its documents piece
- * (`skews`, from {@link packDocuments}). Surface blocks hold the units only.
+ * positions as the single file encodes them, then per paragraph listed `varint(2 × length + (k ≠ 0))` (its length as
+ * the index keeps it, rounded with `roundedLengths`) and, when k ≠ 0, `varint(zigzag(k))`, k being how many more paragraphs than documents precede it in its documents piece
+ * (`skews`, from {@link packDocuments}). Surface blocks hold the units only, or, for a form with a parent
+ * (`parents`, from {@link surfaceParents}), the units with ranks in its parent's list for paragraph numbers; its
+ * dictionary entry ends with the parent's place in the form.
  */
-function packTerms(s: IndexSnapshot, t: TermIndexData, surface: boolean, sink: PieceSink, o: typeof DEFAULTS, skews: Int32Array): PackedTerms {
+function packTerms(s: IndexSnapshot, t: TermIndexData, sink: PieceSink, o: typeof DEFAULTS, skews: Int32Array, parents?: SurfaceParents): PackedTerms {
+  const surface = !!parents;
   const out: PackedTerms = { dict: pieceList(surface ? 'sdict' : 'dict'), dictCounts: [], dictFirst: [], post: pieceList(surface ? 'spost' : 'post') };
   const { tokenCount, count: paragraphCount } = s.paragraphTable;
-  const rounded = s.indexConfig.roundedLengths;
   const { sorted, termsById, entryBytes, entryStart, positionBytes, positionStart, df } = t;
   const cursor = new EntryCursor();
   // the writers are emptied, not made again, once a piece is cut (a piece is a copy of their bytes)
@@ -162,7 +161,7 @@ function packTerms(s: IndexSnapshot, t: TermIndexData, surface: boolean, sink: P
     const entriesFrom = entryStart[id];
     const entriesTo = entryStart[id + 1];
     block.length = 0;
-    if (surface) block.raw(entryBytes.subarray(entriesFrom, entriesTo));
+    if (parents) block.raw(parents.units.subarray(entriesFrom, parents.ends[id]));
     else {
       const positionsFrom = positionStart[id];
       const positionsTo = positionStart[id + 1];
@@ -174,7 +173,7 @@ function packTerms(s: IndexSnapshot, t: TermIndexData, surface: boolean, sink: P
       while (cursor.next()) {
         const u = cursor.paragraphNumber;
         const skew = skews[u];
-        block.varint(2 * (rounded ? roundLength(tokenCount[u], true) : tokenCount[u]) + (skew ? 1 : 0));
+        block.varint(2 * tokenCount[u] + (skew ? 1 : 0));
         if (skew) block.varint(skew > 0 ? 2 * skew : -2 * skew - 1);
       }
     }
@@ -193,6 +192,7 @@ function packTerms(s: IndexSnapshot, t: TermIndexData, surface: boolean, sink: P
     packText(entries, term, shared);
     entries.varint(df[id]);
     entries.varint(block.length * 2 + (count > 0 && piece !== lastPiece ? 1 : 0));
+    entries.varint(parents ? parents.codes[id] : 0);
     count++;
     lastPiece = piece;
     prev = term;
@@ -210,6 +210,77 @@ function packTerms(s: IndexSnapshot, t: TermIndexData, surface: boolean, sink: P
     }
   }
   if (post.length > 0) sink.put(out.post, post.finish());
+  return out;
+}
+
+/**
+ * Per surface term: the code of its parent's place in it (0: none), and its units (coded against the parent) as
+ * `units[entryStart[id], ends[id])`, `units` being the surface index's entry bytes with each ranked form's written over
+ * its own. @internal
+ */
+interface SurfaceParents {
+  codes: Uint32Array;
+  units: Uint8Array;
+  ends: Uint32Array;
+}
+
+/**
+ * Finds each surface form's parent, the text term a query word of that form looks up (`parentOf`: its analysis,
+ * clitic folding included), which lists every paragraph the form's list does: the form's units then give ranks in
+ * the parent's list for paragraph numbers (FORMAT.md, P.3), and a query reads the parent's anyway. A rank takes a
+ * byte where a paragraph number takes two or three, and a form's ranks mostly step by 1, which DEFLATE takes in a few
+ * bits (surface postings 2.05 → 0.72 MB at 20 MB, bench/NOTES.md). A form whose parent is not `form.slice(a, length
+ * − b)` with b < 7, or misses a paragraph of its, keeps its paragraph numbers (code 0). Each parent's list is decoded
+ * once, into ranks by paragraph (stamped with the parent), for all its forms.
+ */
+function surfaceParents(s: IndexSnapshot, parentOf: (form: string) => number): SurfaceParents {
+  const text = s.textIndex;
+  const forms = s.surfaceIndex!;
+  const out: SurfaceParents = { codes: new Uint32Array(forms.termsById.length), units: forms.entryBytes.slice(), ends: forms.entryStart.slice(1) };
+  // the forms of each parent, as lists through `next`
+  const first = new Int32Array(text.termsById.length).fill(-1);
+  const next = new Int32Array(forms.termsById.length);
+  forms.termsById.forEach((form, id) => {
+    const parent = parentOf(form);
+    if (!(text.df[parent] > 0)) return;
+    const term = text.termsById[parent];
+    const a = form.lastIndexOf(term);
+    const b = form.length - term.length - a;
+    if (a < 0 || b > 6) return;
+    out.codes[id] = 8 * a + b + 1;
+    next[id] = first[parent];
+    first[parent] = id;
+  });
+  const count = s.paragraphTable.count;
+  const rankOf = new Int32Array(count);
+  const stamp = new Int32Array(count).fill(-1);
+  const cursor = new EntryCursor();
+  for (let parent = 0; parent < first.length; parent++) {
+    if (first[parent] < 0) continue;
+    for (let rank = 0, c = cursor.reset(text, parent, count); c.next(); rank++) {
+      rankOf[c.paragraphNumber] = rank;
+      stamp[c.paragraphNumber] = parent;
+    }
+    for (let id = first[parent]; id >= 0; id = next[id]) {
+      // written over the form's units (ranks step by no more than paragraph numbers: never longer), one allocation in
+      // all (one per form was half the time of a 20 MB pack's surface postings)
+      const from = forms.entryStart[id];
+      let at = from;
+      let previous = -1;
+      let held = true;
+      for (const c = cursor.reset(forms, id, count); held && c.next(); ) {
+        const u = c.paragraphNumber;
+        held = stamp[u] === parent; // (else the form keeps its paragraph numbers)
+        at = putEntry(out.units, at, rankOf[u] - previous, c.tf);
+        previous = rankOf[u];
+      }
+      if (held) out.ends[id] = at;
+      else {
+        out.codes[id] = 0;
+        out.units.set(forms.entryBytes.subarray(from, out.ends[id]), from);
+      }
+    }
+  }
   return out;
 }
 
@@ -261,7 +332,7 @@ function packDocuments(s: IndexSnapshot, sink: PieceSink, o: typeof DEFAULTS) {
  * {@link ROOT_NAME}, and pieces named after their bytes.
  * @throws FahrasError `INVALID_ARGUMENT` for an index with scored document fields (packs do not carry them yet).
  */
-export async function packSnapshot(s: IndexSnapshot, options: PackOptions = {}): Promise<Record<string, Uint8Array>> {
+export async function packSnapshot(s: IndexSnapshot, parentOf: (form: string) => number, options: PackOptions = {}): Promise<Record<string, Uint8Array>> {
   if (s.fieldIndexes.length) throw new FahrasError('INVALID_ARGUMENT', 'packs carry no scored document fields yet');
   const o = { ...DEFAULTS };
   for (const key of Object.keys(DEFAULTS) as (keyof typeof DEFAULTS)[]) {
@@ -277,8 +348,8 @@ export async function packSnapshot(s: IndexSnapshot, options: PackOptions = {}):
   const crc = options.crc32 ?? crc32;
   const sink = new PieceSink(compress, dictionary);
   const documents = packDocuments(s, sink, o);
-  const text = packTerms(s, s.textIndex, false, sink, o, documents.skews);
-  const surface = s.surfaceIndex ? packTerms(s, s.surfaceIndex, true, sink, o, documents.skews) : null;
+  const text = packTerms(s, s.textIndex, sink, o, documents.skews);
+  const surface = s.surfaceIndex ? packTerms(s, s.surfaceIndex, sink, o, documents.skews, surfaceParents(s, parentOf)) : null;
   await sink.done();
 
   const files: Record<string, Uint8Array> = {};
@@ -307,7 +378,7 @@ export async function packSnapshot(s: IndexSnapshot, options: PackOptions = {}):
       let at = 0;
       for (const piece of pieces) {
         at += piece.length;
-        // the piece's checksum (FORMAT.md P.3): the CRC-32 of its encoding byte and body, little-endian, after them
+        // the piece's checksum (FORMAT.md P.3): the CRC-32 of its compressed bytes, little-endian, after them
         view.setUint32(at - 4, crc(volume.subarray(at - piece.length, at - 4)), true);
       }
       // its name (FORMAT.md P.1): its kind, the 16 hex digits of the CRC-32 and of the 32-bit FNV-1a hash of its

@@ -1,21 +1,24 @@
 // PieceStore (src/segment/pack-reader.ts): the cache of a pack's pieces, on hand-made raw pieces.
+import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { crc32 } from '../../src/segment/bytes.js';
 import { type ByteRange, PieceStore } from '../../src/segment/pack-reader.js';
 
-/** A stored raw piece (FORMAT.md, P.3): encoding byte 0, the body, the CRC-32 of both. */
-function rawPiece(body: number[]): Uint8Array {
-  const stored = new Uint8Array(body.length + 5);
-  stored.set(body, 1);
-  new DataView(stored.buffer).setUint32(body.length + 1, crc32(stored, 0, body.length + 1), true);
+/** A stored piece (FORMAT.md, P.3): the body as raw DEFLATE, then its CRC-32. */
+function piece(body: number[]): Uint8Array {
+  const packed = deflateRawSync(Uint8Array.from(body));
+  const stored = new Uint8Array(packed.length + 4);
+  stored.set(packed);
+  new DataView(stored.buffer).setUint32(packed.length, crc32(packed), true);
   return stored;
 }
 
 describe('PieceStore', () => {
   it('keeps counting a piece that a trim found still being read, and evicts it once read', async () => {
-    const volume = new Uint8Array([...rawPiece([1, 2, 3]), ...rawPiece([4, 5, 6, 7])]);
-    const a = { file: 'v.bin', start: 0, end: 8 };
-    const b = { file: 'v.bin', start: 8, end: 17 };
+    const first = piece([1, 2, 3]);
+    const volume = new Uint8Array([...first, ...piece([4, 5, 6, 7])]);
+    const a = { file: 'v.bin', start: 0, end: first.length };
+    const b = { file: 'v.bin', start: first.length, end: volume.length };
     const reads: number[] = [];
     let releaseB = () => {};
     const bArrived = new Promise<void>((ok) => (releaseB = ok));
