@@ -18,6 +18,7 @@ import { roundLength } from '../src/segment/model.js';
 import { IndexBuilder, resolveIndexConfig } from '../src/index-builder/index.js';
 import { type PackRoot, readDictionaryPiece, readPackRoot, readText } from '../src/segment/pack-reader.js';
 import { packSnapshot, packText } from '../src/segment/pack-writer.js';
+import { resolveTerm } from '../src/query/search.js';
 import { seedDocuments } from './helpers/seeds.js';
 
 /** A loader over files in memory that records the names and ranges it gave (or, `whole`, ignores ranges as a plain server does). */
@@ -163,6 +164,45 @@ describe('fahras/pack', () => {
       expect(await pack.searchWithTotal(q, { ranking: { forms: 1 } })).toEqual(index.searchWithTotal(q, { ranking: { forms: 1 } }));
       expect(await pack.searchWithTotal(q)).toEqual(index.searchWithTotal(q));
     }
+  });
+
+  it("names each form's parent as the text term a query word of that form looks up, from the builder's word table or by analysis (a loaded or compacted index; property)", async () => {
+    // words with clitics, marks, tatweel, letters the normalizer folds, and others: the builder knows each form's term
+    // from its token loop; a loaded index, or one compacted after a removal, analyzes its forms again. Both must name
+    // the same parents (the same bytes), and every parent named must be the analysis's term.
+    const letters = 'ابتثجحخدذرسشصضطظعغفقكلمنهويءآأإؤئىة' + '\u064b\u064e\u0650\u0651\u0652\u0640\u200c' + 'xA9٣-';
+    const odd = fc.array(fc.constantFrom(...letters), { minLength: 1, maxLength: 9 }).map((c) => c.join(''));
+    const clitic = fc.tuple(fc.constantFrom('', 'و', 'ف', 'ب', 'ل', 'ال', 'وال', 'بال', 'لل', 'ك'), fc.oneof(word, odd), fc.constantFrom('', 'ه', 'ها', 'هم', 'ات', 'ين', 'ة'));
+    const text = fc.array(clitic.map(([a, w, b]) => a + w + b), { minLength: 1, maxLength: 10 }).map((w) => w.join(' '));
+    let named = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(text, { minLength: 1, maxLength: 8 }), fc.boolean(), async (texts, removeOne) => {
+        const index = createIndex();
+        index.addAll(texts.map((text, id) => ({ id, text })));
+        if (removeOne) index.remove(0);
+        const zlib = { ...SMALL, compress: async (b: Uint8Array, dictionary: Uint8Array) => deflateRawSync(b, { dictionary }) };
+        const files = await index.pack(zlib);
+        expect(await loadIndex(index.serialize()).pack(zlib)).toEqual(files);
+        // the parent named: the analysis's term as a query resolves it (FORMAT.md, P.3)
+        const builder = new IndexBuilder(resolveIndexConfig({}));
+        texts.forEach((text, id) => id === 0 && removeOne || builder.add({ id, text }));
+        const snap = builder.snapshot();
+        const root = await readPackRoot(files['root.fahras']);
+        for (const piece of pieces(files, root, root.surface!.dict)) {
+          piece.terms.forEach((form, i) => {
+            const r = piece.parent[i];
+            if (r === 0) return;
+            let term = '';
+            builder.analyzer.scan(form, (t) => (term ||= t));
+            const parent = snap.textIndex.termsById[resolveTerm(snap.textIndex, term, true)];
+            expect(form.slice(r >> 3, form.length + 1 - (r & 7)), form).toBe(parent);
+            named++;
+          });
+        }
+      }),
+      { numRuns: 60 },
+    );
+    expect(named).toBeGreaterThan(100);
   });
 
   it('keeps paragraph numbers for a form whose parent is no text term, lists fewer paragraphs, or is not a slice of it', async () => {

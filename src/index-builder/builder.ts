@@ -585,6 +585,21 @@ export class IndexBuilder {
     if (folded) for (let i = 0; i < tokens; i++) column[i] = target[column[i]];
   }
 
+  /**
+   * Per surface term id: the text term id its words were indexed under before clitic folding (the term
+   * `analyzer.scan(form)` gives, as the text index holds it); a hole for a form whose words were not met since the word
+   * tables were last reset (a loaded index's, an analyzer's reset), and for every form when a form may not be one
+   * word's analysis (Lucene's normalizer runs after the stopwords: two words share a form the analyzer, given the
+   * form, may take for a stopword). Read from the word table the token loop keeps: what the pack writer would
+   * otherwise get by analyzing every form again. @internal
+   */
+  surfaceTextTerms(): number[] {
+    const out: number[] = [];
+    const map = this.wordMap;
+    if (this.analyzer.distinctSurfaces) for (let s = 0; s < map.length; s += 2) if (map[s] >= 0) out[map[s + 1]] = map[s];
+    return out;
+  }
+
   /** The current state for readers; cached until the next change. */
   snapshot(): IndexSnapshot {
     if (this.cached) return this.cached;

@@ -231,9 +231,9 @@ interface SurfaceParents {
  * byte where a paragraph number takes two or three, and a form's ranks mostly step by 1, which DEFLATE takes in a few
  * bits (surface postings 2.05 → 0.72 MB at 20 MB, bench/NOTES.md). A form whose parent is not `form.slice(a, length
  * − b)` with b < 7, or misses a paragraph of its, keeps its paragraph numbers (code 0). Each parent's list is decoded
- * once, into ranks by paragraph (stamped with the parent), for all its forms.
+ * once, into ranks by paragraph, for all its forms.
  */
-function surfaceParents(s: IndexSnapshot, parentOf: (form: string) => number): SurfaceParents {
+function surfaceParents(s: IndexSnapshot, parentOf: (form: string, id: number) => number): SurfaceParents {
   const text = s.textIndex;
   const forms = s.surfaceIndex!;
   const out: SurfaceParents = { codes: new Uint32Array(forms.termsById.length), units: forms.entryBytes.slice(), ends: forms.entryStart.slice(1) };
@@ -241,7 +241,7 @@ function surfaceParents(s: IndexSnapshot, parentOf: (form: string) => number): S
   const first = new Int32Array(text.termsById.length).fill(-1);
   const next = new Int32Array(forms.termsById.length);
   forms.termsById.forEach((form, id) => {
-    const parent = parentOf(form);
+    const parent = parentOf(form, id);
     if (!(text.df[parent] > 0)) return;
     const term = text.termsById[parent];
     const a = form.lastIndexOf(term);
@@ -252,27 +252,25 @@ function surfaceParents(s: IndexSnapshot, parentOf: (form: string) => number): S
     first[parent] = id;
   });
   const count = s.paragraphTable.count;
+  // per paragraph, its rank in the parent last decoded plus `base`, that parent's first entry counted over all parents
+  // decoded before it (from 1): a paragraph of the current parent's holds `base` or more, no stamp needed
   const rankOf = new Int32Array(count);
-  const stamp = new Int32Array(count).fill(-1);
   const cursor = new EntryCursor();
-  for (let parent = 0; parent < first.length; parent++) {
+  for (let parent = 0, base = 1, rank = 1; parent < first.length; parent++, base = rank) {
     if (first[parent] < 0) continue;
-    for (let rank = 0, c = cursor.reset(text, parent, count); c.next(); rank++) {
-      rankOf[c.paragraphNumber] = rank;
-      stamp[c.paragraphNumber] = parent;
-    }
+    for (const c = cursor.reset(text, parent, count); c.next(); ) rankOf[c.paragraphNumber] = rank++;
     for (let id = first[parent]; id >= 0; id = next[id]) {
       // written over the form's units (ranks step by no more than paragraph numbers: never longer), one allocation in
       // all (one per form was half the time of a 20 MB pack's surface postings)
       const from = forms.entryStart[id];
       let at = from;
-      let previous = -1;
+      let previous = base - 1;
       let held = true;
       for (const c = cursor.reset(forms, id, count); held && c.next(); ) {
-        const u = c.paragraphNumber;
-        held = stamp[u] === parent; // (else the form keeps its paragraph numbers)
-        at = putEntry(out.units, at, rankOf[u] - previous, c.tf);
-        previous = rankOf[u];
+        const r = rankOf[c.paragraphNumber];
+        held = r >= base; // (else the form keeps its paragraph numbers)
+        at = putEntry(out.units, at, r - previous, c.tf);
+        previous = r;
       }
       if (held) out.ends[id] = at;
       else {
@@ -329,10 +327,11 @@ function packDocuments(s: IndexSnapshot, sink: PieceSink, o: typeof DEFAULTS) {
 
 /**
  * Cuts a snapshot without removed documents (the facade compacts first) into a pack: the root, named
- * {@link ROOT_NAME}, and pieces named after their bytes.
+ * {@link ROOT_NAME}, and pieces named after their bytes. `parentOf(form, id)` gives the text term id a query word of
+ * surface form `form` (surface term `id`) looks up, -1 for none: the form's parent when its list allows (FORMAT.md, P.3).
  * @throws FahrasError `INVALID_ARGUMENT` for an index with scored document fields (packs do not carry them yet).
  */
-export async function packSnapshot(s: IndexSnapshot, parentOf: (form: string) => number, options: PackOptions = {}): Promise<Record<string, Uint8Array>> {
+export async function packSnapshot(s: IndexSnapshot, parentOf: (form: string, id: number) => number, options: PackOptions = {}): Promise<Record<string, Uint8Array>> {
   if (s.fieldIndexes.length) throw new FahrasError('INVALID_ARGUMENT', 'packs carry no scored document fields yet');
   const o = { ...DEFAULTS };
   for (const key of Object.keys(DEFAULTS) as (keyof typeof DEFAULTS)[]) {
