@@ -91,38 +91,8 @@ function sampleDictionary(texts: string[]): Uint8Array {
   return w.finish();
 }
 
-/**
- * Collects a pack's pieces: each is stored compressed, with room for its CRC-32 last (a piece that DEFLATE hardly
- * shrinks, as many postings pieces, takes a few bytes more than its body; stored as it was, it would cost every reader
- * a second way to read a piece).
- * Postings are compressed without the pack's dictionary (varints share nothing with text: the same bytes, for half
- * the time zlib takes reading the dictionary into every piece); a reader inflates them behind the dictionary all the
- * same.
- */
-class PieceSink {
-  private readonly pending: Promise<void>[] = [];
-  constructor(
-    private readonly compressPiece: (bytes: Uint8Array, dictionary: Uint8Array) => Promise<Uint8Array>,
-    readonly dictionary: Uint8Array,
-  ) {}
-
-  /** Appends a piece to `list` (its bytes are final once {@link done} resolves). */
-  put(list: PieceList, body: Uint8Array): void {
-    const slot = list.stored.push(body) - 1;
-    this.pending.push(
-      this.compressPiece(body, list.kind.endsWith('post') ? NO_DICTIONARY : this.dictionary).then((packed) => {
-        // the compressed body, then 4 bytes for its CRC-32, written once the piece is in its volume
-        const stored = new Uint8Array(packed.length + 4);
-        stored.set(packed);
-        list.stored[slot] = stored;
-      }),
-    );
-  }
-
-  done(): Promise<void[]> {
-    return Promise.all(this.pending);
-  }
-}
+/** Appends a piece to a list: its body now, its stored bytes once the pack's compressions are done. */
+type PutPiece = (list: PieceList, body: Uint8Array) => void;
 
 /** A term index cut into dictionary and postings pieces: the root's lists. */
 interface PackedTerms {
@@ -140,7 +110,7 @@ interface PackedTerms {
  * (`parents`, from {@link surfaceParents}), the units with ranks in its parent's list for paragraph numbers; its
  * dictionary entry ends with the parent's place in the form.
  */
-function packTerms(s: IndexSnapshot, t: TermIndexData, sink: PieceSink, o: typeof DEFAULTS, skews: Int32Array, parents?: SurfaceParents): PackedTerms {
+function packTerms(s: IndexSnapshot, t: TermIndexData, put: PutPiece, o: typeof DEFAULTS, skews: Int32Array, parents?: SurfaceParents): PackedTerms {
   const surface = !!parents;
   const out: PackedTerms = { dict: pieceList(surface ? 'sdict' : 'dict'), dictCounts: [], dictFirst: [], post: pieceList(surface ? 'spost' : 'post') };
   const { tokenCount, count: paragraphCount } = s.paragraphTable;
@@ -178,7 +148,7 @@ function packTerms(s: IndexSnapshot, t: TermIndexData, sink: PieceSink, o: typeo
       }
     }
     if (post.length > 0 && post.length + block.length > o.postingsPieceBytes) {
-      sink.put(out.post, post.finish());
+      put(out.post, post.finish());
       post.length = 0;
     }
     const piece = out.post.stored.length;
@@ -203,13 +173,13 @@ function packTerms(s: IndexSnapshot, t: TermIndexData, sink: PieceSink, o: typeo
       w.varint(firstPiece);
       w.varint(firstOffset);
       w.raw(entries.buffer.subarray(0, entries.length));
-      sink.put(out.dict, w.finish());
+      put(out.dict, w.finish());
       out.dictCounts.push(count);
       entries.length = count = 0;
       prev = '';
     }
   }
-  if (post.length > 0) sink.put(out.post, post.finish());
+  if (post.length > 0) put(out.post, post.finish());
   return out;
 }
 
@@ -283,11 +253,12 @@ function surfaceParents(s: IndexSnapshot, parentOf: (form: string, id: number) =
 }
 
 /**
- * Writes the documents pieces: consecutive documents, cut by text size; returns the root's list and, per paragraph,
- * how many more paragraphs than documents precede it in its piece (0 unless a document of several paragraphs, or of
- * none, comes before it there: a piece holds a few documents), which places it in its document (FORMAT.md, P.3).
+ * Writes the documents pieces: consecutive documents, cut by text size; returns the root's list, each piece's document
+ * and paragraph counts and, per paragraph, how many more paragraphs than documents precede it in its piece (0 unless a
+ * document of several paragraphs, or of none, comes before it there: a piece holds a few documents), which places it
+ * in its document (FORMAT.md, P.3).
  */
-function packDocuments(s: IndexSnapshot, sink: PieceSink, o: typeof DEFAULTS) {
+function packDocuments(s: IndexSnapshot, put: PutPiece, o: typeof DEFAULTS): [PieceList, number[][], Int32Array] {
   const { docs, paragraphTable: paras } = s;
   const list = pieceList('docs');
   // per piece, its document and paragraph counts (what the root says of it)
@@ -298,7 +269,7 @@ function packDocuments(s: IndexSnapshot, sink: PieceSink, o: typeof DEFAULTS) {
   let np = 0;
   let textBytes = 0;
   const flush = () => {
-    sink.put(list, body.finish());
+    put(list, body.finish());
     counts.push([n, np]);
     body.length = n = np = textBytes = 0;
   };
@@ -322,7 +293,7 @@ function packDocuments(s: IndexSnapshot, sink: PieceSink, o: typeof DEFAULTS) {
     if (textBytes >= o.documentPieceBytes) flush();
   }
   if (n > 0) flush();
-  return { list, counts, skews };
+  return [list, counts, skews];
 }
 
 /**
@@ -345,11 +316,25 @@ export async function packSnapshot(s: IndexSnapshot, parentOf: (form: string, id
   const dictionary = options.compress ? (options.dictionary ?? sampleDictionary(s.docs.texts)).subarray(-MAX_DICTIONARY_BYTES) : NO_DICTIONARY;
   const compress = options.compress ?? deflateRaw;
   const crc = options.crc32 ?? crc32;
-  const sink = new PieceSink(compress, dictionary);
-  const documents = packDocuments(s, sink, o);
-  const text = packTerms(s, s.textIndex, sink, o, documents.skews);
-  const surface = s.surfaceIndex ? packTerms(s, s.surfaceIndex, sink, o, documents.skews, surfaceParents(s, parentOf)) : null;
-  await sink.done();
+  // Each piece is stored compressed, with room for its CRC-32 last (a piece that DEFLATE hardly shrinks, as many
+  // postings pieces, takes a few bytes more than its body; stored as it was, it would cost every reader a second way
+  // to read a piece). Postings are compressed without the pack's dictionary (varints share nothing with text: the same
+  // bytes, for half the time zlib takes reading the dictionary into every piece); a reader inflates them behind the
+  // dictionary all the same.
+  const compressions: Promise<void>[] = [];
+  const put: PutPiece = (list, body) => {
+    const slot = list.stored.push(body) - 1;
+    compressions.push(
+      compress(body, list.kind.endsWith('post') ? NO_DICTIONARY : dictionary).then((packed) => {
+        // the compressed body, then 4 bytes for its CRC-32, written once the piece is in its volume
+        (list.stored[slot] = new Uint8Array(packed.length + 4)).set(packed);
+      }),
+    );
+  };
+  const [documents, documentCounts, skews] = packDocuments(s, put, o);
+  const text = packTerms(s, s.textIndex, put, o, skews);
+  const surface = s.surfaceIndex ? packTerms(s, s.surfaceIndex, put, o, skews, surfaceParents(s, parentOf)) : null;
+  await Promise.all(compressions);
 
   const files: Record<string, Uint8Array> = {};
   const w = new ByteWriter(1 << 16);
@@ -412,7 +397,7 @@ export async function packSnapshot(s: IndexSnapshot, parentOf: (form: string, id
   writeTermLists(text);
   w.byte(surface ? 1 : 0);
   if (surface) writeTermLists(surface);
-  writeVolumes(documents.list, (i) => documents.counts[i].forEach((v) => w.varint(v)));
+  writeVolumes(documents, (i) => documentCounts[i].forEach((v) => w.varint(v)));
   w.block(dictionary);
   // the payload is compressed (raw DEFLATE without a dictionary): the root is read before the first results
   const root = withHeader(PACK_MAGIC, PACK_VERSION, await compress(w.buffer.subarray(0, w.length), NO_DICTIONARY));
