@@ -102,13 +102,13 @@ export interface SearchResult<F extends object = Record<string, unknown>> {
 export interface RankingParams extends StoredRanking {
   k1: number;
   b: number;
-  /** Exponent of the coordination factor (matched clauses / clauses). */
+  /** Exponent of the coordination factor (matched clauses / clauses); 1 for a keyword query (`keywordProximity`). */
   coord: number;
-  /** Weight of the proximity bonus. */
+  /** Weight of the proximity bonus; a keyword query's is `keywordProximity` when that is not 0. */
   proximity: number;
   /** Weight of prefix completions and typo neighbours relative to the exact term. */
   expansionWeight: number;
-  /** Weight of the evidence that the unstemmed (surface) form the user typed occurs in the paragraph. */
+  /** Weight of the evidence that the unstemmed (surface) form the user typed occurs in the paragraph; 1 for a keyword query. */
   surface: number;
 }
 
@@ -155,10 +155,11 @@ export interface QueryPlan {
   requiredMask: number;
   /** The excluded clauses (never typo-expanded). */
   excluded: PreparedClause[];
-  /** The ranking constants of the query. */
+  /**
+   * The ranking constants of the query: the search's for a question (a query holding a question word, see
+   * {@link ParsedQuery}), the keyword ranking for any other query when the index has one (`keywordProximity`).
+   */
   params: RankingParams;
-  /** Whether the query holds a question word (see {@link ParsedQuery}): the keyword proximity does not apply. */
-  question?: boolean;
   /** The fields opt-in's pass over the query (indexes with fields), and the highlighter of its fields it gives. */
   fieldPass?: FieldPass;
   highlightFields?: FieldHighlighter;
@@ -240,7 +241,12 @@ export class Searcher {
     let expanding = 0;
     for (const clause of [...parsed.must, ...parsed.should, ...parsed.not]) for (const queryTerm of clause.queryTerms) if (queryTerm.prefix || fuzzy) expanding++;
     const maxExpansions = Math.min(opts.maxExpansions, Math.ceil((4 * opts.maxExpansions) / (expanding || 1)));
-    const plan: QueryPlan = { textIndex, surfaceIndex, clauses: [], requiredMask: (2 ** parsed.must.length - 1) >>> 0, excluded: [], params: opts.ranking, question: parsed.question };
+    const ranking = opts.ranking;
+    // the query's shape: a question keeps the search's ranking; any other query (keywords, a phrase), whose words a
+    // relevant paragraph holds together, gets the keyword ranking: proximity `keywordProximity`, coordination and
+    // surface weight 1
+    const params = parsed.question || !ranking.keywordProximity ? ranking : { ...ranking, proximity: ranking.keywordProximity, coord: 1, surface: 1 };
+    const plan: QueryPlan = { textIndex, surfaceIndex, clauses: [], requiredMask: (2 ** parsed.must.length - 1) >>> 0, excluded: [], params };
     plan.clauses = [...parsed.must, ...parsed.should].map((clause) => this.prepareClause(plan, clause, maxExpansions, fuzzy));
     plan.excluded = parsed.not.map((clause) => this.prepareClause(plan, clause, maxExpansions, 0));
     return plan;
@@ -592,8 +598,7 @@ export class Searcher {
       weights.push(Math.max(0, ...preparedClause.words[0].map((alt) => bm25Idf(text.df[alt.termId], N))));
     }
     if (lists.length < 2) return;
-    // the query's shape: a question keeps the proximity weight, any other query (keywords, a phrase) multiplies it
-    const lambda = plan.params.proximity * (plan.question ? 1 : 1 + plan.params.keywordProximity);
+    const lambda = plan.params.proximity;
     for (let k = 0; k < paragraphs.length; k++) {
       let bonus = 0;
       for (let i = 0; i < lists.length; i++) {
