@@ -300,7 +300,7 @@ export class Searcher {
         if (preparedClause.clause.queryTerms[0].exact && surface) return addWord(surface, preparedClause.surfaceAlts, 1, bit);
         addWord(text, preparedClause.words[0], 1, bit);
         // the surface form and the exact forms imply the stem: they only add to paragraphs already touched (bit 0)
-        if (surfaceWeight > 0) addWord(surface!, preparedClause.surfaceAlts, surfaceWeight, 0);
+        if (surfaceWeight) addWord(surface!, preparedClause.surfaceAlts, surfaceWeight, 0);
       } else {
         this.scorePhrase(text, preparedClause, bit, N, norms);
       }
@@ -356,7 +356,7 @@ export class Searcher {
 
     // --- proximity rerank of the head ---
     let ranked = topK(candidates, count, scores, Math.max(want * HEAD_FACTOR, MIN_HEAD));
-    if (plan.params.proximity > 0 && plan.clauses.length > 1) {
+    if (plan.params.proximity && plan.clauses.length > 1) {
       this.proximityBonus(plan, ranked, paras.liveCount);
       ranked = topK(ranked, ranked.length, scores, ranked.length);
     }
@@ -598,7 +598,6 @@ export class Searcher {
       weights.push(Math.max(0, ...preparedClause.words[0].map((alt) => bm25Idf(text.df[alt.termId], N))));
     }
     if (lists.length < 2) return;
-    const lambda = plan.params.proximity;
     for (let k = 0; k < paragraphs.length; k++) {
       let bonus = 0;
       for (let i = 0; i < lists.length; i++) {
@@ -611,7 +610,7 @@ export class Searcher {
           if (distance > 0 && distance <= PROXIMITY_WINDOW) bonus += Math.min(weights[i], weights[j]) / distance;
         }
       }
-      this.scores[paragraphs[k]] += lambda * bonus;
+      this.scores[paragraphs[k]] += plan.params.proximity * bonus;
     }
   }
 }
