@@ -49,7 +49,7 @@ const VARIANTS: Variant[] = [
   { name: 'no hamza-carrier folding', analyzer: { normalize: { hamzaCarriers: false } } },
   { name: 'no coordination', search: { ranking: { coord: 0 } } },
   { name: 'coordination 1', search: { ranking: { coord: 1 } } },
-  { name: 'no proximity', search: { ranking: { proximity: 0 } } },
+  { name: 'no proximity', search: { ranking: { proximity: 0, keywordProximity: 0 } } },
   { name: 'no surface evidence', search: { ranking: { surface: 0 } } },
   { name: 'BM25 k1 1.2 b 0.75', search: { ranking: { k1: 1.2, b: 0.75 } } },
   { name: 'prefix forms on', search: { ranking: { forms: 1 } } },

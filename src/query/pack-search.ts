@@ -24,6 +24,9 @@ import { findTerm } from '../segment/dictionary.js';
 import { EntryCursor, VarintCursor } from '../segment/postings.js';
 import { type QueryPlan, Searcher, type SearcherExtras, type SearchOptions, type SearchPage, type SearchResult, parseSearchQuery, planTerms } from './search.js';
 
+/** A paragraph's document not yet placed in its documents piece is this plus the count its postings give (textBlock). */
+const UNPLACED = 2 ** 31;
+
 /** A postings piece: its bytes and the blocks whose paragraph data went into the paragraph tables. @internal */
 interface PostingsPiece {
   body: Uint8Array;
@@ -76,12 +79,16 @@ class DictionaryNeeds implements DictionaryReads {
  */
 class PackPieces {
   private readonly dictionaries: (Dictionary | undefined)[] = [];
+  /** Per paragraph, 1 + the postings piece (its number in the root's list) that gave its document, 0 before any: errors name it. */
+  private readonly writers: Uint32Array;
 
   constructor(
     private readonly root: PackRoot,
     private readonly store: PieceStore,
     private readonly snap: IndexSnapshot,
-  ) {}
+  ) {
+    this.writers = new Uint32Array(snap.paragraphTable.count);
+  }
 
   /** The union of the needed dictionary pieces of term index `which` (0: text, 1: surface), kept while the set is the same. */
   async dictionaryOf(needs: DictionaryNeeds, which: number): Promise<Dictionary> {
@@ -134,7 +141,7 @@ class PackPieces {
       const start = dict.offset[id];
       const end = start + dict.length[id];
       if (end > piece.body.length) throw damagedPiece(name);
-      return text ? { entryBytes: surfaceEntries(piece.body, start, end, dict, id, text, name), positionBytes: new Uint8Array(0) } : this.textBlock(piece, start, end, dict.df[id], name);
+      return text ? { entryBytes: surfaceEntries(piece.body, start, end, dict, id, text, name), positionBytes: new Uint8Array(0) } : this.textBlock(piece, start, end, dict.df[id], name, dict.piece[id]);
     });
     // the wanted terms' blocks one after another; a term not wanted has none
     for (let id = 0, k = 0; id < n; id++) {
@@ -150,8 +157,13 @@ class PackPieces {
     return { termsById: dict.terms, sorted: dict.sorted, df: dict.df, entryStart, entryBytes, positionStart, positionBytes };
   }
 
-  /** A text postings block: its entries and positions; the first time, its paragraphs' lengths and documents go into the tables. */
-  private textBlock(piece: PostingsPiece, start: number, end: number, df: number, name: PieceRef) {
+  /**
+   * A text postings block: its entries and positions; the first time, its paragraphs' lengths go into the tables,
+   * and their documents as the postings give them, counted from their documents pieces, found when a step needs them
+   * ({@link documentsOf}): finding a paragraph's documents piece decodes a volume of the root's documents list, so a
+   * query reads the volumes of the paragraphs it shows, not of all it ranks (bench/NOTES.md, coldcli).
+   */
+  private textBlock(piece: PostingsPiece, start: number, end: number, df: number, name: PieceRef, index: number) {
     const meta = new VarintCursor().reset(piece.body, start, end);
     const entriesLength = meta.next();
     const positionsLength = meta.next();
@@ -163,20 +175,23 @@ class PackPieces {
       const paras = this.snap.paragraphTable;
       const cursor = new EntryCursor().reset({ entryStart: Uint32Array.of(entriesStart, entriesEnd), entryBytes: piece.body }, 0, paras.count);
       meta.pos = metaStart;
-      const { firstDoc, firstPara } = this.root.documents;
+      const writers = this.writers;
       // (df counts down to the entries left: none when the block ends)
       for (; cursor.next(); df--) {
         const paragraph = cursor.paragraphNumber;
-        const k = lastAtMost(firstPara, paragraph); // its documents piece
         const head = meta.next(); // twice the length, plus 1 when the paragraph's document is not the plain count
-        // then how many more paragraphs than documents precede it in its documents piece, zigzag-coded
+        // then how many more paragraphs than documents precede it in its documents piece, zigzag-coded: without them,
+        // the paragraph's document plus its piece's first paragraph less its first document (documentsOf)
         const skew = head & 1 && meta.next();
-        const doc = paragraph - firstPara[k] + firstDoc[k] - ((skew >>> 1) ^ -(skew & 1));
-        // a document of the piece, between its first and the next piece's (the cursor never reads past the block's
-        // end: the count of entries and the end are checked after)
-        if (!(doc >= firstDoc[k] && doc < firstDoc[k + 1])) throw damagedPiece(name);
+        const counted = paragraph - ((skew >>> 1) ^ -(skew & 1));
+        if (!(counted >= 0 && counted < UNPLACED)) throw damagedPiece(name);
         paras.tokenCount[paragraph] = head >>> 1;
-        paras.doc[paragraph] = doc;
+        // the first block that lists a paragraph gives its document (every block would give the same: a search
+        // running meanwhile may read the one placed)
+        if (!writers[paragraph]) {
+          paras.doc[paragraph] = counted + UNPLACED;
+          writers[paragraph] = index + 1;
+        }
       }
       if (df || meta.pos !== end) throw damagedPiece(name);
       piece.applied.add(start);
@@ -187,11 +202,29 @@ class PackPieces {
     };
   }
 
+  /**
+   * The documents of `paragraphs`, placed in the paragraph table where the postings left them counted from their
+   * documents pieces (textBlock), each checked to lie in its piece.
+   */
+  documentsOf(paragraphs: ArrayLike<number>): number[] {
+    const { doc } = this.snap.paragraphTable;
+    const { firstDoc, firstPara, pieceOf } = this.root.documents;
+    return Array.from(paragraphs, (paragraph) => {
+      if (doc[paragraph] >= UNPLACED) {
+        const k = pieceOf(paragraph);
+        const d = (doc[paragraph] -= UNPLACED + firstPara[k] - firstDoc[k]);
+        // a document of the piece, between its first and the next piece's
+        if (!(d >= firstDoc[k] && d < firstDoc[k + 1])) throw damagedPiece(this.root.text.post.at(this.writers[paragraph] - 1));
+      }
+      return doc[paragraph];
+    });
+  }
+
   /** Reads the documents pieces holding documents `wanted` into the snapshot's tables. */
   async readDocuments(wanted: Iterable<number>): Promise<void> {
-    const { names, firstDoc, firstPara } = this.root.documents;
-    // the piece of document d: the last whose first document is not after d (firstDoc ends with D, after every d)
-    const pieces = new Set(Array.from(wanted, (d) => lastAtMost(firstDoc, d)));
+    const { names, firstDoc, firstPara, pieceOf } = this.root.documents;
+    // the piece of document d: the last whose first document is not after d
+    const pieces = new Set(Array.from(wanted, (d) => pieceOf(d, true)));
     const { docs, paragraphTable: paras } = this.snap;
     await Promise.all(
       [...pieces].map(async (k) => {
@@ -380,19 +413,20 @@ export class SearchPack {
       const text = pieces.postings(textDictionary, root.text, textTerms.filter((id) => id >= 0));
       const [textIndex, surfaceIndex] = await Promise.all([text, surfaceDictionary && pieces.postings(surfaceDictionary, root.surface!, surfaceTerms, text)]);
       const plan = { ...termsPlan, textIndex, surfaceIndex };
-      const paragraphDocument = this.snap.paragraphTable.doc;
       const searcher = this.idle.pop() ?? this.newSearcher();
       let page;
       let total;
       try {
         const candidates = searcher.scoreCandidates(plan);
-        if (opts.filter) await pieces.readDocuments(Array.from(candidates, (paragraph) => paragraphDocument[paragraph]));
+        // (grouping and filtering read every candidate's document; presenting, the page's)
+        const documents = (opts.filter || opts.byDocument) && pieces.documentsOf(candidates);
+        if (opts.filter) await pieces.readDocuments(documents as number[]);
         page = searcher.selectPage(plan, opts, candidates);
         total = searcher.lastTotal;
       } finally {
         this.idle.push(searcher);
       }
-      await pieces.readDocuments(page.shown.map((paragraph) => paragraphDocument[paragraph]));
+      await pieces.readDocuments(pieces.documentsOf(page.shown));
       return { results: planner.present(plan, page, opts), total };
     } finally {
       if (--this.active === 0) this.store.trim();

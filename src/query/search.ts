@@ -102,13 +102,13 @@ export interface SearchResult<F extends object = Record<string, unknown>> {
 export interface RankingParams extends StoredRanking {
   k1: number;
   b: number;
-  /** Exponent of the coordination factor (matched clauses / clauses). */
+  /** Exponent of the coordination factor (matched clauses / clauses); 1 for a keyword query (`keywordProximity`). */
   coord: number;
-  /** Weight of the proximity bonus. */
+  /** Weight of the proximity bonus; a keyword query's is `keywordProximity` when that is not 0. */
   proximity: number;
   /** Weight of prefix completions and typo neighbours relative to the exact term. */
   expansionWeight: number;
-  /** Weight of the evidence that the unstemmed (surface) form the user typed occurs in the paragraph. */
+  /** Weight of the evidence that the unstemmed (surface) form the user typed occurs in the paragraph; 1 for a keyword query. */
   surface: number;
 }
 
@@ -155,10 +155,11 @@ export interface QueryPlan {
   requiredMask: number;
   /** The excluded clauses (never typo-expanded). */
   excluded: PreparedClause[];
-  /** The ranking constants of the query. */
+  /**
+   * The ranking constants of the query: the search's for a question (a query holding a question word, see
+   * {@link ParsedQuery}), the keyword ranking for any other query when the index has one (`keywordProximity`).
+   */
   params: RankingParams;
-  /** Whether the query holds a question word (see {@link ParsedQuery}): the keyword proximity does not apply. */
-  question?: boolean;
   /** The fields opt-in's pass over the query (indexes with fields), and the highlighter of its fields it gives. */
   fieldPass?: FieldPass;
   highlightFields?: FieldHighlighter;
@@ -240,7 +241,12 @@ export class Searcher {
     let expanding = 0;
     for (const clause of [...parsed.must, ...parsed.should, ...parsed.not]) for (const queryTerm of clause.queryTerms) if (queryTerm.prefix || fuzzy) expanding++;
     const maxExpansions = Math.min(opts.maxExpansions, Math.ceil((4 * opts.maxExpansions) / (expanding || 1)));
-    const plan: QueryPlan = { textIndex, surfaceIndex, clauses: [], requiredMask: (2 ** parsed.must.length - 1) >>> 0, excluded: [], params: opts.ranking, question: parsed.question };
+    const ranking = opts.ranking;
+    // the query's shape: a question keeps the search's ranking; any other query (keywords, a phrase), whose words a
+    // relevant paragraph holds together, gets the keyword ranking: proximity `keywordProximity`, coordination and
+    // surface weight 1
+    const params = parsed.question || !ranking.keywordProximity ? ranking : { ...ranking, proximity: ranking.keywordProximity, coord: 1, surface: 1 };
+    const plan: QueryPlan = { textIndex, surfaceIndex, clauses: [], requiredMask: (2 ** parsed.must.length - 1) >>> 0, excluded: [], params };
     plan.clauses = [...parsed.must, ...parsed.should].map((clause) => this.prepareClause(plan, clause, maxExpansions, fuzzy));
     plan.excluded = parsed.not.map((clause) => this.prepareClause(plan, clause, maxExpansions, 0));
     return plan;
@@ -294,7 +300,7 @@ export class Searcher {
         if (preparedClause.clause.queryTerms[0].exact && surface) return addWord(surface, preparedClause.surfaceAlts, 1, bit);
         addWord(text, preparedClause.words[0], 1, bit);
         // the surface form and the exact forms imply the stem: they only add to paragraphs already touched (bit 0)
-        if (surfaceWeight > 0) addWord(surface!, preparedClause.surfaceAlts, surfaceWeight, 0);
+        if (surfaceWeight) addWord(surface!, preparedClause.surfaceAlts, surfaceWeight, 0);
       } else {
         this.scorePhrase(text, preparedClause, bit, N, norms);
       }
@@ -350,7 +356,7 @@ export class Searcher {
 
     // --- proximity rerank of the head ---
     let ranked = topK(candidates, count, scores, Math.max(want * HEAD_FACTOR, MIN_HEAD));
-    if (plan.params.proximity > 0 && plan.clauses.length > 1) {
+    if (plan.params.proximity && plan.clauses.length > 1) {
       this.proximityBonus(plan, ranked, paras.liveCount);
       ranked = topK(ranked, ranked.length, scores, ranked.length);
     }
@@ -592,8 +598,6 @@ export class Searcher {
       weights.push(Math.max(0, ...preparedClause.words[0].map((alt) => bm25Idf(text.df[alt.termId], N))));
     }
     if (lists.length < 2) return;
-    // the query's shape: a question keeps the proximity weight, any other query (keywords, a phrase) multiplies it
-    const lambda = plan.params.proximity * (plan.question ? 1 : 1 + plan.params.keywordProximity);
     for (let k = 0; k < paragraphs.length; k++) {
       let bonus = 0;
       for (let i = 0; i < lists.length; i++) {
@@ -606,7 +610,7 @@ export class Searcher {
           if (distance > 0 && distance <= PROXIMITY_WINDOW) bonus += Math.min(weights[i], weights[j]) / distance;
         }
       }
-      this.scores[paragraphs[k]] += lambda * bonus;
+      this.scores[paragraphs[k]] += plan.params.proximity * bonus;
     }
   }
 }

@@ -54,16 +54,17 @@ export interface StoredRanking {
    */
   clitics: number;
   /**
-   * The extra proximity weight of a query that holds none of the index's question words (`questions`: keywords
-   * or a phrase, whose words a relevant paragraph holds together): its proximity bonus weighs `proximity × (1 +
-   * keywordProximity)`. A question's answer holds its words apart, so a query holding a question word keeps
-   * `proximity`. 0: every query ranked alike.
+   * The proximity weight of a query that holds none of the index's question words (`questions`: keywords or a
+   * phrase, whose words a relevant paragraph holds together), in place of `proximity`; such a query is ranked with
+   * coordination exponent and surface weight 1 too (the keyword ranking). A question's answer holds its words apart,
+   * so a query holding a question word keeps the search's `proximity`, `coord` and `surface`. 0: every query ranked
+   * as a question.
    */
   keywordProximity: number;
 }
 
 /** The ranking a new index is written with. */
-export const RANKING: StoredRanking = { forms: 0, minLength: 12, expansions: 1, clitics: 0, keywordProximity: 7 };
+export const RANKING: StoredRanking = { forms: 0, minLength: 12, expansions: 1, clitics: 0, keywordProximity: 3 };
 
 /** The resolved configuration, stored in serialized indexes. */
 export interface IndexConfig {
@@ -94,7 +95,7 @@ export interface IndexConfig {
   /**
    * The words that make a query a question (ما متى كيف …, with their clitic forms: `QUESTION_WORDS` in
    * src/index-builder/question-words.ts), as the index's analyzer normalizes them (surface forms, stopwords or not):
-   * a query holding one is ranked with `ranking.proximity`, any other with `proximity × (1 + keywordProximity)`.
+   * a query holding one is ranked with the search's ranking, any other with the keyword ranking (`keywordProximity`).
    * Written by the builder, so a search bundle carries no such table; `[]` (files written before the key, which lack
    * `keywordProximity` too): no query is a question.
    */

@@ -9,7 +9,7 @@ export const ROOT_NAME = 'root.fahras';
 /** The first four bytes of a pack root: ASCII "FHPK". */
 export const PACK_MAGIC = [0x46, 0x48, 0x50, 0x4b] as const;
 /** The pack format version this build writes and reads. */
-export const PACK_VERSION = 7;
+export const PACK_VERSION = 8;
 
 
 /** The most bytes of a pack's dictionary: DEFLATE's window, as far back as a reference reaches. */

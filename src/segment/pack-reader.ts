@@ -33,12 +33,17 @@ export const pieceLabel = (p: PieceRef): string => `pack piece ${p.file} [${p.st
 
 /**
  * One list of pieces of the root (P.2): how many, and each one's place, made the first time a query asks for it and
- * then kept (it is the cache's key). The root of the 102 MB pack lists 37,500 pieces; an object each, made when the
- * root was read, cost a cold search 25–31 ms (bench/NOTES.md, coldpath).
+ * then kept (it is the cache's key). The root of the 102 MB pack lists 26,000 pieces: its volumes' pieces are decoded
+ * a volume at a time, when a query first asks for one of them (decoding them all cost a cold search 15–20 ms; an
+ * object per piece, 25–31 ms: bench/NOTES.md, coldpath and coldcli).
  */
 export interface PieceList {
   length: number;
   at(i: number): PieceRef;
+  /** @internal Each volume's first piece, then the number of pieces. */
+  first: number[];
+  /** @internal Decodes volume `v`'s pieces, once (`describe` reads what the list says of each). */
+  decodeVolume(v: number): void;
 }
 
 /** One term index's pieces, as the root lists them. @internal */
@@ -60,7 +65,11 @@ export interface PackRoot {
   totalLength: number;
   text: PackTermLists;
   surface: PackTermLists | null;
-  /** Documents pieces, with the first document and paragraph of each (`firstDoc[i]`; at `names.length`, one past the last). */
+  /**
+   * Documents pieces, with the first document and paragraph of each (`firstDoc[i]`; at `names.length`, one past the
+   * last), known for the pieces of the volumes decoded (and each volume's first): `pieceOf` decodes the volume it
+   * looks in.
+   */
   documents: {
     /** @internal */
     names: PieceList;
@@ -68,6 +77,8 @@ export interface PackRoot {
     firstDoc: number[];
     /** @internal */
     firstPara: number[];
+    /** @internal The piece holding document `value` (`byDocument`) or paragraph `value`. */
+    pieceOf(value: number, byDocument?: boolean): number;
   };
   /** The preset dictionary of the compressed pieces (raw DEFLATE). */
   dictionary: Uint8Array;
@@ -93,10 +104,8 @@ export function readText(r: ByteReader): string {
 
 const count = (r: ByteReader) => r.varint(r.endOffset - r.pos);
 
-/** The last index of ascending `values` whose value is at most `value` (-1 when none is): which piece holds it. */
-export function lastAtMost<T extends string | number>(values: ArrayLike<T>, value: T): number {
-  let lo = 0;
-  let hi = values.length;
+/** The last index of ascending `values` (in [lo, hi)) whose value is at most `value` (lo − 1 when none is): which piece holds it. */
+export function lastAtMost<T extends string | number>(values: ArrayLike<T>, value: T, lo = 0, hi = values.length): number {
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (values[mid] <= value) lo = mid + 1;
@@ -106,39 +115,54 @@ export function lastAtMost<T extends string | number>(values: ArrayLike<T>, valu
 }
 
 /**
- * Reads one list of pieces: its volumes (each its name's 8 hash bytes and its piece count), each volume's pieces
- * (stored size, then what `describe` reads of the piece). Only numbers are kept: per volume its name and first
- * piece, per piece its end in its volume (it starts where the one before ends, or at 0 as its volume's first).
+ * Reads one list of pieces: its volumes (each its name's 8 hash bytes, its piece count, what `summary` reads of it,
+ * and its pieces as a block), leaving each volume's pieces (stored size, then what `describe` reads of the piece)
+ * undecoded until {@link PieceList.decode}. Only numbers are kept: per volume its name and first piece, per piece its
+ * end in its volume (it starts where the one before ends, or at 0 as its volume's first).
  */
-function readPieces(r: ByteReader, kind: PieceKind, describe?: (i: number) => void): PieceList {
+function readPieces(r: ByteReader, kind: PieceKind, root: PieceRef, summary?: (v: number, end: number) => void, describe?: (i: number, r: ByteReader) => void): PieceList {
   const files: string[] = [];
-  const first: number[] = [];
+  const first = [0];
+  const parts: (Uint8Array | undefined)[] = [];
   const ends: number[] = [];
   const refs: PieceRef[] = [];
-  for (let v = count(r); v > 0; v--) {
+  for (let v = 0, n = count(r); v < n; v++) {
     files.push(nameOf(kind, () => r.byte()));
-    first.push(ends.length);
-    for (let n = count(r), end = 0; n > 0; n--) {
-      ends.push((end += r.varint()));
-      describe?.(ends.length - 1);
-    }
+    first.push(first[v] + count(r));
+    summary?.(v, first[v + 1]);
+    parts.push(r.block());
   }
-  return {
-    length: ends.length,
-    // (its volume found once: later asks get the kept place)
-    at: (i) => (refs[i] ??= ((v) => ({ file: files[v], start: first[v] === i ? 0 : ends[i - 1], end: ends[i] }))(lastAtMost(first, i))),
+  const list: PieceList = {
+    length: first[files.length],
+    first,
+    decodeVolume: (v) =>
+      parts[v] &&
+      parsing(root, () => {
+        const p = new ByteReader(parts[v]!);
+        for (let i = first[v], end = 0; i < first[v + 1]; i++) {
+          ends[i] = end += p.varint();
+          describe?.(i, p);
+        }
+        if (p.pos !== p.endOffset) p.fail();
+        parts[v] = undefined;
+      }),
+    // (its volume found and decoded once: later asks get the kept place)
+    at: (i) => (refs[i] ??= ((v) => (list.decodeVolume(v), { file: files[v], start: first[v] === i ? 0 : ends[i - 1], end: ends[i] }))(lastAtMost(first, i))),
   };
+  return list;
 }
 
-function readTermLists(r: ByteReader, surface: boolean): PackTermLists {
+function readTermLists(r: ByteReader, surface: boolean, root: PieceRef): PackTermLists {
   const dictCounts: number[] = [];
   const dictFirst: string[] = [];
-  const dict = readPieces(r, surface ? 'sdict' : 'dict', (i) => {
-    dictCounts.push(r.varint());
-    dictFirst.push(r.string());
-    if (dictFirst[i - 1] >= dictFirst[i]) r.fail(); // (at 0, undefined >= a string is false)
+  const dict = readPieces(r, surface ? 'sdict' : 'dict', root, undefined, (i, p) => {
+    dictCounts.push(p.varint());
+    dictFirst.push(p.string());
+    if (dictFirst[i - 1] >= dictFirst[i]) p.fail(); // (at 0, undefined >= a string is false)
   });
-  return { dict, dictCounts, dictFirst, post: readPieces(r, surface ? 'spost' : 'post') };
+  // (every first term at once: a lookup's binary search reads them)
+  dict.first.forEach((_, v) => dict.decodeVolume(v));
+  return { dict, dictCounts, dictFirst, post: readPieces(r, surface ? 'spost' : 'post', root) };
 }
 
 /** A CRC-32 of bytes (FORMAT.md section 2's): `crc32` of segment/bytes.ts, or in Node zlib's (`OpenPackOptions.crc32`). */
@@ -167,25 +191,43 @@ export async function readPackRoot(bytes: Uint8Array, inflate: Inflater = inflat
   // a payload that does not inflate reads as none: CORRUPT_INDEX below
   const none = new Uint8Array(0);
   const r = new ByteReader(await inflate(bytes.subarray(HEADER_SIZE), none).catch(() => none));
-  return parsing({ file: ROOT_NAME, start: 0, end: len }, () => {
+  const root = { file: ROOT_NAME, start: 0, end: len };
+  return parsing(root, () => {
     const config = checkStoredConfig(r.string()) ?? r.fail();
     if (config.fields.length) r.fail();
     const documentCount = r.varint();
     const paragraphCount = r.varint();
     const totalLength = r.varint();
-    const text = readTermLists(r, false);
-    const surface = r.varint(1) ? readTermLists(r, true) : null; // (a byte, 0 or 1)
-    // (arrays as long as the pieces, not the documents: 20,198 of 168,121 at 102 MB)
+    const text = readTermLists(r, false, root);
+    const surface = r.varint(1) ? readTermLists(r, true, root) : null; // (a byte, 0 or 1)
+    // per volume its first document and paragraph, and per piece once its volume is decoded (arrays as long as the
+    // pieces, not the documents: 11,887 of 168,121 at 102 MB)
+    const volumeDoc = [0];
+    const volumePara = [0];
     const firstDoc = [0];
     const firstPara = [0];
-    const names = readPieces(r, 'docs', (i) => {
-      firstDoc[i + 1] = firstDoc[i] + r.varint();
-      firstPara[i + 1] = firstPara[i] + r.varint();
-    });
-    const n = names.length;
+    const names = readPieces(
+      r,
+      'docs',
+      root,
+      // (each volume's first piece's, and after the last the totals, are its volume's)
+      (v, end) => [volumeDoc, volumePara].forEach((volumes, k) => volumes.push(([firstDoc, firstPara][k][end] = volumes[v] + r.varint()))),
+      // a volume's last piece ends where the next volume starts
+      (i, p) =>
+        [firstDoc, firstPara].forEach((pieces) => {
+          const next = pieces[i] + p.varint();
+          if ((pieces[i + 1] ??= next) !== next) p.fail();
+        }),
+    );
     const dictionary = r.block();
-    if (r.pos !== r.endOffset || firstDoc[n] !== documentCount || firstPara[n] !== paragraphCount) r.fail();
-    return { config, documentCount, paragraphCount, totalLength, text, surface, documents: { names, firstDoc, firstPara }, dictionary };
+    if (r.pos !== r.endOffset || firstDoc[names.length] !== documentCount || firstPara[names.length] !== paragraphCount) r.fail();
+    // the volume, then its piece, whose first is not after `value`
+    const pieceOf = (value: number, byDocument?: boolean) => {
+      const v = lastAtMost(byDocument ? volumeDoc : volumePara, value);
+      names.decodeVolume(v);
+      return lastAtMost(byDocument ? firstDoc : firstPara, value, names.first[v], names.first[v + 1]);
+    };
+    return { config, documentCount, paragraphCount, totalLength, text, surface, documents: { names, firstDoc, firstPara, pieceOf }, dictionary };
   });
 }
 

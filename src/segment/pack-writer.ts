@@ -341,10 +341,11 @@ export async function packSnapshot(s: IndexSnapshot, parentOf: (form: string, id
   /**
    * Stores `list`'s pieces in volumes (consecutive pieces, a volume cut once it holds `volumeBytes`; each piece's
    * CRC-32 written there), adds the volumes to `files` under names made of their bytes, and writes the list into the
-   * root: its volumes, each with its name's hash bytes and its pieces (stored size, then what `describe` writes of
-   * piece i).
+   * root: its volumes, each with its name's hash bytes, its piece count, what `summarize` writes of its pieces
+   * [first, end), and its pieces as a block (per piece its stored size, then what `describe` writes of piece i), so a
+   * reader can leave a volume's pieces undecoded until a query needs one of them.
    */
-  const writeVolumes = (list: PieceList, describe?: (i: number) => void) => {
+  const writeVolumes = (list: PieceList, describe?: (i: number, out: ByteWriter) => void, summarize?: (first: number, end: number) => void) => {
     const firsts: number[] = []; // each volume's first piece
     let size = o.volumeBytes;
     list.stored.forEach((piece, i) => {
@@ -376,17 +377,20 @@ export async function packSnapshot(s: IndexSnapshot, parentOf: (form: string, id
       }
       files[`${name}.bin`] = volume;
       w.varint(pieces.length);
+      summarize?.(first, first + pieces.length);
+      const part = new ByteWriter();
       pieces.forEach((piece, i) => {
-        w.varint(piece.length);
-        describe?.(first + i);
+        part.varint(piece.length);
+        describe?.(first + i, part);
       });
+      w.block(part.finish());
     });
   };
   /** Writes a term index's lists into the root. */
   const writeTermLists = (p: PackedTerms) => {
-    writeVolumes(p.dict, (i) => {
-      w.varint(p.dictCounts[i]);
-      w.string(p.dictFirst[i]);
+    writeVolumes(p.dict, (i, out) => {
+      out.varint(p.dictCounts[i]);
+      out.string(p.dictFirst[i]);
     });
     writeVolumes(p.post);
   };
@@ -397,7 +401,13 @@ export async function packSnapshot(s: IndexSnapshot, parentOf: (form: string, id
   writeTermLists(text);
   w.byte(surface ? 1 : 0);
   if (surface) writeTermLists(surface);
-  writeVolumes(documents, (i) => documentCounts[i].forEach((v) => w.varint(v)));
+  // a documents volume says how many documents and paragraphs its pieces hold, so a reader finds the piece of a
+  // paragraph or a document decoding one volume's pieces
+  writeVolumes(
+    documents,
+    (i, out) => documentCounts[i].forEach((v) => out.varint(v)),
+    (first, end) => [0, 1].forEach((k) => w.varint(documentCounts.slice(first, end).reduce((sum, c) => sum + c[k], 0))),
+  );
   w.block(dictionary);
   // the payload is compressed (raw DEFLATE without a dictionary): the root is read before the first results
   const root = withHeader(PACK_MAGIC, PACK_VERSION, await compress(w.buffer.subarray(0, w.length), NO_DICTIONARY));

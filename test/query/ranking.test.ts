@@ -179,10 +179,21 @@ describe('the query shape: a question, or keywords (ranking.keywordProximity, qu
   const off = { ranking: { keywordProximity: 0 } };
 
   it('ranks the paragraph holding a keyword query\'s words in sequence above one holding them apart', () => {
-    expect(index.config.ranking.keywordProximity).toBe(7);
+    expect(index.config.ranking.keywordProximity).toBe(3);
     expect(ids(index.search('أبدى إعجابه وقدم')).slice(0, 2)).toEqual(['together', 'apart']);
     // one ranking for every query (the stored default of files written before): the old order
     expect(ids(index.search('أبدى إعجابه وقدم', off)).slice(0, 2)).toEqual(['apart', 'together']);
+  });
+
+  it('ranks a keyword query with the keyword ranking: proximity keywordProximity, coordination and surface weight 1', () => {
+    for (const q of ['أبدى إعجابه وقدم', 'إعجابه الشكر']) {
+      const keyword = index.search(q);
+      expect(keyword).toEqual(index.search(q, { ranking: { keywordProximity: 0, proximity: 3, coord: 1, surface: 1 } }));
+      expect(keyword).not.toEqual(index.search(q, off));
+      // the search's own proximity, coordination and surface weight are a question's
+      expect(index.search(q, { ranking: { proximity: 0, coord: 0, surface: 0 } })).toEqual(keyword);
+      expect(index.search(q, { ranking: { keywordProximity: 5 } })).not.toEqual(keyword);
+    }
   });
 
   it('ranks a question as before: a question word (a stopword, or with a clitic, diacritics, a hamza) keeps the proximity weight', () => {
