@@ -7,7 +7,7 @@
  */
 import type { Analyzer } from './analysis/index.js';
 import { FahrasError, useClosestNames } from './errors.js';
-import { type FahrasDocument, IndexBuilder, type IndexOptions, resolveIndexConfig, surfaceTextTerms } from './index-builder/index.js';
+import { type FahrasDocument, IndexBuilder, type IndexOptions, resolveIndexConfig } from './index-builder/index.js';
 import { type DocumentId, type IndexConfig, type IndexSnapshot, type IndexStats, type StoredFields, documentOf, isWritableConfig, readSnapshot, serializeSnapshot, skipsFor, statsOf } from './segment/index.js';
 import { type PackOptions, packSnapshot } from './segment/pack-writer.js';
 import { scoreFields, Searcher, searchSnapshot, type SearchOptions, type SearchPage, type SearchResult, type SuggestOptions, type Suggestion, suggestWords, vectorHits } from './query/index.js';
@@ -208,7 +208,7 @@ export class FahrasIndex<D extends FahrasDocument = FahrasDocument> {
     const text = s.textIndex;
     // a surface form's parent: the text term a query word of that form looks up (FORMAT.md, P.3), from the builder's
     // word table where it knows the form's term (a form analyzed again cost 90–120 ms of a 20 MB pack)
-    const known = surfaceTextTerms(this.builder);
+    const known = this.builder.surfaceTextTerms();
     return packSnapshot(
       s,
       (form, id) => {

@@ -191,9 +191,9 @@ export class IndexBuilder {
    * Per analyzer surface (word) id s: [2s] its text postings term id (-1 unknown, STOPWORD for a stopword),
    * [2s + 1] its surface postings term id. One read per token serves both indexes. This table and termMap start
    * empty, so the first words grow them: growing has run before the token loop is optimized (a path first taken
-   * later deoptimizes it). (Read by {@link surfaceTextTerms}.) @internal
+   * later deoptimizes it).
    */
-  wordMap: Int32Array = new Int32Array(0);
+  private wordMap: Int32Array = new Int32Array(0);
   /**
    * With `cliticFolding`, per text term id: the term its tokens are indexed under (itself when kept), -1 while
    * undecided. Each term is decided once, at the first freeze that sees it ({@link foldClitics}), and kept so:
@@ -585,6 +585,21 @@ export class IndexBuilder {
     if (folded) for (let i = 0; i < tokens; i++) column[i] = target[column[i]];
   }
 
+  /**
+   * Per surface term id: the text term id its words were indexed under before clitic folding (the term
+   * `analyzer.scan(form)` gives, as the text index holds it); a hole for a form whose words were not met since the word
+   * tables were last reset (a loaded index's, an analyzer's reset), and for every form when a form may not be one
+   * word's analysis (Lucene's normalizer runs after the stopwords: two words share a form the analyzer, given the
+   * form, may take for a stopword). Read from the word table the token loop keeps: what the pack writer would
+   * otherwise get by analyzing every form again. @internal
+   */
+  surfaceTextTerms(): number[] {
+    const out: number[] = [];
+    const map = this.wordMap;
+    if (this.analyzer.distinctSurfaces) for (let s = 0; s < map.length; s += 2) if (map[s] >= 0) out[map[s + 1]] = map[s];
+    return out;
+  }
+
   /** The current state for readers; cached until the next change. */
   snapshot(): IndexSnapshot {
     if (this.cached) return this.cached;
@@ -632,18 +647,3 @@ export class IndexBuilder {
   }
 }
 
-/**
- * Per surface term id of `builder`'s index: the text term id its words were indexed under before clitic folding (the
- * term `analyzer.scan(form)` gives, as the text index holds it); a hole for a form whose words were not met since the
- * word tables were last reset (a loaded index's, an analyzer's reset), and for every form when a form may not be one
- * word's analysis (Lucene's normalizer runs after the stopwords: two words share a form the analyzer, given the form,
- * may take for a stopword). Read from the word table the token loop keeps: what the pack writer would otherwise get by
- * analyzing every form again. (A function, not a method: a new internal member name would shift the short names the
- * build gives all others, and with them every bundle's size.)
- */
-export function surfaceTextTerms(builder: IndexBuilder): number[] {
-  const out: number[] = [];
-  const map = builder.wordMap;
-  if (builder.analyzer.distinctSurfaces) for (let s = 0; s < map.length; s += 2) if (map[s] >= 0) out[map[s + 1]] = map[s];
-  return out;
-}
