@@ -58,7 +58,7 @@ class DictionaryNeeds implements DictionaryReads {
    * until the pieces after its own hold the scan's cap of terms.
    */
   prefixScan(prefix: string, maxExpansions: number): void {
-    if (prefix === '' || !this.lists.dictFirst.length) return;
+    if (!this.lists.dictFirst.length) return;
     const { dictFirst, dictCounts } = this.lists;
     const cap = Math.max(maxExpansions * 64, 4096);
     let i = this.pieceOf(prefix);

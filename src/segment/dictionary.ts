@@ -42,8 +42,8 @@ export function lowerBound(data: TermIndexData, prefix: string): number {
 
 /** Term ids starting with `prefix`, at most `max`, preferring frequent terms when there are more. */
 export function expandPrefix(data: TermIndexData, prefix: string, max: number): number[] {
-  data.reads?.prefixScan(prefix, max);
   if (prefix === '') return [];
+  data.reads?.prefixScan(prefix, max);
   const { termsById: terms, sorted, df } = data;
   const out: number[] = [];
   // scan is capped so a one-letter prefix on a huge dictionary stays bounded

@@ -224,7 +224,7 @@ export interface TermIndexData {
 export interface DictionaryReads {
   /** An exact lookup of `term`. */
   lookup(term: string): void;
-  /** A prefix scan (`expandPrefix`) for at most `max` terms. */
+  /** A prefix scan (`expandPrefix`) of a prefix that is not empty, for at most `max` terms. */
   prefixScan(prefix: string, max: number): void;
 }
 

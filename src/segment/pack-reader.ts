@@ -398,7 +398,9 @@ export class PieceStore {
     }
     // (inflated into bytes of its own: a view would keep what the loader gave alive in the cache, a whole volume when
     // it ignored the range)
-    const body = await this.inflate(stored.subarray(0, stored.length - 4), this.dictionary).catch(() => Promise.reject(damagedPiece(name)));
+    const body = await this.inflate(stored.subarray(0, stored.length - 4), this.dictionary).catch(() => {
+      throw damagedPiece(name);
+    });
     const value = parsing(name, () => decode(body));
     this.cached += entry.size = body.length;
     entry.evict = evict && (() => evict(value));
