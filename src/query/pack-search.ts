@@ -21,7 +21,7 @@ import {
 } from '../segment/pack-reader.js';
 import { concatBytes } from '../segment/bytes.js';
 import { findTerm } from '../segment/dictionary.js';
-import { EntryCursor, VarintCursor } from '../segment/postings.js';
+import { EntryCursor, VarintCursor, putEntry } from '../segment/postings.js';
 import { type QueryPlan, Searcher, type SearcherExtras, type SearchOptions, type SearchPage, type SearchResult, parseSearchQuery, planTerms } from './search.js';
 
 /** A paragraph's document not yet placed in its documents piece is this plus the count its postings give (textBlock). */
@@ -281,17 +281,15 @@ function surfaceEntries(body: Uint8Array, start: number, end: number, surface: D
   if (!(text.df[parent] > 0)) throw damagedPiece(name);
   const ranks = new EntryCursor().reset({ entryStart: Uint32Array.of(start, end), entryBytes: body }, 0, text.df[parent]);
   const paragraphs = new EntryCursor().reset(text, parent, Infinity);
-  const out: number[] = [];
-  const put = (v: number) => {
-    for (; v > 127; v >>>= 7) out.push((v & 127) | 128);
-    out.push(v);
-  };
+  // an entry of ranks takes a byte at least (two when tf > 1), one of paragraph numbers five at most (ten): the
+  // block written again fits in five times its bytes
+  const out = new Uint8Array(5 * (end - start));
+  let at = 0;
   for (let rank = -1, previous = -1; ranks.next(); previous = paragraphs.paragraphNumber) {
     while (rank < ranks.paragraphNumber && paragraphs.next()) rank++;
-    put((paragraphs.paragraphNumber - previous) * 2 + +(ranks.tf === 1));
-    if (ranks.tf !== 1) put(ranks.tf);
+    at = putEntry(out, at, paragraphs.paragraphNumber - previous, ranks.tf);
   }
-  return Uint8Array.from(out);
+  return out.subarray(0, at);
 }
 
 /** An open pack. Create one with `openPack` (`fahras/pack`). */
