@@ -86,7 +86,7 @@ export function resolveIndexConfig(options?: IndexOptions): IndexConfig {
     invalid(`createIndex option maxParagraphLength: expected an integer from 16 to 2147483647, got ${describe(maxParagraphLength)}`);
   }
   // the question words as this analyzer normalizes a query's words (each once)
-  const words = createAnalyzer(analyzer);
+  const words = new WordChain(analyzer);
   const questions = [...new Set(QUESTION_WORDS.map((word) => words.surfaceOf(word)))].filter((word) => word !== '');
   return { analyzer, paragraphs, maxParagraphLength, fields: resolveFields(o.fields ?? []), ranking: { ...RANKING }, cliticFolding, roundedLengths: true, quranic: false, questions };
 }
