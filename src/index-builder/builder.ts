@@ -646,4 +646,3 @@ export class IndexBuilder {
     return snap;
   }
 }
-

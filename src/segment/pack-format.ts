@@ -11,7 +11,6 @@ export const PACK_MAGIC = [0x46, 0x48, 0x50, 0x4b] as const;
 /** The pack format version this build writes and reads. */
 export const PACK_VERSION = 8;
 
-
 /** The most bytes of a pack's dictionary: DEFLATE's window, as far back as a reference reaches. */
 export const MAX_DICTIONARY_BYTES = 32768;
 
