@@ -17,6 +17,7 @@ import {
   damagedPiece,
   lastAtMost,
   readDictionaryPiece,
+  readDocument,
   readDocumentsPiece,
 } from '../segment/pack-reader.js';
 import { concatBytes } from '../segment/bytes.js';
@@ -100,9 +101,11 @@ class PackPieces {
     if (last && last.key === key) return last; // the same pieces as the last query (it holds them, cached or not)
     const postingsPieces = needs.lists.post.length;
     // the cache keeps a piece's bytes only (decoded, a term is a string and five table entries, several times its
-    // bytes: bench/NOTES.md, packrun), checked by decoding them when read; each query that needs it decodes it again
-    const bodies = await Promise.all(order.map((i) => this.store.get(needs.lists.dict.at(i), (body) => (readDictionaryPiece(body, postingsPieces), body))));
-    const pieces = bodies.map((body) => readDictionaryPiece(body, postingsPieces));
+    // bytes: bench/NOTES.md, packrun), checked by decoding them when read (that decoding serves the query that read
+    // it); each later query that needs it decodes it again
+    const read = new Map<Uint8Array, DictionaryPiece>();
+    const bodies = await Promise.all(order.map((i) => this.store.get(needs.lists.dict.at(i), (body) => (read.set(body, readDictionaryPiece(body, postingsPieces)), body))));
+    const pieces = bodies.map((body) => read.get(body) ?? readDictionaryPiece(body, postingsPieces));
     const terms = pieces.flatMap((piece) => piece.terms);
     const n = terms.length;
     // one table of the pieces' tables, in piece order
@@ -223,40 +226,33 @@ class PackPieces {
     });
   }
 
-  /** Reads the documents pieces holding documents `wanted` into the snapshot's tables. */
+  /** Reads documents `wanted` into the snapshot's tables, from their documents pieces (each document decoded alone). */
   async readDocuments(wanted: Iterable<number>): Promise<void> {
     const { names, firstDoc, firstPara, pieceOf } = this.root.documents;
-    // the piece of document d: the last whose first document is not after d
-    const pieces = new Set(Array.from(wanted, (d) => pieceOf(d, true)));
     const { docs, paragraphTable: paras } = this.snap;
     await Promise.all(
-      [...pieces].map(async (k) => {
+      Array.from(new Set(wanted), async (d) => {
+        // the piece of document d: the last whose first document is not after d
+        const k = pieceOf(d, true);
         const firstDocument = firstDoc[k];
-        const documentCount = firstDoc[k + 1] - firstDocument;
+        const name = names.at(k);
         const piece = await this.store.get<DocumentsPiece>(
-          names.at(k),
-          (body) => readDocumentsPiece(body, documentCount, firstPara[k + 1] - firstPara[k]),
+          name,
+          (body) => readDocumentsPiece(body, firstDoc[k + 1] - firstDocument, firstPara[k + 1] - firstPara[k]),
           () => {
             // (sparse arrays: entries deleted, not set to undefined, so they hold the cached pieces' documents only)
             for (let p = firstPara[k]; p < firstPara[k + 1]; p++) for (const table of [paras.textStart, paras.textEnd, paras.ordinal]) delete table[p];
-            for (let d = firstDocument; d < firstDocument + documentCount; d++) for (const table of [docs.ids, docs.texts, docs.stored, docs.firstParagraph, docs.paragraphCount]) delete table[d];
+            for (let e = firstDocument; e < firstDoc[k + 1]; e++) for (const table of [docs.ids, docs.texts, docs.stored]) delete table[e];
           },
         );
-        // (a piece holds a document at least; its first has a text while the piece is in the tables)
-        if (docs.texts[firstDocument] !== undefined) return;
-        let paragraph = firstPara[k];
-        for (let i = 0, p = 0; i < documentCount; i++) {
-          const d = firstDocument + i;
-          docs.ids[d] = piece.ids[i];
-          docs.texts[d] = piece.texts[i];
-          docs.stored[d] = piece.stored[i];
-          docs.firstParagraph[d] = paragraph;
-          docs.paragraphCount[d] = piece.paraCount[i];
-          for (let ordinal = 0; ordinal < piece.paraCount[i]; ordinal++, paragraph++, p++) {
-            paras.textStart[paragraph] = piece.start[p];
-            paras.textEnd[paragraph] = piece.end[p];
-            paras.ordinal[paragraph] = ordinal;
-          }
+        // (a document has a text while its piece is in the tables)
+        if (docs.texts[d] !== undefined) return;
+        const i = d - firstDocument;
+        [docs.ids[d], docs.stored[d], docs.texts[d]] = readDocument(piece, i, name);
+        for (let ordinal = 0, p = piece.first[i]; ordinal < piece.paraCount[i]; ordinal++, p++) {
+          paras.textStart[firstPara[k] + p] = piece.start[p];
+          paras.textEnd[firstPara[k] + p] = piece.end[p];
+          paras.ordinal[firstPara[k] + p] = ordinal;
         }
       }),
     );
