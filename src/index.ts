@@ -12,6 +12,7 @@ import { type DocumentId, type IndexConfig, type IndexSnapshot, type IndexStats,
 import { type PackOptions, packSnapshot } from './segment/pack-writer.js';
 import { scoreFields, Searcher, type SearchOptions, type SearchPage, type SearchResult, type SuggestOptions, type Suggestion, suggestWords, vectorHits } from './query/index.js';
 import { typos } from './query/typos.js';
+import { derivations } from './query/derivations.js';
 import { type AnalyzerConfig, type AnalyzerOptions, type AnalyzerPreset, createAnalyzer as createAnalyzerCore } from './analysis/index.js';
 import { registerAllComponents } from './analysis/register-all.js';
 import { QURANIC, useQuranicRules } from './normalize/index.js';
@@ -217,7 +218,7 @@ export class FahrasIndex<D extends FahrasDocument = FahrasDocument> {
   private currentSearcher(): Searcher {
     const snap = this.builder.snapshot();
     if (this.searcher === null || this.searcherFor !== snap) {
-      this.searcher = new Searcher(snap, this.builder.analyzer, { typos, fields: scoreFields, hitSource: vectorHits(snap), skips: skipsFor });
+      this.searcher = new Searcher(snap, this.builder.analyzer, { typos, derivations, fields: scoreFields, hitSource: vectorHits(snap), skips: skipsFor });
       this.searcherFor = snap;
     }
     return this.searcher;

@@ -57,3 +57,4 @@ export function expandPrefix(data: TermIndexData, prefix: string, max: number): 
   }
   return out;
 }
+

@@ -53,10 +53,19 @@ export interface StoredRanking {
    * file with `ranking`, all with 0) load; a new index writes 0.
    */
   clitics: number;
+  /**
+   * Weight, relative to the word's, of the other forms of its stem's skeleton the index holds (src/stem/skeleton.ts:
+   * مدارس for مدرسة, حليم for حلم): a few of the most frequent, read from the derivation entries of an index built
+   * with `derivations` (`fahras/derivations`); with `expansions` a paragraph counts the best of a word's terms; 0: off.
+   */
+  derivations?: number;
 }
 
 /** The ranking a new index is written with. */
 export const RANKING: StoredRanking = { forms: 0, minLength: 12, expansions: 1, clitics: 0 };
+
+/** The `derivations` weight of an index built with the `derivations` option. */
+export const DERIVATION_WEIGHT = 0.25;
 
 /** The resolved configuration, stored in serialized indexes. */
 export interface IndexConfig {

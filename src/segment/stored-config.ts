@@ -33,7 +33,7 @@ export const STORED_DEFAULTS: IndexConfig = {
   maxParagraphLength: 4000,
   fields: [],
   // the ranking of files written before these choices existed
-  ranking: { forms: 0, minLength: 0, expansions: 0, clitics: 0 },
+  ranking: { forms: 0, minLength: 0, expansions: 0, clitics: 0, derivations: 0 },
   // files written before clitic folding (#18) hold every clitic form as a term of its own
   cliticFolding: false,
   // files written before the flag existed (all but Qur'anic text analyzed the same without the rules)

@@ -1,0 +1,78 @@
+// Derivations and broken plurals (`ranking.derivations`, #18): a term clause's word also meets the other forms of its
+// stem's skeleton that the index holds (مدارس for مدرسة, حليم for حلم; src/stem/skeleton.ts), read from the
+// derivation entries the builder writes into the text dictionary. The main entry always hands it to its searcher;
+// `fahras/search` and `fahras/pack` take it as an opt-in (`fahras/derivations`), so pages whose indexes do not rank
+// derivations do not download it.
+import type { TermIndexData } from '../segment/model.js';
+import { findTerm, lowerBound } from '../segment/dictionary.js';
+import { DERIVATION_MARK, derivationKey, isDerivationEntry } from '../stem/skeleton.js';
+import type { Alt, QueryPlan } from './search.js';
+
+/** Most other forms a word meets: the most frequent of its skeleton. */
+export const MAX_DERIVATIONS = 3;
+/** No form longer than this share of the postings the query's own words read (so derivations cost little time). */
+export const DERIVATION_SHARE = 0.25;
+
+/**
+ * Derivations for the `ranking.derivations` choice: `fahras/search` users import `derivations` from
+ * `fahras/derivations` and pass it to `loadIndex(bytes, { derivations })` (`openPack` likewise); the main entry
+ * `fahras` always includes it.
+ */
+export interface DerivationFinder {
+  /** @internal Gives each term clause of `plan` its word's other forms of its skeleton (`derived`). */
+  (plan: QueryPlan): void;
+}
+
+/**
+ * Per dictionary (its terms array, which a freeze replaces only when terms are added): the derivation entries as a
+ * table, skeleton key → the ids of its terms, built at the first query from the entries alone (they sort together
+ * after every word: U+FDD0 is above the letters the analyzers keep), so a query word costs one lookup.
+ */
+const tables = /* @__PURE__ */ new WeakMap<readonly string[], Map<string, number[]>>();
+
+function tableOf(data: TermIndexData): Map<string, number[]> {
+  const { termsById: terms, sorted } = data;
+  let table = tables.get(terms);
+  if (!table) {
+    tables.set(terms, (table = new Map()));
+    for (let i = lowerBound(data, DERIVATION_MARK); i < sorted.length && isDerivationEntry(terms[sorted[i]]); i++) {
+      const entry = terms[sorted[i]];
+      const end = entry.indexOf(DERIVATION_MARK, 1) + 1;
+      const key = entry.slice(0, end);
+      (table.get(key) ?? table.set(key, []).get(key)!).push(findTerm(data, entry.slice(end)));
+    }
+  }
+  return table;
+}
+
+/**
+ * The other terms of `term`'s skeleton in `data`: the `max` most frequent of those in use and in at most `limit`
+ * paragraphs, never `term` itself. Exported for its tests.
+ */
+export function derivationsOf(data: TermIndexData, term: string, max: number, limit: number): number[] {
+  const { termsById: terms, df } = data;
+  const found = tableOf(data).get(derivationKey(term) as string) ?? [];
+  return found.filter((id) => df[id] > 0 && df[id] <= limit && terms[id] !== term).sort((a, b) => df[b] - df[a]).slice(0, max);
+}
+
+/**
+ * Gives every term clause of `plan` (not a prefix, not a quoted word) the other forms of its word's skeleton, each
+ * weighing `ranking.derivations` of the word: the word's own term when the index holds it (else the query's term),
+ * at most {@link MAX_DERIVATIONS}, none listed in more than {@link DERIVATION_SHARE} of the paragraphs the query's
+ * words list together (a rare word's frequent form is taken, a frequent word's is not when the query reads little).
+ */
+export const derivations: DerivationFinder = (plan) => {
+  const text = plan.textIndex;
+  const weight = plan.params.derivations!;
+  let total = 0;
+  for (const { words } of plan.clauses) if (words[0][0]?.weight === 1) total += text.df[words[0][0].termId];
+  for (const prepared of plan.clauses) {
+    const queryTerm = prepared.clause.queryTerms[0];
+    if (prepared.clause.kind !== 'term' || queryTerm.exact || queryTerm.prefix) continue;
+    const alts = prepared.words[0];
+    const own = alts[0]?.weight === 1 ? text.termsById[alts[0].termId] : queryTerm.term;
+    prepared.derived = derivationsOf(text, own, MAX_DERIVATIONS, total * DERIVATION_SHARE || Infinity)
+      .filter((id) => !alts.some((alt) => alt.termId === id))
+      .map((termId): Alt => ({ termId, weight }));
+  }
+};
