@@ -61,20 +61,34 @@ function distance(a: string, b: string): number {
   return row[b.length];
 }
 
+/** The known name closest to `key` (Levenshtein distance), for "did you mean" in a message. */
+function closestName(key: string, names: string[]): string {
+  return names.reduce((a, b) => (distance(key, b) < distance(key, a) ? b : a));
+}
+
+/**
+ * How a message about an unknown option key helps: with `closestName` registered it names the closest known key
+ * ("did you mean 'limit'?"), else it lists the known keys. The main entry registers it ({@link useClosestNames});
+ * the browser entries (fahras/search, fahras/pack) leave the distance code out of their bundles.
+ */
+let suggestName: typeof closestName | undefined;
+
+/** Unknown option keys are answered with the closest known one (the main entry calls this when it loads). */
+export function useClosestNames(): void {
+  suggestName = closestName;
+}
+
 /**
  * `options` when it is a plain options object (not null, not an array) whose own keys are all in `known`
  * (space-separated names); otherwise throws `INVALID_ARGUMENT` naming `what` and, for an unknown key, the closest
- * known one. `undefined` gives `{}`.
+ * known one (see {@link useClosestNames}; the known ones without it). `undefined` gives `{}`.
  */
 export function checkOptions<T extends object>(options: T | undefined, known: string, what: string): T {
   if (options === undefined) return {} as T;
   if (typeof options !== 'object' || options === null || Array.isArray(options)) invalid(`${what} must be an object`);
   const names = known.split(' ');
   for (const key of Object.keys(options)) {
-    if (!names.includes(key)) {
-      const closest = names.reduce((a, b) => (distance(key, b) < distance(key, a) ? b : a));
-      invalid(`${what}: unknown option '${key}' (did you mean '${closest}'?)`);
-    }
+    if (!names.includes(key)) invalid(`${what}: unknown option '${key}' (${suggestName ? `did you mean '${suggestName(key, names)}'?` : `known: ${known}`})`);
   }
   return options;
 }

@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 import type { Analyzer } from './analysis/index.js';
-import { FahrasError } from './errors.js';
+import { FahrasError, useClosestNames } from './errors.js';
 import { type FahrasDocument, IndexBuilder, type IndexOptions, resolveIndexConfig } from './index-builder/index.js';
 import { type DocumentId, type IndexConfig, type IndexSnapshot, type IndexStats, type StoredFields, documentOf, isWritableConfig, readSnapshot, serializeSnapshot, skipsFor, statsOf } from './segment/index.js';
 import { type PackOptions, packSnapshot } from './segment/pack-writer.js';
@@ -50,6 +50,8 @@ export { toHtml, escapeHtml, type SearchOptions, type SearchResult, type SearchP
 
 // The main entry analyzes with the Qur'anic-orthography rules (`uthmani`); fahras/search takes them as an opt-in.
 useQuranicRules(QURANIC);
+// A mistyped option key gets the closest known one in the message (the browser entries list the known keys).
+useClosestNames();
 /**
  * Builds an analyzer from a preset name (`'default'`, `'lucene'`, `'exact'`) or options; every stemmer and
  * stopword list fahras ships is available.

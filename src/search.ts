@@ -24,7 +24,7 @@ import { useQuranicRulesFor } from './segment/stored-config.js';
 import type { DocumentId, FahrasDocument, IndexConfig, IndexSnapshot, StoredFields } from './segment/model.js';
 import { documentOf, type IndexStats, readSnapshot, statsOf } from './segment/reader.js';
 import { checkOptions, invalid } from './errors.js';
-import { type FieldScoring, Searcher, type SearcherExtras, type SearchOptions, type SearchPage, type SearchResult, type SuggestOptions, type Suggestion, type Suggester, type suggestWords, type TypoExpander, type DerivationFinder } from './query/index.js';
+import { type FieldScorer, type FieldScoring, Searcher, type SearchOptions, type SearchPage, type SearchResult, type SuggestOptions, type Suggestion, type Suggester, type suggestWords, type TypoExpander } from './query/index.js';
 
 export { FahrasError, type FahrasErrorCode } from './errors.js';
 export { toHtml, escapeHtml, type SearchOptions, type SearchResult, type SearchPage, type SuggestOptions, type Suggestion, type Snippet, type HtmlOptions } from './query/index.js';
@@ -58,11 +58,6 @@ export interface LoadOptions {
    * `suggest` throws.
    */
   suggest?: Suggester;
-  /**
-   * Derivations and broken plurals, which indexes built with `derivations` rank: `import { derivations } from
-   * 'fahras/derivations'`. Without it, searching such an index throws.
-   */
-  derivations?: DerivationFinder;
 }
 
 /** A read-only index loaded from bytes. Create one with {@link loadIndex}. */
@@ -74,13 +69,11 @@ export class SearchIndex<D extends FahrasDocument = FahrasDocument> {
   /** @internal use loadIndex() */
   constructor(snap: IndexSnapshot, options?: LoadOptions) {
     this.snap = snap;
-    const opts = checkOptions(options, 'typos fields quran suggest derivations', 'loadIndex options');
-    const { suggest } = opts;
-    for (const f of [opts.typos, opts.fields, suggest, opts.derivations]) if (f !== undefined && typeof f !== 'function') invalid('loadIndex options: each opt-in is the function its fahras/… entry exports');
+    const { typos, fields, quran, suggest } = checkOptions(options, 'typos fields quran suggest', 'loadIndex options');
+    for (const f of [typos, fields, suggest]) if (f !== undefined && typeof f !== 'function') invalid('loadIndex options: typos, fields, suggest from fahras/typos, /fields, /suggest');
     this.suggester = suggest as typeof suggestWords | undefined;
-    useQuranicRulesFor(snap.indexConfig, opts.quran, 'loadIndex');
-    // the opt-ins the searcher takes (typos, derivations, fields) under their own names
-    this.searcher = new Searcher(snap, new WordChain(snap.indexConfig.analyzer), opts as SearcherExtras);
+    useQuranicRulesFor(snap.indexConfig, quran, 'loadIndex');
+    this.searcher = new Searcher(snap, new WordChain(snap.indexConfig.analyzer), { typos, fields: fields as FieldScorer | undefined });
   }
 
   /** The configuration the index was built with (analyzer, paragraph splitting, fields). */
@@ -100,8 +93,7 @@ export class SearchIndex<D extends FahrasDocument = FahrasDocument> {
 
   /** Whether a document with this id is in the index. */
   has(id: DocumentId): boolean {
-    const docs = this.snap.docs;
-    return docs.alive[docs.byId.get(id) ?? -1] === 1;
+    return documentOf(this.snap, id) !== undefined;
   }
 
   /**
@@ -127,7 +119,7 @@ export class SearchIndex<D extends FahrasDocument = FahrasDocument> {
    * @throws FahrasError `INVALID_ARGUMENT` when the index was loaded without `suggest` (see {@link LoadOptions}).
    */
   suggest(prefix: string, options?: SuggestOptions): Suggestion[] {
-    return (this.suggester ?? invalid('suggest needs loadIndex(bytes, { suggest }) with suggest from fahras/suggest'))(this.snap, this.analyzer, prefix, options);
+    return (this.suggester ?? invalid('suggest needs loadIndex(bytes, { suggest }) from fahras/suggest'))(this.snap, this.analyzer, prefix, options);
   }
 
   /**

@@ -39,7 +39,7 @@ export function registerLuceneChain(normalize: WordFn, Tokenizer: typeof Normali
 }
 
 function missing(what: string): never {
-  throw new FahrasError('INVALID_ARGUMENT', `${what} is not in this build: use the main 'fahras' entry`);
+  throw new FahrasError('INVALID_ARGUMENT', `${what} needs the main 'fahras' entry`);
 }
 
 export function stemmerFor(name: string): WordFn {

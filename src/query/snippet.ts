@@ -156,7 +156,7 @@ export function toHtml(snippet: Snippet, options?: HtmlOptions): string {
   const highlights = snippet?.highlights;
   let out = '';
   let at = 0;
-  const malformed = () => invalid('toHtml expects a snippet { text, highlights: ascending [start, end] ranges of text }');
+  const malformed = () => invalid('toHtml expects a snippet { text, highlights }');
   if (typeof text !== 'string' || !Array.isArray(highlights)) malformed();
   for (const h of highlights) {
     const [s, e] = (Array.isArray(h) ? h : []) as number[];

@@ -113,7 +113,8 @@ export class EntryCursor {
   }
 }
 
-const entriesCursor = new EntryCursor();
+// (pure: a bundle without forEachEntry leaves it out)
+const entriesCursor = /* @__PURE__ */ new EntryCursor();
 
 /** Calls `visit(paragraph, tf)` for each entry of term `termId`, ascending (see {@link EntryCursor}). Returns the last paragraph (-1 if none). */
 export function forEachEntry(data: PostingsRanges, termId: number, paragraphCount: number, visit: ((paragraph: number, tf: number) => void) | null): number {

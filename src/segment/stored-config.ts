@@ -127,5 +127,5 @@ export function isWritableConfig(c: IndexConfig): boolean {
  */
 export function useQuranicRulesFor(config: IndexConfig, quran: QuranicRules | undefined, what: string): void {
   if (quran) useQuranicRules(quran);
-  else if (config.quranic) invalid(`this index is in Qur'anic orthography: ${what}(…, { quran }) with quran from fahras/quran`);
+  else if (config.quranic) invalid(`Qur'anic text needs ${what}(…, { quran }) from fahras/quran`);
 }
