@@ -6,13 +6,13 @@
  * @packageDocumentation
  */
 import type { Analyzer } from './analysis/index.js';
-import { FahrasError, useClosestNames } from './errors.js';
+import { checkOptions, FahrasError, invalid, useClosestNames } from './errors.js';
 import { type FahrasDocument, IndexBuilder, type IndexOptions, resolveIndexConfig } from './index-builder/index.js';
 import { type DocumentId, type IndexConfig, type IndexSnapshot, type IndexStats, type StoredFields, documentOf, isWritableConfig, readSnapshot, serializeSnapshot, skipsFor, statsOf } from './segment/index.js';
 import { type PackOptions, packSnapshot } from './segment/pack-writer.js';
 import { scoreFields, Searcher, type SearchOptions, type SearchPage, type SearchResult, type SuggestOptions, type Suggestion, suggestWords, vectorHits } from './query/index.js';
 import { typos } from './query/typos.js';
-import { derivations } from './query/derivations.js';
+import type { Derivations } from './query/derivations.js';
 import { type AnalyzerConfig, type AnalyzerOptions, type AnalyzerPreset, createAnalyzer as createAnalyzerCore } from './analysis/index.js';
 import { registerAllComponents } from './analysis/register-all.js';
 import { QURANIC, useQuranicRules } from './normalize/index.js';
@@ -75,9 +75,14 @@ export class FahrasIndex<D extends FahrasDocument = FahrasDocument> {
   private searcher: Searcher | null = null;
   private searcherFor: IndexSnapshot | null = null;
 
+  /** `fahras/derivations`, for an index that ranks derivations. */
+  private readonly derivations?: Derivations;
+
   /** @internal use createIndex() or loadIndex() */
-  constructor(config: IndexConfig, from?: IndexSnapshot) {
-    this.builder = new IndexBuilder(config, from);
+  constructor(config: IndexConfig, from?: IndexSnapshot, derivations?: Derivations) {
+    if (config.ranking.derivations && !derivations) invalid('this index ranks derivations: loadIndex(bytes, { derivations }) from fahras/derivations');
+    this.derivations = derivations;
+    this.builder = new IndexBuilder(config, from, derivations);
   }
 
   /** The resolved configuration (analyzer, paragraph splitting, fields). */
@@ -201,7 +206,7 @@ export class FahrasIndex<D extends FahrasDocument = FahrasDocument> {
    * The index as a static pack, `{ file name → bytes }` for any storage (a directory, object storage, a CDN): the
    * root `root.fahras` and pieces named after their content. Search it with `openPack` of `fahras/pack`, which reads
    * only the pieces each query needs; in Node, `writePack` of `fahras/node` writes it to a directory.
-   * @throws FahrasError `INVALID_ARGUMENT` for an index with scored document fields (packs do not carry them yet).
+   * @throws FahrasError `INVALID_ARGUMENT` for an index with scored document fields or built with `derivations` (packs do not carry them yet).
    */
   pack(options?: PackOptions): Promise<Record<string, Uint8Array>> {
     return packSnapshot(this.compacted(), options);
@@ -220,7 +225,7 @@ export class FahrasIndex<D extends FahrasDocument = FahrasDocument> {
   private currentSearcher(): Searcher {
     const snap = this.builder.snapshot();
     if (this.searcher === null || this.searcherFor !== snap) {
-      this.searcher = new Searcher(snap, this.builder.analyzer, { typos, derivations, fields: scoreFields, hitSource: vectorHits(snap), skips: skipsFor });
+      this.searcher = new Searcher(snap, this.builder.analyzer, { typos, derivations: this.derivations, fields: scoreFields, hitSource: vectorHits(snap), skips: skipsFor });
       this.searcherFor = snap;
     }
     return this.searcher;
@@ -237,17 +242,17 @@ export class FahrasIndex<D extends FahrasDocument = FahrasDocument> {
  */
 export function createIndex<D extends FahrasDocument = FahrasDocument>(options?: IndexOptions): FahrasIndex<D> {
   registerAllComponents();
-  return new FahrasIndex<D>(resolveIndexConfig(options));
+  return new FahrasIndex<D>(resolveIndexConfig(options), undefined, options?.derivations as Derivations | undefined);
 }
 
 /**
  * Loads an index from bytes made by `serialize()`. It can be searched and changed like a new one.
  * @throws FahrasError `BAD_MAGIC`, `UNSUPPORTED_VERSION`, `TRUNCATED`, `CHECKSUM_MISMATCH` or `CORRUPT_INDEX`.
  */
-export function loadIndex<D extends FahrasDocument = FahrasDocument>(bytes: Uint8Array | ArrayBuffer): FahrasIndex<D> {
+export function loadIndex<D extends FahrasDocument = FahrasDocument>(bytes: Uint8Array | ArrayBuffer, options?: { derivations?: Derivations }): FahrasIndex<D> {
   registerAllComponents();
   const snap = readSnapshot(bytes);
   // documents can be added to it: its configuration must be one the builder accepts
   if (!isWritableConfig(snap.indexConfig)) throw new FahrasError('CORRUPT_INDEX', 'bad index data: the stored configuration');
-  return new FahrasIndex<D>(snap.indexConfig, snap);
+  return new FahrasIndex<D>(snap.indexConfig, snap, checkOptions(options, 'derivations', 'loadIndex options').derivations);
 }

@@ -18,7 +18,7 @@
  */
 import { WordChain } from './analysis/index.js';
 import { FahrasError } from './errors.js';
-import type { FieldScoring, SearchOptions, SearchPage, SearchResult, TypoExpander, DerivationFinder } from './query/index.js';
+import type { FieldScoring, SearchOptions, SearchPage, SearchResult, TypoExpander } from './query/index.js';
 import { PackSearcher } from './query/pack-search.js';
 import type { IndexConfig } from './segment/model.js';
 import { ROOT_NAME } from './segment/pack-format.js';
@@ -28,7 +28,7 @@ import type { QuranicRules } from './normalize/index.js';
 
 export { FahrasError, type FahrasErrorCode } from './errors.js';
 export { toHtml, escapeHtml, type SearchOptions, type SearchPage, type SearchResult, type Snippet, type HtmlOptions } from './query/index.js';
-export type { TypoExpander, DerivationFinder } from './query/index.js';
+export type { TypoExpander } from './query/index.js';
 export type { DocumentId, IndexConfig } from './segment/model.js';
 export type { ByteRange, PieceLoader } from './segment/pack-reader.js';
 
@@ -43,10 +43,13 @@ export interface OpenPackOptions {
   fields?: FieldScoring;
   /** Qur'anic orthography, from `fahras/quran` (as `loadIndex` of `fahras/search`: a pack of Qur'anic text needs it). */
   quran?: QuranicRules;
-  /** Derivations, from `fahras/derivations` (as `loadIndex` of `fahras/search`: a pack built with `derivations` needs it). */
-  derivations?: DerivationFinder;
   /** Most bytes of decompressed pieces kept in memory between queries (default 4 MiB). */
   cacheBytes?: number;
+  /**
+   * Decompresses a gzip piece (default: the platform's `DecompressionStream`). In Node, zlib's `gunzipSync` is faster
+   * per piece and needs no stream machinery loaded (what `fahras search` passes).
+   */
+  gunzip?: (bytes: Uint8Array) => Uint8Array | Promise<Uint8Array>;
 }
 
 /** An open pack. Create one with {@link openPack}. */
@@ -139,9 +142,9 @@ export async function openPack(source: PackSource, options: OpenPackOptions = {}
           : null;
   if (!loader) throw new FahrasError('INVALID_ARGUMENT', 'openPack expects a URL, a directory path or a loader function');
   const cacheBytes = options.cacheBytes;
-  const store = new PieceStore(loader, typeof cacheBytes === 'number' && cacheBytes >= 0 ? cacheBytes : 4 << 20);
+  const store = new PieceStore(loader, typeof cacheBytes === 'number' && cacheBytes >= 0 ? cacheBytes : 4 << 20, options.gunzip);
   const root = readPackRoot(await store.load(ROOT_NAME));
   useQuranicRulesFor(root.config, options.quran, 'openPack');
-  const searcher = new PackSearcher(root, store, new WordChain(root.config.analyzer), { typos: options.typos, derivations: options.derivations });
+  const searcher = new PackSearcher(root, store, new WordChain(root.config.analyzer), { typos: options.typos });
   return new SearchPack(searcher, store);
 }

@@ -3,11 +3,10 @@
 import { type Analyzer, type AnalyzerConfig, type AnalyzerOptions, type AnalyzerPreset, createAnalyzer, oneOf, resolveAnalyzerConfig, type TextAnalyzer, WordChain, type WordIdSink } from '../analysis/index.js';
 import { holdsQuranicOrthography } from '../normalize/index.js';
 import { ByteWriter, U32List } from '../segment/bytes.js';
-import { type DocumentId, type DocumentTable, type FahrasDocument, type FieldIndex, type IndexConfig, type IndexSnapshot, PARAGRAPH_SPLITS, type ParagraphSplit, RANKING, DERIVATION_WEIGHT, type ParagraphTable, type TermIndexData, type TermVectors, NO_VECTOR, fieldText } from '../segment/model.js';
+import { type DocumentId, type DocumentTable, type FahrasDocument, type FieldIndex, type IndexConfig, type IndexSnapshot, PARAGRAPH_SPLITS, type ParagraphSplit, RANKING, DERIVATION_WEIGHT, type ParagraphTable, type TermIndexData, type TermVectors, NO_VECTOR, fieldText, type DerivationEntries } from '../segment/model.js';
 import { putVarint } from '../segment/postings.js';
 import { checkOptions, describe, FahrasError, invalid } from '../errors.js';
 import { cliticRemainder, FOLD_PREFIXES } from '../stem/clitics.js';
-import { derivationKey, isDerivationEntry } from '../stem/skeleton.js';
 import { ParagraphSplitter } from './paragraphs.js';
 import { PostingsWriter, TokenLog } from './postings.js';
 
@@ -34,13 +33,14 @@ export interface IndexOptions {
    */
   cliticFolding?: boolean;
   /**
-   * Rank derivations and broken plurals (default false; only with a stemming analyzer): a word also meets, at a
-   * quarter of its weight, the other forms of its stem's skeleton (the stem without ا و ي after its first letter) the
-   * index holds, مدارس for مدرسة. The builder writes the skeletons into the dictionary (about 1% of the index);
-   * `fahras/search` and `fahras/pack` need `derivations` from `fahras/derivations` to search such an index.
+   * Derivations and broken plurals, from `fahras/derivations` (default: none; only with a stemming analyzer): a word
+   * also meets, at a quarter of its weight, the other forms of its stem's skeleton (the stem without ا و ي after its
+   * first letter) the index holds, مدارس for مدرسة. The builder writes the skeletons into the dictionary (about 1% of
+   * the index); searching such an index needs `derivations` (`loadIndex(bytes, { derivations })`).
    */
-  derivations?: boolean;
+  derivations?: DerivationEntries;
 }
+
 
 /** Most extra fields an index takes. */
 export const MAX_FIELDS = 64;
@@ -88,13 +88,13 @@ export function resolveIndexConfig(options?: IndexOptions): IndexConfig {
   // an index without stemming is an index of exact words: no folding unless asked
   const cliticFolding = o.cliticFolding ?? analyzer.stemmer !== 'none';
   if (typeof cliticFolding !== 'boolean') invalid(`createIndex option cliticFolding: expected true or false, got ${describe(cliticFolding)}`);
-  const derivations = o.derivations ?? false;
-  if (typeof derivations !== 'boolean') invalid(`createIndex option derivations: expected true or false, got ${describe(derivations)}`);
+  const derivations = o.derivations;
+  if (derivations !== undefined && typeof derivations?.addEntries !== 'function') invalid('createIndex option derivations: derivations from fahras/derivations');
   const maxParagraphLength = o.maxParagraphLength ?? 4000;
   if (!(Number.isInteger(maxParagraphLength) && maxParagraphLength >= 16 && maxParagraphLength <= 0x7fffffff)) {
     invalid(`createIndex option maxParagraphLength: expected an integer from 16 to 2147483647, got ${describe(maxParagraphLength)}`);
   }
-  return { analyzer, paragraphs, maxParagraphLength, fields: resolveFields(o.fields ?? []), ranking: { ...RANKING, derivations: derivations && analyzer.stemmer !== 'none' ? DERIVATION_WEIGHT : 0 }, cliticFolding, quranic: false };
+  return { analyzer, paragraphs, maxParagraphLength, fields: resolveFields(o.fields ?? []), ranking: derivations && analyzer.stemmer !== 'none' ? { ...RANKING, derivations: DERIVATION_WEIGHT } : { ...RANKING }, cliticFolding, quranic: false };
 }
 
 function checkId(id: unknown): DocumentId {
@@ -206,10 +206,6 @@ export class IndexBuilder {
    * postings never move between terms.
    */
   private textTarget: Int32Array = new Int32Array(0);
-  /** Text terms up to this id have their derivation entries ({@link addDerivationEntries}). */
-  private derivedUpTo = 0;
-  /** Per skeleton key: its only term so far (no entries yet), or -1 once the skeleton has entries. */
-  private skeletons = new Map<string, number>();
   /** Splits the documents being added; its visitor is {@link addParagraph}. One for all documents (no closures per document). */
   private readonly splitter: ParagraphSplitter;
   /** The document being added: its index, text and paragraphs so far. */
@@ -220,8 +216,12 @@ export class IndexBuilder {
   private prevStart = 0;
   private paraTokens = 0;
 
-  constructor(config: IndexConfig, from?: IndexSnapshot) {
+  /** The builder's half of `fahras/derivations`, for an index that ranks derivations. */
+  private readonly derivations?: DerivationEntries;
+
+  constructor(config: IndexConfig, from?: IndexSnapshot, derivations?: DerivationEntries) {
     this.config = config;
+    this.derivations = derivations;
     this.analyzer = createAnalyzer(config.analyzer);
     this.splitter = new ParagraphSplitter(config.paragraphs, (start, end) => this.addParagraph(start, end), config.maxParagraphLength);
     this.reset(from);
@@ -293,8 +293,6 @@ export class IndexBuilder {
     const df = from?.textIndex.df;
     this.textTarget = new Int32Array(df ? df.length : 0);
     for (let t = 0; t < this.textTarget.length; t++) this.textTarget[t] = df![t] > 0 ? t : -1;
-    this.derivedUpTo = 0;
-    this.skeletons.clear();
   }
 
   private mapTerm(t: number): number {
@@ -597,38 +595,13 @@ export class IndexBuilder {
     if (folded) for (let i = 0; i < tokens; i++) column[i] = target[column[i]];
   }
 
-  /**
-   * Derivations (`ranking.derivations`, src/stem/skeleton.ts), after clitic folding: each term not seen before (and
-   * not folded away) joins its skeleton; a skeleton that two terms share gets a derivation entry per term, a term of
-   * the text dictionary with no postings (key + term), so a query reads the forms of its word's skeleton from the
-   * dictionary alone. One skeleton per new term, nothing per token; entries are only ever added.
-   */
-  private addDerivationEntries(): void {
-    const writer = this.textWriter;
-    const skeletons = this.skeletons;
-    const folding = this.config.cliticFolding;
-    const n = writer.termCount;
-    for (let t = this.derivedUpTo; t < n; t++) {
-      const term = writer.termAt(t);
-      const key = (!folding || this.textTarget[t] === t) && !isDerivationEntry(term) ? derivationKey(term) : undefined;
-      if (key === undefined) continue;
-      const first = skeletons.get(key);
-      if (first === undefined) skeletons.set(key, t);
-      else {
-        if (first >= 0) writer.idFor(key + writer.termAt(first));
-        writer.idFor(key + term);
-        skeletons.set(key, -1);
-      }
-    }
-    this.derivedUpTo = writer.termCount;
-  }
-
   /** The current state for readers; cached until the next change. */
   snapshot(): IndexSnapshot {
     if (this.cached) return this.cached;
     const paragraphTotal = this.pDoc.length;
     if (this.config.cliticFolding) this.foldClitics();
-    if (this.config.ranking.derivations) this.addDerivationEntries();
+    // the derivation entries of the terms not seen before (fahras/derivations)
+    if (this.config.ranking.derivations) this.derivations!.addEntries(this.textWriter, this.config.cliticFolding ? this.textTarget : null);
     const text = this.textWriter.freeze();
     const surface = this.surfaceWriter ? this.surfaceWriter.freeze() : null;
     this.log.clear(); // both writers have read it

@@ -3,22 +3,23 @@
 // derivation entries the builder writes into the text dictionary. The main entry always hands it to its searcher;
 // `fahras/search` and `fahras/pack` take it as an opt-in (`fahras/derivations`), so pages whose indexes do not rank
 // derivations do not download it.
-import type { TermIndexData } from '../segment/model.js';
+import type { DerivationEntries, TermIndexData } from '../segment/model.js';
 import { findTerm, lowerBound } from '../segment/dictionary.js';
 import { DERIVATION_MARK, derivationKey, isDerivationEntry } from '../stem/skeleton.js';
 import type { Alt, QueryPlan } from './search.js';
 
 /** Most other forms a word meets: the most frequent of its skeleton. */
-export const MAX_DERIVATIONS = 3;
+export const MAX_DERIVATIONS = Number(process.env.DK ?? 3);
 /** No form longer than this share of the postings the query's own words read (so derivations cost little time). */
-export const DERIVATION_SHARE = 0.25;
+export const DERIVATION_SHARE = Number(process.env.DS ?? 0.25);
+/** …or than this many paragraphs, whatever the query reads (a short list costs nothing to speak of). */
+export const DERIVATION_FLOOR = Number(process.env.DF ?? 64);
 
 /**
- * Derivations for the `ranking.derivations` choice: `fahras/search` users import `derivations` from
- * `fahras/derivations` and pass it to `loadIndex(bytes, { derivations })` (`openPack` likewise); the main entry
- * `fahras` always includes it.
+ * Derivations and broken plurals (`fahras/derivations`): passed to `createIndex` and `loadIndex` of `fahras`, to
+ * `loadIndex` of `fahras/search` and to `openPack`; an index built with it ranks them (`ranking.derivations`).
  */
-export interface DerivationFinder {
+export interface Derivations extends DerivationEntries {
   /** @internal Gives each term clause of `plan` its word's other forms of its skeleton (`derived`). */
   (plan: QueryPlan): void;
 }
@@ -61,7 +62,7 @@ export function derivationsOf(data: TermIndexData, term: string, max: number, li
  * at most {@link MAX_DERIVATIONS}, none listed in more than {@link DERIVATION_SHARE} of the paragraphs the query's
  * words list together (a rare word's frequent form is taken, a frequent word's is not when the query reads little).
  */
-export const derivations: DerivationFinder = (plan) => {
+export const findDerivations = (plan: QueryPlan): void => {
   const text = plan.textIndex;
   const weight = plan.params.derivations!;
   let total = 0;
@@ -71,7 +72,7 @@ export const derivations: DerivationFinder = (plan) => {
     if (prepared.clause.kind !== 'term' || queryTerm.exact || queryTerm.prefix) continue;
     const alts = prepared.words[0];
     const own = alts[0]?.weight === 1 ? text.termsById[alts[0].termId] : queryTerm.term;
-    prepared.derived = derivationsOf(text, own, MAX_DERIVATIONS, total * DERIVATION_SHARE || Infinity)
+    prepared.derived = derivationsOf(text, own, MAX_DERIVATIONS, Math.max(total * DERIVATION_SHARE, DERIVATION_FLOOR))
       .filter((id) => !alts.some((alt) => alt.termId === id))
       .map((termId): Alt => ({ termId, weight }));
   }

@@ -11,7 +11,7 @@ import { type Clause, type ItemReader, type ParsedQuery, parseQuery, type QueryT
 import { EntryCursor, PositionsCursor } from '../segment/postings.js';
 import type { skipsFor } from '../segment/skips.js';
 import type { TypoExpander } from './typos.js';
-import type { DerivationFinder } from './derivations.js';
+import type { Derivations } from './derivations.js';
 import { invalid } from '../errors.js';
 import { type ResolvedSearchOptions, resolveSearchOptions } from './search-options.js';
 import { type Hit, scanEnd, type Snippet, snippetFromHits } from './snippet.js';
@@ -27,7 +27,7 @@ import { HEAD_FACTOR, MIN_HEAD, PROXIMITY_WINDOW } from './limits.js';
  */
 export interface SearcherExtras {
   typos?: TypoExpander;
-  derivations?: DerivationFinder;
+  derivations?: Derivations;
   fields?: FieldScorer;
   /** @internal */
   hitSource?: HitSource;
@@ -635,7 +635,7 @@ export class Searcher {
  */
 export function planTerms(plan: QueryPlan): [number[], number[]] {
   const prepared = [...plan.clauses, ...plan.excluded];
-  return [prepared.flatMap((preparedClause) => [...preparedClause.words.flat(), ...(preparedClause.derived ?? [])].map((alt) => alt.termId)), prepared.flatMap((preparedClause) => preparedClause.surfaceAlts.map((alt) => alt.termId))];
+  return [prepared.flatMap((preparedClause) => preparedClause.words.flat().map((alt) => alt.termId)), prepared.flatMap((preparedClause) => preparedClause.surfaceAlts.map((alt) => alt.termId))];
 }
 
 /** @internal The query as `search` parses it (a pack reads the dictionary its words need before searching). */

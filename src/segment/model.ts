@@ -65,7 +65,24 @@ export interface StoredRanking {
 export const RANKING: StoredRanking = { forms: 0, minLength: 12, expansions: 1, clitics: 0 };
 
 /** The `derivations` weight of an index built with the `derivations` option. */
-export const DERIVATION_WEIGHT = 0.25;
+export const DERIVATION_WEIGHT = 0.4;
+
+/** What the builder's half of `fahras/derivations` adds to: the text dictionary being written. @internal */
+export interface TermsWriter {
+  readonly termCount: number;
+  termAt(t: number): string;
+  idFor(term: string): number;
+}
+
+/**
+ * `derivations` of `fahras/derivations` as the index builder takes it (`createIndex({ derivations })`): at each
+ * freeze, after clitic folding, it adds the derivation entries of the text terms not seen before to the dictionary
+ * (those `target` does not fold into another term; every term without clitic folding).
+ */
+export interface DerivationEntries {
+  /** @internal */
+  addEntries(writer: TermsWriter, target: Int32Array | null): void;
+}
 
 /** The resolved configuration, stored in serialized indexes. */
 export interface IndexConfig {

@@ -244,10 +244,11 @@ function writeTermLists(w: ByteWriter, p: PackedTerms, volumeBytes: number, file
 /**
  * Cuts a snapshot without removed documents (the facade compacts first) into a pack: the root, named
  * {@link ROOT_NAME}, and pieces named after their bytes.
- * @throws FahrasError `INVALID_ARGUMENT` for an index with scored document fields (packs do not carry them yet).
+ * @throws FahrasError `INVALID_ARGUMENT` for an index with scored document fields or with derivations (packs do not
+ * carry them yet).
  */
 export async function packSnapshot(s: IndexSnapshot, options: PackOptions = {}): Promise<Record<string, Uint8Array>> {
-  if (s.fieldIndexes.length) throw new FahrasError('INVALID_ARGUMENT', 'packs do not carry scored document fields yet');
+  if (s.fieldIndexes.length || s.indexConfig.ranking.derivations) throw new FahrasError('INVALID_ARGUMENT', 'packs do not carry scored document fields or derivations yet');
   const o = { ...DEFAULTS };
   for (const key of Object.keys(DEFAULTS) as (keyof typeof DEFAULTS)[]) {
     const v = options[key];
