@@ -11,7 +11,7 @@ import { internalNames } from './build/internal-names.js';
 //     dist/fahras-search.global.js (load + search + snippets); and dist/fahras-typos.global.js, the global
 //     `fahrasTypos` whose `typos` the search-only build takes for the `fuzzy` option (`loadIndex(bytes, { typos })`).
 //     It is built apart (a second global name) and without shortened names: it reads none (src/query/typos.ts).
-//  3. the `fahras` command line tool (Node only): dist/cli.js with a shebang.
+//  3. the `fahras` command line tool (Node only): dist/cli.js with a shebang, and its chunks in dist/cli/.
 /**
  * Internal property names esbuild shortens in the library and browser builds (`mangleProps`): those the source
  * marks internal (`@internal` on a type or a member, or a `private`/`protected` member; build/internal-names.ts,
@@ -89,8 +89,14 @@ export default defineConfig([
     treeshake: true,
   },
   {
+    // the command's modules are chunks its entry imports as a command needs them (src/cli/main.ts: a plain search
+    // loads neither commander nor the builder), in dist/cli/ beside the library's own chunks
     entry: { cli: 'src/cli/main.ts' },
     format: ['esm'],
+    splitting: true,
+    esbuildOptions: (options) => {
+      options.chunkNames = 'cli/[name]-[hash]';
+    },
     banner: { js: '#!/usr/bin/env node' },
     sourcemap: true,
     clean: false,

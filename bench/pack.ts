@@ -14,7 +14,7 @@ import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import { createIndex, loadIndex, type PackOptions } from '../src/index.js';
 import { type ByteRange, openPack } from '../src/pack.js';
-import { readPackRoot } from '../src/segment/pack-reader.js';
+import { pieceAt, readPackRoot } from '../src/segment/pack-reader.js';
 import { readCorpusSlice } from './lib/data.js';
 import { mulberry32, sampleSpeedQueries } from './lib/queries.js';
 import { median, parseArgs, percentile, writeJson } from './lib/util.js';
@@ -123,8 +123,13 @@ const kept = Object.keys(files).filter((n) => names2.has(n)).length;
 /** Every piece of a pack as kind, size and CRC-32 (its last 4 bytes): what identifies its bytes. */
 const pieceKeys = (pack: Record<string, Uint8Array>) => {
   const r = readPackRoot(pack['root.fahras']);
-  const lists = [r.text.dict, r.text.post, r.surface?.dict ?? [], r.surface?.post ?? [], r.documents.names];
-  return lists.flatMap((list) => list.map((p) => `${p.file.split('-')[0]} ${p.end - p.start} ${pack[p.file].subarray(p.end - 4, p.end).join('.')}`));
+  const lists = [r.text.dict, r.text.post, r.surface?.dict, r.surface?.post, r.documents.names].flatMap((list) => (list ? [list] : []));
+  return lists.flatMap((list) =>
+    list.ends.map((_, i) => {
+      const p = pieceAt(list, i);
+      return `${p.file.split('-')[0]} ${p.end - p.start} ${pack[p.file].subarray(p.end - 4, p.end).join('.')}`;
+    }),
+  );
 };
 const pieces1 = new Set(pieceKeys(files));
 const pieces2 = pieceKeys(files2);

@@ -1,5 +1,15 @@
 // Errors the command line reports as one line on stderr (no stack trace) with a non-zero exit code.
-import { FahrasError } from '../index.js';
+// (FahrasError from the pack facade, which a search loads anyway: the main entry would bring the builder along.)
+import { FahrasError } from '../pack.js';
+
+/** Where the command line writes, and its environment (tests and embedders pass their own). */
+export interface CliIO {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  env: NodeJS.ProcessEnv;
+  /** Where `fahras search` without a query reads queries (default process.stdin). */
+  stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
+}
 
 /** Exit code of a run that failed (missing file, damaged index, bad input). */
 export const EXIT_FAILURE = 1;
@@ -50,4 +60,19 @@ export function indexError(err: unknown, path: string): CliError {
     default:
       return new CliError(`cannot load '${path}': ${err.message} (${err.code})`);
   }
+}
+
+/**
+ * Reports a failure of a command as one line `fahras: …` on stderr and returns the exit code: a CliError as it is,
+ * anything else as unexpected (its stack trace only with FAHRAS_DEBUG=1).
+ */
+export function reportFailure(err: unknown, io: CliIO): number {
+  if (err instanceof CliError) {
+    io.stderr.write(`fahras: ${err.message}\n`);
+    return err.exitCode;
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  io.stderr.write(`fahras: unexpected error: ${message.split('\n')[0]}${io.env.FAHRAS_DEBUG ? '' : ' (FAHRAS_DEBUG=1 shows details)'}\n`);
+  if (io.env.FAHRAS_DEBUG && err instanceof Error && err.stack) io.stderr.write(`${err.stack}\n`);
+  return EXIT_FAILURE;
 }

@@ -1,5 +1,7 @@
-// Entry point of the `fahras` command (dist/cli.js, built with a shebang). See program.ts.
-import { run } from './program.js';
+// Entry point of the `fahras` command (dist/cli.js, built with a shebang). A plain search (`fahras search PATH`, with
+// query words or none, and no option) loads only what searching needs (search.ts: the pack reader, the searcher, the
+// printer); anything else loads the whole command line (program.ts: commander, the builder, the pack writer).
+import type { CliIO } from './errors.js';
 
 // A reader that closes the pipe early (`fahras search … | head`) is not an error.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -7,4 +9,18 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   throw err;
 });
 
-process.exitCode = await run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env });
+const argv = process.argv.slice(2);
+const io: CliIO = { stdout: process.stdout, stderr: process.stderr, env: process.env };
+
+/** The command line a plain search is: `search`, a path, then words; nothing commander would read as an option. */
+const plainSearch = argv[0] === 'search' && argv.length > 1 && argv.every((arg) => !arg.startsWith('-'));
+
+if (plainSearch) {
+  const [{ DEFAULT_LIMIT, searchCommand }, { reportFailure }] = await Promise.all([import('./search.js'), import('./errors.js')]);
+  process.exitCode = await searchCommand(argv[1], argv.slice(2), { limit: DEFAULT_LIMIT }, io).then(
+    () => 0,
+    (err: unknown) => reportFailure(err, io),
+  );
+} else {
+  process.exitCode = await (await import('./program.js')).run(argv, io);
+}

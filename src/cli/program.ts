@@ -3,31 +3,19 @@
 import { constants as fsConstants, promises as fs } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { SingleBar } from 'cli-progress';
+import type { SingleBar } from 'cli-progress';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { createInterface } from 'node:readline';
 import { createIndex, FahrasError, type FahrasIndex, type FieldsOption, loadIndex as loadFull, type ParagraphSplit } from '../index.js';
-import { loadIndex, type SearchOptions, type SearchResult } from '../search.js';
-import { openPack } from '../pack.js';
 import { writePack } from '../pack-node.js';
-import { typos } from '../typos.js';
-import { quran } from '../quran.js';
-import { fields } from '../fields.js';
-import { CliError, EXIT_FAILURE, EXIT_USAGE, fileError, indexError } from './errors.js';
-import { colorEnabled, renderResults, terminalText } from './render.js';
+import { CliError, type CliIO, EXIT_USAGE, fileError, indexError, reportFailure } from './errors.js';
+import { DEFAULT_LIMIT, searchCommand, type SearchCommandOptions } from './search.js';
+import { terminalText } from './render.js';
 import { collectSources, readSource, type Skipped } from './sources.js';
 import { formatSeconds, RemainingTime } from './eta.js';
 // the version of package.json (the build bundles only this field of it)
 import { version as VERSION } from '../../package.json';
 
-/** Where the command line writes, and its environment (tests and embedders pass their own). */
-export interface CliIO {
-  stdout: NodeJS.WritableStream & { isTTY?: boolean };
-  stderr: NodeJS.WritableStream & { isTTY?: boolean };
-  env: NodeJS.ProcessEnv;
-  /** Where `fahras search` without a query reads queries (default process.stdin). */
-  stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
-}
+export type { CliIO } from './errors.js';
 
 
 /**
@@ -186,14 +174,16 @@ async function buildIndex(inputs: string[], opts: IndexCommandOptions, io: CliIO
   let docs = 0;
   let bar: SingleBar | null = null;
   const wantBar = !opts.quiet && io.stderr.isTTY === true;
+  // the bar's module only when a bar may be drawn
+  const Bar = wantBar ? (await import('cli-progress')).SingleBar : null;
   // time left from the input bytes read and the recent pace (src/cli/eta.ts), sampled from the start
   const eta = new RemainingTime(total, { afterShare: TAIL_SHARE });
   const tick = (): void => {
     if (!wantBar) return;
     eta.observe(performance.now(), read);
     if (bar === null) {
-      if (performance.now() - t0 < PROGRESS_AFTER_MS) return;
-      bar = new SingleBar({
+      if (performance.now() - t0 < PROGRESS_AFTER_MS || Bar === null) return;
+      bar = new Bar({
         stream: io.stderr,
         format: 'indexing [{bar}] {percentage}% | {docs} documents | {mb}/{total_mb} MB | ETA {left}',
         hideCursor: true,
@@ -241,67 +231,6 @@ function skippedLines(skipped: Skipped[]): string {
   const shown = skipped.slice(0, 20).map((s) => `  ${terminalText(s.path)}: ${terminalText(s.reason)}\n`);
   const more = skipped.length > 20 ? `  … and ${fmt(skipped.length - 20)} more (--json lists them all)\n` : '';
   return `skipped ${fmt(skipped.length)}:\n${shown.join('')}${more}`;
-}
-
-interface SearchCommandOptions {
-  limit: number;
-  json?: boolean;
-  prefix?: boolean;
-  fuzzy?: boolean;
-  group?: boolean;
-  snippetLength?: number;
-}
-
-/** A searcher over an index file (loaded whole) or a pack directory (read piece by piece as queries need). */
-type Search = (query: string, options: SearchOptions) => Promise<SearchResult[]>;
-
-async function openSearch(path: string): Promise<Search> {
-  let st;
-  try {
-    st = await fs.stat(path);
-  } catch (err) {
-    throw fileError(err, path);
-  }
-  try {
-    if (st.isDirectory()) {
-      const pack = await openPack(path, { typos, quran }); // a corpus quoting the Qur'an (news does) needs its rules
-      return (query, options) => pack.search(query, options).catch((err) => Promise.reject(indexError(err, path)));
-    }
-    const index = loadIndex(await fs.readFile(path), { typos, fields, quran }); // --fuzzy, --fields and Qur'anic indexes need the search-only entry's opt-ins
-    return async (query, options) => index.search(query, options);
-  } catch (err) {
-    if (err instanceof CliError) throw err;
-    if (!(err instanceof FahrasError)) throw fileError(err, path);
-    throw indexError(err, path);
-  }
-}
-
-async function searchCommand(file: string, words: string[], opts: SearchCommandOptions, io: CliIO): Promise<void> {
-  const search = await openSearch(file);
-  const options: SearchOptions = {
-    limit: opts.limit,
-    prefix: opts.prefix === true,
-    fuzzy: opts.fuzzy === true,
-    groupBy: opts.group ? 'document' : 'paragraph',
-  };
-  if (opts.snippetLength !== undefined) options.snippetLength = opts.snippetLength;
-  const answer = async (query: string) => {
-    const results = await search(query, options);
-    if (opts.json) io.stdout.write(`${JSON.stringify({ query, results }, null, 2)}\n`);
-    else if (results.length === 0) io.stdout.write(`no results for ${query.trim() === '' ? 'an empty query' : `“${terminalText(query)}”`}\n`);
-    else io.stdout.write(`${renderResults(results, colorEnabled(io.stdout, io.env))}\n`);
-  };
-  if (words.length) return answer(words.join(' '));
-  // no query: one per line from standard input, the index opened once (a prompt on a terminal)
-  const input = io.stdin ?? process.stdin;
-  const lines = createInterface({ input, output: input.isTTY ? io.stdout : undefined, terminal: input.isTTY === true });
-  const prompt = () => input.isTTY && lines.prompt();
-  lines.setPrompt('fahras> ');
-  prompt();
-  for await (const line of lines) {
-    if (line.trim() !== '') await answer(line);
-    prompt();
-  }
 }
 
 /** Builds the commander program (exits are turned into exceptions; output goes to `io`). */
@@ -353,7 +282,7 @@ export function buildProgram(io: CliIO): Command {
     .description('search an index file or a pack directory; prints ranked paragraphs with highlighted snippets')
     .argument('<index>', 'the index file (made by fahras index) or pack directory (made by fahras pack)')
     .argument('[query...]', 'the query (several words may be given unquoted); none: one query per line from standard input')
-    .option('-n, --limit <n>', 'results to show', positiveInt('--limit', 1000), 10)
+    .option('-n, --limit <n>', 'results to show', positiveInt('--limit', 1000), DEFAULT_LIMIT)
     .option('--json', 'print the results as JSON')
     .option('--prefix', 'the last word also matches as a prefix (search as you type)')
     .option('--fuzzy', 'tolerate a typo in longer words')
@@ -382,13 +311,6 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       // help and version end with exit code 0; commander already printed its one-line message otherwise.
       return err.exitCode === 0 ? 0 : EXIT_USAGE;
     }
-    if (err instanceof CliError) {
-      io.stderr.write(`fahras: ${err.message}\n`);
-      return err.exitCode;
-    }
-    const message = err instanceof Error ? err.message : String(err);
-    io.stderr.write(`fahras: unexpected error: ${message.split('\n')[0]}${io.env.FAHRAS_DEBUG ? '' : ' (FAHRAS_DEBUG=1 shows details)'}\n`);
-    if (io.env.FAHRAS_DEBUG && err instanceof Error && err.stack) io.stderr.write(`${err.stack}\n`);
-    return EXIT_FAILURE;
+    return reportFailure(err, io);
   }
 }

@@ -16,9 +16,11 @@ import {
   type PieceRef,
   type PieceStore,
   damagedPiece,
+  pieceAt,
   readDictionaryPiece,
   readDocumentsPiece,
 } from '../segment/pack-reader.js';
+import { concatBytes } from '../segment/bytes.js';
 import { type PostingsRanges, EntryCursor, VarintCursor } from '../segment/postings.js';
 import type { ParsedQuery } from './parse.js';
 import { Searcher, type SearcherExtras, type SearchOptions, type SearchPage, parseSearchQuery, planTerms, surfaceFormsOf } from './search.js';
@@ -59,7 +61,7 @@ class DictionaryNeeds {
 
   /** The piece an exact lookup of `term` reads. */
   lookup(term: string): void {
-    if (this.lists.dict.length) this.pieces.add(this.pieceOf(term));
+    if (this.lists.dictFirst.length) this.pieces.add(this.pieceOf(term));
   }
 
   /**
@@ -67,7 +69,7 @@ class DictionaryNeeds {
    * until the pieces after its own hold the scan's cap of terms.
    */
   prefixScan(prefix: string, maxExpansions: number): void {
-    if (prefix === '' || !this.lists.dict.length) return;
+    if (prefix === '' || !this.lists.dictFirst.length) return;
     const { dictFirst, dictCounts } = this.lists;
     const cap = Math.max(maxExpansions * 64, 4096);
     let i = this.pieceOf(prefix);
@@ -76,7 +78,7 @@ class DictionaryNeeds {
   }
 
   all(): void {
-    for (let i = 0; i < this.lists.dict.length; i++) this.pieces.add(i);
+    for (let i = 0; i < this.lists.dictFirst.length; i++) this.pieces.add(i);
   }
 }
 
@@ -116,8 +118,6 @@ function dictionaryNeeds(root: PackRoot, parsed: ParsedQuery, opts: ResolvedSear
  */
 class PackPieces {
   private readonly dictionaries: (Dictionary | null)[] = [null, null];
-  /** Documents whose piece has been read (and is still cached). */
-  private readonly documentsRead: Uint8Array;
   /** Set when postings brought paragraph lengths not known before (the searchers' length norms are stale). */
   lengthsChanged = false;
 
@@ -125,9 +125,7 @@ class PackPieces {
     private readonly root: PackRoot,
     private readonly store: PieceStore,
     private readonly snap: IndexSnapshot,
-  ) {
-    this.documentsRead = new Uint8Array(root.documentCount);
-  }
+  ) {}
 
   /** The union of the needed dictionary pieces of term index `which` (0: text, 1: surface), kept while the set is the same. */
   async dictionary(needs: DictionaryNeeds, which: number): Promise<Dictionary> {
@@ -135,31 +133,32 @@ class PackPieces {
     const key = order.join(',');
     const last = this.dictionaries[which];
     if (last && last.key === key) return last; // the same pieces as the last query (it holds them, cached or not)
-    const postingsPieces = needs.lists.post.length;
-    const pieces = await Promise.all(order.map((i) => this.store.get(needs.lists.dict[i], (body) => readDictionaryPiece(body, postingsPieces))));
-    const n = pieces.reduce((sum, piece) => sum + piece.terms.length, 0);
-    const terms: string[] = [];
+    const postingsPieces = needs.lists.post.ends.length;
+    const pieces = await Promise.all(order.map((i) => this.store.get(pieceAt(needs.lists.dict, i), (body) => readDictionaryPiece(body, postingsPieces))));
+    const terms = pieces.flatMap((piece) => piece.terms);
+    const n = terms.length;
+    // one table of the pieces' tables, in piece order
+    const joined = (table: (piece: DictionaryPiece) => Uint32Array) => {
+      const out = new Uint32Array(n);
+      let at = 0;
+      for (const piece of pieces) {
+        out.set(table(piece), at);
+        at += piece.terms.length;
+      }
+      return out;
+    };
     const out: Dictionary = {
       ...emptyTermIndex(),
       key,
       // one array under both names: the piece's and the term index's (the dictionary lookups read termsById)
       terms,
       termsById: terms,
-      df: new Uint32Array(n),
-      piece: new Uint32Array(n),
-      offset: new Uint32Array(n),
-      length: new Uint32Array(n),
-      sorted: new Uint32Array(n).map((_, i) => i),
+      df: joined((piece) => piece.df),
+      piece: joined((piece) => piece.piece),
+      offset: joined((piece) => piece.offset),
+      length: joined((piece) => piece.length),
+      sorted: Uint32Array.from(terms, (_, i) => i),
     };
-    let at = 0;
-    for (const piece of pieces) {
-      for (const term of piece.terms) out.terms.push(term);
-      out.df.set(piece.df, at);
-      out.piece.set(piece.piece, at);
-      out.offset.set(piece.offset, at);
-      out.length.set(piece.length, at);
-      at += piece.terms.length;
-    }
     for (let i = 1; i < n; i++) if (!(out.terms[i - 1] < out.terms[i])) throw new FahrasError('CORRUPT_INDEX', 'pack dictionary pieces overlap');
     return (this.dictionaries[which] = out);
   }
@@ -167,33 +166,29 @@ class PackPieces {
   /** A term index over `dict` holding the postings of the terms `ids` (the others are empty). */
   async postings(dict: Dictionary, lists: PackTermLists, ids: number[], surface: boolean): Promise<TermIndexData> {
     const wanted = [...new Set(ids)].sort((a, b) => a - b);
-    const pieces = await Promise.all(wanted.map((id) => this.store.get<PostingsPiece>(lists.post[dict.piece[id]], (body) => ({ body, applied: new Set() }))));
+    const pieces = await Promise.all(wanted.map((id) => this.store.get<PostingsPiece>(pieceAt(lists.post, dict.piece[id]), (body) => ({ body, applied: new Set() }))));
     const n = dict.terms.length;
     const entryStart = new Uint32Array(n + 1);
     const positionStart = new Uint32Array(n + 1);
     const blocks = wanted.map((id, k) => {
       const piece = pieces[k];
-      const name = lists.post[dict.piece[id]];
+      const name = pieceAt(lists.post, dict.piece[id]);
       const start = dict.offset[id];
       const end = start + dict.length[id];
       if (end > piece.body.length) throw damagedPiece(name);
       return surface ? { entryBytes: piece.body.subarray(start, end), positionBytes: new Uint8Array(0) } : this.textBlock(piece, start, end, dict.df[id], name);
     });
-    const entryBytes = new Uint8Array(blocks.reduce((sum, block) => sum + block.entryBytes.length, 0));
-    const positionBytes = new Uint8Array(blocks.reduce((sum, block) => sum + block.positionBytes.length, 0));
-    let entryAt = 0;
-    let positionAt = 0;
+    // the wanted terms' blocks one after another; a term not wanted has none
     for (let id = 0, k = 0; id < n; id++) {
+      entryStart[id + 1] = entryStart[id];
+      positionStart[id + 1] = positionStart[id];
       if (wanted[k] === id) {
-        entryBytes.set(blocks[k].entryBytes, entryAt);
-        positionBytes.set(blocks[k].positionBytes, positionAt);
-        entryAt += blocks[k].entryBytes.length;
-        positionAt += blocks[k].positionBytes.length;
-        k++;
+        entryStart[id + 1] += blocks[k].entryBytes.length;
+        positionStart[id + 1] += blocks[k++].positionBytes.length;
       }
-      entryStart[id + 1] = entryAt;
-      positionStart[id + 1] = positionAt;
     }
+    const entryBytes = concatBytes(blocks.map((block) => block.entryBytes));
+    const positionBytes = concatBytes(blocks.map((block) => block.positionBytes));
     return { termsById: dict.terms, sorted: dict.sorted, df: dict.df, entryStart, entryBytes, positionStart, positionBytes };
   }
 
@@ -241,7 +236,7 @@ class PackPieces {
     const { names, firstDoc, firstPara } = this.root.documents;
     const pieces = new Set<number>();
     // the piece of document d: the last whose first document is not after d
-    const firsts = firstDoc.subarray(0, names.length);
+    const firsts = firstDoc.subarray(0, names.ends.length);
     for (const d of wanted) pieces.add(lastAtMost(firsts, d));
     const { docs, paragraphTable: paras } = this.snap;
     await Promise.all(
@@ -249,16 +244,14 @@ class PackPieces {
         const firstDocument = firstDoc[k];
         const documentCount = firstDoc[k + 1] - firstDocument;
         const piece = await this.store.get<DocumentsPiece>(
-          names[k],
+          pieceAt(names, k),
           (body) => readDocumentsPiece(body, documentCount, firstPara[k + 1] - firstPara[k]),
           () => {
-            for (let d = firstDocument; d < firstDocument + documentCount; d++) {
-              this.documentsRead[d] = 0;
-              docs.ids[d] = docs.texts[d] = docs.stored[d] = undefined as never;
-            }
+            for (let d = firstDocument; d < firstDocument + documentCount; d++) docs.ids[d] = docs.texts[d] = docs.stored[d] = undefined as never;
           },
         );
-        if (this.documentsRead[firstDocument] && documentCount) return;
+        // (a piece holds a document at least; its first has a text while the piece is in the tables)
+        if (docs.texts[firstDocument] !== undefined) return;
         let paragraph = firstPara[k];
         for (let i = 0, p = 0; i < documentCount; i++) {
           const d = firstDocument + i;
@@ -272,7 +265,6 @@ class PackPieces {
             paras.textEnd[paragraph] = piece.end[p];
             paras.ordinal[paragraph] = ordinal;
           }
-          this.documentsRead[d] = 1;
         }
       }),
     );

@@ -3,6 +3,17 @@
 // FahrasError, never in a huge allocation or an out-of-bounds read.
 import { FahrasError, type FahrasErrorCode } from '../errors.js';
 
+/** The byte arrays `parts`, one after another, in one array. */
+export function concatBytes(parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}
+
 /** An append-only byte buffer that doubles when full. @internal */
 export class ByteWriter {
   buffer: Uint8Array;

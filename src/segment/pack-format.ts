@@ -2,7 +2,7 @@
 // root, under a fixed name, holds the pack format version, the corpus statistics, the configuration and where every
 // piece is: pieces are stored one after another in volumes, files named after a 64-bit hash of their bytes (so what a
 // name holds never changes and caches may keep a volume forever), and the root gives each piece's length and CRC-32.
-import { crc32 } from './bytes.js';
+import { concatBytes, crc32 } from './bytes.js';
 
 /** The fixed name of a pack's root piece. */
 export const ROOT_NAME = 'root.fahras';
@@ -56,18 +56,8 @@ async function throughStream(b: Uint8Array, stream: CompressionStream | Decompre
   writer.close().catch(ignore);
   const reader = stream.readable.getReader();
   const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (let r = await reader.read(); !r.done; r = await reader.read()) {
-    chunks.push(r.value);
-    size += r.value.length;
-  }
-  const out = new Uint8Array(size);
-  size = 0;
-  for (const c of chunks) {
-    out.set(c, size);
-    size += c.length;
-  }
-  return out;
+  for (let r = await reader.read(); !r.done; r = await reader.read()) chunks.push(r.value);
+  return concatBytes(chunks);
 }
 
 /** gzip through the platform's `CompressionStream`. */

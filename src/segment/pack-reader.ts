@@ -30,14 +30,28 @@ export interface PieceRef extends ByteRange {
 /** How errors name a piece: its volume and byte range. */
 export const pieceLabel = (p: PieceRef): string => `${p.file} [${p.start}, ${p.end})`;
 
-/** One term index's pieces, as the root lists them. */
+/**
+ * A list of pieces as the root gives it, as two arrays rather than an object per piece (the root of the 102 MB pack
+ * lists 36,000 pieces, most never read): piece i is in volume `volumes[i]` (a file name), from the end of the piece
+ * before it in that volume (0 for its first) to `ends[i]`.
+ * @internal
+ */
+export interface PieceList {
+  volumes: string[];
+  ends: number[];
+}
+
+/** Where piece `i` of `list` is. */
+export const pieceAt = ({ volumes, ends }: PieceList, i: number): PieceRef => ({ file: volumes[i], start: i && volumes[i - 1] === volumes[i] ? ends[i - 1] : 0, end: ends[i] });
+
+/** One term index's pieces, as the root lists them. @internal */
 export interface PackTermLists {
   /** Dictionary pieces in term order, with their term counts and first terms. */
-  dict: PieceRef[];
+  dict: PieceList;
   dictCounts: number[];
   dictFirst: string[];
   /** Postings pieces in term order. */
-  post: PieceRef[];
+  post: PieceList;
 }
 
 /** What a pack's root holds. */
@@ -50,7 +64,7 @@ export interface PackRoot {
   text: PackTermLists;
   surface: PackTermLists | null;
   /** Documents pieces, with the first document and paragraph of each (`firstDoc[i]`; at `names.length`, one past the last). */
-  documents: { names: PieceRef[]; firstDoc: Uint32Array; firstPara: Uint32Array };
+  documents: { names: PieceList; firstDoc: Uint32Array; firstPara: Uint32Array };
 }
 
 const count = (r: ByteReader) => r.varint(r.endOffset - r.pos);
@@ -59,16 +73,15 @@ const count = (r: ByteReader) => r.varint(r.endOffset - r.pos);
  * Reads one list of pieces: its volumes (each its name's 8 hash bytes and its piece count), each volume's pieces
  * (stored size, then what `describe` reads of the piece).
  */
-function readPieces(r: ByteReader, kind: PieceKind, describe?: (i: number) => void): PieceRef[] {
-  const out: PieceRef[] = [];
+function readPieces(r: ByteReader, kind: PieceKind, describe?: (i: number) => void): PieceList {
+  const out: PieceList = { volumes: [], ends: [] };
   for (let v = count(r); v > 0; v--) {
     const file = nameOf(kind, () => r.byte());
-    let start = 0;
+    let end = 0;
     for (let n = count(r); n > 0; n--) {
-      const end = start + r.varint();
-      out.push({ file, start, end });
-      describe?.(out.length - 1);
-      start = end;
+      out.volumes.push(file);
+      const i = out.ends.push((end += r.varint())) - 1; // (not inside describe?.(…): without describe it would not run)
+      describe?.(i);
     }
   }
   return out;
@@ -122,7 +135,7 @@ export function readPackRoot(bytes: Uint8Array): PackRoot {
       firstDoc[i + 1] = firstDoc[i] + r.varint();
       firstPara[i + 1] = firstPara[i] + r.varint();
     });
-    const n = names.length;
+    const n = names.ends.length;
     if (r.pos !== r.endOffset || firstDoc[n] !== documentCount || firstPara[n] !== paragraphCount) r.fail();
     return { config, documentCount, paragraphCount, totalLength, text, surface, documents: { names, firstDoc, firstPara } };
   });
@@ -233,8 +246,9 @@ interface CacheEntry {
  * {@link trim} is called, so a query's pieces stay while it runs).
  */
 export class PieceStore {
-  private readonly pieces = new Map<PieceRef, CacheEntry>();
-  private readonly loading = new Map<PieceRef, Promise<unknown>>();
+  /** By volume and start (`post-….bin8192`). */
+  private readonly pieces = new Map<string, CacheEntry>();
+  private readonly loading = new Map<string, Promise<unknown>>();
   private cached = 0;
   /** Bytes the loader has given so far. */
   bytesRead = 0;
@@ -242,6 +256,7 @@ export class PieceStore {
   constructor(
     private readonly loader: PieceLoader,
     private readonly cacheLimit: number,
+    private readonly inflate: (bytes: Uint8Array) => Uint8Array | Promise<Uint8Array> = gunzip,
   ) {}
 
   /**
@@ -263,23 +278,24 @@ export class PieceStore {
 
   /** The piece decoded by `decode` (from cache, or loaded, checked and decompressed). `evict` runs when it leaves the cache. */
   get<T>(name: PieceRef, decode: (body: Uint8Array) => T, evict?: (value: T) => void): Promise<T> {
-    const hit = this.pieces.get(name);
+    const key = name.file + name.start;
+    const hit = this.pieces.get(key);
     if (hit) {
-      this.pieces.delete(name);
-      this.pieces.set(name, hit); // most recently used last
+      this.pieces.delete(key);
+      this.pieces.set(key, hit); // most recently used last
       return Promise.resolve(hit.value as T);
     }
-    let p = this.loading.get(name) as Promise<T> | undefined;
+    let p = this.loading.get(key) as Promise<T> | undefined;
     if (!p) {
-      p = this.fetchPiece(name, decode, evict);
-      this.loading.set(name, p);
-      const done = () => this.loading.delete(name);
+      p = this.fetchPiece(key, name, decode, evict);
+      this.loading.set(key, p);
+      const done = () => this.loading.delete(key);
       p.then(done, done);
     }
     return p;
   }
 
-  private async fetchPiece<T>(name: PieceRef, decode: (body: Uint8Array) => T, evict?: (value: T) => void): Promise<T> {
+  private async fetchPiece<T>(key: string, name: PieceRef, decode: (body: Uint8Array) => T, evict?: (value: T) => void): Promise<T> {
     const stored = await this.load(name.file, name);
     const size = stored.length - 4;
     // its last 4 bytes are the CRC-32 of the others: then the CRC-32 of all is CRC-32's residue, 0x2144DF1C (a short
@@ -290,22 +306,22 @@ export class PieceStore {
     let body = stored.subarray(1, size);
     if (stored[0] === PieceEncoding.Gzip) {
       try {
-        body = await gunzip(body);
+        body = await this.inflate(body);
       } catch {
         throw damagedPiece(name);
       }
     } else if (stored[0] !== PieceEncoding.Raw) throw damagedPiece(name);
     const value = parsing(name, () => decode(body));
-    this.pieces.set(name, { value, size: body.length, evict: evict && (() => evict(value)) });
+    this.pieces.set(key, { value, size: body.length, evict: evict && (() => evict(value)) });
     this.cached += body.length;
     return value;
   }
 
   /** Drops the least recently used pieces until the cache is within its limit. */
   trim(): void {
-    for (const [name, entry] of this.pieces) {
+    for (const [key, entry] of this.pieces) {
       if (this.cached <= this.cacheLimit) break;
-      this.pieces.delete(name);
+      this.pieces.delete(key);
       this.cached -= entry.size;
       entry.evict?.();
     }

@@ -53,7 +53,7 @@ export function readSnapshot(input: Uint8Array | ArrayBuffer): IndexSnapshot {
   if (!(bytes instanceof Uint8Array)) throw new FahrasError('INVALID_ARGUMENT', 'loadIndex expects a Uint8Array or an ArrayBuffer');
   const len = bytes.length;
   if (MAGIC.some((m, i) => i < len && bytes[i] !== m)) throw new FahrasError('BAD_MAGIC', 'not a fahras index');
-  if (len < HEADER_SIZE) throw new FahrasError('TRUNCATED', 'index data too short');
+  if (len < HEADER_SIZE) throw new FahrasError('TRUNCATED', `index data truncated (${len} of ${HEADER_SIZE} bytes)`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, len);
   const version = view.getUint16(4, true);
   if (version !== FORMAT_VERSION) {
