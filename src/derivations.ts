@@ -13,9 +13,14 @@
  * @packageDocumentation
  */
 import { addDerivationEntries } from './index-builder/derivations.js';
-import { type Derivations, findDerivations } from './query/derivations.js';
+import { findDerivations } from './query/derivations.js';
+import type { Derivations, TermsWriter } from './segment/model.js';
+import type { QueryPlan } from './query/search.js';
 
-export type { Derivations } from './query/derivations.js';
+export type { Derivations } from './segment/model.js';
 
-/** Derivations and broken plurals, for `createIndex`, `loadIndex` and `openPack` (`{ derivations }`). */
-export const derivations: Derivations = /* @__PURE__ */ Object.assign((plan: Parameters<Derivations>[0]) => findDerivations(plan), { addEntries: addDerivationEntries });
+/**
+ * Derivations and broken plurals, for `createIndex` and `loadIndex` (`{ derivations }`): the builder calls it with its
+ * text dictionary writer and the clitic targets, the searcher with a query plan alone.
+ */
+export const derivations = ((first: unknown, target?: Int32Array | null) => (target === undefined ? findDerivations(first as QueryPlan) : addDerivationEntries(first as TermsWriter, target))) as Derivations;

@@ -12,7 +12,8 @@ import { type DocumentId, type IndexConfig, type IndexSnapshot, type IndexStats,
 import { type PackOptions, packSnapshot } from './segment/pack-writer.js';
 import { scoreFields, Searcher, type SearchOptions, type SearchPage, type SearchResult, type SuggestOptions, type Suggestion, suggestWords, vectorHits } from './query/index.js';
 import { typos } from './query/typos.js';
-import type { Derivations } from './query/derivations.js';
+import type { DerivationFinder } from './query/derivations.js';
+import type { Derivations } from './segment/model.js';
 import { type AnalyzerConfig, type AnalyzerOptions, type AnalyzerPreset, createAnalyzer as createAnalyzerCore } from './analysis/index.js';
 import { registerAllComponents } from './analysis/register-all.js';
 import { QURANIC, useQuranicRules } from './normalize/index.js';
@@ -76,12 +77,12 @@ export class FahrasIndex<D extends FahrasDocument = FahrasDocument> {
   private searcherFor: IndexSnapshot | null = null;
 
   /** `fahras/derivations`, for an index that ranks derivations. */
-  private readonly derivations?: Derivations;
+  private readonly derivationsOptIn?: Derivations;
 
   /** @internal use createIndex() or loadIndex() */
   constructor(config: IndexConfig, from?: IndexSnapshot, derivations?: Derivations) {
     if (config.ranking.derivations && !derivations) invalid('this index ranks derivations: loadIndex(bytes, { derivations }) from fahras/derivations');
-    this.derivations = derivations;
+    this.derivationsOptIn = derivations;
     this.builder = new IndexBuilder(config, from, derivations);
   }
 
@@ -225,7 +226,7 @@ export class FahrasIndex<D extends FahrasDocument = FahrasDocument> {
   private currentSearcher(): Searcher {
     const snap = this.builder.snapshot();
     if (this.searcher === null || this.searcherFor !== snap) {
-      this.searcher = new Searcher(snap, this.builder.analyzer, { typos, derivations: this.derivations, fields: scoreFields, hitSource: vectorHits(snap), skips: skipsFor });
+      this.searcher = new Searcher(snap, this.builder.analyzer, { typos, derivations: this.derivationsOptIn as DerivationFinder | undefined, fields: scoreFields, hitSource: vectorHits(snap), skips: skipsFor });
       this.searcherFor = snap;
     }
     return this.searcher;
@@ -242,7 +243,7 @@ export class FahrasIndex<D extends FahrasDocument = FahrasDocument> {
  */
 export function createIndex<D extends FahrasDocument = FahrasDocument>(options?: IndexOptions): FahrasIndex<D> {
   registerAllComponents();
-  return new FahrasIndex<D>(resolveIndexConfig(options), undefined, options?.derivations as Derivations | undefined);
+  return new FahrasIndex<D>(resolveIndexConfig(options), undefined, options?.derivations);
 }
 
 /**

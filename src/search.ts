@@ -24,7 +24,8 @@ import { useQuranicRulesFor } from './segment/stored-config.js';
 import type { DocumentId, FahrasDocument, IndexConfig, IndexSnapshot, StoredFields } from './segment/model.js';
 import { documentOf, type IndexStats, readSnapshot, statsOf } from './segment/reader.js';
 import { checkOptions, invalid } from './errors.js';
-import { type FieldScorer, type FieldScoring, Searcher, type SearchOptions, type SearchPage, type SearchResult, type SuggestOptions, type Suggestion, type Suggester, type suggestWords, type TypoExpander, type Derivations } from './query/index.js';
+import { type FieldScorer, type FieldScoring, Searcher, type SearchOptions, type SearchPage, type SearchResult, type SuggestOptions, type Suggestion, type Suggester, type suggestWords, type TypoExpander, type DerivationFinder } from './query/index.js';
+import type { Derivations } from './segment/model.js';
 
 export { FahrasError, type FahrasErrorCode } from './errors.js';
 export { toHtml, escapeHtml, type SearchOptions, type SearchResult, type SearchPage, type SuggestOptions, type Suggestion, type Snippet, type HtmlOptions } from './query/index.js';
@@ -78,7 +79,7 @@ export class SearchIndex<D extends FahrasDocument = FahrasDocument> {
     for (const f of [typos, fields, suggest, derivations]) if (f !== undefined && typeof f !== 'function') invalid('loadIndex options: typos, fields, suggest, derivations from fahras/typos, /fields, /suggest, /derivations');
     this.suggester = suggest as typeof suggestWords | undefined;
     useQuranicRulesFor(snap.indexConfig, quran, 'loadIndex');
-    this.searcher = new Searcher(snap, new WordChain(snap.indexConfig.analyzer), { typos, derivations, fields: fields as FieldScorer | undefined });
+    this.searcher = new Searcher(snap, new WordChain(snap.indexConfig.analyzer), { typos, derivations: derivations as DerivationFinder | undefined, fields: fields as FieldScorer | undefined });
   }
 
   /** The configuration the index was built with (analyzer, paragraph splitting, fields). */

@@ -3,7 +3,7 @@
 import { type Analyzer, type AnalyzerConfig, type AnalyzerOptions, type AnalyzerPreset, createAnalyzer, oneOf, resolveAnalyzerConfig, type TextAnalyzer, WordChain, type WordIdSink } from '../analysis/index.js';
 import { holdsQuranicOrthography } from '../normalize/index.js';
 import { ByteWriter, U32List } from '../segment/bytes.js';
-import { type DocumentId, type DocumentTable, type FahrasDocument, type FieldIndex, type IndexConfig, type IndexSnapshot, PARAGRAPH_SPLITS, type ParagraphSplit, RANKING, DERIVATION_WEIGHT, type ParagraphTable, type TermIndexData, type TermVectors, NO_VECTOR, fieldText, type DerivationEntries } from '../segment/model.js';
+import { type DocumentId, type DocumentTable, type FahrasDocument, type FieldIndex, type IndexConfig, type IndexSnapshot, PARAGRAPH_SPLITS, type ParagraphSplit, RANKING, DERIVATION_WEIGHT, type ParagraphTable, type TermIndexData, type TermVectors, NO_VECTOR, fieldText, type DerivationEntries, type Derivations } from '../segment/model.js';
 import { putVarint } from '../segment/postings.js';
 import { checkOptions, describe, FahrasError, invalid } from '../errors.js';
 import { cliticRemainder, FOLD_PREFIXES } from '../stem/clitics.js';
@@ -38,7 +38,7 @@ export interface IndexOptions {
    * first letter) the index holds, مدارس for مدرسة. The builder writes the skeletons into the dictionary (about 1% of
    * the index); searching such an index needs `derivations` (`loadIndex(bytes, { derivations })`).
    */
-  derivations?: DerivationEntries;
+  derivations?: Derivations;
 }
 
 
@@ -89,7 +89,7 @@ export function resolveIndexConfig(options?: IndexOptions): IndexConfig {
   const cliticFolding = o.cliticFolding ?? analyzer.stemmer !== 'none';
   if (typeof cliticFolding !== 'boolean') invalid(`createIndex option cliticFolding: expected true or false, got ${describe(cliticFolding)}`);
   const derivations = o.derivations;
-  if (derivations !== undefined && typeof derivations?.addEntries !== 'function') invalid('createIndex option derivations: derivations from fahras/derivations');
+  if (derivations !== undefined && typeof derivations !== 'function') invalid('createIndex option derivations: derivations from fahras/derivations');
   const maxParagraphLength = o.maxParagraphLength ?? 4000;
   if (!(Number.isInteger(maxParagraphLength) && maxParagraphLength >= 16 && maxParagraphLength <= 0x7fffffff)) {
     invalid(`createIndex option maxParagraphLength: expected an integer from 16 to 2147483647, got ${describe(maxParagraphLength)}`);
@@ -217,11 +217,11 @@ export class IndexBuilder {
   private paraTokens = 0;
 
   /** The builder's half of `fahras/derivations`, for an index that ranks derivations. */
-  private readonly derivations?: DerivationEntries;
+  private readonly derivationEntries?: DerivationEntries;
 
-  constructor(config: IndexConfig, from?: IndexSnapshot, derivations?: DerivationEntries) {
+  constructor(config: IndexConfig, from?: IndexSnapshot, derivations?: Derivations) {
     this.config = config;
-    this.derivations = derivations;
+    this.derivationEntries = derivations as DerivationEntries | undefined;
     this.analyzer = createAnalyzer(config.analyzer);
     this.splitter = new ParagraphSplitter(config.paragraphs, (start, end) => this.addParagraph(start, end), config.maxParagraphLength);
     this.reset(from);
@@ -601,7 +601,7 @@ export class IndexBuilder {
     const paragraphTotal = this.pDoc.length;
     if (this.config.cliticFolding) this.foldClitics();
     // the derivation entries of the terms not seen before (fahras/derivations)
-    if (this.config.ranking.derivations) this.derivations!.addEntries(this.textWriter, this.config.cliticFolding ? this.textTarget : null);
+    if (this.config.ranking.derivations) this.derivationEntries!(this.textWriter, this.config.cliticFolding ? this.textTarget : null);
     const text = this.textWriter.freeze();
     const surface = this.surfaceWriter ? this.surfaceWriter.freeze() : null;
     this.log.clear(); // both writers have read it

@@ -14,7 +14,7 @@ const seen = /* @__PURE__ */ new WeakMap<TermsWriter, { upTo: number; skeletons:
  * forms of its word's skeleton from the dictionary alone. One skeleton per new term, nothing per token; entries are
  * only ever added (a loaded index's are found again, not doubled).
  */
-export const addDerivationEntries: DerivationEntries['addEntries'] = (writer, target) => {
+export const addDerivationEntries: DerivationEntries = (writer, target) => {
   let state = seen.get(writer);
   if (!state) seen.set(writer, (state = { upTo: 0, skeletons: new Map() }));
   const skeletons = state.skeletons;

@@ -3,7 +3,7 @@
 // derivation entries the builder writes into the text dictionary. The main entry always hands it to its searcher;
 // `fahras/search` and `fahras/pack` take it as an opt-in (`fahras/derivations`), so pages whose indexes do not rank
 // derivations do not download it.
-import type { DerivationEntries, TermIndexData } from '../segment/model.js';
+import type { TermIndexData } from '../segment/model.js';
 import { findTerm, lowerBound } from '../segment/dictionary.js';
 import { DERIVATION_MARK, derivationKey, isDerivationEntry } from '../stem/skeleton.js';
 import type { Alt, QueryPlan } from './search.js';
@@ -15,14 +15,8 @@ export const DERIVATION_SHARE = Number(process.env.DS ?? 0.25);
 /** …or than this many paragraphs, whatever the query reads (a short list costs nothing to speak of). */
 export const DERIVATION_FLOOR = Number(process.env.DF ?? 64);
 
-/**
- * Derivations and broken plurals (`fahras/derivations`): passed to `createIndex` and `loadIndex` of `fahras`, to
- * `loadIndex` of `fahras/search` and to `openPack`; an index built with it ranks them (`ranking.derivations`).
- */
-export interface Derivations extends DerivationEntries {
-  /** @internal Gives each term clause of `plan` its word's other forms of its skeleton (`derived`). */
-  (plan: QueryPlan): void;
-}
+/** The searcher's half of `derivations` (`Derivations`, src/segment/model.ts): called with the plan alone. @internal */
+export type DerivationFinder = (plan: QueryPlan) => void;
 
 /**
  * Per dictionary (its terms array, which a freeze replaces only when terms are added): the derivation entries as a
@@ -62,7 +56,7 @@ export function derivationsOf(data: TermIndexData, term: string, max: number, li
  * at most {@link MAX_DERIVATIONS}, none listed in more than {@link DERIVATION_SHARE} of the paragraphs the query's
  * words list together (a rare word's frequent form is taken, a frequent word's is not when the query reads little).
  */
-export const findDerivations = (plan: QueryPlan): void => {
+export const findDerivations: DerivationFinder = (plan) => {
   const text = plan.textIndex;
   const weight = plan.params.derivations!;
   let total = 0;

@@ -11,7 +11,7 @@ import { type Clause, type ItemReader, type ParsedQuery, parseQuery, type QueryT
 import { EntryCursor, PositionsCursor } from '../segment/postings.js';
 import type { skipsFor } from '../segment/skips.js';
 import type { TypoExpander } from './typos.js';
-import type { Derivations } from './derivations.js';
+import type { DerivationFinder } from './derivations.js';
 import { invalid } from '../errors.js';
 import { type ResolvedSearchOptions, resolveSearchOptions } from './search-options.js';
 import { type Hit, scanEnd, type Snippet, snippetFromHits } from './snippet.js';
@@ -27,7 +27,7 @@ import { HEAD_FACTOR, MIN_HEAD, PROXIMITY_WINDOW } from './limits.js';
  */
 export interface SearcherExtras {
   typos?: TypoExpander;
-  derivations?: Derivations;
+  derivations?: DerivationFinder;
   fields?: FieldScorer;
   /** @internal */
   hitSource?: HitSource;

@@ -75,14 +75,14 @@ export interface TermsWriter {
 }
 
 /**
- * `derivations` of `fahras/derivations` as the index builder takes it (`createIndex({ derivations })`): at each
- * freeze, after clitic folding, it adds the derivation entries of the text terms not seen before to the dictionary
- * (those `target` does not fold into another term; every term without clitic folding).
+ * `derivations` of `fahras/derivations`, opaque: with a writer and a `target` (null without clitic folding) it is the
+ * builder's half, which at each freeze, after clitic folding, adds the derivation entries of the text terms not seen
+ * before to the dictionary (those `target` does not fold into another term); with a query plan alone, the searcher's.
  */
-export interface DerivationEntries {
-  /** @internal */
-  addEntries(writer: TermsWriter, target: Int32Array | null): void;
-}
+export type Derivations = (...args: never[]) => void;
+
+/** The builder's half of {@link Derivations}. @internal */
+export type DerivationEntries = (writer: TermsWriter, target: Int32Array | null) => void;
 
 /** The resolved configuration, stored in serialized indexes. */
 export interface IndexConfig {
