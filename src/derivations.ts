@@ -13,14 +13,14 @@
  * @packageDocumentation
  */
 import { addDerivationEntries } from './index-builder/derivations.js';
-import { findDerivations } from './query/derivations.js';
+import { deriveInPlans } from './query/derivations.js';
+import type { Searcher } from './query/search.js';
 import type { Derivations, TermsWriter } from './segment/model.js';
-import type { QueryPlan } from './query/search.js';
 
 export type { Derivations } from './segment/model.js';
 
 /**
  * Derivations and broken plurals, for `createIndex` and `loadIndex` (`{ derivations }`): the builder calls it with its
- * text dictionary writer and the clitic targets, the searcher with a query plan alone.
+ * text dictionary writer and the clitic targets, the main entry with each searcher it makes.
  */
-export const derivations = ((first: unknown, target?: Int32Array | null) => (target === undefined ? findDerivations(first as QueryPlan) : addDerivationEntries(first as TermsWriter, target))) as Derivations;
+export const derivations = ((first: unknown, target?: Int32Array | null) => (target === undefined ? deriveInPlans(first as Searcher) : addDerivationEntries(first as TermsWriter, target))) as Derivations;

@@ -8,11 +8,10 @@
 import type { Analyzer } from './analysis/index.js';
 import { checkOptions, FahrasError, invalid, useClosestNames } from './errors.js';
 import { type FahrasDocument, IndexBuilder, type IndexOptions, resolveIndexConfig } from './index-builder/index.js';
-import { type DocumentId, type IndexConfig, type IndexSnapshot, type IndexStats, type StoredFields, documentOf, isWritableConfig, readSnapshot, serializeSnapshot, skipsFor, statsOf } from './segment/index.js';
+import { type DocumentId, type IndexConfig, type IndexSnapshot, type IndexStats, type StoredFields, documentOf, isWritableConfig, readSnapshot, STORED_DEFAULTS, serializeSnapshot, skipsFor, statsOf } from './segment/index.js';
 import { type PackOptions, packSnapshot } from './segment/pack-writer.js';
 import { scoreFields, Searcher, type SearchOptions, type SearchPage, type SearchResult, type SuggestOptions, type Suggestion, suggestWords, vectorHits } from './query/index.js';
 import { typos } from './query/typos.js';
-import type { DerivationFinder } from './query/derivations.js';
 import type { Derivations } from './segment/model.js';
 import { type AnalyzerConfig, type AnalyzerOptions, type AnalyzerPreset, createAnalyzer as createAnalyzerCore } from './analysis/index.js';
 import { registerAllComponents } from './analysis/register-all.js';
@@ -226,7 +225,9 @@ export class FahrasIndex<D extends FahrasDocument = FahrasDocument> {
   private currentSearcher(): Searcher {
     const snap = this.builder.snapshot();
     if (this.searcher === null || this.searcherFor !== snap) {
-      this.searcher = new Searcher(snap, this.builder.analyzer, { typos, derivations: this.derivationsOptIn as DerivationFinder | undefined, fields: scoreFields, hitSource: vectorHits(snap), skips: skipsFor });
+      this.searcher = new Searcher(snap, this.builder.analyzer, { typos, fields: scoreFields, hitSource: vectorHits(snap), skips: skipsFor });
+      // fahras/derivations joins the searcher's plan step
+      (this.derivationsOptIn as ((searcher: Searcher) => void) | undefined)?.(this.searcher);
       this.searcherFor = snap;
     }
     return this.searcher;
@@ -246,13 +247,16 @@ export function createIndex<D extends FahrasDocument = FahrasDocument>(options?:
   return new FahrasIndex<D>(resolveIndexConfig(options), undefined, options?.derivations);
 }
 
+/** The stored defaults the main entry reads files with: those of the search-only entries, and `ranking.derivations`. */
+const MAIN_DEFAULTS: IndexConfig = { ...STORED_DEFAULTS, ranking: { ...STORED_DEFAULTS.ranking, derivations: 0 } };
+
 /**
  * Loads an index from bytes made by `serialize()`. It can be searched and changed like a new one.
  * @throws FahrasError `BAD_MAGIC`, `UNSUPPORTED_VERSION`, `TRUNCATED`, `CHECKSUM_MISMATCH` or `CORRUPT_INDEX`.
  */
 export function loadIndex<D extends FahrasDocument = FahrasDocument>(bytes: Uint8Array | ArrayBuffer, options?: { derivations?: Derivations }): FahrasIndex<D> {
   registerAllComponents();
-  const snap = readSnapshot(bytes);
+  const snap = readSnapshot(bytes, MAIN_DEFAULTS);
   // documents can be added to it: its configuration must be one the builder accepts
   if (!isWritableConfig(snap.indexConfig)) throw new FahrasError('CORRUPT_INDEX', 'bad index data: the stored configuration');
   return new FahrasIndex<D>(snap.indexConfig, snap, checkOptions(options, 'derivations', 'loadIndex options').derivations);

@@ -24,8 +24,7 @@ import { useQuranicRulesFor } from './segment/stored-config.js';
 import type { DocumentId, FahrasDocument, IndexConfig, IndexSnapshot, StoredFields } from './segment/model.js';
 import { documentOf, type IndexStats, readSnapshot, statsOf } from './segment/reader.js';
 import { checkOptions, invalid } from './errors.js';
-import { type FieldScorer, type FieldScoring, Searcher, type SearchOptions, type SearchPage, type SearchResult, type SuggestOptions, type Suggestion, type Suggester, type suggestWords, type TypoExpander, type DerivationFinder } from './query/index.js';
-import type { Derivations } from './segment/model.js';
+import { type FieldScorer, type FieldScoring, Searcher, type SearchOptions, type SearchPage, type SearchResult, type SuggestOptions, type Suggestion, type Suggester, type suggestWords, type TypoExpander } from './query/index.js';
 
 export { FahrasError, type FahrasErrorCode } from './errors.js';
 export { toHtml, escapeHtml, type SearchOptions, type SearchResult, type SearchPage, type SuggestOptions, type Suggestion, type Snippet, type HtmlOptions } from './query/index.js';
@@ -59,11 +58,6 @@ export interface LoadOptions {
    * `suggest` throws.
    */
   suggest?: Suggester;
-  /**
-   * Derivations and broken plurals, which indexes built with them rank: `import { derivations } from
-   * 'fahras/derivations'`. Without it, searching such an index throws.
-   */
-  derivations?: Derivations;
 }
 
 /** A read-only index loaded from bytes. Create one with {@link loadIndex}. */
@@ -75,11 +69,11 @@ export class SearchIndex<D extends FahrasDocument = FahrasDocument> {
   /** @internal use loadIndex() */
   constructor(snap: IndexSnapshot, options?: LoadOptions) {
     this.snap = snap;
-    const { typos, fields, quran, suggest, derivations } = checkOptions(options, 'typos fields quran suggest derivations', 'loadIndex options');
-    for (const f of [typos, fields, suggest, derivations]) if (f !== undefined && typeof f !== 'function') invalid('loadIndex options: typos, fields, suggest, derivations from fahras/typos, /fields, /suggest, /derivations');
+    const { typos, fields, quran, suggest } = checkOptions(options, 'typos fields quran suggest', 'loadIndex options');
+    for (const f of [typos, fields, suggest]) if (f !== undefined && typeof f !== 'function') invalid('loadIndex options: typos, fields, suggest from fahras/typos, /fields, /suggest');
     this.suggester = suggest as typeof suggestWords | undefined;
     useQuranicRulesFor(snap.indexConfig, quran, 'loadIndex');
-    this.searcher = new Searcher(snap, new WordChain(snap.indexConfig.analyzer), { typos, derivations: derivations as DerivationFinder | undefined, fields: fields as FieldScorer | undefined });
+    this.searcher = new Searcher(snap, new WordChain(snap.indexConfig.analyzer), { typos, fields: fields as FieldScorer | undefined });
   }
 
   /** The configuration the index was built with (analyzer, paragraph splitting, fields). */

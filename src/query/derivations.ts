@@ -1,12 +1,11 @@
-// Derivations and broken plurals (`ranking.derivations`, #18): a term clause's word also meets the other forms of its
-// stem's skeleton that the index holds (مدارس for مدرسة, حليم for حلم; src/stem/skeleton.ts), read from the
-// derivation entries the builder writes into the text dictionary. The main entry always hands it to its searcher;
-// `fahras/search` and `fahras/pack` take it as an opt-in (`fahras/derivations`), so pages whose indexes do not rank
-// derivations do not download it.
+// Derivations and broken plurals (`ranking.derivations`, #18), the searcher's half of `fahras/derivations`: a term
+// clause's word also meets the other forms of its stem's skeleton that the index holds (مدارس for مدرسة, حليم for حلم;
+// src/stem/skeleton.ts), read from the derivation entries the builder writes into the text dictionary. It joins a
+// searcher's plan step (`deriveInPlans`), so the searcher itself carries no code for it.
 import type { TermIndexData } from '../segment/model.js';
 import { findTerm, lowerBound } from '../segment/dictionary.js';
 import { DERIVATION_MARK, derivationKey, isDerivationEntry } from '../stem/skeleton.js';
-import type { Alt, QueryPlan } from './search.js';
+import { type QueryPlan, Searcher } from './search.js';
 
 /** Most other forms a word meets: the most frequent of its skeleton. */
 export const MAX_DERIVATIONS = Number(process.env.DK ?? 3);
@@ -15,8 +14,6 @@ export const DERIVATION_SHARE = Number(process.env.DS ?? 0.25);
 /** …or than this many paragraphs, whatever the query reads (a short list costs nothing to speak of). */
 export const DERIVATION_FLOOR = Number(process.env.DF ?? 64);
 
-/** The searcher's half of `derivations` (`Derivations`, src/segment/model.ts): called with the plan alone. @internal */
-export type DerivationFinder = (plan: QueryPlan) => void;
 
 /**
  * Per dictionary (its terms array, which a freeze replaces only when terms are added): the derivation entries as a
@@ -56,9 +53,10 @@ export function derivationsOf(data: TermIndexData, term: string, max: number, li
  * at most {@link MAX_DERIVATIONS}, none listed in more than {@link DERIVATION_SHARE} of the paragraphs the query's
  * words list together (a rare word's frequent form is taken, a frequent word's is not when the query reads little).
  */
-export const findDerivations: DerivationFinder = (plan) => {
+export function findDerivations(plan: QueryPlan): void {
   const text = plan.textIndex;
-  const weight = plan.params.derivations!;
+  const weight = plan.params.derivations;
+  if (!weight) return;
   let total = 0;
   for (const { words } of plan.clauses) if (words[0][0]?.weight === 1) total += text.df[words[0][0].termId];
   for (const prepared of plan.clauses) {
@@ -66,8 +64,17 @@ export const findDerivations: DerivationFinder = (plan) => {
     if (prepared.clause.kind !== 'term' || queryTerm.exact || queryTerm.prefix) continue;
     const alts = prepared.words[0];
     const own = alts[0]?.weight === 1 ? text.termsById[alts[0].termId] : queryTerm.term;
-    prepared.derived = derivationsOf(text, own, MAX_DERIVATIONS, Math.max(total * DERIVATION_SHARE, DERIVATION_FLOOR))
-      .filter((id) => !alts.some((alt) => alt.termId === id))
-      .map((termId): Alt => ({ termId, weight }));
+    for (const termId of derivationsOf(text, own, MAX_DERIVATIONS, Math.max(total * DERIVATION_SHARE, DERIVATION_FLOOR))) {
+      if (!alts.some((alt) => alt.termId === termId)) alts.push({ termId, weight });
+    }
   }
-};
+}
+
+/** Makes `searcher` give every plan it makes the derivations of its words ({@link findDerivations}). */
+export function deriveInPlans(searcher: Searcher): void {
+  searcher.plan = (...args) => {
+    const plan = Searcher.prototype.plan.apply(searcher, args);
+    findDerivations(plan);
+    return plan;
+  };
+}

@@ -5,5 +5,4 @@ export { makeSnippet, toHtml, escapeHtml, type Snippet, type HtmlOptions } from 
 export { vectorHits, type HitSource } from './vector-hits.js';
 // typo tolerance (./typos.js) is imported by the entries that include it, so that importing this module never does
 export type { TypoExpander } from './typos.js';
-export type { DerivationFinder } from './derivations.js';
 export { suggestWords, type Suggestion, type Suggester } from './suggest.js';

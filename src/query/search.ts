@@ -11,7 +11,6 @@ import { type Clause, type ItemReader, type ParsedQuery, parseQuery, type QueryT
 import { EntryCursor, PositionsCursor } from '../segment/postings.js';
 import type { skipsFor } from '../segment/skips.js';
 import type { TypoExpander } from './typos.js';
-import type { DerivationFinder } from './derivations.js';
 import { invalid } from '../errors.js';
 import { type ResolvedSearchOptions, resolveSearchOptions } from './search-options.js';
 import { type Hit, scanEnd, type Snippet, snippetFromHits } from './snippet.js';
@@ -27,7 +26,6 @@ import { HEAD_FACTOR, MIN_HEAD, PROXIMITY_WINDOW } from './limits.js';
  */
 export interface SearcherExtras {
   typos?: TypoExpander;
-  derivations?: DerivationFinder;
   fields?: FieldScorer;
   /** @internal */
   hitSource?: HitSource;
@@ -134,8 +132,6 @@ export interface PreparedClause {
   words: Alt[][];
   /** A term clause's word in the surface index: its surface form, then its exact forms up to the prefixes (`forms`). */
   surfaceAlts: Alt[];
-  /** A term clause's word's other forms of its skeleton (`derivations`): scored as its alternatives, never read for proximity. */
-  derived?: Alt[];
 }
 
 /**
@@ -251,8 +247,6 @@ export class Searcher {
     const plan: QueryPlan = { textIndex, surfaceIndex, clauses: [], requiredMask: (2 ** parsed.must.length - 1) >>> 0, excluded: [], params: opts.ranking };
     plan.clauses = [...parsed.must, ...parsed.should].map((clause) => this.prepareClause(plan, clause, maxExpansions, fuzzy));
     plan.excluded = parsed.not.map((clause) => this.prepareClause(plan, clause, maxExpansions, 0));
-    // the other forms of the term clauses' skeletons (fahras/derivations)
-    if (opts.ranking.derivations) (this.extras.derivations ?? invalid('derivations need loadIndex(bytes, { derivations }) from fahras/derivations'))(plan);
     return plan;
   }
 
@@ -300,7 +294,7 @@ export class Searcher {
       if (preparedClause.clause.kind === 'term') {
         // a quoted word: its exact forms alone
         if (preparedClause.clause.queryTerms[0].exact && surface) return addWord(surface, preparedClause.surfaceAlts, 1, bit);
-        addWord(text, preparedClause.words[0].concat(preparedClause.derived ?? []), 1, bit);
+        addWord(text, preparedClause.words[0], 1, bit);
         // the surface form and the exact forms imply the stem: they only add to paragraphs already touched (bit 0)
         if (surfaceWeight > 0) addWord(surface!, preparedClause.surfaceAlts, surfaceWeight, 0);
       } else {
@@ -514,11 +508,10 @@ export class Searcher {
       if (queryTerm.prefix) {
         for (const id of expandPrefix(data, queryTerm.term, maxExpansions)) push(id, id === exact ? 1 : expansionWeight);
         if (queryTerm.surface !== queryTerm.term) for (const id of expandPrefix(data, queryTerm.surface, maxExpansions)) push(id, expansionWeight);
-      } else if (clause.kind === 'term') {
+      } else if (fuzzy > 0 && clause.kind === 'term' && !(df && ranking.expansions)) {
         // a word the dictionary knows is not a typo (with `expansions`)
-        if (fuzzy > 0 && !(df && ranking.expansions)) for (const id of this.extras.typos!(data.termsById, data.df, queryTerm, fuzzy, maxExpansions)) push(id, expansionWeight);
+        for (const id of this.extras.typos!(data.termsById, data.df, queryTerm, fuzzy, maxExpansions)) push(id, expansionWeight);
       }
-
       return alts;
     });
     // a term clause's word in the surface index: its surface form, then its other exact forms (up to the prefixes)

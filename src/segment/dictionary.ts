@@ -57,4 +57,3 @@ export function expandPrefix(data: TermIndexData, prefix: string, max: number): 
   }
   return out;
 }
-
