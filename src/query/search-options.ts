@@ -21,6 +21,7 @@ import {
 export interface ResolvedSearchOptions {
   limit: number;
   offset: number;
+  /** @internal `groupBy: 'document'` */
   byDocument: boolean;
   prefix: boolean;
   fuzzy: number;

@@ -145,6 +145,7 @@ export function fieldText(v: unknown): string {
 export interface FieldIndex {
   name: string;
   boost: number;
+  /** @internal */
   termIndex: TermIndexData;
   /** Indexed tokens per document. */
   tokenCount: Uint32Array;

@@ -24,6 +24,7 @@ export type PieceLoader = (name: string, range?: ByteRange) => Promise<Uint8Arra
 
 /** Where a piece is: its volume file and its byte range in it. */
 export interface PieceRef extends ByteRange {
+  /** @internal */
   file: string;
 }
 
@@ -64,7 +65,14 @@ export interface PackRoot {
   text: PackTermLists;
   surface: PackTermLists | null;
   /** Documents pieces, with the first document and paragraph of each (`firstDoc[i]`; at `names.length`, one past the last). */
-  documents: { names: PieceList; firstDoc: Uint32Array; firstPara: Uint32Array };
+  documents: {
+    /** @internal */
+    names: PieceList;
+    /** @internal */
+    firstDoc: Uint32Array;
+    /** @internal */
+    firstPara: Uint32Array;
+  };
 }
 
 const count = (r: ByteReader) => r.varint(r.endOffset - r.pos);
@@ -158,7 +166,7 @@ function parsing<T>(name: PieceRef, decode: () => T): T {
 export interface DictionaryPiece {
   terms: string[];
   df: Uint32Array;
-  /** Index of the postings piece (in the root's list), byte offset and length of each term's block. */
+  /** @internal Index of the postings piece (in the root's list), byte offset and length of each term's block. */
   piece: Uint32Array;
   offset: Uint32Array;
   length: Uint32Array;
@@ -199,7 +207,7 @@ export interface DocumentsPiece {
   /** Per paragraph of the piece, in order: start and end in its document's text. */
   start: Uint32Array;
   end: Uint32Array;
-  /** Paragraphs of each document. */
+  /** @internal Paragraphs of each document. */
   paraCount: Uint32Array;
 }
 
@@ -237,6 +245,7 @@ export function readDocumentsPiece(body: Uint8Array, docs: number, paras: number
 interface CacheEntry {
   value: unknown;
   size: number;
+  /** @internal */
   evict?: () => void;
 }
 
