@@ -75,13 +75,8 @@ export class FahrasIndex<D extends FahrasDocument = FahrasDocument> {
   private searcher: Searcher | null = null;
   private searcherFor: IndexSnapshot | null = null;
 
-  /** `fahras/derivations`, for an index that ranks derivations. */
-  private readonly derivationsOptIn?: Derivations;
-
   /** @internal use createIndex() or loadIndex() */
   constructor(config: IndexConfig, from?: IndexSnapshot, derivations?: Derivations) {
-    if (config.ranking.derivations && !derivations) invalid('this index ranks derivations: loadIndex(bytes, { derivations }) from fahras/derivations');
-    this.derivationsOptIn = derivations;
     this.builder = new IndexBuilder(config, from, derivations);
   }
 
@@ -227,7 +222,7 @@ export class FahrasIndex<D extends FahrasDocument = FahrasDocument> {
     if (this.searcher === null || this.searcherFor !== snap) {
       this.searcher = new Searcher(snap, this.builder.analyzer, { typos, fields: scoreFields, hitSource: vectorHits(snap), skips: skipsFor });
       // fahras/derivations joins the searcher's plan step
-      (this.derivationsOptIn as ((searcher: Searcher) => void) | undefined)?.(this.searcher);
+      (this.builder.derivations as ((searcher: Searcher) => void) | undefined)?.(this.searcher);
       this.searcherFor = snap;
     }
     return this.searcher;

@@ -89,7 +89,7 @@ export function resolveIndexConfig(options?: IndexOptions): IndexConfig {
   const cliticFolding = o.cliticFolding ?? analyzer.stemmer !== 'none';
   if (typeof cliticFolding !== 'boolean') invalid(`createIndex option cliticFolding: expected true or false, got ${describe(cliticFolding)}`);
   const derivations = o.derivations;
-  if (derivations !== undefined && typeof derivations !== 'function') invalid('createIndex option derivations: derivations from fahras/derivations');
+  if (derivations !== undefined && typeof derivations !== 'function') invalid('createIndex option derivations: from fahras/derivations');
   const maxParagraphLength = o.maxParagraphLength ?? 4000;
   if (!(Number.isInteger(maxParagraphLength) && maxParagraphLength >= 16 && maxParagraphLength <= 0x7fffffff)) {
     invalid(`createIndex option maxParagraphLength: expected an integer from 16 to 2147483647, got ${describe(maxParagraphLength)}`);
@@ -216,12 +216,13 @@ export class IndexBuilder {
   private prevStart = 0;
   private paraTokens = 0;
 
-  /** The builder's half of `fahras/derivations`, for an index that ranks derivations. */
-  private readonly derivationEntries?: DerivationEntries;
+  /** `fahras/derivations`, for an index that ranks derivations (the builder writes its entries, the main entry's searchers take it). */
+  readonly derivations?: Derivations;
 
   constructor(config: IndexConfig, from?: IndexSnapshot, derivations?: Derivations) {
     this.config = config;
-    this.derivationEntries = derivations as DerivationEntries | undefined;
+    if (config.ranking.derivations && !derivations) invalid('this index needs { derivations } from fahras/derivations');
+    this.derivations = derivations;
     this.analyzer = createAnalyzer(config.analyzer);
     this.splitter = new ParagraphSplitter(config.paragraphs, (start, end) => this.addParagraph(start, end), config.maxParagraphLength);
     this.reset(from);
@@ -601,7 +602,7 @@ export class IndexBuilder {
     const paragraphTotal = this.pDoc.length;
     if (this.config.cliticFolding) this.foldClitics();
     // the derivation entries of the terms not seen before (fahras/derivations)
-    if (this.config.ranking.derivations) this.derivationEntries!(this.textWriter, this.config.cliticFolding ? this.textTarget : null);
+    if (this.config.ranking.derivations) (this.derivations as DerivationEntries)(this.textWriter, this.config.cliticFolding ? this.textTarget : null);
     const text = this.textWriter.freeze();
     const surface = this.surfaceWriter ? this.surfaceWriter.freeze() : null;
     this.log.clear(); // both writers have read it
