@@ -32,8 +32,6 @@ const WITH_FIELDS_LIMIT = '13.4 kB';
 const WITH_QURAN_LIMIT = '13.7 kB';
 // Completions for search as you type (`fahras/suggest`) likewise (diet 3: 12,744 → 12,578 B).
 const WITH_SUGGEST_LIMIT = '12.6 kB';
-// Derivations and broken plurals (`fahras/derivations`, for indexes built with `derivations`) likewise.
-const WITH_DERIVATIONS_LIMIT = '13 kB';
 // fahras/pack: load a static pack piece by piece + search + snippets (the issue's budget).
 const PACK_BUDGET = '12 kB';
 // NOT MET (2026-12-07): 15,295 B (ESM) / 15,124 B (IIFE) measured, 3.3 kB over the issue budget (#14); the limit is
@@ -104,12 +102,6 @@ module.exports = [
     import: { 'dist/search.js': '{ loadIndex, toHtml }', 'dist/suggest.js': '{ suggest }' },
     gzip: true,
     limit: WITH_SUGGEST_LIMIT,
-  },
-  {
-    name: 'fahras/search + fahras/derivations (derivations and broken plurals, opt-in for indexes built with them), ESM',
-    import: { 'dist/search.js': '{ loadIndex, toHtml }', 'dist/derivations.js': '{ derivations }' },
-    gzip: true,
-    limit: WITH_DERIVATIONS_LIMIT,
   },
   {
     name: 'fahras: everything (build, serialize, load, search), ESM',
