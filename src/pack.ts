@@ -43,13 +43,14 @@ export interface OpenPackOptions {
   fields?: FieldScoring;
   /** Qur'anic orthography, from `fahras/quran` (as `loadIndex` of `fahras/search`: a pack of Qur'anic text needs it). */
   quran?: QuranicRules;
-  /** Most bytes of decompressed pieces kept in memory between queries (default 4 MiB). */
+  /** Most bytes of decompressed pieces kept in memory between queries (default 2 MiB). */
   cacheBytes?: number;
   /**
-   * Decompresses a gzip piece (default: the platform's `DecompressionStream`). In Node, zlib's `gunzipSync` is faster
+   * Inflates a compressed piece, raw DEFLATE with the pack's preset dictionary (default: the platform's
+   * `DecompressionStream`). In Node, `async (body, dictionary) => zlib.inflateRawSync(body, { dictionary })` is faster
    * per piece and needs no stream machinery loaded (what `fahras search` passes).
    */
-  gunzip?: (bytes: Uint8Array) => Uint8Array | Promise<Uint8Array>;
+  inflate?: (body: Uint8Array, dictionary: Uint8Array) => Promise<Uint8Array>;
 }
 
 /** An open pack. Create one with {@link openPack}. */
@@ -142,8 +143,9 @@ export async function openPack(source: PackSource, options: OpenPackOptions = {}
           : null;
   if (!loader) throw new FahrasError('INVALID_ARGUMENT', 'openPack expects a URL, a directory path or a loader function');
   const cacheBytes = options.cacheBytes;
-  const store = new PieceStore(loader, typeof cacheBytes === 'number' && cacheBytes >= 0 ? cacheBytes : 4 << 20, options.gunzip);
-  const root = readPackRoot(await store.load(ROOT_NAME));
+  const store = new PieceStore(loader, typeof cacheBytes === 'number' && cacheBytes >= 0 ? cacheBytes : 2 << 20, options.inflate);
+  const root = await readPackRoot(await store.load(ROOT_NAME), store.inflate);
+  store.dictionary = root.dictionary;
   useQuranicRulesFor(root.config, options.quran, 'openPack');
   const searcher = new PackSearcher(root, store, new WordChain(root.config.analyzer), { typos: options.typos });
   return new SearchPack(searcher, store);

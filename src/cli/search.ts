@@ -3,7 +3,7 @@
 // searcher and the printer, and neither commander nor the builder (bench/NOTES.md: a cold search on the 102 MB pack).
 import { closeSync, openSync, promises as fs, readSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { gunzipSync } from 'node:zlib';
+import { inflateRawSync } from 'node:zlib';
 import { FahrasError, openPack, type PieceLoader, type SearchOptions, type SearchResult } from '../pack.js';
 import { typos } from '../typos.js';
 import { quran } from '../quran.js';
@@ -54,7 +54,7 @@ async function openSearch(path: string): Promise<Search> {
     if (st.isDirectory()) {
       // a corpus quoting the Qur'an (news does) needs its rules; zlib inflates a piece at once, where Node's
       // DecompressionStream takes its stream machinery's turns (and its first use loads that machinery)
-      const pack = await openPack(volumeReader(path), { typos, quran, gunzip: gunzipSync });
+      const pack = await openPack(volumeReader(path), { typos, quran, inflate: async (body, dictionary) => inflateRawSync(body, { dictionary }) });
       return (query, options) => pack.search(query, options).catch((err) => Promise.reject(indexError(err, path)));
     }
     // --fuzzy, --fields and Qur'anic indexes need the search-only entry's opt-ins

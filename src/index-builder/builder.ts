@@ -254,7 +254,7 @@ export class IndexBuilder {
     this.byId = d ? new Map(d.byId) : new Map();
     this.liveDocs = d ? d.liveCount : 0;
     const p = from?.paragraphTable;
-    const list = (a?: Uint32Array) => {
+    const list = (a?: ArrayLike<number>) => {
       const l = new U32List(a ? a.length + 64 : 64);
       if (a) for (let i = 0; i < (p as ParagraphTable).count; i++) l.push(a[i]);
       return l;

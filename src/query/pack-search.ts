@@ -5,7 +5,6 @@
 // `filter`, first those of every candidate, whose stored fields it reads); the searcher presents the page. So
 // results are the in-memory index's by construction, and every piece is read before the step that needs it.
 import type { TextAnalyzer } from '../analysis/index.js';
-import { FahrasError } from '../errors.js';
 import { cliticRemainder } from '../stem/clitics.js';
 import { type DocumentId, type IndexSnapshot, type TermIndexData, emptyTermIndex } from '../segment/model.js';
 import {
@@ -16,12 +15,11 @@ import {
   type PieceRef,
   type PieceStore,
   damagedPiece,
-  pieceAt,
   readDictionaryPiece,
   readDocumentsPiece,
 } from '../segment/pack-reader.js';
 import { concatBytes } from '../segment/bytes.js';
-import { type PostingsRanges, EntryCursor, VarintCursor } from '../segment/postings.js';
+import { EntryCursor, VarintCursor } from '../segment/postings.js';
 import type { ParsedQuery } from './parse.js';
 import { Searcher, type SearcherExtras, type SearchOptions, type SearchPage, parseSearchQuery, planTerms, surfaceFormsOf } from './search.js';
 import type { ResolvedSearchOptions } from './search-options.js';
@@ -30,6 +28,16 @@ import type { ResolvedSearchOptions } from './search-options.js';
 interface PostingsPiece {
   body: Uint8Array;
   applied: Set<number>;
+}
+
+/**
+ * A dictionary piece in the cache: its bytes, and its decoded form until a query has joined it into its dictionary.
+ * Only the bytes stay between queries, so the cache's count (decompressed bytes) is what it holds: decoded, a term
+ * is a string and four table entries, several times its bytes (bench/NOTES.md, packrun). @internal
+ */
+interface CachedDictionaryPiece {
+  body: Uint8Array;
+  decoded?: DictionaryPiece;
 }
 
 /** The union of some dictionary pieces (in term order; term ids are positions in it), as a term index without postings. @internal */
@@ -117,7 +125,7 @@ function dictionaryNeeds(root: PackRoot, parsed: ParsedQuery, opts: ResolvedSear
  * @internal
  */
 class PackPieces {
-  private readonly dictionaries: (Dictionary | null)[] = [null, null];
+  private readonly dictionaries: (Dictionary | undefined)[] = [];
   /** Set when postings brought paragraph lengths not known before (the searchers' length norms are stale). */
   lengthsChanged = false;
 
@@ -128,13 +136,21 @@ class PackPieces {
   ) {}
 
   /** The union of the needed dictionary pieces of term index `which` (0: text, 1: surface), kept while the set is the same. */
-  async dictionary(needs: DictionaryNeeds, which: number): Promise<Dictionary> {
+  async dictionaryOf(needs: DictionaryNeeds, which: number): Promise<Dictionary> {
     const order = [...needs.pieces].sort((a, b) => a - b);
     const key = order.join(',');
     const last = this.dictionaries[which];
     if (last && last.key === key) return last; // the same pieces as the last query (it holds them, cached or not)
-    const postingsPieces = needs.lists.post.ends.length;
-    const pieces = await Promise.all(order.map((i) => this.store.get(pieceAt(needs.lists.dict, i), (body) => readDictionaryPiece(body, postingsPieces))));
+    const postingsPieces = needs.lists.post.length;
+    const cached = await Promise.all(
+      order.map((i) => this.store.get<CachedDictionaryPiece>(needs.lists.dict[i], (body) => ({ body, decoded: readDictionaryPiece(body, postingsPieces) }))),
+    );
+    // (decoded when read, checked then; decoded again when a later query needs it)
+    const pieces = cached.map((piece) => {
+      const decoded = piece.decoded ?? readDictionaryPiece(piece.body, postingsPieces);
+      piece.decoded = undefined;
+      return decoded;
+    });
     const terms = pieces.flatMap((piece) => piece.terms);
     const n = terms.length;
     // one table of the pieces' tables, in piece order
@@ -159,20 +175,21 @@ class PackPieces {
       length: joined((piece) => piece.length),
       sorted: Uint32Array.from(terms, (_, i) => i),
     };
-    for (let i = 1; i < n; i++) if (!(out.terms[i - 1] < out.terms[i])) throw new FahrasError('CORRUPT_INDEX', 'pack dictionary pieces overlap');
+    // pieces that overlap (each is in order, and the root's first terms are): the first is damaged
+    for (let i = 1; i < n; i++) if (!(out.terms[i - 1] < out.terms[i])) throw damagedPiece(needs.lists.dict[order[0]]);
     return (this.dictionaries[which] = out);
   }
 
   /** A term index over `dict` holding the postings of the terms `ids` (the others are empty). */
   async postings(dict: Dictionary, lists: PackTermLists, ids: number[], surface: boolean): Promise<TermIndexData> {
     const wanted = [...new Set(ids)].sort((a, b) => a - b);
-    const pieces = await Promise.all(wanted.map((id) => this.store.get<PostingsPiece>(pieceAt(lists.post, dict.piece[id]), (body) => ({ body, applied: new Set() }))));
+    const pieces = await Promise.all(wanted.map((id) => this.store.get<PostingsPiece>(lists.post[dict.piece[id]], (body) => ({ body, applied: new Set() }))));
     const n = dict.terms.length;
     const entryStart = new Uint32Array(n + 1);
     const positionStart = new Uint32Array(n + 1);
     const blocks = wanted.map((id, k) => {
       const piece = pieces[k];
-      const name = pieceAt(lists.post, dict.piece[id]);
+      const name = lists.post[dict.piece[id]];
       const start = dict.offset[id];
       const end = start + dict.length[id];
       if (end > piece.body.length) throw damagedPiece(name);
@@ -202,16 +219,17 @@ class PackPieces {
     if (metaStart > end) throw damagedPiece(name);
     if (!piece.applied.has(start)) {
       const paras = this.snap.paragraphTable;
-      const ranges: PostingsRanges = { entryStart: Uint32Array.of(entriesStart, entriesStart + entriesLength), entryBytes: piece.body, positionStart: new Uint32Array(2), positionBytes: piece.body };
-      const cursor = new EntryCursor().reset(ranges, 0, paras.count);
+      const cursor = new EntryCursor().reset({ entryStart: Uint32Array.of(entriesStart, entriesStart + entriesLength), entryBytes: piece.body }, 0, paras.count);
       const meta = new VarintCursor().reset(piece.body, metaStart, end);
       let doc = 0;
       let prev = 0;
       let listed = 0;
       while (cursor.next()) {
         const paragraph = cursor.paragraphNumber;
-        const length = meta.next();
-        const skew = meta.next(); // zigzag of the paragraph step minus the document step
+        const head = meta.next(); // twice the length, plus 1 when the document step differs from the paragraph step
+        const length = head >>> 1;
+        // then the difference (paragraph step − document step), zigzag-coded less 1
+        const skew = head & 1 && meta.next() + 1;
         doc += paragraph - prev - ((skew >>> 1) ^ -(skew & 1));
         prev = paragraph;
         if (doc >= this.root.documentCount || meta.pos > end) throw damagedPiece(name);
@@ -234,20 +252,20 @@ class PackPieces {
   /** Reads the documents pieces holding documents `wanted` into the snapshot's tables. */
   async readDocuments(wanted: Iterable<number>): Promise<void> {
     const { names, firstDoc, firstPara } = this.root.documents;
-    const pieces = new Set<number>();
-    // the piece of document d: the last whose first document is not after d
-    const firsts = firstDoc.subarray(0, names.ends.length);
-    for (const d of wanted) pieces.add(lastAtMost(firsts, d));
+    // the piece of document d: the last whose first document is not after d (firstDoc ends with D, after every d)
+    const pieces = new Set(Array.from(wanted, (d) => lastAtMost(firstDoc, d)));
     const { docs, paragraphTable: paras } = this.snap;
     await Promise.all(
       [...pieces].map(async (k) => {
         const firstDocument = firstDoc[k];
         const documentCount = firstDoc[k + 1] - firstDocument;
         const piece = await this.store.get<DocumentsPiece>(
-          pieceAt(names, k),
+          names[k],
           (body) => readDocumentsPiece(body, documentCount, firstPara[k + 1] - firstPara[k]),
           () => {
-            for (let d = firstDocument; d < firstDocument + documentCount; d++) docs.ids[d] = docs.texts[d] = docs.stored[d] = undefined as never;
+            // (sparse arrays: entries deleted, not set to undefined, so they hold the cached pieces' documents only)
+            for (let p = firstPara[k]; p < firstPara[k + 1]; p++) for (const table of [paras.textStart, paras.textEnd, paras.ordinal]) delete table[p];
+            for (let d = firstDocument; d < firstDocument + documentCount; d++) for (const table of [docs.ids, docs.texts, docs.stored, docs.firstParagraph, docs.paragraphCount]) delete table[d];
           },
         );
         // (a piece holds a document at least; its first has a text while the piece is in the tables)
@@ -298,9 +316,10 @@ export class PackSearcher {
       paragraphTable: {
         count: paragraphCount,
         doc: new Uint32Array(paragraphCount),
-        textStart: new Uint32Array(paragraphCount),
-        textEnd: new Uint32Array(paragraphCount),
-        ordinal: new Uint32Array(paragraphCount),
+        // the tables a page's paragraphs are read from: sparse, the documents read only (evicted with their pieces)
+        textStart: [],
+        textEnd: [],
+        ordinal: [],
         tokenCount: new Uint32Array(paragraphCount),
         alive: new Uint8Array(Math.max(paragraphCount, 1)).fill(1),
         liveCount: paragraphCount,
@@ -310,9 +329,9 @@ export class PackSearcher {
         ids: [],
         texts: [],
         stored: [],
-        alive: new Uint8Array(Math.max(documentCount, 1)).fill(1),
-        firstParagraph: new Uint32Array(documentCount),
-        paragraphCount: new Uint32Array(documentCount),
+        alive: new Uint8Array(0), // read by field scoring only, and packs have no field indexes
+        firstParagraph: [],
+        paragraphCount: [],
         byId: new Map<DocumentId, number>(),
         liveCount: documentCount,
       },
@@ -336,7 +355,7 @@ export class PackSearcher {
     this.active++;
     try {
       const [textNeeds, surfaceNeeds] = dictionaryNeeds(root, parsed, opts);
-      const [textDictionary, surfaceDictionary] = await Promise.all([pieces.dictionary(textNeeds, 0), surfaceNeeds && pieces.dictionary(surfaceNeeds, 1)]);
+      const [textDictionary, surfaceDictionary] = await Promise.all([pieces.dictionaryOf(textNeeds, 0), surfaceNeeds && pieces.dictionaryOf(surfaceNeeds, 1)]);
       const termsPlan = planner.plan(parsed, opts, textDictionary, surfaceDictionary);
       const [textTerms, surfaceTerms] = planTerms(termsPlan);
       const [text, surface] = await Promise.all([

@@ -185,9 +185,12 @@ export class Searcher {
   private gen = 0;
   private norms: Float64Array | null = null;
   private normsKey = '';
-  /** Scratch per paragraph for a word of several index terms (see `addPostings`): zeros between calls. */
-  private readonly part: Float64Array;
-  private readonly partParagraphs: Int32Array;
+  /**
+   * Scratch per paragraph for a word of several index terms (see `addPostings`): zeros between calls. Made when a
+   * word first has several (12 bytes a paragraph: a pack of 168,541 paragraphs searched for plain words never needs it).
+   */
+  private part: Float64Array | null = null;
+  private partParagraphs!: Int32Array;
   /** The ranking constants with the index's stored choices. */
   private readonly base: RankingParams;
   /** Typo tolerance, field scoring and term-vector hits, as the entry point supplied them. */
@@ -206,8 +209,6 @@ export class Searcher {
     this.masks = new Uint32Array(n);
     this.stamp = new Uint32Array(n);
     this.touched = new Int32Array(n);
-    this.part = new Float64Array(n);
-    this.partParagraphs = new Int32Array(n);
     this.base = { ...DEFAULT_RANKING, ...snap.indexConfig.ranking };
   }
 
@@ -454,11 +455,16 @@ export class Searcher {
    * paragraphs already touched.
    */
   private addPostings(data: TermIndexData, ids: number[], weights: number[], bit: number, norms: Float64Array): void {
-    const { scores, masks, stamp, touched, gen, part, partParagraphs } = this;
+    const several = ids.length > 1;
+    if (several && !this.part) {
+      this.part = new Float64Array(this.scores.length);
+      this.partParagraphs = new Int32Array(this.scores.length);
+    }
+    const { scores, masks, stamp, touched, gen, partParagraphs } = this;
+    const part = this.part!; // (read only when several)
     const alive = this.snap.paragraphTable.alive;
     let touchedCount = this.nTouched;
     let partCount = 0;
-    const several = ids.length > 1;
     for (let i = ids.length - 1; i >= 0; i--) {
       const cursor = entryCursor.reset(data, ids[i], this.snap.paragraphTable.count);
       const weight = weights[i];

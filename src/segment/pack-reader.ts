@@ -6,7 +6,7 @@ import { FahrasError } from '../errors.js';
 import { ByteReader, crc32 } from './bytes.js';
 import { HEADER_SIZE } from './format.js';
 import type { DocumentId, IndexConfig } from './model.js';
-import { PACK_MAGIC, PACK_VERSION, PieceEncoding, type PieceKind, ROOT_NAME, gunzip, nameOf } from './pack-format.js';
+import { type Inflater, PACK_MAGIC, PACK_VERSION, PieceEncoding, type PieceKind, ROOT_NAME, inflateRaw, nameOf } from './pack-format.js';
 import { checkStoredConfig } from './stored-config.js';
 
 /** The bytes `start` (included) to `end` (excluded) of a file. */
@@ -29,30 +29,16 @@ export interface PieceRef extends ByteRange {
 }
 
 /** How errors name a piece: its volume and byte range. */
-export const pieceLabel = (p: PieceRef): string => `${p.file} [${p.start}, ${p.end})`;
-
-/**
- * A list of pieces as the root gives it, as two arrays rather than an object per piece (the root of the 102 MB pack
- * lists 36,000 pieces, most never read): piece i is in volume `volumes[i]` (a file name), from the end of the piece
- * before it in that volume (0 for its first) to `ends[i]`.
- * @internal
- */
-export interface PieceList {
-  volumes: string[];
-  ends: number[];
-}
-
-/** Where piece `i` of `list` is. */
-export const pieceAt = ({ volumes, ends }: PieceList, i: number): PieceRef => ({ file: volumes[i], start: i && volumes[i - 1] === volumes[i] ? ends[i - 1] : 0, end: ends[i] });
+export const pieceLabel = (p: PieceRef): string => `pack piece ${p.file} [${p.start}, ${p.end})`;
 
 /** One term index's pieces, as the root lists them. @internal */
 export interface PackTermLists {
   /** Dictionary pieces in term order, with their term counts and first terms. */
-  dict: PieceList;
+  dict: PieceRef[];
   dictCounts: number[];
   dictFirst: string[];
   /** Postings pieces in term order. */
-  post: PieceList;
+  post: PieceRef[];
 }
 
 /** What a pack's root holds. */
@@ -67,12 +53,32 @@ export interface PackRoot {
   /** Documents pieces, with the first document and paragraph of each (`firstDoc[i]`; at `names.length`, one past the last). */
   documents: {
     /** @internal */
-    names: PieceList;
+    names: PieceRef[];
     /** @internal */
-    firstDoc: Uint32Array;
+    firstDoc: number[];
     /** @internal */
-    firstPara: Uint32Array;
+    firstPara: number[];
   };
+  /** The preset dictionary of the compressed pieces (raw DEFLATE). */
+  dictionary: Uint8Array;
+}
+
+/**
+ * Reads a string in the pack's text encoding (FORMAT.md, P.3): its byte count, then a byte per code unit below 0x80,
+ * 0x80–0xFE for U+0600–U+067E, 0xFF and two bytes (little-endian) for any other.
+ */
+export function readText(r: ByteReader): string {
+  const b = r.block();
+  // code units first, then strings of 4,096 at once: a string grown a unit at a time is a rope of a node per unit
+  // until something flattens it (56 MB of heap for the documents of a 2 MiB cache, bench/NOTES.md)
+  const units: number[] = [];
+  let s = '';
+  for (let i = 0; i < b.length; ) {
+    const c = b[i++];
+    units.push(c < 128 ? c : c < 255 ? c + 0x580 : b[i++] | (b[i++] << 8));
+    if (units.length > 4095 || i >= b.length) s += String.fromCharCode(...units.splice(0));
+  }
+  return s;
 }
 
 const count = (r: ByteReader) => r.varint(r.endOffset - r.pos);
@@ -81,15 +87,16 @@ const count = (r: ByteReader) => r.varint(r.endOffset - r.pos);
  * Reads one list of pieces: its volumes (each its name's 8 hash bytes and its piece count), each volume's pieces
  * (stored size, then what `describe` reads of the piece).
  */
-function readPieces(r: ByteReader, kind: PieceKind, describe?: (i: number) => void): PieceList {
-  const out: PieceList = { volumes: [], ends: [] };
+function readPieces(r: ByteReader, kind: PieceKind, describe?: (i: number) => void): PieceRef[] {
+  const out: PieceRef[] = [];
   for (let v = count(r); v > 0; v--) {
     const file = nameOf(kind, () => r.byte());
-    let end = 0;
+    let start = 0;
     for (let n = count(r); n > 0; n--) {
-      out.volumes.push(file);
-      const i = out.ends.push((end += r.varint())) - 1; // (not inside describe?.(…): without describe it would not run)
-      describe?.(i);
+      const end = start + r.varint();
+      out.push({ file, start, end });
+      describe?.(out.length - 1);
+      start = end;
     }
   }
   return out;
@@ -101,7 +108,7 @@ function readTermLists(r: ByteReader, surface: boolean): PackTermLists {
   const dict = readPieces(r, surface ? 'sdict' : 'dict', (i) => {
     dictCounts.push(r.varint());
     dictFirst.push(r.string());
-    if (i > 0 && !(dictFirst[i - 1] < dictFirst[i])) r.fail();
+    if (dictFirst[i - 1] >= dictFirst[i]) r.fail(); // (at 0, undefined >= a string is false)
   });
   return { dict, dictCounts, dictFirst, post: readPieces(r, surface ? 'spost' : 'post') };
 }
@@ -110,22 +117,25 @@ function readTermLists(r: ByteReader, surface: boolean): PackTermLists {
  * Reads a pack's root. Throws `FahrasError` with code `BAD_MAGIC`, `UNSUPPORTED_VERSION` (a newer pack), `TRUNCATED`,
  * `CHECKSUM_MISMATCH` or `CORRUPT_INDEX`.
  */
-export function readPackRoot(bytes: Uint8Array): PackRoot {
+export async function readPackRoot(bytes: Uint8Array, inflate: Inflater = inflateRaw): Promise<PackRoot> {
   const len = bytes.length;
   // (past the end, bytes[i] is undefined: a root shorter than the magic is not one)
-  if (PACK_MAGIC.some((m, i) => bytes[i] !== m)) throw new FahrasError('BAD_MAGIC', `${ROOT_NAME} is not a fahras pack root`);
-  if (len < HEADER_SIZE) throw new FahrasError('TRUNCATED', `${ROOT_NAME} truncated (${len} bytes)`);
+  if (PACK_MAGIC.some((m, i) => bytes[i] !== m)) throw new FahrasError('BAD_MAGIC', 'not a fahras pack root');
   const view = new DataView(bytes.buffer, bytes.byteOffset, len);
-  const version = view.getUint16(4, true);
-  if (version !== PACK_VERSION) {
+  const version = bytes[4] | (bytes[5] << 8);
+  if (len > 5 && version !== PACK_VERSION) {
     throw new FahrasError('UNSUPPORTED_VERSION', `pack format version ${version} (this build reads ${PACK_VERSION})`);
   }
-  const size = HEADER_SIZE + view.getUint32(8, true);
-  if (size > len) throw new FahrasError('TRUNCATED', `${ROOT_NAME} truncated (${len} of ${size} bytes)`);
-  if (size < len || crc32(bytes, HEADER_SIZE) !== view.getUint32(12, true)) {
+  // (shorter than its header: no size, so truncated)
+  const size = len < HEADER_SIZE ? Infinity : HEADER_SIZE + view.getUint32(8, true);
+  if (size > len) throw new FahrasError('TRUNCATED', `${ROOT_NAME} truncated (${len} bytes)`);
+  // (bytes after the payload fail the CRC-32 too, which runs to the end)
+  if (crc32(bytes, HEADER_SIZE) !== view.getUint32(12, true)) {
     throw new FahrasError('CHECKSUM_MISMATCH', `${ROOT_NAME}: checksum mismatch`);
   }
-  const r = new ByteReader(bytes, HEADER_SIZE);
+  // a payload that does not inflate reads as none: CORRUPT_INDEX below
+  const none = new Uint8Array(0);
+  const r = new ByteReader(await inflate(bytes.subarray(HEADER_SIZE), none).catch(() => none));
   return parsing({ file: ROOT_NAME, start: 0, end: len }, () => {
     const config = checkStoredConfig(r.string()) ?? r.fail();
     if (config.fields.length) r.fail();
@@ -133,24 +143,23 @@ export function readPackRoot(bytes: Uint8Array): PackRoot {
     const paragraphCount = r.varint();
     const totalLength = r.varint();
     const text = readTermLists(r, false);
-    const flag = r.byte();
-    if (flag > 1) r.fail();
-    const surface = flag ? readTermLists(r, true) : null;
-    // a documents piece holds a document at least: at most D pieces (more, and firstDoc[n] is undefined below)
-    const firstDoc = new Uint32Array(documentCount + 1);
-    const firstPara = new Uint32Array(documentCount + 1);
+    const surface = r.varint(1) ? readTermLists(r, true) : null; // (a byte, 0 or 1)
+    // (arrays as long as the pieces, not the documents: 20,198 of 168,121 at 102 MB)
+    const firstDoc = [0];
+    const firstPara = [0];
     const names = readPieces(r, 'docs', (i) => {
       firstDoc[i + 1] = firstDoc[i] + r.varint();
       firstPara[i + 1] = firstPara[i] + r.varint();
     });
-    const n = names.ends.length;
+    const n = names.length;
+    const dictionary = r.block();
     if (r.pos !== r.endOffset || firstDoc[n] !== documentCount || firstPara[n] !== paragraphCount) r.fail();
-    return { config, documentCount, paragraphCount, totalLength, text, surface, documents: { names, firstDoc, firstPara } };
+    return { config, documentCount, paragraphCount, totalLength, text, surface, documents: { names, firstDoc, firstPara }, dictionary };
   });
 }
 
 /** The error of a piece whose content does not parse: CORRUPT_INDEX naming it. */
-export const damagedPiece = (piece: PieceRef): FahrasError => new FahrasError('CORRUPT_INDEX', `pack piece ${pieceLabel(piece)} is damaged`);
+export const damagedPiece = (piece: PieceRef): FahrasError => new FahrasError('CORRUPT_INDEX', `${pieceLabel(piece)} is damaged`);
 
 /** Runs a piece's decoder; damage it meets becomes CORRUPT_INDEX naming the piece. */
 function parsing<T>(name: PieceRef, decode: () => T): T {
@@ -181,8 +190,8 @@ export function readDictionaryPiece(body: Uint8Array, postingsPieces: number): D
   let offset = r.varint();
   let prev = '';
   for (let i = 0; i < n; i++) {
-    const term = prev.slice(0, r.varint(prev.length)) + r.string();
-    if (i > 0 && !(prev < term)) r.fail();
+    const term = prev.slice(0, r.varint(prev.length)) + readText(r);
+    if (i && prev >= term) r.fail();
     out.terms.push((prev = term));
     out.df[i] = r.varint();
     const v = r.varint();
@@ -193,7 +202,7 @@ export function readDictionaryPiece(body: Uint8Array, postingsPieces: number): D
     if (piece >= postingsPieces) r.fail();
     out.piece[i] = piece;
     out.offset[i] = offset;
-    offset += out.length[i] = Math.floor(v / 2);
+    offset += out.length[i] = v >>> 1;
   }
   if (r.pos !== r.endOffset) r.fail();
   return out;
@@ -218,23 +227,15 @@ export function readDocumentsPiece(body: Uint8Array, docs: number, paras: number
   const out: DocumentsPiece = { ids: [], stored: [], texts: [], start: new Uint32Array(paras), end: new Uint32Array(paras), paraCount: new Uint32Array(docs) };
   let p = 0;
   for (let d = 0; d < docs; d++) {
-    const tag = r.byte();
-    const s = r.string();
-    const id = tag ? Number(s) : s;
-    if (tag > 1 || !Number.isFinite(tag ? id : 0)) r.fail();
+    // [id] or [id, stored]: the id a string or a finite number, stored fields an object
+    const [id, stored] = JSON.parse(readText(r));
+    if ((typeof id !== 'string' && !Number.isFinite(id)) || (stored !== undefined && (!stored || typeof stored !== 'object' || Array.isArray(stored)))) r.fail();
     out.ids.push(id);
-    const js = r.string();
-    let stored: Record<string, unknown> | undefined;
-    if (js) {
-      const v = JSON.parse(js);
-      if (v === null || typeof v !== 'object' || Array.isArray(v)) r.fail();
-      stored = Object.assign(Object.create(null) as Record<string, unknown>, v);
-    }
-    out.stored.push(stored);
+    out.stored.push(stored && Object.assign(Object.create(null) as Record<string, unknown>, stored));
     const paragraphsOfDocument = (out.paraCount[d] = r.varint(paras - p));
     const first = p;
     for (; p < first + paragraphsOfDocument; p++) out.end[p] = (out.start[p] = r.varint()) + r.varint();
-    const text = r.string();
+    const text = readText(r);
     for (let i = first; i < p; i++) if (out.end[i] > text.length) r.fail();
     out.texts.push(text);
   }
@@ -243,7 +244,9 @@ export function readDocumentsPiece(body: Uint8Array, docs: number, paras: number
 }
 
 interface CacheEntry {
-  value: unknown;
+  /** The decoded piece: a read in progress, or done. */
+  value: Promise<unknown>;
+  /** Its decompressed bytes (0 while it is read). */
   size: number;
   /** @internal */
   evict?: () => void;
@@ -255,17 +258,19 @@ interface CacheEntry {
  * {@link trim} is called, so a query's pieces stay while it runs).
  */
 export class PieceStore {
-  /** By volume and start (`post-….bin8192`). */
-  private readonly pieces = new Map<string, CacheEntry>();
-  private readonly loading = new Map<string, Promise<unknown>>();
+  /** Least recently used first; a piece being read is one already, so its readers share the read. */
+  private readonly pieces = new Map<PieceRef, CacheEntry>();
   private cached = 0;
   /** Bytes the loader has given so far. */
   bytesRead = 0;
+  /** The root's dictionary, which compressed pieces were compressed with (openPack sets it before any piece is read). */
+  declare dictionary: Uint8Array;
 
   constructor(
     private readonly loader: PieceLoader,
     private readonly cacheLimit: number,
-    private readonly inflate: (bytes: Uint8Array) => Uint8Array | Promise<Uint8Array> = gunzip,
+    /** The inflater of compressed pieces (and of the root). */
+    readonly inflate: Inflater = inflateRaw,
   ) {}
 
   /**
@@ -277,52 +282,45 @@ export class PieceStore {
     let bytes: unknown;
     try {
       bytes = await this.loader(name, piece); // a piece is its range (and more)
+      if (!(bytes instanceof Uint8Array)) throw 0;
     } catch (e) {
-      throw new FahrasError('MISSING_PIECE', `pack piece ${label} could not be read${e instanceof Error ? `: ${e.message}` : ''}`);
+      throw new FahrasError('MISSING_PIECE', `${label} could not be read${e instanceof Error ? `: ${e.message}` : ''}`);
     }
-    if (!(bytes instanceof Uint8Array)) throw new FahrasError('MISSING_PIECE', `pack piece ${label} could not be read`);
     this.bytesRead += bytes.length;
     return piece && bytes.length !== piece.end - piece.start && bytes.length >= piece.end ? bytes.subarray(piece.start, piece.end) : bytes;
   }
 
   /** The piece decoded by `decode` (from cache, or loaded, checked and decompressed). `evict` runs when it leaves the cache. */
-  get<T>(name: PieceRef, decode: (body: Uint8Array) => T, evict?: (value: T) => void): Promise<T> {
-    const key = name.file + name.start;
-    const hit = this.pieces.get(key);
-    if (hit) {
-      this.pieces.delete(key);
-      this.pieces.set(key, hit); // most recently used last
-      return Promise.resolve(hit.value as T);
+  get<T>(key: PieceRef, decode: (body: Uint8Array) => T, evict?: (value: T) => void): Promise<T> {
+    let entry = this.pieces.get(key);
+    this.pieces.delete(key);
+    if (!entry) {
+      entry = { size: 0 } as CacheEntry;
+      // a piece that could not be read is not kept: the next query reads it again
+      entry.value = this.fetchPiece(entry, key, decode, evict).catch((e) => {
+        this.pieces.delete(key);
+        throw e;
+      });
     }
-    let p = this.loading.get(key) as Promise<T> | undefined;
-    if (!p) {
-      p = this.fetchPiece(key, name, decode, evict);
-      this.loading.set(key, p);
-      const done = () => this.loading.delete(key);
-      p.then(done, done);
-    }
-    return p;
+    this.pieces.set(key, entry); // most recently used last
+    return entry.value as Promise<T>;
   }
 
-  private async fetchPiece<T>(key: string, name: PieceRef, decode: (body: Uint8Array) => T, evict?: (value: T) => void): Promise<T> {
+  private async fetchPiece<T>(entry: CacheEntry, name: PieceRef, decode: (body: Uint8Array) => T, evict?: (value: T) => void): Promise<T> {
     const stored = await this.load(name.file, name);
     const size = stored.length - 4;
     // its last 4 bytes are the CRC-32 of the others: then the CRC-32 of all is CRC-32's residue, 0x2144DF1C (a short
     // read fails it too)
     if (crc32(stored) !== 0x2144df1c) {
-      throw new FahrasError('CHECKSUM_MISMATCH', `pack piece ${pieceLabel(name)}: checksum mismatch`);
+      throw new FahrasError('CHECKSUM_MISMATCH', `${pieceLabel(name)}: checksum mismatch`);
     }
-    let body = stored.subarray(1, size);
-    if (stored[0] === PieceEncoding.Gzip) {
-      try {
-        body = await this.inflate(body);
-      } catch {
-        throw damagedPiece(name);
-      }
-    } else if (stored[0] !== PieceEncoding.Raw) throw damagedPiece(name);
+    // (a copy: a view would keep what the loader gave alive in the cache, a whole volume when it ignored the range)
+    let body: Uint8Array = stored.slice(1, size);
+    if (stored[0] > PieceEncoding.Deflate) throw damagedPiece(name);
+    if (stored[0]) body = await this.inflate(body, this.dictionary).catch(() => Promise.reject(damagedPiece(name)));
     const value = parsing(name, () => decode(body));
-    this.pieces.set(key, { value, size: body.length, evict: evict && (() => evict(value)) });
-    this.cached += body.length;
+    this.cached += entry.size = body.length;
+    entry.evict = evict && (() => evict(value));
     return value;
   }
 

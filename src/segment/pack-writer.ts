@@ -8,9 +8,9 @@ import { FahrasError } from '../errors.js';
 import { ByteWriter, crc32 } from './bytes.js';
 import { HEADER_SIZE } from './format.js';
 import type { IndexSnapshot, TermIndexData } from './model.js';
-import { PACK_MAGIC, PACK_VERSION, PieceEncoding, type PieceKind, ROOT_NAME, gzip, nameBytes, pieceName } from './pack-format.js';
+import { MAX_DICTIONARY_BYTES, PACK_MAGIC, PACK_VERSION, PieceEncoding, type PieceKind, ROOT_NAME, deflateRaw, nameBytes, pieceName } from './pack-format.js';
 import { EntryCursor } from './postings.js';
-import { sharedPrefixLength, storedConfigJson } from './writer.js';
+import { sharedPrefixLength, storedConfigJson, withHeader } from './writer.js';
 
 /** How a pack is cut and compressed. Every field is optional. */
 export interface PackOptions {
@@ -22,37 +22,89 @@ export interface PackOptions {
   documentPieceBytes?: number;
   /** A volume (a file of consecutive pieces of one kind) is cut once it holds this many bytes (default 131,072). */
   volumeBytes?: number;
-  /** The compressor of documents pieces (default gzip through the platform's `CompressionStream`). */
-  compress?: (bytes: Uint8Array) => Promise<Uint8Array>;
+  /**
+   * The compressor: raw DEFLATE (RFC 1951) of `bytes`, with `dictionary` as its preset dictionary (node:zlib's
+   * `deflateRawSync(bytes, { dictionary })`). Default: the platform's `CompressionStream`, which takes no dictionary
+   * (the pack then has none, and is larger).
+   */
+  compress?: (bytes: Uint8Array, dictionary: Uint8Array) => Promise<Uint8Array>;
+  /**
+   * The dictionary pieces are compressed with, at most 32,768 bytes (its last ones are taken; used with `compress` only). Default: text of
+   * documents spread over the index. A rebuilt pack that takes its previous pack's (`readPackRoot(root).dictionary`;
+   * `writePack` does) keeps the bytes, so the names, of pieces whose content did not change.
+   */
+  dictionary?: Uint8Array;
 }
 
 /** Piece sizes: small pieces keep the bytes a query reads low, volumes the file count (bench/pack.ts measures both). */
 const DEFAULTS = { dictionaryPieceBytes: 2048, postingsPieceBytes: 2048, documentPieceBytes: 4096, volumeBytes: 131072 };
 
 /** The pieces of one list of the root (one kind), in order: their stored bytes once compressed. */
-class PieceList {
-  readonly stored: Uint8Array[] = [];
-  constructor(readonly kind: PieceKind) {}
+interface PieceList {
+  readonly kind: PieceKind;
+  readonly stored: Uint8Array[];
+}
+
+const pieceList = (kind: PieceKind): PieceList => ({ kind, stored: [] });
+
+/**
+ * Writes `s` in the pack's text encoding (FORMAT.md, P.3): a byte per ASCII code unit (below 0x80) and per code unit
+ * of U+0600–U+067E, the Arabic letters, marks, digits and punctuation (0x80 + its offset from U+0600), three for any
+ * other (0xFF, then the code unit, little-endian): Arabic takes half the bytes of UTF-8, and DEFLATE finds its
+ * repeats in a window that holds twice the text. Preceded by the byte count.
+ */
+export function packText(w: ByteWriter, s: string): void {
+  // into a buffer kept between calls (no buffer per string), then copied after the byte count
+  if (scratch.length < s.length * 3) scratch = new Uint8Array(s.length * 3);
+  const b = scratch;
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) b[n++] = c;
+    else if (c >= 0x600 && c < 0x67f) b[n++] = c - 0x580;
+    else {
+      b[n++] = 0xff;
+      b[n++] = c;
+      b[n++] = c >> 8;
+    }
+  }
+  w.block(b.subarray(0, n));
+}
+
+let scratch = new Uint8Array(0);
+
+/**
+ * The dictionary pieces are compressed with when none is given: the first 256 characters of 128 documents spread
+ * evenly over the index, in the pack's text encoding (the caller keeps the last 32,768 bytes). Words and phrases of
+ * the corpus then cost a piece a back-reference where they would cost it their letters.
+ */
+function sampleDictionary(texts: string[]): Uint8Array {
+  const w = new ByteWriter();
+  packText(w, Array.from({ length: 128 }, (_, i) => texts[Math.floor((i * texts.length) / 128)]?.slice(0, 256)).join(''));
+  return w.finish();
 }
 
 /**
- * Collects a pack's pieces: each is stored raw or gzip-compressed (when that saves an eighth: documents and
- * dictionaries always, postings now and then), with its encoding byte first and its CRC-32 last.
+ * Collects a pack's pieces: each is stored raw or compressed with the pack's dictionary (when that saves an eighth:
+ * documents and dictionaries always, postings now and then), with its encoding byte first and its CRC-32 last.
  */
 class PieceSink {
   private readonly pending: Promise<void>[] = [];
-  constructor(private readonly compressPiece: (bytes: Uint8Array) => Promise<Uint8Array>) {}
+  constructor(
+    private readonly compressPiece: (bytes: Uint8Array, dictionary: Uint8Array) => Promise<Uint8Array>,
+    readonly dictionary: Uint8Array,
+  ) {}
 
   /** Appends a piece to `list` (its bytes are final once {@link done} resolves). */
   put(list: PieceList, body: Uint8Array, compress: boolean): void {
     const slot = list.stored.push(body) - 1;
     this.pending.push(
-      (compress ? this.compressPiece(body) : Promise.resolve(null)).then((packed) => {
-        const gz = packed !== null && packed.length < body.length - (body.length >> 3);
-        const data = gz ? packed : body;
+      (compress ? this.compressPiece(body, this.dictionary) : Promise.resolve(null)).then((packed) => {
+        const deflated = packed !== null && packed.length < body.length - (body.length >> 3);
+        const data = deflated ? packed : body;
         // the encoding byte, the body, then the CRC-32 of both (little-endian): the piece's checksum travels with it
         const stored = new Uint8Array(data.length + 5);
-        stored[0] = gz ? PieceEncoding.Gzip : PieceEncoding.Raw;
+        stored[0] = deflated ? PieceEncoding.Deflate : PieceEncoding.Raw;
         stored.set(data, 1);
         new DataView(stored.buffer).setUint32(data.length + 1, crc32(stored, 0, data.length + 1), true);
         list.stored[slot] = stored;
@@ -75,11 +127,12 @@ interface PackedTerms {
 
 /**
  * Writes one term index. Text postings blocks: `varint(units length) varint(positions length)`, the units and the
- * positions as the single file encodes them, then per paragraph listed `varint(length) varint(zigzag(paragraph step
- * − document step))` (steps from the previous entry, the first from 0). Surface blocks hold the units only.
+ * positions as the single file encodes them, then per paragraph listed `varint(2 × length + (k ≠ 0))` and, when k ≠ 0,
+ * `varint(zigzag(k) − 1)`, k being its paragraph step − document step (steps from the previous entry, the first from
+ * 0). Surface blocks hold the units only.
  */
 function packTerms(s: IndexSnapshot, t: TermIndexData, surface: boolean, sink: PieceSink, o: typeof DEFAULTS): PackedTerms {
-  const out: PackedTerms = { dict: new PieceList(surface ? 'sdict' : 'dict'), dictCounts: [], dictFirst: [], post: new PieceList(surface ? 'spost' : 'post') };
+  const out: PackedTerms = { dict: pieceList(surface ? 'sdict' : 'dict'), dictCounts: [], dictFirst: [], post: pieceList(surface ? 'spost' : 'post') };
   const paras = s.paragraphTable;
   const cursor = new EntryCursor();
   let post = new ByteWriter(o.postingsPieceBytes * 2);
@@ -122,11 +175,11 @@ function packTerms(s: IndexSnapshot, t: TermIndexData, surface: boolean, sink: P
       let prev = 0;
       while (cursor.next()) {
         const u = cursor.paragraphNumber;
-        block.varint(paras.tokenCount[u]);
         // the document's step against the paragraph's: 0 whenever the paragraphs between are each a document's
-        // (most entries: a news article is a paragraph or a few), so the column is mostly zeros and gzip takes it
+        // (most entries: a news article is a paragraph or a few), so it is mostly a bit beside the length
         const skew = u - prev - (paras.doc[u] - doc);
-        block.varint(skew >= 0 ? 2 * skew : -2 * skew - 1);
+        block.varint(2 * paras.tokenCount[u] + (skew ? 1 : 0));
+        if (skew) block.varint(skew > 0 ? 2 * skew - 1 : -2 * skew - 2);
         doc = paras.doc[u];
         prev = u;
       }
@@ -139,7 +192,7 @@ function packTerms(s: IndexSnapshot, t: TermIndexData, surface: boolean, sink: P
     }
     const shared = sharedPrefixLength(prev, term);
     entries.varint(shared);
-    entries.string(term.slice(shared));
+    packText(entries, term.slice(shared));
     entries.varint(t.df[id]);
     entries.varint(block.length * 2 + (count > 0 && piece !== lastPiece ? 1 : 0));
     count++;
@@ -156,7 +209,7 @@ function packTerms(s: IndexSnapshot, t: TermIndexData, surface: boolean, sink: P
 /** Writes the documents pieces: consecutive documents, cut by text size; returns the root's list. */
 function packDocuments(s: IndexSnapshot, sink: PieceSink, o: typeof DEFAULTS) {
   const { docs, paragraphTable: paras } = s;
-  const list = new PieceList('docs');
+  const list = pieceList('docs');
   const docCounts: number[] = [];
   const paraCounts: number[] = [];
   let body = new ByteWriter(o.documentPieceBytes * 2);
@@ -175,10 +228,8 @@ function packDocuments(s: IndexSnapshot, sink: PieceSink, o: typeof DEFAULTS) {
   };
   for (let d = 0; d < docs.ids.length; d++) {
     const id = docs.ids[d];
-    body.byte(typeof id === 'number' ? 1 : 0);
-    body.string(String(id));
     const st = docs.stored[d];
-    body.string(st === undefined ? '' : JSON.stringify(st));
+    packText(body, JSON.stringify(st === undefined ? [id] : [id, st]));
     const first = docs.firstParagraph[d];
     const paragraphsOfDocument = docs.paragraphCount[d];
     body.varint(paragraphsOfDocument);
@@ -187,7 +238,7 @@ function packDocuments(s: IndexSnapshot, sink: PieceSink, o: typeof DEFAULTS) {
       body.varint(paras.textEnd[u] - paras.textStart[u]);
     }
     const before = body.length;
-    body.string(docs.texts[d]);
+    packText(body, docs.texts[d]);
     textBytes += body.length - before;
     n++;
     np += paragraphsOfDocument;
@@ -257,7 +308,10 @@ export async function packSnapshot(s: IndexSnapshot, options: PackOptions = {}):
       o[key] = Math.floor(v);
     }
   }
-  const sink = new PieceSink(options.compress ?? gzip);
+  // (DEFLATE's window holds a dictionary's last 32,768 bytes at most: a longer one is cut to them, as zlib would)
+  const dictionary = options.compress ? (options.dictionary ?? sampleDictionary(s.docs.texts)).subarray(-MAX_DICTIONARY_BYTES) : new Uint8Array(0);
+  const compress = options.compress ?? deflateRaw;
+  const sink = new PieceSink(compress, dictionary);
   const text = packTerms(s, s.textIndex, false, sink, o);
   const surface = s.surfaceIndex ? packTerms(s, s.surfaceIndex, true, sink, o) : null;
   const documents = packDocuments(s, sink, o);
@@ -265,7 +319,6 @@ export async function packSnapshot(s: IndexSnapshot, options: PackOptions = {}):
 
   const files: Record<string, Uint8Array> = {};
   const w = new ByteWriter(1 << 16);
-  for (let i = 0; i < HEADER_SIZE; i++) w.byte(0);
   w.string(storedConfigJson(s.indexConfig));
   w.varint(s.docs.ids.length);
   w.varint(s.paragraphTable.count);
@@ -277,12 +330,8 @@ export async function packSnapshot(s: IndexSnapshot, options: PackOptions = {}):
     w.varint(documents.docCounts[i]);
     w.varint(documents.paraCounts[i]);
   });
-  const root = w.finish();
-  root.set(PACK_MAGIC, 0);
-  root[4] = PACK_VERSION & 0xff;
-  root[5] = PACK_VERSION >>> 8;
-  const view = new DataView(root.buffer, root.byteOffset, root.byteLength);
-  view.setUint32(8, root.length - HEADER_SIZE, true);
-  view.setUint32(12, crc32(root, HEADER_SIZE), true);
+  w.block(dictionary);
+  // the payload is compressed (raw DEFLATE without a dictionary): the root is read before the first results
+  const root = withHeader(PACK_MAGIC, PACK_VERSION, await compress(w.buffer.subarray(0, w.length), new Uint8Array(0)));
   return { [ROOT_NAME]: root, ...files };
 }

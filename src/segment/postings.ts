@@ -88,7 +88,7 @@ export class EntryCursor {
   readonly entryReader = new VarintCursor();
   private paragraphCount = 0;
 
-  reset(data: PostingsRanges, termId: number, paragraphCount: number): this {
+  reset(data: Pick<PostingsRanges, 'entryStart' | 'entryBytes'>, termId: number, paragraphCount: number): this {
     this.entryReader.reset(data.entryBytes, data.entryStart[termId], data.entryStart[termId + 1]);
     this.paragraphNumber = -1;
     this.tf = 0;

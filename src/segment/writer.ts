@@ -87,20 +87,14 @@ export interface SerializedSizes {
  */
 export function serializeSnapshot(s: IndexSnapshot): { bytes: Uint8Array; sizes: SerializedSizes } {
   const w = new ByteWriter(1 << 16);
-  for (let i = 0; i < HEADER_SIZE; i++) w.byte(0);
   w.string(storedConfigJson(s.indexConfig));
   const docs = s.docs;
   const nd = docs.ids.length;
   w.varint(nd);
   for (let d = 0; d < nd; d++) {
     const id = docs.ids[d];
-    if (typeof id === 'number') {
-      w.byte(1);
-      w.string(String(id));
-    } else {
-      w.byte(0);
-      w.string(id);
-    }
+    w.byte(typeof id === 'number' ? 1 : 0);
+    w.string(String(id));
     const st = docs.stored[d];
     w.string(st === undefined ? '' : JSON.stringify(st));
   }
@@ -124,15 +118,21 @@ export function serializeSnapshot(s: IndexSnapshot): { bytes: Uint8Array; sizes:
   const textStart = w.length;
   for (let d = 0; d < nd; d++) w.string(docs.texts[d]);
   const textSize = w.length - textStart;
-  const bytes = w.finish();
-  const payload = bytes.length - HEADER_SIZE;
-  bytes.set(MAGIC, 0);
-  bytes[4] = FORMAT_VERSION & 0xff;
-  bytes[5] = FORMAT_VERSION >>> 8;
-  bytes[6] = 0;
-  bytes[7] = 0;
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  view.setUint32(8, payload, true);
-  view.setUint32(12, crc32(bytes, HEADER_SIZE), true);
+  const bytes = withHeader(MAGIC, FORMAT_VERSION, w.buffer.subarray(0, w.length));
   return { bytes, sizes: { total: bytes.length, text: textSize } };
+}
+
+/**
+ * A file: the header of FORMAT.md section 2 (`magic`, `version`, two zero bytes, the payload's size and CRC-32), then
+ * `payload`. The single file and a pack's root have it.
+ */
+export function withHeader(magic: readonly number[], version: number, payload: Uint8Array): Uint8Array {
+  const bytes = new Uint8Array(HEADER_SIZE + payload.length);
+  bytes.set(magic);
+  bytes.set(payload, HEADER_SIZE);
+  bytes[4] = version; // (a u16: every version so far is below 256)
+  const view = new DataView(bytes.buffer);
+  view.setUint32(8, payload.length, true);
+  view.setUint32(12, crc32(payload), true);
+  return bytes;
 }
