@@ -252,6 +252,8 @@ const MAIN_DEFAULTS: IndexConfig = { ...STORED_DEFAULTS, ranking: { ...STORED_DE
 export function loadIndex<D extends FahrasDocument = FahrasDocument>(bytes: Uint8Array | ArrayBuffer, options?: { derivations?: Derivations }): FahrasIndex<D> {
   registerAllComponents();
   const snap = readSnapshot(bytes, MAIN_DEFAULTS);
+  // the key stays out of an index without derivations, so what it writes again the search-only entries still read
+  if (!snap.indexConfig.ranking.derivations) delete snap.indexConfig.ranking.derivations;
   // documents can be added to it: its configuration must be one the builder accepts
   if (!isWritableConfig(snap.indexConfig)) throw new FahrasError('CORRUPT_INDEX', 'bad index data: the stored configuration');
   return new FahrasIndex<D>(snap.indexConfig, snap, checkOptions(options, 'derivations', 'loadIndex options').derivations);

@@ -8,12 +8,11 @@ import { DERIVATION_MARK, derivationKey, isDerivationEntry } from '../stem/skele
 import { type QueryPlan, Searcher } from './search.js';
 
 /** Most other forms a word meets: the most frequent of its skeleton. */
-export const MAX_DERIVATIONS = Number(process.env.DK ?? 3);
+export const MAX_DERIVATIONS = 3;
 /** No form longer than this share of the postings the query's own words read (so derivations cost little time). */
-export const DERIVATION_SHARE = Number(process.env.DS ?? 0.25);
+export const DERIVATION_SHARE = 0.25;
 /** …or than this many paragraphs, whatever the query reads (a short list costs nothing to speak of). */
-export const DERIVATION_FLOOR = Number(process.env.DF ?? 64);
-
+export const DERIVATION_FLOOR = 64;
 
 /**
  * Per dictionary (its terms array, which a freeze replaces only when terms are added): the derivation entries as a
@@ -39,12 +38,14 @@ function tableOf(data: TermIndexData): Map<string, number[]> {
 
 /**
  * The other terms of `term`'s skeleton in `data`: the `max` most frequent of those in use and in at most `limit`
- * paragraphs, never `term` itself. Exported for its tests.
+ * paragraphs, never `term` itself; none when fewer than two of the skeleton's terms are in use (removed documents
+ * leave their entries). Exported for its tests.
  */
 export function derivationsOf(data: TermIndexData, term: string, max: number, limit: number): number[] {
   const { termsById: terms, df } = data;
-  const found = tableOf(data).get(derivationKey(term) as string) ?? [];
-  return found.filter((id) => df[id] > 0 && df[id] <= limit && terms[id] !== term).sort((a, b) => df[b] - df[a]).slice(0, max);
+  // the skeleton's forms in use: two or more, as a build of the live documents alone would have entries for
+  const live = (tableOf(data).get(derivationKey(term) as string) ?? []).filter((id) => df[id] > 0);
+  return live.length < 2 ? [] : live.filter((id) => df[id] <= limit && terms[id] !== term).sort((a, b) => df[b] - df[a]).slice(0, max);
 }
 
 /**
