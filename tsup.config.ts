@@ -5,7 +5,8 @@ import { internalNames } from './build/internal-names.js';
 // The library and browser builds shorten internal property names (INTERNAL_NAMES below).
 //  1. the library for Node and bundlers, ESM + CJS + .d.ts: `fahras` (src/index.ts), `fahras/search` (load + search
 //     only, for browsers), `fahras/typos` (its opt-in typo tolerance) and `fahras/flexsearch` (the FlexSearch
-//     adapter; flexsearch stays an external peer).
+//     adapter; flexsearch stays an external peer); `fahras/pack` twice: dist/pack.js for browsers and bundlers,
+//     dist/pack-directory.js for package.json's `node` condition (openPack reads directories too), sharing chunks.
 //     The core imports no Node built-in (platform "neutral" makes any such import fail the build).
 //  2. browser <script> builds, minified IIFEs exposing the global `fahras`: dist/fahras.global.js (everything) and
 //     dist/fahras-search.global.js (load + search + snippets); and dist/fahras-typos.global.js, the global
@@ -37,7 +38,7 @@ const libraryEsbuildOptions = (options: { mangleProps?: RegExp; minifySyntax?: b
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', search: 'src/search.ts', pack: 'src/pack.ts', typos: 'src/typos.ts', fields: 'src/fields.ts', quran: 'src/quran.ts', suggest: 'src/suggest.ts', derivations: 'src/derivations.ts', flexsearch: 'src/adapters/flexsearch.ts' },
+    entry: { index: 'src/index.ts', search: 'src/search.ts', pack: 'src/pack.ts', 'pack-directory': 'src/pack-directory.ts', typos: 'src/typos.ts', fields: 'src/fields.ts', quran: 'src/quran.ts', suggest: 'src/suggest.ts', derivations: 'src/derivations.ts', flexsearch: 'src/adapters/flexsearch.ts' },
     format: ['esm', 'cjs'],
     // shared chunks for CommonJS too (ESM has them by default): one FahrasError class, so `instanceof` holds across
     // `require('fahras')` and `require('fahras/search')`
@@ -56,9 +57,6 @@ export default defineConfig([
     format: ['iife'],
     globalName: 'fahras',
     minify: true,
-    // a <script> runs in a browser, where there is no Node `process`: openPack's directory loader (Node's file
-    // system) folds away (−121 B min+gzip of fahras-pack.global.js; bench/NOTES.md, diet 3)
-    define: { 'globalThis.process': 'undefined' },
     esbuildOptions,
     sourcemap: true,
     clean: false,
@@ -84,6 +82,16 @@ export default defineConfig([
     entry: { node: 'src/pack-node.ts' },
     format: ['esm', 'cjs'],
     external: ['./errors.js'],
+    // every import of src/errors.ts (./errors.js from src/, ../errors.js from the segment modules it shares) becomes
+    // the one external './errors.js' that build/link-node-errors.ts points at the main entry
+    esbuildPlugins: [
+      {
+        name: 'errors-external',
+        setup(build) {
+          build.onResolve({ filter: /^\.\.?\/errors\.js$/ }, () => ({ path: './errors.js', external: true }));
+        },
+      },
+    ],
     dts: true,
     sourcemap: true,
     clean: false,

@@ -6,19 +6,15 @@
 //
 //   npx tsx bench/ab.ts REF_DIR [MB=20] [--runs 3] [--queries 500]
 import { performance } from 'node:perf_hooks';
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import * as here from '../src/index.js';
 import { readCorpusSlice } from './lib/data.js';
 import { sampleSpeedQueries } from './lib/queries.js';
-import { parseArgs, percentile } from './lib/util.js';
+import { importReference, parseReferenceArgs, percentile } from './lib/util.js';
 
-const args = parseArgs(process.argv.slice(2), ['runs', 'queries']);
-const refDir = args.positional[0];
-if (!refDir) throw new Error('usage: npx tsx bench/ab.ts REF_DIR [MB] [--runs N] [--queries N]');
-const mb = Number(args.positional[1] ?? 20);
+const args = parseReferenceArgs('npx tsx bench/ab.ts REF_DIR [MB] [--runs N] [--queries N]', ['runs', 'queries']);
+const { refDir, mb } = args;
 const runs = Number(args.flags.get('runs') ?? 3);
-const ref = (await import(pathToFileURL(resolve(refDir, 'src/index.ts')).href)) as typeof here;
+const ref = await importReference<typeof here>(refDir, 'src/index.ts');
 const slice = await readCorpusSlice(mb);
 const queries = sampleSpeedQueries(slice.docs, Number(args.flags.get('queries') ?? 500));
 type Index = { search(q: string, o: { limit: number }): { id: unknown; paragraph: number; score: number }[] };

@@ -5,18 +5,14 @@
 // Reports each round's times, the median of the per-round ratios this / ref and the medians of both.
 //
 //   node --expose-gc --import tsx bench/build-ab.ts REF_DIR [MB=20] [--rounds 8]   (a full collection before each build)
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import * as here from '../src/index.js';
 import { readCorpusSlice } from './lib/data.js';
-import { median, parseArgs } from './lib/util.js';
+import { importReference, median, parseReferenceArgs } from './lib/util.js';
 
-const args = parseArgs(process.argv.slice(2), ['rounds']);
-const refDir = args.positional[0];
-if (!refDir) throw new Error('usage: npx tsx bench/build-ab.ts REF_DIR [MB] [--rounds N]');
-const mb = Number(args.positional[1] ?? 20);
+const args = parseReferenceArgs('npx tsx bench/build-ab.ts REF_DIR [MB] [--rounds N]', ['rounds']);
+const { refDir, mb } = args;
 const rounds = Number(args.flags.get('rounds') ?? 8);
-const ref = (await import(pathToFileURL(resolve(refDir, 'src/index.ts')).href)) as typeof here;
+const ref = await importReference<typeof here>(refDir, 'src/index.ts');
 const slice = await readCorpusSlice(mb);
 const arms: [string, typeof here][] = [
   ['ref', ref],

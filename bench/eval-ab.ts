@@ -6,15 +6,14 @@
 // bench/eval.ts can only be equal when this prints 0 differences.
 //
 //   npx tsx bench/eval-ab.ts REF_DIR [SET_DIR...]
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import * as here from '../src/index.js';
 import { listEvalSets, loadEvalSet } from './lib/data.js';
 import { cleanQuery } from './lib/queries.js';
+import { importReference } from './lib/util.js';
 
 const [refDir, ...dirs] = process.argv.slice(2);
 if (!refDir) throw new Error('usage: npx tsx bench/eval-ab.ts REF_DIR [SET_DIR...]');
-const ref = (await import(pathToFileURL(resolve(refDir, 'src/index.ts')).href)) as typeof here;
+const ref = await importReference<typeof here>(refDir, 'src/index.ts');
 
 type Variant = [name: string, query: (words: string[]) => string, options: here.SearchOptions];
 const plain = (words: string[]) => words.join(' ');

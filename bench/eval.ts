@@ -50,7 +50,7 @@ const VARIANTS: Variant[] = [
   { name: 'no hamza-carrier folding', analyzer: { normalize: { hamzaCarriers: false } } },
   { name: 'no coordination', search: { ranking: { coord: 0 } } },
   { name: 'coordination 1', search: { ranking: { coord: 1 } } },
-  { name: 'no proximity', search: { ranking: { proximity: 0 } } },
+  { name: 'no proximity', search: { ranking: { proximity: 0, keywordProximity: 0 } } },
   { name: 'no surface evidence', search: { ranking: { surface: 0 } } },
   { name: 'BM25 k1 1.2 b 0.75', search: { ranking: { k1: 1.2, b: 0.75 } } },
   { name: 'prefix forms on', search: { ranking: { forms: 1 } } },
@@ -58,7 +58,8 @@ const VARIANTS: Variant[] = [
   { name: 'every alternative adds', search: { ranking: { expansions: 0 } } },
   { name: 'no clitic folding', index: { cliticFolding: false } },
   { name: 'derivations (fahras/derivations, an opt-in)', index: { derivations } },
-  { name: 'before issue 18 (every stored choice off)', search: { ranking: { forms: 0, minLength: 0, expansions: 0 } }, index: { cliticFolding: false } },
+  { name: 'no query shape (keyword proximity off: every query ranked as a question)', search: { ranking: { keywordProximity: 0 } } },
+  { name: 'before issue 18 (every stored choice off)', search: { ranking: { forms: 0, minLength: 0, expansions: 0, keywordProximity: 0 } }, index: { cliticFolding: false } },
 ];
 
 async function main(): Promise<void> {

@@ -10,12 +10,12 @@
 // Pagefind's output is kept in bench/.cache/news-pagefind-MB/ (git-ignored) and reused unless --rebuild.
 import { existsSync } from 'node:fs';
 import { copyFile, readFile, rm } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as here from '../src/index.js';
 import { readCorpusSlice, REPO_ROOT } from './lib/data.js';
 import { newsKnownItems } from './lib/news-set.js';
-import { f3, formatTable, parseArgs } from './lib/util.js';
+import { f3, formatTable, importReference, parseArgs } from './lib/util.js';
 
 const args = parseArgs(process.argv.slice(2), ['queries', 'ref', 'pagefind']);
 const mb = Number(args.positional[0] ?? 20);
@@ -95,7 +95,7 @@ runs.push(['Pagefind 1.6', pagefindRun]);
 
 // ---------------------------------------------------------------- fahras
 const arms: [string, typeof here][] = [['fahras (this tree)', here]];
-if (typeof refDir === 'string') arms.unshift([`fahras (${refDir})`, (await import(pathToFileURL(resolve(refDir, 'src/index.ts')).href)) as typeof here]);
+if (typeof refDir === 'string') arms.unshift([`fahras (${refDir})`, await importReference<typeof here>(refDir, 'src/index.ts')]);
 // this tree also with derivations (fahras/derivations, an opt-in)
 const { derivations } = await import('../src/derivations.js');
 for (const [name, lib, options] of [...arms, ['fahras + derivations', here, { derivations }]] as [string, typeof here, object?][]) {

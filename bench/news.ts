@@ -6,13 +6,11 @@
 //
 //   npx tsx bench/news.ts [MB=20] [--ref DIR] [--queries 500] [--ranking '{"surface":0}']
 // With --ref (a copy of another tree, e.g. `git archive main | tar -x -C /tmp/ref`) both are measured in one run.
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import * as here from '../src/index.js';
 import { readCorpusSlice } from './lib/data.js';
 import { evaluateRun } from './lib/metrics.js';
 import { NEWS_SEED, newsKnownItems } from './lib/news-set.js';
-import { f3, formatTable, parseArgs } from './lib/util.js';
+import { f3, formatTable, importReference, parseArgs } from './lib/util.js';
 
 const CASES: [string, { fuzzy?: boolean }][] = [['الرياض', {}], ['الملك سلمان', {}], ['رياضة', {}], ['"الرياض"', {}], ['الاقتساد السعودي', { fuzzy: true }], ['الْمَدْرَسَة', { fuzzy: true }]];
 
@@ -26,7 +24,7 @@ const slice = await readCorpusSlice(mb);
 const { paragraphs, queries, qrels, halves } = newsKnownItems(slice.docs, count);
 
 const arms: [string, typeof here][] = [['this', here]];
-if (typeof refDir === 'string') arms.unshift(['ref', (await import(pathToFileURL(resolve(refDir, 'src/index.ts')).href)) as typeof here]);
+if (typeof refDir === 'string') arms.unshift(['ref', await importReference<typeof here>(refDir, 'src/index.ts')]);
 const rows: (string | number)[][] = [];
 const tops: string[] = [];
 for (const [name, lib] of arms) {

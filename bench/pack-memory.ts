@@ -13,11 +13,8 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeHeapSnapshot } from 'node:v8';
 import { readCorpusSlice, REPO_ROOT } from './lib/data.js';
-import { sampleKnownItemQueries } from './lib/queries.js';
+import { PACKS_SEED, sampleKnownItemQueries } from './lib/queries.js';
 import { BENCH_DIR, isMain, parseArgs } from './lib/util.js';
-
-/** The seed of bench/packs.ts' queries (the same list). */
-const PACKS_SEED = 20261207;
 
 const mb = (n: number) => `${(n / 1e6).toFixed(2)} MB`;
 
@@ -25,7 +22,7 @@ const mb = (n: number) => `${(n / 1e6).toFixed(2)} MB`;
 async function child(dir: string, queries: string[], cacheBytes: number | undefined, snapshot: boolean): Promise<void> {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (!gc) throw new Error('run with --expose-gc');
-  const { openPack } = await import('../src/pack.js');
+  const { openPack } = await import('../src/pack-directory.js'); // fahras/pack as Node resolves it (directories)
   const { typos } = await import('../src/typos.js');
   const { quran } = await import('../src/quran.js');
   const measure = () => {

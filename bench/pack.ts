@@ -12,7 +12,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createIndex, loadIndex, type PackOptions } from '../src/index.js';
-import { threadedCompressor } from '../src/pack-node.js';
+import { nodeCrc32, threadedCompressor } from '../src/pack-node.js';
 import { type ByteRange, openPack } from '../src/pack.js';
 import { readPackRoot } from '../src/segment/pack-reader.js';
 import { readCorpusSlice } from './lib/data.js';
@@ -22,9 +22,10 @@ import { median, parseArgs, percentile, writeJson } from './lib/util.js';
 const args = parseArgs(process.argv.slice(2), ['queries', 'dict', 'post', 'docs', 'volume', 'out']);
 const mb = Number(args.positional[0] ?? 20);
 const nQueries = Number(args.flags.get('queries') ?? 60);
-// as writePack compresses (fahras pack): node:zlib, level 6, with the pack's dictionary, on threads of its own
+// as writePack compresses (fahras pack): node:zlib, level 6, with the pack's dictionary, on threads of its own, and
+// zlib's CRC-32
 const threads = threadedCompressor();
-const options: PackOptions = { compress: threads.compress };
+const options: PackOptions = { compress: threads.compress, crc32: nodeCrc32 };
 if (args.flags.has('dict')) options.dictionaryPieceBytes = Number(args.flags.get('dict'));
 if (args.flags.has('post')) options.postingsPieceBytes = Number(args.flags.get('post'));
 if (args.flags.has('docs')) options.documentPieceBytes = Number(args.flags.get('docs'));
@@ -125,8 +126,8 @@ const kept = Object.keys(files).filter((n) => names2.has(n)).length;
 /** Every piece of a pack as kind, size and CRC-32 (its last 4 bytes): what identifies its bytes. */
 const pieceKeys = async (pack: Record<string, Uint8Array>) => {
   const r = await readPackRoot(pack['root.fahras']);
-  const lists = [r.text.dict, r.text.post, r.surface?.dict ?? [], r.surface?.post ?? [], r.documents.names];
-  return lists.flatMap((list) => list.map((p) => `${p.file.split('-')[0]} ${p.end - p.start} ${pack[p.file].subarray(p.end - 4, p.end).join('.')}`));
+  const lists = [r.text.dict, r.text.post, r.surface?.dict, r.surface?.post, r.documents.names];
+  return lists.flatMap((list) => Array.from({ length: list?.length ?? 0 }, (_, i) => list!.at(i)).map((p) => `${p.file.split('-')[0]} ${p.end - p.start} ${pack[p.file].subarray(p.end - 4, p.end).join('.')}`));
 };
 const pieces1 = new Set(await pieceKeys(files));
 const pieces2 = await pieceKeys(files2);

@@ -25,7 +25,7 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { type Doc, readCorpusSlice, REPO_ROOT } from './lib/data.js';
 import { gzipBytes, serveCounting, totalBytes } from './lib/byte-server.js';
 import { mrrAt } from './lib/metrics.js';
-import { fingerprint, type KnownItemQuery, sampleKnownItemQueries } from './lib/queries.js';
+import { fingerprint, type KnownItemQuery, PACKS_SEED, sampleKnownItemQueries } from './lib/queries.js';
 import { type EngineMeasure, PACK_ENGINES, type PackEngine, PACKS_HEADERS, packsRows, type PacksReport, type SliceMeasure } from './packs-report.js';
 import { writePacksReport } from './report.js';
 import { BENCH_DIR, formatTable, isMain, listFlag, median, OUT_DIR, parseArgs, writeJson } from './lib/util.js';
@@ -33,8 +33,6 @@ import { BENCH_DIR, formatTable, isMain, listFlag, median, OUT_DIR, parseArgs, w
 export const CACHE_DIR = join(BENCH_DIR, '.cache');
 const CHROMIUM = '/usr/bin/chromium';
 const DIST_CLI = join(REPO_ROOT, 'dist', 'cli.js');
-/** The seed of the known-item queries (every engine gets the same list). */
-export const PACKS_SEED = 20261207;
 
 // ---------------------------------------------------------------- inputs and builds
 

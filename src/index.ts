@@ -10,7 +10,8 @@ import { checkOptions, FahrasError, invalid, useClosestNames } from './errors.js
 import { type FahrasDocument, IndexBuilder, type IndexOptions, resolveIndexConfig } from './index-builder/index.js';
 import { type DocumentId, type IndexConfig, type IndexSnapshot, type IndexStats, type StoredFields, documentOf, isWritableConfig, readSnapshot, STORED_DEFAULTS, serializeSnapshot, skipsFor, statsOf } from './segment/index.js';
 import { type PackOptions, packSnapshot } from './segment/pack-writer.js';
-import { scoreFields, Searcher, type SearchOptions, type SearchPage, type SearchResult, type SuggestOptions, type Suggestion, suggestWords, vectorHits } from './query/index.js';
+import { scoreFields, Searcher, searchSnapshot, type SearchOptions, type SearchPage, type SearchResult, type SuggestOptions, type Suggestion, suggestWords, vectorHits } from './query/index.js';
+import { resolveTerm } from './query/search.js';
 import { typos } from './query/typos.js';
 import type { Derivations } from './segment/model.js';
 import { type AnalyzerConfig, type AnalyzerOptions, type AnalyzerPreset, createAnalyzer as createAnalyzerCore } from './analysis/index.js';
@@ -152,7 +153,7 @@ export class FahrasIndex<D extends FahrasDocument = FahrasDocument> {
    * index.search('title:مكتبة')[0].fieldHighlights // { title: [[0, 12]] }: ranges of `fields.title`
    */
   search(query: string, options?: SearchOptions): SearchResult<StoredFields<D>>[] {
-    return this.currentSearcher().search(query, options) as SearchResult<StoredFields<D>>[];
+    return searchSnapshot(this.currentSearcher(), query, options) as SearchResult<StoredFields<D>>[];
   }
 
   /** The document with this id as it was added (`id`, `text` and its other properties), or undefined. */
@@ -177,7 +178,7 @@ export class FahrasIndex<D extends FahrasDocument = FahrasDocument> {
    */
   searchWithTotal(query: string, options?: SearchOptions): SearchPage<StoredFields<D>> {
     const searcher = this.currentSearcher();
-    const results = searcher.search(query, options) as SearchResult<StoredFields<D>>[];
+    const results = searchSnapshot(searcher, query, options) as SearchResult<StoredFields<D>>[];
     return { results, total: searcher.lastTotal };
   }
 
@@ -204,7 +205,20 @@ export class FahrasIndex<D extends FahrasDocument = FahrasDocument> {
    * @throws FahrasError `INVALID_ARGUMENT` for an index with scored document fields or built with `derivations` (packs do not carry them yet).
    */
   pack(options?: PackOptions): Promise<Record<string, Uint8Array>> {
-    return packSnapshot(this.compacted(), options);
+    const s = this.compacted();
+    const text = s.textIndex;
+    // a surface form's parent: the text term a query word of that form looks up (FORMAT.md, P.3), from the builder's
+    // word table where it knows the form's term (a form analyzed again cost 90–120 ms of a 20 MB pack)
+    const known = this.builder.surfaceTextTerms();
+    return packSnapshot(
+      s,
+      (form, id) => {
+        let term = text.termsById[known[id]];
+        if (term === undefined) this.builder.analyzer.scan(form, (t) => (term ??= t));
+        return term === undefined ? -1 : resolveTerm(text, term, s.indexConfig.cliticFolding);
+      },
+      options,
+    );
   }
 
   /** The snapshot without removed documents (what the file formats hold). */

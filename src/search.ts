@@ -24,7 +24,7 @@ import { useQuranicRulesFor } from './segment/stored-config.js';
 import type { DocumentId, FahrasDocument, IndexConfig, IndexSnapshot, StoredFields } from './segment/model.js';
 import { documentOf, type IndexStats, readSnapshot, statsOf } from './segment/reader.js';
 import { checkOptions, invalid } from './errors.js';
-import { type FieldScorer, type FieldScoring, Searcher, type SearchOptions, type SearchPage, type SearchResult, type SuggestOptions, type Suggestion, type Suggester, type suggestWords, type TypoExpander } from './query/index.js';
+import { type FieldScorer, type FieldScoring, Searcher, searchSnapshot, type SearchOptions, type SearchPage, type SearchResult, type SuggestOptions, type Suggestion, type Suggester, type suggestWords, type TypoExpander } from './query/index.js';
 
 export { FahrasError, type FahrasErrorCode } from './errors.js';
 export { toHtml, escapeHtml, type SearchOptions, type SearchResult, type SearchPage, type SuggestOptions, type Suggestion, type Snippet, type HtmlOptions } from './query/index.js';
@@ -103,7 +103,7 @@ export class SearchIndex<D extends FahrasDocument = FahrasDocument> {
    * @throws FahrasError `INVALID_ARGUMENT` for `fuzzy` when the index was loaded without `typos` (see {@link LoadOptions}).
    */
   search(query: string, options?: SearchOptions): SearchResult<StoredFields<D>>[] {
-    return this.searcher.search(query, options) as SearchResult<StoredFields<D>>[];
+    return searchSnapshot(this.searcher, query, options) as SearchResult<StoredFields<D>>[];
   }
 
   /** The document with this id as it was added (`id`, `text` and its other properties), or undefined. */
@@ -128,7 +128,7 @@ export class SearchIndex<D extends FahrasDocument = FahrasDocument> {
    */
   searchWithTotal(query: string, options?: SearchOptions): SearchPage<StoredFields<D>> {
     const searcher = this.searcher;
-    const results = searcher.search(query, options) as SearchResult<StoredFields<D>>[];
+    const results = searchSnapshot(searcher, query, options) as SearchResult<StoredFields<D>>[];
     return { results, total: searcher.lastTotal };
   }
 

@@ -133,8 +133,9 @@ describe('programmer mistakes', () => {
           const fields = index.config.fields.map((f) => f.name);
           index.add({ id: 1, text: 'افتتحت المكتبة الوطنية', ...Object.fromEntries(fields.map((f) => [f, 'المكتبة'])) });
           const again = loadIndex(index.serialize());
-          const settings = (c: typeof index.config) => JSON.stringify({ ...c, analyzer: { ...c.analyzer, stopwords: null } }); // stopwords are stored as words
-          expect(settings(again.config)).toBe(settings(index.config));
+          // stopwords are stored as words; keys left out at their stored default come back in another order
+          const settings = (c: typeof index.config) => JSON.parse(JSON.stringify({ ...c, analyzer: { ...c.analyzer, stopwords: null } }));
+          expect(settings(again.config)).toEqual(settings(index.config));
           expect(again.search('المكتبة', { limit: 3 })).toEqual(index.search('المكتبة', { limit: 3 }));
         },
       ),

@@ -1,16 +1,24 @@
 // fahras/pack (src/pack.ts): a pack answers every query (and its total) exactly as the in-memory index of the same documents,
 // reading only the pieces the query needs; missing and damaged pieces, and newer packs, are typed errors.
-import { deflateRawSync } from 'node:zlib';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createIndex, type FahrasIndex, loadIndex, type SearchOptions } from '../src/index.js';
 import { type ByteRange, openPack } from '../src/pack.js';
+import { openPack as openPackInNode } from '../src/pack-directory.js';
+import { nodeCrc32, threadedCompressor, writePack } from '../src/pack-node.js';
 import { typos } from '../src/typos.js';
 import { quran } from '../src/quran.js';
 import { ByteReader, ByteWriter, crc32 } from '../src/segment/bytes.js';
 import { PACK_VERSION } from '../src/segment/pack-format.js';
-import { readPackRoot, readText } from '../src/segment/pack-reader.js';
-import { packText } from '../src/segment/pack-writer.js';
+import { roundLength } from '../src/segment/model.js';
+import { IndexBuilder, resolveIndexConfig } from '../src/index-builder/index.js';
+import { type PackRoot, readDictionaryPiece, readPackRoot, readText } from '../src/segment/pack-reader.js';
+import { packSnapshot, packText } from '../src/segment/pack-writer.js';
+import { resolveTerm } from '../src/query/search.js';
 import { seedDocuments } from './helpers/seeds.js';
 
 /** A loader over files in memory that records the names and ranges it gave (or, `whole`, ignores ranges as a plain server does). */
@@ -25,6 +33,14 @@ function memoryLoader(files: Record<string, Uint8Array>, whole = false) {
     return files[name].slice(range.start, range.end);
   };
   return { loader, read, ranges };
+}
+
+/** The dictionary pieces of `list` decoded (pieces inflated with the root's dictionary, as a reader does). */
+function pieces(files: Record<string, Uint8Array>, root: PackRoot, list: PackRoot['text']['dict']) {
+  return Array.from({ length: list.length }, (_, i) => {
+    const { file, start, end } = list.at(i);
+    return readDictionaryPiece(inflateRawSync(files[file].subarray(start, end - 4), { dictionary: root.dictionary }), 1 << 20);
+  });
 }
 
 const WORDS = ['المكتبة', 'مكتبات', 'والمكتبات', 'كتاب', 'الكتب', 'كاتب', 'المدرسة', 'مدرسه', 'المدارس', 'وزير', 'الوزراء', 'التعليم', 'تعليم', 'في', 'من', 'الرياض', 'جدة', 'سوريا', 'روسيا', 'الغارة', 'بالرياض', 'رياضة', 'للمكتبة', 'لكتاب', 'بمدرسة'];
@@ -97,7 +113,7 @@ describe('fahras/pack', () => {
           if (!o.filter && !whole) {
             const shown = results.map((r) => docs.findIndex((d) => d.id === r.id));
             for (const range of ranges.slice(before).filter((r) => r.name.startsWith('docs-'))) {
-              const k = documentsPieces.findIndex((piece) => piece.file === range.name && piece.start === range.start);
+              const k = Array.from({ length: documentsPieces.length }, (_, i) => documentsPieces.at(i)).findIndex((piece) => piece.file === range.name && piece.start === range.start);
               expect(shown.some((d) => d >= firstDoc[k] && d < firstDoc[k + 1]), `${q}: documents piece ${k} shows nothing`).toBe(true);
             }
           }
@@ -111,6 +127,132 @@ describe('fahras/pack', () => {
     );
   });
 
+  it('rounds a length to its 4 most significant bits, exact below 16 (property)', () => {
+    fc.assert(
+      fc.property(fc.nat(), (length) => {
+        const rounded = roundLength(length);
+        expect(rounded).toBeLessThanOrEqual(length);
+        // 4 significant bits: within an eighth of the length, exact below 16
+        expect(length - rounded).toBeLessThan(length < 16 ? 1 : length / 8);
+        expect(roundLength(rounded)).toBe(rounded);
+      }),
+    );
+    expect([15, 16, 17, 30, 31, 32, 1000].map((n) => roundLength(n))).toEqual([15, 16, 16, 30, 30, 32, 960]);
+  });
+
+  it("codes a surface form's postings as ranks in its parent text term's list (the dictionary names the parent's place in the form), and answers as the index", async () => {
+    const index = createIndex();
+    index.addAll([
+      { id: 'a', text: 'الرياض رياض\nجدة' },
+      { id: 'b', text: 'بالرياض\nالرياض الرياض' },
+      { id: 'c', text: 'رياضة جدة الرياض' },
+    ]);
+    const files = await index.pack({ compress: async (b, dictionary) => deflateRawSync(b, { dictionary }) });
+    const root = await readPackRoot(files['root.fahras']);
+    const codes = new Map<string, number>();
+    for (const [lists, surface] of [[root.text, false], [root.surface!, true]] as const) {
+      for (const piece of pieces(files, root, lists.dict)) {
+        piece.terms.forEach((term, i) => (surface ? codes.set(term, piece.parent[i]) : expect(piece.parent[i]).toBe(0)));
+      }
+    }
+    // الرياض, بالرياض → رياض: 8a + b + 1 for form.slice(a, length − b)
+    expect(codes.get('الرياض')).toBe(8 * 2 + 0 + 1);
+    expect(codes.get('بالرياض')).toBe(8 * 3 + 0 + 1);
+    expect(codes.get('رياض')).toBe(1);
+    const pack = await openPack(memoryLoader(files).loader);
+    for (const q of ['الرياض', '"الرياض"', '"بالرياض"', 'رياض', '-"الرياض" جدة', 'جدة -"رياض"', '"الرياض" رياضة']) {
+      expect(await pack.searchWithTotal(q, { ranking: { forms: 1 } })).toEqual(index.searchWithTotal(q, { ranking: { forms: 1 } }));
+      expect(await pack.searchWithTotal(q)).toEqual(index.searchWithTotal(q));
+    }
+  });
+
+  it("names each form's parent as the text term a query word of that form looks up, from the builder's word table or by analysis (a loaded or compacted index; property)", async () => {
+    // words with clitics, marks, tatweel, letters the normalizer folds, and others: the builder knows each form's term
+    // from its token loop; a loaded index, or one compacted after a removal, analyzes its forms again. Both must name
+    // the same parents (the same bytes), and every parent named must be the analysis's term.
+    const letters = 'ابتثجحخدذرسشصضطظعغفقكلمنهويءآأإؤئىة' + '\u064b\u064e\u0650\u0651\u0652\u0640\u200c' + 'xA9٣-';
+    const odd = fc.array(fc.constantFrom(...letters), { minLength: 1, maxLength: 9 }).map((c) => c.join(''));
+    const clitic = fc.tuple(fc.constantFrom('', 'و', 'ف', 'ب', 'ل', 'ال', 'وال', 'بال', 'لل', 'ك'), fc.oneof(word, odd), fc.constantFrom('', 'ه', 'ها', 'هم', 'ات', 'ين', 'ة'));
+    const text = fc.array(clitic.map(([a, w, b]) => a + w + b), { minLength: 1, maxLength: 10 }).map((w) => w.join(' '));
+    let named = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(text, { minLength: 1, maxLength: 8 }), fc.boolean(), async (texts, removeOne) => {
+        const index = createIndex();
+        index.addAll(texts.map((text, id) => ({ id, text })));
+        if (removeOne) index.remove(0);
+        const zlib = { ...SMALL, compress: async (b: Uint8Array, dictionary: Uint8Array) => deflateRawSync(b, { dictionary }) };
+        const files = await index.pack(zlib);
+        expect(await loadIndex(index.serialize()).pack(zlib)).toEqual(files);
+        // the parent named: the analysis's term as a query resolves it (FORMAT.md, P.3)
+        const builder = new IndexBuilder(resolveIndexConfig({}));
+        texts.forEach((text, id) => id === 0 && removeOne || builder.add({ id, text }));
+        const snap = builder.snapshot();
+        const root = await readPackRoot(files['root.fahras']);
+        for (const piece of pieces(files, root, root.surface!.dict)) {
+          piece.terms.forEach((form, i) => {
+            const r = piece.parent[i];
+            if (r === 0) return;
+            let term = '';
+            builder.analyzer.scan(form, (t) => (term ||= t));
+            const parent = snap.textIndex.termsById[resolveTerm(snap.textIndex, term, true)];
+            expect(form.slice(r >> 3, form.length + 1 - (r & 7)), form).toBe(parent);
+            named++;
+          });
+        }
+      }),
+      { numRuns: 60 },
+    );
+    expect(named).toBeGreaterThan(100);
+  });
+
+  it('keeps paragraph numbers for a form whose parent is no text term, lists fewer paragraphs, or is not a slice of it', async () => {
+    const config = resolveIndexConfig({});
+    const builder = new IndexBuilder(config);
+    for (const d of [
+      { id: 'a', text: 'الرياض جدة' },
+      { id: 'b', text: 'الرياض\nبالرياض' },
+      { id: 'c', text: 'مكتبة الرياض ياض' },
+    ]) builder.add(d);
+    const snap = builder.snapshot();
+    const text = snap.textIndex;
+    const idOf = (term: string) => text.termsById.indexOf(term);
+    // parents a writer may be handed wrong: ياض (a slice of الرياض listing fewer paragraphs), مكتب (not a slice of
+    // بالرياض), none (جده)
+    expect([idOf('ياض'), idOf('مكتب')].every((id) => id >= 0)).toBe(true);
+    const wrong: Record<string, number> = { الرياض: idOf('ياض'), بالرياض: idOf('مكتب'), جده: -1 };
+    const files = await packSnapshot(snap, (form) => wrong[form] ?? idOf(builder.analyzer.analyze(form)[0].term), {
+      compress: async (b, dictionary) => deflateRawSync(b, { dictionary }),
+    });
+    const root = await readPackRoot(files['root.fahras']);
+    const codes = new Map<string, number>();
+    for (const piece of pieces(files, root, root.surface!.dict)) piece.terms.forEach((term, i) => codes.set(term, piece.parent[i]));
+    expect([codes.get('الرياض'), codes.get('بالرياض'), codes.get('جده')]).toEqual([0, 0, 0]);
+    expect(codes.get('مكتبه')).toBe(8 * 0 + 1 + 1); // مكتب: its last letter off
+    const index = createIndex();
+    index.addAll([
+      { id: 'a', text: 'الرياض جدة' },
+      { id: 'b', text: 'الرياض\nبالرياض' },
+      { id: 'c', text: 'مكتبة الرياض ياض' },
+    ]);
+    const pack = await openPack(memoryLoader(files).loader);
+    for (const q of ['الرياض', '"الرياض"', '"بالرياض"', 'جدة', 'مكتبة', '"مكتبة" الرياض']) expect(await pack.searchWithTotal(q, { ranking: { forms: 1 } })).toEqual(index.searchWithTotal(q, { ranking: { forms: 1 } }));
+  });
+
+  it('gives every paragraph its document, past documents of several paragraphs and documents of none (grouped by document)', async () => {
+    // a documents piece of documents with 2, 0, 0, 3 and 1 paragraphs: the paragraphs after them are not their
+    // document's number, so the postings say how far off they are (FORMAT.md, P.3)
+    const index = createIndex();
+    const texts = ['الرياض جدة\nالمكتبة الرياض', '', ' ', 'كتاب\nالرياض\nمكتبة الرياض', 'الرياض', 'جدة الرياض\nالرياض'];
+    index.addAll(texts.map((text, id) => ({ id, text })));
+    for (const pieceBytes of [64, 2048]) {
+      const pack = await openPack(memoryLoader(await index.pack({ ...SMALL, documentPieceBytes: pieceBytes })).loader);
+      for (const groupBy of ['paragraph', 'document'] as const) {
+        const o = { groupBy, limit: 20 };
+        expect(await pack.searchWithTotal('الرياض', o), groupBy).toEqual(index.searchWithTotal('الرياض', o));
+      }
+    }
+  });
+
   it('answers the seed corpus as the index that was built (queries searched at once and one by one)', async () => {
     const index = createIndex();
     for (const d of seedDocuments()) index.add(d);
@@ -120,6 +262,43 @@ describe('fahras/pack', () => {
     queries.forEach((q, i) => expect(all[i], q).toEqual(index.search(q, { limit: 5 })));
     expect(all[0].length).toBeGreaterThan(0);
     for (const q of queries) expect(await pack.search(q, { fuzzy: true })).toEqual(index.search(q, { fuzzy: true }));
+  });
+
+  it('refuses piece sizes that are not numbers of bytes from 64 (a numeric string too)', async () => {
+    const index = createIndex();
+    index.add({ id: 1, text: 'مكتبة المدرسة' });
+    for (const bad of ['4096', 63, Number.NaN, 1 << 27, null]) {
+      await expect(index.pack({ documentPieceBytes: bad as never }), String(bad)).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringContaining('documentPieceBytes') });
+    }
+    await expect(index.pack({ documentPieceBytes: 64 })).resolves.toBeDefined();
+  });
+
+  it("writes the same bytes compressing on threads with zlib's CRC-32 (writePack's way) as in place with the JavaScript CRC-32", async () => {
+    const index = createIndex();
+    for (const d of seedDocuments()) index.add(d);
+    const inPlace = await index.pack({ ...SMALL, compress: async (b, dictionary) => deflateRawSync(b, { dictionary }) });
+    const threads = threadedCompressor();
+    try {
+      const threaded = await index.pack({ ...SMALL, compress: threads.compress, crc32: nodeCrc32 });
+      expect(Object.keys(threaded).sort()).toEqual(Object.keys(inPlace).sort());
+      for (const name of Object.keys(inPlace)) expect(threaded[name], name).toEqual(inPlace[name]);
+    } finally {
+      await threads.close();
+    }
+  });
+
+  it('opens a directory in Node (the node build of fahras/pack; read by byte ranges through its own loader) and answers as the index', async () => {
+    const index = createIndex();
+    for (const d of seedDocuments()) index.add(d);
+    const dir = mkdtempSync(join(tmpdir(), 'fahras-pack-'));
+    try {
+      await writePack(index, dir, SMALL);
+      const pack = await openPackInNode(dir, { typos });
+      for (const q of ['الغاره الروسيه', 'المعارض*', 'ادلب -درعا']) expect(await pack.search(q), q).toEqual(index.search(q));
+      expect(pack.bytesRead).toBeLessThan(Object.values(await index.pack(SMALL)).reduce((sum, b) => sum + b.length, 0));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('reads the root and the pieces a query needs, and nothing again for a query whose pieces are cached', async () => {
@@ -180,22 +359,90 @@ describe('fahras/pack', () => {
       await expect(open({ ...files, 'root.fahras': index.serialize() })).rejects.toMatchObject({ code: 'BAD_MAGIC' });
     });
 
-    it('a pack from a newer format version is UNSUPPORTED_VERSION', async () => {
+    it("in Node (fahras/pack's node build) checks the root and every piece with zlib's CRC-32 (or the crc32 option) and inflates with zlib: damage is still CHECKSUM_MISMATCH, a piece that does not inflate CORRUPT_INDEX", async () => {
+      const lengths: number[] = [];
+      const counting = (b: Uint8Array) => (lengths.push(b.length), (nodeCrc32 ?? crc32)(b));
+      const { ranges, loader } = memoryLoader(files);
+      const pack = await openPackInNode(loader, { crc32: counting });
+      expect(await pack.search('الغاره الروسيه')).toEqual(index.search('الغاره الروسيه'));
+      // the root's payload, then each piece read
+      expect(lengths).toEqual([files['root.fahras'].length - 16, ...ranges.map((r) => r.end - r.start)]);
+      const openInNode = async (f: Record<string, Uint8Array>) => (await openPackInNode(memoryLoader(f).loader)).search('الغاره الروسيه');
+      for (const { name, start, end } of ranges) {
+        const bytes = files[name].slice();
+        bytes[(start + end) >> 1] ^= 0x20;
+        await expect(openInNode({ ...files, [name]: bytes })).rejects.toMatchObject({ code: 'CHECKSUM_MISMATCH', message: expect.stringContaining(`${name} [${start}, ${end})`) });
+      }
       const root = files['root.fahras'].slice();
-      root[4] = PACK_VERSION + 1;
-      await expect(open({ ...files, 'root.fahras': root })).rejects.toMatchObject({ code: 'UNSUPPORTED_VERSION', message: expect.stringContaining(String(PACK_VERSION)) });
+      root[root.length >> 1] ^= 0x20;
+      await expect(openInNode({ ...files, 'root.fahras': root })).rejects.toMatchObject({ code: 'CHECKSUM_MISMATCH' });
+      // a compressed piece that does not inflate (zlib's inflate there), under a matching checksum: CORRUPT_INDEX naming it
+      const { name, start, end } = ranges[0];
+      const volume = files[name].slice();
+      volume.fill(0xff, start, end - 4); // (a block type DEFLATE reserves)
+      new DataView(volume.buffer).setUint32(end - 4, crc32(volume, start, end - 4), true);
+      await expect(openInNode({ ...files, [name]: volume })).rejects.toMatchObject({ code: 'CORRUPT_INDEX', message: expect.stringContaining(`${name} [${start}, ${end})`) });
+    });
+
+    it('a pack from a newer format version is UNSUPPORTED_VERSION, and one from an older version too (naming both)', async () => {
+      for (const version of [PACK_VERSION + 1, PACK_VERSION - 1, 1]) {
+        const root = files['root.fahras'].slice();
+        root[4] = version;
+        await expect(open({ ...files, 'root.fahras': root })).rejects.toMatchObject({ code: 'UNSUPPORTED_VERSION', message: `pack format version ${version} (this build reads ${PACK_VERSION})` });
+      }
     });
 
     it('a piece whose content does not parse (under a matching checksum) is CORRUPT_INDEX naming it', async () => {
-      // one postings piece the query reads becomes garbage stored raw, with the CRC-32 of its bytes after them
+      // one postings piece the query reads becomes garbage that inflates (a stored block of 0xFF bytes, of the
+      // piece's size), with the CRC-32 of its bytes after them
       const { ranges, loader } = memoryLoader(files);
       await (await openPack(loader)).search('الغاره الروسيه');
       const { name, start, end } = ranges.find((r) => r.name.startsWith('post-'))!;
       const volume = files[name].slice();
-      volume.fill(0xff, start + 1, end - 4);
-      volume[start] = 0; // stored raw
+      const garbage = deflateRawSync(new Uint8Array(end - start - 9).fill(0xff), { level: 0 });
+      expect(garbage.length).toBe(end - start - 4);
+      volume.set(garbage, start);
       new DataView(volume.buffer).setUint32(end - 4, crc32(volume, start, end - 4), true);
       await expect(open({ ...files, [name]: volume })).rejects.toMatchObject({ code: 'CORRUPT_INDEX', message: expect.stringContaining(`${name} [${start}, ${end})`) });
+    });
+
+    it("a surface form whose parent the text dictionary lacks is CORRUPT_INDEX naming its postings piece", async () => {
+      // one form, الرياض, whose parent code (the last byte of its dictionary piece, compressed as a stored block) names
+      // لرياض instead of رياض: no text term
+      const one = createIndex();
+      one.addAll([{ id: 'a', text: 'الرياض' }]);
+      const stored = await one.pack({ compress: async (b) => deflateRawSync(b, { level: 0 }) });
+      expect(await (await openPack(memoryLoader(stored).loader)).search('الرياض')).toEqual(one.search('الرياض'));
+      const name = Object.keys(stored).find((n) => n.startsWith('sdict-'))!;
+      const volume = stored[name].slice();
+      expect(volume[volume.length - 5]).toBe(8 * 2 + 1);
+      volume[volume.length - 5] = 8 * 1 + 1;
+      new DataView(volume.buffer).setUint32(volume.length - 4, crc32(volume, 0, volume.length - 4), true);
+      const damaged = await openPack(memoryLoader({ ...stored, [name]: volume }).loader);
+      const spost = Object.keys(stored).find((n) => n.startsWith('spost-'))!;
+      await expect(damaged.search('الرياض')).rejects.toMatchObject({ code: 'CORRUPT_INDEX', message: expect.stringContaining(spost) });
+    });
+
+    it('a postings entry whose document lies outside its documents piece (the block parsing to its end) is CORRUPT_INDEX', async () => {
+      // one documents piece: paragraphs 0 and 1 of document 0, paragraph 2 of document 1; the entries of 1 and 2 say
+      // how many more paragraphs than documents precede them there (1 each: FORMAT.md P.3), the block's last byte
+      const one = createIndex();
+      one.addAll([{ id: 'a', text: 'الرياض\nالرياض' }, { id: 'b', text: 'الرياض' }]);
+      // (compressed as stored blocks: the block's bytes are the piece's, as they are)
+      const stored = await one.pack({ compress: async (b) => deflateRawSync(b, { level: 0 }) });
+      const name = Object.keys(stored).find((n) => n.startsWith('post-'))!;
+      expect(stored[name][0]).toBe(1); // one piece, one stored block (the last)
+      const pack = await openPack(memoryLoader(stored).loader);
+      expect(await pack.search('الرياض')).toEqual(one.search('الرياض'));
+      for (const zigzag of [0x7e, 3]) {
+        // document 2 − 63, or 2 + 2 of 2: still varints of a byte, so the block reads to its end as before
+        const volume = stored[name].slice();
+        expect(volume[volume.length - 5]).toBe(2); // zigzag(1)
+        volume[volume.length - 5] = zigzag;
+        new DataView(volume.buffer).setUint32(volume.length - 4, crc32(volume, 0, volume.length - 4), true);
+        const damaged = await openPack(memoryLoader({ ...stored, [name]: volume }).loader);
+        await expect(damaged.search('الرياض')).rejects.toMatchObject({ code: 'CORRUPT_INDEX', message: expect.stringContaining(name) });
+      }
     });
   });
 });

@@ -25,6 +25,8 @@ export function mulberry32(seed: number): () => number {
 }
 
 export const SPEED_SEED = 20240611;
+/** The seed of the known-item queries of the static-search benchmarks (bench/packs.ts, bench/pack-memory.ts): every engine gets the same list. */
+export const PACKS_SEED = 20261207;
 export const MIN_WORDS_FOR_QUERY_SOURCE = 12;
 
 /** A query drawn from a paragraph, with the id of the document it was drawn from (its known item). */

@@ -1,6 +1,6 @@
 // Small helpers shared by the bench scripts: output folder, argument parsing, tables, number formatting.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { REPO_ROOT } from './data.js';
 
@@ -39,6 +39,20 @@ export function parseArgs(argv: readonly string[], valued: readonly string[] = [
     } else positional.push(a);
   }
   return { flags, positional };
+}
+
+/** The arguments of an A/B script run as `SCRIPT REF_DIR [MB] [--flag N…]`: the reference tree (another checkout of
+ * this repository), the corpus slice in MB (default 20) and the flags; `usage` is thrown when REF_DIR is missing. */
+export function parseReferenceArgs(usage: string, valued: readonly string[]): ParsedArgs & { refDir: string; mb: number } {
+  const args = parseArgs(process.argv.slice(2), valued);
+  const refDir = args.positional[0];
+  if (!refDir) throw new Error(`usage: ${usage}`);
+  return { ...args, refDir, mb: Number(args.positional[1] ?? 20) };
+}
+
+/** The module `file` (such as 'src/index.ts') of the reference tree at `refDir`, typed as the caller's own. */
+export async function importReference<T>(refDir: string, file: string): Promise<T> {
+  return (await import(pathToFileURL(resolve(refDir, file)).href)) as T;
 }
 
 export function listFlag(v: string | true | undefined): string[] | undefined {

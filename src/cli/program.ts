@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import type { SingleBar } from 'cli-progress';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { createIndex, FahrasError, type FahrasIndex, type FieldsOption, loadIndex as loadFull, type ParagraphSplit } from '../index.js';
-import { writePack } from '../pack-node.js';
+import { threadedCompressor, writePack } from '../pack-node.js';
 import { CliError, type CliIO, EXIT_USAGE, fileError, indexError, reportFailure } from './errors.js';
 import { DEFAULT_LIMIT, searchCommand, type SearchCommandOptions } from './search.js';
 import { terminalText } from './render.js';
@@ -123,20 +123,26 @@ async function packCommand(inputs: string[], opts: IndexCommandOptions, io: CliI
   const out = opts.output;
   let index: FahrasIndex;
   let skipped: Skipped[] = [];
-  if (inputs.length === 1 && inputs[0].endsWith('.fahras') && !(await fs.stat(inputs[0]).catch(() => null))?.isDirectory()) {
-    const bytes = await fs.readFile(inputs[0]).catch((err) => Promise.reject(fileError(err, inputs[0])));
-    try {
-      index = loadFull(bytes);
-    } catch (err) {
-      throw indexError(err, inputs[0]);
-    }
-  } else ({ index, skipped } = await buildIndex(inputs, opts, io, t0));
+  // the compressing threads start while the index is built or loaded (their start is then off the pack's time)
+  const threads = threadedCompressor();
   let written;
   try {
-    written = await writePack(index, out);
-  } catch (err) {
-    if (err instanceof FahrasError) throw new CliError(`cannot pack: ${err.message} (${err.code})`);
-    throw fileError(err, out, 'write');
+    if (inputs.length === 1 && inputs[0].endsWith('.fahras') && !(await fs.stat(inputs[0]).catch(() => null))?.isDirectory()) {
+      const bytes = await fs.readFile(inputs[0]).catch((err) => Promise.reject(fileError(err, inputs[0])));
+      try {
+        index = loadFull(bytes);
+      } catch (err) {
+        throw indexError(err, inputs[0]);
+      }
+    } else ({ index, skipped } = await buildIndex(inputs, opts, io, t0));
+    try {
+      written = await writePack(index, out, { compress: threads.compress });
+    } catch (err) {
+      if (err instanceof FahrasError) throw new CliError(`cannot pack: ${err.message} (${err.code})`);
+      throw fileError(err, out, 'write');
+    }
+  } finally {
+    await threads.close();
   }
   const stats = index.stats();
   const seconds = Number(((performance.now() - t0) / 1000).toFixed(3));

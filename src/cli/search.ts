@@ -2,9 +2,8 @@
 // entry (main.ts) imports this module alone for `fahras search PATH words…`, so a search loads the pack reader, the
 // searcher and the printer, and neither commander nor the builder (bench/NOTES.md: a cold search on the 102 MB pack).
 import { closeSync, openSync, promises as fs, readSync } from 'node:fs';
-import { createInterface } from 'node:readline';
-import { inflateRawSync } from 'node:zlib';
-import { FahrasError, openPack, type PieceLoader, type SearchOptions, type SearchResult } from '../pack.js';
+// (the `node` build of fahras/pack: it inflates and checks pieces with node:zlib)
+import { FahrasError, openPack, type PieceLoader, type SearchOptions, type SearchResult } from '../pack-directory.js';
 import { typos } from '../typos.js';
 import { quran } from '../quran.js';
 import { CliError, fileError, indexError, type CliIO } from './errors.js';
@@ -26,6 +25,9 @@ export const DEFAULT_LIMIT = 10;
 /** A searcher over an index file (loaded whole) or a pack directory (read piece by piece as queries need). */
 type Search = (query: string, options: SearchOptions) => Promise<SearchResult[]>;
 
+/** A Node Buffer's bytes as a plain Uint8Array: the readers take many views of what they read, and a Buffer's views are Buffers, slower to make. */
+const plainBytes = (b: Uint8Array): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.length);
+
 /**
  * A pack directory's pieces through file descriptors kept open per volume, read synchronously by byte range: a
  * command answers a query or a few, so blocking reads cost less than the thread pool's round trips.
@@ -35,7 +37,7 @@ function volumeReader(dir: string): PieceLoader {
   process.once('exit', () => open.forEach((fd) => closeSync(fd)));
   return async (name, range) => {
     const path = `${dir}/${name}`;
-    if (!range) return fs.readFile(path);
+    if (!range) return plainBytes(await fs.readFile(path));
     let fd = open.get(name);
     if (fd === undefined) open.set(name, (fd = openSync(path, 'r')));
     const bytes = new Uint8Array(range.end - range.start);
@@ -52,9 +54,8 @@ async function openSearch(path: string): Promise<Search> {
   }
   try {
     if (st.isDirectory()) {
-      // a corpus quoting the Qur'an (news does) needs its rules; zlib inflates a piece at once, where Node's
-      // DecompressionStream takes its stream machinery's turns (and its first use loads that machinery)
-      const pack = await openPack(volumeReader(path), { typos, quran, inflate: async (body, dictionary) => inflateRawSync(body, { dictionary }) });
+      // a corpus quoting the Qur'an (news does) needs its rules
+      const pack = await openPack(volumeReader(path), { typos, quran });
       return (query, options) => pack.search(query, options).catch((err) => Promise.reject(indexError(err, path)));
     }
     // --fuzzy, --fields and Qur'anic indexes need the search-only entry's opt-ins
@@ -87,6 +88,8 @@ export async function searchCommand(file: string, words: string[], opts: SearchC
   if (words.length) return answer(words.join(' '));
   // no query: one per line from standard input, the index opened once (a prompt on a terminal)
   const input = io.stdin ?? process.stdin;
+  // (node:readline loaded only here: a search given its words never reads lines)
+  const { createInterface } = await import('node:readline');
   const lines = createInterface({ input, output: input.isTTY ? io.stdout : undefined, terminal: input.isTTY === true });
   const prompt = () => input.isTTY && lines.prompt();
   lines.setPrompt('fahras> ');

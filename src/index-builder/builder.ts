@@ -3,11 +3,12 @@
 import { type Analyzer, type AnalyzerConfig, type AnalyzerOptions, type AnalyzerPreset, createAnalyzer, oneOf, resolveAnalyzerConfig, type TextAnalyzer, WordChain, type WordIdSink } from '../analysis/index.js';
 import { holdsQuranicOrthography } from '../normalize/index.js';
 import { ByteWriter, U32List } from '../segment/bytes.js';
-import { type DocumentId, type DocumentTable, type FahrasDocument, type FieldIndex, type IndexConfig, type IndexSnapshot, PARAGRAPH_SPLITS, type ParagraphSplit, RANKING, DERIVATION_WEIGHT, type ParagraphTable, type TermIndexData, type TermVectors, NO_VECTOR, fieldText, type DerivationEntries, type Derivations } from '../segment/model.js';
+import { type DocumentId, type DocumentTable, type FahrasDocument, type FieldIndex, type IndexConfig, type IndexSnapshot, PARAGRAPH_SPLITS, type ParagraphSplit, RANKING, roundLength, DERIVATION_WEIGHT, type ParagraphTable, type TermIndexData, type TermVectors, NO_VECTOR, fieldText, type DerivationEntries, type Derivations } from '../segment/model.js';
 import { putVarint } from '../segment/postings.js';
 import { checkOptions, describe, FahrasError, invalid } from '../errors.js';
 import { cliticRemainder, FOLD_PREFIXES } from '../stem/clitics.js';
 import { ParagraphSplitter } from './paragraphs.js';
+import { QUESTION_WORDS } from './question-words.js';
 import { PostingsWriter, TokenLog } from './postings.js';
 
 
@@ -94,7 +95,10 @@ export function resolveIndexConfig(options?: IndexOptions): IndexConfig {
   if (!(Number.isInteger(maxParagraphLength) && maxParagraphLength >= 16 && maxParagraphLength <= 0x7fffffff)) {
     invalid(`createIndex option maxParagraphLength: expected an integer from 16 to 2147483647, got ${describe(maxParagraphLength)}`);
   }
-  return { analyzer, paragraphs, maxParagraphLength, fields: resolveFields(o.fields ?? []), ranking: derivations && analyzer.stemmer !== 'none' ? { ...RANKING, derivations: DERIVATION_WEIGHT } : { ...RANKING }, cliticFolding, quranic: false };
+  // the question words as this analyzer normalizes a query's words (each once)
+  const words = new WordChain(analyzer);
+  const questions = [...new Set(QUESTION_WORDS.map((word) => words.surfaceOf(word)))].filter((word) => word !== '');
+  return { analyzer, paragraphs, maxParagraphLength, fields: resolveFields(o.fields ?? []), ranking: derivations && analyzer.stemmer !== 'none' ? { ...RANKING, derivations: DERIVATION_WEIGHT } : { ...RANKING }, cliticFolding, roundedLengths: true, quranic: false, questions };
 }
 
 function checkId(id: unknown): DocumentId {
@@ -370,7 +374,7 @@ export class IndexBuilder {
     this.prevStart = start;
     this.paraTokens = 0;
     this.analyzer.scanWords(this.docText, this.sink, start, end);
-    const length = this.paraTokens;
+    const length = this.config.roundedLengths ? roundLength(this.paraTokens) : this.paraTokens;
     this.tvEnd.push(this.tv.length);
     this.pDoc.push(this.doc);
     this.pStart.push(start);
@@ -594,6 +598,21 @@ export class IndexBuilder {
     };
     for (let t = 0; t < n; t++) if (target[t] !== t && decide(t) !== t) folded = true;
     if (folded) for (let i = 0; i < tokens; i++) column[i] = target[column[i]];
+  }
+
+  /**
+   * Per surface term id: the text term id its words were indexed under before clitic folding (the term
+   * `analyzer.scan(form)` gives, as the text index holds it); a hole for a form whose words were not met since the word
+   * tables were last reset (a loaded index's, an analyzer's reset), and for every form when a form may not be one
+   * word's analysis (Lucene's normalizer runs after the stopwords: two words share a form the analyzer, given the
+   * form, may take for a stopword). Read from the word table the token loop keeps: what the pack writer would
+   * otherwise get by analyzing every form again. @internal
+   */
+  surfaceTextTerms(): number[] {
+    const out: number[] = [];
+    const map = this.wordMap;
+    if (this.analyzer.distinctSurfaces) for (let s = 0; s < map.length; s += 2) if (map[s] >= 0) out[map[s + 1]] = map[s];
+    return out;
   }
 
   /** The current state for readers; cached until the next change. */

@@ -50,7 +50,7 @@ interface DocScore {
  * Whether field `f` answers clause `c`: a clause restricted to it, or an unrestricted word when the field is scored
  * (boost above 0). An unrestricted phrase counts in the text only; `text:` restricts to the text.
  */
-const reads = (f: FieldIndex, c: Clause): boolean => (c.queryTerms[0].field ?? (c.kind === 'term' && f.boost > 0 && f.name)) === f.name;
+const reads = (f: FieldIndex, c: Clause): boolean => (c.queryTerms[0].field ?? (c.kind === 'term' && f.boost && f.name)) === f.name;
 
 /**
  * The live documents where clause `c` matches in field `f`, each with the field's BM25 for it × its boost, and the
@@ -94,7 +94,7 @@ function clauseMatches(s: Searcher, f: FieldIndex, c: Clause, ranking: RankingPa
         terms.forEach((set, i) => set.has(term) && lists[i].push(position));
       });
       const freq = phraseFrequency(lists, offsets);
-      if (freq > 0) out.set(d, bm25(f.boost * idf, d, freq));
+      if (freq) out.set(d, bm25(f.boost * idf, d, freq));
     }
   }
   return [out, words.flat().map((id) => data.termsById[id])];

@@ -1,4 +1,4 @@
-export { Searcher, DEFAULT_RANKING, bm25Idf, type SearchOptions, type SearchResult, type SearchPage, type SuggestOptions, type RankingParams, type SearcherExtras } from './search.js';
+export { Searcher, searchSnapshot, DEFAULT_RANKING, bm25Idf, type SearchOptions, type SearchResult, type SearchPage, type SuggestOptions, type RankingParams, type SearcherExtras } from './search.js';
 export { scoreFields, type FieldScorer, type FieldScoring } from './fields.js';
 export { parseQuery, DEFAULT_QUERY_LIMITS, type ParsedQuery, type Clause, type QueryTerm, type QueryLimits } from './parse.js';
 export { makeSnippet, toHtml, escapeHtml, type Snippet, type HtmlOptions } from './snippet.js';

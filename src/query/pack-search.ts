@@ -1,12 +1,12 @@
-// Searching a pack, in the order of its reads: the query is parsed and the dictionary pieces its words need are
-// read; the searcher plans it (finds the index terms of its clauses there); the postings of those terms are read,
+// Searching a pack, in the order of its reads: the query is parsed; the searcher plans it (finds the index terms of
+// its clauses) in the dictionary pieces read so far, which learn from its lookups the pieces the whole dictionary
+// would answer them from, and plans again once those are read, until a plan needs no other piece; the postings of those terms are read,
 // and with them the lengths and documents of the paragraphs they list; the searcher ranks it once, over a snapshot
 // whose corpus statistics come from the root; the documents pieces of the page's paragraphs are read (with a
 // `filter`, first those of every candidate, whose stored fields it reads); the searcher presents the page. So
 // results are the in-memory index's by construction, and every piece is read before the step that needs it.
 import type { TextAnalyzer } from '../analysis/index.js';
-import { cliticRemainder } from '../stem/clitics.js';
-import { type DocumentId, type IndexSnapshot, type TermIndexData, emptyTermIndex } from '../segment/model.js';
+import { type DictionaryReads, type DocumentId, type IndexConfig, type IndexSnapshot, type TermIndexData, emptyTermIndex } from '../segment/model.js';
 import {
   type DictionaryPiece,
   type DocumentsPiece,
@@ -15,14 +15,17 @@ import {
   type PieceRef,
   type PieceStore,
   damagedPiece,
+  lastAtMost,
   readDictionaryPiece,
   readDocumentsPiece,
 } from '../segment/pack-reader.js';
 import { concatBytes } from '../segment/bytes.js';
-import { EntryCursor, VarintCursor } from '../segment/postings.js';
-import type { ParsedQuery } from './parse.js';
-import { Searcher, type SearcherExtras, type SearchOptions, type SearchPage, parseSearchQuery, planTerms, surfaceFormsOf } from './search.js';
-import type { ResolvedSearchOptions } from './search-options.js';
+import { findTerm } from '../segment/dictionary.js';
+import { EntryCursor, VarintCursor, putEntry } from '../segment/postings.js';
+import { type QueryPlan, Searcher, type SearcherExtras, type SearchOptions, type SearchPage, type SearchResult, parseSearchQuery, planTerms } from './search.js';
+
+/** A paragraph's document not yet placed in its documents piece is this plus the count its postings give (textBlock). */
+const UNPLACED = 2 ** 31;
 
 /** A postings piece: its bytes and the blocks whose paragraph data went into the paragraph tables. @internal */
 interface PostingsPiece {
@@ -30,35 +33,13 @@ interface PostingsPiece {
   applied: Set<number>;
 }
 
-/**
- * A dictionary piece in the cache: its bytes, and its decoded form until a query has joined it into its dictionary.
- * Only the bytes stay between queries, so the cache's count (decompressed bytes) is what it holds: decoded, a term
- * is a string and four table entries, several times its bytes (bench/NOTES.md, packrun). @internal
- */
-interface CachedDictionaryPiece {
-  body: Uint8Array;
-  decoded?: DictionaryPiece;
-}
-
 /** The union of some dictionary pieces (in term order; term ids are positions in it), as a term index without postings. @internal */
-interface Dictionary extends DictionaryPiece, TermIndexData {
+interface Dictionary extends DictionaryPiece<Uint32Array>, TermIndexData {
   key: string;
 }
 
-/** The last index of ascending `values` whose value is at most `value` (-1 when none is): which piece holds it. */
-function lastAtMost<T extends string | number>(values: ArrayLike<T>, value: T): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (values[mid] <= value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
-}
-
-/** The dictionary pieces of one term index that a query's words need. @internal */
-class DictionaryNeeds {
+/** The dictionary pieces of one term index that a query's lookups need (told of them by the planner's lookups). @internal */
+class DictionaryNeeds implements DictionaryReads {
   readonly pieces = new Set<number>();
   constructor(readonly lists: PackTermLists) {}
 
@@ -77,7 +58,7 @@ class DictionaryNeeds {
    * until the pieces after its own hold the scan's cap of terms.
    */
   prefixScan(prefix: string, maxExpansions: number): void {
-    if (prefix === '' || !this.lists.dictFirst.length) return;
+    if (!this.lists.dictFirst.length) return;
     const { dictFirst, dictCounts } = this.lists;
     const cap = Math.max(maxExpansions * 64, 4096);
     let i = this.pieceOf(prefix);
@@ -85,38 +66,10 @@ class DictionaryNeeds {
     for (let scanned = 0; ++i < dictFirst.length && scanned < cap && dictFirst[i].startsWith(prefix); scanned += dictCounts[i]) this.pieces.add(i);
   }
 
-  all(): void {
+  /** Every piece (typo neighbours scan every term). */
+  everyTerm(): void {
     for (let i = 0; i < this.lists.dictFirst.length; i++) this.pieces.add(i);
   }
-}
-
-/**
- * The dictionary pieces a parsed query reads, of the text index and of the surface index: the pieces of its words'
- * terms, of its prefixes' scans, every text piece for `fuzzy`, and those of its exact forms.
- */
-function dictionaryNeeds(root: PackRoot, parsed: ParsedQuery, opts: ResolvedSearchOptions): [DictionaryNeeds, DictionaryNeeds | null] {
-  const { fuzzy, maxExpansions, ranking } = opts;
-  const positive = [...parsed.must, ...parsed.should];
-  const clauses = [...positive, ...parsed.not];
-  const text = new DictionaryNeeds(root.text);
-  const surface = root.surface && new DictionaryNeeds(root.surface);
-  const folding = root.config.cliticFolding;
-  // a word's piece, and with clitic folding those of its forms without a clitic (resolveTerm may read them)
-  const need = (term: string): unknown => (text.lookup(term), folding && cliticRemainder(term, (rest) => (need(rest), false)));
-  for (const clause of clauses) {
-    for (const queryTerm of clause.queryTerms) {
-      need(queryTerm.term);
-      if (queryTerm.prefix) {
-        text.prefixScan(queryTerm.term, maxExpansions);
-        if (queryTerm.surface !== queryTerm.term) text.prefixScan(queryTerm.surface, maxExpansions);
-      }
-    }
-  }
-  // a typo may be anywhere in the dictionary: bounded by its size, read once
-  if (fuzzy > 0 && positive.some((clause) => clause.kind === 'term')) text.all();
-  // every clause's exact forms (an excluded quoted word needs them too)
-  if (surface) for (const clause of clauses) for (const form of surfaceFormsOf(clause, ranking.forms)) surface.lookup(form);
-  return [text, surface];
 }
 
 /**
@@ -126,14 +79,16 @@ function dictionaryNeeds(root: PackRoot, parsed: ParsedQuery, opts: ResolvedSear
  */
 class PackPieces {
   private readonly dictionaries: (Dictionary | undefined)[] = [];
-  /** Set when postings brought paragraph lengths not known before (the searchers' length norms are stale). */
-  lengthsChanged = false;
+  /** Per paragraph, 1 + the postings piece (its number in the root's list) that gave its document, 0 before any: errors name it. */
+  private readonly writers: Uint32Array;
 
   constructor(
     private readonly root: PackRoot,
     private readonly store: PieceStore,
     private readonly snap: IndexSnapshot,
-  ) {}
+  ) {
+    this.writers = new Uint32Array(snap.paragraphTable.count);
+  }
 
   /** The union of the needed dictionary pieces of term index `which` (0: text, 1: surface), kept while the set is the same. */
   async dictionaryOf(needs: DictionaryNeeds, which: number): Promise<Dictionary> {
@@ -142,27 +97,14 @@ class PackPieces {
     const last = this.dictionaries[which];
     if (last && last.key === key) return last; // the same pieces as the last query (it holds them, cached or not)
     const postingsPieces = needs.lists.post.length;
-    const cached = await Promise.all(
-      order.map((i) => this.store.get<CachedDictionaryPiece>(needs.lists.dict[i], (body) => ({ body, decoded: readDictionaryPiece(body, postingsPieces) }))),
-    );
-    // (decoded when read, checked then; decoded again when a later query needs it)
-    const pieces = cached.map((piece) => {
-      const decoded = piece.decoded ?? readDictionaryPiece(piece.body, postingsPieces);
-      piece.decoded = undefined;
-      return decoded;
-    });
+    // the cache keeps a piece's bytes only (decoded, a term is a string and five table entries, several times its
+    // bytes: bench/NOTES.md, packrun), checked by decoding them when read; each query that needs it decodes it again
+    const bodies = await Promise.all(order.map((i) => this.store.get(needs.lists.dict.at(i), (body) => (readDictionaryPiece(body, postingsPieces), body))));
+    const pieces = bodies.map((body) => readDictionaryPiece(body, postingsPieces));
     const terms = pieces.flatMap((piece) => piece.terms);
     const n = terms.length;
     // one table of the pieces' tables, in piece order
-    const joined = (table: (piece: DictionaryPiece) => Uint32Array) => {
-      const out = new Uint32Array(n);
-      let at = 0;
-      for (const piece of pieces) {
-        out.set(table(piece), at);
-        at += piece.terms.length;
-      }
-      return out;
-    };
+    const joined = (table: (piece: DictionaryPiece) => number[]) => Uint32Array.from(pieces.flatMap(table));
     const out: Dictionary = {
       ...emptyTermIndex(),
       key,
@@ -173,27 +115,33 @@ class PackPieces {
       piece: joined((piece) => piece.piece),
       offset: joined((piece) => piece.offset),
       length: joined((piece) => piece.length),
+      parent: joined((piece) => piece.parent),
       sorted: Uint32Array.from(terms, (_, i) => i),
     };
     // pieces that overlap (each is in order, and the root's first terms are): the first is damaged
-    for (let i = 1; i < n; i++) if (!(out.terms[i - 1] < out.terms[i])) throw damagedPiece(needs.lists.dict[order[0]]);
-    return (this.dictionaries[which] = out);
+    for (let i = 1; i < n; i++) if (!(out.terms[i - 1] < out.terms[i])) throw damagedPiece(needs.lists.dict.at(order[0]));
+    // (none, a query's first plan: not kept, so the last query's pieces are still there for its second)
+    return key ? (this.dictionaries[which] = out) : out;
   }
 
-  /** A term index over `dict` holding the postings of the terms `ids` (the others are empty). */
-  async postings(dict: Dictionary, lists: PackTermLists, ids: number[], surface: boolean): Promise<TermIndexData> {
+  /**
+   * A term index over `dict` holding the postings of the terms `ids` (the others are empty); a surface index's with
+   * `parents`, the text index holding its forms' parents.
+   */
+  async postings(dict: Dictionary, lists: PackTermLists, ids: number[], parents?: Promise<TermIndexData>): Promise<TermIndexData> {
     const wanted = [...new Set(ids)].sort((a, b) => a - b);
-    const pieces = await Promise.all(wanted.map((id) => this.store.get<PostingsPiece>(lists.post[dict.piece[id]], (body) => ({ body, applied: new Set() }))));
+    const pieces = await Promise.all(wanted.map((id) => this.store.get<PostingsPiece>(lists.post.at(dict.piece[id]), (body) => ({ body, applied: new Set() }))));
+    const text = await parents;
     const n = dict.terms.length;
     const entryStart = new Uint32Array(n + 1);
     const positionStart = new Uint32Array(n + 1);
     const blocks = wanted.map((id, k) => {
       const piece = pieces[k];
-      const name = lists.post[dict.piece[id]];
+      const name = lists.post.at(dict.piece[id]);
       const start = dict.offset[id];
       const end = start + dict.length[id];
       if (end > piece.body.length) throw damagedPiece(name);
-      return surface ? { entryBytes: piece.body.subarray(start, end), positionBytes: new Uint8Array(0) } : this.textBlock(piece, start, end, dict.df[id], name);
+      return text ? { entryBytes: surfaceEntries(piece.body, start, end, dict, id, text, name), positionBytes: new Uint8Array(0) } : this.textBlock(piece, start, end, dict.df[id], name, dict.piece[id]);
     });
     // the wanted terms' blocks one after another; a term not wanted has none
     for (let id = 0, k = 0; id < n; id++) {
@@ -209,58 +157,81 @@ class PackPieces {
     return { termsById: dict.terms, sorted: dict.sorted, df: dict.df, entryStart, entryBytes, positionStart, positionBytes };
   }
 
-  /** A text postings block: its entries and positions; the first time, its paragraphs' lengths and documents go into the tables. */
-  private textBlock(piece: PostingsPiece, start: number, end: number, df: number, name: PieceRef) {
-    const header = new VarintCursor().reset(piece.body, start, end);
-    const entriesLength = header.next();
-    const positionsLength = header.next();
-    const entriesStart = header.pos;
-    const metaStart = entriesStart + entriesLength + positionsLength;
+  /**
+   * A text postings block: its entries and positions; the first time, its paragraphs' lengths go into the tables,
+   * and their documents as the postings give them, counted from their documents pieces, found when a step needs them
+   * ({@link documentsOf}): finding a paragraph's documents piece decodes a volume of the root's documents list, so a
+   * query reads the volumes of the paragraphs it shows, not of all it ranks (bench/NOTES.md, coldcli).
+   */
+  private textBlock(piece: PostingsPiece, start: number, end: number, df: number, name: PieceRef, index: number) {
+    const meta = new VarintCursor().reset(piece.body, start, end);
+    const entriesLength = meta.next();
+    const positionsLength = meta.next();
+    const entriesStart = meta.pos;
+    const entriesEnd = entriesStart + entriesLength;
+    const metaStart = entriesEnd + positionsLength;
     if (metaStart > end) throw damagedPiece(name);
     if (!piece.applied.has(start)) {
       const paras = this.snap.paragraphTable;
-      const cursor = new EntryCursor().reset({ entryStart: Uint32Array.of(entriesStart, entriesStart + entriesLength), entryBytes: piece.body }, 0, paras.count);
-      const meta = new VarintCursor().reset(piece.body, metaStart, end);
-      let doc = 0;
-      let prev = 0;
-      let listed = 0;
-      while (cursor.next()) {
+      const cursor = new EntryCursor().reset({ entryStart: Uint32Array.of(entriesStart, entriesEnd), entryBytes: piece.body }, 0, paras.count);
+      meta.pos = metaStart;
+      const writers = this.writers;
+      // (df counts down to the entries left: none when the block ends)
+      for (; cursor.next(); df--) {
         const paragraph = cursor.paragraphNumber;
-        const head = meta.next(); // twice the length, plus 1 when the document step differs from the paragraph step
-        const length = head >>> 1;
-        // then the difference (paragraph step − document step), zigzag-coded less 1
-        const skew = head & 1 && meta.next() + 1;
-        doc += paragraph - prev - ((skew >>> 1) ^ -(skew & 1));
-        prev = paragraph;
-        if (doc >= this.root.documentCount || meta.pos > end) throw damagedPiece(name);
-        if (paras.tokenCount[paragraph] !== length) {
-          paras.tokenCount[paragraph] = length;
-          this.lengthsChanged = true;
+        const head = meta.next(); // twice the length, plus 1 when the paragraph's document is not the plain count
+        // then how many more paragraphs than documents precede it in its documents piece, zigzag-coded: without them,
+        // the paragraph's document plus its piece's first paragraph less its first document (documentsOf)
+        const skew = head & 1 && meta.next();
+        const counted = paragraph - ((skew >>> 1) ^ -(skew & 1));
+        if (!(counted >= 0 && counted < UNPLACED)) throw damagedPiece(name);
+        paras.tokenCount[paragraph] = head >>> 1;
+        // the first block that lists a paragraph gives its document (every block would give the same: a search
+        // running meanwhile may read the one placed)
+        if (!writers[paragraph]) {
+          paras.doc[paragraph] = counted + UNPLACED;
+          writers[paragraph] = index + 1;
         }
-        paras.doc[paragraph] = doc;
-        listed++;
       }
-      if (listed !== df || meta.pos !== end) throw damagedPiece(name);
+      if (df || meta.pos !== end) throw damagedPiece(name);
       piece.applied.add(start);
     }
     return {
-      entryBytes: piece.body.subarray(entriesStart, entriesStart + entriesLength),
-      positionBytes: piece.body.subarray(entriesStart + entriesLength, metaStart),
+      entryBytes: piece.body.subarray(entriesStart, entriesEnd),
+      positionBytes: piece.body.subarray(entriesEnd, metaStart),
     };
+  }
+
+  /**
+   * The documents of `paragraphs`, placed in the paragraph table where the postings left them counted from their
+   * documents pieces (textBlock), each checked to lie in its piece.
+   */
+  documentsOf(paragraphs: ArrayLike<number>): number[] {
+    const { doc } = this.snap.paragraphTable;
+    const { firstDoc, firstPara, pieceOf } = this.root.documents;
+    return Array.from(paragraphs, (paragraph) => {
+      if (doc[paragraph] >= UNPLACED) {
+        const k = pieceOf(paragraph);
+        const d = (doc[paragraph] -= UNPLACED + firstPara[k] - firstDoc[k]);
+        // a document of the piece, between its first and the next piece's
+        if (!(d >= firstDoc[k] && d < firstDoc[k + 1])) throw damagedPiece(this.root.text.post.at(this.writers[paragraph] - 1));
+      }
+      return doc[paragraph];
+    });
   }
 
   /** Reads the documents pieces holding documents `wanted` into the snapshot's tables. */
   async readDocuments(wanted: Iterable<number>): Promise<void> {
-    const { names, firstDoc, firstPara } = this.root.documents;
-    // the piece of document d: the last whose first document is not after d (firstDoc ends with D, after every d)
-    const pieces = new Set(Array.from(wanted, (d) => lastAtMost(firstDoc, d)));
+    const { names, firstDoc, firstPara, pieceOf } = this.root.documents;
+    // the piece of document d: the last whose first document is not after d
+    const pieces = new Set(Array.from(wanted, (d) => pieceOf(d, true)));
     const { docs, paragraphTable: paras } = this.snap;
     await Promise.all(
       [...pieces].map(async (k) => {
         const firstDocument = firstDoc[k];
         const documentCount = firstDoc[k + 1] - firstDocument;
         const piece = await this.store.get<DocumentsPiece>(
-          names[k],
+          names.at(k),
           (body) => readDocumentsPiece(body, documentCount, firstPara[k + 1] - firstPara[k]),
           () => {
             // (sparse arrays: entries deleted, not set to undefined, so they hold the cached pieces' documents only)
@@ -289,20 +260,53 @@ class PackPieces {
   }
 }
 
-/** Reads and searches one pack (what `openPack` of `fahras/pack` returns wraps this). */
-export class PackSearcher {
+/**
+ * The id in `text` of the parent of surface form `id` whose parent code is 8a + b + 1 (FORMAT.md, P.3): the text term
+ * `form.slice(a, length − b)` (-1 when `text` lacks it; the lookup tells a dictionary read so far the piece it needs).
+ */
+function parentOf(surface: Dictionary, text: TermIndexData, id: number): number {
+  const code = surface.parent[id];
+  const form = surface.terms[id];
+  return findTerm(text, form.slice(code >> 3, form.length + 1 - (code & 7)));
+}
+
+/**
+ * A surface postings block's entries: as they are, or, for a form with a parent, its ranks in the parent's entries
+ * (in `text`) made paragraph numbers (FORMAT.md, P.3).
+ */
+function surfaceEntries(body: Uint8Array, start: number, end: number, surface: Dictionary, id: number, text: TermIndexData, name: PieceRef): Uint8Array {
+  if (!surface.parent[id]) return body.subarray(start, end);
+  const parent = parentOf(surface, text, id);
+  // a parent named must be there: its entries were read (df of them, checked then: no paragraph bound needed again)
+  if (!(text.df[parent] > 0)) throw damagedPiece(name);
+  const ranks = new EntryCursor().reset({ entryStart: Uint32Array.of(start, end), entryBytes: body }, 0, text.df[parent]);
+  const paragraphs = new EntryCursor().reset(text, parent, Infinity);
+  // an entry of ranks takes a byte at least (two when tf > 1), one of paragraph numbers five at most (ten): the
+  // block written again fits in five times its bytes
+  const out = new Uint8Array(5 * (end - start));
+  let at = 0;
+  for (let rank = -1, previous = -1; ranks.next(); previous = paragraphs.paragraphNumber) {
+    while (rank < ranks.paragraphNumber && paragraphs.next()) rank++;
+    at = putEntry(out, at, paragraphs.paragraphNumber - previous, ranks.tf);
+  }
+  return out.subarray(0, at);
+}
+
+/** An open pack. Create one with `openPack` (`fahras/pack`). */
+export class SearchPack {
   private readonly snap: IndexSnapshot;
   private readonly pieces: PackPieces;
-  /** Every searcher made; the first plans and presents (neither reads the accumulators). */
-  private readonly searchers: Searcher[] = [];
+  /** The first searcher made: it plans and presents too (neither reads the accumulators). */
+  private readonly planner: Searcher;
   /** Searchers whose accumulators no ranking holds (a ranking holds its own while a filter's documents are read). */
   private readonly idle: Searcher[] = [];
   private active = 0;
 
+  /** @internal use openPack() */
   constructor(
-    readonly root: PackRoot,
+    private readonly root: PackRoot,
     private readonly store: PieceStore,
-    readonly analyzer: TextAnalyzer,
+    private readonly queryAnalyzer: TextAnalyzer,
     private readonly extras: SearcherExtras,
   ) {
     const documentCount = root.documentCount;
@@ -337,49 +341,90 @@ export class PackSearcher {
       },
     };
     this.pieces = new PackPieces(root, store, this.snap);
-    this.idle.push(this.newSearcher());
+    this.idle.push((this.planner = this.newSearcher()));
   }
 
   private newSearcher(): Searcher {
-    const searcher = new Searcher(this.snap, this.analyzer, this.extras);
-    this.searchers.push(searcher);
-    return searcher;
+    return new Searcher(this.snap, this.queryAnalyzer, this.extras);
   }
 
-  /** Runs a query as `SearchIndex.searchWithTotal` does on the whole index, reading each piece before the step that needs it. */
-  async search(query: unknown, options?: SearchOptions): Promise<SearchPage> {
-    const { root, pieces } = this;
-    const planner = this.searchers[0];
+  /** The configuration the index was built with. */
+  get config(): IndexConfig {
+    return this.root.config;
+  }
+
+  /** Number of documents. */
+  get documentCount(): number {
+    return this.root.documentCount;
+  }
+
+  /** Bytes read through the loader so far (the root included). */
+  get bytesRead(): number {
+    return this.store.bytesRead;
+  }
+
+  /**
+   * Ranked search, as `SearchIndex.search` of `fahras/search` on the whole index (the same results), after reading
+   * the pieces the query needs. Any string is a valid query.
+   * @throws FahrasError `MISSING_PIECE`, `CHECKSUM_MISMATCH` or `CORRUPT_INDEX` naming a piece that cannot be read
+   * or is damaged; `INVALID_ARGUMENT` for `fuzzy` when the pack was opened without `typos`.
+   */
+  async search(query: string, options?: SearchOptions): Promise<SearchResult[]> {
+    return (await this.searchWithTotal(query, options)).results;
+  }
+
+  /**
+   * {@link search}, with the number of matches in all pages (paragraphs, or documents with `groupBy: 'document'`),
+   * as `searchWithTotal` of `fahras/search` gives it: for "N results" and paging. Reads each piece right before the
+   * step that needs it.
+   */
+  async searchWithTotal(query: string, options?: SearchOptions): Promise<SearchPage> {
+    const { root, pieces, planner } = this;
     const opts = planner.resolve(options); // the option checks `search` makes (fuzzy without typos)
-    const parsed = parseSearchQuery(query, this.analyzer, opts);
+    const parsed = parseSearchQuery(query, this.queryAnalyzer, opts);
     this.active++;
     try {
-      const [textNeeds, surfaceNeeds] = dictionaryNeeds(root, parsed, opts);
-      const [textDictionary, surfaceDictionary] = await Promise.all([pieces.dictionaryOf(textNeeds, 0), surfaceNeeds && pieces.dictionaryOf(surfaceNeeds, 1)]);
-      const termsPlan = planner.plan(parsed, opts, textDictionary, surfaceDictionary);
-      const [textTerms, surfaceTerms] = planTerms(termsPlan);
-      const [text, surface] = await Promise.all([
-        pieces.postings(textDictionary, root.text, textTerms, false),
-        surfaceDictionary && pieces.postings(surfaceDictionary, root.surface!, surfaceTerms, true),
-      ]);
-      if (pieces.lengthsChanged) {
-        pieces.lengthsChanged = false;
-        for (const searcher of this.searchers) searcher.lengthsChanged();
+      const textNeeds = new DictionaryNeeds(root.text);
+      const surfaceNeeds = root.surface && new DictionaryNeeds(root.surface);
+      const needed = () => textNeeds.pieces.size + (surfaceNeeds?.pieces.size ?? 0);
+      // a typo may be anywhere in the dictionary: bounded by its size, read once
+      if (opts.fuzzy && [...parsed.must, ...parsed.should].some((clause) => clause.kind === 'term')) textNeeds.everyTerm();
+      let textDictionary!: Dictionary;
+      let surfaceDictionary!: Dictionary | null;
+      let termsPlan!: QueryPlan;
+      let textTerms!: number[];
+      let surfaceTerms!: number[];
+      // planned in the pieces read so far, whose lookups name the pieces they need: read, and planned again, until a
+      // plan needs no other piece (the first, in none, names them all but for what depends on the terms found)
+      for (let read = -1; read !== (read = needed()); ) {
+        [textDictionary, surfaceDictionary] = await Promise.all([pieces.dictionaryOf(textNeeds, 0), surfaceNeeds && pieces.dictionaryOf(surfaceNeeds, 1)]);
+        // (set right before planning, which is synchronous: a dictionary may serve another query's plan meanwhile)
+        textDictionary.reads = textNeeds;
+        if (surfaceDictionary) surfaceDictionary.reads = surfaceNeeds!;
+        termsPlan = planner.plan(parsed, opts, textDictionary, surfaceDictionary);
+        [textTerms, surfaceTerms] = planTerms(termsPlan);
+        // the parents of the surface forms found: their pieces and postings are read too (FORMAT.md, P.3)
+        for (const id of surfaceTerms) if (surfaceDictionary!.parent[id]) textTerms.push(parentOf(surfaceDictionary!, textDictionary, id));
       }
-      const plan = { ...termsPlan, textIndex: text, surfaceIndex: surface };
-      const paragraphDocument = this.snap.paragraphTable.doc;
+      // (read at once: the surface postings wait for the text postings only to decode; both awaited from the start, so
+      // a failed read is never a rejection no one handles)
+      const text = pieces.postings(textDictionary, root.text, textTerms.filter((id) => id >= 0));
+      const [textIndex, surfaceIndex] = await Promise.all([text, surfaceDictionary && pieces.postings(surfaceDictionary, root.surface!, surfaceTerms, text)]);
+      const plan = { ...termsPlan, textIndex, surfaceIndex };
       const searcher = this.idle.pop() ?? this.newSearcher();
       let page;
       let total;
       try {
         const candidates = searcher.scoreCandidates(plan);
-        if (opts.filter) await pieces.readDocuments(Array.from(candidates, (paragraph) => paragraphDocument[paragraph]));
+        // (grouping and filtering read every candidate's document; presenting, the page's)
+        const documents = (opts.filter || opts.byDocument) && pieces.documentsOf(candidates);
+        if (opts.filter) await pieces.readDocuments(documents as number[]);
         page = searcher.selectPage(plan, opts, candidates);
         total = searcher.lastTotal;
       } finally {
         this.idle.push(searcher);
       }
-      await pieces.readDocuments(page.shown.map((paragraph) => paragraphDocument[paragraph]));
+      await pieces.readDocuments(pieces.documentsOf(page.shown));
       return { results: planner.present(plan, page, opts), total };
     } finally {
       if (--this.active === 0) this.store.trim();

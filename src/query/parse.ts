@@ -48,8 +48,8 @@ export interface ParsedQuery {
   must: Clause[];
   /** Excluded clauses. */
   not: Clause[];
-  /** Whether the query was cut to the limits. */
-  truncated: boolean;
+  /** Whether a word of the query is a question word (`questions` of the options): the query is ranked as a question. */
+  question?: boolean;
 }
 
 /** Limits on query work (documented options of `search`). */
@@ -72,18 +72,18 @@ const ITEM = /([+-](?=[^ \t\n\r\u00a0\u3000]))?(?:"([^"]*)"?|«([^»]*)»?|“([
 /**
  * Parses a user's query string with the index's analyzer. Never throws on a string (`search` refuses other
  * values): every piece of syntax that cannot be honored becomes plain words. `readItem` (an index with fields)
- * reads `name:` restrictions.
+ * reads `name:` restrictions. An item whose (first) word, normalized, is one of `questions` makes it a question.
  */
 export function parseQuery(
   query: string,
   analyzer: TextAnalyzer,
-  options: { prefix?: boolean } & Partial<QueryLimits> = {},
+  options: { prefix?: boolean; questions?: readonly string[] } & Partial<QueryLimits> = {},
   readItem?: ItemReader,
 ): ParsedQuery {
   const limits = { ...DEFAULT_QUERY_LIMITS, ...options };
   let q = query;
-  const out: ParsedQuery = { should: [], must: [], not: [], truncated: q.length > limits.maxQueryLength };
-  if (out.truncated) {
+  const out: ParsedQuery = { should: [], must: [], not: [] };
+  if (q.length > limits.maxQueryLength) {
     q = q.slice(0, limits.maxQueryLength);
     if ((q.charCodeAt(q.length - 1) & 0xfc00) === 0xd800) q = q.slice(0, -1);
   }
@@ -110,6 +110,8 @@ export function parseQuery(
     const star = word !== undefined && text !== word;
     const last = word !== undefined && m.index + m[0].length === q.length;
     const asPrefix = star || (options.prefix === true && last && sign !== '-');
+    // a question word is a stopword as often as not: looked for before the analysis drops it
+    if (options.questions?.includes(analyzer.surfaceOf(text))) out.question = true;
     // what a clause keeps of a token (a word being typed that is a stopword has no span)
     let tokens: Pick<AnalyzedToken, 'term' | 'surface' | 'position'>[] = analyzer.analyze(text);
     if (tokens.length === 0 && asPrefix) {
@@ -139,10 +141,7 @@ export function parseQuery(
         : tokens.map((t, i) => ({ kind: 'term', queryTerms: [mk(t, asPrefix && i === tokens.length - 1)] }));
     for (const c of made) {
       // every clause kept has its key in `seen`
-      if (seen.size >= limits.maxClauses) {
-        out.truncated = true;
-        break;
-      }
+      if (seen.size >= limits.maxClauses) break;
       // a phrase or a quoted word is required unless excluded
       const list = sign === '-' ? out.not : sign === '+' || requireNext || c.kind === 'phrase' || exact ? out.must : out.should;
       // a clause repeated in its list adds work, not meaning (a word typed 32 times was 32 clauses): kept once

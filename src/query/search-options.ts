@@ -32,6 +32,8 @@ export interface ResolvedSearchOptions {
   maxQueryLength: number;
   maxClauses: number;
   ranking: RankingParams;
+  /** The index's question words (`questions` of its configuration), for the parser. */
+  questions?: readonly string[];
 }
 
 /** The integer options: [least, most, default]. */

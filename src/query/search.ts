@@ -3,7 +3,7 @@
 // term at a time into reusable accumulators, from postings cursors the segment hands out; coordination, phrase and
 // proximity evidence, document fields → top-k → the page) and present (the page's documents → results with snippets).
 import type { TextAnalyzer } from '../analysis/index.js';
-import { type DocumentId, type IndexSnapshot, RANKING, type StoredRanking, type TermIndexData } from '../segment/model.js';
+import type { DocumentId, IndexSnapshot, StoredRanking, TermIndexData } from '../segment/model.js';
 import { prefixForms } from '../stem/lucene.js';
 import { cliticRemainder } from '../stem/clitics.js';
 import { expandPrefix, findTerm } from '../segment/dictionary.js';
@@ -102,22 +102,29 @@ export interface SearchResult<F extends object = Record<string, unknown>> {
 export interface RankingParams extends StoredRanking {
   k1: number;
   b: number;
-  /** Exponent of the coordination factor (matched clauses / clauses). */
+  /** Exponent of the coordination factor (matched clauses / clauses); 1 for a keyword query (`keywordProximity`). */
   coord: number;
-  /** Weight of the proximity bonus. */
+  /** Weight of the proximity bonus; a keyword query's is `keywordProximity` when that is not 0. */
   proximity: number;
   /** Weight of prefix completions and typo neighbours relative to the exact term. */
   expansionWeight: number;
-  /** Weight of the evidence that the unstemmed (surface) form the user typed occurs in the paragraph. */
+  /** Weight of the evidence that the unstemmed (surface) form the user typed occurs in the paragraph; 1 for a keyword query. */
   surface: number;
 }
 
 /**
  * Defaults chosen by bench/tune.ts on the tuning sets (TyDi QA dev, XQuAD, ARCD train split; mean MRR@10):
  * BM25 k1 0.9 / b 0.9, a mild coordination factor (documents matching more words first), surface-form and
- * proximity evidence at 0.3 / 0.25 of a term's weight.
+ * proximity evidence at 0.3 / 0.25 of a term's weight. The stored choices ({@link StoredRanking}) come from the index.
  */
-export const DEFAULT_RANKING: RankingParams = { k1: 0.9, b: 0.9, coord: 0.3, proximity: 0.25, expansionWeight: 0.7, surface: 0.3, ...RANKING };
+export const DEFAULT_RANKING: Omit<RankingParams, keyof StoredRanking> = { k1: 0.9, b: 0.9, coord: 0.3, proximity: 0.25, expansionWeight: 0.7, surface: 0.3 };
+
+/** BM25's length normalization constants of a ranking: a paragraph's is k1·(1 − b + b·length/avgdl). */
+interface LengthNorm {
+  k1: number;
+  b: number;
+  avgdl: number;
+}
 
 /** @internal */
 export interface Alt {
@@ -148,7 +155,10 @@ export interface QueryPlan {
   requiredMask: number;
   /** The excluded clauses (never typo-expanded). */
   excluded: PreparedClause[];
-  /** The ranking constants of the query. */
+  /**
+   * The ranking constants of the query: the search's for a question (a query holding a question word, see
+   * {@link ParsedQuery}), the keyword ranking for any other query when the index has one (`keywordProximity`).
+   */
   params: RankingParams;
   /** The fields opt-in's pass over the query (indexes with fields), and the highlighter of its fields it gives. */
   fieldPass?: FieldPass;
@@ -183,8 +193,6 @@ export class Searcher {
   /** @internal */
   nTouched = 0;
   private gen = 0;
-  private norms: Float64Array | null = null;
-  private normsKey = '';
   /**
    * Scratch per paragraph for a word of several index terms (see `addPostings`): zeros between calls. Made when a
    * word first has several (12 bytes a paragraph: a pack of 168,541 paragraphs searched for plain words never needs it).
@@ -193,8 +201,8 @@ export class Searcher {
   private partParagraphs!: Int32Array;
   /** The ranking constants with the index's stored choices. */
   private readonly base: RankingParams;
-  /** Typo tolerance, field scoring and term-vector hits, as the entry point supplied them. */
-  private readonly extras: SearcherExtras;
+  /** @internal Typo tolerance, field scoring and term-vector hits, as the entry point supplied them. */
+  readonly extras: SearcherExtras;
 
   /**
    * @throws FahrasError `INVALID_ARGUMENT` when the index scores document fields and `extras` has no `fields`.
@@ -212,19 +220,6 @@ export class Searcher {
     this.base = { ...DEFAULT_RANKING, ...snap.indexConfig.ranking };
   }
 
-  /**
-   * Parses and runs a query: plan, rank, present. Never throws on the query string; throws
-   * `FahrasError('INVALID_ARGUMENT')` when `fuzzy` is asked of a searcher made without typo tolerance.
-   */
-  search(query: unknown, options?: SearchOptions): SearchResult[] {
-    const opts = this.resolve(options);
-    // document fields (fields.ts): `title:word` restrictions in the query, the fields' evidence, their highlights
-    const fields = this.extras.fields?.(this);
-    const plan = this.plan(parseSearchQuery(query, this.analyzer, opts, fields), opts, this.snap.textIndex, this.snap.surfaceIndex);
-    fields?.attach(plan);
-    return this.present(plan, this.selectPage(plan, opts, this.scoreCandidates(plan)), opts);
-  }
-
   /** @internal How many paragraphs (documents, grouped by document) matched the last ranking, past its page. */
   lastTotal = 0;
 
@@ -232,6 +227,7 @@ export class Searcher {
   resolve(options: SearchOptions | undefined): ResolvedSearchOptions {
     const opts = resolveSearchOptions(options, this.base);
     if (opts.fuzzy && !this.extras.typos) invalid('fuzzy needs loadIndex(bytes, { typos }) from fahras/typos');
+    opts.questions = this.snap.indexConfig.questions;
     return opts;
   }
 
@@ -245,7 +241,12 @@ export class Searcher {
     let expanding = 0;
     for (const clause of [...parsed.must, ...parsed.should, ...parsed.not]) for (const queryTerm of clause.queryTerms) if (queryTerm.prefix || fuzzy) expanding++;
     const maxExpansions = Math.min(opts.maxExpansions, Math.ceil((4 * opts.maxExpansions) / (expanding || 1)));
-    const plan: QueryPlan = { textIndex, surfaceIndex, clauses: [], requiredMask: (2 ** parsed.must.length - 1) >>> 0, excluded: [], params: opts.ranking };
+    const ranking = opts.ranking;
+    // the query's shape: a question keeps the search's ranking; any other query (keywords, a phrase), whose words a
+    // relevant paragraph holds together, gets the keyword ranking: proximity `keywordProximity`, coordination and
+    // surface weight 1
+    const params = parsed.question || !ranking.keywordProximity ? ranking : { ...ranking, proximity: ranking.keywordProximity, coord: 1, surface: 1 };
+    const plan: QueryPlan = { textIndex, surfaceIndex, clauses: [], requiredMask: (2 ** parsed.must.length - 1) >>> 0, excluded: [], params };
     plan.clauses = [...parsed.must, ...parsed.should].map((clause) => this.prepareClause(plan, clause, maxExpansions, fuzzy));
     plan.excluded = parsed.not.map((clause) => this.prepareClause(plan, clause, maxExpansions, 0));
     return plan;
@@ -274,7 +275,9 @@ export class Searcher {
       this.gen = 1;
     }
     this.nTouched = 0;
-    const norms = this.normsFor(k1, b, avgdl);
+    // BM25's length normalization, k1·(1 − b + b·length/avgdl), is computed per posting read: a table over every
+    // paragraph cost a pack O(paragraphs) on each query that read new postings (bench/NOTES.md, coldpath)
+    const norms: LengthNorm = { k1, b, avgdl };
     const minLength = ranking.minLength;
     const surfaceWeight = ranking.surface;
     const coord = new Float64Array(total + 1);
@@ -297,9 +300,9 @@ export class Searcher {
         if (preparedClause.clause.queryTerms[0].exact && surface) return addWord(surface, preparedClause.surfaceAlts, 1, bit);
         addWord(text, preparedClause.words[0], 1, bit);
         // the surface form and the exact forms imply the stem: they only add to paragraphs already touched (bit 0)
-        if (surfaceWeight > 0) addWord(surface!, preparedClause.surfaceAlts, surfaceWeight, 0);
+        if (surfaceWeight) addWord(surface!, preparedClause.surfaceAlts, surfaceWeight, 0);
       } else {
-        this.scorePhrase(text, preparedClause, bit, N, k1, norms);
+        this.scorePhrase(text, preparedClause, bit, N, norms);
       }
     });
     // --- exclusions: the paragraphs where an excluded word or phrase occurs ---
@@ -353,7 +356,7 @@ export class Searcher {
 
     // --- proximity rerank of the head ---
     let ranked = topK(candidates, count, scores, Math.max(want * HEAD_FACTOR, MIN_HEAD));
-    if (plan.params.proximity > 0 && plan.clauses.length > 1) {
+    if (plan.params.proximity && plan.clauses.length > 1) {
       this.proximityBonus(plan, ranked, paras.liveCount);
       ranked = topK(ranked, ranked.length, scores, ranked.length);
     }
@@ -390,22 +393,6 @@ export class Searcher {
         fieldHighlights: plan.highlightFields?.(d),
       };
     });
-  }
-
-  /** @internal Paragraph lengths changed (a pack read more of them): the length norms are computed again. */
-  lengthsChanged(): void {
-    this.norms = null;
-  }
-
-  /** BM25 length normalization `tf + k1·(1 − b + b·len/avgdl)`'s constant part per paragraph, cached per (k1, b). */
-  private normsFor(k1: number, b: number, avgdl: number): Float64Array {
-    const key = `${k1}/${b}/${avgdl}`;
-    if (this.norms && this.normsKey === key) return this.norms;
-    const lengths = this.snap.paragraphTable.tokenCount;
-    const out = new Float64Array(this.scores.length);
-    for (let paragraph = 0; paragraph < this.snap.paragraphTable.count; paragraph++) out[paragraph] = k1 * (1 - b + (b * lengths[paragraph]) / avgdl);
-    this.normsKey = key;
-    return (this.norms = out);
   }
 
   /**
@@ -454,7 +441,7 @@ export class Searcher {
    * the longest list, is walked last and reads `part` as it adds. With `bit` 0 (surface forms) it only adds to
    * paragraphs already touched.
    */
-  private addPostings(data: TermIndexData, ids: number[], weights: number[], bit: number, norms: Float64Array): void {
+  private addPostings(data: TermIndexData, ids: number[], weights: number[], bit: number, { k1, b, avgdl }: LengthNorm): void {
     const several = ids.length > 1;
     if (several && !this.part) {
       this.part = new Float64Array(this.scores.length);
@@ -462,7 +449,7 @@ export class Searcher {
     }
     const { scores, masks, stamp, touched, gen, partParagraphs } = this;
     const part = this.part!; // (read only when several)
-    const alive = this.snap.paragraphTable.alive;
+    const { alive, tokenCount } = this.snap.paragraphTable;
     let touchedCount = this.nTouched;
     let partCount = 0;
     for (let i = ids.length - 1; i >= 0; i--) {
@@ -478,7 +465,7 @@ export class Searcher {
           masks[paragraph] = 0;
           touched[touchedCount++] = paragraph;
         }
-        let contribution = (weight * tf) / (tf + norms[paragraph]);
+        let contribution = (weight * tf) / (tf + k1 * (1 - b + (b * tokenCount[paragraph]) / avgdl));
         masks[paragraph] |= bit;
         // part[] is all zeros between calls: a paragraph's first entry lists it
         if (i) {
@@ -529,13 +516,14 @@ export class Searcher {
   }
 
   /** Phrase clauses: BM25 of the phrase's frequency in each paragraph where its words stand at their offsets. */
-  private scorePhrase(text: TermIndexData, preparedClause: PreparedClause, bit: number, N: number, k1: number, norms: Float64Array): void {
+  private scorePhrase(text: TermIndexData, preparedClause: PreparedClause, bit: number, N: number, { k1, b, avgdl }: LengthNorm): void {
     const { scores, masks } = this;
+    const lengths = this.snap.paragraphTable.tokenCount;
     let idf = 0;
     for (const alts of preparedClause.words) idf += bm25Idf(Math.max(...alts.map((alt) => text.df[alt.termId])), N);
     this.phraseMatches(text, preparedClause, (paragraph, freq) => {
       this.touch(paragraph);
-      scores[paragraph] += (idf * freq * (k1 + 1)) / (freq + norms[paragraph]);
+      scores[paragraph] += (idf * freq * (k1 + 1)) / (freq + k1 * (1 - b + (b * lengths[paragraph]) / avgdl));
       masks[paragraph] |= bit;
     });
   }
@@ -610,7 +598,6 @@ export class Searcher {
       weights.push(Math.max(0, ...preparedClause.words[0].map((alt) => bm25Idf(text.df[alt.termId], N))));
     }
     if (lists.length < 2) return;
-    const lambda = plan.params.proximity;
     for (let k = 0; k < paragraphs.length; k++) {
       let bonus = 0;
       for (let i = 0; i < lists.length; i++) {
@@ -623,7 +610,7 @@ export class Searcher {
           if (distance > 0 && distance <= PROXIMITY_WINDOW) bonus += Math.min(weights[i], weights[j]) / distance;
         }
       }
-      this.scores[paragraphs[k]] += lambda * bonus;
+      this.scores[paragraphs[k]] += plan.params.proximity * bonus;
     }
   }
 }
@@ -676,6 +663,21 @@ export function minDistance(a: number[], b: number[]): number {
 }
 
 /**
+ * Parses and runs a query on the whole snapshot of `searcher`: plan, rank, present (a pack runs the steps itself,
+ * reading pieces between them, so its bundle leaves this out). Never throws on the query string; throws
+ * `FahrasError('INVALID_ARGUMENT')` when `fuzzy` is asked of a searcher made without typo tolerance.
+ */
+export function searchSnapshot(searcher: Searcher, query: unknown, options?: SearchOptions): SearchResult[] {
+  const { snap } = searcher;
+  const opts = searcher.resolve(options);
+  // document fields (fields.ts): `title:word` restrictions in the query, the fields' evidence, their highlights
+  const fields = searcher.extras.fields?.(searcher);
+  const plan = searcher.plan(parseSearchQuery(query, searcher.analyzer, opts, fields), opts, snap.textIndex, snap.surfaceIndex);
+  fields?.attach(plan);
+  return searcher.present(plan, searcher.selectPage(plan, opts, searcher.scoreCandidates(plan)), opts);
+}
+
+/**
  * The surface forms a clause looks up in the surface index (the searcher, and a pack reading what a query needs): a
  * term clause's surface form, then, when quoted or with `forms`, its other exact forms (up to the prefixes).
  */
@@ -705,11 +707,15 @@ export function bm25Idf(df: number, N: number): number {
   return Math.log(1 + (N - df + 0.5) / (df + 0.5));
 }
 
-/** The number of bits set in `x` (matched clauses), branch-free: a loop per set bit was 5% slower per query. */
+/**
+ * The number of bits set in `x` (matched clauses), a loop per set bit: a candidate has a few. The branch-free form
+ * was 50 B more of the search bundles, which paid for the query shape's (bench/NOTES.md, query shape: p50 +3% built,
+ * ±0 loaded, at 20 MB).
+ */
 function popcount(x: number): number {
-  x = x - ((x >>> 1) & 0x55555555);
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+  let n = 0;
+  for (; x; x &= x - 1) n++;
+  return n;
 }
 
 /**

@@ -52,7 +52,6 @@ export function suggest(snap: IndexSnapshot, analyzer: TextAnalyzer, prefix: str
   if (typed === '') return [];
   const ids = new Set(expandPrefix(data, typed, 4 * limit));
   if (!typed.startsWith(ARTICLE)) for (const id of expandPrefix(data, ARTICLE + typed, 4 * limit)) ids.add(id);
-  const seen = new Set<string>();
   const out: Suggestion[] = [];
   const entries = new EntryCursor();
   for (const id of [...ids].sort((a, b) => data.df[b] - data.df[a])) {
@@ -65,12 +64,9 @@ export function suggest(snap: IndexSnapshot, analyzer: TextAnalyzer, prefix: str
     const form = data.termsById[id];
     let word = '';
     analyzer.scan(text, (term, surface, start, end) => {
-      if (word === '' && (snap.surfaceIndex ? surface : term) === form) word = text.slice(start, end);
+      if (!word && (snap.surfaceIndex ? surface : term) === form) word = text.slice(start, end);
     });
-    if (word !== '' && !seen.has(word)) {
-      seen.add(word);
-      out.push({ word, paragraphs: data.df[id] });
-    }
+    if (word && !out.some((suggestion) => suggestion.word === word)) out.push({ word, paragraphs: data.df[id] });
   }
   return out;
 }

@@ -11,7 +11,9 @@ import { type Hit, scanEnd } from './snippet.js';
  */
 export type HitSource = (u: number, ids: ReadonlySet<number>, length: number) => Hit[] | null;
 
-const cursor = new VarintCursor();
+// marked pure: the library build's shared chunk holds this module, and a bundle that never reads term vectors (the
+// search-only entries) leaves the cursor out
+const cursor = /* @__PURE__ */ new VarintCursor();
 
 /** Per clitic folding table (never changed once a snapshot holds it): each target term → the terms folded into it. */
 const foldedInto = new WeakMap<Int32Array, Map<number, number[]>>();

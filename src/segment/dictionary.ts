@@ -13,6 +13,7 @@ const tables = new WeakMap<TermIndexData, number | Map<string, number>>();
 
 /** The id of `term` in `data`'s dictionary, or -1 when it is not there. */
 export function findTerm(data: TermIndexData, term: string): number {
+  data.reads?.lookup(term);
   let table = tables.get(data) ?? 0;
   if (typeof table === 'number') {
     if (table * 256 < data.termsById.length) {
@@ -42,6 +43,7 @@ export function lowerBound(data: TermIndexData, prefix: string): number {
 /** Term ids starting with `prefix`, at most `max`, preferring frequent terms when there are more. */
 export function expandPrefix(data: TermIndexData, prefix: string, max: number): number[] {
   if (prefix === '') return [];
+  data.reads?.prefixScan(prefix, max);
   const { termsById: terms, sorted, df } = data;
   const out: number[] = [];
   // scan is capped so a one-letter prefix on a huge dictionary stays bounded

@@ -59,10 +59,18 @@ export interface StoredRanking {
    * with `derivations` (`fahras/derivations`); with `expansions` a paragraph counts the best of a word's terms; 0: off.
    */
   derivations?: number;
+  /**
+   * The proximity weight of a query that holds none of the index's question words (`questions`: keywords or a
+   * phrase, whose words a relevant paragraph holds together), in place of `proximity`; such a query is ranked with
+   * coordination exponent and surface weight 1 too (the keyword ranking). A question's answer holds its words apart,
+   * so a query holding a question word keeps the search's `proximity`, `coord` and `surface`. 0: every query ranked
+   * as a question.
+   */
+  keywordProximity: number;
 }
 
 /** The ranking a new index is written with. */
-export const RANKING: StoredRanking = { forms: 0, minLength: 12, expansions: 1, clitics: 0 };
+export const RANKING: StoredRanking = { forms: 0, minLength: 12, expansions: 1, clitics: 0, keywordProximity: 3 };
 
 /** The `derivations` weight of an index built with the `derivations` option. */
 export const DERIVATION_WEIGHT = 0.4;
@@ -104,6 +112,26 @@ export interface IndexConfig {
    * `fahras/pack`). Set by the builder when a document has such characters; it stays set.
    */
   quranic: boolean;
+  /**
+   * Whether paragraph lengths (BM25's, in tokens) are kept rounded down to their 4 most significant bits, exact below
+   * 16 ({@link roundLength}): 8 lengths per doubling, as Lucene's one-byte norms (a few distinct lengths, which a
+   * pack's postings compress well). New indexes round; files written before the key keep their exact lengths.
+   */
+  roundedLengths: boolean;
+  /**
+   * The words that make a query a question (ما متى كيف …, with their clitic forms: `QUESTION_WORDS` in
+   * src/index-builder/question-words.ts), as the index's analyzer normalizes them (surface forms, stopwords or not):
+   * a query holding one is ranked with the search's ranking, any other with the keyword ranking (`keywordProximity`).
+   * Written by the builder, so a search bundle carries no such table; `[]` (files written before the key, which lack
+   * `keywordProximity` too): no query is a question.
+   */
+  questions: string[];
+}
+
+/** A paragraph length as an index with `roundedLengths` keeps it: its 4 most significant bits (exact below 16). */
+export function roundLength(length: number): number {
+  const shift = 28 - Math.clz32(length); // bits below the top 4
+  return shift < 1 ? length : (length >> shift) << shift;
 }
 
 /**
@@ -207,6 +235,23 @@ export interface TermIndexData {
   entryBytes: Uint8Array;
   positionStart: Uint32Array;
   positionBytes: Uint8Array;
+  /**
+   * @internal Set on a dictionary that holds part of its term index (a pack's pieces read so far): told of every
+   * lookup, it learns which pieces the whole dictionary would answer it from (query/pack-search.ts).
+   */
+  reads?: DictionaryReads;
+}
+
+/**
+ * What a partial dictionary is told of the lookups made in it (`findTerm`, `expandPrefix`; typo neighbours, which scan
+ * every term, are asked for before planning).
+ * @internal
+ */
+export interface DictionaryReads {
+  /** An exact lookup of `term`. */
+  lookup(term: string): void;
+  /** A prefix scan (`expandPrefix`) of a prefix that is not empty, for at most `max` terms. */
+  prefixScan(prefix: string, max: number): void;
 }
 
 export function emptyTermIndex(): TermIndexData {

@@ -2,44 +2,20 @@
 // root, under a fixed name, holds the pack format version, the corpus statistics, the configuration and where every
 // piece is: pieces are stored one after another in volumes, files named after a 64-bit hash of their bytes (so what a
 // name holds never changes and caches may keep a volume forever), and the root gives each piece's length.
-import { concatBytes, crc32 } from './bytes.js';
+import { concatBytes } from './bytes.js';
 
 /** The fixed name of a pack's root piece. */
 export const ROOT_NAME = 'root.fahras';
 /** The first four bytes of a pack root: ASCII "FHPK". */
 export const PACK_MAGIC = [0x46, 0x48, 0x50, 0x4b] as const;
 /** The pack format version this build writes and reads. */
-export const PACK_VERSION = 4;
-
-/** The first byte of every piece but the root: its body follows as stored (0) or as raw DEFLATE with the pack's dictionary (1). */
-export const enum PieceEncoding {
-  Raw = 0,
-  Deflate = 1,
-}
+export const PACK_VERSION = 8;
 
 /** The most bytes of a pack's dictionary: DEFLATE's window, as far back as a reference reaches. */
 export const MAX_DICTIONARY_BYTES = 32768;
 
 /** What a volume's pieces hold; its name starts with the kind. */
 export type PieceKind = 'dict' | 'post' | 'sdict' | 'spost' | 'docs';
-
-/** The 16 hex digits naming a volume's bytes: their CRC-32, then their 32-bit FNV-1a hash. */
-export function pieceHash(b: Uint8Array): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < b.length; i++) h = Math.imul(h ^ b[i], 0x01000193);
-  return hex(crc32(b)) + hex(h);
-}
-
-const hex = (v: number) => (v >>> 0).toString(16).padStart(8, '0');
-
-/** The name of a volume of `kind` whose bytes are `b`. */
-export const pieceName = (kind: PieceKind, b: Uint8Array): string => `${kind}-${pieceHash(b)}.bin`;
-
-/** The root stores a volume's name as the 8 bytes of its hash; the list it is in gives its kind. */
-export function nameBytes(name: string): number[] {
-  const hash = name.slice(-20, -4);
-  return Array.from({ length: 8 }, (_, i) => parseInt(hash.slice(2 * i, 2 * i + 2), 16));
-}
 
 /** The name of a volume of `kind` whose 8 hash bytes `nextByte` gives (two hex digits each). */
 export function nameOf(kind: PieceKind, nextByte: () => number): string {

@@ -6,7 +6,7 @@ import { FahrasError } from '../errors.js';
 import { ByteReader, crc32 } from './bytes.js';
 import { HEADER_SIZE } from './format.js';
 import type { DocumentId, IndexConfig } from './model.js';
-import { type Inflater, PACK_MAGIC, PACK_VERSION, PieceEncoding, type PieceKind, ROOT_NAME, inflateRaw, nameOf } from './pack-format.js';
+import { type Inflater, PACK_MAGIC, PACK_VERSION, type PieceKind, ROOT_NAME, inflateRaw, nameOf } from './pack-format.js';
 import { checkStoredConfig } from './stored-config.js';
 
 /** The bytes `start` (included) to `end` (excluded) of a file. */
@@ -31,14 +31,29 @@ export interface PieceRef extends ByteRange {
 /** How errors name a piece: its volume and byte range. */
 export const pieceLabel = (p: PieceRef): string => `pack piece ${p.file} [${p.start}, ${p.end})`;
 
+/**
+ * One list of pieces of the root (P.2): how many, and each one's place, made the first time a query asks for it and
+ * then kept (it is the cache's key). The root of the 102 MB pack lists 26,000 pieces: its volumes' pieces are decoded
+ * a volume at a time, when a query first asks for one of them (decoding them all cost a cold search 15–20 ms; an
+ * object per piece, 25–31 ms: bench/NOTES.md, coldpath and coldcli).
+ */
+export interface PieceList {
+  length: number;
+  at(i: number): PieceRef;
+  /** @internal Each volume's first piece, then the number of pieces. */
+  first: number[];
+  /** @internal Decodes volume `v`'s pieces, once (`describe` reads what the list says of each). */
+  decodeVolume(v: number): void;
+}
+
 /** One term index's pieces, as the root lists them. @internal */
 export interface PackTermLists {
   /** Dictionary pieces in term order, with their term counts and first terms. */
-  dict: PieceRef[];
+  dict: PieceList;
   dictCounts: number[];
   dictFirst: string[];
   /** Postings pieces in term order. */
-  post: PieceRef[];
+  post: PieceList;
 }
 
 /** What a pack's root holds. */
@@ -50,14 +65,20 @@ export interface PackRoot {
   totalLength: number;
   text: PackTermLists;
   surface: PackTermLists | null;
-  /** Documents pieces, with the first document and paragraph of each (`firstDoc[i]`; at `names.length`, one past the last). */
+  /**
+   * Documents pieces, with the first document and paragraph of each (`firstDoc[i]`; at `names.length`, one past the
+   * last), known for the pieces of the volumes decoded (and each volume's first): `pieceOf` decodes the volume it
+   * looks in.
+   */
   documents: {
     /** @internal */
-    names: PieceRef[];
+    names: PieceList;
     /** @internal */
     firstDoc: number[];
     /** @internal */
     firstPara: number[];
+    /** @internal The piece holding document `value` (`byDocument`) or paragraph `value`. */
+    pieceOf(value: number, byDocument?: boolean): number;
   };
   /** The preset dictionary of the compressed pieces (raw DEFLATE). */
   dictionary: Uint8Array;
@@ -83,41 +104,75 @@ export function readText(r: ByteReader): string {
 
 const count = (r: ByteReader) => r.varint(r.endOffset - r.pos);
 
-/**
- * Reads one list of pieces: its volumes (each its name's 8 hash bytes and its piece count), each volume's pieces
- * (stored size, then what `describe` reads of the piece).
- */
-function readPieces(r: ByteReader, kind: PieceKind, describe?: (i: number) => void): PieceRef[] {
-  const out: PieceRef[] = [];
-  for (let v = count(r); v > 0; v--) {
-    const file = nameOf(kind, () => r.byte());
-    let start = 0;
-    for (let n = count(r); n > 0; n--) {
-      const end = start + r.varint();
-      out.push({ file, start, end });
-      describe?.(out.length - 1);
-      start = end;
-    }
+/** The last index of ascending `values` (in [lo, hi)) whose value is at most `value` (lo − 1 when none is): which piece holds it. */
+export function lastAtMost<T extends string | number>(values: ArrayLike<T>, value: T, lo = 0, hi = values.length): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (values[mid] <= value) lo = mid + 1;
+    else hi = mid;
   }
-  return out;
+  return lo - 1;
 }
 
-function readTermLists(r: ByteReader, surface: boolean): PackTermLists {
+/**
+ * Reads one list of pieces: its volumes (each its name's 8 hash bytes, its piece count, what `summary` reads of it,
+ * and its pieces as a block), leaving each volume's pieces (stored size, then what `describe` reads of the piece)
+ * undecoded until {@link PieceList.decode}. Only numbers are kept: per volume its name and first piece, per piece its
+ * end in its volume (it starts where the one before ends, or at 0 as its volume's first).
+ */
+function readPieces(r: ByteReader, kind: PieceKind, root: PieceRef, summary?: (v: number, end: number) => void, describe?: (i: number, r: ByteReader) => void): PieceList {
+  const files: string[] = [];
+  const first = [0];
+  const parts: (Uint8Array | undefined)[] = [];
+  const ends: number[] = [];
+  const refs: PieceRef[] = [];
+  for (let v = 0, n = count(r); v < n; v++) {
+    files.push(nameOf(kind, () => r.byte()));
+    first.push(first[v] + count(r));
+    summary?.(v, first[v + 1]);
+    parts.push(r.block());
+  }
+  const list: PieceList = {
+    length: first[files.length],
+    first,
+    decodeVolume: (v) =>
+      parts[v] &&
+      parsing(root, () => {
+        const p = new ByteReader(parts[v]!);
+        for (let i = first[v], end = 0; i < first[v + 1]; i++) {
+          ends[i] = end += p.varint();
+          describe?.(i, p);
+        }
+        if (p.pos !== p.endOffset) p.fail();
+        parts[v] = undefined;
+      }),
+    // (its volume found and decoded once: later asks get the kept place)
+    at: (i) => (refs[i] ??= ((v) => (list.decodeVolume(v), { file: files[v], start: first[v] === i ? 0 : ends[i - 1], end: ends[i] }))(lastAtMost(first, i))),
+  };
+  return list;
+}
+
+function readTermLists(r: ByteReader, surface: boolean, root: PieceRef): PackTermLists {
   const dictCounts: number[] = [];
   const dictFirst: string[] = [];
-  const dict = readPieces(r, surface ? 'sdict' : 'dict', (i) => {
-    dictCounts.push(r.varint());
-    dictFirst.push(r.string());
-    if (dictFirst[i - 1] >= dictFirst[i]) r.fail(); // (at 0, undefined >= a string is false)
+  const dict = readPieces(r, surface ? 'sdict' : 'dict', root, undefined, (i, p) => {
+    dictCounts.push(p.varint());
+    dictFirst.push(p.string());
+    if (dictFirst[i - 1] >= dictFirst[i]) p.fail(); // (at 0, undefined >= a string is false)
   });
-  return { dict, dictCounts, dictFirst, post: readPieces(r, surface ? 'spost' : 'post') };
+  // (every first term at once: a lookup's binary search reads them)
+  dict.first.forEach((_, v) => dict.decodeVolume(v));
+  return { dict, dictCounts, dictFirst, post: readPieces(r, surface ? 'spost' : 'post', root) };
 }
+
+/** A CRC-32 of bytes (FORMAT.md section 2's): `crc32` of segment/bytes.ts, or in Node zlib's (`OpenPackOptions.crc32`). */
+export type Crc32 = (bytes: Uint8Array) => number;
 
 /**
  * Reads a pack's root. Throws `FahrasError` with code `BAD_MAGIC`, `UNSUPPORTED_VERSION` (a newer pack), `TRUNCATED`,
  * `CHECKSUM_MISMATCH` or `CORRUPT_INDEX`.
  */
-export async function readPackRoot(bytes: Uint8Array, inflate: Inflater = inflateRaw): Promise<PackRoot> {
+export async function readPackRoot(bytes: Uint8Array, inflate: Inflater = inflateRaw, crc: Crc32 = crc32): Promise<PackRoot> {
   const len = bytes.length;
   // (past the end, bytes[i] is undefined: a root shorter than the magic is not one)
   if (PACK_MAGIC.some((m, i) => bytes[i] !== m)) throw new FahrasError('BAD_MAGIC', 'not a fahras pack root');
@@ -130,31 +185,49 @@ export async function readPackRoot(bytes: Uint8Array, inflate: Inflater = inflat
   const size = len < HEADER_SIZE ? Infinity : HEADER_SIZE + view.getUint32(8, true);
   if (size > len) throw new FahrasError('TRUNCATED', `${ROOT_NAME} truncated (${len} bytes)`);
   // (bytes after the payload fail the CRC-32 too, which runs to the end)
-  if (crc32(bytes, HEADER_SIZE) !== view.getUint32(12, true)) {
+  if (crc(bytes.subarray(HEADER_SIZE)) !== view.getUint32(12, true)) {
     throw new FahrasError('CHECKSUM_MISMATCH', `${ROOT_NAME}: checksum mismatch`);
   }
   // a payload that does not inflate reads as none: CORRUPT_INDEX below
   const none = new Uint8Array(0);
   const r = new ByteReader(await inflate(bytes.subarray(HEADER_SIZE), none).catch(() => none));
-  return parsing({ file: ROOT_NAME, start: 0, end: len }, () => {
+  const root = { file: ROOT_NAME, start: 0, end: len };
+  return parsing(root, () => {
     const config = checkStoredConfig(r.string()) ?? r.fail();
     if (config.fields.length) r.fail();
     const documentCount = r.varint();
     const paragraphCount = r.varint();
     const totalLength = r.varint();
-    const text = readTermLists(r, false);
-    const surface = r.varint(1) ? readTermLists(r, true) : null; // (a byte, 0 or 1)
-    // (arrays as long as the pieces, not the documents: 20,198 of 168,121 at 102 MB)
+    const text = readTermLists(r, false, root);
+    const surface = r.varint(1) ? readTermLists(r, true, root) : null; // (a byte, 0 or 1)
+    // per volume its first document and paragraph, and per piece once its volume is decoded (arrays as long as the
+    // pieces, not the documents: 11,887 of 168,121 at 102 MB)
+    const volumeDoc = [0];
+    const volumePara = [0];
     const firstDoc = [0];
     const firstPara = [0];
-    const names = readPieces(r, 'docs', (i) => {
-      firstDoc[i + 1] = firstDoc[i] + r.varint();
-      firstPara[i + 1] = firstPara[i] + r.varint();
-    });
-    const n = names.length;
+    const names = readPieces(
+      r,
+      'docs',
+      root,
+      // (each volume's first piece's, and after the last the totals, are its volume's)
+      (v, end) => [volumeDoc, volumePara].forEach((volumes, k) => volumes.push(([firstDoc, firstPara][k][end] = volumes[v] + r.varint()))),
+      // a volume's last piece ends where the next volume starts
+      (i, p) =>
+        [firstDoc, firstPara].forEach((pieces) => {
+          const next = pieces[i] + p.varint();
+          if ((pieces[i + 1] ??= next) !== next) p.fail();
+        }),
+    );
     const dictionary = r.block();
-    if (r.pos !== r.endOffset || firstDoc[n] !== documentCount || firstPara[n] !== paragraphCount) r.fail();
-    return { config, documentCount, paragraphCount, totalLength, text, surface, documents: { names, firstDoc, firstPara }, dictionary };
+    if (r.pos !== r.endOffset || firstDoc[names.length] !== documentCount || firstPara[names.length] !== paragraphCount) r.fail();
+    // the volume, then its piece, whose first is not after `value`
+    const pieceOf = (value: number, byDocument?: boolean) => {
+      const v = lastAtMost(byDocument ? volumeDoc : volumePara, value);
+      names.decodeVolume(v);
+      return lastAtMost(byDocument ? firstDoc : firstPara, value, names.first[v], names.first[v + 1]);
+    };
+    return { config, documentCount, paragraphCount, totalLength, text, surface, documents: { names, firstDoc, firstPara, pieceOf }, dictionary };
   });
 }
 
@@ -171,21 +244,29 @@ function parsing<T>(name: PieceRef, decode: () => T): T {
   }
 }
 
-/** A dictionary piece: its terms (ascending) with their document frequencies and where their postings are. */
-export interface DictionaryPiece {
+/**
+ * A dictionary piece: its terms (ascending) with their document frequencies and where their postings are (tables as
+ * arrays; a query joins the pieces it reads into typed arrays).
+ */
+export interface DictionaryPiece<Table = number[]> {
   terms: string[];
-  df: Uint32Array;
+  df: Table;
   /** @internal Index of the postings piece (in the root's list), byte offset and length of each term's block. */
-  piece: Uint32Array;
-  offset: Uint32Array;
-  length: Uint32Array;
+  piece: Table;
+  offset: Table;
+  length: Table;
+  /** @internal A surface form's parent code: 0 (always for a text term), or 8a + b + 1 (b < 7) for the parent text term `form.slice(a, length − b)`. */
+  parent: Table;
 }
 
-/** Decodes a dictionary piece (its entries front-coded; each block follows the previous one or starts a new piece). */
+/**
+ * Decodes a dictionary piece (its entries front-coded; each block follows the previous one or starts a new piece;
+ * each ends with its parent's code).
+ */
 export function readDictionaryPiece(body: Uint8Array, postingsPieces: number): DictionaryPiece {
   const r = new ByteReader(body);
   const n = count(r);
-  const out: DictionaryPiece = { terms: [], df: new Uint32Array(n), piece: new Uint32Array(n), offset: new Uint32Array(n), length: new Uint32Array(n) };
+  const out: DictionaryPiece = { terms: [], df: [], piece: [], offset: [], length: [], parent: [] };
   let piece = r.varint(postingsPieces - 1);
   let offset = r.varint();
   let prev = '';
@@ -203,6 +284,7 @@ export function readDictionaryPiece(body: Uint8Array, postingsPieces: number): D
     out.piece[i] = piece;
     out.offset[i] = offset;
     offset += out.length[i] = v >>> 1;
+    out.parent[i] = r.varint();
   }
   if (r.pos !== r.endOffset) r.fail();
   return out;
@@ -214,17 +296,16 @@ export interface DocumentsPiece {
   stored: (Record<string, unknown> | undefined)[];
   texts: string[];
   /** Per paragraph of the piece, in order: start and end in its document's text. */
-  start: Uint32Array;
-  end: Uint32Array;
+  start: number[];
+  end: number[];
   /** @internal Paragraphs of each document. */
-  paraCount: Uint32Array;
+  paraCount: number[];
 }
 
 /** Decodes a documents piece that the root says holds `docs` documents and `paras` paragraphs. */
 export function readDocumentsPiece(body: Uint8Array, docs: number, paras: number): DocumentsPiece {
   const r = new ByteReader(body);
-  if (r.varint() !== docs) r.fail();
-  const out: DocumentsPiece = { ids: [], stored: [], texts: [], start: new Uint32Array(paras), end: new Uint32Array(paras), paraCount: new Uint32Array(docs) };
+  const out: DocumentsPiece = { ids: [], stored: [], texts: [], start: [], end: [], paraCount: [] };
   let p = 0;
   for (let d = 0; d < docs; d++) {
     // [id] or [id, stored]: the id a string or a finite number, stored fields an object
@@ -253,8 +334,8 @@ interface CacheEntry {
 }
 
 /**
- * Reads pieces through a loader: checks each against its name's hash, decompresses and decodes it once, and keeps
- * the decoded pieces in a cache bounded by their decompressed size (least recently used go first, and only when
+ * Reads pieces through a loader: checks each against its CRC-32, decompresses and decodes it once, and keeps the
+ * decoded pieces in a cache bounded by their decompressed size (least recently used go first, and only when
  * {@link trim} is called, so a query's pieces stay while it runs).
  */
 export class PieceStore {
@@ -271,6 +352,8 @@ export class PieceStore {
     private readonly cacheLimit: number,
     /** The inflater of compressed pieces (and of the root). */
     readonly inflate: Inflater = inflateRaw,
+    /** The CRC-32 that checks pieces (and the root). */
+    readonly crc: Crc32 = crc32,
   ) {}
 
   /**
@@ -308,16 +391,16 @@ export class PieceStore {
 
   private async fetchPiece<T>(entry: CacheEntry, name: PieceRef, decode: (body: Uint8Array) => T, evict?: (value: T) => void): Promise<T> {
     const stored = await this.load(name.file, name);
-    const size = stored.length - 4;
     // its last 4 bytes are the CRC-32 of the others: then the CRC-32 of all is CRC-32's residue, 0x2144DF1C (a short
     // read fails it too)
-    if (crc32(stored) !== 0x2144df1c) {
+    if (this.crc(stored) !== 0x2144df1c) {
       throw new FahrasError('CHECKSUM_MISMATCH', `${pieceLabel(name)}: checksum mismatch`);
     }
-    // (a copy: a view would keep what the loader gave alive in the cache, a whole volume when it ignored the range)
-    let body: Uint8Array = stored.slice(1, size);
-    if (stored[0] > PieceEncoding.Deflate) throw damagedPiece(name);
-    if (stored[0]) body = await this.inflate(body, this.dictionary).catch(() => Promise.reject(damagedPiece(name)));
+    // (inflated into bytes of its own: a view would keep what the loader gave alive in the cache, a whole volume when
+    // it ignored the range)
+    const body = await this.inflate(stored.subarray(0, stored.length - 4), this.dictionary).catch(() => {
+      throw damagedPiece(name);
+    });
     const value = parsing(name, () => decode(body));
     this.cached += entry.size = body.length;
     entry.evict = evict && (() => evict(value));
@@ -328,6 +411,9 @@ export class PieceStore {
   trim(): void {
     for (const [key, entry] of this.pieces) {
       if (this.cached <= this.cacheLimit) break;
+      // a piece still being read (a failed search left it going) is not counted yet: dropped now, its bytes would be
+      // counted when it arrives and never taken off, and its documents' tables never evicted
+      if (!entry.size) continue;
       this.pieces.delete(key);
       this.cached -= entry.size;
       entry.evict?.();

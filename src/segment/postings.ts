@@ -117,7 +117,7 @@ export class EntryCursor {
 const entriesCursor = /* @__PURE__ */ new EntryCursor();
 
 /** Calls `visit(paragraph, tf)` for each entry of term `termId`, ascending (see {@link EntryCursor}). Returns the last paragraph (-1 if none). */
-export function forEachEntry(data: PostingsRanges, termId: number, paragraphCount: number, visit: ((paragraph: number, tf: number) => void) | null): number {
+export function forEachEntry(data: Pick<PostingsRanges, 'entryStart' | 'entryBytes'>, termId: number, paragraphCount: number, visit: ((paragraph: number, tf: number) => void) | null): number {
   const cursor = entriesCursor.reset(data, termId, paragraphCount);
   while (cursor.next()) if (visit !== null) visit(cursor.paragraphNumber, cursor.tf);
   return cursor.paragraphNumber;

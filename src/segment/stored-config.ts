@@ -33,11 +33,15 @@ export const STORED_DEFAULTS: IndexConfig = {
   maxParagraphLength: 4000,
   fields: [],
   // the ranking of files written before these choices existed
-  ranking: { forms: 0, minLength: 0, expansions: 0, clitics: 0 },
+  ranking: { forms: 0, minLength: 0, expansions: 0, clitics: 0, keywordProximity: 0 },
   // files written before clitic folding (#18) hold every clitic form as a term of its own
   cliticFolding: false,
+  // files written before rounded lengths (pack format 6) hold every paragraph's exact length
+  roundedLengths: false,
   // files written before the flag existed (all but Qur'anic text analyzed the same without the rules)
   quranic: false,
+  // files written before query shapes (#18) rank every query alike
+  questions: [],
 };
 
 /**
@@ -45,7 +49,7 @@ export const STORED_DEFAULTS: IndexConfig = {
  * it has its stored default (an object key: when all of it has), so an index that does not use what the key turns on stays readable by builds that
  * predate the key (they would refuse it as an unknown key).
  */
-export const ADDED_KEYS: readonly (readonly string[])[] = [['analyzer', 'normalize', 'uthmani'], ['ranking'], ['cliticFolding'], ['quranic']];
+export const ADDED_KEYS: readonly (readonly string[])[] = [['analyzer', 'normalize', 'uthmani'], ['ranking'], ['cliticFolding'], ['roundedLengths'], ['quranic'], ['questions']];
 
 /**
  * Fills the keys `value` lacks from `defaults`, in nested plain objects too; a key `defaults` does not have was
@@ -63,9 +67,12 @@ function fillDefaults(value: Record<string, unknown>, defaults: Record<string, u
   }
 }
 
+/** Whether `x` is an array of strings (stopwords, question words). */
+const isWords = (x: unknown): boolean => Array.isArray(x) && x.every((w) => typeof w === 'string');
+
 /**
  * Whether `c` has the shape the reader and the analyzer rely on: normalization options of the right types, fields
- * with finite boosts, stopwords as a list name or words. (Any token length is safe: the tokenizer takes a positive
+ * with finite boosts, stopwords as a list name or words, question words as words. (Any token length is safe: the tokenizer takes a positive
  * number and 255 otherwise.)
  */
 function isStoredConfig(c: IndexConfig): boolean {
@@ -77,7 +84,8 @@ function isStoredConfig(c: IndexConfig): boolean {
     Object.values(c.ranking).every((v) => v >= 0) &&
     Array.isArray(c.fields) &&
     c.fields.every((f) => f?.boost >= 0 && f.boost < Infinity) &&
-    (typeof sw === 'string' || (Array.isArray(sw) && sw.every((w) => typeof w === 'string'))) &&
+    (typeof sw === 'string' || isWords(sw)) &&
+    isWords(c.questions) &&
     Object.entries(DEFAULT_NORMALIZE_OPTIONS).every(([k, v]) => typeof n[k] === typeof v)
   );
 }

@@ -130,8 +130,8 @@ export function withHeader(magic: readonly number[], version: number, payload: U
   const bytes = new Uint8Array(HEADER_SIZE + payload.length);
   bytes.set(magic);
   bytes.set(payload, HEADER_SIZE);
-  bytes[4] = version; // (a u16: every version so far is below 256)
   const view = new DataView(bytes.buffer);
+  view.setUint16(4, version, true);
   view.setUint32(8, payload.length, true);
   view.setUint32(12, crc32(payload), true);
   return bytes;

@@ -6,7 +6,7 @@
  * `ArabicNormalizationFilter`. Both work on UTF-16 code units; letters outside the BMP never match any rule.
  * Checked word for word against ../shared/oracles/arabic-stemmer-oracle.tsv (test/stem/lucene.test.ts).
  */
-import { ALEF_MADDA, ALEF_HAMZA_ABOVE, ALEF_HAMZA_BELOW, ALEF, BEH, TEH_MARBUTA, TEH, TATWEEL, FEH, KAF, LAM, NOON, HEH, WAW, ALEF_MAKSURA, YEH, FATHATAN, SUKUN } from '../normalize/letters.js'; // letters the rules mention
+import { ALEF_MADDA, ALEF_HAMZA_ABOVE, ALEF_HAMZA_BELOW, ALEF, TEH_MARBUTA, TATWEEL, HEH, ALEF_MAKSURA, YEH, FATHATAN, SUKUN } from '../normalize/letters.js'; // letters the normalizer's rules mention
 
 /**
  * What the normalizer does with one code unit: -1 delete it, 0 keep it, otherwise the replacement.
@@ -59,54 +59,43 @@ export function luceneNormalize(word: string): string {
 }
 
 /**
- * Prefixes, tried in this order; the first that matches is removed (only one). Each is a list of code units.
+ * Prefixes, tried in this order; the first that matches is removed (only one). Each is a string of code units
+ * (written as escapes, each letter named: gzip packs strings smaller than arrays of numbers).
  * Lucene's length rule: a one-letter prefix needs a word of at least 4 units; the others need
  * at least 2 units left after removal.
  */
-const PREFIXES: readonly (readonly number[])[] = [
-  [ALEF, LAM], // ال  al-  (definite article)
-  [WAW, ALEF, LAM], // وال  wal- (and the)
-  [BEH, ALEF, LAM], // بال  bil- (with/by the)
-  [KAF, ALEF, LAM], // كال  kal- (like the)
-  [FEH, ALEF, LAM], // فال  fal- (so the)
-  [LAM, LAM], // لل  lil- (for the; lam + article with its alef dropped)
-  [WAW], // و  wa- (and)
+const PREFIXES: readonly string[] = [
+  '\u0627\u0644', // ال  al-  (definite article): U+0627 ALEF, U+0644 LAM
+  '\u0648\u0627\u0644', // وال  wal- (and the): U+0648 WAW + ال
+  '\u0628\u0627\u0644', // بال  bil- (with/by the): U+0628 BEH + ال
+  '\u0643\u0627\u0644', // كال  kal- (like the): U+0643 KAF + ال
+  '\u0641\u0627\u0644', // فال  fal- (so the): U+0641 FEH + ال
+  '\u0644\u0644', // لل  lil- (for the; lam + article with its alef dropped): U+0644 LAM twice
+  '\u0648', // و  wa- (and): U+0648 WAW
 ];
 
 /**
  * Suffixes, each tested once in this order against the end of the (shrinking) word; every one that matches
  * while at least 2 units would remain is removed, so several can stack (ات then ي, …).
  */
-const SUFFIXES: readonly (readonly number[])[] = [
-  [HEH, ALEF], // ها  -ha (her / its)
-  [ALEF, NOON], // ان  -an (dual)
-  [ALEF, TEH], // ات  -at (feminine sound plural)
-  [WAW, NOON], // ون  -un (masculine sound plural, nominative)
-  [YEH, NOON], // ين  -in (masculine sound plural / dual, oblique)
-  [YEH, HEH], // يه  -iyh (his, after yeh)
-  [YEH, TEH_MARBUTA], // ية  -iya (relative adjective, feminine; only seen if the word was not normalized)
-  [HEH], // ه  -h (his / normalized teh marbuta)
-  [TEH_MARBUTA], // ة  teh marbuta (only seen if the word was not normalized)
-  [YEH], // ي  -i (my / relative adjective)
+const SUFFIXES: readonly string[] = [
+  '\u0647\u0627', // ها  -ha (her / its): U+0647 HEH, U+0627 ALEF
+  '\u0627\u0646', // ان  -an (dual): ALEF, U+0646 NOON
+  '\u0627\u062a', // ات  -at (feminine sound plural): ALEF, U+062A TEH
+  '\u0648\u0646', // ون  -un (masculine sound plural, nominative): U+0648 WAW, NOON
+  '\u064a\u0646', // ين  -in (masculine sound plural / dual, oblique): U+064A YEH, NOON
+  '\u064a\u0647', // يه  -iyh (his, after yeh): YEH, HEH
+  '\u064a\u0629', // ية  -iya (relative adjective, feminine; only seen if the word was not normalized): YEH, U+0629 TEH MARBUTA
+  '\u0647', // ه  -h (his / normalized teh marbuta): HEH
+  '\u0629', // ة  teh marbuta (only seen if the word was not normalized)
+  '\u064a', // ي  -i (my / relative adjective): YEH
 ];
 
-/** Every affix letter lies in U+0620…U+064F; flags over that block, indexed by (letter − U+0620). */
-const LETTER_BASE = 0x0620;
-function letterFlags(letters: readonly number[]): Uint8Array {
-  const f = new Uint8Array(0x30);
-  for (const c of letters) f[c - LETTER_BASE] = 1;
-  return f;
-}
-function flagged(flags: Uint8Array, c: number): boolean {
-  const i = c - LETTER_BASE;
-  return i >= 0 && i < 0x30 && flags[i] === 1;
-}
+/** First letters of the prefixes (ا و ب ك ف ل): a word starting with anything else keeps its start. */
+const PREFIX_FIRST_LETTERS = PREFIXES.map((p) => p[0]).join('');
 
-/** First letters of the prefixes: a word starting with anything else keeps its start. */
-const PREFIX_FIRST_LETTERS = letterFlags(PREFIXES.map((p) => p[0]));
-
-/** Last letters of the suffixes: once the word ends with anything else, no further suffix can match. */
-const SUFFIX_LAST_LETTERS = letterFlags(SUFFIXES.map((s) => s[s.length - 1]));
+/** Last letters of the suffixes (ا ن ت ه ة ي): once the word ends with anything else, no further suffix can match. */
+const SUFFIX_LAST_LETTERS = SUFFIXES.map((s) => s[s.length - 1]).join('');
 
 /**
  * The length of the prefix Lucene's stemmer removes from an already normalized word (0 for none): the first of
@@ -114,14 +103,11 @@ const SUFFIX_LAST_LETTERS = letterFlags(SUFFIXES.map((s) => s[s.length - 1]));
  */
 export function prefixLength(word: string): number {
   const end = word.length;
-  if (end >= 3 && flagged(PREFIX_FIRST_LETTERS, word.charCodeAt(0))) {
-    for (let p = 0; p < PREFIXES.length; p++) {
-      const pre = PREFIXES[p];
+  if (end >= 3 && PREFIX_FIRST_LETTERS.includes(word[0])) {
+    for (const pre of PREFIXES) {
       const k = pre.length;
-      if (k === 1 ? end < 4 : end < k + 2) continue; // و needs ≥ 4 units; the others leave ≥ 2
-      let j = 0;
-      while (j < k && word.charCodeAt(j) === pre[j]) j++;
-      if (j === k) return k;
+      // و needs ≥ 4 units; the others leave ≥ 2
+      if ((k === 1 ? end >= 4 : end >= k + 2) && word.startsWith(pre)) return k;
     }
   }
   return 0;
@@ -134,7 +120,7 @@ export function prefixLength(word: string): number {
  */
 export function prefixForms(word: string): string[] {
   const core = word.slice(prefixLength(word));
-  return [core, ...PREFIXES.map((p) => String.fromCharCode(...p) + core)];
+  return [core, ...PREFIXES.map((p) => p + core)];
 }
 
 /**
@@ -145,16 +131,11 @@ export function luceneStem(word: string): string {
   const start = prefixLength(word);
   let end = word.length;
 
-  // Suffixes: Lucene's endsWithCheckLength, against the length left after the prefix. Compared from the last
-  // letter back; once the last letter ends no suffix, none of the remaining ones can match.
-  for (let s = 0; s < SUFFIXES.length && end - start >= 3; s++) {
-    if (!flagged(SUFFIX_LAST_LETTERS, word.charCodeAt(end - 1))) break;
-    const suf = SUFFIXES[s];
-    const k = suf.length;
-    if (end - start < k + 2) continue; // at least 2 units must remain
-    let j = k - 1;
-    while (j >= 0 && word.charCodeAt(end - k + j) === suf[j]) j--;
-    if (j < 0) end -= k;
+  // Suffixes: Lucene's endsWithCheckLength, against the length left after the prefix (at least 2 units must remain);
+  // once the last letter ends no suffix, none of the remaining ones can match.
+  for (const suf of SUFFIXES) {
+    if (end - start < 3 || !SUFFIX_LAST_LETTERS.includes(word[end - 1])) break;
+    if (end - start >= suf.length + 2 && word.endsWith(suf, end)) end -= suf.length;
   }
 
   return start === 0 && end === word.length ? word : word.slice(start, end);

@@ -26,6 +26,7 @@ const LAYERS: Record<string, number> = {
   'suggest.ts': 6,
   'derivations.ts': 6,
   'pack.ts': 6,
+  'pack-directory.ts': 6,
   'pack-node.ts': 6,
   cli: 7,
   adapters: 7,

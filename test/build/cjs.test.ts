@@ -40,6 +40,16 @@ describe.skipIf(!built)('the CommonJS build', () => {
     expect(esm.node.FahrasError).toBe(esm.main.FahrasError);
   });
 
+  it('resolves fahras/pack in Node to its node build (directories too), with the same FahrasError and SearchPack', async () => {
+    const require = createRequire(join(REPO_ROOT, 'package.json'));
+    expect(require.resolve('fahras/pack')).toBe(join(REPO_ROOT, 'dist/pack-directory.cjs'));
+    const inNode = require('fahras/pack');
+    expect(inNode.FahrasError).toBe(require('fahras').FahrasError);
+    const esm = { inNode: await import('fahras/pack'), browser: await import(join(REPO_ROOT, 'dist/pack.js')) };
+    expect(esm.inNode.SearchPack).toBe(esm.browser.SearchPack);
+    expect(esm.inNode.openPack).not.toBe(esm.browser.openPack);
+  });
+
   it("declares fahras/node's FahrasError as the main entry's, not a class of its own", () => {
     // build/link-node-errors.ts points the declarations' import at the main entry's (ESM index.d.ts, CJS index.d.cts)
     for (const [file, mainEntry] of [['node.d.ts', './index.js'], ['node.d.cts', './index.cjs']]) {

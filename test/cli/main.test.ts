@@ -230,6 +230,8 @@ describe('fahras pack', () => {
       expect(a.code).toBe(0);
       expect(a.stdout).toBe(fahras(['search', seeds, ...args, '--json']).stdout);
     }
+    // a plain search (no option: the entry loads only the search module) prints what the full command line prints
+    for (const target of [pack, seeds]) expect(fahras(['search', target, 'الغاره', 'الروسيه']).stdout).toBe(fahras(['search', target, 'الغاره', 'الروسيه', '-n', '10']).stdout);
     // from an index file: the same pieces under the same names
     const again = fahras(['pack', seeds, '-o', join(dir, 'seeds-pack-2'), '--json']);
     expect(JSON.parse(again.stdout)).toMatchObject({ documents: 5 });

@@ -66,6 +66,9 @@ function launch(): Promise<Browser> {
 /** Types QUERY and checks the first result: the paragraph that has the words, marks on the original spellings. */
 async function expectQueryFound(page: Page): Promise<void> {
   await page.locator('#q').pressSequentially(QUERY, { delay: 5 });
+  // The page renders each prefix typed before QUERY too, and an earlier one may already show the same first result:
+  // wait until the status line names the whole query, so what follows reads QUERY's results.
+  await expect.poll(() => page.textContent('#status'), { timeout: 30_000 }).toContain(`«${QUERY}»`);
   const first = page.locator('#results li').first();
   await expect.poll(() => first.getAttribute('data-id')).toBe('001_879cb52311c03942.txt');
   expect(await first.getAttribute('data-paragraph')).toBe('7'); // the 8th line of the article

@@ -34,10 +34,15 @@ describe('parseQuery', () => {
   });
   it('caps the query length and the clause count', async () => {
     const long = parseQuery('كلمة '.repeat(10_000), analyzer);
-    expect(long.truncated).toBe(true);
     expect(long.should.length + long.must.length + long.not.length).toBeLessThanOrEqual(32);
     const custom = parseQuery('أ ب ت ث ج ح خ', analyzer, { maxClauses: 2 });
     expect(custom.should.length).toBe(2);
+    // the words past maxQueryLength characters are not read
+    const words = (q: string, max?: number) => parseQuery(q, analyzer, max ? { maxQueryLength: max } : {}).should.map((c) => c.queryTerms[0].surface);
+    expect(words(`${'كلمة '.repeat(199)}سوريا`)).toEqual(['كلمه', 'سوريا']);
+    expect(words(`${'كلمة '.repeat(200)}سوريا`)).toEqual(['كلمه']);
+    expect(words('سوريا ادلب', 5)).toEqual(['سوريا']);
+    expect(words('سوريا ادلب', 8)).toEqual(['سوريا', 'اد']);
   });
   it('never throws on any string (property)', async () => {
     await assertProperty(
@@ -91,5 +96,14 @@ describe('search on random queries', () => {
     expect(r.length).toBe(5);
     const single = index.search('ب', { prefix: true, maxExpansions: 3 });
     expect(single.length).toBeGreaterThan(0);
+  });
+});
+
+describe('parseQuery, the query shape', () => {
+  const questions = ['متي', 'اين', 'بماذا'];
+  it('marks a query holding one of `questions` (its surface form, stopword or not) a question', () => {
+    for (const q of ['متى وصل الوفد', 'مَتَى وصل', 'وصل الوفد أين', 'بماذا فاز', '-متى فاز']) expect(parseQuery(q, analyzer, { questions }).question).toBe(true);
+    for (const q of ['وصل الوفد', 'متىن وصل', '']) expect(parseQuery(q, analyzer, { questions }).question).toBeFalsy();
+    expect(parseQuery('متى وصل الوفد', analyzer).question).toBeFalsy();
   });
 });

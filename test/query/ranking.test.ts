@@ -163,3 +163,62 @@ describe('the stored ranking.clitics (query-time clitic forms, replaced by cliti
     expect(index.search('ذراع', { ranking: { clitics: 0.5 } })).toEqual(index.search('ذراع'));
   });
 });
+
+describe('the query shape: a question, or keywords (ranking.keywordProximity, questions)', () => {
+  const filler = 'وقال المتحدث إن الاجتماع تناول عددا من القضايا المشتركة بين البلدين في المجالات الاقتصادية والثقافية';
+  // the query's words apart in a short paragraph (BM25's favourite), and in sequence in a long one
+  const docs = [
+    { id: 'apart', text: 'أبدى الوزير رغبته في التعاون مع الجامعات المحلية، وأشاد بجهود الباحثين الذين نالوا إعجابه في المعرض، وقدم لهم الشكر على ما بذلوه من عمل متواصل.' },
+    { id: 'together', text: `${filler} وفي ختام الزيارة أبدى إعجابه وقدم الشكر للقائمين على المشروع الكبير ${filler}` },
+    { id: 'other1', text: filler },
+    { id: 'other2', text: 'قدم الفريق عرضا مميزا في البطولة' },
+    { id: 'other3', text: 'أبدى اللاعب استعداده للمباراة' },
+  ];
+  const index = createIndex();
+  index.addAll(docs);
+  const off = { ranking: { keywordProximity: 0 } };
+
+  it('ranks the paragraph holding a keyword query\'s words in sequence above one holding them apart', () => {
+    expect(index.config.ranking.keywordProximity).toBe(3);
+    expect(ids(index.search('أبدى إعجابه وقدم')).slice(0, 2)).toEqual(['together', 'apart']);
+    // one ranking for every query (the stored default of files written before): the old order
+    expect(ids(index.search('أبدى إعجابه وقدم', off)).slice(0, 2)).toEqual(['apart', 'together']);
+  });
+
+  it('ranks a keyword query with the keyword ranking: proximity keywordProximity, coordination and surface weight 1', () => {
+    for (const q of ['أبدى إعجابه وقدم', 'إعجابه الشكر']) {
+      const keyword = index.search(q);
+      expect(keyword).toEqual(index.search(q, { ranking: { keywordProximity: 0, proximity: 3, coord: 1, surface: 1 } }));
+      expect(keyword).not.toEqual(index.search(q, off));
+      // the search's own proximity, coordination and surface weight are a question's
+      expect(index.search(q, { ranking: { proximity: 0, coord: 0, surface: 0 } })).toEqual(keyword);
+      expect(index.search(q, { ranking: { keywordProximity: 5 } })).not.toEqual(keyword);
+    }
+  });
+
+  it('ranks a question as before: a question word (a stopword, or with a clitic, diacritics, a hamza) keeps the proximity weight', () => {
+    for (const question of ['متى', 'مَتَى', 'أين', 'اين', 'بماذا', 'ماهو', '"كيف"']) {
+      const q = `${question} أبدى إعجابه وقدم`;
+      const results = index.search(q);
+      expect(ids(results).slice(0, 2)).toEqual(['apart', 'together']);
+      expect(results).toEqual(index.search(q, off));
+    }
+    // anywhere in the query
+    expect(index.search('أبدى إعجابه وقدم لماذا')).toEqual(index.search('أبدى إعجابه وقدم لماذا', off));
+  });
+
+  it('answers the same loaded, through fahras/search', () => {
+    const bytes = index.serialize();
+    for (const q of ['أبدى إعجابه وقدم', 'متى أبدى إعجابه وقدم']) {
+      expect(loadIndex(bytes).search(q)).toEqual(index.search(q));
+      expect(loadForSearch(bytes).search(q)).toEqual(index.search(q));
+    }
+  });
+
+  it('an index file without the question words (written before them) ranks every query alike, as it did', () => {
+    const old = loadIndex(withConfig(index.serialize(), (c) => ({ ...c, questions: undefined, ranking: { ...c.ranking, keywordProximity: undefined } })));
+    expect(old.config.questions).toEqual([]);
+    expect(old.config.ranking.keywordProximity).toBe(0);
+    expect(old.search('أبدى إعجابه وقدم')).toEqual(index.search('أبدى إعجابه وقدم', off));
+  });
+});

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { registerAllComponents } from '../../src/analysis/register-all.js';
 import { IndexBuilder, resolveIndexConfig } from '../../src/index-builder/index.js';
 import { readSnapshot, serializeSnapshot, skipsFor } from '../../src/segment/index.js';
-import { scoreFields, Searcher, type SearchOptions, type SearchResult } from '../../src/query/index.js';
+import { scoreFields, Searcher, searchSnapshot, type SearchOptions, type SearchResult } from '../../src/query/index.js';
 import { typos } from '../../src/query/typos.js';
 import { mulberry32 } from '../../bench/lib/queries.js';
 import { assertProperty, report, runs } from '../helpers/runs.js';
@@ -113,7 +113,7 @@ describe('block tables in the searcher', () => {
             const plain = new Searcher(snap, builder.analyzer, { typos, fields: scoreFields });
             for (const q of qs as QueryValue[]) {
               const text = queryText(q, words);
-              same(tables.search(text, q.options), plain.search(text, q.options));
+              same(searchSnapshot(tables, text, q.options), searchSnapshot(plain, text, q.options));
               queries++;
               if (q.phrase || q.words.filter(([, op]) => op !== '-').length > 1) positional++;
             }

@@ -165,7 +165,9 @@ function checkAgainstReader(bytes: Uint8Array): void {
       tokens[e.unit] += e.tf;
     }
   }
-  expect(tokens).toEqual(spec.paragraphs.map((p) => p.tokens));
+  // with roundedLengths, the sum rounded down to its 4 most significant bits
+  const rounded = (t: number) => (spec.config.roundedLengths && t >= 16 ? t - (t % 2 ** (Math.floor(Math.log2(t)) - 3)) : t);
+  expect(tokens.map(rounded)).toEqual(spec.paragraphs.map((p) => p.tokens));
 }
 
 describe('FORMAT.md, read by a reader written from it', () => {

@@ -173,6 +173,9 @@ describe('the stored configuration', () => {
       (c) => ({ ...c, analyzer: { ...c.analyzer, stopwords: 'english' } }),
       (c) => ({ ...c, analyzer: { ...c.analyzer, maxTokenLength: 0 } }),
       (c) => ({ ...c, analyzer: { ...c.analyzer, normalize: { ...c.analyzer.normalize, diacritics: 'yes' } } }),
+      (c) => ({ ...c, questions: 'ما' }),
+      (c) => ({ ...c, questions: [1] }),
+      (c) => ({ ...c, ranking: { ...c.ranking, keywordProximity: -1 } }),
     ];
     for (const edit of bad) expect(probe(withConfig(BYTES, edit)), String(edit)).toBe('CORRUPT_INDEX');
   });
@@ -193,6 +196,8 @@ describe('the stored configuration', () => {
       (c) => ({ ...c, fields: [{ name: 'title' }] }),
       (c) => ({ ...c, analyzer: { ...c.analyzer, stopwords: [1, 2] } }),
       (c) => ({ ...c, analyzer: { ...c.analyzer, normalize: { ...c.analyzer.normalize, diacritics: 'yes' } } }),
+      (c) => ({ ...c, questions: { 0: 'ما' } }),
+      (c) => ({ ...c, questions: [null] }),
     ];
     for (const edit of corrupt) expect(code(withConfig(BYTES, edit)), String(edit)).toBe('CORRUPT_INDEX');
     // an unknown component is named by the analyzer's lookup; builder-only settings are not its concern
