@@ -1,8 +1,8 @@
 /**
  * `fahras/derivations` — derivations and broken plurals: an index built with it (`createIndex({ derivations })`)
  * also matches a word's other forms of its stem's skeleton that the index holds (مدارس for مدرسة, حليم for حلم),
- * at a quarter of the word's weight. Searching such an index needs it too: `loadIndex(bytes, { derivations })` of
- * `fahras` or `fahras/search`, `openPack(source, { derivations })`. Pages and indexes without it do not download it.
+ * at 0.4 of the word's weight. Searching such an index needs it too: `loadIndex(bytes, { derivations })` of `fahras`.
+ * `fahras/search` and `fahras/pack` do not read such indexes yet (`UNSUPPORTED_VERSION`), and `pack()` refuses them.
  *
  * @example
  * import { createIndex } from 'fahras';

@@ -35,13 +35,12 @@ export interface IndexOptions {
   cliticFolding?: boolean;
   /**
    * Derivations and broken plurals, from `fahras/derivations` (default: none; only with a stemming analyzer): a word
-   * also meets, at a quarter of its weight, the other forms of its stem's skeleton (the stem without ا و ي after its
+   * also meets, at 0.4 of its weight, the other forms of its stem's skeleton (the stem without ا و ي after its
    * first letter) the index holds, مدارس for مدرسة. The builder writes the skeletons into the dictionary (about 1% of
    * the index); searching such an index needs `derivations` (`loadIndex(bytes, { derivations })`).
    */
   derivations?: Derivations;
 }
-
 
 /** Most extra fields an index takes. */
 export const MAX_FIELDS = 64;
