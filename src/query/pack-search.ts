@@ -15,7 +15,6 @@ import {
   type PieceRef,
   type PieceStore,
   damagedPiece,
-  lastAtMost,
   readDictionaryPiece,
   readDocument,
   readDocumentsPiece,
@@ -48,12 +47,12 @@ class DictionaryNeeds implements DictionaryReads {
 
   /** The piece where `term` is or would be: the last whose first term is not after it. */
   private pieceOf(term: string): number {
-    return Math.max(0, lastAtMost(this.lists.dictFirst, term));
+    return this.lists.dict.pieceFor(this.lists.volumeFirst, this.lists.dictFirst, term);
   }
 
   /** The piece an exact lookup of `term` reads. */
   lookup(term: string): void {
-    if (this.lists.dictFirst.length) this.pieces.add(this.pieceOf(term));
+    if (this.lists.dict.length) this.pieces.add(this.pieceOf(term));
   }
 
   /**
@@ -61,17 +60,18 @@ class DictionaryNeeds implements DictionaryReads {
    * until the pieces after its own hold the scan's cap of terms.
    */
   prefixScan(prefix: string, maxExpansions: number): void {
-    if (!this.lists.dictFirst.length) return;
-    const { dictFirst, dictCounts } = this.lists;
+    const { dict, dictFirst, dictCounts } = this.lists;
+    if (!dict.length) return;
     const cap = Math.max(maxExpansions * 64, 4096);
     let i = this.pieceOf(prefix);
     this.pieces.add(i);
-    for (let scanned = 0; ++i < dictFirst.length && scanned < cap && dictFirst[i].startsWith(prefix); scanned += dictCounts[i]) this.pieces.add(i);
+    // (a piece's place decodes its volume: its first term is known then)
+    for (let scanned = 0; ++i < dict.length && scanned < cap && dict.at(i) && dictFirst[i].startsWith(prefix); scanned += dictCounts[i]) this.pieces.add(i);
   }
 
   /** Every piece (typo neighbours scan every term). */
   everyTerm(): void {
-    for (let i = 0; i < this.lists.dictFirst.length; i++) this.pieces.add(i);
+    for (let i = 0; i < this.lists.dict.length; i++) this.pieces.add(i);
   }
 }
 
@@ -249,9 +249,9 @@ class PackPieces {
         if (docs.texts[d] !== undefined) return;
         const i = d - firstDocument;
         [docs.ids[d], docs.stored[d], docs.texts[d]] = readDocument(piece, i, name);
-        for (let ordinal = 0, p = piece.first[i]; ordinal < piece.paraCount[i]; ordinal++, p++) {
-          paras.textStart[firstPara[k] + p] = piece.start[p];
-          paras.textEnd[firstPara[k] + p] = piece.end[p];
+        for (let ordinal = 0, p = piece.firstParagraphOf[i]; p < piece.firstParagraphOf[i + 1]; ordinal++, p++) {
+          paras.textStart[firstPara[k] + p] = piece.spanStart[p];
+          paras.textEnd[firstPara[k] + p] = piece.spanEnd[p];
           paras.ordinal[firstPara[k] + p] = ordinal;
         }
       }),

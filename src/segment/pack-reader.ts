@@ -44,14 +44,20 @@ export interface PieceList {
   first: number[];
   /** @internal Decodes volume `v`'s pieces, once (`describe` reads what the list says of each). */
   decodeVolume(v: number): void;
+  /**
+   * @internal The piece whose key is the last not after `value` (0 when none is), by the volumes' keys, then, in the
+   * volume that decodes, its pieces' keys (both ascending).
+   */
+  pieceFor<T extends string | number>(volumeKeys: T[], pieceKeys: T[], value: T): number;
 }
 
 /** One term index's pieces, as the root lists them. @internal */
 export interface PackTermLists {
-  /** Dictionary pieces in term order, with their term counts and first terms. */
+  /** Dictionary pieces in term order, with their term counts and first terms (known for the volumes decoded), and each volume's first term. */
   dict: PieceList;
   dictCounts: number[];
   dictFirst: string[];
+  volumeFirst: string[];
   /** Postings pieces in term order. */
   post: PieceList;
 }
@@ -104,14 +110,17 @@ export function readText(r: ByteReader): string {
 
 const count = (r: ByteReader) => r.varint(r.endOffset - r.pos);
 
-/** The last index of ascending `values` (in [lo, hi)) whose value is at most `value` (lo − 1 when none is): which piece holds it. */
+/**
+ * The last index of ascending `values` (in [lo, hi)) whose value is at most `value` (lo − 1 when none is, but 0 for
+ * none at 0: a value before the first piece's looks in the first): which piece holds it.
+ */
 export function lastAtMost<T extends string | number>(values: ArrayLike<T>, value: T, lo = 0, hi = values.length): number {
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (values[mid] <= value) lo = mid + 1;
     else hi = mid;
   }
-  return lo - 1;
+  return lo && lo - 1;
 }
 
 /**
@@ -146,23 +155,45 @@ function readPieces(r: ByteReader, kind: PieceKind, root: PieceRef, summary?: (v
         if (p.pos !== p.endOffset) p.fail();
         parts[v] = undefined;
       }),
+    pieceFor: (volumeKeys, pieceKeys, value) => {
+      const v = lastAtMost(volumeKeys, value);
+      list.decodeVolume(v);
+      return lastAtMost(pieceKeys, value, first[v], first[v + 1]);
+    },
     // (its volume found and decoded once: later asks get the kept place)
     at: (i) => (refs[i] ??= ((v) => (list.decodeVolume(v), { file: files[v], start: first[v] === i ? 0 : ends[i - 1], end: ends[i] }))(lastAtMost(first, i))),
   };
   return list;
 }
 
+/**
+ * A term index's lists: its dictionary pieces' term counts and first terms are decoded a volume at a time, as lookups
+ * need them, each volume's first term (its first piece's) read beforehand for the lookups to find their volume
+ * (decoding all 1,257 of the 102 MB pack cost a cold search 2–5 ms: bench/NOTES.md, coldcli2).
+ */
 function readTermLists(r: ByteReader, surface: boolean, root: PieceRef): PackTermLists {
   const dictCounts: number[] = [];
   const dictFirst: string[] = [];
-  const dict = readPieces(r, surface ? 'sdict' : 'dict', root, undefined, (i, p) => {
-    dictCounts.push(p.varint());
-    dictFirst.push(p.string());
-    if (dictFirst[i - 1] >= dictFirst[i]) p.fail(); // (at 0, undefined >= a string is false)
-  });
-  // (every first term at once: a lookup's binary search reads them)
-  dict.first.forEach((_, v) => dict.decodeVolume(v));
-  return { dict, dictCounts, dictFirst, post: readPieces(r, surface ? 'spost' : 'post', root) };
+  const volumeFirst: string[] = [];
+  const dict = readPieces(
+    r,
+    surface ? 'sdict' : 'dict',
+    root,
+    // (ahead of the volume's block: its byte count, then its first piece's size, term count and first term)
+    (v) => {
+      const p = new ByteReader(r.input, r.pos);
+      p.varint();
+      p.varint();
+      p.varint();
+      if (volumeFirst[v - 1] >= (volumeFirst[v] = p.string())) p.fail(); // (at 0, undefined >= a string is false)
+    },
+    (i, p) => {
+      dictCounts[i] = p.varint();
+      // (a volume's first piece after the previous volume's last: checked by the volumes' first terms)
+      if (dictFirst[i - 1] >= (dictFirst[i] = p.string())) p.fail();
+    },
+  );
+  return { dict, dictCounts, dictFirst, volumeFirst, post: readPieces(r, surface ? 'spost' : 'post', root) };
 }
 
 /** A CRC-32 of bytes (FORMAT.md section 2's): `crc32` of segment/bytes.ts, or in Node zlib's (`OpenPackOptions.crc32`). */
@@ -202,19 +233,19 @@ export async function readPackRoot(bytes: Uint8Array, inflate: Inflater = inflat
     const surface = r.varint(1) ? readTermLists(r, true, root) : null; // (a byte, 0 or 1)
     // per volume its first document and paragraph, and per piece once its volume is decoded (arrays as long as the
     // pieces, not the documents: 11,887 of 168,121 at 102 MB)
-    const volumeDoc = [0];
-    const volumePara = [0];
-    const firstDoc = [0];
-    const firstPara = [0];
+    // (documents first, then paragraphs)
+    const volumeFirsts = [[0], [0]];
+    const pieceFirsts = [[0], [0]];
+    const [firstDoc, firstPara] = pieceFirsts;
     const names = readPieces(
       r,
       'docs',
       root,
       // (each volume's first piece's, and after the last the totals, are its volume's)
-      (v, end) => [volumeDoc, volumePara].forEach((volumes, k) => volumes.push(([firstDoc, firstPara][k][end] = volumes[v] + r.varint()))),
+      (v, end) => volumeFirsts.forEach((volumes, k) => volumes.push((pieceFirsts[k][end] = volumes[v] + r.varint()))),
       // a volume's last piece ends where the next volume starts
       (i, p) =>
-        [firstDoc, firstPara].forEach((pieces) => {
+        pieceFirsts.forEach((pieces) => {
           const next = pieces[i] + p.varint();
           if ((pieces[i + 1] ??= next) !== next) p.fail();
         }),
@@ -222,11 +253,7 @@ export async function readPackRoot(bytes: Uint8Array, inflate: Inflater = inflat
     const dictionary = r.block();
     if (r.pos !== r.endOffset || firstDoc[names.length] !== documentCount || firstPara[names.length] !== paragraphCount) r.fail();
     // the volume, then its piece, whose first is not after `value`
-    const pieceOf = (value: number, byDocument?: boolean) => {
-      const v = lastAtMost(byDocument ? volumeDoc : volumePara, value);
-      names.decodeVolume(v);
-      return lastAtMost(byDocument ? firstDoc : firstPara, value, names.first[v], names.first[v + 1]);
-    };
+    const pieceOf = (value: number, byDocument?: boolean) => names.pieceFor(volumeFirsts[+!byDocument], pieceFirsts[+!byDocument], value);
     return { config, documentCount, paragraphCount, totalLength, text, surface, documents: { names, firstDoc, firstPara, pieceOf }, dictionary };
   });
 }
@@ -296,31 +323,31 @@ export function readDictionaryPiece(body: Uint8Array, postingsPieces: number): D
  * coldcli2).
  */
 export interface DocumentsPiece {
-  /** @internal */
-  body: Uint8Array;
-  /** @internal Per document: where its JSON array starts in the body, and its text. */
-  json: number[];
-  text: number[];
-  /** @internal Per document: its first paragraph in the piece, and its paragraph count. */
-  first: number[];
-  paraCount: number[];
-  /** Per paragraph of the piece, in order: start and end in its document's text. */
-  start: number[];
-  end: number[];
+  /** @internal The piece's bytes. */
+  encoded: Uint8Array;
+  /** @internal Per document: where its JSON array starts in the bytes. */
+  jsonAt: number[];
+  /** @internal Per document: where its text starts in the bytes. */
+  textAt: number[];
+  /** @internal Per document, then after the last: its first paragraph in the piece. */
+  firstParagraphOf: number[];
+  /** @internal Per paragraph of the piece, in order: start in its document's text. */
+  spanStart: number[];
+  /** @internal Per paragraph of the piece, in order: end in its document's text. */
+  spanEnd: number[];
 }
 
 /** Reads a documents piece that the root says holds `docs` documents and `paras` paragraphs: where each document is, and its paragraphs' spans. */
 export function readDocumentsPiece(body: Uint8Array, docs: number, paras: number): DocumentsPiece {
   const r = new ByteReader(body);
-  const out: DocumentsPiece = { body, json: [], text: [], first: [], paraCount: [], start: [], end: [] };
+  const out: DocumentsPiece = { encoded: body, jsonAt: [], textAt: [], firstParagraphOf: [0], spanStart: [], spanEnd: [] };
   let p = 0;
   for (let d = 0; d < docs; d++) {
-    out.json.push(r.pos);
+    out.jsonAt.push(r.pos);
     r.block();
-    out.first.push(p);
-    const paragraphsOfDocument = (out.paraCount[d] = r.varint(paras - p));
-    for (const first = p; p < first + paragraphsOfDocument; p++) out.end[p] = (out.start[p] = r.varint()) + r.varint();
-    out.text.push(r.pos);
+    for (const last = p + r.varint(paras - p); p < last; p++) out.spanEnd[p] = (out.spanStart[p] = r.varint()) + r.varint();
+    out.firstParagraphOf.push(p);
+    out.textAt.push(r.pos);
     r.block();
   }
   if (p !== paras || r.pos !== r.endOffset) r.fail();
@@ -333,13 +360,13 @@ export function readDocumentsPiece(body: Uint8Array, docs: number, paras: number
  */
 export function readDocument(piece: DocumentsPiece, d: number, name: PieceRef): [DocumentId, Record<string, unknown> | undefined, string] {
   return parsing(name, () => {
-    const r = new ByteReader(piece.body, piece.json[d]);
+    const r = new ByteReader(piece.encoded, piece.jsonAt[d]);
     // [id] or [id, stored]
     const [id, stored] = JSON.parse(readText(r));
     if ((typeof id !== 'string' && !Number.isFinite(id)) || (stored !== undefined && (!stored || typeof stored !== 'object' || Array.isArray(stored)))) r.fail();
-    r.pos = piece.text[d];
+    r.pos = piece.textAt[d];
     const text = readText(r);
-    for (let p = piece.first[d]; p < piece.first[d] + piece.paraCount[d]; p++) if (piece.end[p] > text.length) r.fail();
+    for (let p = piece.firstParagraphOf[d]; p < piece.firstParagraphOf[d + 1]; p++) if (piece.spanEnd[p] > text.length) r.fail();
     return [id, stored && Object.assign(Object.create(null) as Record<string, unknown>, stored), text];
   });
 }
