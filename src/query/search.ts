@@ -413,11 +413,10 @@ export class Searcher {
       const termAt = at[rest.indexOf(page[i])];
       const hits: Hit[] = [];
       if (termAt.size) {
-        let left = termAt.size;
         this.analyzer.scanSpans(texts[i], (start, end, position) => {
           const id = termAt.get(position);
-          if (id !== undefined) hits.push({ start, end, key: id });
-          return (id !== undefined && --left === 0) || start > scanEnd(hits[0]?.start ?? 0, length);
+          // (stops after the last matched word: one hit per matched position)
+          return (id !== undefined && hits.push({ start, end, key: id }) === termAt.size) || start > scanEnd(hits[0]?.start ?? 0, length);
         });
       }
       return hits;
