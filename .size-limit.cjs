@@ -18,7 +18,11 @@ const BUDGET = '10 kB';
 // 12,050 B (IIFE 12,033); the planner's dictionary lookups telling a pack which pieces they need (+14 B here, −55 B on
 // fahras/pack): 12,054 B (IIFE 12,048), still 2.05 kB over BUDGET; analysis data in the index and terser measured,
 // not taken.
-const SEARCH_LIMIT = '12.1 kB';
+// A question's idf exponent (#18, `ranking.idfExponent`: the stored key, the keyword ranking's 1, the exponent in the
+// BM25 weight; TyDi MRR@10 .872 → .878, ARCD train .791 → .794, the tuning mean +.0024, news unchanged): +16 B here
+// (12,097 → 12,113 B; IIFE 12,066 → 12,084 B) with 5 B found (the coordination's Math.pow as **); limit raised by
+// what it costs (bench/NOTES.md, the question ranking).
+const SEARCH_LIMIT = '12.113 kB';
 // Raised from 25 kB: the main entry grew with the packs writer, the Qur'anic rules, clitics and index validation.
 // Session 7: pack formats 2–3's writer, build-time clitic folding and the Qur'anic-orthography flag: 31,070 B;
 // field restrictions and field highlights (#16, src/query/fields.ts, about +850 B): 32,025 B; the Qur'anic flag's
@@ -33,7 +37,8 @@ const SEARCH_LIMIT = '12.1 kB';
 // 0.551× the text, −6.87 MB at 102 MB): 32,141 → 32,464 B (IIFE 31,973 → 32,289 B), about 270 B of it the writer,
 // the rest the shared build's shortened names moving; limit 32.47 kB (bench/NOTES.md, pack format 7).
 // Pack format 8 (the root's lists by volume, the writer's half): 32,521 B, limit 32.53 kB.
-const FULL_LIMIT = '32.53 kB';
+// A question's idf exponent (#18; see SEARCH_LIMIT): 32,525 → 32,546 B (IIFE 32,345 → 32,370 B).
+const FULL_LIMIT = '32.546 kB';
 // Typo tolerance (`fahras/typos`, the `fuzzy` option) is an opt-in of the search-only entry, measured apart.
 const TYPOS_LIMIT = '0.6 kB';
 // Document-field scoring (`fahras/fields`) likewise, measured with the search entry it adds to.
@@ -41,7 +46,8 @@ const TYPOS_LIMIT = '0.6 kB';
 // highlights (#16) the opt-in is 1,120 B over fahras/search (was 0.34 kB): 13,668 B with it (12,548 B alone).
 // The library build's syntax minified: 13,523 B. Diet 3: 13,347 B. Bundle helper: 13,163 B.
 // Pack format 8 moved the build's shortened internal names (no code of this bundle changed): 13,211 B.
-const WITH_FIELDS_LIMIT = '13.22 kB';
+// A question's idf exponent (#18; see SEARCH_LIMIT): 13,211 → 13,228 B.
+const WITH_FIELDS_LIMIT = '13.228 kB';
 // Qur'anic orthography (`fahras/quran`) likewise (diet 3: 13,859 → 13,687 B; bundle helper: 13,511 B).
 const WITH_QURAN_LIMIT = '13.6 kB';
 // Completions for search as you type (`fahras/suggest`) likewise (diet 3: 12,744 → 12,578 B; bundle helper: 12,379 B).
@@ -49,7 +55,8 @@ const WITH_QURAN_LIMIT = '13.6 kB';
 // the library build shortens internal names by their use over all entries, and the pack writer and reader's new
 // code moved them (fahras/search 12,068 → 12,084 B likewise); limit 12.41 kB.
 // Pack format 8 moved the build's shortened internal names (no code of this bundle changed): 12,419 B.
-const WITH_SUGGEST_LIMIT = '12.42 kB';
+// A question's idf exponent (#18; see SEARCH_LIMIT): 12,419 → 12,440 B.
+const WITH_SUGGEST_LIMIT = '12.44 kB';
 // fahras/pack: load a static pack piece by piece + search + snippets (the issue's budget).
 const PACK_BUDGET = '12 kB';
 // NOT MET (2026-12-07): 15,295 B (ESM) / 15,124 B (IIFE) measured, 3.3 kB over the issue budget (#14); the limit is
@@ -74,7 +81,8 @@ const PACK_BUDGET = '12 kB';
 // a step reads): 14,839 → 15,109 B (IIFE 14,840 → 15,144 B) for 17–29 ms less CPU in a cold `fahras search` on the
 // 102 MB pack (its root read in 10–21 ms instead of 23–32) and no decoding of the 11,887 documents pieces' list at a
 // browser's first query; limit 15.15 kB (bench/NOTES.md, the cold CLI search again).
-const PACK_LIMIT = '15.15 kB';
+// A question's idf exponent (#18; see SEARCH_LIMIT): 15,122 → 15,137 B (IIFE 15,145 → 15,162 B).
+const PACK_LIMIT = '15.162 kB';
 
 module.exports = [
   {
