@@ -94,7 +94,7 @@ function isStoredConfig(c: IndexConfig): boolean {
  * The configuration in the JSON of an index file, its missing keys filled; null when it is not valid JSON or not a
  * configuration. Throws `UNSUPPORTED_VERSION` for a key this build does not know.
  */
-export function checkStoredConfig(json: string): IndexConfig | null {
+export function checkStoredConfig(json: string, defaults = STORED_DEFAULTS): IndexConfig | null {
   let c;
   try {
     c = JSON.parse(json);
@@ -102,7 +102,7 @@ export function checkStoredConfig(json: string): IndexConfig | null {
     return null;
   }
   if (c?.constructor !== Object) return null;
-  fillDefaults(c, STORED_DEFAULTS as unknown as Record<string, unknown>);
+  fillDefaults(c, defaults as unknown as Record<string, unknown>);
   return isStoredConfig(c) ? c : null;
 }
 
