@@ -38,7 +38,7 @@ const libraryEsbuildOptions = (options: { mangleProps?: RegExp; minifySyntax?: b
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', search: 'src/search.ts', pack: 'src/pack.ts', 'pack-directory': 'src/pack-directory.ts', typos: 'src/typos.ts', fields: 'src/fields.ts', quran: 'src/quran.ts', suggest: 'src/suggest.ts', flexsearch: 'src/adapters/flexsearch.ts' },
+    entry: { index: 'src/index.ts', search: 'src/search.ts', pack: 'src/pack.ts', 'pack-directory': 'src/pack-directory.ts', typos: 'src/typos.ts', fields: 'src/fields.ts', quran: 'src/quran.ts', suggest: 'src/suggest.ts', derivations: 'src/derivations.ts', flexsearch: 'src/adapters/flexsearch.ts' },
     format: ['esm', 'cjs'],
     // shared chunks for CommonJS too (ESM has them by default): one FahrasError class, so `instanceof` holds across
     // `require('fahras')` and `require('fahras/search')`

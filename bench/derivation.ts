@@ -1,101 +1,68 @@
-// Experiment (issue 18, derivation and broken plurals): a secondary, lower-weighted match on a coarser form. The
-// coarse form of a stem is its skeleton: the stem without the long vowels ا (U+0627 ALEF), و (U+0648 WAW) and
-// ي (U+064A YEH) after its first letter, kept when 3+ letters remain (مدارس and مدرس → مدرس, سنوات → سن is too short,
-// حليم and حلم → حلم, كاتب and كتاب → كتب). A query word's alternatives are the index's other terms of its skeleton
-// (the most frequent `--top`), each weighing `--weight` of the word. It runs without a change to src/: the
-// alternatives go through the searcher's typo hook (`fuzzy`, with `expansions: 0` so known words expand too and
-// alternatives add), on an index loaded with fahras/search.
+// Derivations and broken plurals (`fahras/derivations`, #18) on and off in one process: the same tree builds the
+// same SaudiNewsNet slice with and without the opt-in, taking turns round by round (CPU time of each build), then
+// searches both indexes (built in process, and loaded from their bytes), interleaved query by query with snippets,
+// after a warm-up pass. The quality figures are bench/eval.ts --compare's ("no derivations") and bench/news.ts's.
 //
-//   npx tsx bench/derivation.ts [DIR...] [--weight 0.2] [--top 5]     (default: TyDi, XQuAD, ARCD; ARCD test reported)
-//   npx tsx bench/derivation.ts --news 20 [--weight 0.25] [--top 5]  (the news known-item set, paragraphs, and the
-//                                                                    query time of each variant, interleaved)
-import { createIndex } from '../src/index.js';
-import { loadIndex } from '../src/search.js';
-import { quran } from '../src/quran.js';
-import type { TypoExpander } from '../src/typos.js';
-import { EVAL_ROOT, loadEvalSet, readCorpusSlice } from './lib/data.js';
-import { newsKnownItems } from './lib/news-set.js';
-import { evaluateRun } from './lib/metrics.js';
-import { cleanQuery } from './lib/queries.js';
-import { f3, formatTable, parseArgs, percentile } from './lib/util.js';
-import { join } from 'node:path';
+//   node --expose-gc --import tsx bench/derivation.ts [MB=20] [--rounds 4] [--runs 3] [--queries 500]
+import { performance } from 'node:perf_hooks';
+import { createIndex, loadIndex } from '../src/index.js';
+import { derivations } from '../src/derivations.js';
+import { readCorpusSlice } from './lib/data.js';
+import { sampleSpeedQueries } from './lib/queries.js';
+import { median, parseArgs, percentile } from './lib/util.js';
 
-const args = parseArgs(process.argv.slice(2), ['weight', 'top', 'news']);
-const weights = String(args.flags.get('weight') ?? '0.2').split(',').map(Number);
-const top = Number(args.flags.get('top') ?? 5);
-let dirs = args.positional.length ? args.positional : ['tydiqa-goldp-dev-ar', 'xquad-ar', 'arcd'].map((s) => join(EVAL_ROOT, s));
+const args = parseArgs(process.argv.slice(2), ['rounds', 'runs', 'queries']);
+const mb = Number(args.positional[0] ?? 20);
+const rounds = Number(args.flags.get('rounds') ?? 4);
+const runs = Number(args.flags.get('runs') ?? 3);
+const slice = await readCorpusSlice(mb);
+const queries = sampleSpeedQueries(slice.docs, Number(args.flags.get('queries') ?? 500));
+const gc = (globalThis as { gc?: () => void }).gc;
 
-const LONG_VOWELS = new Set([0x0627, 0x0648, 0x064a]); // ا و ي
-function skeleton(term: string): string {
-  let out = term[0] ?? '';
-  for (let i = 1; i < term.length; i++) if (!LONG_VOWELS.has(term.charCodeAt(i))) out += term[i];
-  return out;
-}
-
-/** Per dictionary: skeleton → term ids, most frequent first. */
-const tables = new WeakMap<readonly string[], Map<string, number[]>>();
-const derivations: TypoExpander = (terms, df, word) => {
-  let table = tables.get(terms);
-  if (!table) {
-    table = new Map();
-    for (let id = 0; id < terms.length; id++) {
-      if (!(df[id] > 0)) continue;
-      const key = skeleton(terms[id]);
-      if (key.length >= 3) (table.get(key) ?? table.set(key, []).get(key)!).push(id);
-    }
-    for (const ids of table.values()) ids.sort((a, b) => df[b] - df[a]);
-    tables.set(terms, table);
-  }
-  const key = skeleton(word.term);
-  if (key.length < 3) return [];
-  return (table.get(key) ?? []).filter((id) => terms[id] !== word.term).slice(0, top);
-};
-
-const rows: (string | number)[][] = [];
-const newsMb = args.flags.get('news');
-if (typeof newsMb === 'string') {
-  const slice = await readCorpusSlice(Number(newsMb));
-  const { queries, qrels, halves } = newsKnownItems(slice.docs, 500);
-  const built = createIndex();
-  built.addAll(slice.docs);
-  const index = loadIndex(built.serialize(), { typos: derivations, quran });
-  const variants: [string, object][] = [['off', {}], ...weights.map((w): [string, object] => [`weight ${w}, top ${top}`, { fuzzy: 1, ranking: { expansions: 0, expansionWeight: w } }])];
-  const runs = variants.map(() => new Map<string, string[]>());
-  const times: number[][] = variants.map(() => []);
-  for (const [v, [, opts]] of variants.entries()) for (const q of queries.slice(0, 50)) index.search(q.text, opts); // warm-up
-  queries.forEach((q, i) => {
-    for (let k = 0; k < variants.length; k++) {
-      const v = (k + i) % variants.length; // the order turns query by query
-      const t = performance.now();
-      runs[v].set(q.qid, index.search(q.text, { limit: 100, ...variants[v][1] }).map((r) => `${r.id}#${r.paragraph}`));
-      times[v].push(performance.now() - t);
-    }
-  });
-  for (const [v, [name]] of variants.entries()) {
-    for (const h of halves) {
-      const s = evaluateRun(runs[v], qrels, { onlyQids: h.only, gains: 'binary' });
-      rows.push([`news ${newsMb} MB, ${h.label}`, name, f3(s.mrr10), f3(s.ndcg10), f3(s.recall100), percentile(times[v], 50).toFixed(3) + ' (p50)']);
-    }
-  }
-  dirs.length = 0;
-}
-for (const dir of dirs) {
-  const set = loadEvalSet(dir);
-  const built = createIndex();
-  built.addAll(set.docs);
-  const index = loadIndex(built.serialize(), { typos: derivations, quran });
-  const variants: [string, object][] = [['off', {}], ...weights.map((w): [string, object] => [`weight ${w}, top ${top}`, { fuzzy: 1, ranking: { expansions: 0, expansionWeight: w } }])];
-  for (const [name, opts] of variants) {
-    const run = new Map<string, string[]>();
-    const t0 = performance.now();
-    for (const q of set.queries) run.set(q.qid, index.search(cleanQuery(q.text), { limit: 100, groupBy: 'document', snippets: false, ...opts }).map((h) => String(h.id)));
-    const ms = (performance.now() - t0) / set.queries.length;
-    const parts = set.split ? [['train', 'train'], ['test', 'test']] : [[set.name, undefined]];
-    for (const [label, split] of parts) {
-      const only = split ? new Set([...set.split!].filter(([, v]) => v === split).map(([k]) => k)) : undefined;
-      const s = evaluateRun(run, set.qrels, { onlyQids: only });
-      rows.push([set.name + (split ? ` (${label})` : ''), name, f3(s.mrr10), f3(s.ndcg10), f3(s.recall100), ms.toFixed(2)]);
-    }
+const arms = [{}, { derivations }];
+const buildMs: number[][] = [[], []];
+const built: ReturnType<typeof createIndex>[] = [];
+for (let r = 0; r < rounds; r++) {
+  for (const a of r % 2 ? [1, 0] : [0, 1]) {
+    gc?.();
+    const t0 = process.cpuUsage();
+    const index = createIndex(arms[a]);
+    index.addAll(slice.docs);
+    index.stats(); // freezes
+    const used = process.cpuUsage(t0);
+    buildMs[a].push((used.user + used.system) / 1000);
+    built[a] = index;
   }
 }
-console.log(formatTable(['set', 'derivations', 'MRR@10', 'nDCG@10', 'R@100', 'ms/query'], rows));
+const ratios = buildMs[1].map((v, i) => v / buildMs[0][i]);
+console.log(`${mb} MB, ${slice.docs.length} documents, ${rounds} rounds: build CPU median off ${median(buildMs[0]).toFixed(0)} ms, on ${median(buildMs[1]).toFixed(0)} ms; median ratio on/off ${median(ratios).toFixed(3)}`);
+const bytes = built.map((b) => b.serialize());
+console.log(`index bytes: off ${bytes[0].length}, on ${bytes[1].length} (${((bytes[1].length / bytes[0].length - 1) * 100).toFixed(1)}%); terms off ${built[0].stats().terms}, on ${built[1].stats().terms}`);
+const loadMs: number[][] = [[], []];
+for (let r = 0; r < rounds; r++) {
+  for (const a of r % 2 ? [1, 0] : [0, 1]) {
+    const t = performance.now();
+    loadIndex(bytes[a], arms[a]);
+    loadMs[a].push(performance.now() - t);
+  }
+}
+console.log(`load: median off ${median(loadMs[0]).toFixed(0)} ms, on ${median(loadMs[1]).toFixed(0)} ms`);
+// three arms: the index without the opt-in; the index with it, derivations switched off per search (what the entries
+// cost by themselves: a larger dictionary); and on
+for (const [label, indexes] of [['built', built], ['loaded', bytes.map((b, a) => loadIndex(b, arms[a]))]] as const) {
+  const variants: [string, (typeof indexes)[number], object][] = [['off', indexes[0], {}], ['entries only', indexes[1], { ranking: { derivations: 0 } }], ['on', indexes[1], {}]];
+  for (const [, ix, o] of variants) for (const q of queries) ix.search(q, { limit: 10, ...o }); // warm-up (block tables, the derivation table)
+  const all: number[][] = variants.map(() => []);
+  for (let run = 0; run < runs; run++) {
+    queries.forEach((q, i) => {
+      for (let k = 0; k < variants.length; k++) {
+        const v = (k + i) % variants.length; // the order turns query by query
+        const t = performance.now();
+        variants[v][1].search(q, { limit: 10, ...variants[v][2] });
+        all[v].push(performance.now() - t);
+      }
+    });
+  }
+  const p50 = all.map((t) => percentile(t, 50));
+  console.log(`${label}: p50 ${variants.map(([name], v) => `${name} ${p50[v].toFixed(3)} ms${v ? ` (${((p50[v] / p50[0] - 1) * 100).toFixed(1)}%)` : ''}`).join(', ')}; p95 ${all.map((t) => percentile(t, 95).toFixed(3)).join(' / ')} ms`);
+}

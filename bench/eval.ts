@@ -4,6 +4,7 @@
 //   npx tsx bench/eval.ts --compare       presets, stemmers and ranking variants side by side (tuning view:
 //                                         ARCD is split into train (tuned on) and test (reported only))
 import { createIndex, type AnalyzerOptions, type IndexOptions, type SearchOptions } from '../src/index.js';
+import { derivations } from '../src/derivations.js';
 import { type EvalSet, listEvalSets, loadEvalSet } from './lib/data.js';
 import { evaluateRun, type RunScores } from './lib/metrics.js';
 import { cleanQuery } from './lib/queries.js';
@@ -56,8 +57,10 @@ const VARIANTS: Variant[] = [
   { name: 'no short-paragraph prior', search: { ranking: { minLength: 0 } } },
   { name: 'every alternative adds', search: { ranking: { expansions: 0 } } },
   { name: 'no clitic folding', index: { cliticFolding: false } },
+  { name: 'derivations (fahras/derivations, an opt-in)', index: { derivations } },
   { name: 'no query shape (keyword proximity off: every query ranked as a question)', search: { ranking: { keywordProximity: 0 } } },
-  { name: 'before issue 18 (every stored choice off)', search: { ranking: { forms: 0, minLength: 0, expansions: 0, keywordProximity: 0 } }, index: { cliticFolding: false } },
+  { name: 'no idf exponent (a question weighs its words by plain idf)', search: { ranking: { idfExponent: 1 } } },
+  { name: 'before issue 18 (every stored choice off)', search: { ranking: { forms: 0, minLength: 0, expansions: 0, keywordProximity: 0, idfExponent: 1 } }, index: { cliticFolding: false } },
 ];
 
 async function main(): Promise<void> {

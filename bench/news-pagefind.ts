@@ -96,8 +96,10 @@ runs.push(['Pagefind 1.6', pagefindRun]);
 // ---------------------------------------------------------------- fahras
 const arms: [string, typeof here][] = [['fahras (this tree)', here]];
 if (typeof refDir === 'string') arms.unshift([`fahras (${refDir})`, await importReference<typeof here>(refDir, 'src/index.ts')]);
-for (const [name, lib] of arms) {
-  const index = lib.createIndex();
+// this tree also with derivations (fahras/derivations, an opt-in)
+const { derivations } = await import('../src/derivations.js');
+for (const [name, lib, options] of [...arms, ['fahras + derivations', here, { derivations }]] as [string, typeof here, object?][]) {
+  const index = lib.createIndex(options);
   index.addAll(slice.docs);
   const run = new Map<string, string[]>();
   for (const q of queries) run.set(q.qid, index.search(q.text, { limit: 10, groupBy: 'document', snippets: false }).map((r) => String(r.id)));

@@ -6,13 +6,14 @@
  * @packageDocumentation
  */
 import type { Analyzer } from './analysis/index.js';
-import { FahrasError, useClosestNames } from './errors.js';
+import { checkOptions, FahrasError, invalid, useClosestNames } from './errors.js';
 import { type FahrasDocument, IndexBuilder, type IndexOptions, resolveIndexConfig } from './index-builder/index.js';
-import { type DocumentId, type IndexConfig, type IndexSnapshot, type IndexStats, type StoredFields, documentOf, isWritableConfig, readSnapshot, serializeSnapshot, skipsFor, statsOf } from './segment/index.js';
+import { type DocumentId, type IndexConfig, type IndexSnapshot, type IndexStats, type StoredFields, documentOf, isWritableConfig, readSnapshot, STORED_DEFAULTS, serializeSnapshot, skipsFor, statsOf } from './segment/index.js';
 import { type PackOptions, packSnapshot } from './segment/pack-writer.js';
 import { scoreFields, Searcher, searchSnapshot, type SearchOptions, type SearchPage, type SearchResult, type SuggestOptions, type Suggestion, suggestWords, vectorHits } from './query/index.js';
 import { resolveTerm } from './query/search.js';
 import { typos } from './query/typos.js';
+import type { Derivations } from './segment/model.js';
 import { type AnalyzerConfig, type AnalyzerOptions, type AnalyzerPreset, createAnalyzer as createAnalyzerCore } from './analysis/index.js';
 import { registerAllComponents } from './analysis/register-all.js';
 import { QURANIC, useQuranicRules } from './normalize/index.js';
@@ -76,8 +77,8 @@ export class FahrasIndex<D extends FahrasDocument = FahrasDocument> {
   private searcherFor: IndexSnapshot | null = null;
 
   /** @internal use createIndex() or loadIndex() */
-  constructor(config: IndexConfig, from?: IndexSnapshot) {
-    this.builder = new IndexBuilder(config, from);
+  constructor(config: IndexConfig, from?: IndexSnapshot, derivations?: Derivations) {
+    this.builder = new IndexBuilder(config, from, derivations);
   }
 
   /** The resolved configuration (analyzer, paragraph splitting, fields). */
@@ -201,7 +202,7 @@ export class FahrasIndex<D extends FahrasDocument = FahrasDocument> {
    * The index as a static pack, `{ file name → bytes }` for any storage (a directory, object storage, a CDN): the
    * root `root.fahras` and pieces named after their content. Search it with `openPack` of `fahras/pack`, which reads
    * only the pieces each query needs; in Node, `writePack` of `fahras/node` writes it to a directory.
-   * @throws FahrasError `INVALID_ARGUMENT` for an index with scored document fields (packs do not carry them yet).
+   * @throws FahrasError `INVALID_ARGUMENT` for an index with scored document fields or built with `derivations` (packs do not carry them yet).
    */
   pack(options?: PackOptions): Promise<Record<string, Uint8Array>> {
     const s = this.compacted();
@@ -234,6 +235,8 @@ export class FahrasIndex<D extends FahrasDocument = FahrasDocument> {
     const snap = this.builder.snapshot();
     if (this.searcher === null || this.searcherFor !== snap) {
       this.searcher = new Searcher(snap, this.builder.analyzer, { typos, fields: scoreFields, hitSource: vectorHits(snap), skips: skipsFor });
+      // fahras/derivations joins the searcher's plan step
+      (this.builder.derivations as ((searcher: Searcher) => void) | undefined)?.(this.searcher);
       this.searcherFor = snap;
     }
     return this.searcher;
@@ -250,17 +253,22 @@ export class FahrasIndex<D extends FahrasDocument = FahrasDocument> {
  */
 export function createIndex<D extends FahrasDocument = FahrasDocument>(options?: IndexOptions): FahrasIndex<D> {
   registerAllComponents();
-  return new FahrasIndex<D>(resolveIndexConfig(options));
+  return new FahrasIndex<D>(resolveIndexConfig(options), undefined, options?.derivations);
 }
+
+/** The stored defaults the main entry reads files with: those of the search-only entries, and `ranking.derivations`. */
+const MAIN_DEFAULTS: IndexConfig = { ...STORED_DEFAULTS, ranking: { ...STORED_DEFAULTS.ranking, derivations: 0 } };
 
 /**
  * Loads an index from bytes made by `serialize()`. It can be searched and changed like a new one.
  * @throws FahrasError `BAD_MAGIC`, `UNSUPPORTED_VERSION`, `TRUNCATED`, `CHECKSUM_MISMATCH` or `CORRUPT_INDEX`.
  */
-export function loadIndex<D extends FahrasDocument = FahrasDocument>(bytes: Uint8Array | ArrayBuffer): FahrasIndex<D> {
+export function loadIndex<D extends FahrasDocument = FahrasDocument>(bytes: Uint8Array | ArrayBuffer, options?: { derivations?: Derivations }): FahrasIndex<D> {
   registerAllComponents();
-  const snap = readSnapshot(bytes);
+  const snap = readSnapshot(bytes, MAIN_DEFAULTS);
+  // the key stays out of an index without derivations, so what it writes again the search-only entries still read
+  if (!snap.indexConfig.ranking.derivations) delete snap.indexConfig.ranking.derivations;
   // documents can be added to it: its configuration must be one the builder accepts
   if (!isWritableConfig(snap.indexConfig)) throw new FahrasError('CORRUPT_INDEX', 'bad index data: the stored configuration');
-  return new FahrasIndex<D>(snap.indexConfig, snap);
+  return new FahrasIndex<D>(snap.indexConfig, snap, checkOptions(options, 'derivations', 'loadIndex options').derivations);
 }

@@ -115,8 +115,9 @@ export class NormalizingTokenizer {
   /** The table entry of unit `c` (computed once per unit and configuration). */
   private entry(c: number): number {
     const map = this.map;
-    // a low surrogate (U+DC00–U+DFFF) separates when alone, but is marked SLOW: `scanSpans` never cuts text before one
-    let e = c >= 0xd800 && c <= 0xdfff ? (c < 0xdc00 ? PAIR : SEP) | SLOW : classify(String.fromCharCode(c), this.letters);
+    // a surrogate (U+D800–U+DFFF: c >> 11 is 27); a low one (U+DC00–U+DFFF) separates when alone, but is marked SLOW:
+    // `scanSpans` never cuts text before one
+    let e = c >> 11 === 27 ? (c < 0xdc00 ? PAIR : SEP) | SLOW : classify(String.fromCharCode(c), this.letters);
     // Qur'anic signs (the `uthmani` rules): pause marks, ۞ and ۩ join (trimmed from a word's edges), verse ends separate
     const sign = map?.quranicRules?.signOf(c);
     if (sign) e = sign === 1 ? JOIN : AYAH | SLOW;

@@ -3,7 +3,7 @@
 import { type Analyzer, type AnalyzerConfig, type AnalyzerOptions, type AnalyzerPreset, createAnalyzer, oneOf, resolveAnalyzerConfig, type TextAnalyzer, WordChain, type WordIdSink } from '../analysis/index.js';
 import { holdsQuranicOrthography } from '../normalize/index.js';
 import { ByteWriter, U32List } from '../segment/bytes.js';
-import { type DocumentId, type DocumentTable, type FahrasDocument, type FieldIndex, type IndexConfig, type IndexSnapshot, PARAGRAPH_SPLITS, type ParagraphSplit, RANKING, roundLength, type ParagraphTable, type TermIndexData, type TermVectors, NO_VECTOR, fieldText } from '../segment/model.js';
+import { type DocumentId, type DocumentTable, type FahrasDocument, type FieldIndex, type IndexConfig, type IndexSnapshot, PARAGRAPH_SPLITS, type ParagraphSplit, RANKING, roundLength, DERIVATION_WEIGHT, type ParagraphTable, type TermIndexData, type TermVectors, NO_VECTOR, fieldText, type DerivationEntries, type Derivations } from '../segment/model.js';
 import { putVarint } from '../segment/postings.js';
 import { checkOptions, describe, FahrasError, invalid } from '../errors.js';
 import { cliticRemainder, FOLD_PREFIXES } from '../stem/clitics.js';
@@ -33,6 +33,13 @@ export interface IndexOptions {
    * ذراع, بفترة as فترة); بيت and كتاب keep their first letter. Decided once per distinct term at each freeze.
    */
   cliticFolding?: boolean;
+  /**
+   * Derivations and broken plurals, from `fahras/derivations` (default: none; only with a stemming analyzer): a word
+   * also meets, at 0.4 of its weight, the other forms of its stem's skeleton (the stem without ا و ي after its
+   * first letter) the index holds, مدارس for مدرسة. The builder writes the skeletons into the dictionary (about 1% of
+   * the index); searching such an index needs `derivations` (`loadIndex(bytes, { derivations })`).
+   */
+  derivations?: Derivations;
 }
 
 /** Most extra fields an index takes. */
@@ -72,7 +79,7 @@ function resolveFields(f: unknown): { name: string; boost: number }[] {
 
 /** Resolves index options; throws `FahrasError('INVALID_ARGUMENT')` on bad values, naming the option. */
 export function resolveIndexConfig(options?: IndexOptions): IndexConfig {
-  const o = checkOptions(options, 'analyzer paragraphs maxParagraphLength fields cliticFolding', 'createIndex options');
+  const o = checkOptions(options, 'analyzer paragraphs maxParagraphLength fields cliticFolding derivations', 'createIndex options');
   const paragraphs = o.paragraphs ?? 'line';
   if (!oneOf(PARAGRAPH_SPLITS, paragraphs)) {
     invalid(`createIndex option paragraphs: expected 'line', 'blank-line' or 'none', got ${describe(paragraphs)}`);
@@ -81,6 +88,8 @@ export function resolveIndexConfig(options?: IndexOptions): IndexConfig {
   // an index without stemming is an index of exact words: no folding unless asked
   const cliticFolding = o.cliticFolding ?? analyzer.stemmer !== 'none';
   if (typeof cliticFolding !== 'boolean') invalid(`createIndex option cliticFolding: expected true or false, got ${describe(cliticFolding)}`);
+  const derivations = o.derivations;
+  if (derivations !== undefined && typeof derivations !== 'function') invalid('createIndex option derivations: from fahras/derivations');
   const maxParagraphLength = o.maxParagraphLength ?? 4000;
   if (!(Number.isInteger(maxParagraphLength) && maxParagraphLength >= 16 && maxParagraphLength <= 0x7fffffff)) {
     invalid(`createIndex option maxParagraphLength: expected an integer from 16 to 2147483647, got ${describe(maxParagraphLength)}`);
@@ -88,7 +97,7 @@ export function resolveIndexConfig(options?: IndexOptions): IndexConfig {
   // the question words as this analyzer normalizes a query's words (each once)
   const words = new WordChain(analyzer);
   const questions = [...new Set(QUESTION_WORDS.map((word) => words.surfaceOf(word)))].filter((word) => word !== '');
-  return { analyzer, paragraphs, maxParagraphLength, fields: resolveFields(o.fields ?? []), ranking: { ...RANKING }, cliticFolding, roundedLengths: true, quranic: false, questions };
+  return { analyzer, paragraphs, maxParagraphLength, fields: resolveFields(o.fields ?? []), ranking: derivations && analyzer.stemmer !== 'none' ? { ...RANKING, derivations: DERIVATION_WEIGHT } : { ...RANKING }, cliticFolding, roundedLengths: true, quranic: false, questions };
 }
 
 function checkId(id: unknown): DocumentId {
@@ -210,8 +219,13 @@ export class IndexBuilder {
   private prevStart = 0;
   private paraTokens = 0;
 
-  constructor(config: IndexConfig, from?: IndexSnapshot) {
+  /** `fahras/derivations`, for an index that ranks derivations (the builder writes its entries, the main entry's searchers take it). */
+  readonly derivations?: Derivations;
+
+  constructor(config: IndexConfig, from?: IndexSnapshot, derivations?: Derivations) {
     this.config = config;
+    if (config.ranking.derivations && !derivations) invalid('this index needs { derivations } from fahras/derivations');
+    this.derivations = derivations;
     this.analyzer = createAnalyzer(config.analyzer);
     this.splitter = new ParagraphSplitter(config.paragraphs, (start, end) => this.addParagraph(start, end), config.maxParagraphLength);
     this.reset(from);
@@ -605,6 +619,8 @@ export class IndexBuilder {
     if (this.cached) return this.cached;
     const paragraphTotal = this.pDoc.length;
     if (this.config.cliticFolding) this.foldClitics();
+    // the derivation entries of the terms not seen before (fahras/derivations)
+    if (this.config.ranking.derivations) (this.derivations as DerivationEntries)(this.textWriter, this.config.cliticFolding ? this.textTarget : null);
     const text = this.textWriter.freeze();
     const surface = this.surfaceWriter ? this.surfaceWriter.freeze() : null;
     this.log.clear(); // both writers have read it

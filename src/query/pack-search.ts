@@ -17,6 +17,7 @@ import {
   damagedPiece,
   lastAtMost,
   readDictionaryPiece,
+  readDocument,
   readDocumentsPiece,
 } from '../segment/pack-reader.js';
 import { concatBytes } from '../segment/bytes.js';
@@ -27,10 +28,12 @@ import { type QueryPlan, Searcher, type SearcherExtras, type SearchOptions, type
 /** A paragraph's document not yet placed in its documents piece is this plus the count its postings give (textBlock). */
 const UNPLACED = 2 ** 31;
 
-/** A postings piece: its bytes and the blocks whose paragraph data went into the paragraph tables. @internal */
-interface PostingsPiece {
-  body: Uint8Array;
-  applied: Set<number>;
+/**
+ * A text index's postings read for a query, with the paragraphs each read term lists (by term id), in order: a
+ * surface form's ranks index its parent's (FORMAT.md, P.3). @internal
+ */
+interface PackPostings extends TermIndexData {
+  paragraphsOf: number[][];
 }
 
 /** The union of some dictionary pieces (in term order; term ids are positions in it), as a term index without postings. @internal */
@@ -98,9 +101,11 @@ class PackPieces {
     if (last && last.key === key) return last; // the same pieces as the last query (it holds them, cached or not)
     const postingsPieces = needs.lists.post.length;
     // the cache keeps a piece's bytes only (decoded, a term is a string and five table entries, several times its
-    // bytes: bench/NOTES.md, packrun), checked by decoding them when read; each query that needs it decodes it again
-    const bodies = await Promise.all(order.map((i) => this.store.get(needs.lists.dict.at(i), (body) => (readDictionaryPiece(body, postingsPieces), body))));
-    const pieces = bodies.map((body) => readDictionaryPiece(body, postingsPieces));
+    // bytes: bench/NOTES.md, packrun), checked by decoding them when read (that decoding serves the query that read
+    // it); each later query that needs it decodes it again
+    const read = new Map<Uint8Array, DictionaryPiece>();
+    const bodies = await Promise.all(order.map((i) => this.store.get(needs.lists.dict.at(i), (body) => (read.set(body, readDictionaryPiece(body, postingsPieces)), body))));
+    const pieces = bodies.map((body) => read.get(body) ?? readDictionaryPiece(body, postingsPieces));
     const terms = pieces.flatMap((piece) => piece.terms);
     const n = terms.length;
     // one table of the pieces' tables, in piece order
@@ -128,20 +133,21 @@ class PackPieces {
    * A term index over `dict` holding the postings of the terms `ids` (the others are empty); a surface index's with
    * `parents`, the text index holding its forms' parents.
    */
-  async postings(dict: Dictionary, lists: PackTermLists, ids: number[], parents?: Promise<TermIndexData>): Promise<TermIndexData> {
+  async postings(dict: Dictionary, lists: PackTermLists, ids: number[], parents?: Promise<PackPostings>): Promise<PackPostings> {
     const wanted = [...new Set(ids)].sort((a, b) => a - b);
-    const pieces = await Promise.all(wanted.map((id) => this.store.get<PostingsPiece>(lists.post.at(dict.piece[id]), (body) => ({ body, applied: new Set() }))));
+    const pieces = await Promise.all(wanted.map((id) => this.store.get(lists.post.at(dict.piece[id]), (body) => body)));
     const text = await parents;
     const n = dict.terms.length;
     const entryStart = new Uint32Array(n + 1);
     const positionStart = new Uint32Array(n + 1);
+    const paragraphsOf: number[][] = [];
     const blocks = wanted.map((id, k) => {
-      const piece = pieces[k];
+      const body = pieces[k];
       const name = lists.post.at(dict.piece[id]);
       const start = dict.offset[id];
       const end = start + dict.length[id];
-      if (end > piece.body.length) throw damagedPiece(name);
-      return text ? { entryBytes: surfaceEntries(piece.body, start, end, dict, id, text, name), positionBytes: new Uint8Array(0) } : this.textBlock(piece, start, end, dict.df[id], name, dict.piece[id]);
+      if (end > body.length) throw damagedPiece(name);
+      return text ? { entryBytes: surfaceEntries(body, start, end, dict, id, text, name), positionBytes: new Uint8Array(0) } : this.textBlock(body, start, end, dict.df[id], name, dict.piece[id], (paragraphsOf[id] = []));
     });
     // the wanted terms' blocks one after another; a term not wanted has none
     for (let id = 0, k = 0; id < n; id++) {
@@ -154,51 +160,51 @@ class PackPieces {
     }
     const entryBytes = concatBytes(blocks.map((block) => block.entryBytes));
     const positionBytes = concatBytes(blocks.map((block) => block.positionBytes));
-    return { termsById: dict.terms, sorted: dict.sorted, df: dict.df, entryStart, entryBytes, positionStart, positionBytes };
+    return { termsById: dict.terms, sorted: dict.sorted, df: dict.df, entryStart, entryBytes, positionStart, positionBytes, paragraphsOf };
   }
 
   /**
-   * A text postings block: its entries and positions; the first time, its paragraphs' lengths go into the tables,
-   * and their documents as the postings give them, counted from their documents pieces, found when a step needs them
-   * ({@link documentsOf}): finding a paragraph's documents piece decodes a volume of the root's documents list, so a
-   * query reads the volumes of the paragraphs it shows, not of all it ranks (bench/NOTES.md, coldcli).
+   * A text postings block: its entries and positions; its paragraphs go into `paragraphs`, their lengths into the
+   * tables, and their documents as the postings give them, counted from their documents pieces, found when a step
+   * needs them ({@link documentsOf}): finding a paragraph's documents piece decodes a volume of the root's documents
+   * list, so a query reads the volumes of the paragraphs it shows, not of all it ranks (bench/NOTES.md, coldcli). Each
+   * query walks its blocks again (a cached piece too): the walk hands its forms' ranks their paragraphs, where a
+   * second walk per form cost a cold search about 11 ms (bench/NOTES.md, coldcli2).
    */
-  private textBlock(piece: PostingsPiece, start: number, end: number, df: number, name: PieceRef, index: number) {
-    const meta = new VarintCursor().reset(piece.body, start, end);
+  private textBlock(body: Uint8Array, start: number, end: number, df: number, name: PieceRef, index: number, paragraphs: number[]) {
+    const meta = new VarintCursor().reset(body, start, end);
     const entriesLength = meta.next();
     const positionsLength = meta.next();
     const entriesStart = meta.pos;
     const entriesEnd = entriesStart + entriesLength;
     const metaStart = entriesEnd + positionsLength;
     if (metaStart > end) throw damagedPiece(name);
-    if (!piece.applied.has(start)) {
-      const paras = this.snap.paragraphTable;
-      const cursor = new EntryCursor().reset({ entryStart: Uint32Array.of(entriesStart, entriesEnd), entryBytes: piece.body }, 0, paras.count);
-      meta.pos = metaStart;
-      const writers = this.writers;
-      // (df counts down to the entries left: none when the block ends)
-      for (; cursor.next(); df--) {
-        const paragraph = cursor.paragraphNumber;
-        const head = meta.next(); // twice the length, plus 1 when the paragraph's document is not the plain count
-        // then how many more paragraphs than documents precede it in its documents piece, zigzag-coded: without them,
-        // the paragraph's document plus its piece's first paragraph less its first document (documentsOf)
-        const skew = head & 1 && meta.next();
-        const counted = paragraph - ((skew >>> 1) ^ -(skew & 1));
-        if (!(counted >= 0 && counted < UNPLACED)) throw damagedPiece(name);
-        paras.tokenCount[paragraph] = head >>> 1;
-        // the first block that lists a paragraph gives its document (every block would give the same: a search
-        // running meanwhile may read the one placed)
-        if (!writers[paragraph]) {
-          paras.doc[paragraph] = counted + UNPLACED;
-          writers[paragraph] = index + 1;
-        }
+    const paras = this.snap.paragraphTable;
+    const cursor = new EntryCursor().reset({ entryStart: Uint32Array.of(entriesStart, entriesEnd), entryBytes: body }, 0, paras.count);
+    meta.pos = metaStart;
+    const writers = this.writers;
+    // (df counts down to the entries left: none when the block ends)
+    for (; cursor.next(); df--) {
+      const paragraph = cursor.paragraphNumber;
+      const head = meta.next(); // twice the length, plus 1 when the paragraph's document is not the plain count
+      // then how many more paragraphs than documents precede it in its documents piece, zigzag-coded: without them,
+      // the paragraph's document plus its piece's first paragraph less its first document (documentsOf)
+      const skew = head & 1 && meta.next();
+      const counted = paragraph - ((skew >>> 1) ^ -(skew & 1));
+      if (!(counted >= 0 && counted < UNPLACED)) throw damagedPiece(name);
+      paras.tokenCount[paragraph] = head >>> 1;
+      paragraphs.push(paragraph);
+      // the first block that lists a paragraph gives its document (every block would give the same: a search
+      // running meanwhile may read the one placed)
+      if (!writers[paragraph]) {
+        paras.doc[paragraph] = counted + UNPLACED;
+        writers[paragraph] = index + 1;
       }
-      if (df || meta.pos !== end) throw damagedPiece(name);
-      piece.applied.add(start);
     }
+    if (df || meta.pos !== end) throw damagedPiece(name);
     return {
-      entryBytes: piece.body.subarray(entriesStart, entriesEnd),
-      positionBytes: piece.body.subarray(entriesEnd, metaStart),
+      entryBytes: body.subarray(entriesStart, entriesEnd),
+      positionBytes: body.subarray(entriesEnd, metaStart),
     };
   }
 
@@ -220,40 +226,33 @@ class PackPieces {
     });
   }
 
-  /** Reads the documents pieces holding documents `wanted` into the snapshot's tables. */
+  /** Reads documents `wanted` into the snapshot's tables, from their documents pieces (each document decoded alone). */
   async readDocuments(wanted: Iterable<number>): Promise<void> {
     const { names, firstDoc, firstPara, pieceOf } = this.root.documents;
-    // the piece of document d: the last whose first document is not after d
-    const pieces = new Set(Array.from(wanted, (d) => pieceOf(d, true)));
     const { docs, paragraphTable: paras } = this.snap;
     await Promise.all(
-      [...pieces].map(async (k) => {
+      Array.from(new Set(wanted), async (d) => {
+        // the piece of document d: the last whose first document is not after d
+        const k = pieceOf(d, true);
         const firstDocument = firstDoc[k];
-        const documentCount = firstDoc[k + 1] - firstDocument;
+        const name = names.at(k);
         const piece = await this.store.get<DocumentsPiece>(
-          names.at(k),
-          (body) => readDocumentsPiece(body, documentCount, firstPara[k + 1] - firstPara[k]),
+          name,
+          (body) => readDocumentsPiece(body, firstDoc[k + 1] - firstDocument, firstPara[k + 1] - firstPara[k]),
           () => {
             // (sparse arrays: entries deleted, not set to undefined, so they hold the cached pieces' documents only)
             for (let p = firstPara[k]; p < firstPara[k + 1]; p++) for (const table of [paras.textStart, paras.textEnd, paras.ordinal]) delete table[p];
-            for (let d = firstDocument; d < firstDocument + documentCount; d++) for (const table of [docs.ids, docs.texts, docs.stored, docs.firstParagraph, docs.paragraphCount]) delete table[d];
+            for (let e = firstDocument; e < firstDoc[k + 1]; e++) for (const table of [docs.ids, docs.texts, docs.stored]) delete table[e];
           },
         );
-        // (a piece holds a document at least; its first has a text while the piece is in the tables)
-        if (docs.texts[firstDocument] !== undefined) return;
-        let paragraph = firstPara[k];
-        for (let i = 0, p = 0; i < documentCount; i++) {
-          const d = firstDocument + i;
-          docs.ids[d] = piece.ids[i];
-          docs.texts[d] = piece.texts[i];
-          docs.stored[d] = piece.stored[i];
-          docs.firstParagraph[d] = paragraph;
-          docs.paragraphCount[d] = piece.paraCount[i];
-          for (let ordinal = 0; ordinal < piece.paraCount[i]; ordinal++, paragraph++, p++) {
-            paras.textStart[paragraph] = piece.start[p];
-            paras.textEnd[paragraph] = piece.end[p];
-            paras.ordinal[paragraph] = ordinal;
-          }
+        // (a document has a text while its piece is in the tables)
+        if (docs.texts[d] !== undefined) return;
+        const i = d - firstDocument;
+        [docs.ids[d], docs.stored[d], docs.texts[d]] = readDocument(piece, i, name);
+        for (let ordinal = 0, p = piece.first[i]; ordinal < piece.paraCount[i]; ordinal++, p++) {
+          paras.textStart[firstPara[k] + p] = piece.start[p];
+          paras.textEnd[firstPara[k] + p] = piece.end[p];
+          paras.ordinal[firstPara[k] + p] = ordinal;
         }
       }),
     );
@@ -272,23 +271,19 @@ function parentOf(surface: Dictionary, text: TermIndexData, id: number): number 
 
 /**
  * A surface postings block's entries: as they are, or, for a form with a parent, its ranks in the parent's entries
- * (in `text`) made paragraph numbers (FORMAT.md, P.3).
+ * made paragraph numbers (FORMAT.md, P.3) from the paragraphs the parent's block listed (`text`, read first).
  */
-function surfaceEntries(body: Uint8Array, start: number, end: number, surface: Dictionary, id: number, text: TermIndexData, name: PieceRef): Uint8Array {
+function surfaceEntries(body: Uint8Array, start: number, end: number, surface: Dictionary, id: number, text: PackPostings, name: PieceRef): Uint8Array {
   if (!surface.parent[id]) return body.subarray(start, end);
-  const parent = parentOf(surface, text, id);
-  // a parent named must be there: its entries were read (df of them, checked then: no paragraph bound needed again)
-  if (!(text.df[parent] > 0)) throw damagedPiece(name);
-  const ranks = new EntryCursor().reset({ entryStart: Uint32Array.of(start, end), entryBytes: body }, 0, text.df[parent]);
-  const paragraphs = new EntryCursor().reset(text, parent, Infinity);
+  const paragraphs = text.paragraphsOf[parentOf(surface, text, id)];
+  // a parent named must be there, listing paragraphs (its block was read: df of them, checked then)
+  if (!paragraphs?.length) throw damagedPiece(name);
+  const ranks = new EntryCursor().reset({ entryStart: Uint32Array.of(start, end), entryBytes: body }, 0, paragraphs.length);
   // an entry of ranks takes a byte at least (two when tf > 1), one of paragraph numbers five at most (ten): the
   // block written again fits in five times its bytes
   const out = new Uint8Array(5 * (end - start));
   let at = 0;
-  for (let rank = -1, previous = -1; ranks.next(); previous = paragraphs.paragraphNumber) {
-    while (rank < ranks.paragraphNumber && paragraphs.next()) rank++;
-    at = putEntry(out, at, paragraphs.paragraphNumber - previous, ranks.tf);
-  }
+  for (let previous = -1; ranks.next(); previous = paragraphs[ranks.paragraphNumber]) at = putEntry(out, at, paragraphs[ranks.paragraphNumber] - previous, ranks.tf);
   return out.subarray(0, at);
 }
 

@@ -19,6 +19,6 @@ export {
 export { MAGIC, FORMAT_VERSION, HEADER_SIZE } from './format.js';
 export { serializeSnapshot, type SerializedSizes } from './writer.js';
 export { readSnapshot, statsOf, documentOf, type IndexStats } from './reader.js';
-export { checkStoredConfig, isWritableConfig } from './stored-config.js';
+export { checkStoredConfig, isWritableConfig, STORED_DEFAULTS } from './stored-config.js';
 export { findTerm, lowerBound, expandPrefix } from './dictionary.js';
 export { skipsFor } from './skips.js';

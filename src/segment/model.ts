@@ -38,7 +38,7 @@ export type StoredFields<D extends FahrasDocument> = FahrasDocument extends D ? 
 /**
  * Ranking choices stored with an index, so a file keeps the ranking it was written with (a file written before a
  * choice existed gets its stored default, the old ranking; a new index gets {@link RANKING}). A search's `ranking`
- * option overrides them. Numbers, 0 for off.
+ * option overrides them. Numbers, 0 for off (`idfExponent`: 1).
  */
 export interface StoredRanking {
   /** Weight, relative to the surface form's, of the evidence of the word's forms up to the prefixes the stemmer removes (والرياض for الرياض); 0: off. */
@@ -54,6 +54,12 @@ export interface StoredRanking {
    */
   clitics: number;
   /**
+   * Weight, relative to the word's, of the other forms of its stem's skeleton the index holds (src/stem/skeleton.ts:
+   * مدارس for مدرسة, حليم for حلم): a few of the most frequent, read from the derivation entries of an index built
+   * with `derivations` (`fahras/derivations`); with `expansions` a paragraph counts the best of a word's terms; 0: off.
+   */
+  derivations?: number;
+  /**
    * The proximity weight of a query that holds none of the index's question words (`questions`: keywords or a
    * phrase, whose words a relevant paragraph holds together), in place of `proximity`; such a query is ranked with
    * coordination exponent and surface weight 1 too (the keyword ranking). A question's answer holds its words apart,
@@ -61,10 +67,36 @@ export interface StoredRanking {
    * as a question.
    */
   keywordProximity: number;
+  /**
+   * The exponent of a question's idf (BM25's term weight idf^idfExponent, surface forms too): above 1 a question's
+   * rarest words (its names) weigh more against its common ones, which its answer need not repeat. A keyword query's
+   * is 1 (the keyword ranking, `keywordProximity`). 1: plain BM25.
+   */
+  idfExponent: number;
 }
 
 /** The ranking a new index is written with. */
-export const RANKING: StoredRanking = { forms: 0, minLength: 12, expansions: 1, clitics: 0, keywordProximity: 3 };
+export const RANKING: StoredRanking = { forms: 0, minLength: 12, expansions: 1, clitics: 0, keywordProximity: 3, idfExponent: 1.4 };
+
+/** The `derivations` weight of an index built with the `derivations` option. */
+export const DERIVATION_WEIGHT = 0.4;
+
+/** What the builder's half of `fahras/derivations` adds to: the text dictionary being written. @internal */
+export interface TermsWriter {
+  readonly termCount: number;
+  termAt(t: number): string;
+  idFor(term: string): number;
+}
+
+/**
+ * `derivations` of `fahras/derivations`, opaque: with a writer and a `target` (null without clitic folding) it is the
+ * builder's half, which at each freeze, after clitic folding, adds the derivation entries of the text terms not seen
+ * before to the dictionary (those `target` does not fold into another term); with a query plan alone, the searcher's.
+ */
+export type Derivations = (...args: never[]) => void;
+
+/** The builder's half of {@link Derivations}. @internal */
+export type DerivationEntries = (writer: TermsWriter, target: Int32Array | null) => void;
 
 /** The resolved configuration, stored in serialized indexes. */
 export interface IndexConfig {

@@ -290,38 +290,58 @@ export function readDictionaryPiece(body: Uint8Array, postingsPieces: number): D
   return out;
 }
 
-/** A documents piece: its documents' ids, stored fields and text, and their paragraphs' spans. */
+/**
+ * A documents piece, its documents decoded one at a time ({@link readDocument}): a query shows a paragraph or two of
+ * a piece of a dozen documents, and decoding them all was most of a cold search's documents step (bench/NOTES.md,
+ * coldcli2).
+ */
 export interface DocumentsPiece {
-  ids: DocumentId[];
-  stored: (Record<string, unknown> | undefined)[];
-  texts: string[];
+  /** @internal */
+  body: Uint8Array;
+  /** @internal Per document: where its JSON array starts in the body, and its text. */
+  json: number[];
+  text: number[];
+  /** @internal Per document: its first paragraph in the piece, and its paragraph count. */
+  first: number[];
+  paraCount: number[];
   /** Per paragraph of the piece, in order: start and end in its document's text. */
   start: number[];
   end: number[];
-  /** @internal Paragraphs of each document. */
-  paraCount: number[];
 }
 
-/** Decodes a documents piece that the root says holds `docs` documents and `paras` paragraphs. */
+/** Reads a documents piece that the root says holds `docs` documents and `paras` paragraphs: where each document is, and its paragraphs' spans. */
 export function readDocumentsPiece(body: Uint8Array, docs: number, paras: number): DocumentsPiece {
   const r = new ByteReader(body);
-  const out: DocumentsPiece = { ids: [], stored: [], texts: [], start: [], end: [], paraCount: [] };
+  const out: DocumentsPiece = { body, json: [], text: [], first: [], paraCount: [], start: [], end: [] };
   let p = 0;
   for (let d = 0; d < docs; d++) {
-    // [id] or [id, stored]: the id a string or a finite number, stored fields an object
-    const [id, stored] = JSON.parse(readText(r));
-    if ((typeof id !== 'string' && !Number.isFinite(id)) || (stored !== undefined && (!stored || typeof stored !== 'object' || Array.isArray(stored)))) r.fail();
-    out.ids.push(id);
-    out.stored.push(stored && Object.assign(Object.create(null) as Record<string, unknown>, stored));
+    out.json.push(r.pos);
+    r.block();
+    out.first.push(p);
     const paragraphsOfDocument = (out.paraCount[d] = r.varint(paras - p));
-    const first = p;
-    for (; p < first + paragraphsOfDocument; p++) out.end[p] = (out.start[p] = r.varint()) + r.varint();
-    const text = readText(r);
-    for (let i = first; i < p; i++) if (out.end[i] > text.length) r.fail();
-    out.texts.push(text);
+    for (const first = p; p < first + paragraphsOfDocument; p++) out.end[p] = (out.start[p] = r.varint()) + r.varint();
+    out.text.push(r.pos);
+    r.block();
   }
   if (p !== paras || r.pos !== r.endOffset) r.fail();
   return out;
+}
+
+/**
+ * Document `d` of a documents piece `name`: its id (a string or a finite number), its stored fields (an object, or
+ * undefined) and its text, which its paragraphs' spans must lie within (else CORRUPT_INDEX naming the piece).
+ */
+export function readDocument(piece: DocumentsPiece, d: number, name: PieceRef): [DocumentId, Record<string, unknown> | undefined, string] {
+  return parsing(name, () => {
+    const r = new ByteReader(piece.body, piece.json[d]);
+    // [id] or [id, stored]
+    const [id, stored] = JSON.parse(readText(r));
+    if ((typeof id !== 'string' && !Number.isFinite(id)) || (stored !== undefined && (!stored || typeof stored !== 'object' || Array.isArray(stored)))) r.fail();
+    r.pos = piece.text[d];
+    const text = readText(r);
+    for (let p = piece.first[d]; p < piece.first[d] + piece.paraCount[d]; p++) if (piece.end[p] > text.length) r.fail();
+    return [id, stored && Object.assign(Object.create(null) as Record<string, unknown>, stored), text];
+  });
 }
 
 interface CacheEntry {

@@ -300,10 +300,11 @@ function packDocuments(s: IndexSnapshot, put: PutPiece, o: typeof DEFAULTS): [Pi
  * Cuts a snapshot without removed documents (the facade compacts first) into a pack: the root, named
  * {@link ROOT_NAME}, and pieces named after their bytes. `parentOf(form, id)` gives the text term id a query word of
  * surface form `form` (surface term `id`) looks up, -1 for none: the form's parent when its list allows (FORMAT.md, P.3).
- * @throws FahrasError `INVALID_ARGUMENT` for an index with scored document fields (packs do not carry them yet).
+ * @throws FahrasError `INVALID_ARGUMENT` for an index with scored document fields or with derivations (packs do not
+ * carry them yet).
  */
 export async function packSnapshot(s: IndexSnapshot, parentOf: (form: string, id: number) => number, options: PackOptions = {}): Promise<Record<string, Uint8Array>> {
-  if (s.fieldIndexes.length) throw new FahrasError('INVALID_ARGUMENT', 'packs carry no scored document fields yet');
+  if (s.fieldIndexes.length || s.indexConfig.ranking.derivations) throw new FahrasError('INVALID_ARGUMENT', 'packs carry no scored document fields or derivations yet');
   const o = { ...DEFAULTS };
   for (const key of Object.keys(DEFAULTS) as (keyof typeof DEFAULTS)[]) {
     const v = options[key];

@@ -4,7 +4,7 @@
 import { ByteReader, crc32 } from './bytes.js';
 import { FORMAT_VERSION, HEADER_SIZE, MAGIC } from './format.js';
 import { FahrasError } from '../errors.js';
-import type { DocumentId, FahrasDocument, IndexSnapshot, TermIndexData } from './model.js';
+import type { DocumentId, FahrasDocument, IndexConfig, IndexSnapshot, TermIndexData } from './model.js';
 import { checkStoredConfig } from './stored-config.js';
 
 /** `n` zeroed unsigned 32-bit integers (the paragraph, document and term tables). */
@@ -47,8 +47,9 @@ function readTermIndex(r: ByteReader): TermIndexData {
 /**
  * Reads a serialized index (from `serialize()`). Throws `FahrasError` with code `BAD_MAGIC`,
  * `UNSUPPORTED_VERSION`, `TRUNCATED`, `CHECKSUM_MISMATCH` or `CORRUPT_INDEX` when the bytes are not a valid index.
+ * `defaults`: the stored defaults of the configuration keys this reader knows (the main entry's know `derivations`).
  */
-export function readSnapshot(input: Uint8Array | ArrayBuffer): IndexSnapshot {
+export function readSnapshot(input: Uint8Array | ArrayBuffer, defaults?: IndexConfig): IndexSnapshot {
   const bytes = input instanceof ArrayBuffer ? new Uint8Array(input) : input;
   if (!(bytes instanceof Uint8Array)) throw new FahrasError('INVALID_ARGUMENT', 'loadIndex expects a Uint8Array or an ArrayBuffer');
   const len = bytes.length;
@@ -67,15 +68,15 @@ export function readSnapshot(input: Uint8Array | ArrayBuffer): IndexSnapshot {
     throw new FahrasError('CHECKSUM_MISMATCH', 'index checksum mismatch');
   }
   try {
-    return parsePayload(r);
+    return parsePayload(r, defaults);
   } catch (e) {
     if (e instanceof FahrasError) throw e;
     return r.fail(); // anything else the data can make fail (a stored-fields JSON syntax error) is damage too
   }
 }
 
-function parsePayload(r: ByteReader): IndexSnapshot {
-  const config = checkStoredConfig(r.string()) ?? r.fail();
+function parsePayload(r: ByteReader, defaults?: IndexConfig): IndexSnapshot {
+  const config = checkStoredConfig(r.string(), defaults) ?? r.fail();
   const nd = count(r);
   const ids: DocumentId[] = new Array(nd);
   const stored: (Record<string, unknown> | undefined)[] = new Array(nd);
@@ -155,7 +156,7 @@ export function statsOf(s: IndexSnapshot): IndexStats {
     documents: s.docs.liveCount,
     paragraphs: s.paragraphTable.liveCount,
     terms: s.textIndex.termsById.length,
-    postingsBytes: s.textIndex.entryBytes.length + s.textIndex.positionBytes.length + (s.surfaceIndex ? s.surfaceIndex.entryBytes.length : 0),
+    postingsBytes: s.textIndex.entryBytes.length + s.textIndex.positionBytes.length + (s.surfaceIndex?.entryBytes.length ?? 0),
   };
 }
 

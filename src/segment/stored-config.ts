@@ -33,7 +33,7 @@ export const STORED_DEFAULTS: IndexConfig = {
   maxParagraphLength: 4000,
   fields: [],
   // the ranking of files written before these choices existed
-  ranking: { forms: 0, minLength: 0, expansions: 0, clitics: 0, keywordProximity: 0 },
+  ranking: { forms: 0, minLength: 0, expansions: 0, clitics: 0, keywordProximity: 0, idfExponent: 1 },
   // files written before clitic folding (#18) hold every clitic form as a term of its own
   cliticFolding: false,
   // files written before rounded lengths (pack format 6) hold every paragraph's exact length
@@ -94,7 +94,7 @@ function isStoredConfig(c: IndexConfig): boolean {
  * The configuration in the JSON of an index file, its missing keys filled; null when it is not valid JSON or not a
  * configuration. Throws `UNSUPPORTED_VERSION` for a key this build does not know.
  */
-export function checkStoredConfig(json: string): IndexConfig | null {
+export function checkStoredConfig(json: string, defaults = STORED_DEFAULTS): IndexConfig | null {
   let c;
   try {
     c = JSON.parse(json);
@@ -102,7 +102,7 @@ export function checkStoredConfig(json: string): IndexConfig | null {
     return null;
   }
   if (c?.constructor !== Object) return null;
-  fillDefaults(c, STORED_DEFAULTS as unknown as Record<string, unknown>);
+  fillDefaults(c, defaults as unknown as Record<string, unknown>);
   return isStoredConfig(c) ? c : null;
 }
 

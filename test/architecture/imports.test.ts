@@ -24,6 +24,7 @@ const LAYERS: Record<string, number> = {
   'fields.ts': 6,
   'quran.ts': 6,
   'suggest.ts': 6,
+  'derivations.ts': 6,
   'pack.ts': 6,
   'pack-directory.ts': 6,
   'pack-node.ts': 6,
