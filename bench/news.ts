@@ -4,7 +4,8 @@
 // how they are drawn and judged), a tuning half and a held-out half (both reported). Then the top 5 paragraphs (length,
 // highlighted words) for الرياض, الملك سلمان, رياضة, "الرياض" and the fuzzy cases of issue 18.
 //
-//   npx tsx bench/news.ts [MB=20] [--ref DIR] [--queries 500] [--ranking '{"surface":0}']
+//   npx tsx bench/news.ts [MB=20] [--ref DIR] [--queries 500] [--ranking '{"surface":0}'] [--derivations]
+// --derivations builds this tree's index with the opt-in of fahras/derivations.
 // With --ref (a copy of another tree, e.g. `git archive main | tar -x -C /tmp/ref`) both are measured in one run.
 import * as here from '../src/index.js';
 import { readCorpusSlice } from './lib/data.js';
@@ -15,6 +16,7 @@ import { f3, formatTable, importReference, parseArgs } from './lib/util.js';
 const CASES: [string, { fuzzy?: boolean }][] = [['الرياض', {}], ['الملك سلمان', {}], ['رياضة', {}], ['"الرياض"', {}], ['الاقتساد السعودي', { fuzzy: true }], ['الْمَدْرَسَة', { fuzzy: true }]];
 
 const args = parseArgs(process.argv.slice(2), ['ref', 'queries', 'ranking']);
+const withDerivations = args.flags.has('derivations') ? { derivations: (await import('../src/derivations.js')).derivations } : undefined;
 const mb = Number(args.positional[0] ?? 20);
 const count = Number(args.flags.get('queries') ?? 500);
 const ranking = typeof args.flags.get('ranking') === 'string' ? JSON.parse(args.flags.get('ranking') as string) : undefined;
@@ -28,7 +30,7 @@ if (typeof refDir === 'string') arms.unshift(['ref', await importReference<typeo
 const rows: (string | number)[][] = [];
 const tops: string[] = [];
 for (const [name, lib] of arms) {
-  const index = lib.createIndex();
+  const index = lib.createIndex(name === 'this' ? withDerivations : undefined);
   index.addAll(slice.docs);
   const opts = name === 'this' && ranking ? { ranking } : {};
   const run = new Map<string, string[]>();

@@ -6,7 +6,7 @@ import { checkNormalizeOptions, type NormalizeOptions, type ResolvedNormalizeOpt
 import { luceneChainFor, stemmerFor, stopwordsFor } from './components.js';
 import type { TokenizerMode } from './tokenize.js';
 import { Interner } from './interner.js';
-import { NormalizingTokenizer } from './tokenize.js';
+import { codesToString, NormalizingTokenizer } from './tokenize.js';
 import type { Token } from './tokenize.js';
 
 /** Stemmers fahras ships: its own light stemmer (the default: Lucene's plus the verb ending وا and the accusative
@@ -207,8 +207,8 @@ export class WordChain implements TextAnalyzer {
   }
 
   scan(text: string, sink: AnalyzedSink): number {
-    return this.splitter.scan(text, (word, start, end, position) => {
-      const surface = this.surfaceOfWord(word);
+    return this.splitter.scanRaw(text, (buf, n, start, end, position) => {
+      const surface = this.surfaceOfWord(codesToString(buf, n));
       if (surface !== null) sink(this.stem(surface), surface, start, end, position);
     });
   }
@@ -223,14 +223,14 @@ export class WordChain implements TextAnalyzer {
 
   surfaceOf(word: string): string {
     let out = '';
-    this.splitter.scan(String(word), (w) => {
-      if (out === '') out = this.luceneNormalize(w);
+    this.splitter.scanRaw(String(word), (buf, n) => {
+      if (out === '') out = this.luceneNormalize(codesToString(buf, n));
     });
     return out;
   }
 
   scanSpans(text: string, sink: (start: number, end: number, position: number) => boolean): number {
-    return this.splitter.scanRaw(text, (_b, _n, start, end, position) => sink(start, end, position));
+    return this.splitter.scanSpans(text, sink);
   }
 }
 

@@ -115,7 +115,9 @@ export class NormalizingTokenizer {
   /** The table entry of unit `c` (computed once per unit and configuration). */
   private entry(c: number): number {
     const map = this.map;
-    let e = c >= 0xd800 && c <= 0xdbff ? PAIR | SLOW : classify(String.fromCharCode(c), this.letters);
+    // a surrogate (U+D800–U+DFFF: c >> 11 is 27); a low one (U+DC00–U+DFFF) separates when alone, but is marked SLOW:
+    // `scanSpans` never cuts text before one
+    let e = c >> 11 === 27 ? (c < 0xdc00 ? PAIR : SEP) | SLOW : classify(String.fromCharCode(c), this.letters);
     // Qur'anic signs (the `uthmani` rules): pause marks, ۞ and ۩ join (trimmed from a word's edges), verse ends separate
     const sign = map?.quranicRules?.signOf(c);
     if (sign) e = sign === 1 ? JOIN : AYAH | SLOW;
@@ -141,11 +143,6 @@ export class NormalizingTokenizer {
    */
   private pair(text: string, i: number, len: number): number {
     return i + 1 < len && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? classify(text.slice(i, i + 2), this.letters) | 32 : SEP | 16;
-  }
-
-  /** Calls `sink` with each token's term as a string. Returns the number of tokens. */
-  scan(text: string, sink: TokenSink): number {
-    return this.scanRaw(text, (buf, n, start, end, position) => sink(codesToString(buf, n), start, end, position));
   }
 
   /**
@@ -252,6 +249,32 @@ export class NormalizingTokenizer {
     return position;
   }
 
+  /**
+   * The span and position of every token of `text`, exactly as {@link scanRaw} gives them, without their terms:
+   * faster where words need no folding beyond one unit for one (snippets of an index without term vectors). Text is
+   * cut at the separators the table knows; a piece of letters, digits and marks the table folds one unit to at most
+   * one is a word when a unit of it stays (what `scanRaw`'s fast path does), and any other piece goes to `scanRaw`.
+   * The sink returns `true` to stop. Returns the number of tokens.
+   */
+  scanSpans(text: string, sink: (start: number, end: number, position: number) => boolean): number {
+    const table = this.table;
+    const len = text.length;
+    let position = 0;
+    let stop = false;
+    for (let i = 0; i < len; i++) {
+      const start = i;
+      let e = table[text.charCodeAt(i)];
+      let kept = 0;
+      for (; (e & (KIND | SLOW)) === WORD; e = ++i < len ? table[text.charCodeAt(i)] : SEP) kept |= ~e & DROP;
+      if (e !== SEP) {
+        while (++i < len && table[text.charCodeAt(i)] !== SEP);
+        position += this.scanRaw(text, (_b, _n, s, end, p) => (stop ||= sink(s, end, position + p)), start, i);
+      } else if (kept && i - start <= this.maxLength) stop = sink(start, i, position++);
+      if (stop) break;
+    }
+    return position;
+  }
+
   /** Rare path: a multi-word ligature (U+FDFA ﷺ) expanded to several words; each maps to the ligature's span. */
   private emitSplit(text: string, start: number, end: number, position: number, sink: RawTokenSink): number {
     const n = foldRange(text, start, end, this.map as CharMap, this.scratch, true);
@@ -276,6 +299,11 @@ export class NormalizingTokenizer {
  * Lucene's chain: its letter tokenizer, then LowerCaseFilter). `scanRaw` is the allocation-free hot path.
  */
 export class Tokenizer extends NormalizingTokenizer {
+  /** Calls `sink` with each token's term as a string. Returns the number of tokens. */
+  scan(text: string, sink: TokenSink): number {
+    return this.scanRaw(text, (buf, n, start, end, position) => sink(codesToString(buf, n), start, end, position));
+  }
+
   protected override lowerCaseUnit(c: number): number {
     // a word holding U+03A3 Σ (final or not by context) or a unit lower-cased to two (U+0130 İ) is lower-cased
     // whole at its end (the general path)

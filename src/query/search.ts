@@ -243,9 +243,9 @@ export class Searcher {
     const maxExpansions = Math.min(opts.maxExpansions, Math.ceil((4 * opts.maxExpansions) / (expanding || 1)));
     const ranking = opts.ranking;
     // the query's shape: a question keeps the search's ranking; any other query (keywords, a phrase), whose words a
-    // relevant paragraph holds together, gets the keyword ranking: proximity `keywordProximity`, coordination and
-    // surface weight 1
-    const params = parsed.question || !ranking.keywordProximity ? ranking : { ...ranking, proximity: ranking.keywordProximity, coord: 1, surface: 1 };
+    // relevant paragraph holds together, gets the keyword ranking: proximity `keywordProximity`, coordination, surface
+    // weight and idf exponent 1
+    const params = parsed.question || !ranking.keywordProximity ? ranking : { ...ranking, proximity: ranking.keywordProximity, coord: 1, surface: 1, idfExponent: 1 };
     const plan: QueryPlan = { textIndex, surfaceIndex, clauses: [], requiredMask: (2 ** parsed.must.length - 1) >>> 0, excluded: [], params };
     plan.clauses = [...parsed.must, ...parsed.should].map((clause) => this.prepareClause(plan, clause, maxExpansions, fuzzy));
     plan.excluded = parsed.not.map((clause) => this.prepareClause(plan, clause, maxExpansions, 0));
@@ -281,12 +281,12 @@ export class Searcher {
     const minLength = ranking.minLength;
     const surfaceWeight = ranking.surface;
     const coord = new Float64Array(total + 1);
-    for (let matched = 0; matched <= total; matched++) coord[matched] = Math.pow(matched / total, ranking.coord);
+    for (let matched = 0; matched <= total; matched++) coord[matched] = (matched / total) ** ranking.coord;
     const { scores, masks, touched } = this;
     // a word's alternatives (index terms of `data`, weighted) scaled by `scale`: with `expansions` a paragraph counts
     // only its best one, and none weighs more than its share of the first when the first is the word itself
     const addWord = (data: TermIndexData, alts: Alt[], scale: number, bit: number) => {
-      const weights = alts.map((alt) => bm25Idf(data.df[alt.termId], N) * alt.weight * scale * (k1 + 1));
+      const weights = alts.map((alt) => bm25Idf(data.df[alt.termId], N) ** ranking.idfExponent * alt.weight * scale * (k1 + 1));
       if (ranking.expansions) {
         if (alts[0]?.weight === 1) for (let i = 1; i < weights.length; i++) weights[i] = Math.min(weights[i], weights[0] * alts[i].weight);
         this.addPostings(data, alts.map((alt) => alt.termId), weights, bit, norms);
@@ -413,11 +413,10 @@ export class Searcher {
       const termAt = at[rest.indexOf(page[i])];
       const hits: Hit[] = [];
       if (termAt.size) {
-        let left = termAt.size;
         this.analyzer.scanSpans(texts[i], (start, end, position) => {
           const id = termAt.get(position);
-          if (id !== undefined) hits.push({ start, end, key: id });
-          return (id !== undefined && --left === 0) || start > scanEnd(hits[0]?.start ?? 0, length);
+          // (stops after the last matched word: one hit per matched position)
+          return (id !== undefined && hits.push({ start, end, key: id }) === termAt.size) || start > scanEnd(hits[0]?.start ?? 0, length);
         });
       }
       return hits;

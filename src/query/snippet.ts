@@ -62,7 +62,10 @@ export function bestRun(hits: Hit[], max: number): [number, number] {
   for (let a = 0, b = 0; a < hits.length; a++) {
     for (b = Math.max(a, b); b < hits.length && hits[b].end - hits[a].start <= max; b++) inWindow.set(hits[b].key, (inWindow.get(hits[b].key) ?? 0) + 1);
     const score = inWindow.size * 1000 + b - a;
-    if (score > bestScore) [bestScore, best] = [score, [a, Math.max(b, a + 1)]];
+    if (score > bestScore) {
+      bestScore = score;
+      best = [a, Math.max(b, a + 1)];
+    }
     const key = hits[a].key;
     if (b > a && inWindow.set(key, inWindow.get(key)! - 1).get(key) === 0) inWindow.delete(key);
   }

@@ -38,7 +38,7 @@ export type StoredFields<D extends FahrasDocument> = FahrasDocument extends D ? 
 /**
  * Ranking choices stored with an index, so a file keeps the ranking it was written with (a file written before a
  * choice existed gets its stored default, the old ranking; a new index gets {@link RANKING}). A search's `ranking`
- * option overrides them. Numbers, 0 for off.
+ * option overrides them. Numbers, 0 for off (`idfExponent`: 1).
  */
 export interface StoredRanking {
   /** Weight, relative to the surface form's, of the evidence of the word's forms up to the prefixes the stemmer removes (والرياض for الرياض); 0: off. */
@@ -67,10 +67,16 @@ export interface StoredRanking {
    * as a question.
    */
   keywordProximity: number;
+  /**
+   * The exponent of a question's idf (BM25's term weight idf^idfExponent, surface forms too): above 1 a question's
+   * rarest words (its names) weigh more against its common ones, which its answer need not repeat. A keyword query's
+   * is 1 (the keyword ranking, `keywordProximity`). 1: plain BM25.
+   */
+  idfExponent: number;
 }
 
 /** The ranking a new index is written with. */
-export const RANKING: StoredRanking = { forms: 0, minLength: 12, expansions: 1, clitics: 0, keywordProximity: 3 };
+export const RANKING: StoredRanking = { forms: 0, minLength: 12, expansions: 1, clitics: 0, keywordProximity: 3, idfExponent: 1.4 };
 
 /** The `derivations` weight of an index built with the `derivations` option. */
 export const DERIVATION_WEIGHT = 0.4;

@@ -156,7 +156,7 @@ export function statsOf(s: IndexSnapshot): IndexStats {
     documents: s.docs.liveCount,
     paragraphs: s.paragraphTable.liveCount,
     terms: s.textIndex.termsById.length,
-    postingsBytes: s.textIndex.entryBytes.length + s.textIndex.positionBytes.length + (s.surfaceIndex ? s.surfaceIndex.entryBytes.length : 0),
+    postingsBytes: s.textIndex.entryBytes.length + s.textIndex.positionBytes.length + (s.surfaceIndex?.entryBytes.length ?? 0),
   };
 }
 

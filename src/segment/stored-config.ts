@@ -33,7 +33,7 @@ export const STORED_DEFAULTS: IndexConfig = {
   maxParagraphLength: 4000,
   fields: [],
   // the ranking of files written before these choices existed
-  ranking: { forms: 0, minLength: 0, expansions: 0, clitics: 0, keywordProximity: 0 },
+  ranking: { forms: 0, minLength: 0, expansions: 0, clitics: 0, keywordProximity: 0, idfExponent: 1 },
   // files written before clitic folding (#18) hold every clitic form as a term of its own
   cliticFolding: false,
   // files written before rounded lengths (pack format 6) hold every paragraph's exact length

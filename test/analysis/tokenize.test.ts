@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { tokenize } from '../../src/analysis/tokenize.js';
+import { tokenize, Tokenizer, type TokenizeOptions } from '../../src/analysis/tokenize.js';
 import { normalize, QURANIC, useQuranicRules } from '../../src/normalize/index.js';
 import { arabicHeavyString } from '../helpers/arbitraries.js';
 import { assertProperty, runs } from '../helpers/runs.js';
@@ -140,5 +140,51 @@ describe('tokenize: Qur\'anic text', () => {
       ['جنات', 'جَنَّـٰتٍۢ'],
       ['تجري', 'تَجْرِى'],
     ]);
+  });
+});
+
+// The snippet pass of an index without term vectors (`scanSpans`): the tokens' spans and positions without folding the
+// words the table knows as plain, `scanRaw` for the rest; it must give exactly `scanRaw`'s.
+describe('tokenize: scanSpans, spans without folding', () => {
+  useQuranicRules(QURANIC);
+  const configs: TokenizeOptions[] = [
+    {},
+    { mode: 'letters' },
+    { normalize: false, mode: 'letters' }, // Lucene's chain: lower case only
+    { uthmani: false },
+    { diacritics: false, tatweel: false }, // marks and tatweel kept: nothing dropped, hamza pairs composed
+    { maxTokenLength: 3 }, // long words skipped
+  ];
+  // the generator's pieces, and verse ends, ornate parentheses, rub el hizb, Latin and digit runs
+  const text = fc.oneof(
+    fc.string({ unit: 'binary', maxLength: 80 }),
+    arabicHeavyString(80),
+    fc.array(fc.oneof(arabicHeavyString(6), fc.constantFrom('\u06dd١٢', '\ufd3e٣\ufd3f', '\u06de', 'Ali', 'ÉCOLE', '2026', 'ﷺ', 'يٰٓأَيُّهَا')), { maxLength: 12 }).map((a) => a.join(' ')),
+  );
+  const tokens = (tokenizer: Tokenizer, s: string, scan: 'raw' | 'spans', stopAt = -1) => {
+    const out: number[][] = [];
+    const sink = (start: number, end: number, position: number) => out.push([start, end, position]) > 0 && position === stopAt;
+    if (scan === 'raw') tokenizer.scanRaw(s, (_b, _n, start, end, position) => sink(start, end, position));
+    else tokenizer.scanSpans(s, sink);
+    return out;
+  };
+
+  it('gives every token with the start, end and position scanRaw gives, whatever the table has seen (property)', async () => {
+    await assertProperty(
+      fc.property(text, fc.nat(20), (s, stopAt) => {
+        for (const options of configs) {
+          // a tokenizer shares its table with every other of its configuration: the first pass meets units never
+          // seen, the second a table that knows every unit of the text
+          const tokenizer = new Tokenizer(options);
+          const first = tokens(tokenizer, s, 'spans');
+          const want = tokens(tokenizer, s, 'raw');
+          expect(first).toEqual(want);
+          expect(tokens(tokenizer, s, 'spans')).toEqual(want);
+          // stopped by its sink: the tokens up to that one
+          expect(tokens(tokenizer, s, 'spans', stopAt)).toEqual(want.slice(0, stopAt + 1));
+        }
+      }),
+      runs(3000),
+    );
   });
 });

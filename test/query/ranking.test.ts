@@ -188,10 +188,10 @@ describe('the query shape: a question, or keywords (ranking.keywordProximity, qu
   it('ranks a keyword query with the keyword ranking: proximity keywordProximity, coordination and surface weight 1', () => {
     for (const q of ['أبدى إعجابه وقدم', 'إعجابه الشكر']) {
       const keyword = index.search(q);
-      expect(keyword).toEqual(index.search(q, { ranking: { keywordProximity: 0, proximity: 3, coord: 1, surface: 1 } }));
+      expect(keyword).toEqual(index.search(q, { ranking: { keywordProximity: 0, proximity: 3, coord: 1, surface: 1, idfExponent: 1 } }));
       expect(keyword).not.toEqual(index.search(q, off));
-      // the search's own proximity, coordination and surface weight are a question's
-      expect(index.search(q, { ranking: { proximity: 0, coord: 0, surface: 0 } })).toEqual(keyword);
+      // the search's own proximity, coordination, surface weight and idf exponent are a question's
+      expect(index.search(q, { ranking: { proximity: 0, coord: 0, surface: 0, idfExponent: 3 } })).toEqual(keyword);
       expect(index.search(q, { ranking: { keywordProximity: 5 } })).not.toEqual(keyword);
     }
   });
@@ -220,5 +220,45 @@ describe('the query shape: a question, or keywords (ranking.keywordProximity, qu
     expect(old.config.questions).toEqual([]);
     expect(old.config.ranking.keywordProximity).toBe(0);
     expect(old.search('أبدى إعجابه وقدم')).toEqual(index.search('أبدى إعجابه وقدم', off));
+  });
+});
+
+describe("a question's idf exponent (ranking.idfExponent)", () => {
+  // a question's name (المتنبي, in one paragraph of 16) against its two common words (ولد, عام: in 5)
+  const docs = [
+    { id: 'name', text: 'كتب المتنبي قصائد كثيرة في مدح سيف الدولة الحمداني وهجاء كافور الإخشيدي' },
+    { id: 'words', text: 'ولد في ذلك عام الطفل الأول للأسرة بعد انتظار طويل في بيت العائلة القديم' },
+    ...Array.from({ length: 4 }, (_, i) => ({ id: `common${i}`, text: `ولد الشاعر عام ${1900 + i} في مدينة صغيرة وعاش فيها طويلا` })),
+    ...Array.from({ length: 10 }, (_, i) => ({ id: `other${i}`, text: `افتتح المعرض الدولي للكتاب أبوابه للزوار في دورته رقم ${i}` })),
+  ];
+  const index = createIndex();
+  index.addAll(docs);
+  const question = 'متى ولد المتنبي عام';
+  const plain = { ranking: { idfExponent: 1 } };
+
+  it('weighs a question\'s rare words more: the paragraph with its name first', () => {
+    expect(index.config.ranking.idfExponent).toBe(1.4);
+    expect(ids(index.search(question))[0]).toBe('name');
+    // plain idf: the two common words outweigh the name
+    expect(ids(index.search(question, plain))[0]).toBe('common0');
+  });
+
+  it('leaves a keyword query with plain idf (the keyword ranking)', () => {
+    const q = 'ولد المتنبي عام';
+    expect(index.search(q)).toEqual(index.search(q, plain));
+    expect(index.search(q)).toEqual(index.search(q, { ranking: { idfExponent: 3 } }));
+  });
+
+  it('answers the same loaded, through fahras/search', () => {
+    const bytes = index.serialize();
+    expect(loadIndex(bytes).search(question)).toEqual(index.search(question));
+    expect(loadForSearch(bytes).search(question)).toEqual(index.search(question));
+  });
+
+  it('an index file without the key (written before it) ranks a question with plain idf, as it did', () => {
+    const old = loadIndex(withConfig(index.serialize(), (c) => ({ ...c, ranking: { ...c.ranking, idfExponent: undefined } })));
+    expect(old.config.ranking.idfExponent).toBe(1);
+    expect(old.search(question)).toEqual(index.search(question, plain));
+    expect(old.search(question)).not.toEqual(index.search(question));
   });
 });
