@@ -32,7 +32,7 @@ const UNPLACED = 2 ** 31;
  * surface form's ranks index its parent's (FORMAT.md, P.3). @internal
  */
 interface PackPostings extends TermIndexData {
-  paragraphsOf: number[][];
+  paragraphLists: number[][];
 }
 
 /** The union of some dictionary pieces (in term order; term ids are positions in it), as a term index without postings. @internal */
@@ -140,14 +140,14 @@ class PackPieces {
     const n = dict.terms.length;
     const entryStart = new Uint32Array(n + 1);
     const positionStart = new Uint32Array(n + 1);
-    const paragraphsOf: number[][] = [];
+    const paragraphLists: number[][] = [];
     const blocks = wanted.map((id, k) => {
       const body = pieces[k];
       const name = lists.post.at(dict.piece[id]);
       const start = dict.offset[id];
       const end = start + dict.length[id];
       if (end > body.length) throw damagedPiece(name);
-      return text ? { entryBytes: surfaceEntries(body, start, end, dict, id, text, name), positionBytes: new Uint8Array(0) } : this.textBlock(body, start, end, dict.df[id], name, dict.piece[id], (paragraphsOf[id] = []));
+      return text ? { entryBytes: surfaceEntries(body, start, end, dict, id, text, name), positionBytes: new Uint8Array(0) } : this.textBlock(body, start, end, dict.df[id], name, dict.piece[id], (paragraphLists[id] = []));
     });
     // the wanted terms' blocks one after another; a term not wanted has none
     for (let id = 0, k = 0; id < n; id++) {
@@ -160,7 +160,7 @@ class PackPieces {
     }
     const entryBytes = concatBytes(blocks.map((block) => block.entryBytes));
     const positionBytes = concatBytes(blocks.map((block) => block.positionBytes));
-    return { termsById: dict.terms, sorted: dict.sorted, df: dict.df, entryStart, entryBytes, positionStart, positionBytes, paragraphsOf };
+    return { termsById: dict.terms, sorted: dict.sorted, df: dict.df, entryStart, entryBytes, positionStart, positionBytes, paragraphLists };
   }
 
   /**
@@ -249,9 +249,9 @@ class PackPieces {
         if (docs.texts[d] !== undefined) return;
         const i = d - firstDocument;
         [docs.ids[d], docs.stored[d], docs.texts[d]] = readDocument(piece, i, name);
-        for (let ordinal = 0, p = piece.firstParagraphOf[i]; p < piece.firstParagraphOf[i + 1]; ordinal++, p++) {
-          paras.textStart[firstPara[k] + p] = piece.spanStart[p];
-          paras.textEnd[firstPara[k] + p] = piece.spanEnd[p];
+        for (let ordinal = 0, p = piece.first[i]; p < piece.first[i + 1]; ordinal++, p++) {
+          paras.textStart[firstPara[k] + p] = piece.start[p];
+          paras.textEnd[firstPara[k] + p] = piece.end[p];
           paras.ordinal[firstPara[k] + p] = ordinal;
         }
       }),
@@ -275,7 +275,7 @@ function parentOf(surface: Dictionary, text: TermIndexData, id: number): number 
  */
 function surfaceEntries(body: Uint8Array, start: number, end: number, surface: Dictionary, id: number, text: PackPostings, name: PieceRef): Uint8Array {
   if (!surface.parent[id]) return body.subarray(start, end);
-  const paragraphs = text.paragraphsOf[parentOf(surface, text, id)];
+  const paragraphs = text.paragraphLists[parentOf(surface, text, id)];
   // a parent named must be there, listing paragraphs (its block was read: df of them, checked then)
   if (!paragraphs?.length) throw damagedPiece(name);
   const ranks = new EntryCursor().reset({ entryStart: Uint32Array.of(start, end), entryBytes: body }, 0, paragraphs.length);

@@ -323,31 +323,30 @@ export function readDictionaryPiece(body: Uint8Array, postingsPieces: number): D
  * coldcli2).
  */
 export interface DocumentsPiece {
-  /** @internal The piece's bytes. */
-  encoded: Uint8Array;
-  /** @internal Per document: where its JSON array starts in the bytes. */
-  jsonAt: number[];
-  /** @internal Per document: where its text starts in the bytes. */
-  textAt: number[];
+  /** The piece's bytes. */
+  body: Uint8Array;
+  /** Per document: where its JSON array starts in the bytes. */
+  json: number[];
+  /** Per document: where its text starts in the bytes. */
+  text: number[];
   /** @internal Per document, then after the last: its first paragraph in the piece. */
-  firstParagraphOf: number[];
-  /** @internal Per paragraph of the piece, in order: start in its document's text. */
-  spanStart: number[];
-  /** @internal Per paragraph of the piece, in order: end in its document's text. */
-  spanEnd: number[];
+  first: number[];
+  /** Per paragraph of the piece, in order: start and end in its document's text. */
+  start: number[];
+  end: number[];
 }
 
 /** Reads a documents piece that the root says holds `docs` documents and `paras` paragraphs: where each document is, and its paragraphs' spans. */
 export function readDocumentsPiece(body: Uint8Array, docs: number, paras: number): DocumentsPiece {
   const r = new ByteReader(body);
-  const out: DocumentsPiece = { encoded: body, jsonAt: [], textAt: [], firstParagraphOf: [0], spanStart: [], spanEnd: [] };
+  const out: DocumentsPiece = { body: body, json: [], text: [], first: [0], start: [], end: [] };
   let p = 0;
   for (let d = 0; d < docs; d++) {
-    out.jsonAt.push(r.pos);
+    out.json.push(r.pos);
     r.block();
-    for (const last = p + r.varint(paras - p); p < last; p++) out.spanEnd[p] = (out.spanStart[p] = r.varint()) + r.varint();
-    out.firstParagraphOf.push(p);
-    out.textAt.push(r.pos);
+    for (const last = p + r.varint(paras - p); p < last; p++) out.end[p] = (out.start[p] = r.varint()) + r.varint();
+    out.first.push(p);
+    out.text.push(r.pos);
     r.block();
   }
   if (p !== paras || r.pos !== r.endOffset) r.fail();
@@ -360,13 +359,13 @@ export function readDocumentsPiece(body: Uint8Array, docs: number, paras: number
  */
 export function readDocument(piece: DocumentsPiece, d: number, name: PieceRef): [DocumentId, Record<string, unknown> | undefined, string] {
   return parsing(name, () => {
-    const r = new ByteReader(piece.encoded, piece.jsonAt[d]);
+    const r = new ByteReader(piece.body, piece.json[d]);
     // [id] or [id, stored]
     const [id, stored] = JSON.parse(readText(r));
     if ((typeof id !== 'string' && !Number.isFinite(id)) || (stored !== undefined && (!stored || typeof stored !== 'object' || Array.isArray(stored)))) r.fail();
-    r.pos = piece.textAt[d];
+    r.pos = piece.text[d];
     const text = readText(r);
-    for (let p = piece.firstParagraphOf[d]; p < piece.firstParagraphOf[d + 1]; p++) if (piece.spanEnd[p] > text.length) r.fail();
+    for (let p = piece.first[d]; p < piece.first[d + 1]; p++) if (piece.end[p] > text.length) r.fail();
     return [id, stored && Object.assign(Object.create(null) as Record<string, unknown>, stored), text];
   });
 }
