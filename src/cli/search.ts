@@ -1,7 +1,7 @@
 // `fahras search`: answers queries from an index file (loaded whole) or a pack directory (read piece by piece). The
 // entry (main.ts) imports this module alone for `fahras search PATH words…`, so a search loads the pack reader, the
 // searcher and the printer, and neither commander nor the builder (bench/NOTES.md: a cold search on the 102 MB pack).
-import { closeSync, openSync, promises as fs, readSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 // (the `node` build of fahras/pack: it inflates and checks pieces with node:zlib)
 import { FahrasError, openPack, type PieceLoader, type SearchOptions, type SearchResult } from '../pack-directory.js';
 import { typos } from '../typos.js';
@@ -29,15 +29,15 @@ type Search = (query: string, options: SearchOptions) => Promise<SearchResult[]>
 const plainBytes = (b: Uint8Array): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.length);
 
 /**
- * A pack directory's pieces through file descriptors kept open per volume, read synchronously by byte range: a
- * command answers a query or a few, so blocking reads cost less than the thread pool's round trips.
+ * A pack directory's pieces through file descriptors kept open per volume, read synchronously by byte range (the root
+ * whole): a command answers a query or a few, so blocking reads cost less than the thread pool's round trips.
  */
 function volumeReader(dir: string): PieceLoader {
   const open = new Map<string, number>();
   process.once('exit', () => open.forEach((fd) => closeSync(fd)));
   return async (name, range) => {
     const path = `${dir}/${name}`;
-    if (!range) return plainBytes(await fs.readFile(path));
+    if (!range) return plainBytes(readFileSync(path));
     let fd = open.get(name);
     if (fd === undefined) open.set(name, (fd = openSync(path, 'r')));
     const bytes = new Uint8Array(range.end - range.start);
@@ -48,7 +48,7 @@ function volumeReader(dir: string): PieceLoader {
 async function openSearch(path: string): Promise<Search> {
   let st;
   try {
-    st = await fs.stat(path);
+    st = statSync(path);
   } catch (err) {
     throw fileError(err, path);
   }
@@ -60,7 +60,7 @@ async function openSearch(path: string): Promise<Search> {
     }
     // --fuzzy, --fields and Qur'anic indexes need the search-only entry's opt-ins
     const [{ loadIndex }, { fields }] = await Promise.all([import('../search.js'), import('../fields.js')]);
-    const index = loadIndex(await fs.readFile(path), { typos, fields, quran });
+    const index = loadIndex(readFileSync(path), { typos, fields, quran });
     return async (query, options) => index.search(query, options);
   } catch (err) {
     if (err instanceof CliError) throw err;
