@@ -9,7 +9,7 @@ import { createIndex, loadIndex } from '../src/index.js';
 import { derivations } from '../src/derivations.js';
 import { readCorpusSlice } from './lib/data.js';
 import { sampleSpeedQueries } from './lib/queries.js';
-import { median, parseArgs, percentile } from './lib/util.js';
+import { buildTakingTurns, indexArm, median, parseArgs, percentile } from './lib/util.js';
 
 const args = parseArgs(process.argv.slice(2), ['rounds', 'runs', 'queries']);
 const mb = Number(args.positional[0] ?? 20);
@@ -17,27 +17,8 @@ const rounds = Number(args.flags.get('rounds') ?? 4);
 const runs = Number(args.flags.get('runs') ?? 3);
 const slice = await readCorpusSlice(mb);
 const queries = sampleSpeedQueries(slice.docs, Number(args.flags.get('queries') ?? 500));
-const gc = (globalThis as { gc?: () => void }).gc;
-
 const arms = [{}, { derivations }];
-const buildMs: number[][] = [[], []];
-const built: ReturnType<typeof createIndex>[] = [];
-for (let r = 0; r < rounds; r++) {
-  for (const a of r % 2 ? [1, 0] : [0, 1]) {
-    gc?.();
-    const t0 = process.cpuUsage();
-    const index = createIndex(arms[a]);
-    index.addAll(slice.docs);
-    index.stats(); // freezes
-    const used = process.cpuUsage(t0);
-    buildMs[a].push((used.user + used.system) / 1000);
-    built[a] = index;
-  }
-}
-const ratios = buildMs[1].map((v, i) => v / buildMs[0][i]);
-console.log(`${mb} MB, ${slice.docs.length} documents, ${rounds} rounds: build CPU median off ${median(buildMs[0]).toFixed(0)} ms, on ${median(buildMs[1]).toFixed(0)} ms; median ratio on/off ${median(ratios).toFixed(3)}`);
-const bytes = built.map((b) => b.serialize());
-console.log(`index bytes: off ${bytes[0].length}, on ${bytes[1].length} (${((bytes[1].length / bytes[0].length - 1) * 100).toFixed(1)}%); terms off ${built[0].stats().terms}, on ${built[1].stats().terms}`);
+const { built, bytes } = buildTakingTurns(arms.map((options) => indexArm(createIndex, options, slice.docs)), rounds, `${mb} MB, ${slice.docs.length} documents`);
 const loadMs: number[][] = [[], []];
 for (let r = 0; r < rounds; r++) {
   for (const a of r % 2 ? [1, 0] : [0, 1]) {
