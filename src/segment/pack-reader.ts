@@ -339,7 +339,7 @@ export interface DocumentsPiece {
 /** Reads a documents piece that the root says holds `docs` documents and `paras` paragraphs: where each document is, and its paragraphs' spans. */
 export function readDocumentsPiece(body: Uint8Array, docs: number, paras: number): DocumentsPiece {
   const r = new ByteReader(body);
-  const out: DocumentsPiece = { body: body, json: [], text: [], first: [0], start: [], end: [] };
+  const out: DocumentsPiece = { body, json: [], text: [], first: [0], start: [], end: [] };
   let p = 0;
   for (let d = 0; d < docs; d++) {
     out.json.push(r.pos);
