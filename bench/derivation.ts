@@ -7,16 +7,10 @@
 import { performance } from 'node:perf_hooks';
 import { createIndex, loadIndex } from '../src/index.js';
 import { derivations } from '../src/derivations.js';
-import { readCorpusSlice } from './lib/data.js';
-import { sampleSpeedQueries } from './lib/queries.js';
-import { buildTakingTurns, indexArm, median, parseArgs, percentile } from './lib/util.js';
+import { armsRunInputs, buildTakingTurns, indexArm } from './lib/arms.js';
+import { median, percentile } from './lib/util.js';
 
-const args = parseArgs(process.argv.slice(2), ['rounds', 'runs', 'queries']);
-const mb = Number(args.positional[0] ?? 20);
-const rounds = Number(args.flags.get('rounds') ?? 4);
-const runs = Number(args.flags.get('runs') ?? 3);
-const slice = await readCorpusSlice(mb);
-const queries = sampleSpeedQueries(slice.docs, Number(args.flags.get('queries') ?? 500));
+const { mb, rounds, runs, slice, queries } = await armsRunInputs(process.argv.slice(2));
 const arms = [{}, { derivations }];
 const { built, bytes } = buildTakingTurns(arms.map((options) => indexArm(createIndex, options, slice.docs)), rounds, `${mb} MB, ${slice.docs.length} documents`);
 const loadMs: number[][] = [[], []];

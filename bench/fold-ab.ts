@@ -6,16 +6,10 @@
 //   node --expose-gc --import tsx bench/fold-ab.ts [MB=20] [--rounds 4] [--runs 3] [--queries 500]
 import { performance } from 'node:perf_hooks';
 import { createIndex, loadIndex } from '../src/index.js';
-import { readCorpusSlice } from './lib/data.js';
-import { sampleSpeedQueries } from './lib/queries.js';
-import { buildTakingTurns, indexArm, parseArgs, percentile } from './lib/util.js';
+import { armsRunInputs, buildTakingTurns, indexArm } from './lib/arms.js';
+import { percentile } from './lib/util.js';
 
-const args = parseArgs(process.argv.slice(2), ['rounds', 'runs', 'queries']);
-const mb = Number(args.positional[0] ?? 20);
-const rounds = Number(args.flags.get('rounds') ?? 4);
-const runs = Number(args.flags.get('runs') ?? 3);
-const slice = await readCorpusSlice(mb);
-const queries = sampleSpeedQueries(slice.docs, Number(args.flags.get('queries') ?? 500));
+const { mb, rounds, runs, slice, queries } = await armsRunInputs(process.argv.slice(2));
 const arms = [false, true];
 const { built, bytes } = buildTakingTurns(arms.map((cliticFolding) => indexArm(createIndex, { cliticFolding }, slice.docs)), rounds, `${mb} MB, ${slice.docs.length} documents`);
 for (const [label, indexes] of [['built', built], ['loaded', bytes.map((b) => loadIndex(b))]] as const) {
