@@ -62,9 +62,9 @@ export interface StoredRanking {
   /**
    * The proximity weight of a query that holds none of the index's question words (`questions`: keywords or a
    * phrase, whose words a relevant paragraph holds together), in place of `proximity`; such a query is ranked with
-   * coordination exponent and surface weight 1 too (the keyword ranking). A question's answer holds its words apart,
-   * so a query holding a question word keeps the search's `proximity`, `coord` and `surface`. 0: every query ranked
-   * as a question.
+   * coordination exponent, surface weight and idf exponent 1 too (the keyword ranking). A question's answer holds its
+   * words apart, so a query holding a question word keeps the search's `proximity`, `coord`, `surface` and
+   * `idfExponent`. 0: every query ranked as a question.
    */
   keywordProximity: number;
   /**

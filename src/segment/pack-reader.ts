@@ -126,7 +126,7 @@ export function lastAtMost<T extends string | number>(values: ArrayLike<T>, valu
 /**
  * Reads one list of pieces: its volumes (each its name's 8 hash bytes, its piece count, what `summary` reads of it,
  * and its pieces as a block), leaving each volume's pieces (stored size, then what `describe` reads of the piece)
- * undecoded until {@link PieceList.decode}. Only numbers are kept: per volume its name and first piece, per piece its
+ * undecoded until {@link PieceList.decodeVolume}. Only numbers are kept: per volume its name and first piece, per piece its
  * end in its volume (it starts where the one before ends, or at 0 as its volume's first).
  */
 function readPieces(r: ByteReader, kind: PieceKind, root: PieceRef, summary?: (v: number, end: number) => void, describe?: (i: number, r: ByteReader) => void): PieceList {
