@@ -32,8 +32,6 @@ export function cliticRemainder(term: string, has: (remainder: string) => boolea
       if (has(rest)) return rest;
     }
   }
-  if (teh && term.length > 3 && term.endsWith('\u062a')) {
-    const rest = term.slice(0, -1);
-    if (has(rest)) return rest;
-  }
+  // U+062A TEH ت
+  if (teh && term.length > 3 && term.endsWith('\u062a') && has((term = term.slice(0, -1)))) return term;
 }
