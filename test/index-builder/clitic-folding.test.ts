@@ -21,6 +21,14 @@ const DOCS = [
   { id: 'school', text: 'تحدث المدير عن المدرسة الجديدة.' },
   { id: 'school2', text: 'احتفل الطلاب في المدرسة القديمة.' },
   { id: 'school3', text: 'وبالمدرسة مكتبة كبيرة.' },
+  // teh folding (below)
+  { id: 'area', text: 'تبلغ مساحة الجزيرة ألف كيلومتر مربع.' },
+  { id: 'area2', text: 'زادت مساحة الحديقة بعد التوسعة.' },
+  { id: 'area3', text: 'أيسلندا دولة جزرية مساحتها الكلية مئة ألف كيلومتر.' },
+  { id: 'said', text: 'قالت الوزارة إن العمل مستمر.' },
+  { id: 'said2', text: 'قال الوزير إن العمل مستمر.' },
+  { id: 'said3', text: 'قال المتحدث إن الاجتماع انتهى.' },
+  { id: 'said4', text: 'وقالتها الوزيرة بوضوح.' },
 ];
 
 describe('clitic folding at build time', () => {
@@ -90,17 +98,8 @@ describe('clitic folding at build time', () => {
 
 // `tehFolding`: a noun's ة is written ت before a pronoun suffix (مساحتها), which the stemmer removes and leaves the ت.
 describe('teh folding at build time', () => {
-  const TEH = [
-    { id: 'area', text: 'تبلغ مساحة الجزيرة ألف كيلومتر مربع.' },
-    { id: 'area2', text: 'زادت مساحة الحديقة بعد التوسعة.' },
-    { id: 'area3', text: 'أيسلندا دولة جزرية مساحتها الكلية مئة ألف كيلومتر.' },
-    { id: 'said', text: 'قالت الوزارة إن العمل مستمر.' },
-    { id: 'said2', text: 'قال الوزير إن العمل مستمر.' },
-    { id: 'said3', text: 'قال المتحدث إن الاجتماع انتهى.' },
-    { id: 'said4', text: 'وقالتها الوزيرة بوضوح.' },
-  ];
   const index = createIndex();
-  index.addAll(TEH);
+  index.addAll(DOCS);
 
   it('is on with clitic folding, off when asked, and needs clitic folding', () => {
     expect(index.config.tehFolding).toBe(true);
@@ -117,7 +116,7 @@ describe('teh folding at build time', () => {
     expect(index.search('مساحتها')[0].id).toBe('area3'); // the exact form first
     expect(highlighted(index.search('مساحة').filter((r) => r.id === 'area3'))).toEqual(['مساحتها']);
     const off = createIndex({ tehFolding: false });
-    off.addAll(TEH);
+    off.addAll(DOCS);
     expect(ids(off.search('مساحة'))).toEqual(['area', 'area2']);
   });
 
@@ -141,7 +140,7 @@ describe('teh folding at build time', () => {
       expect(await pack.search(q), q).toEqual(expected);
     }
     const before = createIndex({ tehFolding: false });
-    before.addAll(TEH);
+    before.addAll(DOCS);
     const loaded = loadIndex(before.serialize());
     expect(loaded.config.tehFolding).toBe(false);
     expect(ids(loaded.search('مساحتها'))).toEqual(['area3']);
