@@ -16,7 +16,7 @@ import { typos } from './query/typos.js';
 import type { Derivations } from './segment/model.js';
 import { type AnalyzerConfig, type AnalyzerOptions, type AnalyzerPreset, createAnalyzer as createAnalyzerCore } from './analysis/index.js';
 import { registerAllComponents } from './analysis/register-all.js';
-import { QURANIC, useQuranicRules } from './normalize/index.js';
+import { useQuranicRules } from './analysis/index.js';
 
 export { FahrasError, type FahrasErrorCode } from './errors.js';
 export {
@@ -50,7 +50,7 @@ export { toHtml, escapeHtml, type SearchOptions, type SearchResult, type SearchP
 
 
 // The main entry analyzes with the Qur'anic-orthography rules (`uthmani`); fahras/search takes them as an opt-in.
-useQuranicRules(QURANIC);
+useQuranicRules();
 // A mistyped option key gets the closest known one in the message (the browser entries list the known keys).
 useClosestNames();
 /**

@@ -3,7 +3,7 @@
 // browser bundle carries no Node directory loader (bench/NOTES.md, bundle).
 import { WordChain } from '../analysis/index.js';
 import { FahrasError } from '../errors.js';
-import type { QuranicRules } from '../normalize/index.js';
+import type { QuranicRules } from '../analysis/index.js';
 import { ROOT_NAME } from '../segment/pack-format.js';
 import { type PieceLoader, PieceStore, readPackRoot } from '../segment/pack-reader.js';
 import { useQuranicRulesFor } from '../segment/stored-config.js';
