@@ -120,14 +120,14 @@ export class NormalizingTokenizer {
     let e = c >> 11 === 27 ? (c < 0xdc00 ? PAIR : SEP) | SLOW : classify(String.fromCharCode(c), this.letters);
     if (e === JOIN) e |= SLOW;
     else if (e === WORD) {
-      const v = this.unit(c);
+      const v = this.foldedUnit(c);
       e |= v === -1 ? DROP : v < 0 || this.map?.compose ? SLOW : v << 16;
     }
     return (this.table[c] = e);
   }
 
   /** The folded unit of word character `c` as the normalizer's table gives it (-2 for the general path: the subclass). */
-  protected unit(c: number): number {
+  protected foldedUnit(c: number): number {
     return (this.map as CharMap).lookup(c);
   }
 
@@ -306,8 +306,8 @@ export class QuranicTokenizer extends NormalizingTokenizer {
     return sign ? (this.table[c] = sign === 1 ? JOIN | SLOW : PAIR | SLOW) : super.entry(c);
   }
 
-  protected override unit(c: number): number {
-    const v = super.unit(c);
+  protected override foldedUnit(c: number): number {
+    const v = super.foldedUnit(c);
     // U+0621 HAMZA ء: every hamza rule needs a vowel mark (CONTEXT too) in the word, which takes the general path
     // anyway, so unvocalized words with ء stay on the fast path, ء folded out of context
     return v === CONTEXT && c === 0x0621 ? (this.map as QuranicCharMap).plain(c) : v;
@@ -347,8 +347,8 @@ export class Tokenizer extends QuranicTokenizer {
     return this.scanRaw(text, (buf, n, start, end, position) => sink(codesToString(buf, n), start, end, position));
   }
 
-  protected override unit(c: number): number {
-    if (this.map) return super.unit(c);
+  protected override foldedUnit(c: number): number {
+    if (this.map) return super.foldedUnit(c);
     // without normalization: a word holding U+03A3 Σ (final or not by context) or a unit lower-cased to two (U+0130
     // İ) is lower-cased whole at its end (the general path, `fold`)
     const l = String.fromCharCode(c).toLowerCase();
