@@ -208,7 +208,7 @@ export class Searcher {
    * @throws FahrasError `INVALID_ARGUMENT` when the index scores document fields and `extras` has no `fields`.
    */
   constructor(snap: IndexSnapshot, analyzer: TextAnalyzer, extras: SearcherExtras = {}) {
-    if (snap.fieldIndexes.length && !extras.fields) invalid('scored fields need loadIndex(bytes, { fields }) from fahras/fields');
+    if (snap.fieldIndexes.length && !extras.fields) invalid('scored fields need { fields } from fahras/fields');
     this.snap = snap;
     this.analyzer = analyzer;
     this.extras = extras;
@@ -226,7 +226,7 @@ export class Searcher {
   /** @internal Checks `search` options (a pack checks them before reading pieces): `fuzzy` needs typo tolerance. */
   resolve(options: SearchOptions | undefined): ResolvedSearchOptions {
     const opts = resolveSearchOptions(options, this.base);
-    if (opts.fuzzy && !this.extras.typos) invalid('fuzzy needs loadIndex(bytes, { typos }) from fahras/typos');
+    if (opts.fuzzy && !this.extras.typos) invalid('fuzzy needs { typos } from fahras/typos');
     opts.questions = this.snap.indexConfig.questions;
     return opts;
   }
@@ -625,7 +625,7 @@ export function planTerms(plan: QueryPlan): [number[], number[]] {
 
 /** @internal The query as `search` parses it (a pack reads the dictionary its words need before searching). */
 export function parseSearchQuery(query: unknown, analyzer: TextAnalyzer, opts: ResolvedSearchOptions, readItem?: ItemReader): ParsedQuery {
-  if (typeof query !== 'string') invalid('search: the query must be a string');
+  if (typeof query !== 'string') invalid('query must be a string');
   return parseQuery(query, analyzer, opts, readItem);
 }
 

@@ -135,7 +135,7 @@ export function isWritableConfig(c: IndexConfig): boolean {
  * without them is `INVALID_ARGUMENT` naming the import, so a page never analyzes its queries differently from the
  * index.
  */
-export function useQuranicRulesFor(config: IndexConfig, quran: QuranicRules | undefined, what: string): void {
+export function useQuranicRulesFor(config: IndexConfig, quran: QuranicRules | undefined): void {
   if (quran) quran();
-  else if (config.quranic) invalid(`Qur'anic text needs ${what}(…, { quran }) from fahras/quran`);
+  else if (config.quranic) invalid("Qur'anic text needs { quran } from fahras/quran");
 }
