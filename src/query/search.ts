@@ -9,7 +9,6 @@ import { cliticRemainder } from '../stem/clitics.js';
 import { expandPrefix, findTerm } from '../segment/dictionary.js';
 import { type Clause, type ItemReader, type ParsedQuery, parseQuery, type QueryTerm } from './parse.js';
 import { EntryCursor, PositionsCursor } from '../segment/postings.js';
-import type { skipsFor } from '../segment/skips.js';
 import type { TypoExpander } from './typos.js';
 import { invalid } from '../errors.js';
 import { type ResolvedSearchOptions, resolveSearchOptions } from './search-options.js';
@@ -29,8 +28,8 @@ export interface SearcherExtras {
   fields?: FieldScorer;
   /** @internal */
   hitSource?: HitSource;
-  /** @internal */
-  skips?: typeof skipsFor;
+  /** @internal The positions cursor (the main entry's jumps over blocks with block tables). */
+  positions?: PositionsCursor;
 }
 
 /** Options of `search`. Every field is optional. */
@@ -572,7 +571,7 @@ export class Searcher {
     const out: (number[] | undefined)[] = new Array(paragraphs.length);
     const count = this.snap.paragraphTable.count;
     for (const termId of termIds) {
-      const cursor = positionsCursor.reset(text, termId, count, this.extras.skips?.(text, termId, count) ?? null);
+      const cursor = (this.extras.positions ?? positionsCursor).reset(text, termId, count);
       paragraphs.forEach((paragraph, k) => {
         if (cursor.seek(paragraph)) {
           const positions = cursor.positions();

@@ -1,7 +1,7 @@
 // Block tables over a term's entries, so a reader can jump to the block holding a paragraph instead of decoding
 // every entry before it. They are derived from the postings bytes (not serialized): built on first use per term,
 // only for terms with long postings, and cached per term index (which is immutable once frozen).
-import { EntryCursor } from './postings.js';
+import { EntryCursor, PositionsCursor } from './postings.js';
 import type { TermIndexData } from './model.js';
 
 /** Entries per block. */
@@ -46,6 +46,30 @@ export class Skips {
     cursor.paragraphNumber = last[lo - 1];
     cursor.block = lo;
     return true;
+  }
+}
+
+/**
+ * A positions cursor that moves over whole blocks with the block tables: the main entry's searchers read positions
+ * through one (`SearcherExtras.positions`), the search-only entries through its parent, without this code.
+ * @internal
+ */
+export class SkippingPositionsCursor extends PositionsCursor {
+  private table: Skips | null = null;
+
+  override reset(data: TermIndexData, termId: number, paragraphCount: number): this {
+    this.table = skipsFor(data, termId, paragraphCount);
+    return super.reset(data, termId, paragraphCount);
+  }
+
+  override seek(target: number): boolean {
+    const entries = this.entryCursor;
+    if (entries.paragraphNumber < target && this.table?.jump(entries, target)) {
+      // the reader goes to the block's first positions: the entry before it is behind
+      this.positionReader.pos = this.table.pos[entries.block];
+      this.owed = 0;
+    }
+    return super.seek(target);
   }
 }
 
