@@ -10,7 +10,7 @@ import { checkOptions, FahrasError, invalid, useClosestNames } from './errors.js
 import { type FahrasDocument, IndexBuilder, type IndexOptions, resolveIndexConfig } from './index-builder/index.js';
 import { type DocumentId, type IndexConfig, type IndexSnapshot, type IndexStats, type StoredFields, documentOf, isWritableConfig, readSnapshot, STORED_DEFAULTS, serializeSnapshot, SkippingPositionsCursor, statsOf } from './segment/index.js';
 import { type PackOptions, packSnapshot } from './segment/pack-writer.js';
-import { scoreFields, Searcher, searchSnapshot, type SearchOptions, type SearchPage, type SearchResult, type SuggestOptions, type Suggestion, suggestWords, vectorHits } from './query/index.js';
+import { scoreFields, Searcher, searchSnapshot, type SearchOptions, type SearchPage, type SearchResult, type SuggestOptions, type Suggestion, suggestWords, VectorSearcher } from './query/index.js';
 import { resolveTerm } from './query/search.js';
 import { typos } from './query/typos.js';
 import type { Derivations } from './segment/model.js';
@@ -234,7 +234,7 @@ export class FahrasIndex<D extends FahrasDocument = FahrasDocument> {
   private currentSearcher(): Searcher {
     const snap = this.builder.snapshot();
     if (this.searcher === null || this.searcherFor !== snap) {
-      this.searcher = new Searcher(snap, this.builder.analyzer, { typos, fields: scoreFields, hitSource: vectorHits(snap), positions: new SkippingPositionsCursor() });
+      this.searcher = new VectorSearcher(snap, this.builder.analyzer, { typos, fields: scoreFields, positions: new SkippingPositionsCursor() });
       // fahras/derivations joins the searcher's plan step
       (this.builder.derivations as ((searcher: Searcher) => void) | undefined)?.(this.searcher);
       this.searcherFor = snap;

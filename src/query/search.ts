@@ -13,7 +13,6 @@ import type { TypoExpander } from './typos.js';
 import { invalid } from '../errors.js';
 import { type ResolvedSearchOptions, resolveSearchOptions } from './search-options.js';
 import { type Hit, scanEnd, type Snippet, snippetFromHits } from './snippet.js';
-import type { HitSource } from './vector-hits.js';
 import type { FieldHighlighter, FieldPass, FieldScorer } from './fields.js';
 import { HEAD_FACTOR, MIN_HEAD, PROXIMITY_WINDOW } from './limits.js';
 
@@ -26,8 +25,6 @@ import { HEAD_FACTOR, MIN_HEAD, PROXIMITY_WINDOW } from './limits.js';
 export interface SearcherExtras {
   typos?: TypoExpander;
   fields?: FieldScorer;
-  /** @internal */
-  hitSource?: HitSource;
   /** @internal The positions cursor (the main entry's jumps over blocks with block tables). */
   positions?: PositionsCursor;
 }
@@ -395,21 +392,19 @@ export class Searcher {
   }
 
   /**
-   * The matched words of each page paragraph (`texts[i]` is `page[i]`'s text): from its term vector when it has
-   * one (built in this process), otherwise from the positions the postings of `text` store for the matched terms,
-   * put on the paragraph's token spans (no stemming or word lookups: an index loaded from bytes), up to {@link scanEnd}.
+   * The matched words of each page paragraph (`texts[i]` is `page[i]`'s text): the positions the postings of `text`
+   * store for the matched terms, put on the paragraph's token spans (no stemming or word lookups), up to
+   * {@link scanEnd}. (The main entry's searcher reads them from term vectors first: query/vector-hits.ts.)
    */
-  private pageHits(text: TermIndexData, page: number[], texts: string[], ids: ReadonlySet<number>, length: number): Hit[][] {
-    const out = page.map((paragraph) => this.extras.hitSource?.(paragraph, ids, length) ?? null);
-    const rest = Int32Array.from(page.filter((_, i) => out[i] === null)).sort();
-    // per paragraph of `rest` (ascending): token position → matched term id
-    const at = Array.from(rest, () => new Map<number, number>());
-    if (rest.length) {
-      for (const id of ids) this.positionsIn(text, [id], rest).forEach((positions, k) => positions!.forEach((position) => at[k].set(position, id)));
+  protected pageHits(text: TermIndexData, page: number[], texts: string[], ids: ReadonlySet<number>, length: number): Hit[][] {
+    const sorted = Int32Array.from(page).sort();
+    // per paragraph of `sorted`: token position → matched term id
+    const at = Array.from(sorted, () => new Map<number, number>());
+    if (page.length) {
+      for (const id of ids) this.positionsIn(text, [id], sorted).forEach((positions, k) => positions!.forEach((position) => at[k].set(position, id)));
     }
-    return out.map((found, i) => {
-      if (found !== null) return found;
-      const termAt = at[rest.indexOf(page[i])];
+    return page.map((paragraph, i) => {
+      const termAt = at[sorted.indexOf(paragraph)];
       const hits: Hit[] = [];
       if (termAt.size) {
         this.analyzer.scanSpans(texts[i], (start, end, position) => {
