@@ -185,12 +185,7 @@ export class WordChain implements TextAnalyzer {
     this.config = config;
     this.lowerCased = config.normalizer === 'lucene';
     const lucene = this.lowerCased ? luceneChainFor() : null;
-    this.splitter = new (lucene?.Tokenizer ?? WordTokenizer)({
-      ...config.normalize,
-      mode: config.tokenizer,
-      normalize: !lucene,
-      maxTokenLength: config.maxTokenLength,
-    });
+    this.splitter = new (lucene?.Tokenizer ?? WordTokenizer)({ mode: config.tokenizer, normalize: !lucene, maxTokenLength: config.maxTokenLength }, config.normalize);
     this.luceneNormalize = lucene?.normalize ?? ((w) => w);
     const sw = config.stopwords;
     if (typeof sw === 'string') this.stop = stopwordsFor(sw);

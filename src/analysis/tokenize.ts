@@ -4,7 +4,7 @@
 // Invisible joiners (ZWNJ inside a Persian word, a soft hyphen) continue a word but never start or end one, so
 // token spans do not include them at the edges.
 import { checkOptions, checkText, describe, invalid } from '../errors.js';
-import { type CharMap, charMapFor, checkNormalizeOptions, codesToString, CONTEXT, DEFAULT_NORMALIZE_OPTIONS, foldRange, type NormalizeOptions, type QuranicCharMap, resolveNormalizeOptions, Scratch, signOf, useQuranicMaps, verseEndLength, vocativeEnd } from '../normalize/index.js';
+import { type CharMap, charMapFor, checkNormalizeOptions, codesToString, CONTEXT, DEFAULT_NORMALIZE_OPTIONS, foldRange, type NormalizeOptions, type QuranicCharMap, type ResolvedNormalizeOptions, resolveNormalizeOptions, Scratch, signOf, useQuranicMaps, verseEndLength, vocativeEnd } from '../normalize/index.js';
 
 export { codesToString };
 
@@ -100,9 +100,10 @@ export class NormalizingTokenizer {
   private readonly maxLength: number;
   protected readonly scratch = new Scratch();
 
-  constructor(options: TokenizeOptions = {}) {
+  /** `rules`: the normalization, complete (the analyzers pass their configuration's), or none (`normalize: false`). */
+  constructor(options: TokenizeOptions, rules?: ResolvedNormalizeOptions) {
     const letters = options.mode === 'letters';
-    const map = options.normalize === false ? null : charMapFor(resolveNormalizeOptions(options));
+    const map = rules ? charMapFor(rules) : null;
     const byMap = tables[+letters];
     let table = byMap.get(map);
     if (!table) byMap.set(map, (table = new Int32Array(0x10000).fill(UNSEEN)));
@@ -342,6 +343,10 @@ export class QuranicTokenizer extends NormalizingTokenizer {
  * Lucene's chain: its letter tokenizer, then LowerCaseFilter). `scanRaw` is the allocation-free hot path.
  */
 export class Tokenizer extends QuranicTokenizer {
+  constructor(options: TokenizeOptions = {}) {
+    super(options, options.normalize === false ? undefined : resolveNormalizeOptions(options));
+  }
+
   /** Calls `sink` with each token's term as a string. Returns the number of tokens. */
   scan(text: string, sink: TokenSink): number {
     return this.scanRaw(text, (buf, n, start, end, position) => sink(codesToString(buf, n), start, end, position));

@@ -313,7 +313,8 @@ export function charMapFor(options: ResolvedNormalizeOptions): CharMap {
   if (options !== lastOptions) {
     const key = JSON.stringify((lastOptions = options));
     let m = tables.get(key);
-    if (!m) tables.set(key, (m = new Maps(options)));
+    // (a copy: the options may be an index's configuration, which its owner can change)
+    if (!m) tables.set(key, (m = new Maps({ ...options })));
     lastMap = m;
   }
   return lastMap;
