@@ -81,8 +81,6 @@ export interface PostingsRanges {
 export class EntryCursor {
   paragraphNumber = -1;
   tf = 0;
-  /** The block a block table last moved it to (0 before any): the cursor is at or past its start. */
-  block = 0;
   /** @internal the entry decoder (a block table sets its position) */
   readonly entryReader = new VarintCursor();
   private paragraphCount = 0;
@@ -92,7 +90,6 @@ export class EntryCursor {
     this.paragraphNumber = -1;
     this.tf = 0;
     this.paragraphCount = paragraphCount;
-    this.block = 0;
     return this;
   }
 
