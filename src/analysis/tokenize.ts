@@ -86,9 +86,11 @@ function classify(s: string, letters: boolean): number {
 const tables = [new Map<CharMap | null, Int32Array>(), new Map<CharMap | null, Int32Array>()];
 
 /**
- * The tokenizer with fahras normalization, the only one `fahras/search` runs. Its subclass {@link Tokenizer} adds
- * the lower-case-only path of Lucene's chain (`normalize: false`), which the main entry registers for analyzers
- * (`registerLuceneChain`), so the search bundle leaves it out. `scanRaw` is the allocation-free hot path. Not
+ * The tokenizer with fahras normalization, the only one `fahras/search` runs without `fahras/quran`. Its subclasses
+ * add what the search bundle leaves out: {@link QuranicTokenizer} the Qur'anic rules (registered by
+ * `useQuranicRules`), and the main entry's {@link Tokenizer} partial options and the lower-case-only path of Lucene's
+ * chain (`normalize: false`), which the main entry registers for analyzers (`registerLuceneChain`). The steps they
+ * override (`entry`, `foldedUnit`, `pair`, `fold`) run off the hot path. `scanRaw` is the allocation-free hot path. Not
  * marked `@internal` as a whole: `scan` and `scanRaw` are public through {@link Tokenizer} (its private and protected
  * members are internal, as everywhere).
  */
