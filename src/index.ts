@@ -215,7 +215,7 @@ export class FahrasIndex<D extends FahrasDocument = FahrasDocument> {
       (form, id) => {
         let term = text.termsById[known[id]];
         if (term === undefined) this.builder.analyzer.scan(form, (t) => (term ??= t));
-        return term === undefined ? -1 : resolveTerm(text, term, s.indexConfig.cliticFolding);
+        return term === undefined ? -1 : resolveTerm(text, term, s.indexConfig);
       },
       options,
     );

@@ -3,7 +3,7 @@
 // term at a time into reusable accumulators, from postings cursors the segment hands out; coordination, phrase and
 // proximity evidence, document fields → top-k → the page) and present (the page's documents → results with snippets).
 import type { TextAnalyzer } from '../analysis/index.js';
-import type { DocumentId, IndexSnapshot, StoredRanking, TermIndexData } from '../segment/model.js';
+import type { DocumentId, IndexConfig, IndexSnapshot, StoredRanking, TermIndexData } from '../segment/model.js';
 import { prefixForms } from '../stem/lucene.js';
 import { cliticRemainder } from '../stem/clitics.js';
 import { expandPrefix, findTerm } from '../segment/dictionary.js';
@@ -488,7 +488,7 @@ export class Searcher {
     const expansionWeight = ranking.expansionWeight;
     const words = clause.queryTerms.map((queryTerm) => {
       const [alts, push] = alternatives(data);
-      const exact = resolveTerm(data, queryTerm.term, this.snap.indexConfig.cliticFolding);
+      const exact = resolveTerm(data, queryTerm.term, this.snap.indexConfig);
       push(exact, 1);
       const df = data.df[exact];
       if (queryTerm.prefix) {
@@ -681,12 +681,13 @@ export function surfaceFormsOf(clause: Clause, forms: number): string[] {
 
 /**
  * The id of a query word's term in `data` (-1: none). With clitic folding, a term the dictionary lacks, or holds
- * folded (df 0), is looked up without its clitic, as the builder folded it (src/stem/clitics.ts).
+ * folded (df 0), is looked up without its clitic (with `tehFolding`, or its final ت), as the builder folded it
+ * (src/stem/clitics.ts).
  */
-export function resolveTerm(data: TermIndexData, term: string, folding: boolean): number {
+export function resolveTerm(data: TermIndexData, term: string, config: IndexConfig): number {
   const id = findTerm(data, term);
-  const rest = folding && !(data.df[id] > 0) && cliticRemainder(term, (r) => findTerm(data, r) >= 0);
-  return rest ? resolveTerm(data, rest, folding) : id;
+  const rest = config.cliticFolding && !(data.df[id] > 0) && cliticRemainder(term, (r) => findTerm(data, r) >= 0, config.tehFolding);
+  return rest ? resolveTerm(data, rest, config) : id;
 }
 
 /** An empty list of a word's index terms in `data`, and how to add one: each term once, only terms in use. */

@@ -37,6 +37,8 @@ export const STORED_DEFAULTS: IndexConfig = {
   ranking: { forms: 0, minLength: 0, expansions: 0, clitics: 0, keywordProximity: 0, idfExponent: 1 },
   // files written before clitic folding (#18) hold every clitic form as a term of its own
   cliticFolding: false,
+  // files written before the ت of a suffixed ة was folded (#18) hold مساحت and مساح apart
+  tehFolding: false,
   // files written before rounded lengths (pack format 6) hold every paragraph's exact length
   roundedLengths: false,
   // files written before the flag existed (all but Qur'anic text analyzed the same without the rules)
@@ -50,7 +52,7 @@ export const STORED_DEFAULTS: IndexConfig = {
  * it has its stored default (an object key: when all of it has), so an index that does not use what the key turns on stays readable by builds that
  * predate the key (they would refuse it as an unknown key).
  */
-export const ADDED_KEYS: readonly (readonly string[])[] = [['analyzer', 'normalize', 'uthmani'], ['ranking'], ['cliticFolding'], ['roundedLengths'], ['quranic'], ['questions']];
+export const ADDED_KEYS: readonly (readonly string[])[] = [['analyzer', 'normalize', 'uthmani'], ['ranking'], ['cliticFolding'], ['tehFolding'], ['roundedLengths'], ['quranic'], ['questions']];
 
 /**
  * Fills the keys `value` lacks from `defaults`, in nested plain objects too; a key `defaults` does not have was
