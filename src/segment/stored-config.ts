@@ -9,7 +9,8 @@
 // (isWritableConfig below), so the search-only bundle ships neither those checks nor option resolution.
 import { ANALYZER_PRESETS, NORMALIZERS, oneOf, STEMMERS, STOPWORD_LISTS, TOKENIZER_MODES } from '../analysis/analyzer.js';
 import { FahrasError, invalid } from '../errors.js';
-import { DEFAULT_NORMALIZE_OPTIONS, type QuranicRules, useQuranicRules } from '../normalize/rules.js';
+import type { QuranicRules } from '../analysis/index.js';
+import { DEFAULT_NORMALIZE_OPTIONS } from '../normalize/rules.js';
 import { FORMAT_VERSION } from './format.js';
 import { type IndexConfig, PARAGRAPH_SPLITS } from './model.js';
 
@@ -131,11 +132,12 @@ export function isWritableConfig(c: IndexConfig): boolean {
 }
 
 /**
- * The Qur'anic rules a reader of the search-only entries was given (`{ quran }` of `loadIndex`, `openPack`): used
- * when given; an index in Qur'anic orthography (`quranic`) without them is `INVALID_ARGUMENT` naming the import, so a
- * page never analyzes its queries differently from the index.
+ * The Qur'anic rules a reader of the search-only entries was given (`{ quran }` of `loadIndex`, `openPack`): registered
+ * when given (so their code is in a bundle only with `fahras/quran`); an index in Qur'anic orthography (`quranic`)
+ * without them is `INVALID_ARGUMENT` naming the import, so a page never analyzes its queries differently from the
+ * index.
  */
-export function useQuranicRulesFor(config: IndexConfig, quran: QuranicRules | undefined, what: string): void {
-  if (quran) useQuranicRules(quran);
-  else if (config.quranic) invalid(`Qur'anic text needs ${what}(…, { quran }) from fahras/quran`);
+export function useQuranicRulesFor(config: IndexConfig, quran: QuranicRules | undefined): void {
+  if (quran) quran();
+  else if (config.quranic) invalid("Qur'anic text needs { quran } from fahras/quran");
 }
