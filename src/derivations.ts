@@ -9,7 +9,8 @@
  * import { derivations } from 'fahras/derivations';
  * const index = createIndex({ derivations });
  * index.add({ id: 1, text: 'افتتحت المدارس أبوابها' });
- * index.search('مدرسة'); // finds المدارس
+ * index.add({ id: 2, text: 'درس الطلاب في مدرسة القرية' });
+ * index.search('مدرسة'); // [2, 1]: مدرسة, then المدارس (a query word the index holds meets its derivations)
  * @packageDocumentation
  */
 import { addDerivationEntries } from './index-builder/derivations.js';

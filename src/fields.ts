@@ -11,7 +11,7 @@
  * import { fields } from 'fahras/fields';
  * const index = loadIndex(bytes, { fields });
  * const [hit] = index.search('title:مكتبة');
- * toHtml({ text: hit.fields.title, highlights: hit.fieldHighlights.title }); // '<mark>المَكْتَبَةُ</mark> الوطنية'
+ * toHtml({ text: hit.fields.title as string, highlights: hit.fieldHighlights!.title }); // '<mark>المَكْتَبَةُ</mark> الوطنية'
  * @packageDocumentation
  */
 import { type FieldScoring, scoreFields } from './query/index.js';

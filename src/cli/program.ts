@@ -152,7 +152,7 @@ async function packCommand(inputs: string[], opts: IndexCommandOptions, io: CliI
   } else if (!opts.quiet) {
     io.stdout.write(
       `packed ${fmt(stats.documents)} documents, ${fmt(stats.paragraphs)} paragraphs, ${fmt(stats.terms)} terms in ${seconds.toFixed(2)} s\n` +
-        `wrote ${out}/: ${fmt(written.files.length)} files, ${formatBytes(written.bytes)}\n` +
+        `wrote ${out.replace(/\/*$/, '/')}: ${fmt(written.files.length)} files, ${formatBytes(written.bytes)}\n` +
         skippedLines(skipped),
     );
   }
