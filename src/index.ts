@@ -8,15 +8,15 @@
 import type { Analyzer } from './analysis/index.js';
 import { checkOptions, FahrasError, invalid, useClosestNames } from './errors.js';
 import { type FahrasDocument, IndexBuilder, type IndexOptions, resolveIndexConfig } from './index-builder/index.js';
-import { type DocumentId, type IndexConfig, type IndexSnapshot, type IndexStats, type StoredFields, documentOf, isWritableConfig, readSnapshot, STORED_DEFAULTS, serializeSnapshot, skipsFor, statsOf } from './segment/index.js';
+import { type DocumentId, type IndexConfig, type IndexSnapshot, type IndexStats, type StoredFields, documentOf, isWritableConfig, readSnapshot, STORED_DEFAULTS, serializeSnapshot, SkippingPositionsCursor, statsOf } from './segment/index.js';
 import { type PackOptions, packSnapshot } from './segment/pack-writer.js';
-import { scoreFields, Searcher, searchSnapshot, type SearchOptions, type SearchPage, type SearchResult, type SuggestOptions, type Suggestion, suggestWords, vectorHits } from './query/index.js';
+import { scoreFields, Searcher, searchSnapshot, type SearchOptions, type SearchPage, type SearchResult, type SuggestOptions, type Suggestion, suggestWords, VectorSearcher } from './query/index.js';
 import { resolveTerm } from './query/search.js';
 import { typos } from './query/typos.js';
 import type { Derivations } from './segment/model.js';
 import { type AnalyzerConfig, type AnalyzerOptions, type AnalyzerPreset, createAnalyzer as createAnalyzerCore } from './analysis/index.js';
 import { registerAllComponents } from './analysis/register-all.js';
-import { QURANIC, useQuranicRules } from './normalize/index.js';
+import { useQuranicRules } from './analysis/index.js';
 
 export { FahrasError, type FahrasErrorCode } from './errors.js';
 export {
@@ -50,7 +50,7 @@ export { toHtml, escapeHtml, type SearchOptions, type SearchResult, type SearchP
 
 
 // The main entry analyzes with the Qur'anic-orthography rules (`uthmani`); fahras/search takes them as an opt-in.
-useQuranicRules(QURANIC);
+useQuranicRules();
 // A mistyped option key gets the closest known one in the message (the browser entries list the known keys).
 useClosestNames();
 /**
@@ -215,7 +215,7 @@ export class FahrasIndex<D extends FahrasDocument = FahrasDocument> {
       (form, id) => {
         let term = text.termsById[known[id]];
         if (term === undefined) this.builder.analyzer.scan(form, (t) => (term ??= t));
-        return term === undefined ? -1 : resolveTerm(text, term, s.indexConfig.cliticFolding);
+        return term === undefined ? -1 : resolveTerm(text, term, s.indexConfig);
       },
       options,
     );
@@ -234,7 +234,7 @@ export class FahrasIndex<D extends FahrasDocument = FahrasDocument> {
   private currentSearcher(): Searcher {
     const snap = this.builder.snapshot();
     if (this.searcher === null || this.searcherFor !== snap) {
-      this.searcher = new Searcher(snap, this.builder.analyzer, { typos, fields: scoreFields, hitSource: vectorHits(snap), skips: skipsFor });
+      this.searcher = new VectorSearcher(snap, this.builder.analyzer, { typos, fields: scoreFields, positions: new SkippingPositionsCursor() });
       // fahras/derivations joins the searcher's plan step
       (this.builder.derivations as ((searcher: Searcher) => void) | undefined)?.(this.searcher);
       this.searcherFor = snap;

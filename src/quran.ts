@@ -12,9 +12,9 @@
  * const index = loadIndex(bytes, { quran });
  * @packageDocumentation
  */
-import { QURANIC, type QuranicRules } from './normalize/index.js';
+import { type QuranicRules, useQuranicRules } from './analysis/index.js';
 
-export type { QuranicRules } from './normalize/index.js';
+export type { QuranicRules } from './analysis/index.js';
 
-/** Qur'anic orthography to pass to `loadIndex(bytes, { quran })` of `fahras/search`. */
-export const quran: QuranicRules = QURANIC;
+/** Qur'anic orthography to pass to `loadIndex(bytes, { quran })` of `fahras/search` (`openPack(source, { quran })` of `fahras/pack`). */
+export const quran: QuranicRules = useQuranicRules;

@@ -19,7 +19,7 @@
  * @packageDocumentation
  */
 import { type TextAnalyzer, WordChain } from './analysis/index.js';
-import type { QuranicRules } from './normalize/index.js';
+import type { QuranicRules } from './analysis/index.js';
 import { useQuranicRulesFor } from './segment/stored-config.js';
 import type { DocumentId, FahrasDocument, IndexConfig, IndexSnapshot, StoredFields } from './segment/model.js';
 import { documentOf, type IndexStats, readSnapshot, statsOf } from './segment/reader.js';
@@ -70,9 +70,9 @@ export class SearchIndex<D extends FahrasDocument = FahrasDocument> {
   constructor(snap: IndexSnapshot, options?: LoadOptions) {
     this.snap = snap;
     const { typos, fields, quran, suggest } = checkOptions(options, 'typos fields quran suggest', 'loadIndex options');
-    for (const f of [typos, fields, suggest]) if (f !== undefined && typeof f !== 'function') invalid('loadIndex options: typos, fields, suggest from fahras/typos, /fields, /suggest');
+    for (const f of [typos, fields, quran, suggest]) if (f !== undefined && typeof f !== 'function') invalid('loadIndex options: opt-ins from fahras/typos, /fields, /quran, /suggest');
     this.suggester = suggest as typeof suggestWords | undefined;
-    useQuranicRulesFor(snap.indexConfig, quran, 'loadIndex');
+    useQuranicRulesFor(snap.indexConfig, quran);
     this.searcher = new Searcher(snap, new WordChain(snap.indexConfig.analyzer), { typos, fields: fields as FieldScorer | undefined });
   }
 
@@ -119,7 +119,7 @@ export class SearchIndex<D extends FahrasDocument = FahrasDocument> {
    * @throws FahrasError `INVALID_ARGUMENT` when the index was loaded without `suggest` (see {@link LoadOptions}).
    */
   suggest(prefix: string, options?: SuggestOptions): Suggestion[] {
-    return (this.suggester ?? invalid('suggest needs loadIndex(bytes, { suggest }) from fahras/suggest'))(this.snap, this.analyzer, prefix, options);
+    return (this.suggester ?? invalid('suggest needs { suggest } from fahras/suggest'))(this.snap, this.analyzer, prefix, options);
   }
 
   /**

@@ -194,7 +194,7 @@ describe('fahras/pack', () => {
             if (r === 0) return;
             let term = '';
             builder.analyzer.scan(form, (t) => (term ||= t));
-            const parent = snap.textIndex.termsById[resolveTerm(snap.textIndex, term, true)];
+            const parent = snap.textIndex.termsById[resolveTerm(snap.textIndex, term, snap.indexConfig)];
             expect(form.slice(r >> 3, form.length + 1 - (r & 7)), form).toBe(parent);
             named++;
           });

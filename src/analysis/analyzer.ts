@@ -6,7 +6,7 @@ import { checkNormalizeOptions, type NormalizeOptions, type ResolvedNormalizeOpt
 import { luceneChainFor, stemmerFor, stopwordsFor } from './components.js';
 import type { TokenizerMode } from './tokenize.js';
 import { Interner } from './interner.js';
-import { codesToString, NormalizingTokenizer } from './tokenize.js';
+import { codesToString, type NormalizingTokenizer, WordTokenizer } from './tokenize.js';
 import type { Token } from './tokenize.js';
 
 /** Stemmers fahras ships: its own light stemmer (the default: Lucene's plus the verb ending وا and the accusative
@@ -185,12 +185,7 @@ export class WordChain implements TextAnalyzer {
     this.config = config;
     this.lowerCased = config.normalizer === 'lucene';
     const lucene = this.lowerCased ? luceneChainFor() : null;
-    this.splitter = new (lucene?.Tokenizer ?? NormalizingTokenizer)({
-      ...config.normalize,
-      mode: config.tokenizer,
-      normalize: !lucene,
-      maxTokenLength: config.maxTokenLength,
-    });
+    this.splitter = new (lucene?.Tokenizer ?? WordTokenizer)({ mode: config.tokenizer, normalize: !lucene, maxTokenLength: config.maxTokenLength }, config.normalize);
     this.luceneNormalize = lucene?.normalize ?? ((w) => w);
     const sw = config.stopwords;
     if (typeof sw === 'string') this.stop = stopwordsFor(sw);

@@ -1,4 +1,4 @@
-export { tokenize, Tokenizer, codesToString, type TokenizerMode, type Token, type TokenizeOptions, type TokenSink, type RawTokenSink } from './tokenize.js';
+export { tokenize, Tokenizer, codesToString, useQuranicRules, type QuranicRules, type TokenizerMode, type Token, type TokenizeOptions, type TokenSink, type RawTokenSink } from './tokenize.js';
 export { Interner } from './interner.js';
 
 export {

@@ -4,7 +4,7 @@
 // Invisible joiners (ZWNJ inside a Persian word, a soft hyphen) continue a word but never start or end one, so
 // token spans do not include them at the edges.
 import { checkOptions, checkText, describe, invalid } from '../errors.js';
-import { type CharMap, charMapFor, checkNormalizeOptions, codesToString, DEFAULT_NORMALIZE_OPTIONS, foldRange, type NormalizeOptions, resolveNormalizeOptions, Scratch } from '../normalize/index.js';
+import { type CharMap, charMapFor, checkNormalizeOptions, codesToString, CONTEXT, DEFAULT_NORMALIZE_OPTIONS, foldRange, type NormalizeOptions, type QuranicCharMap, type ResolvedNormalizeOptions, resolveNormalizeOptions, Scratch, signOf, useQuranicMaps, verseEndLength, vocativeEnd } from '../normalize/index.js';
 
 export { codesToString };
 
@@ -57,11 +57,12 @@ export function hashCodes(buf: Uint16Array, n: number): number {
 const SEP = 1;
 /** Starts and continues a word: a letter (incl. U+0640 TATWEEL), a digit or a combining mark. */
 const WORD = 2;
-/** A verse-end sign (the `uthmani` rules' `signOf`): separates, and the verse number in digits after it is no word. */
-const AYAH = 3;
 /** An invisible format character: continues a word but is trimmed from its edges. */
 const JOIN = 4;
-/** A high surrogate: its class depends on the unit after it (see `pair`). */
+/**
+ * A high surrogate: its class depends on the unit after it (see `pair`). (The Qur'anic rules' verse-end signs too: they
+ * separate, and the verse number in digits after them is no word; see `QuranicTokenizer`.)
+ */
 const PAIR = 5;
 const KIND = 7;
 /** Take the general path: a joiner, surrogate pair, multi-unit replacement, hamza composition look-ahead, or UNSEEN. */
@@ -85,9 +86,11 @@ function classify(s: string, letters: boolean): number {
 const tables = [new Map<CharMap | null, Int32Array>(), new Map<CharMap | null, Int32Array>()];
 
 /**
- * The tokenizer with fahras normalization, the only one `fahras/search` runs. Its subclass {@link Tokenizer} adds
- * the lower-case-only path of Lucene's chain (`normalize: false`), which the main entry registers for analyzers
- * (`registerLuceneChain`), so the search bundle leaves it out. `scanRaw` is the allocation-free hot path. Not
+ * The tokenizer with fahras normalization, the only one `fahras/search` runs without `fahras/quran`. Its subclasses
+ * add what the search bundle leaves out: {@link QuranicTokenizer} the Qur'anic rules (registered by
+ * `useQuranicRules`), and the main entry's {@link Tokenizer} partial options and the lower-case-only path of Lucene's
+ * chain (`normalize: false`), which the main entry registers for analyzers (`registerLuceneChain`). The steps they
+ * override (`entry`, `foldedUnit`, `pair`, `fold`) run off the hot path. `scanRaw` is the allocation-free hot path. Not
  * marked `@internal` as a whole: `scan` and `scanRaw` are public through {@link Tokenizer} (its private and protected
  * members are internal, as everywhere).
  */
@@ -95,13 +98,14 @@ export class NormalizingTokenizer {
   private readonly letters: boolean;
   protected readonly map: CharMap | null;
   /** Class + folded unit per BMP unit, filled lazily (shared by tokenizers of one config). */
-  private readonly table: Int32Array;
+  protected readonly table: Int32Array;
   private readonly maxLength: number;
   protected readonly scratch = new Scratch();
 
-  constructor(options: TokenizeOptions = {}) {
+  /** `rules`: the normalization, complete (the analyzers pass their configuration's), or none (`normalize: false`). */
+  constructor(options: TokenizeOptions, rules?: ResolvedNormalizeOptions) {
     const letters = options.mode === 'letters';
-    const map = options.normalize === false ? null : charMapFor(resolveNormalizeOptions(options));
+    const map = rules ? charMapFor(rules) : null;
     const byMap = tables[+letters];
     let table = byMap.get(map);
     if (!table) byMap.set(map, (table = new Int32Array(0x10000).fill(UNSEEN)));
@@ -113,35 +117,29 @@ export class NormalizingTokenizer {
   }
 
   /** The table entry of unit `c` (computed once per unit and configuration). */
-  private entry(c: number): number {
-    const map = this.map;
+  protected entry(c: number): number {
     // a surrogate (U+D800–U+DFFF: c >> 11 is 27); a low one (U+DC00–U+DFFF) separates when alone, but is marked SLOW:
     // `scanSpans` never cuts text before one
     let e = c >> 11 === 27 ? (c < 0xdc00 ? PAIR : SEP) | SLOW : classify(String.fromCharCode(c), this.letters);
-    // Qur'anic signs (the `uthmani` rules): pause marks, ۞ and ۩ join (trimmed from a word's edges), verse ends separate
-    const sign = map?.quranicRules?.signOf(c);
-    if (sign) e = sign === 1 ? JOIN : AYAH | SLOW;
     if (e === JOIN) e |= SLOW;
     else if (e === WORD) {
-      let v = map ? map.lookup(c) : this.lowerCaseUnit!(c);
-      // ء: the Qur'anic rules decide it only in a word with a vowel mark, which takes the general path anyway
-      if (map?.quranicRules?.markedOnly.includes(String.fromCharCode(c))) v = map.plain(c);
-      e |= v === -1 ? DROP : v < 0 || map?.compose ? SLOW : v << 16;
+      const v = this.foldedUnit(c);
+      e |= v === -1 ? DROP : v < 0 || this.map?.compose ? SLOW : v << 16;
     }
     return (this.table[c] = e);
   }
 
-  /** Without normalization (the subclass): unit `c` lower-cased, or -2 for the general path. */
-  protected lowerCaseUnit?(c: number): number;
+  /** The folded unit of word character `c` as the normalizer's table gives it (-2 for the general path: the subclass). */
+  protected foldedUnit(c: number): number {
+    return (this.map as CharMap).lookup(c);
+  }
 
-  /** Without normalization (the subclass): `text[start, end)` lower-cased into the scratch buffer; its length. */
-  protected lowerCaseWord?(text: string, start: number, end: number): number;
 
   /**
    * The class of the character at `text[i]`, a high surrogate (before `len`), with its width in UTF-16 units above
    * bit 4: `class | width << 4`. With a low surrogate after it, the pair is one character; alone, it separates.
    */
-  private pair(text: string, i: number, len: number): number {
+  protected pair(text: string, i: number, len: number): number {
     return i + 1 < len && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? classify(text.slice(i, i + 2), this.letters) | 32 : SEP | 16;
   }
 
@@ -170,7 +168,7 @@ export class NormalizingTokenizer {
         w = kw >> 4;
       }
       if (k !== WORD) {
-        i += k === AYAH ? (map?.quranicRules?.verseEndLength(text, i, len) ?? w) : w;
+        i += w;
         continue;
       }
       // A word: extend over word characters, marks and joiners, folding as we go. The word ends after its last
@@ -187,7 +185,7 @@ export class NormalizingTokenizer {
         if ((e & SLOW) === 0) {
           // the common case: a letter, digit or mark, one unit in and at most one out
           if (n === buf.length) {
-            scratch.ensure(n + 64, false);
+            scratch.ensure(n + 64);
             buf = scratch.buf;
           }
           i++;
@@ -205,7 +203,7 @@ export class NormalizingTokenizer {
             k = kw & 15;
             w = kw >> 4;
           }
-          if (k === SEP || k === AYAH) break; // a unit seen for the first time, or a lone high surrogate
+          if (k === SEP) break; // a unit seen for the first time, or a lone high surrogate (or a verse end)
           // (compared on every unit of this path, not only at joiners: a compare first reached after the loop is
           // optimized, at the first joiner of a build, would deoptimize it)
           const inRun = joinEnd === i;
@@ -222,25 +220,13 @@ export class NormalizingTokenizer {
       if (joinEnd !== i) end = i;
       if (end - start > this.maxLength) continue;
       if (rare) {
-        if (map) {
-          const split = map.quranicRules ? map.quranicRules.vocativeEnd(text, start, end) : -1;
-          if (split > 0) {
-            // the joined vocative يٰ + a word (يَـٰٓأَيُّهَا): two words, each with its own span
-            n = foldRange(text, start, split, map, scratch, false);
-            buf = scratch.buf;
-            if (n > 0 && sink(buf, n, start, split, position++, hashCodes(buf, n)) === true) return position;
-            start = split;
-          }
-          n = foldRange(text, start, end, map, scratch, false);
+        n = this.fold(text, start, end, false);
+        buf = scratch.buf;
+        if (buf.subarray(0, n).includes(0x20)) {
+          position = this.emitSplit(text, start, end, position, sink);
+          if (position < 0) return ~position;
           buf = scratch.buf;
-          if (buf.subarray(0, n).includes(0x20)) {
-            position = this.emitSplit(text, start, end, position, sink);
-            buf = scratch.buf;
-            continue;
-          }
-        } else {
-          n = this.lowerCaseWord!(text, start, end);
-          buf = scratch.buf;
+          continue;
         }
         h = hashCodes(buf, n);
       }
@@ -275,9 +261,21 @@ export class NormalizingTokenizer {
     return position;
   }
 
-  /** Rare path: a multi-word ligature (U+FDFA ﷺ) expanded to several words; each maps to the ligature's span. */
+  /**
+   * Folds the word `text[start, end)` into the scratch buffer, with its units' offsets when `withOffsets`; returns its
+   * length. A space in it separates words (see `emitSplit`; a word lower-cased only, `Tokenizer`, holds none).
+   */
+  protected fold(text: string, start: number, end: number, withOffsets: boolean): number {
+    return foldRange(text, start, end, this.map as CharMap, this.scratch, withOffsets);
+  }
+
+  /**
+   * Rare path: a multi-word ligature (U+FDFA ﷺ) expanded to several words, each mapped to the ligature's span (or a
+   * word `fold` splits: the Qur'anic joined vocative). Returns the next position, or its complement (`~`, negative)
+   * when the sink stopped the scan.
+   */
   private emitSplit(text: string, start: number, end: number, position: number, sink: RawTokenSink): number {
-    const n = foldRange(text, start, end, this.map as CharMap, this.scratch, true);
+    const n = this.fold(text, start, end, true);
     const { buf, offs } = this.scratch;
     for (let j = 0, a = 0; j <= n; j++) {
       if (j < n && buf[j] !== 0x20) continue;
@@ -286,7 +284,7 @@ export class NormalizingTokenizer {
         let b = j;
         while (b < n && offs[b] === offs[j - 1]) b++;
         const piece = buf.subarray(a, j);
-        sink(piece, j - a, Math.max(start, offs[a]), b < n ? Math.min(end, offs[b]) : end, position++, hashCodes(piece, j - a));
+        if (sink(piece, j - a, Math.max(start, offs[a]), b < n ? Math.min(end, offs[b]) : end, position++, hashCodes(piece, j - a)) === true) return ~position;
       }
       a = j + 1;
     }
@@ -295,30 +293,105 @@ export class NormalizingTokenizer {
 }
 
 /**
+ * The tokenizer with the rules of Qur'anic orthography, when its normalizer's table has them (a `QuranicCharMap` with
+ * the `uthmani` option; otherwise it tokenizes as its parent): pause marks, ۞ and ۩ join (trimmed from a word's edges),
+ * verse ends separate and take the verse number after them in, the joined vocative is two words. Analyzers use it
+ * once {@link useQuranicRules} has run (the main entry runs it; `fahras/search` and `fahras/pack` when given
+ * `fahras/quran`); the main entry's {@link Tokenizer} is one.
+ */
+export class QuranicTokenizer extends NormalizingTokenizer {
+  /** Whether the rules apply. */
+  private readonly rules = !!(this.map as QuranicCharMap | null)?.inContext;
+
+  protected override entry(c: number): number {
+    // the Qur'anic signs: pause marks, ۞ and ۩ join; a verse end separates, its verse number with it (`pair`)
+    const sign = this.rules ? signOf(c) : 0;
+    return sign ? (this.table[c] = sign === 1 ? JOIN | SLOW : PAIR | SLOW) : super.entry(c);
+  }
+
+  protected override foldedUnit(c: number): number {
+    const v = super.foldedUnit(c);
+    // U+0621 HAMZA ء: every hamza rule needs a vowel mark (CONTEXT too) in the word, which takes the general path
+    // anyway, so unvocalized words with ء stay on the fast path, ء folded out of context
+    return v === CONTEXT && c === 0x0621 ? (this.map as QuranicCharMap).plain(c) : v;
+  }
+
+  protected override pair(text: string, i: number, len: number): number {
+    // a verse end (`entry`), not a surrogate: separates, with the verse number after it
+    return text.charCodeAt(i) >> 11 === 27 ? super.pair(text, i, len) : SEP | (verseEndLength(text, i, len) << 4);
+  }
+
+  protected override fold(text: string, start: number, end: number, withOffsets: boolean): number {
+    const split = this.rules ? vocativeEnd(text, start, end) : -1;
+    if (split < 0) return super.fold(text, start, end, withOffsets);
+    // the joined vocative يٰ + a word (يَـٰٓأَيُّهَا): two words, folded apart, a space between them, so that
+    // `emitSplit` gives each its own span: [start, split) and [split, end)
+    const scratch = this.scratch;
+    const m = super.fold(text, split, end, withOffsets);
+    const second = scratch.buf.slice(0, m);
+    const from = scratch.offs.slice(0, m);
+    const n = super.fold(text, start, split, withOffsets);
+    scratch.ensure(n + 2 + m);
+    scratch.buf.set(second, n + 1);
+    scratch.offs.set(from, n + 1);
+    scratch.buf[n] = 0x20;
+    scratch.offs[n] = scratch.offs[n + 1] = split;
+    return n + 1 + m;
+  }
+}
+
+/**
  * A reusable tokenizer for one configuration: fahras normalization, or with `normalize: false` only lower case (as
  * Lucene's chain: its letter tokenizer, then LowerCaseFilter). `scanRaw` is the allocation-free hot path.
  */
-export class Tokenizer extends NormalizingTokenizer {
+export class Tokenizer extends QuranicTokenizer {
+  constructor(options: TokenizeOptions = {}) {
+    super(options, options.normalize === false ? undefined : resolveNormalizeOptions(options));
+  }
+
   /** Calls `sink` with each token's term as a string. Returns the number of tokens. */
   scan(text: string, sink: TokenSink): number {
     return this.scanRaw(text, (buf, n, start, end, position) => sink(codesToString(buf, n), start, end, position));
   }
 
-  protected override lowerCaseUnit(c: number): number {
-    // a word holding U+03A3 Σ (final or not by context) or a unit lower-cased to two (U+0130 İ) is lower-cased
-    // whole at its end (the general path)
+  protected override foldedUnit(c: number): number {
+    if (this.map) return super.foldedUnit(c);
+    // without normalization: a word holding U+03A3 Σ (final or not by context) or a unit lower-cased to two (U+0130
+    // İ) is lower-cased whole at its end (the general path, `fold`)
     const l = String.fromCharCode(c).toLowerCase();
     return l.length === 1 && c !== 0x3a3 ? l.charCodeAt(0) : -2;
   }
 
-  protected override lowerCaseWord(text: string, start: number, end: number): number {
+  protected override fold(text: string, start: number, end: number, withOffsets: boolean): number {
+    if (this.map) return super.fold(text, start, end, withOffsets);
     const word = text.slice(start, end).toLowerCase();
     const n = word.length;
-    this.scratch.ensure(n, false);
+    this.scratch.ensure(n);
     const buf = this.scratch.buf;
     for (let j = 0; j < n; j++) buf[j] = word.charCodeAt(j);
     return n;
   }
+}
+
+/**
+ * The rules of Qur'anic orthography as `fahras/quran` exports them, for `loadIndex(bytes, { quran })` of
+ * `fahras/search` and `openPack(source, { quran })` of `fahras/pack`: an opaque handle to pass along (it is
+ * {@link useQuranicRules}).
+ * @internal
+ */
+export type QuranicRules = () => void;
+
+/** The class of the analyzers' tokenizers with fahras normalization: {@link QuranicTokenizer} once registered. */
+export let WordTokenizer: typeof NormalizingTokenizer = NormalizingTokenizer;
+
+/**
+ * Registers the rules of Qur'anic orthography (the `uthmani` option) for every later analysis: the normalizer's
+ * tables and the analyzers' tokenizers. The main entry runs it when it loads; `fahras/quran` is it (`{ quran }` of
+ * `loadIndex` and `openPack` runs it).
+ */
+export function useQuranicRules(): void {
+  useQuranicMaps();
+  WordTokenizer = QuranicTokenizer;
 }
 
 /** Made on the first `tokenize` call (its class table is 256 kB). */

@@ -34,6 +34,12 @@ export interface IndexOptions {
    */
   cliticFolding?: boolean;
   /**
+   * With `cliticFolding`, also fold the ت a noun's ة becomes before a pronoun suffix (default: as `cliticFolding`): a
+   * stem ending in ت that no word has as its bare form is indexed as the stem without it when the index holds that
+   * stem more often (مساحتها as مساحة); قالت, a word of its own, keeps its ت.
+   */
+  tehFolding?: boolean;
+  /**
    * Derivations and broken plurals, from `fahras/derivations` (default: none; only with a stemming analyzer): a word
    * also meets, at 0.4 of its weight, the other forms of its stem's skeleton (the stem without ا و ي after its
    * first letter) the index holds, مدارس for مدرسة. The builder writes the skeletons into the dictionary (about 1% of
@@ -79,7 +85,7 @@ function resolveFields(f: unknown): { name: string; boost: number }[] {
 
 /** Resolves index options; throws `FahrasError('INVALID_ARGUMENT')` on bad values, naming the option. */
 export function resolveIndexConfig(options?: IndexOptions): IndexConfig {
-  const o = checkOptions(options, 'analyzer paragraphs maxParagraphLength fields cliticFolding derivations', 'createIndex options');
+  const o = checkOptions(options, 'analyzer paragraphs maxParagraphLength fields cliticFolding tehFolding derivations', 'createIndex options');
   const paragraphs = o.paragraphs ?? 'line';
   if (!oneOf(PARAGRAPH_SPLITS, paragraphs)) {
     invalid(`createIndex option paragraphs: expected 'line', 'blank-line' or 'none', got ${describe(paragraphs)}`);
@@ -88,6 +94,9 @@ export function resolveIndexConfig(options?: IndexOptions): IndexConfig {
   // an index without stemming is an index of exact words: no folding unless asked
   const cliticFolding = o.cliticFolding ?? analyzer.stemmer !== 'none';
   if (typeof cliticFolding !== 'boolean') invalid(`createIndex option cliticFolding: expected true or false, got ${describe(cliticFolding)}`);
+  const tehFolding = o.tehFolding ?? cliticFolding;
+  if (typeof tehFolding !== 'boolean') invalid(`createIndex option tehFolding: expected true or false, got ${describe(tehFolding)}`);
+  if (tehFolding && !cliticFolding) invalid('createIndex option tehFolding: needs cliticFolding');
   const derivations = o.derivations;
   if (derivations !== undefined && typeof derivations !== 'function') invalid('createIndex option derivations: from fahras/derivations');
   const maxParagraphLength = o.maxParagraphLength ?? 4000;
@@ -97,7 +106,7 @@ export function resolveIndexConfig(options?: IndexOptions): IndexConfig {
   // the question words as this analyzer normalizes a query's words (each once)
   const words = new WordChain(analyzer);
   const questions = [...new Set(QUESTION_WORDS.map((word) => words.surfaceOf(word)))].filter((word) => word !== '');
-  return { analyzer, paragraphs, maxParagraphLength, fields: resolveFields(o.fields ?? []), ranking: derivations && analyzer.stemmer !== 'none' ? { ...RANKING, derivations: DERIVATION_WEIGHT } : { ...RANKING }, cliticFolding, roundedLengths: true, quranic: false, questions };
+  return { analyzer, paragraphs, maxParagraphLength, fields: resolveFields(o.fields ?? []), ranking: derivations && analyzer.stemmer !== 'none' ? { ...RANKING, derivations: DERIVATION_WEIGHT } : { ...RANKING }, cliticFolding, tehFolding, roundedLengths: true, quranic: false, questions };
 }
 
 function checkId(id: unknown): DocumentId {
@@ -564,7 +573,8 @@ export class IndexBuilder {
    * undecided term once — folded into the stem without its clitic when the dictionary holds that stem and holds it
    * more often (frozen df plus the log's tokens), else kept — then sends the log's tokens of folded terms to their
    * targets. A folded term keeps its place in the dictionary with df 0: that is how a query (and a loaded index)
-   * knows to look the word up without its clitic.
+   * knows to look the word up without its clitic. With `tehFolding`, a term ending in ت is tried without it too, unless
+   * the surface index holds the term as a word's form (قالت is a word; مساحت, the stem of مساحتها, is none).
    */
   private foldClitics(): void {
     const writer = this.textWriter;
@@ -581,13 +591,17 @@ export class IndexBuilder {
     const count = new Uint32Array(n);
     for (let i = 0; i < tokens; i++) count[column[i]]++;
     const has = (rest: string) => writer.find(rest) >= 0;
+    const surface = this.surfaceWriter;
+    const tehFolding = this.config.tehFolding;
     let folded = false;
     const decide = (t: number): number => {
       if (target[t] >= 0) return target[t];
       target[t] = t;
       const term = writer.termAt(t);
-      if (!CLITIC_FIRST.has(term.charCodeAt(0))) return t;
-      const rest = cliticRemainder(term, has);
+      // U+062A TEH ت
+      const teh = tehFolding && term.endsWith('\u062a') && !(surface && surface.find(term) >= 0);
+      if (!teh && !CLITIC_FIRST.has(term.charCodeAt(0))) return t;
+      const rest = cliticRemainder(term, has, teh);
       const r = rest === undefined ? -1 : writer.find(rest);
       if (r >= 0 && writer.frozenDf(r) + count[r] > writer.frozenDf(t) + count[t]) {
         target[t] = decide(r);

@@ -9,7 +9,6 @@ export {
   CharMap,
   isArabicDiacritic,
   isInvisible,
-  type QuranicRules,
-  useQuranicRules,
+  CONTEXT,
 } from './rules.js';
-export { QURANIC, holdsQuranicOrthography } from './uthmani.js';
+export { QuranicCharMap, useQuranicMaps, holdsQuranicOrthography, signOf, verseEndLength, vocativeEnd } from './uthmani.js';

@@ -1,7 +1,7 @@
 // normalize(): the normalized string plus a map from every normalized UTF-16 index back to the original string.
 // `foldRange` is the one loop every caller uses (whole texts here, single words in the tokenizer).
 import { checkText } from '../errors.js';
-import { type CharMap, charMapFor, checkNormalizeOptions, composeNext, CONTEXT, type NormalizeOptions, type QuranicRules } from './rules.js';
+import { type CharMap, charMapFor, checkNormalizeOptions, composeNext, type NormalizeOptions } from './rules.js';
 
 /** The result of {@link normalize}. */
 export interface NormalizedText {
@@ -20,18 +20,17 @@ export class Scratch {
   buf = new Uint16Array(256);
   offs = new Int32Array(256);
 
-  ensure(n: number, withOffsets: boolean): void {
+  /** Grows both buffers (so an offset is never written past the end of `offs`) to hold `n` units. */
+  ensure(n: number): void {
     if (n <= this.buf.length) return;
     let size = this.buf.length;
     while (size < n) size *= 2;
     const b = new Uint16Array(size);
     b.set(this.buf);
     this.buf = b;
-    if (withOffsets) {
-      const o = new Int32Array(size);
-      o.set(this.offs);
-      this.offs = o;
-    }
+    const o = new Int32Array(size);
+    o.set(this.offs);
+    this.offs = o;
   }
 }
 
@@ -51,7 +50,7 @@ export function codesToString(buf: Uint16Array, n: number): string {
  * `withOffsets`. Returns the folded length.
  */
 export function foldRange(text: string, start: number, end: number, map: CharMap, scratch: Scratch, withOffsets: boolean): number {
-  scratch.ensure(end - start + 8, withOffsets);
+  scratch.ensure(end - start + 8);
   let buf = scratch.buf;
   let offs = scratch.offs;
   const table = map.table;
@@ -74,28 +73,16 @@ export function foldRange(text: string, start: number, end: number, map: CharMap
       buf[n] = v;
       if (withOffsets) offs[n] = src;
       n++;
-    } else if (v === CONTEXT) {
-      // a Qur'anic character, decided by its neighbours (uthmani.ts): at most three units from it, and it may take
-      // in a few characters after it
-      scratch.ensure(n + 3 + (end - i), withOffsets);
+    } else if (v < -1) {
+      // several units: a ligature's letters, or a Qur'anic character decided by its neighbours (CONTEXT), which may
+      // take in a few characters after it (`CharMap.expand`); each unit comes from `src`
+      const folded = map.expand(v, text, i, start, end, scratch, n);
+      const m = folded >>> 3;
       buf = scratch.buf;
       offs = scratch.offs;
-      const folded = (map.quranicRules as QuranicRules).fold(text, i, start, end, map.plain, buf, n);
-      const m = folded >>> 3;
       if (withOffsets) for (let k = n; k < m; k++) offs[k] = src;
       n = m;
       i += folded & 7;
-    } else if (v < -1) {
-      // a ligature: several units
-      const s = map.multi[-4 - v];
-      scratch.ensure(n + s.length + (end - i) + 8, withOffsets);
-      buf = scratch.buf;
-      offs = scratch.offs;
-      for (let k = 0; k < s.length; k++) {
-        buf[n] = s.charCodeAt(k);
-        if (withOffsets) offs[n] = src;
-        n++;
-      }
     }
   }
   return n;

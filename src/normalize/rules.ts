@@ -2,6 +2,7 @@
 // superscript alef U+0670 is dropped by default). `resolveChar` is the single source of truth; `CharMap` caches its
 // answers in a typed array so the hot loop does one lookup per UTF-16 unit.
 import { checkOptions, describe, invalid } from '../errors.js';
+import type { Scratch } from './normalize.js';
 
 /** Which spelling variants to fold. Every field is optional; the defaults give full Arabic search normalization. */
 export interface NormalizeOptions {
@@ -236,67 +237,21 @@ export function composeNext(text: string, i: number, end: number): number {
   return k < 0 || k & 1 ? -1 : HAMZA_EXTRA.charCodeAt(k + 1);
 }
 
-const UNKNOWN = -2;
-/** The table value of a character the `uthmani` rules decide in context (see uthmani.ts). */
+/** The table value of a character not looked up yet. */
+export const UNKNOWN = -2;
+/** The table value of a character the `uthmani` rules decide in context (uthmani.ts, `QuranicCharMap`). */
 export const CONTEXT = -3;
 
 /**
- * What the Qur'anic rules ask of the normalizer's table: a letter's replacement out of context (`CharMap.plain`).
- * @internal
- */
-export type PlainFold = (c: number) => number;
-
-/**
- * The rules of the `uthmani` option (uthmani.ts: `QURANIC`), registered by the entry that ships them. An opaque
- * handle for users (`fahras/quran` exports one to pass along): its members are internal.
- * @internal
- */
-export interface QuranicRules {
-  /** The characters decided in context. */
-  readonly context: string;
-  /**
-   * Those of them decided otherwise than out of context only in a word that also holds another one (a vowel mark):
-   * the tokenizer folds them out of context on its fast path, and a word with the other one again, with the rules.
-   */
-  readonly markedOnly: string;
-  /**
-   * Folds the context character at `text[i]` of `[start, end)` into `buf` after its first `n` units (which it may
-   * rewrite): returns the new length × 8 + the characters after `i` it took in too.
-   */
-  fold(text: string, i: number, start: number, end: number, plain: PlainFold, buf: Uint16Array, n: number): number;
-  /** Where the second word of a joined vocative `text[start, end)` starts (يَـٰٓأَيُّهَا), or -1. */
-  vocativeEnd(text: string, start: number, end: number): number;
-  /** 1 for a sign that is never a word (a pause mark: trimmed from words), 2 for a verse end, 0 otherwise. */
-  signOf(c: number): number;
-  /** The length of the verse-end sign at `i` with the verse number after it. */
-  verseEndLength(text: string, i: number, len: number): number;
-}
-
-let quranic: QuranicRules | null = null;
-
-/**
- * Registers the rules of the `uthmani` option (the main entry does; `fahras/search` when given `fahras/quran`).
- * Normalizer tables made before are dropped, so every later analysis uses them.
- */
-export function useQuranicRules(rules: QuranicRules): void {
-  if (quranic === rules) return;
-  quranic = rules;
-  maps.clear();
-  lastOptions = undefined;
-}
-
-/**
  * A lazily filled table from BMP code unit to its replacement: `>= 0` one code unit, `-1` deleted, `-3` decided in
- * context (CONTEXT, the `uthmani` rules), `<= -4` an index into `multi` (ligatures). One table per distinct options
- * object.
+ * context (CONTEXT: only the Qur'anic rules' subclass, uthmani.ts, gives it), `<= -4` an index into `multi`
+ * (ligatures). One table per distinct options object.
  * @internal
  */
 export class CharMap {
   readonly options: ResolvedNormalizeOptions;
   readonly table = new Int32Array(0x10000).fill(UNKNOWN);
   readonly multi: string[] = [];
-  /** The out-of-context replacements of the CONTEXT characters. */
-  private readonly outOfContext = new Map<number, number>();
   /**
    * Whether composing base + U+0653/U+0654/U+0655 can change the output. With diacritics, alef, hamza-carrier,
    * alef-maqsura and Persian folding all on, the composed letter folds to the same result as the base alone
@@ -304,12 +259,8 @@ export class CharMap {
    */
   readonly compose: boolean;
 
-  /** The Qur'anic rules when the `uthmani` option is on and they are registered (otherwise it folds as off). */
-  readonly quranicRules: QuranicRules | null;
-
   constructor(o: ResolvedNormalizeOptions) {
     this.options = o;
-    this.quranicRules = o.uthmani ? quranic : null;
     this.compose = !(o.diacritics && o.alef && o.hamzaCarriers && o.alefMaqsura && o.persian);
   }
 
@@ -317,28 +268,42 @@ export class CharMap {
   lookup(c: number): number {
     let v = this.table[c];
     if (v === UNKNOWN) {
-      const o = this.options;
-      const s = resolveChar(c, o);
+      const s = resolveChar(c, this.options);
       // a ligature's letters go to `multi`: -4 for the first, -5 for the second…
-      v = s.length === 1 ? s.charCodeAt(0) : s ? -3 - this.multi.push(s) : -1;
-      // U+0670 SUPERSCRIPT ALEF is decided in context unless `superscriptAlef` asks for alef or keep
-      if (this.quranicRules?.context.includes(String.fromCharCode(c)) && (c !== 0x0670 || o.superscriptAlef === 'drop')) {
-        this.outOfContext.set(c, v);
-        v = CONTEXT;
-      }
-      this.table[c] = v;
+      v = this.table[c] = s.length === 1 ? s.charCodeAt(0) : s ? -3 - this.multi.push(s) : -1;
     }
     return v;
   }
 
-  /** The replacement of `c` out of context: as `lookup`, but never CONTEXT. */
-  readonly plain: PlainFold = (c) => {
-    const v = this.lookup(c);
-    return v === CONTEXT ? (this.outOfContext.get(c) as number) : v;
-  };
+  /**
+   * Writes the several units table value `v` (< -1) of `text[i]` (within `[start, end)`) stands for into the scratch
+   * buffer after its first `n` units, growing it so that the rest of the range still fits one unit for one: here a
+   * ligature's letters. Returns the new length × 8 + the characters after `i` it took in too (none here; the
+   * Qur'anic rules' CONTEXT characters, uthmani.ts, take in up to 7).
+   */
+  expand(v: number, _text: string, i: number, _start: number, end: number, scratch: Scratch, n: number): number {
+    const s = this.multi[-4 - v];
+    scratch.ensure(n + s.length + (end - i) + 8);
+    for (let k = 0; k < s.length; k++) scratch.buf[n++] = s.charCodeAt(k);
+    return n * 8;
+  }
 }
 
-const maps = new Map<string, CharMap>();
+/** The class of the normalizer's tables: `CharMap`, or the Qur'anic rules' subclass once registered (uthmani.ts). */
+let Maps = CharMap;
+
+/**
+ * Makes every later table of `charMapFor` one of `maps` (the Qur'anic rules' subclass: the main entry registers it,
+ * `fahras/search` and `fahras/pack` when given `fahras/quran`); tables made before are dropped.
+ */
+export function useCharMaps(maps: typeof CharMap): void {
+  if (Maps === maps) return;
+  Maps = maps;
+  tables.clear();
+  lastOptions = undefined;
+}
+
+const tables = new Map<string, CharMap>();
 /** The options asked for last (the defaults, nearly always) and their map: found without building a key. */
 let lastOptions: ResolvedNormalizeOptions | undefined;
 let lastMap: CharMap;
@@ -347,8 +312,9 @@ let lastMap: CharMap;
 export function charMapFor(options: ResolvedNormalizeOptions): CharMap {
   if (options !== lastOptions) {
     const key = JSON.stringify((lastOptions = options));
-    let m = maps.get(key);
-    if (!m) maps.set(key, (m = new CharMap(options)));
+    let m = tables.get(key);
+    // (a copy: the options may be an index's configuration, which its owner can change)
+    if (!m) tables.set(key, (m = new Maps({ ...options })));
     lastMap = m;
   }
   return lastMap;

@@ -2,11 +2,15 @@
 // keyed on a character only Qur'anic text writes this way (the dagger alef U+0670, hamza above a tatweel, alef
 // wasla U+0671, small waw/yeh U+06E5/U+06E6/U+06E7, the silent-letter mark U+06DF) or on a standalone hamza ء with
 // the harakat of vocalized text, so unvocalized Modern Standard Arabic never meets them (the one exception, ءا
-// before more letters, is spelled آ in imla'i). `foldRange` calls `foldUthmani` for each character its CharMap marks
-// CONTEXT; neighbours are read in the original text, skipping marks (harakat, Qur'anic marks, tatweel, invisible
+// before more letters, is spelled آ in imla'i). `foldRange` calls `foldUthmani` (through `QuranicCharMap.expand`)
+// for each character the map marks CONTEXT; neighbours are read in the original text, skipping marks (harakat, Qur'anic marks, tatweel, invisible
 // joiners), so every encoding in use gives the same letters (Tanzil, the King Fahd Complex's QPC Hafs text: other
 // code points for sukun U+06E1, tanween U+08F0–U+08F2, madda U+06E4, a tatweel or not before the dagger alef).
-import type { PlainFold, QuranicRules } from './rules.js';
+import type { Scratch } from './normalize.js';
+import { CharMap, CONTEXT, UNKNOWN, useCharMaps } from './rules.js';
+
+/** A letter's replacement out of context (`QuranicCharMap.plain`). */
+type PlainFold = (c: number) => number;
 
 /** U+0670 ARABIC LETTER SUPERSCRIPT ALEF (dagger alef) ٰ */
 const DAGGER_ALEF = 0x0670;
@@ -34,7 +38,7 @@ const ALEF_WASLA = 0x0671; // U+0671 ALEF WASLA ٱ
 const SILENT = 0x06df; // U+06DF SMALL HIGH ROUNDED ZERO ۟ (the letter under it is not pronounced)
 
 /**
- * The characters `foldUthmani` decides in context (the CharMap marks them CONTEXT when the `uthmani` option is on):
+ * The characters `foldUthmani` decides in context (QuranicCharMap marks them CONTEXT when the `uthmani` option is on):
  * U+0670 dagger alef ٰ (unless the `superscriptAlef` option asks for alef or keep), U+0654 hamza above ٔ (on a
  * tatweel, a hamza seat), U+0621 hamza ء, U+0671 alef wasla ٱ, U+06E5 small waw ۥ, U+06E6 small yeh ۦ, U+06E7 small high yeh ۧ, U+08F3 small high
  * waw ࣳ, U+06DF small high rounded zero ۟, U+0650 kasra ِ (on a final ى), and the vowel marks the hamza rules read:
@@ -253,7 +257,7 @@ function foldInPlace(text: string, i: number, start: number, end: number, plain:
  * with its marks, then the next word (يَـٰٓأَيُّهَا, وَيَـٰقَوْمِ, يَـٰٓـَٔادَمُ, and هَـٰٓأَنتُمْ before أ) is two words,
  * written apart in plain spelling (يا أيها, ويا قوم, ها أنتم). Returns where the second word starts, or -1.
  */
-function vocativeEnd(text: string, start: number, end: number): number {
+export function vocativeEnd(text: string, start: number, end: number): number {
   let j = start;
   let c = text.charCodeAt(j);
   if (c === WAW || c === FEH) c = text.charCodeAt((j = marksEnd(text, j, end)));
@@ -295,21 +299,58 @@ export function holdsQuranicOrthography(text: string): boolean {
   return QURANIC_ORTHOGRAPHY.test(text);
 }
 
+/** 1 for a sign that is never a word (a pause mark: trimmed from words), 2 for a verse end, 0 otherwise. */
+export function signOf(c: number): number {
+  return inRanges(c, PAUSES) ? 1 : inRanges(c, VERSE_ENDS) ? 2 : 0;
+}
+
+/** The length of the verse-end sign at `text[i]` with the verse number after it (before `len`). */
+export function verseEndLength(text: string, i: number, len: number): number {
+  // the sign and the verse number after it: digits U+0030–U+0039, U+0660–U+0669, U+06F0–U+06F9
+  let j = i + 1;
+  for (let c = text.charCodeAt(j); j < len && ((c >= 0x30 && c <= 0x39) || (c >= 0x0660 && c <= 0x0669) || (c >= 0x06f0 && c <= 0x06f9)); c = text.charCodeAt(++j));
+  return j - i;
+}
+
 /**
- * The rules of Qur'anic orthography for the `uthmani` option. The main entry `fahras` registers them; the
- * search-only entry takes them as an opt-in (`fahras/quran`), and without them analyzes as with `uthmani: false`.
+ * The normalizer's table with the rules of Qur'anic orthography, when the `uthmani` option is on (otherwise it folds
+ * as CharMap): the characters of UTHMANI_CONTEXT are CONTEXT, folded by `foldUthmani`. The main entry `fahras` makes
+ * every table one (`useQuranicRules`, analysis/tokenize.ts); the search-only entries when given `fahras/quran`, and
+ * without it they analyze as with `uthmani: false`.
+ * @internal
  */
-export const QURANIC: QuranicRules = {
-  context: UTHMANI_CONTEXT,
-  // every hamza rule needs a vowel mark (CONTEXT too) in the word: unvocalized words with ء stay on the fast path
-  markedOnly: '\u0621',
-  fold: foldUthmani,
-  vocativeEnd,
-  signOf: (c) => (inRanges(c, PAUSES) ? 1 : inRanges(c, VERSE_ENDS) ? 2 : 0),
-  verseEndLength(text, i, len) {
-    // the sign and the verse number after it: digits U+0030–U+0039, U+0660–U+0669, U+06F0–U+06F9
-    let j = i + 1;
-    for (let c = text.charCodeAt(j); j < len && ((c >= 0x30 && c <= 0x39) || (c >= 0x0660 && c <= 0x0669) || (c >= 0x06f0 && c <= 0x06f9)); c = text.charCodeAt(++j));
-    return j - i;
-  },
-};
+export class QuranicCharMap extends CharMap {
+  /** The out-of-context replacements of the CONTEXT characters. */
+  private readonly outOfContext = new Map<number, number>();
+
+  /** Whether the rules apply (the `uthmani` option). */
+  readonly inContext = this.options.uthmani;
+
+  override lookup(c: number): number {
+    const o = this.options;
+    // U+0670 SUPERSCRIPT ALEF is decided in context unless `superscriptAlef` asks for alef or keep
+    if (this.table[c] === UNKNOWN && this.inContext && UTHMANI_CONTEXT.includes(String.fromCharCode(c)) && (c !== DAGGER_ALEF || o.superscriptAlef === 'drop')) {
+      this.outOfContext.set(c, super.lookup(c));
+      this.table[c] = CONTEXT;
+    }
+    return super.lookup(c);
+  }
+
+  /** The replacement of `c` out of context: as `lookup`, but never CONTEXT. */
+  readonly plain: PlainFold = (c) => {
+    const v = this.lookup(c);
+    return v === CONTEXT ? (this.outOfContext.get(c) as number) : v;
+  };
+
+  override expand(v: number, text: string, i: number, start: number, end: number, scratch: Scratch, n: number): number {
+    if (v !== CONTEXT) return super.expand(v, text, i, start, end, scratch, n);
+    // at most three units from the character, and room for the rest of the range
+    scratch.ensure(n + 3 + (end - i));
+    return foldUthmani(text, i, start, end, this.plain, scratch.buf, n);
+  }
+}
+
+/** Makes every later normalizer table a {@link QuranicCharMap} (the tokenizer's registration calls it too). */
+export function useQuranicMaps(): void {
+  useCharMaps(QuranicCharMap);
+}

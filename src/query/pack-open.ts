@@ -3,7 +3,7 @@
 // browser bundle carries no Node directory loader (bench/NOTES.md, bundle).
 import { WordChain } from '../analysis/index.js';
 import { FahrasError } from '../errors.js';
-import type { QuranicRules } from '../normalize/index.js';
+import type { QuranicRules } from '../analysis/index.js';
 import { ROOT_NAME } from '../segment/pack-format.js';
 import { type PieceLoader, PieceStore, readPackRoot } from '../segment/pack-reader.js';
 import { useQuranicRulesFor } from '../segment/stored-config.js';
@@ -65,6 +65,6 @@ export async function openPackWith(source: PackSource, options: OpenPackOptions 
   const store = new PieceStore(loader, typeof cacheBytes === 'number' && cacheBytes >= 0 ? cacheBytes : 2 << 20, options.inflate, options.crc32);
   const root = await readPackRoot(await store.load(ROOT_NAME), store.inflate, store.crc);
   store.dictionary = root.dictionary;
-  useQuranicRulesFor(root.config, options.quran, 'openPack');
+  useQuranicRulesFor(root.config, options.quran);
   return new SearchPack(root, store, new WordChain(root.config.analyzer), { typos: options.typos });
 }

@@ -3,18 +3,16 @@
 // term at a time into reusable accumulators, from postings cursors the segment hands out; coordination, phrase and
 // proximity evidence, document fields → top-k → the page) and present (the page's documents → results with snippets).
 import type { TextAnalyzer } from '../analysis/index.js';
-import type { DocumentId, IndexSnapshot, StoredRanking, TermIndexData } from '../segment/model.js';
+import type { DocumentId, IndexConfig, IndexSnapshot, StoredRanking, TermIndexData } from '../segment/model.js';
 import { prefixForms } from '../stem/lucene.js';
 import { cliticRemainder } from '../stem/clitics.js';
 import { expandPrefix, findTerm } from '../segment/dictionary.js';
 import { type Clause, type ItemReader, type ParsedQuery, parseQuery, type QueryTerm } from './parse.js';
 import { EntryCursor, PositionsCursor } from '../segment/postings.js';
-import type { skipsFor } from '../segment/skips.js';
 import type { TypoExpander } from './typos.js';
 import { invalid } from '../errors.js';
 import { type ResolvedSearchOptions, resolveSearchOptions } from './search-options.js';
 import { type Hit, scanEnd, type Snippet, snippetFromHits } from './snippet.js';
-import type { HitSource } from './vector-hits.js';
 import type { FieldHighlighter, FieldPass, FieldScorer } from './fields.js';
 import { HEAD_FACTOR, MIN_HEAD, PROXIMITY_WINDOW } from './limits.js';
 
@@ -27,10 +25,8 @@ import { HEAD_FACTOR, MIN_HEAD, PROXIMITY_WINDOW } from './limits.js';
 export interface SearcherExtras {
   typos?: TypoExpander;
   fields?: FieldScorer;
-  /** @internal */
-  hitSource?: HitSource;
-  /** @internal */
-  skips?: typeof skipsFor;
+  /** @internal The positions cursor (the main entry's jumps over blocks with block tables). */
+  positions?: PositionsCursor;
 }
 
 /** Options of `search`. Every field is optional. */
@@ -208,7 +204,7 @@ export class Searcher {
    * @throws FahrasError `INVALID_ARGUMENT` when the index scores document fields and `extras` has no `fields`.
    */
   constructor(snap: IndexSnapshot, analyzer: TextAnalyzer, extras: SearcherExtras = {}) {
-    if (snap.fieldIndexes.length && !extras.fields) invalid('scored fields need loadIndex(bytes, { fields }) from fahras/fields');
+    if (snap.fieldIndexes.length && !extras.fields) invalid('scored fields need { fields } from fahras/fields');
     this.snap = snap;
     this.analyzer = analyzer;
     this.extras = extras;
@@ -226,7 +222,7 @@ export class Searcher {
   /** @internal Checks `search` options (a pack checks them before reading pieces): `fuzzy` needs typo tolerance. */
   resolve(options: SearchOptions | undefined): ResolvedSearchOptions {
     const opts = resolveSearchOptions(options, this.base);
-    if (opts.fuzzy && !this.extras.typos) invalid('fuzzy needs loadIndex(bytes, { typos }) from fahras/typos');
+    if (opts.fuzzy && !this.extras.typos) invalid('fuzzy needs { typos } from fahras/typos');
     opts.questions = this.snap.indexConfig.questions;
     return opts;
   }
@@ -396,21 +392,19 @@ export class Searcher {
   }
 
   /**
-   * The matched words of each page paragraph (`texts[i]` is `page[i]`'s text): from its term vector when it has
-   * one (built in this process), otherwise from the positions the postings of `text` store for the matched terms,
-   * put on the paragraph's token spans (no stemming or word lookups: an index loaded from bytes), up to {@link scanEnd}.
+   * The matched words of each page paragraph (`texts[i]` is `page[i]`'s text): the positions the postings of `text`
+   * store for the matched terms, put on the paragraph's token spans (no stemming or word lookups), up to
+   * {@link scanEnd}. (The main entry's searcher reads them from term vectors first: query/vector-hits.ts.)
    */
-  private pageHits(text: TermIndexData, page: number[], texts: string[], ids: ReadonlySet<number>, length: number): Hit[][] {
-    const out = page.map((paragraph) => this.extras.hitSource?.(paragraph, ids, length) ?? null);
-    const rest = Int32Array.from(page.filter((_, i) => out[i] === null)).sort();
-    // per paragraph of `rest` (ascending): token position → matched term id
-    const at = Array.from(rest, () => new Map<number, number>());
-    if (rest.length) {
-      for (const id of ids) this.positionsIn(text, [id], rest).forEach((positions, k) => positions!.forEach((position) => at[k].set(position, id)));
+  protected pageHits(text: TermIndexData, page: number[], texts: string[], ids: ReadonlySet<number>, length: number): Hit[][] {
+    const sorted = Int32Array.from(page).sort();
+    // per paragraph of `sorted`: token position → matched term id
+    const at = Array.from(sorted, () => new Map<number, number>());
+    if (page.length) {
+      for (const id of ids) this.positionsIn(text, [id], sorted).forEach((positions, k) => positions!.forEach((position) => at[k].set(position, id)));
     }
-    return out.map((found, i) => {
-      if (found !== null) return found;
-      const termAt = at[rest.indexOf(page[i])];
+    return page.map((paragraph, i) => {
+      const termAt = at[sorted.indexOf(paragraph)];
       const hits: Hit[] = [];
       if (termAt.size) {
         this.analyzer.scanSpans(texts[i], (start, end, position) => {
@@ -494,7 +488,7 @@ export class Searcher {
     const expansionWeight = ranking.expansionWeight;
     const words = clause.queryTerms.map((queryTerm) => {
       const [alts, push] = alternatives(data);
-      const exact = resolveTerm(data, queryTerm.term, this.snap.indexConfig.cliticFolding);
+      const exact = resolveTerm(data, queryTerm.term, this.snap.indexConfig);
       push(exact, 1);
       const df = data.df[exact];
       if (queryTerm.prefix) {
@@ -572,7 +566,7 @@ export class Searcher {
     const out: (number[] | undefined)[] = new Array(paragraphs.length);
     const count = this.snap.paragraphTable.count;
     for (const termId of termIds) {
-      const cursor = positionsCursor.reset(text, termId, count, this.extras.skips?.(text, termId, count) ?? null);
+      const cursor = (this.extras.positions ?? positionsCursor).reset(text, termId, count);
       paragraphs.forEach((paragraph, k) => {
         if (cursor.seek(paragraph)) {
           const positions = cursor.positions();
@@ -625,7 +619,7 @@ export function planTerms(plan: QueryPlan): [number[], number[]] {
 
 /** @internal The query as `search` parses it (a pack reads the dictionary its words need before searching). */
 export function parseSearchQuery(query: unknown, analyzer: TextAnalyzer, opts: ResolvedSearchOptions, readItem?: ItemReader): ParsedQuery {
-  if (typeof query !== 'string') invalid('search: the query must be a string');
+  if (typeof query !== 'string') invalid('query must be a string');
   return parseQuery(query, analyzer, opts, readItem);
 }
 
@@ -687,12 +681,13 @@ export function surfaceFormsOf(clause: Clause, forms: number): string[] {
 
 /**
  * The id of a query word's term in `data` (-1: none). With clitic folding, a term the dictionary lacks, or holds
- * folded (df 0), is looked up without its clitic, as the builder folded it (src/stem/clitics.ts).
+ * folded (df 0), is looked up without its clitic (with `tehFolding`, or its final ت), as the builder folded it
+ * (src/stem/clitics.ts).
  */
-export function resolveTerm(data: TermIndexData, term: string, folding: boolean): number {
+export function resolveTerm(data: TermIndexData, term: string, config: IndexConfig): number {
   const id = findTerm(data, term);
-  const rest = folding && !(data.df[id] > 0) && cliticRemainder(term, (r) => findTerm(data, r) >= 0);
-  return rest ? resolveTerm(data, rest, folding) : id;
+  const rest = config.cliticFolding && !(data.df[id] > 0) && cliticRemainder(term, (r) => findTerm(data, r) >= 0, config.tehFolding);
+  return rest ? resolveTerm(data, rest, config) : id;
 }
 
 /** An empty list of a word's index terms in `data`, and how to add one: each term once, only terms in use. */

@@ -1,8 +1,9 @@
 // Snippet words from term vectors: the paragraphs an index built in this process keeps their tokens (term id,
 // offset, length), so a snippet needs no second analysis. A loaded index has no vectors, so this module is the
 // main entry's alone (`fahras/search` leaves it out).
-import { type IndexSnapshot, NO_VECTOR } from '../segment/model.js';
+import { type IndexSnapshot, NO_VECTOR, type TermIndexData } from '../segment/model.js';
 import { VarintCursor } from '../segment/postings.js';
+import { Searcher } from './search.js';
 import { type Hit, scanEnd } from './snippet.js';
 
 /**
@@ -54,4 +55,20 @@ export function vectorHits(snap: IndexSnapshot): HitSource {
     }
     return hits;
   };
+}
+
+/**
+ * The main entry's searcher: a page paragraph's matched words come from its term vector when it has one (built in
+ * this process), and from the postings' positions (the searcher's own way) for the others.
+ * @internal
+ */
+export class VectorSearcher extends Searcher {
+  private readonly vectors = vectorHits(this.snap);
+
+  protected override pageHits(text: TermIndexData, page: number[], texts: string[], ids: ReadonlySet<number>, length: number): Hit[][] {
+    const found = page.map((paragraph) => this.vectors(paragraph, ids, length));
+    const without = (_: unknown, i: number) => found[i] === null;
+    const rest = super.pageHits(text, page.filter(without), texts.filter(without), ids, length);
+    return found.map((hits) => hits ?? (rest.shift() as Hit[]));
+  }
 }

@@ -21,4 +21,4 @@ export { serializeSnapshot, type SerializedSizes } from './writer.js';
 export { readSnapshot, statsOf, documentOf, type IndexStats } from './reader.js';
 export { checkStoredConfig, isWritableConfig, STORED_DEFAULTS } from './stored-config.js';
 export { findTerm, lowerBound, expandPrefix } from './dictionary.js';
-export { skipsFor } from './skips.js';
+export { skipsFor, SkippingPositionsCursor } from './skips.js';

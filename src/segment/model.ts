@@ -113,6 +113,13 @@ export interface IndexConfig {
    */
   cliticFolding: boolean;
   /**
+   * Whether, with `cliticFolding`, a stem ending in U+062A TEH ت that no word has as its bare form is folded the same
+   * way into the stem without the ت (`cliticRemainder` in src/stem/clitics.ts): a noun's ة is written ت before a
+   * pronoun suffix the stemmer removes, so مساحتها (stem مساحت) is indexed as مساحة (stem مساح); قالت, a word of
+   * its own, keeps its ت. A query word the dictionary lacks, or holds with df 0, is looked up without the ت too.
+   */
+  tehFolding: boolean;
+  /**
    * Whether the indexed text is written in Qur'anic orthography (and `analyzer.normalize.uthmani` is on): a reader
    * needs the Qur'anic rules to analyze queries as the index was analyzed (`fahras/quran` for `fahras/search` and
    * `fahras/pack`). Set by the builder when a document has such characters; it stays set.

@@ -5,7 +5,6 @@
 // then `varint(tf)` only when tf > 1 (most terms occur once in a paragraph, so that byte is usually saved).
 // `previous` starts at -1, so every delta is >= 1.
 // Positions region (optional): per entry in the same order, tf varints: the first position, then deltas.
-import type { Skips } from './skips.js';
 import { FahrasError } from '../errors.js';
 
 /**
@@ -82,8 +81,6 @@ export interface PostingsRanges {
 export class EntryCursor {
   paragraphNumber = -1;
   tf = 0;
-  /** The block a block table last moved it to (0 before any): the cursor is at or past its start. */
-  block = 0;
   /** @internal the entry decoder (a block table sets its position) */
   readonly entryReader = new VarintCursor();
   private paragraphCount = 0;
@@ -93,7 +90,6 @@ export class EntryCursor {
     this.paragraphNumber = -1;
     this.tf = 0;
     this.paragraphCount = paragraphCount;
-    this.block = 0;
     return this;
   }
 
@@ -132,23 +128,21 @@ export const MAX_POSITIONS = 4096;
 
 /**
  * A cursor over one term's entries and positions, as phrases, the proximity bonus and snippets pull them:
- * `seek(target)` moves it forward to paragraph `target` (with a block table, over whole blocks), `positions()` reads
- * the positions there. The positions of the entries passed over are skipped,
+ * `seek(target)` moves it forward to paragraph `target` (its subclass with block tables, src/segment/skips.ts, over
+ * whole blocks: the main entry's), `positions()` reads the positions there. The positions of the entries passed over are skipped,
  * never materialized. No read trusts a stored tf: every position takes a byte, so positions owed beyond the term's
  * bytes left are damage (`CORRUPT_INDEX`), which also bounds the work to those bytes.
  * @internal
  */
 export class PositionsCursor {
   readonly entryCursor = new EntryCursor();
-  private readonly positionReader = new VarintCursor();
-  private skips: Skips | null = null;
+  protected readonly positionReader = new VarintCursor();
   /** Position varints between the reader and the end of the current entry's positions. */
-  private owed = 0;
+  protected owed = 0;
 
-  reset(data: PostingsRanges, termId: number, paragraphCount: number, skips: Skips | null): this {
+  reset(data: PostingsRanges, termId: number, paragraphCount: number): this {
     this.entryCursor.reset(data, termId, paragraphCount);
     this.positionReader.reset(data.positionBytes, data.positionStart[termId], data.positionStart[termId + 1]);
-    this.skips = skips;
     this.owed = 0;
     return this;
   }
@@ -160,11 +154,6 @@ export class PositionsCursor {
   seek(target: number): boolean {
     const entries = this.entryCursor;
     if (entries.paragraphNumber < target) {
-      if (this.skips?.jump(entries, target)) {
-        // the reader goes to the block's first positions: the entry before it is behind
-        this.positionReader.pos = this.skips.pos[entries.block];
-        this.owed = 0;
-      }
       do {
         if (!entries.next()) return false;
         this.owed += entries.tf;

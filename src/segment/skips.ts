@@ -1,7 +1,7 @@
 // Block tables over a term's entries, so a reader can jump to the block holding a paragraph instead of decoding
 // every entry before it. They are derived from the postings bytes (not serialized): built on first use per term,
 // only for terms with long postings, and cached per term index (which is immutable once frozen).
-import { EntryCursor } from './postings.js';
+import { EntryCursor, PositionsCursor } from './postings.js';
 import type { TermIndexData } from './model.js';
 
 /** Entries per block. */
@@ -22,14 +22,15 @@ export class Skips {
   ) {}
 
   /**
-   * Moves `cursor` (on this table's term) to the start of the block holding the first paragraph >= `target` when
-   * that block starts past the current entry; afterwards `cursor.paragraphNumber` is the last paragraph before the
-   * block. True when it moved.
+   * Moves `cursor` (on this table's term, before `target`, at or past the start of block `from`) to the start of the
+   * block holding the first paragraph >= `target` when that block starts past the current entry; afterwards
+   * `cursor.paragraphNumber` is the last paragraph before the block. Returns the block it moved to, 0 when it did not
+   * move (block 0 starts at the term's start).
    */
-  jump(cursor: EntryCursor, target: number): boolean {
+  jump(cursor: EntryCursor, target: number, from = 0): number {
     const last = this.last;
-    let lo = cursor.block;
-    if (last[lo] >= target) return false; // in the current block
+    let lo = from;
+    if (last[lo] >= target) return 0; // in the block it is in
     // the first block whose last paragraph is >= target
     let hi = last.length;
     while (lo < hi) {
@@ -39,13 +40,42 @@ export class Skips {
     }
     if (lo === last.length) {
       cursor.entryReader.pos = cursor.entryReader.endOffset; // no paragraph >= target
-      return false;
+      return 0;
     }
-    if (last[lo - 1] <= cursor.paragraphNumber) return false;
+    // (the cursor is in that block already)
+    if (last[lo - 1] <= cursor.paragraphNumber) return 0;
     cursor.entryReader.pos = this.off[lo];
     cursor.paragraphNumber = last[lo - 1];
-    cursor.block = lo;
-    return true;
+    return lo;
+  }
+}
+
+/**
+ * A positions cursor that moves over whole blocks with the block tables: the main entry's searchers read positions
+ * through one (`SearcherExtras.positions`), the search-only entries through its parent, without this code.
+ * @internal
+ */
+export class SkippingPositionsCursor extends PositionsCursor {
+  private table: Skips | null = null;
+  /** The block the table last moved the cursor to (0 before any): the cursor is at or past its start. */
+  private block = 0;
+
+  override reset(data: TermIndexData, termId: number, paragraphCount: number): this {
+    this.table = skipsFor(data, termId, paragraphCount);
+    this.block = 0;
+    return super.reset(data, termId, paragraphCount);
+  }
+
+  override seek(target: number): boolean {
+    const entries = this.entryCursor;
+    const block = entries.paragraphNumber < target && this.table ? this.table.jump(entries, target, this.block) : 0;
+    if (block) {
+      this.block = block;
+      // the reader goes to the block's first positions: the entry before it is behind
+      this.positionReader.pos = this.table!.pos[block];
+      this.owed = 0;
+    }
+    return super.seek(target);
   }
 }
 

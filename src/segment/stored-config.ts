@@ -9,7 +9,8 @@
 // (isWritableConfig below), so the search-only bundle ships neither those checks nor option resolution.
 import { ANALYZER_PRESETS, NORMALIZERS, oneOf, STEMMERS, STOPWORD_LISTS, TOKENIZER_MODES } from '../analysis/analyzer.js';
 import { FahrasError, invalid } from '../errors.js';
-import { DEFAULT_NORMALIZE_OPTIONS, type QuranicRules, useQuranicRules } from '../normalize/rules.js';
+import type { QuranicRules } from '../analysis/index.js';
+import { DEFAULT_NORMALIZE_OPTIONS } from '../normalize/rules.js';
 import { FORMAT_VERSION } from './format.js';
 import { type IndexConfig, PARAGRAPH_SPLITS } from './model.js';
 
@@ -36,6 +37,8 @@ export const STORED_DEFAULTS: IndexConfig = {
   ranking: { forms: 0, minLength: 0, expansions: 0, clitics: 0, keywordProximity: 0, idfExponent: 1 },
   // files written before clitic folding (#18) hold every clitic form as a term of its own
   cliticFolding: false,
+  // files written before the ت of a suffixed ة was folded (#18) hold مساحت and مساح apart
+  tehFolding: false,
   // files written before rounded lengths (pack format 6) hold every paragraph's exact length
   roundedLengths: false,
   // files written before the flag existed (all but Qur'anic text analyzed the same without the rules)
@@ -49,7 +52,7 @@ export const STORED_DEFAULTS: IndexConfig = {
  * it has its stored default (an object key: when all of it has), so an index that does not use what the key turns on stays readable by builds that
  * predate the key (they would refuse it as an unknown key).
  */
-export const ADDED_KEYS: readonly (readonly string[])[] = [['analyzer', 'normalize', 'uthmani'], ['ranking'], ['cliticFolding'], ['roundedLengths'], ['quranic'], ['questions']];
+export const ADDED_KEYS: readonly (readonly string[])[] = [['analyzer', 'normalize', 'uthmani'], ['ranking'], ['cliticFolding'], ['tehFolding'], ['roundedLengths'], ['quranic'], ['questions']];
 
 /**
  * Fills the keys `value` lacks from `defaults`, in nested plain objects too; a key `defaults` does not have was
@@ -129,11 +132,12 @@ export function isWritableConfig(c: IndexConfig): boolean {
 }
 
 /**
- * The Qur'anic rules a reader of the search-only entries was given (`{ quran }` of `loadIndex`, `openPack`): used
- * when given; an index in Qur'anic orthography (`quranic`) without them is `INVALID_ARGUMENT` naming the import, so a
- * page never analyzes its queries differently from the index.
+ * The Qur'anic rules a reader of the search-only entries was given (`{ quran }` of `loadIndex`, `openPack`): registered
+ * when given (so their code is in a bundle only with `fahras/quran`); an index in Qur'anic orthography (`quranic`)
+ * without them is `INVALID_ARGUMENT` naming the import, so a page never analyzes its queries differently from the
+ * index.
  */
-export function useQuranicRulesFor(config: IndexConfig, quran: QuranicRules | undefined, what: string): void {
-  if (quran) useQuranicRules(quran);
-  else if (config.quranic) invalid(`Qur'anic text needs ${what}(…, { quran }) from fahras/quran`);
+export function useQuranicRulesFor(config: IndexConfig, quran: QuranicRules | undefined): void {
+  if (quran) quran();
+  else if (config.quranic) invalid("Qur'anic text needs { quran } from fahras/quran");
 }

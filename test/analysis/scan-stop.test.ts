@@ -14,6 +14,17 @@ describe('stopping a scan early', () => {
     expect(seen).toEqual([0, 1, 2]);
     expect(n).toBe(3);
   });
+  it('scanRaw stops inside a word that is several tokens: a multi-word ligature, the Qur\'anic joined vocative', () => {
+    // U+FDFA ﷺ is four words (صلى الله عليه وسلم); يَـٰٓأَيُّهَا is يا + أيها (the main entry registers the Qur'anic rules)
+    for (const [word, tokens] of [['قال ﷺ', 5], ['يَـٰٓأَيُّهَا ٱلنَّاسُ', 3]] as const) {
+      const all = new Tokenizer().scanRaw(word, () => false);
+      expect(all).toBe(tokens);
+      const seen: number[] = [];
+      expect(new Tokenizer().scanRaw(word, (_b, _n, _s, _e, position) => (seen.push(position), position === 1))).toBe(2);
+      expect(seen).toEqual([0, 1]);
+      expect(new Tokenizer().scanRaw(word, (_b, _n, _s, _e, position) => position === 0)).toBe(1);
+    }
+  });
   it('scanSpans gives every token (stopwords too) with the positions scan uses, until the sink says stop', () => {
     const analyzer = createAnalyzer();
     const scanned: [number, number, number][] = [];

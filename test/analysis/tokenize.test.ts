@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { tokenize, Tokenizer, type TokenizeOptions } from '../../src/analysis/tokenize.js';
-import { normalize, QURANIC, useQuranicRules } from '../../src/normalize/index.js';
+import { tokenize, Tokenizer, type TokenizeOptions, useQuranicRules } from '../../src/analysis/tokenize.js';
+import { normalize } from '../../src/normalize/index.js';
 import { arabicHeavyString } from '../helpers/arbitraries.js';
 import { assertProperty, runs } from '../helpers/runs.js';
 
@@ -88,7 +88,7 @@ describe('tokenize: properties', () => {
 // Qur'anic text (the `uthmani` option, on by default); words spelled as in Tanzil's Uthmani text (Tanzil Project,
 // https://tanzil.net)
 describe('tokenize: Qur\'anic text', () => {
-  useQuranicRules(QURANIC); // (the main entry registers them)
+  useQuranicRules(); // (the main entry registers them)
   const spans = (s: string, options?: Parameters<typeof tokenize>[1]) => tokenize(s, options).map((t) => [t.term, s.slice(t.start, t.end)]);
 
   it('splits the joined vocative into يا and the word, with spans inside the original word', () => {
@@ -146,7 +146,7 @@ describe('tokenize: Qur\'anic text', () => {
 // The snippet pass of an index without term vectors (`scanSpans`): the tokens' spans and positions without folding the
 // words the table knows as plain, `scanRaw` for the rest; it must give exactly `scanRaw`'s.
 describe('tokenize: scanSpans, spans without folding', () => {
-  useQuranicRules(QURANIC);
+  useQuranicRules();
   const configs: TokenizeOptions[] = [
     {},
     { mode: 'letters' },

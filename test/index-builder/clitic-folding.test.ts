@@ -21,6 +21,14 @@ const DOCS = [
   { id: 'school', text: 'تحدث المدير عن المدرسة الجديدة.' },
   { id: 'school2', text: 'احتفل الطلاب في المدرسة القديمة.' },
   { id: 'school3', text: 'وبالمدرسة مكتبة كبيرة.' },
+  // teh folding (below)
+  { id: 'area', text: 'تبلغ مساحة الجزيرة ألف كيلومتر مربع.' },
+  { id: 'area2', text: 'زادت مساحة الحديقة بعد التوسعة.' },
+  { id: 'area3', text: 'أيسلندا دولة جزرية مساحتها الكلية مئة ألف كيلومتر.' },
+  { id: 'said', text: 'قالت الوزارة إن العمل مستمر.' },
+  { id: 'said2', text: 'قال الوزير إن العمل مستمر.' },
+  { id: 'said3', text: 'قال المتحدث إن الاجتماع انتهى.' },
+  { id: 'said4', text: 'وقالتها الوزيرة بوضوح.' },
 ];
 
 describe('clitic folding at build time', () => {
@@ -85,5 +93,57 @@ describe('clitic folding at build time', () => {
     fresh.addAll([...DOCS.filter((d) => d.id !== 'arm3'), { id: 'arm4', text: 'تمرين لذراع قوية.' }]);
     const view = (ix: typeof index) => ix.search('ذراع الحارس').map((r) => `${r.id}:${r.score.toFixed(9)}`);
     expect(view(loaded)).toEqual(view(fresh));
+  });
+});
+
+// `tehFolding`: a noun's ة is written ت before a pronoun suffix (مساحتها), which the stemmer removes and leaves the ت.
+describe('teh folding at build time', () => {
+  const index = createIndex();
+  index.addAll(DOCS);
+
+  it('is on with clitic folding, off when asked, and needs clitic folding', () => {
+    expect(index.config.tehFolding).toBe(true);
+    expect(createIndex({ cliticFolding: false }).config.tehFolding).toBe(false);
+    expect(createIndex({ analyzer: 'exact' }).config.tehFolding).toBe(false);
+    expect(createIndex({ tehFolding: false }).config.tehFolding).toBe(false);
+    expect(() => createIndex({ cliticFolding: false, tehFolding: true })).toThrow(/tehFolding/);
+    expect(() => createIndex({ tehFolding: 1 as unknown as boolean })).toThrow(/tehFolding/);
+  });
+
+  it('indexes a suffixed ة form under the stem without its ت: مساحة finds مساحتها and the other way', () => {
+    expect(ids(index.search('مساحة'))).toEqual(['area', 'area2', 'area3']);
+    expect(ids(index.search('مساحتها'))).toEqual(['area', 'area2', 'area3']);
+    expect(index.search('مساحتها')[0].id).toBe('area3'); // the exact form first
+    expect(highlighted(index.search('مساحة').filter((r) => r.id === 'area3'))).toEqual(['مساحتها']);
+    const off = createIndex({ tehFolding: false });
+    off.addAll(DOCS);
+    expect(ids(off.search('مساحة'))).toEqual(['area', 'area2']);
+  });
+
+  it('keeps the ت of a word that is written bare: قالت stays apart from قال', () => {
+    expect(ids(index.search('قالت'))).toEqual(['said', 'said4']);
+    expect(ids(index.search('قال'))).toEqual(['said2', 'said3']);
+  });
+
+  it('looks a suffixed form the corpus never wrote up without its ت (مساحته)', () => {
+    expect(ids(index.search('مساحته'))).toEqual(['area', 'area2', 'area3']);
+  });
+
+  it('answers the same loaded through both entries and from a pack; a file without the key keeps its terms', async () => {
+    const bytes = index.serialize();
+    const files = await index.pack({ dictionaryPieceBytes: 64, postingsPieceBytes: 64, documentPieceBytes: 64 });
+    const pack = await openPack(async (name) => files[name]);
+    for (const q of ['مساحة', 'مساحتها', 'مساحته', 'قالت', 'قال', '"مساحة"', 'مساحة الجزيرة']) {
+      const expected = index.search(q);
+      expect(loadIndex(bytes).search(q), q).toEqual(expected);
+      expect(loadForSearch(bytes).search(q), q).toEqual(expected);
+      expect(await pack.search(q), q).toEqual(expected);
+    }
+    const before = createIndex({ tehFolding: false });
+    before.addAll(DOCS);
+    const loaded = loadIndex(before.serialize());
+    expect(loaded.config.tehFolding).toBe(false);
+    expect(ids(loaded.search('مساحتها'))).toEqual(['area3']);
+    expect(ids(loaded.search('مساحته'))).toEqual(['area3']); // the same stem, مساحت
   });
 });

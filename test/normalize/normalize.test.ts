@@ -72,6 +72,12 @@ describe('normalize: rules', () => {
   it('leaves other scripts, emoji and lone surrogates alone', async () => {
     expect(n('日本 😀 \ud800x')).toBe('日本 😀 \ud800x');
   });
+  it('keeps every offset of a long text after a longer word was normalized without offsets (the shared buffers)', () => {
+    normalizeWord('ب'.repeat(1000));
+    const text = 'كتاب '.repeat(100);
+    expect(Array.from(normalize(text).offsets)).toEqual(Array.from({ length: 501 }, (_, i) => i));
+  });
+
   it('normalizeWord agrees with normalize', async () => {
     expect(normalizeWord('الْمَكْتَبَةُ')).toBe('المكتبه');
     expect(normalizeWord('كتاب')).toBe('كتاب');

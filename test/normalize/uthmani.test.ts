@@ -3,12 +3,12 @@
 // text encodes them (sukun U+06E1, open tanween U+08F0–U+08F2, no tatweel before the dagger alef).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalize, QURANIC, toOriginalSpan, useQuranicRules } from '../../src/normalize/index.js';
+import { normalize, toOriginalSpan, useQuranicMaps } from '../../src/normalize/index.js';
 import { tokenize } from '../../src/analysis/tokenize.js';
 import { assertProperty, runs } from '../helpers/runs.js';
 
 // (the main entry registers the rules; this file tests the normalizer alone)
-useQuranicRules(QURANIC);
+useQuranicMaps();
 
 const n = (s: string) => normalize(s).text;
 const old = (s: string) => normalize(s, { uthmani: false }).text;

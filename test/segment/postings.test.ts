@@ -98,7 +98,7 @@ describe('PositionsCursor (positions pulled per paragraph)', () => {
       });
     fc.assert(
       fc.property(entriesArb, fc.uniqueArray(fc.integer({ min: 0, max: 600 }), { maxLength: 40 }), (entries, probes) => {
-        const cursor = new PositionsCursor().reset(encode(entries), 0, 1000, null);
+        const cursor = new PositionsCursor().reset(encode(entries), 0, 1000);
         for (const target of [...probes].sort((a, b) => a - b)) {
           const entry = entries.find((e) => e.paragraph === target);
           expect(cursor.seek(target), String(target)).toBe(entry !== undefined);
@@ -111,7 +111,7 @@ describe('PositionsCursor (positions pulled per paragraph)', () => {
 
   it(`hands out the first ${MAX_POSITIONS} positions of a paragraph and still finds the next paragraph's`, () => {
     const many = Array.from({ length: MAX_POSITIONS + 10 }, (_, i) => i);
-    const cursor = new PositionsCursor().reset(encode([{ paragraph: 3, positions: many }, { paragraph: 7, positions: [2, 9] }]), 0, 10, null);
+    const cursor = new PositionsCursor().reset(encode([{ paragraph: 3, positions: many }, { paragraph: 7, positions: [2, 9] }]), 0, 10);
     expect(cursor.seek(3)).toBe(true);
     expect(cursor.positions()).toEqual(many.slice(0, MAX_POSITIONS));
     expect(cursor.seek(5)).toBe(false);

@@ -1,9 +1,9 @@
-// Block tables change how far a cursor decodes, never what it finds: `jump` and a `PositionsCursor` with a table
+// Block tables change how far a cursor decodes, never what it finds: `jump` and a `SkippingPositionsCursor`
 // equal a plain walk of the postings on random ones.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EntryCursor, PositionsCursor } from '../../src/segment/postings.js';
-import { BLOCK, skipsFor } from '../../src/segment/skips.js';
+import { EntryCursor } from '../../src/segment/postings.js';
+import { BLOCK, SkippingPositionsCursor, skipsFor } from '../../src/segment/skips.js';
 import { PostingsWriter } from '../../src/index-builder/postings.js';
 import { assertProperty, report, runs } from '../helpers/runs.js';
 
@@ -50,7 +50,7 @@ describe('block skip tables', () => {
         }
         // positions of the wanted units
         const got: [number, number[]][] = [];
-        const cursor = new PositionsCursor().reset(data, t, unitCount, skips);
+        const cursor = new SkippingPositionsCursor().reset(data, t, unitCount);
         for (const target of targets) if (cursor.seek(target)) got.push([target, cursor.positions()]);
         const set = new Set(targets);
         expect(got).toEqual(entries.filter((e) => set.has(e.unit)).map((e) => [e.unit, e.positions]));
