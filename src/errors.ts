@@ -93,6 +93,14 @@ export function checkOptions<T extends object>(options: T | undefined, known: st
   return options;
 }
 
+/**
+ * Throws `INVALID_ARGUMENT` with `message` when one of `values` is given (not undefined) and is not a function: the
+ * opt-ins a loader takes are functions (`typos` from fahras/typos, `quran` from fahras/quran, …).
+ */
+export function checkFunctions(values: unknown[], message: string): void {
+  for (const f of values) if (f !== undefined && typeof f !== 'function') invalid(message);
+}
+
 /** `text` when it is a string; otherwise throws `INVALID_ARGUMENT` saying that `what` takes a string. */
 export function checkText(text: unknown, what: string): string {
   return typeof text === 'string' ? text : invalid(`${what} expects a string`);

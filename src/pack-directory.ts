@@ -37,7 +37,8 @@ function directoryLoader(dir: string): PieceLoader {
  * with a scheme, or a `URL`: its files are fetched), a directory path (read with the file system) or a loader function.
  * Pieces are inflated with node:zlib and checked with its CRC-32 where Node has one (`options.inflate` and
  * `options.crc32` unless given).
- * @throws FahrasError `MISSING_PIECE` when the root cannot be read; `BAD_MAGIC`, `UNSUPPORTED_VERSION` (a newer
+ * @throws FahrasError `INVALID_ARGUMENT` for options that are not an options object (its opt-ins and `inflate`,
+ * `crc32` functions); `MISSING_PIECE` when the root cannot be read; `BAD_MAGIC`, `UNSUPPORTED_VERSION` (a newer
  * pack), `TRUNCATED`, `CHECKSUM_MISMATCH` or `CORRUPT_INDEX` when it is not a pack root this build reads.
  */
 export async function openPack(source: PackSource, options?: OpenPackOptions): Promise<SearchPack> {
@@ -51,5 +52,5 @@ export async function openPack(source: PackSource, options?: OpenPackOptions): P
   // (a copy: zlib's output may be a view of a larger buffer, which a cached piece would keep alive)
   const inflate = inflateRawSync && (async (body: Uint8Array, dictionary: Uint8Array) => new Uint8Array(inflateRawSync(body, { dictionary })));
   // (a string that names no URL scheme is a path)
-  return openPackWith(typeof source === 'string' && !/^[a-z][a-z0-9+.-]*:/i.test(source) ? directoryLoader(source) : source, { inflate, crc32: zlib.crc32, ...options });
+  return openPackWith(typeof source === 'string' && !/^[a-z][a-z0-9+.-]*:/i.test(source) ? directoryLoader(source) : source, options, { inflate, crc32: zlib.crc32 });
 }

@@ -31,7 +31,8 @@ export { SearchPack, type OpenPackOptions, type PackSource } from './query/pack-
  * its pieces) and returns a {@link SearchPack} that reads the rest as queries need it. `source` is a base URL (its
  * files are fetched from it; a relative one resolves against the page) or a loader function; in Node, where
  * `fahras/pack` resolves to its `node` build (src/pack-directory.ts), a path also names a directory.
- * @throws FahrasError `MISSING_PIECE` when the root cannot be read; `BAD_MAGIC`, `UNSUPPORTED_VERSION` (a newer
+ * @throws FahrasError `INVALID_ARGUMENT` for options that are not an options object (its opt-ins and `inflate`,
+ * `crc32` functions); `MISSING_PIECE` when the root cannot be read; `BAD_MAGIC`, `UNSUPPORTED_VERSION` (a newer
  * pack), `TRUNCATED`, `CHECKSUM_MISMATCH` or `CORRUPT_INDEX` when it is not a pack root this build reads.
  */
 export function openPack(source: PackSource, options?: OpenPackOptions): Promise<SearchPack> {

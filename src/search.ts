@@ -23,7 +23,7 @@ import type { QuranicRules } from './analysis/index.js';
 import { useQuranicRulesFor } from './segment/stored-config.js';
 import type { DocumentId, FahrasDocument, IndexConfig, IndexSnapshot, StoredFields } from './segment/model.js';
 import { documentOf, type IndexStats, readSnapshot, statsOf } from './segment/reader.js';
-import { checkOptions, invalid } from './errors.js';
+import { checkFunctions, checkOptions, invalid } from './errors.js';
 import { type FieldScorer, type FieldScoring, Searcher, searchSnapshot, type SearchOptions, type SearchPage, type SearchResult, type SuggestOptions, type Suggestion, type Suggester, type suggestWords, type TypoExpander } from './query/index.js';
 
 export { FahrasError, type FahrasErrorCode } from './errors.js';
@@ -70,7 +70,7 @@ export class SearchIndex<D extends FahrasDocument = FahrasDocument> {
   constructor(snap: IndexSnapshot, options?: LoadOptions) {
     this.snap = snap;
     const { typos, fields, quran, suggest } = checkOptions(options, 'typos fields quran suggest', 'loadIndex options');
-    for (const f of [typos, fields, quran, suggest]) if (f !== undefined && typeof f !== 'function') invalid('loadIndex options: opt-ins from fahras/typos, /fields, /quran, /suggest');
+    checkFunctions([typos, fields, quran, suggest], 'loadIndex options: opt-ins from fahras/typos, /fields, /quran, /suggest');
     this.suggester = suggest as typeof suggestWords | undefined;
     useQuranicRulesFor(snap.indexConfig, quran);
     this.searcher = new Searcher(snap, new WordChain(snap.indexConfig.analyzer), { typos, fields: fields as FieldScorer | undefined });

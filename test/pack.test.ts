@@ -273,6 +273,27 @@ describe('fahras/pack', () => {
     await expect(index.pack({ documentPieceBytes: 64 })).resolves.toBeDefined();
   });
 
+
+  it('refuses options that are not an options object of functions with INVALID_ARGUMENT, before reading a piece (both builds)', async () => {
+    const index = createIndex();
+    index.add({ id: 1, text: 'مكتبة المدرسة' });
+    const { loader, read } = memoryLoader(await index.pack());
+    const mistakes: [unknown, string][] = [
+      [null, 'openPack options must be an object'],
+      ['fast', 'openPack options must be an object'],
+      [{ cache: 5 }, "unknown option 'cache'"],
+      [{ quran: 5 }, '/quran'],
+      [{ typos: 'yes' }, 'fahras/typos'],
+      [{ inflate: {} }, 'inflate and crc32 are functions'],
+    ];
+    for (const open of [openPack, openPackInNode]) {
+      for (const [options, words] of mistakes) {
+        await expect(open(loader, options as never), JSON.stringify(options)).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringContaining(words) });
+      }
+    }
+    expect(read).toEqual([]);
+    await expect(openPackInNode(loader, { typos, cacheBytes: 0 })).resolves.toBeDefined();
+  });
   it("writes the same bytes compressing on threads with zlib's CRC-32 (writePack's way) as in place with the JavaScript CRC-32", async () => {
     const index = createIndex();
     for (const d of seedDocuments()) index.add(d);

@@ -2,7 +2,7 @@
 // (src/pack.ts, the default; src/pack-directory.ts, the `node` condition, which adds reading a directory), so a
 // browser bundle carries no Node directory loader (bench/NOTES.md, bundle).
 import { WordChain } from '../analysis/index.js';
-import { FahrasError } from '../errors.js';
+import { checkFunctions, checkOptions, FahrasError } from '../errors.js';
 import type { QuranicRules } from '../analysis/index.js';
 import { ROOT_NAME } from '../segment/pack-format.js';
 import { type PieceLoader, PieceStore, readPackRoot } from '../segment/pack-reader.js';
@@ -56,15 +56,17 @@ function fetchLoader(base: string | URL): PieceLoader {
 
 /**
  * `openPack` of both facades (the `node` condition's gives a directory path as a loader, src/pack-directory.ts): a
- * loader function, or a URL whose files are fetched.
+ * loader function, or a URL whose files are fetched. `platform` is the facade's own `inflate` and `crc32`, used where
+ * `options` gives none.
  */
-export async function openPackWith(source: PackSource, options: OpenPackOptions = {}): Promise<SearchPack> {
+export async function openPackWith(source: PackSource, options?: OpenPackOptions, platform?: Pick<OpenPackOptions, 'inflate' | 'crc32'>): Promise<SearchPack> {
+  const { typos, fields, quran, cacheBytes, inflate, crc32 } = checkOptions(options, 'typos fields quran cacheBytes inflate crc32', 'openPack options');
+  checkFunctions([typos, fields, quran, inflate, crc32], 'openPack options: opt-ins from fahras/typos, /fields, /quran; inflate and crc32 are functions');
   const loader = typeof source === 'function' ? source : typeof source === 'string' || source instanceof URL ? fetchLoader(source) : null;
   if (!loader) throw new FahrasError('INVALID_ARGUMENT', 'openPack expects a URL, a directory path or a loader function');
-  const cacheBytes = options.cacheBytes;
-  const store = new PieceStore(loader, typeof cacheBytes === 'number' && cacheBytes >= 0 ? cacheBytes : 2 << 20, options.inflate, options.crc32);
+  const store = new PieceStore(loader, typeof cacheBytes === 'number' && cacheBytes >= 0 ? cacheBytes : 2 << 20, inflate ?? platform?.inflate, crc32 ?? platform?.crc32);
   const root = await readPackRoot(await store.load(ROOT_NAME), store.inflate, store.crc);
   store.dictionary = root.dictionary;
-  useQuranicRulesFor(root.config, options.quran);
-  return new SearchPack(root, store, new WordChain(root.config.analyzer), { typos: options.typos });
+  useQuranicRulesFor(root.config, quran);
+  return new SearchPack(root, store, new WordChain(root.config.analyzer), { typos });
 }
