@@ -59,6 +59,8 @@ const VARIANTS: Variant[] = [
   { name: 'no clitic folding', index: { cliticFolding: false } },
   { name: 'no teh folding (مساحتها apart from مساحة)', index: { tehFolding: false } },
   { name: 'derivations (fahras/derivations, an opt-in)', index: { derivations } },
+  { name: 'fuzzy 1 (the search option: one typo in a word the index lacks)', search: { fuzzy: 1 } },
+  { name: 'fuzzy 1 with derivations (both opt-ins)', search: { fuzzy: 1 }, index: { derivations } },
   { name: 'no query shape (keyword proximity off: every query ranked as a question)', search: { ranking: { keywordProximity: 0 } } },
   { name: 'no idf exponent (a question weighs its words by plain idf)', search: { ranking: { idfExponent: 1 } } },
   { name: 'before issue 18 (every stored choice off)', search: { ranking: { forms: 0, minLength: 0, expansions: 0, keywordProximity: 0, idfExponent: 1 } }, index: { cliticFolding: false, tehFolding: false } },
