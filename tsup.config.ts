@@ -12,7 +12,7 @@ import { internalNames } from './build/internal-names.js';
 //     dist/fahras-search.global.js (load + search + snippets); and dist/fahras-typos.global.js, the global
 //     `fahrasTypos` whose `typos` the search-only build takes for the `fuzzy` option (`loadIndex(bytes, { typos })`).
 //     It is built apart (a second global name) and without shortened names: it reads none (src/query/typos.ts).
-//  3. the `fahras` command line tool (Node only): dist/cli.js with a shebang, and its chunks in dist/cli/.
+//  3. the `fahras` command line tool (Node only): dist/cli.cjs with a shebang, one file.
 /**
  * Internal property names esbuild shortens in the library and browser builds (`mangleProps`): those the source
  * marks internal (`@internal` on a type or a member, or a `private`/`protected` member; build/internal-names.ts,
@@ -100,19 +100,23 @@ export default defineConfig([
     treeshake: true,
   },
   {
-    // the command's modules are chunks its entry imports as a command needs them (src/cli/main.ts: a plain search
-    // loads neither commander nor the builder), in dist/cli/ beside the library's own chunks
+    // the command, one CommonJS file, dist/cli.cjs: Node's CommonJS loader reads it synchronously, where the ES module
+    // loader (an .mjs entry and its chunks) cost a cold `fahras search` 15–20 ms (bench/NOTES.md, coldcli3). Its
+    // modules are evaluated as a command imports them (src/cli/main.ts: a plain search runs neither commander nor the
+    // builder); with dynamic import marked unsupported, esbuild makes each `import()` of a package or a Node built-in
+    // a `require` too (commander, cli-progress, node:zlib, node:readline), so no command starts the ES module loader
     entry: { cli: 'src/cli/main.ts' },
-    format: ['esm'],
-    splitting: true,
+    format: ['cjs'],
     esbuildOptions: (options) => {
-      options.chunkNames = 'cli/[name]-[hash]';
+      options.supported = { ...options.supported, 'dynamic-import': false };
     },
     banner: { js: '#!/usr/bin/env node' },
     sourcemap: true,
     clean: false,
     target: 'node18',
     platform: 'node',
-    treeshake: true,
+    // (esbuild's own tree shaking: rollup's, which `treeshake: true` runs, would hoist every require to the top,
+    // commander's and node:worker_threads' included, and a plain search would load them)
+    treeshake: false,
   },
 ]);

@@ -6,7 +6,7 @@
 //   npx tsx bench/pack-memory.ts 20 [--queries 60] [--cache BYTES] [--snapshot]
 //   flock /tmp/fahras-bench.lock npx tsx bench/pack-memory.ts 102
 //
-// The pack is built once with the CLI (dist/cli.js, `npm run build` first) into bench/.cache/memory-pack-MB/ from
+// The pack is built once with the CLI (dist/cli.cjs, `npm run build` first) into bench/.cache/memory-pack-MB/ from
 // the slice as JSON lines; --snapshot writes a heap snapshot beside it (open it in Chrome's DevTools, Memory tab).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -66,7 +66,7 @@ async function main(): Promise<void> {
     mkdirSync(cache, { recursive: true });
     const input = join(cache, `memory-slice-${size}.jsonl`);
     writeFileSync(input, slice.docs.map((d) => JSON.stringify({ id: d.id, text: d.text })).join('\n') + '\n');
-    execFileSync(process.execPath, [join(REPO_ROOT, 'dist', 'cli.js'), 'pack', input, '-o', dir, '-q'], { stdio: 'inherit' });
+    execFileSync(process.execPath, [join(REPO_ROOT, 'dist', 'cli.cjs'), 'pack', input, '-o', dir, '-q'], { stdio: 'inherit' });
   }
   const childSpec = JSON.stringify({ dir, queries, cacheBytes: args.flags.get('cache') === undefined ? undefined : Number(args.flags.get('cache')), snapshot: args.flags.get('snapshot') === true });
   console.log(`${size} MB slice: ${slice.docs.length.toLocaleString('en-US')} documents, ${queries.length} queries, pack ${dir}`);

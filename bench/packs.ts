@@ -32,7 +32,7 @@ import { BENCH_DIR, formatTable, isMain, listFlag, median, OUT_DIR, parseArgs, w
 
 export const CACHE_DIR = join(BENCH_DIR, '.cache');
 const CHROMIUM = '/usr/bin/chromium';
-const DIST_CLI = join(REPO_ROOT, 'dist', 'cli.js');
+const DIST_CLI = join(REPO_ROOT, 'dist', 'cli.cjs');
 
 // ---------------------------------------------------------------- inputs and builds
 

@@ -21,19 +21,19 @@ const PAGE_FILES = ['./', 'index.html', 'app.js', 'style.css', 'favicon.svg', ..
 
 /** Builds seeds.fahras and the pack, copies the bundles and writes precache.json; returns the paths written. */
 export function buildExample(log: (line: string) => void = () => {}): { index: string; pack: string } {
-  if (!BUNDLES.every((b) => existsSync(join(DIST, b))) || !existsSync(join(DIST, 'cli.js'))) {
+  if (!BUNDLES.every((b) => existsSync(join(DIST, b))) || !existsSync(join(DIST, 'cli.cjs'))) {
     log('dist/ is missing a browser bundle or the CLI: running npm run build');
     execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   }
   const index = join(EXAMPLE_DIR, 'seeds.fahras');
-  const summary = execFileSync(process.execPath, [join(DIST, 'cli.js'), 'index', join(ROOT, 'corpus', 'seeds'), '-o', index], {
+  const summary = execFileSync(process.execPath, [join(DIST, 'cli.cjs'), 'index', join(ROOT, 'corpus', 'seeds'), '-o', index], {
     cwd: ROOT,
     encoding: 'utf8',
   });
   log(summary.trimEnd());
   const pack = join(EXAMPLE_DIR, PACK_DIR);
   rmSync(pack, { recursive: true, force: true }); // a pack directory keeps old pieces: start empty
-  log(execFileSync(process.execPath, [join(DIST, 'cli.js'), 'pack', join(ROOT, 'corpus', 'seeds'), '-o', pack], { cwd: ROOT, encoding: 'utf8' }).trimEnd());
+  log(execFileSync(process.execPath, [join(DIST, 'cli.cjs'), 'pack', join(ROOT, 'corpus', 'seeds'), '-o', pack], { cwd: ROOT, encoding: 'utf8' }).trimEnd());
   for (const name of BUNDLES) {
     const bundle = join(EXAMPLE_DIR, name);
     copyFileSync(join(DIST, name), bundle);
