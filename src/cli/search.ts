@@ -46,8 +46,28 @@ function volumeReader(dir: string): PieceLoader {
   };
 }
 
-/** Opens `path`; `once`: for one query, the process's only one (`fahras search PATH words…`), and not a fuzzy one. */
+/**
+ * Whether `err` is the search entries' refusal of an analyzer component only the main entry registers (the `lucene`
+ * preset's normalizer, the Snowball stemmer, stopword lists by name: src/analysis/components.ts).
+ */
+const needsMainEntry = (err: unknown) => err instanceof FahrasError && err.code === 'INVALID_ARGUMENT' && err.message.endsWith("needs the main 'fahras' entry");
+
+/**
+ * Opens `path`; `once`: for one query, the process's only one (`fahras search PATH words…`), and not a fuzzy one.
+ * An index or pack whose analyzer needs a component of the main entry is opened again after the main entry has
+ * registered them (its `createAnalyzer` does: loaded only then, so a default index's search does not load it).
+ */
 async function openSearch(path: string, once: boolean): Promise<Search> {
+  try {
+    return await openSearchWith(path, once);
+  } catch (err) {
+    if (!needsMainEntry(err)) throw err;
+    (await import('../index.js')).createAnalyzer();
+    return openSearchWith(path, once);
+  }
+}
+
+async function openSearchWith(path: string, once: boolean): Promise<Search> {
   let st;
   try {
     st = statSync(path);
@@ -73,7 +93,7 @@ async function openSearch(path: string, once: boolean): Promise<Search> {
     const index = loadIndex(readFileSync(path), { typos, fields, quran });
     return async (query, options) => index.search(query, options);
   } catch (err) {
-    if (err instanceof CliError) throw err;
+    if (err instanceof CliError || needsMainEntry(err)) throw err;
     if (!(err instanceof FahrasError)) throw fileError(err, path);
     throw indexError(err, path);
   }

@@ -255,6 +255,20 @@ describe('fahras pack', () => {
     }
   });
 
+  it('searches an index file and a pack built with --preset lucene (a chain only the main entry carries) as the main entry does', () => {
+    const file = join(dir, 'lucene.fahras');
+    const pack = join(dir, 'lucene-pack');
+    expect(fahras(['index', SEEDS_DIR, '-o', file, '--preset', 'lucene', '-q']).code).toBe(0);
+    expect(fahras(['pack', file, '-o', pack, '-q']).code).toBe(0);
+    const expected = loadIndex(readFileSync(file)).search('المعارضة السورية', { limit: 3 }).map((r) => r.id);
+    expect(expected.length).toBe(3);
+    for (const target of [file, pack]) {
+      const r = fahras(['search', target, 'المعارضة', 'السورية', '-n', '3', '--json']);
+      expect(r.stderr).toBe('');
+      expect(JSON.parse(r.stdout).results.map((x: { id: string }) => x.id)).toEqual(expected);
+    }
+  });
+
   it('without a query, search reads one query per line from standard input', () => {
     const pack = join(dir, 'seeds-pack');
     const r = spawnSync(process.execPath, ['--import', 'tsx', CLI, 'search', pack, '-n', '1', '--json'], { cwd: REPO_ROOT, input: 'الغاره الروسيه\n\nادلب\n', encoding: 'utf8' });
