@@ -2,7 +2,6 @@
 // entry (main.ts) imports this module alone for `fahras search PATH words…`, so a search loads the pack reader, the
 // searcher and the printer, and neither commander nor the builder (bench/NOTES.md: a cold search on the 102 MB pack).
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
-import { setFlagsFromString } from 'node:v8';
 // (the `node` build of fahras/pack: it inflates and checks pieces with node:zlib)
 import { FahrasError, openPack, type PieceLoader, type SearchOptions, type SearchResult } from '../pack-directory.js';
 import { typos } from '../typos.js';
@@ -53,21 +52,20 @@ function volumeReader(dir: string): PieceLoader {
 const needsMainEntry = (err: unknown) => err instanceof FahrasError && err.code === 'INVALID_ARGUMENT' && err.message.endsWith("needs the main 'fahras' entry");
 
 /**
- * Opens `path`; `once`: for one query, the process's only one (`fahras search PATH words…`), and not a fuzzy one.
- * An index or pack whose analyzer needs a component of the main entry is opened again after the main entry has
+ * Opens `path`, an index file or a pack directory. An index or pack whose analyzer needs a component of the main entry is opened again after the main entry has
  * registered them (its `createAnalyzer` does: loaded only then, so a default index's search does not load it).
  */
-async function openSearch(path: string, once: boolean): Promise<Search> {
+async function openSearch(path: string): Promise<Search> {
   try {
-    return await openSearchWith(path, once);
+    return await openSearchWith(path);
   } catch (err) {
     if (!needsMainEntry(err)) throw err;
     (await import('../index.js')).createAnalyzer();
-    return openSearchWith(path, once);
+    return openSearchWith(path);
   }
 }
 
-async function openSearchWith(path: string, once: boolean): Promise<Search> {
+async function openSearchWith(path: string): Promise<Search> {
   let st;
   try {
     st = statSync(path);
@@ -76,14 +74,6 @@ async function openSearchWith(path: string, once: boolean): Promise<Search> {
   }
   try {
     if (st.isDirectory()) {
-      // One query on a pack in a fresh process: V8's optimizing compiler (TurboFan) is turned off for it (the baseline
-      // compiler, Sparkplug, stays). Its background compiles, about 220 M instructions for one cold query on the 102 MB
-      // pack (40 ms of CPU), mostly finish after the loops they are for have run, take the second core from the search
-      // on a busy machine, and the process waits for those still running before it exits. Measured on a shared CPU
-      // (bench/NOTES.md, coldcli3): 10–45 ms less CPU on each query tried, wall time lower with it; on a quieter
-      // machine wall time even (coldcli2). An index file (loaded whole), queries read from standard input and
-      // `--fuzzy` (the whole dictionary) keep it.
-      if (once) setFlagsFromString('--no-opt');
       // a corpus quoting the Qur'an (news does) needs its rules
       const pack = await openPack(volumeReader(path), { typos, quran });
       return (query, options) => pack.search(query, options).catch((err) => Promise.reject(indexError(err, path)));
@@ -101,8 +91,7 @@ async function openSearchWith(path: string, once: boolean): Promise<Search> {
 
 /** Answers `words` (joined), or with none one query per line from standard input (a prompt on a terminal). */
 export async function searchCommand(file: string, words: string[], opts: SearchCommandOptions, io: CliIO): Promise<void> {
-  // (`--fuzzy` reads the whole dictionary of a pack: a load the optimizing compiler pays for)
-  const search = await openSearch(file, words.length > 0 && !opts.fuzzy);
+  const search = await openSearch(file);
   const options: SearchOptions = {
     limit: opts.limit,
     prefix: opts.prefix === true,
