@@ -2,7 +2,7 @@
 // files (by kind), the build (index + pack against index + serialize, taking turns), bytes read before the first
 // query's results (a fresh pack per query: root + its pieces), bytes per later query (one open pack, queries in a
 // row), latency of a later query whose pieces are cached, results identical to the single file's on every query,
-// and how many files (volumes) and pieces change when 1% of the documents change. Pieces are read as byte ranges of
+// and how many files (volumes) and pieces change when 1% of the documents change or 1% are added at the end. Pieces are read as byte ranges of
 // their volumes (the loader slices, as a static host answers a range request).
 //
 //   npx tsx bench/pack.ts [MB=20] [--queries 60] [--dict BYTES] [--post BYTES] [--docs BYTES] [--volume BYTES] [--out DIR]
@@ -115,23 +115,35 @@ for (const q of queries.slice(1)) {
   cachedMs.push(performance.now() - t0);
 }
 
-// 1% of the documents changed (a word added to each), packed again: names kept
-const rng = mulberry32(7);
-const changed = createIndex();
-changed.addAll(slice.docs.map((d) => (rng() < 0.01 ? { ...d, text: `${d.text} تعديل` } : d)));
-// the rebuilt pack takes the first one's dictionary, as writePack does when it writes over a pack
-const files2 = await changed.pack({ ...options, dictionary: (await readPackRoot(files['root.fahras'])).dictionary });
-const names2 = new Set(Object.keys(files2));
-const kept = Object.keys(files).filter((n) => names2.has(n)).length;
 /** Every piece of a pack as kind, size and CRC-32 (its last 4 bytes): what identifies its bytes. */
 const pieceKeys = async (pack: Record<string, Uint8Array>) => {
   const r = await readPackRoot(pack['root.fahras']);
   const lists = [r.text.dict, r.text.post, r.surface?.dict, r.surface?.post, r.documents.names];
   return lists.flatMap((list) => Array.from({ length: list?.length ?? 0 }, (_, i) => list!.at(i)).map((p) => `${p.file.split('-')[0]} ${p.end - p.start} ${pack[p.file].subarray(p.end - 4, p.end).join('.')}`));
 };
-const pieces1 = new Set(await pieceKeys(files));
-const pieces2 = await pieceKeys(files2);
-const piecesKept = pieces2.filter((k) => pieces1.has(k)).length;
+/** Of pack `after`'s files and pieces, how many pack `before` has too (files by name, pieces by their bytes). */
+const keptOf = async (before: Record<string, Uint8Array>, after: Record<string, Uint8Array>) => {
+  const names = Object.keys(after);
+  const kept = names.filter((n) => n in before).length;
+  const pieces1 = new Set(await pieceKeys(before));
+  const pieces2 = await pieceKeys(after);
+  const piecesKept = pieces2.filter((k) => pieces1.has(k)).length;
+  return { files: names.length, kept, changed: names.length - kept, pieces: pieces2.length, piecesKept, piecesChanged: pieces2.length - piecesKept };
+};
+// the packs written again take the first one's dictionary, as writePack does when it writes over a pack
+const dictionaryOf = async (pack: Record<string, Uint8Array>) => (await readPackRoot(pack['root.fahras'])).dictionary;
+
+// 1% of the documents changed (a word added to each), packed again: names kept
+const rng = mulberry32(7);
+const changed = createIndex();
+changed.addAll(slice.docs.map((d) => (rng() < 0.01 ? { ...d, text: `${d.text} تعديل` } : d)));
+const rebuildOnePercent = await keptOf(files, await changed.pack({ ...options, dictionary: await dictionaryOf(files) }));
+
+// 1% of documents added at the end (the news of a day): the pack of the first 99%, then of all
+const first99 = createIndex();
+first99.addAll(slice.docs.slice(0, Math.floor(slice.docs.length * 0.99)));
+const files99 = await first99.pack(options);
+const appendOnePercent = await keptOf(files99, await index.pack({ ...options, dictionary: await dictionaryOf(files99) }));
 
 const kb = (n: number) => `${(n / 1000).toFixed(1)} kB`;
 const report = {
@@ -149,14 +161,16 @@ const report = {
   firstQuery: { bytesMedian: median(firstBytes), bytesP95: percentile(firstBytes, 95), requestsMedian: median(firstRequests), msMedian: median(firstMs) },
   laterQueryBytesByKind: Object.fromEntries(Object.entries(session.state.byKind).map(([k, v]) => [k, Math.round(v / queries.length)])),
   laterQuery: { bytesMedian: median(laterBytes), bytesP95: percentile(laterBytes, 95), requestsMedian: median(laterRequests), cachedMsMedian: median(cachedMs), cachedMsP95: percentile(cachedMs, 95) },
-  rebuildOnePercent: { files: names2.size, kept, changed: names2.size - kept, pieces: pieces2.length, piecesKept, piecesChanged: pieces2.length - piecesKept },
+  rebuildOnePercent,
+  appendOnePercent,
 };
 console.log(JSON.stringify(report, null, 1));
 console.error(
   `pack ${kb(packBytes)} in ${report.pack.files} files (${report.pack.ratioToText.toFixed(2)}× text; single file ${kb(single.length)}), ` +
     `build ratio ${report.build.ratio.toFixed(2)}; identical ${identical}/${queries.length}; first query ${kb(report.firstQuery.bytesMedian)} (median), ` +
     `later ${kb(report.laterQuery.bytesMedian)} (median), cached ${report.laterQuery.cachedMsMedian.toFixed(2)} ms; ` +
-    `1% changed: ${report.rebuildOnePercent.changed} of ${names2.size} files new, ${report.rebuildOnePercent.piecesChanged} of ${pieces2.length} pieces`,
+    `1% changed: ${rebuildOnePercent.changed} of ${rebuildOnePercent.files} files new, ${rebuildOnePercent.piecesChanged} of ${rebuildOnePercent.pieces} pieces; ` +
+    `1% added: ${appendOnePercent.changed} of ${appendOnePercent.files} files new, ${appendOnePercent.piecesChanged} of ${appendOnePercent.pieces} pieces`,
 );
 writeJson(`pack-${mb}.json`, report);
 await threads.close();
